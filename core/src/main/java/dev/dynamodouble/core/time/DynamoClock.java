@@ -1,0 +1,80 @@
+package dev.dynamodouble.core.time;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The engine's only source of time, and the scheduler of everything that falls due: table status
+ * changes, TTL sweeps, PITR windows, stream retention, replication. Nothing in the engine reads
+ * the wall clock or sleeps; it asks a DynamoClock.
+ *
+ * <p>{@link #manual(Instant)} gives a clock that moves only when a test calls
+ * {@link ManualClock#advance(Duration)}, which runs every task that falls due, in order of due
+ * time, before it returns. {@link #system()} follows the wall clock and runs due tasks on one
+ * daemon thread; either way the engine also runs due tasks before each request it serves, so what
+ * a request sees never depends on that thread's timing.
+ */
+public abstract class DynamoClock {
+  private final TaskQueue tasks = new TaskQueue();
+
+  /** The current instant of this clock. */
+  public abstract Instant now();
+
+  /** The current time in epoch milliseconds. */
+  public long millis() {
+    return now().toEpochMilli();
+  }
+
+  /** A clock that follows the system time. */
+  public static DynamoClock system() {
+    return new SystemClock();
+  }
+
+  /** A clock that stands still at {@code start} until advanced. */
+  public static ManualClock manual(Instant start) {
+    return new ManualClock(start);
+  }
+
+  /** Whether this clock moves only when told to. */
+  public boolean isManual() {
+    return false;
+  }
+
+  /** Runs {@code task} once this clock reaches {@code due}. */
+  public Scheduled schedule(Instant due, Runnable task) {
+    Scheduled scheduled = tasks.add(due, task);
+    onScheduled(due);
+    return scheduled;
+  }
+
+  /** Runs {@code task} after {@code delay} of this clock's time. */
+  public Scheduled scheduleAfter(Duration delay, Runnable task) {
+    return schedule(now().plus(delay), task);
+  }
+
+  /** Runs every task already due. Cheap when nothing is due. */
+  public void runDue() {
+    tasks.runDue(now());
+  }
+
+  /** The number of tasks waiting (for tests and inspection). */
+  public int pendingTasks() {
+    return tasks.size();
+  }
+
+  /** The due time of the next task, or null. */
+  public Instant nextDue() {
+    return tasks.nextDue();
+  }
+
+  /** Runs tasks due up to {@code target} in order, letting {@code step} move time to each. */
+  void runUntil(Instant target, java.util.function.Consumer<Instant> step) {
+    tasks.runUntil(target, step);
+  }
+
+  /** Hook for clocks that wake a thread when something new is scheduled. */
+  void onScheduled(Instant due) {}
+
+  /** Stops any thread this clock runs. */
+  public void close() {}
+}

@@ -1,0 +1,93 @@
+package dev.dynamodouble.core.time;
+
+import java.time.Instant;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/** Tasks ordered by due time, then by the order they were scheduled in. */
+final class TaskQueue {
+  private final PriorityQueue<Task> queue = new PriorityQueue<>();
+  private final Object lock = new Object();
+  /** Tasks run one at a time, outside the queue's lock, so they may schedule more tasks. */
+  private final ReentrantLock running = new ReentrantLock();
+  private long sequence;
+
+  Scheduled add(Instant due, Runnable action) {
+    synchronized (lock) {
+      Task task = new Task(due, sequence++, action);
+      queue.add(task);
+      return task;
+    }
+  }
+
+  int size() {
+    synchronized (lock) {
+      return queue.size();
+    }
+  }
+
+  Instant nextDue() {
+    synchronized (lock) {
+      Task head = queue.peek();
+      return head == null ? null : head.due;
+    }
+  }
+
+  void runDue(Instant now) {
+    runUntil(now, ignored -> {});
+  }
+
+  /** Runs each task due at or before {@code target}, calling {@code step} with its due time first. */
+  void runUntil(Instant target, Consumer<Instant> step) {
+    if (nextDue() == null) {
+      return;
+    }
+    running.lock();
+    try {
+      while (true) {
+        Task task;
+        synchronized (lock) {
+          task = queue.peek();
+          if (task == null || task.due.isAfter(target)) {
+            return;
+          }
+          queue.poll();
+        }
+        if (!task.cancelled) {
+          step.accept(task.due);
+          task.action.run();
+        }
+      }
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private final class Task implements Scheduled, Comparable<Task> {
+    final Instant due;
+    final long order;
+    final Runnable action;
+    volatile boolean cancelled;
+
+    Task(Instant due, long order, Runnable action) {
+      this.due = due;
+      this.order = order;
+      this.action = action;
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+      synchronized (lock) {
+        queue.remove(this);
+      }
+    }
+
+    @Override
+    public int compareTo(Task other) {
+      int byDue = due.compareTo(other.due);
+      return byDue != 0 ? byDue : Long.compare(order, other.order);
+    }
+  }
+}
