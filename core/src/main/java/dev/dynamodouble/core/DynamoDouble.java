@@ -1,0 +1,137 @@
+package dev.dynamodouble.core;
+
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.engine.EngineOptions;
+import dev.dynamodouble.core.operation.Operations;
+import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.server.DynamoServer;
+import dev.dynamodouble.core.time.DynamoClock;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Dynamo Double: DynamoDB for tests, in the JVM. The one public entry point.
+ *
+ * <pre>{@code
+ * try (DynamoDouble dynamo = DynamoDouble.builder().start()) {
+ *   DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint())...;
+ * }
+ * }</pre>
+ *
+ * <p>Every instance is independent: its own engine, clock and port. Nothing is static.
+ */
+public final class DynamoDouble implements AutoCloseable {
+  private final Builder settings;
+  private final Engine engine;
+  private volatile DynamoServer server;
+
+  private DynamoDouble(Builder settings) {
+    this.settings = settings;
+    EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
+        .withDefaultRegion(settings.defaultRegion);
+    this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the endpoint (idempotent) and returns this. */
+  public synchronized DynamoDouble start() {
+    if (server == null) {
+      Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
+      server = DynamoServer.start(dispatcher, settings.host, settings.port);
+    }
+    return this;
+  }
+
+  /** The endpoint URI, e.g. {@code http://127.0.0.1:54321}. */
+  public URI endpoint() {
+    InetSocketAddress address = requireStarted().address();
+    return URI.create("http://" + settings.host + ":" + address.getPort());
+  }
+
+  /** The bound port. */
+  public int port() {
+    return requireStarted().address().getPort();
+  }
+
+  /** The engine's clock; a {@link dev.dynamodouble.core.time.ManualClock} when built with one. */
+  public DynamoClock clock() {
+    return engine.clock();
+  }
+
+  /** The engine behind the endpoint (tables, regions). */
+  public Engine engine() {
+    return engine;
+  }
+
+  private DynamoServer requireStarted() {
+    DynamoServer s = server;
+    if (s == null) {
+      throw new IllegalStateException("not started: call start() first");
+    }
+    return s;
+  }
+
+  /** Stops the endpoint and the clock's thread; takes milliseconds. */
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+    engine.clock().close();
+  }
+
+  /** Settings of a {@link DynamoDouble}. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 0;
+    private DynamoClock clock;
+    private Duration statusDelay = Duration.ZERO;
+    private String defaultRegion = "us-east-1";
+
+    private Builder() {}
+
+    /** The address to bind; 127.0.0.1 by default. */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** The port to bind; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The engine clock; the system clock by default. */
+    public Builder clock(DynamoClock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How long tables stay CREATING/UPDATING/DELETING; zero by default. */
+    public Builder statusDelay(Duration delay) {
+      this.statusDelay = delay;
+      return this;
+    }
+
+    /** The region of requests without a SigV4 credential scope; us-east-1 by default. */
+    public Builder defaultRegion(String region) {
+      this.defaultRegion = region;
+      return this;
+    }
+
+    public DynamoDouble build() {
+      return new DynamoDouble(this);
+    }
+
+    /** Builds and starts. */
+    public DynamoDouble start() {
+      return build().start();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.dynamodouble.core.capacity;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The capacity one request consumed on one table, split into the table and its indexes, written
+ * as the ConsumedCapacity structure for ReturnConsumedCapacity TOTAL or INDEXES.
+ */
+public final class ConsumedCapacity {
+  private final String tableName;
+  private double tableRead;
+  private double tableWrite;
+  private final Map<String, double[]> globalIndexes = new LinkedHashMap<>();
+  private final Map<String, double[]> localIndexes = new LinkedHashMap<>();
+
+  public ConsumedCapacity(String tableName) {
+    this.tableName = tableName;
+  }
+
+  public ConsumedCapacity addTableRead(double units) {
+    tableRead += units;
+    return this;
+  }
+
+  public ConsumedCapacity addTableWrite(double units) {
+    tableWrite += units;
+    return this;
+  }
+
+  public ConsumedCapacity addIndex(String indexName, boolean global, double read, double write) {
+    double[] units = (global ? globalIndexes : localIndexes).computeIfAbsent(indexName, k -> new double[2]);
+    units[0] += read;
+    units[1] += write;
+    return this;
+  }
+
+  public double total() {
+    double total = tableRead + tableWrite;
+    for (double[] units : globalIndexes.values()) {
+      total += units[0] + units[1];
+    }
+    for (double[] units : localIndexes.values()) {
+      total += units[0] + units[1];
+    }
+    return total;
+  }
+
+  /** Writes the structure; {@code mode} is TOTAL or INDEXES. */
+  public void write(JsonGenerator out, String mode) throws IOException {
+    out.writeStartObject();
+    out.writeStringField("TableName", tableName);
+    writeUnits(out, totalRead(), totalWrite());
+    if ("INDEXES".equals(mode)) {
+      out.writeObjectFieldStart("Table");
+      writeUnits(out, tableRead, tableWrite);
+      out.writeEndObject();
+      writeIndexes(out, "GlobalSecondaryIndexes", globalIndexes);
+      writeIndexes(out, "LocalSecondaryIndexes", localIndexes);
+    }
+    out.writeEndObject();
+  }
+
+  private double totalRead() {
+    double read = tableRead;
+    for (double[] units : globalIndexes.values()) {
+      read += units[0];
+    }
+    for (double[] units : localIndexes.values()) {
+      read += units[0];
+    }
+    return read;
+  }
+
+  private double totalWrite() {
+    return total() - totalRead();
+  }
+
+  private static void writeIndexes(JsonGenerator out, String field, Map<String, double[]> indexes)
+      throws IOException {
+    if (indexes.isEmpty()) {
+      return;
+    }
+    out.writeObjectFieldStart(field);
+    for (Map.Entry<String, double[]> e : indexes.entrySet()) {
+      out.writeObjectFieldStart(e.getKey());
+      writeUnits(out, e.getValue()[0], e.getValue()[1]);
+      out.writeEndObject();
+    }
+    out.writeEndObject();
+  }
+
+  private static void writeUnits(JsonGenerator out, double read, double write) throws IOException {
+    out.writeNumberField("CapacityUnits", read + write);
+    if (read > 0) {
+      out.writeNumberField("ReadCapacityUnits", read);
+    }
+    if (write > 0) {
+      out.writeNumberField("WriteCapacityUnits", write);
+    }
+  }
+
+  /** Whether a ReturnConsumedCapacity value asks for the structure. */
+  public static boolean wanted(String mode) {
+    return "TOTAL".equals(mode) || "INDEXES".equals(mode);
+  }
+}

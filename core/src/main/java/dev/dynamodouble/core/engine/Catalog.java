@@ -1,0 +1,75 @@
+package dev.dynamodouble.core.engine;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.table.Table;
+import java.util.Collection;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The tables of one region, by name. */
+public final class Catalog {
+  private final String region;
+  private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+
+  Catalog(String region) {
+    this.region = region;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  /** The table of that name (or ARN), whatever its status, or null. */
+  public Table find(String nameOrArn) {
+    return nameOrArn == null ? null : tables.get(nameOf(nameOrArn));
+  }
+
+  /** The table whose items can be read and written now, or DynamoDB's ResourceNotFoundException. */
+  public Table itemTable(String nameOrArn) {
+    Table table = find(nameOrArn);
+    if (table == null || !table.status().servesItems()) {
+      throw DynamoException.resourceNotFound("Requested resource not found");
+    }
+    return table;
+  }
+
+  /** The table for a control-plane call, or "Requested resource not found: Table: x not found". */
+  public Table describedTable(String nameOrArn) {
+    Table table = find(nameOrArn);
+    if (table == null) {
+      throw DynamoException.resourceNotFound("Requested resource not found: Table: " + nameOf(nameOrArn) + " not found");
+    }
+    return table;
+  }
+
+  public Collection<Table> tables() {
+    return tables.values();
+  }
+
+  /** Table names after {@code exclusiveStart} (null: from the first), in order. */
+  public NavigableMap<String, Table> tablesAfter(String exclusiveStart) {
+    return exclusiveStart == null ? tables : tables.tailMap(exclusiveStart, false);
+  }
+
+  /** Adds a table; the caller holds the engine's write lock and has checked the name is free. */
+  public void add(Table table) {
+    tables.put(table.name(), table);
+  }
+
+  public void remove(Table table) {
+    tables.remove(table.name(), table);
+  }
+
+  /** The table name of a name or a table ARN ({@code arn:aws:dynamodb:region:account:table/name}). */
+  public static String nameOf(String nameOrArn) {
+    if (nameOrArn.startsWith("arn:")) {
+      int slash = nameOrArn.indexOf(":table/");
+      if (slash >= 0) {
+        String rest = nameOrArn.substring(slash + 7);
+        int next = rest.indexOf('/');
+        return next >= 0 ? rest.substring(0, next) : rest;
+      }
+    }
+    return nameOrArn;
+  }
+}

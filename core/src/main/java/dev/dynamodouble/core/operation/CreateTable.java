@@ -1,0 +1,54 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/** CreateTable: validates the definition, adds the table as CREATING, and makes it ACTIVE through the clock. */
+public final class CreateTable implements Operation {
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    String name = request.string("TableName");
+    if (name == null) {
+      throw DynamoException.validation("The paramater 'tableName' is required but was not present in the request");
+    }
+    if (name.length() < 3 || name.length() > 255) {
+      throw DynamoException.validation("TableName must be at least 3 characters long and at most 255 characters long");
+    }
+    TableSpec spec = TableSpecReader.read(request, name);
+    Engine engine = context.engine();
+    Catalog catalog = context.catalog();
+    Table table = engine.write(() -> {
+      if (catalog.find(name) != null) {
+        throw DynamoException.resourceInUse("Table already exists: " + name);
+      }
+      Instant now = context.now();
+      Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
+      catalog.add(created);
+      TableLifecycle.scheduleActive(engine, created);
+      return created;
+    });
+    return out -> {
+      out.writeStartObject();
+      TableDescriptions.write(out, "TableDescription", table);
+      out.writeEndObject();
+    };
+  }
+
+  static String arn(RequestContext context, String name) {
+    return "arn:aws:dynamodb:" + context.region() + ":" + context.engine().options().accountId() + ":table/" + name;
+  }
+
+  /** A stable id: the same table created at the same clock time gets the same id in every run. */
+  static String tableId(String region, String name, Instant created) {
+    return UUID.nameUUIDFromBytes((region + "/" + name + "/" + created).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}

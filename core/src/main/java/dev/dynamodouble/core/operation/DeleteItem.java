@@ -1,0 +1,40 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.Map;
+
+/** DeleteItem: removes one item (a no-op when it does not exist). */
+public final class DeleteItem implements Operation {
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    Map<String, AttributeValue> key = request.item("Key");
+    ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(key, "key").check();
+    String returnValues = request.string("ReturnValues");
+    if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+      throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+    }
+    Table table = context.catalog().itemTable(request.string("TableName"));
+    ItemKey itemKey = table.keySchema().keyOfKey(key);
+    WriteCondition condition = WriteCondition.of(request, table);
+
+    ItemWrites.Outcome outcome = ItemWrites.apply(context, table, itemKey, before -> {
+      condition.check(before);
+      return null;
+    });
+
+    ConsumedCapacity capacity = new ConsumedCapacity(table.name())
+        .addTableWrite(Capacity.writeUnits(outcome.before() == null ? 0 : outcome.before().size()));
+    Map<String, AttributeValue> old = "ALL_OLD".equals(returnValues) && outcome.before() != null
+        ? outcome.before().attributes() : null;
+    return ItemResponse.of("Attributes", old, capacity, request.string("ReturnConsumedCapacity"))
+        .withCollectionMetrics(request.string("ReturnItemCollectionMetrics"), table, key);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
+
+/** DeleteTable: the table goes DELETING and disappears through the clock. */
+public final class DeleteTable implements Operation {
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    String name = request.string("TableName");
+    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName").check();
+    Table table = context.engine().write(() -> {
+      Table found = context.catalog().describedTable(name);
+      TableChanges.requireStable(found);
+      if (found.deletionProtection()) {
+        throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. "
+            + "Disable deletion protection first.");
+      }
+      found.status(TableStatus.DELETING);
+      TableLifecycle.scheduleRemoval(context.engine(), found);
+      return found;
+    });
+    return out -> {
+      out.writeStartObject();
+      TableDescriptions.write(out, "TableDescription", table);
+      out.writeEndObject();
+    };
+  }
+}

@@ -1,0 +1,28 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.Map;
+
+/** GetItem: reads one item from the current root, without locking. */
+public final class GetItem implements Operation {
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    Map<String, AttributeValue> key = request.item("Key");
+    Boolean consistentRead = request.bool("ConsistentRead");
+    ItemRequests.common(request).notNull(key, "key").check();
+    Table table = context.catalog().itemTable(request.string("TableName"));
+    StoredItem item = table.snapshot().get(table.keySchema().keyOfKey(key));
+    boolean consistent = consistentRead != null && consistentRead;
+    ConsumedCapacity capacity = new ConsumedCapacity(table.name())
+        .addTableRead(Capacity.readUnits(item == null ? 0 : item.size(), consistent));
+    return ItemResponse.of("Item", item == null ? null : item.attributes(), capacity,
+        request.string("ReturnConsumedCapacity"));
+  }
+}

@@ -1,0 +1,75 @@
+package dev.dynamodouble.core.operation;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.protocol.AttributeValues;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The response of a single-item operation: an optional item under {@code itemField} ("Item" or
+ * "Attributes"), ConsumedCapacity when asked for, and ItemCollectionMetrics when asked for on a
+ * table with local secondary indexes.
+ */
+final class ItemResponse implements JsonWritable {
+  private final String itemField;
+  private final Map<String, AttributeValue> item;
+  private final ConsumedCapacity capacity;
+  private final String capacityMode;
+  private final Map<String, AttributeValue> collectionKey;
+  private final long collectionBytes;
+
+  private ItemResponse(String itemField, Map<String, AttributeValue> item, ConsumedCapacity capacity,
+                       String capacityMode, Map<String, AttributeValue> collectionKey, long collectionBytes) {
+    this.itemField = itemField;
+    this.item = item;
+    this.capacity = capacity;
+    this.capacityMode = capacityMode;
+    this.collectionKey = collectionKey;
+    this.collectionBytes = collectionBytes;
+  }
+
+  static ItemResponse of(String itemField, Map<String, AttributeValue> item, ConsumedCapacity capacity,
+                         String capacityMode) {
+    return new ItemResponse(itemField, item, capacity, capacityMode, null, 0);
+  }
+
+  /** Adds ItemCollectionMetrics for the item collection of {@code partitionKeyValue}, when asked for. */
+  ItemResponse withCollectionMetrics(String mode, Table table, Map<String, AttributeValue> item) {
+    if (!"SIZE".equals(mode) || table.localIndexes().isEmpty() || item == null) {
+      return this;
+    }
+    String partitionName = table.keySchema().partition().name();
+    AttributeValue partition = item.get(partitionName);
+    long bytes = ItemCollections.sizeOf(table.snapshot(), partition);
+    return new ItemResponse(itemField, this.item, capacity, capacityMode, Map.of(partitionName, partition), bytes);
+  }
+
+  @Override
+  public void write(JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    if (item != null) {
+      out.writeFieldName(itemField);
+      AttributeValues.writeItem(out, item);
+    }
+    if (capacity != null && ConsumedCapacity.wanted(capacityMode)) {
+      out.writeFieldName("ConsumedCapacity");
+      capacity.write(out, capacityMode);
+    }
+    if (collectionKey != null) {
+      out.writeObjectFieldStart("ItemCollectionMetrics");
+      out.writeFieldName("ItemCollectionKey");
+      AttributeValues.writeItem(out, collectionKey);
+      out.writeArrayFieldStart("SizeEstimateRangeGB");
+      double gb = collectionBytes / (1024.0 * 1024 * 1024);
+      out.writeNumber(Math.floor(gb));
+      out.writeNumber(Math.floor(gb) + 1);
+      out.writeEndArray();
+      out.writeEndObject();
+    }
+    out.writeEndObject();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.KeyAttribute;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.ItemSize;
+import java.util.Map;
+
+/** The checks every item to be stored must pass: its size and its index key attributes. */
+public final class ItemValidation {
+  private ItemValidation() {}
+
+  /** Validates a complete item for {@code table} and wraps it for storage. */
+  public static StoredItem storable(Table table, Map<String, AttributeValue> attributes) {
+    StoredItem item = StoredItem.of(attributes);
+    if (item.size() > ItemSize.MAX_ITEM_BYTES) {
+      throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+    }
+    table.keySchema().keyOfItem(attributes);
+    for (IndexDefinition index : table.localIndexes()) {
+      checkIndexKeys(index, attributes);
+    }
+    for (IndexDefinition index : table.globalIndexes()) {
+      checkIndexKeys(index, attributes);
+    }
+    return item;
+  }
+
+  private static void checkIndexKeys(IndexDefinition index, Map<String, AttributeValue> item) {
+    for (KeyAttribute key : index.keySchema().attributes()) {
+      AttributeValue value = item.get(key.name());
+      if (value == null) {
+        continue; // sparse: the item is simply not in the index
+      }
+      if (value.type() != key.type()) {
+        throw DynamoException.invalidParameter("Type mismatch for Index Key " + key.name() + " Expected: "
+            + key.type() + " Actual: " + value.type() + " IndexName: " + index.name());
+      }
+      boolean emptyString = value instanceof AttributeValue.S s && s.value().isEmpty();
+      boolean emptyBinary = value instanceof AttributeValue.B b && b.bytes().length == 0;
+      if (emptyString || emptyBinary) {
+        throw DynamoException.validation("One or more parameter values are not valid. A value specified for a "
+            + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+            + (emptyString ? "string" : "binary") + " value. IndexName: " + index.name() + ", IndexKey: " + key.name());
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableData;
+import java.util.function.UnaryOperator;
+
+/**
+ * The read-modify-write shared by PutItem, UpdateItem and DeleteItem: under the engine's write
+ * lock, read the current item, compute its replacement (which may throw, e.g. a failed
+ * condition, leaving nothing written), and commit a new root of the table.
+ */
+public final class ItemWrites {
+  private ItemWrites() {}
+
+  /** The item before and after one write; {@code after} is null when the item was deleted. */
+  public record Outcome(StoredItem before, StoredItem after) {}
+
+  /**
+   * Applies {@code change} to the item under {@code key}. The change receives the current item
+   * (or null) and returns the new item, or null to delete it.
+   */
+  public static Outcome apply(RequestContext context, Table table, ItemKey key, UnaryOperator<StoredItem> change) {
+    return context.engine().write(() -> {
+      TableData data = table.snapshot();
+      StoredItem before = data.get(key);
+      StoredItem after = change.apply(before);
+      TableData next = after == null ? data.delete(key) : data.put(key, after);
+      if (next != data) {
+        table.versions().commit(next, context.now());
+      }
+      return new Outcome(before, after);
+    });
+  }
+}

@@ -1,0 +1,42 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.Map;
+
+/** PutItem: creates or replaces an item. */
+public final class PutItem implements Operation {
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    Map<String, AttributeValue> attributes = request.item("Item");
+    ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(attributes, "item").check();
+    String returnValues = request.string("ReturnValues");
+    if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+      throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+    }
+    Table table = context.catalog().itemTable(request.string("TableName"));
+    StoredItem item = ItemValidation.storable(table, attributes);
+    ItemKey key = table.keySchema().keyOfItem(attributes);
+    WriteCondition condition = WriteCondition.of(request, table);
+
+    ItemWrites.Outcome outcome = ItemWrites.apply(context, table, key, before -> {
+      condition.check(before);
+      return item;
+    });
+
+    ConsumedCapacity capacity = new ConsumedCapacity(table.name())
+        .addTableWrite(Capacity.writeUnits(Math.max(item.size(), outcome.before() == null ? 0 : outcome.before().size())));
+    Map<String, AttributeValue> old = "ALL_OLD".equals(returnValues) && outcome.before() != null
+        ? outcome.before().attributes() : null;
+    return ItemResponse.of("Attributes", old, capacity, request.string("ReturnConsumedCapacity"))
+        .withCollectionMetrics(request.string("ReturnItemCollectionMetrics"), table, attributes);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.dynamodouble.core.operation;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.KeyAttribute;
+import dev.dynamodouble.core.table.KeySchema;
+import dev.dynamodouble.core.table.Projection;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.table.Throughput;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes the TableDescription structure shared by CreateTable, DescribeTable, UpdateTable and DeleteTable. */
+public final class TableDescriptions {
+  private TableDescriptions() {}
+
+  /** Writes {@code "<field>": {TableDescription}}. */
+  public static void write(JsonGenerator out, String field, Table table) throws IOException {
+    TableData data = table.snapshot();
+    out.writeObjectFieldStart(field);
+    out.writeArrayFieldStart("AttributeDefinitions");
+    for (KeyAttribute attribute : table.attributeDefinitions()) {
+      out.writeStartObject();
+      out.writeStringField("AttributeName", attribute.name());
+      out.writeStringField("AttributeType", attribute.type().wireName());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeStringField("TableName", table.name());
+    writeKeySchema(out, table.keySchema());
+    out.writeStringField("TableStatus", table.status().name());
+    writeTime(out, "CreationDateTime", table.created());
+    writeThroughput(out, table.throughput());
+    out.writeNumberField("TableSizeBytes", data.sizeBytes());
+    out.writeNumberField("ItemCount", data.itemCount());
+    out.writeStringField("TableArn", table.arn());
+    out.writeStringField("TableId", table.id());
+    out.writeObjectFieldStart("BillingModeSummary");
+    out.writeStringField("BillingMode", table.billingMode().name());
+    if (table.billingMode() == BillingMode.PAY_PER_REQUEST && table.lastUpdateToPayPerRequest() != null) {
+      writeTime(out, "LastUpdateToPayPerRequestDateTime", table.lastUpdateToPayPerRequest());
+    }
+    out.writeEndObject();
+    writeIndexes(out, "LocalSecondaryIndexes", table, table.localIndexes());
+    writeIndexes(out, "GlobalSecondaryIndexes", table, table.globalIndexes());
+    if (table.tableClass() != null) {
+      out.writeObjectFieldStart("TableClassSummary");
+      out.writeStringField("TableClass", table.tableClass());
+      out.writeEndObject();
+    }
+    out.writeBooleanField("DeletionProtectionEnabled", table.deletionProtection());
+    out.writeEndObject();
+  }
+
+  private static void writeIndexes(JsonGenerator out, String field, Table table, List<IndexDefinition> indexes)
+      throws IOException {
+    if (indexes.isEmpty()) {
+      return;
+    }
+    out.writeArrayFieldStart(field);
+    for (IndexDefinition index : indexes) {
+      out.writeStartObject();
+      out.writeStringField("IndexName", index.name());
+      writeKeySchema(out, index.keySchema());
+      writeProjection(out, index.projection());
+      if (index.global()) {
+        out.writeStringField("IndexStatus", index.status().name());
+        if (index.status() == IndexDefinition.IndexStatus.CREATING) {
+          out.writeBooleanField("Backfilling", true);
+        }
+        writeThroughput(out, index.throughput());
+      }
+      IndexStatistics stats = IndexStatistics.of(table, index);
+      out.writeNumberField("IndexSizeBytes", stats.sizeBytes());
+      out.writeNumberField("ItemCount", stats.itemCount());
+      out.writeStringField("IndexArn", table.arn() + "/index/" + index.name());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+  }
+
+  static void writeKeySchema(JsonGenerator out, KeySchema schema) throws IOException {
+    out.writeArrayFieldStart("KeySchema");
+    writeKeyElement(out, schema.partition().name(), "HASH");
+    if (schema.sort() != null) {
+      writeKeyElement(out, schema.sort().name(), "RANGE");
+    }
+    out.writeEndArray();
+  }
+
+  private static void writeKeyElement(JsonGenerator out, String name, String type) throws IOException {
+    out.writeStartObject();
+    out.writeStringField("AttributeName", name);
+    out.writeStringField("KeyType", type);
+    out.writeEndObject();
+  }
+
+  private static void writeProjection(JsonGenerator out, Projection projection) throws IOException {
+    out.writeObjectFieldStart("Projection");
+    out.writeStringField("ProjectionType", projection.type().name());
+    if (projection.nonKeyAttributes() != null && !projection.nonKeyAttributes().isEmpty()) {
+      out.writeArrayFieldStart("NonKeyAttributes");
+      for (String attribute : projection.nonKeyAttributes()) {
+        out.writeString(attribute);
+      }
+      out.writeEndArray();
+    }
+    out.writeEndObject();
+  }
+
+  private static void writeThroughput(JsonGenerator out, Throughput throughput) throws IOException {
+    Throughput t = throughput == null ? Throughput.NONE : throughput;
+    out.writeObjectFieldStart("ProvisionedThroughput");
+    if (t.lastIncrease() != null) {
+      writeTime(out, "LastIncreaseDateTime", t.lastIncrease());
+    }
+    if (t.lastDecrease() != null) {
+      writeTime(out, "LastDecreaseDateTime", t.lastDecrease());
+    }
+    out.writeNumberField("NumberOfDecreasesToday", t.decreasesToday());
+    out.writeNumberField("ReadCapacityUnits", t.read());
+    out.writeNumberField("WriteCapacityUnits", t.write());
+    out.writeEndObject();
+  }
+
+  /** Writes a timestamp as the protocol does: epoch seconds with a fraction. */
+  public static void writeTime(JsonGenerator out, String field, Instant at) throws IOException {
+    out.writeFieldName(field);
+    out.writeNumber(BigDecimal.valueOf(at.toEpochMilli(), 3));
+  }
+
+  /** Item count and size of one index (computed from the current data). */
+  record IndexStatistics(long itemCount, long sizeBytes) {
+    static IndexStatistics of(Table table, IndexDefinition index) {
+      // Index contents arrive with the secondary-index work; until then an index reports what
+      // it would hold: the items that carry its key attributes.
+      long count = 0;
+      long size = 0;
+      for (var entry : table.snapshot().items()) {
+        var attributes = entry.getValue().attributes();
+        if (attributes.containsKey(index.keySchema().partition().name())
+            && (index.keySchema().sort() == null || attributes.containsKey(index.keySchema().sort().name()))) {
+          count++;
+          size += entry.getValue().size();
+        }
+      }
+      return new IndexStatistics(count, size);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Table status transitions, run by the engine's clock after the configured status delay. */
+public final class TableLifecycle {
+  private TableLifecycle() {}
+
+  /** CREATING → ACTIVE. */
+  public static void scheduleActive(Engine engine, Table table) {
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
+      if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
+        table.status(TableStatus.ACTIVE);
+      }
+    }));
+  }
+
+  /** DELETING → gone. */
+  public static void scheduleRemoval(Engine engine, Table table) {
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() ->
+        engine.region(table.region()).remove(table)));
+  }
+
+  /** Global indexes CREATING/UPDATING → ACTIVE, DELETING → removed. */
+  public static void scheduleIndexesSettle(Engine engine, Table table) {
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
+      List<IndexDefinition> settled = new ArrayList<>();
+      for (IndexDefinition index : table.globalIndexes()) {
+        if (index.status() != IndexDefinition.IndexStatus.DELETING) {
+          settled.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE));
+        }
+      }
+      table.globalIndexes(settled);
+    }));
+  }
+}

@@ -1,0 +1,285 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.KeyAttribute;
+import dev.dynamodouble.core.table.KeySchema;
+import dev.dynamodouble.core.table.Projection;
+import dev.dynamodouble.core.table.TableSpec;
+import dev.dynamodouble.core.table.Throughput;
+import dev.dynamodouble.core.value.AttributeType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and validates a table definition (CreateTable's request) with DynamoDB's checks and messages. */
+final class TableSpecReader {
+  static final long MAX_CAPACITY = 1_000_000_000_000L;
+  private static final int MAX_LOCAL_INDEXES = 5;
+  private static final int MAX_GLOBAL_INDEXES = 20;
+
+  private TableSpecReader() {}
+
+  static TableSpec read(JsonRequest request, String name) {
+    List<JsonRequest> definitions = request.structures("AttributeDefinitions");
+    List<JsonRequest> keySchema = request.structures("KeySchema");
+    JsonRequest throughput = request.structure("ProvisionedThroughput");
+    List<JsonRequest> lsis = request.structures("LocalSecondaryIndexes");
+    List<JsonRequest> gsis = request.structures("GlobalSecondaryIndexes");
+    String billing = request.string("BillingMode");
+
+    Constraints constraints = new Constraints();
+    constraints.name(name, "tableName");
+    constraints.notNull(definitions, "attributeDefinitions");
+    if (definitions != null) {
+      for (int i = 0; i < definitions.size(); i++) {
+        JsonRequest d = definitions.get(i);
+        String path = "attributeDefinitions." + (i + 1) + ".member";
+        constraints.notNull(d == null ? null : d.string("AttributeName"), path + ".attributeName");
+        String type = d == null ? null : d.string("AttributeType");
+        constraints.notNull(type, path + ".attributeType").oneOf(type, path + ".attributeType", "B", "N", "S");
+      }
+    }
+    checkKeySchemaShape(constraints, keySchema, "keySchema");
+    constraints.oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
+    checkThroughputShape(constraints, throughput, "provisionedThroughput");
+    checkIndexShapes(constraints, lsis, "localSecondaryIndexes", false);
+    checkIndexShapes(constraints, gsis, "globalSecondaryIndexes", true);
+    constraints.check();
+
+    BillingMode mode = "PAY_PER_REQUEST".equals(billing) ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED;
+    Throughput tableThroughput = checkBilling(mode, throughput);
+
+    Map<String, AttributeType> defined = new LinkedHashMap<>();
+    List<KeyAttribute> attributeDefinitions = new ArrayList<>();
+    for (JsonRequest d : definitions) {
+      String attributeName = d.string("AttributeName");
+      AttributeType type = AttributeType.valueOf(d.string("AttributeType"));
+      if (defined.put(attributeName, type) != null) {
+        throw DynamoException.invalidParameter("Duplicate AttributeName in AttributeDefinitions: " + attributeName);
+      }
+      attributeDefinitions.add(new KeyAttribute(attributeName, type));
+    }
+
+    KeySchema tableKey = keySchema(keySchema, defined);
+    Set<String> used = new HashSet<>();
+    tableKey.attributes().forEach(a -> used.add(a.name()));
+
+    Set<String> indexNames = new HashSet<>();
+    List<IndexDefinition> localIndexes = new ArrayList<>();
+    if (lsis != null) {
+      if (lsis.isEmpty()) {
+        throw DynamoException.invalidParameter("List of LocalSecondaryIndexes is empty");
+      }
+      if (tableKey.sort() == null) {
+        throw DynamoException.invalidParameter("Table KeySchema does not have a range key, which is required when "
+            + "specifying a LocalSecondaryIndex");
+      }
+      for (JsonRequest lsi : lsis) {
+        IndexDefinition index = index(lsi, defined, false, mode);
+        if (index.keySchema().sort() == null) {
+          throw DynamoException.invalidParameter("Index KeySchema does not have a range key for index: " + index.name());
+        }
+        if (!index.keySchema().partition().name().equals(tableKey.partition().name())) {
+          throw DynamoException.invalidParameter("Index KeySchema does not have the same leading hash key as table "
+              + "KeySchema for index: " + index.name() + ". index hash key: " + index.keySchema().partition().name()
+              + ", table hash key: " + tableKey.partition().name());
+        }
+        addIndex(indexNames, index);
+        index.keySchema().attributes().forEach(a -> used.add(a.name()));
+        localIndexes.add(index);
+      }
+      if (localIndexes.size() > MAX_LOCAL_INDEXES) {
+        throw DynamoException.invalidParameter("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+      }
+    }
+    List<IndexDefinition> globalIndexes = new ArrayList<>();
+    if (gsis != null) {
+      if (gsis.isEmpty()) {
+        throw DynamoException.invalidParameter("List of GlobalSecondaryIndexes is empty");
+      }
+      for (JsonRequest gsi : gsis) {
+        IndexDefinition index = index(gsi, defined, true, mode);
+        addIndex(indexNames, index);
+        index.keySchema().attributes().forEach(a -> used.add(a.name()));
+        globalIndexes.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE));
+      }
+      if (globalIndexes.size() > MAX_GLOBAL_INDEXES) {
+        throw DynamoException.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of 20");
+      }
+    }
+    if (!used.containsAll(defined.keySet()) || used.size() != defined.size()) {
+      if (lsis == null && gsis == null) {
+        throw DynamoException.invalidParameter("Number of attributes in KeySchema does not exactly match number of "
+            + "attributes defined in AttributeDefinitions");
+      }
+      throw DynamoException.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
+          + defined.keySet().toString().replace(" ", "") + ", keys used: " + used.toString().replace(" ", ""));
+    }
+
+    Map<String, String> tags = new LinkedHashMap<>();
+    List<JsonRequest> tagList = request.structures("Tags");
+    if (tagList != null) {
+      for (JsonRequest tag : tagList) {
+        tags.put(tag.string("Key"), tag.string("Value"));
+      }
+    }
+    Boolean protection = request.bool("DeletionProtectionEnabled");
+    String tableClass = request.string("TableClass");
+    new Constraints().oneOf(tableClass, "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS").check();
+    return new TableSpec(name, tableKey, attributeDefinitions, mode, tableThroughput, localIndexes, globalIndexes,
+        tags, protection != null && protection, tableClass);
+  }
+
+  /** Checks billing mode against throughput and returns the table's throughput. */
+  static Throughput checkBilling(BillingMode mode, JsonRequest throughput) {
+    if (mode == BillingMode.PAY_PER_REQUEST) {
+      if (throughput != null) {
+        throw DynamoException.invalidParameter(
+            "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+      }
+      return Throughput.NONE;
+    }
+    if (throughput == null) {
+      throw DynamoException.invalidParameter(
+          "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+    }
+    return capacity(throughput);
+  }
+
+  static Throughput capacity(JsonRequest throughput) {
+    long read = throughput.longValue("ReadCapacityUnits");
+    long write = throughput.longValue("WriteCapacityUnits");
+    if (read > MAX_CAPACITY) {
+      throw DynamoException.validation("Given value " + read + " for ReadCapacityUnits is out of bounds");
+    }
+    if (write > MAX_CAPACITY) {
+      throw DynamoException.validation("Given value " + write + " for WriteCapacityUnits is out of bounds");
+    }
+    return Throughput.of(read, write);
+  }
+
+  static void checkThroughputShape(Constraints constraints, JsonRequest throughput, String path) {
+    if (throughput == null) {
+      return;
+    }
+    Long write = throughput.longValue("WriteCapacityUnits");
+    Long read = throughput.longValue("ReadCapacityUnits");
+    constraints.notNull(write, path + ".writeCapacityUnits").min(write, 1, path + ".writeCapacityUnits");
+    constraints.notNull(read, path + ".readCapacityUnits").min(read, 1, path + ".readCapacityUnits");
+  }
+
+  static void checkKeySchemaShape(Constraints constraints, List<JsonRequest> keySchema, String path) {
+    constraints.notNull(keySchema, path).minSize(keySchema, 1, path).maxSize(keySchema, 2, path);
+    if (keySchema == null) {
+      return;
+    }
+    for (int i = 0; i < keySchema.size(); i++) {
+      JsonRequest k = keySchema.get(i);
+      String member = path + "." + (i + 1) + ".member";
+      constraints.notNull(k == null ? null : k.string("AttributeName"), member + ".attributeName");
+      String keyType = k == null ? null : k.string("KeyType");
+      constraints.notNull(keyType, member + ".keyType").oneOf(keyType, member + ".keyType", "HASH", "RANGE");
+      if (k != null) {
+        constraints.minLength(k.string("AttributeName"), 1, member + ".attributeName")
+            .maxLength(k.string("AttributeName"), 255, member + ".attributeName");
+      }
+    }
+  }
+
+  private static void checkIndexShapes(Constraints constraints, List<JsonRequest> indexes, String path, boolean global) {
+    if (indexes == null) {
+      return;
+    }
+    for (int i = 0; i < indexes.size(); i++) {
+      JsonRequest index = indexes.get(i);
+      String member = path + "." + (i + 1) + ".member";
+      String indexName = index == null ? null : index.string("IndexName");
+      constraints.notNull(indexName, member + ".indexName").name(indexName, member + ".indexName");
+      checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"), member + ".keySchema");
+      JsonRequest projection = index == null ? null : index.structure("Projection");
+      constraints.notNull(projection, member + ".projection");
+      if (projection != null) {
+        constraints.oneOf(projection.string("ProjectionType"), member + ".projection.projectionType",
+            "ALL", "KEYS_ONLY", "INCLUDE");
+        constraints.minSize(projection.strings("NonKeyAttributes"), 1, member + ".projection.nonKeyAttributes")
+            .maxSize(projection.strings("NonKeyAttributes"), 20, member + ".projection.nonKeyAttributes");
+      }
+      if (global && index != null) {
+        checkThroughputShape(constraints, index.structure("ProvisionedThroughput"), member + ".provisionedThroughput");
+      }
+    }
+  }
+
+  static KeySchema keySchema(List<JsonRequest> elements, Map<String, AttributeType> defined) {
+    List<String> names = new ArrayList<>();
+    for (JsonRequest element : elements) {
+      names.add(element.string("AttributeName"));
+    }
+    if (names.size() > defined.size()) {
+      throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
+    }
+    for (String keyName : names) {
+      if (!defined.containsKey(keyName)) {
+        throw DynamoException.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. "
+            + "Keys: " + names + ", AttributeDefinitions: " + defined.keySet());
+      }
+    }
+    if (names.size() == 2 && names.get(0).equals(names.get(1))) {
+      throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    }
+    if (!"HASH".equals(elements.get(0).string("KeyType"))) {
+      throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    }
+    if (elements.size() == 2 && !"RANGE".equals(elements.get(1).string("KeyType"))) {
+      throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    }
+    KeyAttribute partition = new KeyAttribute(names.get(0), defined.get(names.get(0)));
+    KeyAttribute sort = names.size() == 2 ? new KeyAttribute(names.get(1), defined.get(names.get(1))) : null;
+    return new KeySchema(partition, sort);
+  }
+
+  static IndexDefinition index(JsonRequest index, Map<String, AttributeType> defined, boolean global, BillingMode mode) {
+    String indexName = index.string("IndexName");
+    KeySchema schema = keySchema(index.structures("KeySchema"), defined);
+    JsonRequest projection = index.structure("Projection");
+    String type = projection.string("ProjectionType");
+    if (type == null) {
+      throw DynamoException.invalidParameter("Unknown ProjectionType: null");
+    }
+    List<String> nonKey = projection.strings("NonKeyAttributes");
+    if (nonKey != null && !"INCLUDE".equals(type)) {
+      throw DynamoException.invalidParameter("ProjectionType is " + type + ", but NonKeyAttributes is specified");
+    }
+    Throughput throughput = null;
+    if (global) {
+      JsonRequest t = index.structure("ProvisionedThroughput");
+      if (mode == BillingMode.PAY_PER_REQUEST) {
+        if (t != null) {
+          throw DynamoException.invalidParameter("ProvisionedThroughput should not be specified for index: "
+              + indexName + " when BillingMode is PAY_PER_REQUEST");
+        }
+        throughput = Throughput.NONE;
+      } else {
+        if (t == null) {
+          throw DynamoException.invalidParameter("ProvisionedThroughput must be specified for index: " + indexName);
+        }
+        throughput = capacity(t);
+      }
+    }
+    Projection p = new Projection(Projection.ProjectionType.valueOf(type), nonKey == null ? List.of() : List.copyOf(nonKey));
+    return new IndexDefinition(indexName, schema, p, global, throughput, IndexDefinition.IndexStatus.ACTIVE);
+  }
+
+  private static void addIndex(Set<String> names, IndexDefinition index) {
+    if (!names.add(index.name())) {
+      throw DynamoException.invalidParameter("Duplicate index name: " + index.name());
+    }
+  }
+}

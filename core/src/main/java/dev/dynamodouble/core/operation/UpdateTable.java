@@ -1,0 +1,97 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.Throughput;
+import java.time.Instant;
+
+/** UpdateTable: billing mode, provisioned throughput, deletion protection and table class. */
+public final class UpdateTable implements Operation {
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    String name = request.string("TableName");
+    String billing = request.string("BillingMode");
+    JsonRequest throughput = request.structure("ProvisionedThroughput");
+    Constraints constraints = new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName")
+        .oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST")
+        .oneOf(request.string("TableClass"), "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
+    TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
+    constraints.check();
+    if (request.has("GlobalSecondaryIndexUpdates")) {
+      throw DynamoException.validation("GlobalSecondaryIndexUpdates are not supported yet");
+    }
+    Boolean protection = request.bool("DeletionProtectionEnabled");
+    String tableClass = request.string("TableClass");
+    if (billing == null && throughput == null && protection == null && tableClass == null
+        && !request.has("StreamSpecification") && !request.has("SSESpecification")) {
+      throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+          + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+    }
+    Table table = context.engine().write(() -> {
+      Table found = context.catalog().describedTable(name);
+      TableChanges.requireStable(found);
+      Instant now = context.now();
+      boolean changesCapacity = billing != null || throughput != null;
+      if (changesCapacity) {
+        updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput, now);
+      }
+      if (protection != null) {
+        found.deletionProtection(protection);
+      }
+      if (tableClass != null) {
+        found.tableClass(tableClass);
+      }
+      if (changesCapacity || tableClass != null) {
+        found.status(TableStatus.UPDATING);
+        TableLifecycle.scheduleActive(context.engine(), found);
+      }
+      return found;
+    });
+    return out -> {
+      out.writeStartObject();
+      TableDescriptions.write(out, "TableDescription", table);
+      out.writeEndObject();
+    };
+  }
+
+  private static void updateCapacity(Table table, BillingMode mode, JsonRequest requested, Instant now) {
+    if (mode == BillingMode.PAY_PER_REQUEST) {
+      if (requested != null) {
+        throw DynamoException.invalidParameter(
+            "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+      }
+      table.billingMode(mode, now);
+      table.throughput(Throughput.NONE);
+      return;
+    }
+    if (requested == null) {
+      if (table.billingMode() == BillingMode.PROVISIONED) {
+        return; // BillingMode PROVISIONED on a provisioned table changes nothing
+      }
+      throw DynamoException.invalidParameter("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+    }
+    Throughput current = table.throughput();
+    Throughput wanted = TableSpecReader.capacity(requested);
+    if (table.billingMode() == BillingMode.PROVISIONED && wanted.read() == current.read()
+        && wanted.write() == current.write()) {
+      throw DynamoException.validation("The provisioned throughput for the table will not change. The requested value "
+          + "equals the current value. Current ReadCapacityUnits provisioned for the table: " + current.read()
+          + ". Requested ReadCapacityUnits: " + wanted.read() + ". Current WriteCapacityUnits provisioned for the table: "
+          + current.write() + ". Requested WriteCapacityUnits: " + wanted.write() + ". Refer to the Amazon DynamoDB "
+          + "Developer Guide for current limits and how to request higher limits.");
+    }
+    boolean increase = wanted.read() > current.read() || wanted.write() > current.write();
+    boolean decrease = wanted.read() < current.read() || wanted.write() < current.write();
+    table.throughput(new Throughput(wanted.read(), wanted.write(),
+        increase ? now : current.lastIncrease(),
+        decrease ? now : current.lastDecrease(),
+        current.decreasesToday() + (decrease ? 1 : 0)));
+    table.billingMode(BillingMode.PROVISIONED, now);
+  }
+}

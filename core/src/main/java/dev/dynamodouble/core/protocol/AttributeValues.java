@@ -1,0 +1,233 @@
+package dev.dynamodouble.core.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.value.AttributeType;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and writes attribute values and items in the wire format ({@code {"S": "x"}}). */
+public final class AttributeValues {
+  private AttributeValues() {}
+
+  /** Reads an item (a JSON object of attribute values). */
+  public static Map<String, AttributeValue> readItem(JsonNode node) {
+    if (!node.isObject()) {
+      throw DynamoException.serialization("Start of structure or map found where not expected");
+    }
+    Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, node.size() * 2));
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      item.put(field.getKey(), read(field.getValue()));
+    }
+    return item;
+  }
+
+  /** Reads one attribute value, applying DynamoDB's validation of its shape and content. */
+  public static AttributeValue read(JsonNode node) {
+    if (!node.isObject()) {
+      throw DynamoException.serialization("Unexpected value type in payload");
+    }
+    AttributeValue result = null;
+    int types = 0;
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      AttributeType type = AttributeType.fromWire(field.getKey());
+      if (type == null || field.getValue().isNull()) {
+        continue; // unknown members are ignored, as the service's JSON binding does
+      }
+      types++;
+      result = readTyped(type, field.getValue());
+    }
+    if (types == 0) {
+      throw DynamoException.validation(
+          "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+    }
+    if (types > 1) {
+      throw DynamoException.validation(
+          "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+    }
+    return result;
+  }
+
+  private static AttributeValue readTyped(AttributeType type, JsonNode node) {
+    switch (type) {
+      case S:
+        return new AttributeValue.S(text(node));
+      case N:
+        return AttributeValue.number(text(node));
+      case B:
+        return new AttributeValue.B(binary(node));
+      case BOOL:
+        if (!node.isBoolean()) {
+          throw DynamoException.serialization("Unexpected value type in payload");
+        }
+        return AttributeValue.bool(node.booleanValue());
+      case NULL:
+        if (!node.isBoolean()) {
+          throw DynamoException.serialization("Unexpected value type in payload");
+        }
+        if (!node.booleanValue()) {
+          throw DynamoException.invalidParameter("Null attribute value types must have the value of true");
+        }
+        return AttributeValue.nul();
+      case M:
+        return new AttributeValue.M(readItem(node));
+      case L: {
+        List<AttributeValue> list = new ArrayList<>(array(node).size());
+        for (JsonNode element : node) {
+          list.add(read(element));
+        }
+        return new AttributeValue.L(list);
+      }
+      case SS: {
+        List<String> raw = new ArrayList<>();
+        for (JsonNode element : array(node)) {
+          raw.add(text(element));
+        }
+        requireNonEmpty(raw, "An string set  may not be empty");
+        Set<String> set = new LinkedHashSet<>(raw);
+        requireDistinct(raw, set.size());
+        return new AttributeValue.SS(set);
+      }
+      case NS: {
+        List<String> raw = new ArrayList<>();
+        for (JsonNode element : array(node)) {
+          raw.add(text(element));
+        }
+        requireNonEmpty(raw, "An number set  may not be empty");
+        Set<AttributeValue.N> set = new LinkedHashSet<>();
+        for (String text : raw) {
+          set.add(AttributeValue.number(text));
+        }
+        requireDistinct(raw, set.size());
+        return new AttributeValue.NS(set);
+      }
+      case BS: {
+        List<AttributeValue.B> raw = new ArrayList<>();
+        for (JsonNode element : array(node)) {
+          raw.add(new AttributeValue.B(binary(element)));
+        }
+        requireNonEmpty(raw, "Binary sets should not be empty");
+        Set<AttributeValue.B> set = new LinkedHashSet<>(raw);
+        requireDistinct(raw, set.size());
+        return new AttributeValue.BS(set);
+      }
+      default:
+        throw new IllegalStateException(type.name());
+    }
+  }
+
+  private static void requireNonEmpty(List<?> values, String reason) {
+    if (values.isEmpty()) {
+      throw DynamoException.invalidParameter(reason);
+    }
+  }
+
+  private static void requireDistinct(List<?> raw, int distinct) {
+    if (distinct != raw.size()) {
+      throw DynamoException.invalidParameter("Input collection " + raw + " contains duplicates.");
+    }
+  }
+
+  private static String text(JsonNode node) {
+    if (!node.isTextual()) {
+      throw DynamoException.serialization("Unexpected value type in payload");
+    }
+    return node.textValue();
+  }
+
+  private static JsonNode array(JsonNode node) {
+    if (!node.isArray()) {
+      throw DynamoException.serialization("Unexpected value type in payload");
+    }
+    return node;
+  }
+
+  private static byte[] binary(JsonNode node) {
+    try {
+      return Base64.getDecoder().decode(text(node));
+    } catch (IllegalArgumentException e) {
+      throw DynamoException.serialization("Base64 encoded value is invalid: " + e.getMessage());
+    }
+  }
+
+  /** Writes an item as a JSON object. */
+  public static void writeItem(JsonGenerator out, Map<String, AttributeValue> item) throws IOException {
+    out.writeStartObject();
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      out.writeFieldName(e.getKey());
+      write(out, e.getValue());
+    }
+    out.writeEndObject();
+  }
+
+  /** Writes one attribute value. */
+  public static void write(JsonGenerator out, AttributeValue value) throws IOException {
+    out.writeStartObject();
+    switch (value.type()) {
+      case S:
+        out.writeStringField("S", ((AttributeValue.S) value).value());
+        break;
+      case N:
+        out.writeStringField("N", ((AttributeValue.N) value).text());
+        break;
+      case B:
+        out.writeFieldName("B");
+        out.writeBinary(((AttributeValue.B) value).bytes());
+        break;
+      case BOOL:
+        out.writeBooleanField("BOOL", ((AttributeValue.Bool) value).value());
+        break;
+      case NULL:
+        out.writeBooleanField("NULL", true);
+        break;
+      case M:
+        out.writeFieldName("M");
+        writeItem(out, ((AttributeValue.M) value).value());
+        break;
+      case L:
+        out.writeArrayFieldStart("L");
+        for (AttributeValue element : ((AttributeValue.L) value).value()) {
+          write(out, element);
+        }
+        out.writeEndArray();
+        break;
+      case SS:
+        out.writeArrayFieldStart("SS");
+        for (String s : ((AttributeValue.SS) value).value()) {
+          out.writeString(s);
+        }
+        out.writeEndArray();
+        break;
+      case NS:
+        out.writeArrayFieldStart("NS");
+        for (AttributeValue.N n : ((AttributeValue.NS) value).value()) {
+          out.writeString(n.text());
+        }
+        out.writeEndArray();
+        break;
+      case BS:
+        out.writeArrayFieldStart("BS");
+        for (AttributeValue.B b : ((AttributeValue.BS) value).value()) {
+          out.writeBinary(b.bytes());
+        }
+        out.writeEndArray();
+        break;
+      default:
+        throw new IllegalStateException(value.type().name());
+    }
+    out.writeEndObject();
+  }
+}

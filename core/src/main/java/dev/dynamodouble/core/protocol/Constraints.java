@@ -1,0 +1,144 @@
+package dev.dynamodouble.core.protocol;
+
+import dev.dynamodouble.core.error.DynamoException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Collects the service's member-constraint errors of one request and reports them together, as
+ * "2 validation errors detected: Value null at 'tableName' failed to satisfy constraint: ...".
+ */
+public final class Constraints {
+  public static final Pattern NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]+");
+  private static final int MAX_ERRORS = 10;
+
+  private final List<String> errors = new ArrayList<>();
+
+  public Constraints notNull(Object value, String path) {
+    if (value == null) {
+      add(null, path, "Member must not be null");
+    }
+    return this;
+  }
+
+  /** A table or index name: 3 to 255 characters of [a-zA-Z0-9_.-]. */
+  public Constraints name(String value, String path) {
+    if (value == null) {
+      return this;
+    }
+    if (!NAME_PATTERN.matcher(value).matches()) {
+      add(value, path, "Member must satisfy regular expression pattern: " + NAME_PATTERN.pattern());
+    }
+    minLength(value, 3, path);
+    return maxLength(value, 255, path);
+  }
+
+  /** A table name or ARN (up to 1024 characters when it is an ARN). */
+  public Constraints tableNameOrArn(String value, String path) {
+    if (value != null && value.startsWith("arn:")) {
+      return maxLength(value, 1024, path);
+    }
+    return name(value, path);
+  }
+
+  public Constraints minLength(String value, int min, String path) {
+    if (value != null && value.length() < min) {
+      add(value, path, "Member must have length greater than or equal to " + min);
+    }
+    return this;
+  }
+
+  public Constraints maxLength(String value, int max, String path) {
+    if (value != null && value.length() > max) {
+      add(value, path, "Member must have length less than or equal to " + max);
+    }
+    return this;
+  }
+
+  public Constraints minSize(Collection<?> value, int min, String path) {
+    if (value != null && value.size() < min) {
+      add(value, path, "Member must have length greater than or equal to " + min);
+    }
+    return this;
+  }
+
+  public Constraints maxSize(Collection<?> value, int max, String path) {
+    if (value != null && value.size() > max) {
+      add(value, path, "Member must have length less than or equal to " + max);
+    }
+    return this;
+  }
+
+  public Constraints minSize(Map<?, ?> value, int min, String path) {
+    if (value != null && value.size() < min) {
+      add(value, path, "Member must have length greater than or equal to " + min);
+    }
+    return this;
+  }
+
+  public Constraints maxSize(Map<?, ?> value, int max, String path) {
+    if (value != null && value.size() > max) {
+      add(value, path, "Member must have length less than or equal to " + max);
+    }
+    return this;
+  }
+
+  public Constraints min(Number value, long min, String path) {
+    if (value != null && value.longValue() < min) {
+      add(value, path, "Member must have value greater than or equal to " + min);
+    }
+    return this;
+  }
+
+  public Constraints max(Number value, long max, String path) {
+    if (value != null && value.longValue() > max) {
+      add(value, path, "Member must have value less than or equal to " + max);
+    }
+    return this;
+  }
+
+  /** An enum member; {@code allowed} is listed in the order the service lists it. */
+  public Constraints oneOf(String value, String path, String... allowed) {
+    if (value == null) {
+      return this;
+    }
+    for (String candidate : allowed) {
+      if (candidate.equals(value)) {
+        return this;
+      }
+    }
+    add(value, path, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+    return this;
+  }
+
+  private void add(Object value, String path, String constraint) {
+    if (errors.size() >= MAX_ERRORS) {
+      return;
+    }
+    String shown = value == null ? "null" : "'" + describe(value) + "'";
+    errors.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof Collection<?> c) {
+      return c.toString();
+    }
+    return String.valueOf(value);
+  }
+
+  public boolean isEmpty() {
+    return errors.isEmpty();
+  }
+
+  /** Throws the collected errors as one ValidationException, if there are any. */
+  public void check() {
+    if (!errors.isEmpty()) {
+      int n = errors.size();
+      throw DynamoException.validation(
+          n + " validation error" + (n > 1 ? "s" : "") + " detected: " + String.join("; ", errors));
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.dynamodouble.core.server;
+
+import dev.dynamodouble.core.protocol.Dispatcher;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/** The Netty HTTP/1.1 server: NIO (no native libraries), keep-alive, one port. */
+public final class DynamoServer implements AutoCloseable {
+  /** DynamoDB's request size limit. */
+  static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+  private final EventLoopGroup group;
+  private final Channel channel;
+
+  private DynamoServer(EventLoopGroup group, Channel channel) {
+    this.group = group;
+    this.channel = channel;
+  }
+
+  /** Binds {@code host:port} (port 0: any free port) and starts serving. */
+  public static DynamoServer start(Dispatcher dispatcher, String host, int port) {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
+        new DefaultThreadFactory("dynamo-double", true), NioIoHandler.newFactory());
+    try {
+      ControlApi control = new ControlApi(dispatcher.engine());
+      HttpHandler handler = new HttpHandler(dispatcher, control);
+      ServerBootstrap bootstrap = new ServerBootstrap()
+          .group(group)
+          .channel(NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline()
+                  .addLast(new HttpServerCodec())
+                  .addLast(new HttpServerKeepAliveHandler())
+                  .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                  .addLast(handler);
+            }
+          });
+      Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
+      return new DynamoServer(group, channel);
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e;
+    }
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  /** Stops in milliseconds: no quiet period, unlike Netty's two-second default. */
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.dynamodouble.core.server;
+
+import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.time.DynamoClock;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/** The standalone server: {@code java -jar dynamo-double-core-all.jar [--port 8000] [--host 127.0.0.1]}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("dynamo-double: " + e.getMessage());
+      err.println("Try --help.");
+      return 2;
+    }
+    if (options.help) {
+      out.print(Options.HELP);
+      return 0;
+    }
+    DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
+        .statusDelay(options.statusDelay).defaultRegion(options.region);
+    if (options.manualClockStart != null) {
+      builder.clock(DynamoClock.manual(options.manualClockStart));
+    }
+    DynamoDouble dynamo;
+    try {
+      dynamo = builder.start();
+    } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+      if (e instanceof BindException || e.getCause() instanceof BindException
+          || String.valueOf(e.getMessage()).contains("Address already in use")) {
+        err.println("dynamo-double: cannot listen on " + options.host + ":" + options.port
+            + ": the port is already in use. Choose another with --port.");
+      } else {
+        err.println("dynamo-double: cannot start: " + e);
+      }
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      dynamo.close();
+      stopped.countDown();
+    }, "dynamo-double-shutdown"));
+    out.println("Dynamo Double listening on " + dynamo.endpoint() + " (in-memory)");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** Command-line flags. */
+  static final class Options {
+    static final String HELP = String.join("\n",
+        "Usage: java -jar dynamo-double-core-all.jar [options]",
+        "",
+        "Starts a DynamoDB-compatible endpoint with in-memory storage.",
+        "",
+        "Options:",
+        "  --port N             port to listen on (default 8000; 0 picks a free port)",
+        "  --host ADDRESS       address to bind (default 127.0.0.1)",
+        "  --region NAME        region of unsigned requests (default us-east-1)",
+        "  --status-delay MS    milliseconds a table stays CREATING/UPDATING/DELETING (default 0)",
+        "  --manual-clock [ISO] run on a manual clock starting at ISO-8601 instant (default: now);",
+        "                       advance it with POST /_dynamodouble/clock/advance?millis=N",
+        "  --help               print this help",
+        "");
+
+    String host = "127.0.0.1";
+    int port = 8000;
+    String region = "us-east-1";
+    Duration statusDelay = Duration.ZERO;
+    Instant manualClockStart;
+    boolean help;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--help", "-h" -> o.help = true;
+          case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
+          case "--host" -> o.host = value(args, ++i, arg);
+          case "--region" -> o.region = value(args, ++i, arg);
+          case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+          case "--manual-clock" -> {
+            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+              try {
+                o.manualClockStart = Instant.parse(args[++i]);
+              } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("--manual-clock needs an ISO-8601 instant, not '" + args[i] + "'");
+              }
+            } else {
+              o.manualClockStart = DynamoClock.system().now();
+            }
+          }
+          default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+        }
+      }
+      return o;
+    }
+
+    private static String value(String[] args, int i, String flag) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(flag + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static int number(String flag, String text, int min, int max) {
+      try {
+        int n = Integer.parseInt(text);
+        if (n < min || n > max) {
+          throw new IllegalArgumentException(flag + " must be between " + min + " and " + max + ", not " + n);
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(flag + " needs a number, not '" + text + "'");
+      }
+    }
+  }
+}

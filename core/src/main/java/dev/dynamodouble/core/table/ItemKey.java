@@ -1,0 +1,72 @@
+package dev.dynamodouble.core.table;
+
+import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.KeyOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+
+/**
+ * The primary key of an item, ordered as the engine stores items: by a 64-bit hash of the
+ * partition key (DynamoDB's scan order is by partition hash), then by partition key, then by sort
+ * key. A Query seeks to one partition and walks its sort keys; a Scan walks the hash space, and a
+ * parallel-scan segment is a slice of it.
+ */
+public record ItemKey(long hash, AttributeValue partition, AttributeValue sort) {
+  public static final Comparator<ItemKey> ORDER = ItemKey::compare;
+
+  public static ItemKey of(AttributeValue partition, AttributeValue sort) {
+    return new ItemKey(hashOf(partition), partition, sort);
+  }
+
+  private static int compare(ItemKey a, ItemKey b) {
+    int byHash = Long.compareUnsigned(a.hash, b.hash);
+    if (byHash != 0) {
+      return byHash;
+    }
+    int byPartition = KeyOrder.INSTANCE.compare(a.partition, b.partition);
+    if (byPartition != 0) {
+      return byPartition;
+    }
+    return compareSort(a.sort, b.sort);
+  }
+
+  /** Null sorts first: the lowest key of a partition, used to seek to its start. */
+  static int compareSort(AttributeValue a, AttributeValue b) {
+    if (a == null || b == null) {
+      return a == b ? 0 : a == null ? -1 : 1;
+    }
+    return KeyOrder.INSTANCE.compare(a, b);
+  }
+
+  /** A well-mixed 64-bit hash of a partition key value (FNV-1a, then a finaliser). */
+  public static long hashOf(AttributeValue partition) {
+    long h = 0xcbf29ce484222325L ^ partition.type().ordinal();
+    switch (partition.type()) {
+      case S: {
+        String s = ((AttributeValue.S) partition).value();
+        for (int i = 0; i < s.length(); i++) {
+          h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        break;
+      }
+      case N:
+        for (byte b : ((AttributeValue.N) partition).text().getBytes(StandardCharsets.US_ASCII)) {
+          h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        break;
+      case B:
+        for (byte b : ((AttributeValue.B) partition).bytes()) {
+          h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        break;
+      default:
+        h = (h ^ partition.hashCode()) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+}

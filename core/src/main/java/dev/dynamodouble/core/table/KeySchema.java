@@ -1,0 +1,91 @@
+package dev.dynamodouble.core.table;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The key schema of a table or index: a partition key and an optional sort key. */
+public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
+
+  public boolean hasSort() {
+    return sort != null;
+  }
+
+  public List<KeyAttribute> attributes() {
+    List<KeyAttribute> list = new ArrayList<>(2);
+    list.add(partition);
+    if (sort != null) {
+      list.add(sort);
+    }
+    return list;
+  }
+
+  public boolean isKeyAttribute(String name) {
+    return partition.name().equals(name) || (sort != null && sort.name().equals(name));
+  }
+
+  /** The key of a full item (PutItem): every key attribute present, typed, non-empty. */
+  public ItemKey keyOfItem(Map<String, AttributeValue> item) {
+    AttributeValue p = itemKeyValue(item, partition);
+    AttributeValue s = sort == null ? null : itemKeyValue(item, sort);
+    return ItemKey.of(p, s);
+  }
+
+  private static AttributeValue itemKeyValue(Map<String, AttributeValue> item, KeyAttribute key) {
+    AttributeValue value = item.get(key.name());
+    if (value == null) {
+      throw DynamoException.invalidParameter("Missing the key " + key.name() + " in the item");
+    }
+    if (value.type() != key.type()) {
+      throw DynamoException.invalidParameter("Type mismatch for key " + key.name() + " expected: "
+          + key.type() + " actual: " + value.type());
+    }
+    requireNotEmpty(value, key.name());
+    return value;
+  }
+
+  /** The key of a Key parameter (GetItem, DeleteItem, ...): exactly the key attributes. */
+  public ItemKey keyOfKey(Map<String, AttributeValue> key) {
+    if (key.size() != (sort == null ? 1 : 2)) {
+      throw mismatch();
+    }
+    AttributeValue p = keyValue(key, partition);
+    AttributeValue s = sort == null ? null : keyValue(key, sort);
+    return ItemKey.of(p, s);
+  }
+
+  private static AttributeValue keyValue(Map<String, AttributeValue> key, KeyAttribute attribute) {
+    AttributeValue value = key.get(attribute.name());
+    if (value == null || value.type() != attribute.type()) {
+      throw mismatch();
+    }
+    requireNotEmpty(value, attribute.name());
+    return value;
+  }
+
+  private static void requireNotEmpty(AttributeValue value, String name) {
+    if (value instanceof AttributeValue.S s && s.value().isEmpty()) {
+      throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key "
+          + "attribute cannot contain an empty string value. Key: " + name);
+    }
+    if (value instanceof AttributeValue.B b && b.bytes().length == 0) {
+      throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key "
+          + "attribute cannot contain an empty binary value. Key: " + name);
+    }
+  }
+
+  private static DynamoException mismatch() {
+    return DynamoException.validation("The provided key element does not match the schema");
+  }
+
+  /** The key attributes of an item, as a Key map (for LastEvaluatedKey and metrics). */
+  public Map<String, AttributeValue> keyMap(Map<String, AttributeValue> item) {
+    AttributeValue p = item.get(partition.name());
+    if (sort == null) {
+      return Map.of(partition.name(), p);
+    }
+    return Map.of(partition.name(), p, sort.name(), item.get(sort.name()));
+  }
+}

@@ -1,0 +1,12 @@
+package dev.dynamodouble.core.table;
+
+import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.ItemSize;
+import java.util.Map;
+
+/** An item as stored: its attributes and its size by DynamoDB's formula, computed once. */
+public record StoredItem(Map<String, AttributeValue> attributes, int size) {
+  public static StoredItem of(Map<String, AttributeValue> attributes) {
+    return new StoredItem(attributes, (int) Math.min(Integer.MAX_VALUE, ItemSize.of(attributes)));
+  }
+}

@@ -1,0 +1,173 @@
+package dev.dynamodouble.core.table;
+
+import dev.dynamodouble.core.storage.Version;
+import dev.dynamodouble.core.storage.VersionedRoot;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A table: its settings and the versioned root of its contents. Settings change only under the
+ * engine's write lock; readers read them (and {@link #snapshot()}) without locking.
+ */
+public final class Table {
+  private final String name;
+  private final String region;
+  private final String arn;
+  private final String id;
+  private final Instant created;
+  private final KeySchema keySchema;
+  private final List<KeyAttribute> attributeDefinitions;
+  private final VersionedRoot<TableData> data;
+  private final Map<String, String> tags = new ConcurrentHashMap<>();
+
+  private volatile TableStatus status;
+  private volatile BillingMode billingMode;
+  private volatile Instant lastUpdateToPayPerRequest;
+  private volatile Throughput throughput;
+  private volatile List<IndexDefinition> localIndexes;
+  private volatile List<IndexDefinition> globalIndexes;
+  private volatile boolean deletionProtection;
+  private volatile String tableClass;
+
+  public Table(TableSpec spec, String region, String arn, String id, Instant created) {
+    this.name = spec.name();
+    this.region = region;
+    this.arn = arn;
+    this.id = id;
+    this.created = created;
+    this.keySchema = spec.keySchema();
+    this.attributeDefinitions = List.copyOf(spec.attributeDefinitions());
+    this.billingMode = spec.billingMode();
+    this.lastUpdateToPayPerRequest = spec.billingMode() == BillingMode.PAY_PER_REQUEST ? created : null;
+    this.throughput = spec.throughput();
+    this.localIndexes = List.copyOf(spec.localIndexes());
+    this.globalIndexes = List.copyOf(spec.globalIndexes());
+    this.deletionProtection = spec.deletionProtection();
+    this.tableClass = spec.tableClass();
+    this.tags.putAll(spec.tags());
+    this.status = TableStatus.CREATING;
+    this.data = new VersionedRoot<>(TableData.empty(), created);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String arn() {
+    return arn;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Instant created() {
+    return created;
+  }
+
+  public KeySchema keySchema() {
+    return keySchema;
+  }
+
+  public List<KeyAttribute> attributeDefinitions() {
+    return attributeDefinitions;
+  }
+
+  /** The current contents; never changes under the reader. */
+  public TableData snapshot() {
+    return data.current().root();
+  }
+
+  public Version<TableData> currentVersion() {
+    return data.current();
+  }
+
+  /** The versioned root (for commits under the engine's write lock, backups and PITR). */
+  public VersionedRoot<TableData> versions() {
+    return data;
+  }
+
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  public TableStatus status() {
+    return status;
+  }
+
+  public void status(TableStatus newStatus) {
+    this.status = newStatus;
+  }
+
+  public BillingMode billingMode() {
+    return billingMode;
+  }
+
+  public Instant lastUpdateToPayPerRequest() {
+    return lastUpdateToPayPerRequest;
+  }
+
+  public void billingMode(BillingMode mode, Instant at) {
+    if (mode == BillingMode.PAY_PER_REQUEST && billingMode != BillingMode.PAY_PER_REQUEST) {
+      lastUpdateToPayPerRequest = at;
+    }
+    this.billingMode = mode;
+  }
+
+  public Throughput throughput() {
+    return throughput;
+  }
+
+  public void throughput(Throughput newThroughput) {
+    this.throughput = newThroughput;
+  }
+
+  public List<IndexDefinition> localIndexes() {
+    return localIndexes;
+  }
+
+  public List<IndexDefinition> globalIndexes() {
+    return globalIndexes;
+  }
+
+  public void globalIndexes(List<IndexDefinition> indexes) {
+    this.globalIndexes = List.copyOf(indexes);
+  }
+
+  public boolean deletionProtection() {
+    return deletionProtection;
+  }
+
+  public void deletionProtection(boolean enabled) {
+    this.deletionProtection = enabled;
+  }
+
+  public String tableClass() {
+    return tableClass;
+  }
+
+  public void tableClass(String newClass) {
+    this.tableClass = newClass;
+  }
+
+  /** The index of that name (local or global), or null. */
+  public IndexDefinition index(String indexName) {
+    for (IndexDefinition index : localIndexes) {
+      if (index.name().equals(indexName)) {
+        return index;
+      }
+    }
+    for (IndexDefinition index : globalIndexes) {
+      if (index.name().equals(indexName)) {
+        return index;
+      }
+    }
+    return null;
+  }
+}
