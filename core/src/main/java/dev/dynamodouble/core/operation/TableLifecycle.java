@@ -22,8 +22,11 @@ public final class TableLifecycle {
 
   /** DELETING → gone. */
   public static void scheduleRemoval(Engine engine, Table table) {
-    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() ->
-        engine.region(table.region()).remove(table)));
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
+      if (table.status() == TableStatus.DELETING) { // a restored snapshot may have brought it back
+        engine.region(table.region()).remove(table);
+      }
+    }));
   }
 
   /** Global indexes CREATING/UPDATING → ACTIVE, DELETING → removed. */
