@@ -133,22 +133,11 @@ public final class TableDescriptions {
     out.writeNumber(BigDecimal.valueOf(at.toEpochMilli(), 3));
   }
 
-  /** Item count and size of one index (computed from the current data). */
+  /** Item count and size of one index, from its current contents. */
   record IndexStatistics(long itemCount, long sizeBytes) {
     static IndexStatistics of(Table table, IndexDefinition index) {
-      // Index contents arrive with the secondary-index work; until then an index reports what
-      // it would hold: the items that carry its key attributes.
-      long count = 0;
-      long size = 0;
-      for (var entry : table.snapshot().items()) {
-        var attributes = entry.getValue().attributes();
-        if (attributes.containsKey(index.keySchema().partition().name())
-            && (index.keySchema().sort() == null || attributes.containsKey(index.keySchema().sort().name()))) {
-          count++;
-          size += entry.getValue().size();
-        }
-      }
-      return new IndexStatistics(count, size);
+      var data = table.snapshot().index(index.name());
+      return data == null ? new IndexStatistics(0, 0) : new IndexStatistics(data.itemCount(), data.sizeBytes());
     }
   }
 }

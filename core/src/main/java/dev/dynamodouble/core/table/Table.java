@@ -48,7 +48,9 @@ public final class Table {
     this.tableClass = spec.tableClass();
     this.tags.putAll(spec.tags());
     this.status = TableStatus.CREATING;
-    this.data = new VersionedRoot<>(TableData.empty(), created);
+    java.util.List<IndexDefinition> indexes = new java.util.ArrayList<>(spec.localIndexes());
+    indexes.addAll(spec.globalIndexes());
+    this.data = new VersionedRoot<>(TableData.empty(spec.keySchema(), indexes), created);
   }
 
   public String name() {

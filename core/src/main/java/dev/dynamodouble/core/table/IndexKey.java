@@ -1,0 +1,37 @@
+package dev.dynamodouble.core.table;
+
+import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.KeyOrder;
+import java.util.Comparator;
+
+/**
+ * The key of an index entry: the index's partition and sort key, then the table key so that
+ * items sharing index keys (allowed in a GSI) stay distinct. Ordered like {@link ItemKey}: by the
+ * hash of the index partition key, then partition, sort key, and table key.
+ */
+public record IndexKey(long hash, AttributeValue partition, AttributeValue sort, ItemKey tableKey) {
+  public static final Comparator<IndexKey> ORDER = IndexKey::compare;
+
+  public static IndexKey of(AttributeValue partition, AttributeValue sort, ItemKey tableKey) {
+    return new IndexKey(ItemKey.hashOf(partition), partition, sort, tableKey);
+  }
+
+  private static int compare(IndexKey a, IndexKey b) {
+    int byHash = Long.compareUnsigned(a.hash, b.hash);
+    if (byHash != 0) {
+      return byHash;
+    }
+    int byPartition = KeyOrder.INSTANCE.compare(a.partition, b.partition);
+    if (byPartition != 0) {
+      return byPartition;
+    }
+    int bySort = ItemKey.compareSort(a.sort, b.sort);
+    if (bySort != 0) {
+      return bySort;
+    }
+    if (a.tableKey == null || b.tableKey == null) { // a seek bound sorts before every entry
+      return a.tableKey == b.tableKey ? 0 : a.tableKey == null ? -1 : 1;
+    }
+    return ItemKey.ORDER.compare(a.tableKey, b.tableKey);
+  }
+}
