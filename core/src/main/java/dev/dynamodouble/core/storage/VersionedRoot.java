@@ -1,22 +1,152 @@
 package dev.dynamodouble.core.storage;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
-/** PLACEHOLDER (minimal): the current root of a table; to be replaced by the version with history. */
+/**
+ * Holds the current immutable root of a table (or index) and, while history is enabled, the past
+ * roots needed for point-in-time recovery.
+ *
+ * <p>Readers never lock: {@link #current()} is one volatile read, and the returned version is a
+ * consistent snapshot for as long as the reader holds it. Commits are expected from one writer at a
+ * time (the caller's write lock); they are also serialised here, so a history trim from another
+ * thread cannot interleave with a commit.
+ *
+ * <p>History keeps at most one version per second of clock time: the last commit in each
+ * half-open second (s - 1, s]. Buckets close on the whole second, not open on it, so that
+ * {@link #asOf} at any whole second returns exactly the state at that instant, including commits
+ * made at precisely that second. Within a second a commit replaces its predecessor, so for an
+ * instant inside a second, {@code asOf} may answer the state at the previous whole second: never a
+ * state containing a commit after the instant asked for.
+ */
 public final class VersionedRoot<T> {
+  private final Object writeLock = new Object();
   private volatile Version<T> current;
+  /** Closed seconds' versions, all older than {@link #current}; null while history is disabled. */
+  private volatile VersionHistory<T> history;
+  private volatile Duration window;
 
   public VersionedRoot(T initial, Instant at) {
-    this.current = new Version<>(initial, at, 0);
+    this.current = new Version<>(initial, Objects.requireNonNull(at, "at"), 0);
   }
 
+  /** The latest committed version. Lock-free. */
   public Version<T> current() {
     return current;
   }
 
+  /**
+   * Publishes {@code newRoot} as the current version, with the next sequence number. A commit
+   * stamped before its predecessor (a wall clock stepping back) is stamped with the predecessor's
+   * time, so versions stay in time order.
+   */
   public Version<T> commit(T newRoot, Instant at) {
-    Version<T> next = new Version<>(newRoot, at, current.sequence() + 1);
-    current = next;
-    return next;
+    Objects.requireNonNull(at, "at");
+    synchronized (writeLock) {
+      Version<T> previous = current;
+      Instant stamp = at.isBefore(previous.committedAt()) ? previous.committedAt() : at;
+      Version<T> next = new Version<>(newRoot, stamp, previous.sequence() + 1);
+      VersionHistory<T> past = history;
+      if (past != null && secondOf(stamp) > secondOf(previous.committedAt())) {
+        // The previous version was the last of its second: keep it. Appended before `current`
+        // moves on, so a reader that sees `next` also sees it in the history.
+        past.append(previous);
+      }
+      current = next;
+      if (past != null) {
+        trim(stamp.minus(window));
+      }
+      return next;
+    }
+  }
+
+  /**
+   * Starts keeping one version per second for {@code window} back from the latest commit, or
+   * changes the window of an enabled history (keeping what it holds).
+   */
+  public void enableHistory(Duration window) {
+    Objects.requireNonNull(window, "window");
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("history window must not be negative: " + window);
+    }
+    synchronized (writeLock) {
+      this.window = window;
+      if (history == null) {
+        history = new VersionHistory<>();
+      }
+    }
+  }
+
+  /** Stops keeping versions and drops those kept. */
+  public void disableHistory() {
+    synchronized (writeLock) {
+      history = null;
+      window = null;
+    }
+  }
+
+  public boolean isHistoryEnabled() {
+    return history != null;
+  }
+
+  /** The history window, or null while history is disabled. */
+  public Duration historyWindow() {
+    return window;
+  }
+
+  /** How many versions {@link #asOf} can answer with: the current one and those kept. */
+  public int retainedVersions() {
+    VersionHistory<T> past = history;
+    return 1 + (past == null ? 0 : past.size());
+  }
+
+  /**
+   * The last retained version committed at or before {@code t}; null when {@code t} is before all
+   * of them. Without history, only the current version is retained. Lock-free.
+   */
+  public Version<T> asOf(Instant t) {
+    Objects.requireNonNull(t, "t");
+    // Current first: whatever the history holds by the time it is read covers everything older.
+    Version<T> latest = current;
+    if (!latest.committedAt().isAfter(t)) {
+      return latest;
+    }
+    VersionHistory<T> past = history;
+    return past == null ? null : past.floor(t);
+  }
+
+  /** The oldest version {@link #asOf} can answer with. Lock-free. */
+  public Version<T> earliest() {
+    Version<T> latest = current;
+    VersionHistory<T> past = history;
+    Version<T> oldest = past == null ? null : past.first();
+    return oldest != null ? oldest : latest;
+  }
+
+  /**
+   * Drops the versions no restore at or after {@code cutoff} can need: all but the one in force at
+   * {@code cutoff} and those after it.
+   */
+  public void trimBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    synchronized (writeLock) {
+      if (history != null) {
+        trim(cutoff);
+      }
+    }
+  }
+
+  private void trim(Instant cutoff) {
+    if (!current.committedAt().isAfter(cutoff)) {
+      history.clear();
+    } else {
+      history.trimBefore(cutoff);
+    }
+  }
+
+  /** The whole second that closes the half-open second (s - 1, s] holding {@code t}. */
+  private static long secondOf(Instant t) {
+    return t.getNano() == 0 ? t.getEpochSecond() : t.getEpochSecond() + 1;
   }
 }
