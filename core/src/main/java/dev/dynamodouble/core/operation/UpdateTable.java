@@ -9,6 +9,7 @@ import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import java.time.Instant;
+import java.util.List;
 
 /** UpdateTable: billing mode, provisioned throughput, deletion protection and table class. */
 public final class UpdateTable implements Operation {
@@ -22,13 +23,12 @@ public final class UpdateTable implements Operation {
         .oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST")
         .oneOf(request.string("TableClass"), "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
+    List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
+    GlobalIndexUpdates.checkShape(constraints, indexUpdates);
     constraints.check();
-    if (request.has("GlobalSecondaryIndexUpdates")) {
-      throw DynamoException.validation("GlobalSecondaryIndexUpdates are not supported yet");
-    }
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
-    if (billing == null && throughput == null && protection == null && tableClass == null
+    if (billing == null && throughput == null && protection == null && tableClass == null && indexUpdates == null
         && !request.has("StreamSpecification") && !request.has("SSESpecification")) {
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
           + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
@@ -47,7 +47,10 @@ public final class UpdateTable implements Operation {
       if (tableClass != null) {
         found.tableClass(tableClass);
       }
-      if (changesCapacity || tableClass != null) {
+      if (indexUpdates != null) {
+        GlobalIndexUpdates.apply(context, found, indexUpdates, request.structures("AttributeDefinitions"));
+      }
+      if (changesCapacity || tableClass != null || indexUpdates != null) {
         found.status(TableStatus.UPDATING);
         TableLifecycle.scheduleActive(context.engine(), found);
       }

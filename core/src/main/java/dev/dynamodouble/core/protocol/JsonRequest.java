@@ -136,6 +136,38 @@ public final class JsonRequest {
     return result;
   }
 
+  /** A JSON array of structures, read with this request's rules. */
+  public List<JsonRequest> structuresOf(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isArray()) {
+      throw DynamoException.serialization(value.isObject()
+          ? "Start of structure or map found where not expected." : "Expected list or null");
+    }
+    List<JsonRequest> result = new ArrayList<>(value.size());
+    for (JsonNode element : value) {
+      result.add(element.isNull() ? null : of(element));
+    }
+    return result;
+  }
+
+  /** A map whose values are lists of structures (e.g. BatchWriteItem's RequestItems), or null. */
+  public Map<String, List<JsonRequest>> structureListMap(String field) {
+    JsonNode value = map(field);
+    if (value == null) {
+      return null;
+    }
+    Map<String, List<JsonRequest>> result = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      List<JsonRequest> list = structuresOf(e.getValue());
+      result.put(e.getKey(), list == null ? List.of() : list);
+    }
+    return result;
+  }
+
   /** A list of strings, or null. */
   public List<String> strings(String field) {
     JsonNode value = list(field);

@@ -18,7 +18,7 @@ public final class Table {
   private final String id;
   private final Instant created;
   private final KeySchema keySchema;
-  private final List<KeyAttribute> attributeDefinitions;
+  private volatile List<KeyAttribute> attributeDefinitions;
   private final VersionedRoot<TableData> data;
   private final Map<String, String> tags = new ConcurrentHashMap<>();
 
@@ -79,6 +79,11 @@ public final class Table {
 
   public List<KeyAttribute> attributeDefinitions() {
     return attributeDefinitions;
+  }
+
+  /** Replaces the attribute definitions (UpdateTable adds those of a new index). */
+  public void attributeDefinitions(List<KeyAttribute> definitions) {
+    this.attributeDefinitions = List.copyOf(definitions);
   }
 
   /** The current contents; never changes under the reader. */

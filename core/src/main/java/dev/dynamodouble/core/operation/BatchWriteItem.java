@@ -1,0 +1,123 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchWriteItem: up to 25 puts and deletes across tables, without conditions. The whole request
+ * is validated before anything is written; then every write is applied. UnprocessedItems is
+ * always present (empty unless a fault or throttling leaves items unwritten).
+ */
+public final class BatchWriteItem implements Operation {
+  static final int MAX_REQUESTS = 25;
+
+  private record Write(Table table, ItemKey key, StoredItem item) {}
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    Map<String, List<JsonRequest>> requestItems = readRequestItems(request);
+    String capacityMode = request.string("ReturnConsumedCapacity");
+    String metricsMode = request.string("ReturnItemCollectionMetrics");
+    new Constraints()
+        .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY)
+        .oneOf(metricsMode, "returnItemCollectionMetrics", ItemRequests.RETURN_ITEM_COLLECTION_METRICS)
+        .check();
+
+    List<Write> writes = new ArrayList<>();
+    for (Map.Entry<String, List<JsonRequest>> entry : requestItems.entrySet()) {
+      Table table = context.catalog().itemTable(entry.getKey());
+      Set<ItemKey> seen = new HashSet<>();
+      for (JsonRequest writeRequest : entry.getValue()) {
+        Write write = parse(table, writeRequest);
+        if (!seen.add(write.key())) {
+          throw DynamoException.validation("Provided list of item keys contains duplicates");
+        }
+        writes.add(write);
+      }
+    }
+
+    Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
+    context.engine().write(() -> {
+      Map<Table, TableData> pending = new LinkedHashMap<>();
+      for (Write write : writes) {
+        TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
+        StoredItem before = data.get(write.key());
+        long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
+        capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).addTableWrite(Capacity.writeUnits(bytes));
+        pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item()));
+      }
+      pending.forEach((table, data) -> {
+        if (data != table.snapshot()) {
+          table.versions().commit(data, context.now());
+        }
+      });
+    });
+
+    return out -> {
+      out.writeStartObject();
+      out.writeObjectFieldStart("UnprocessedItems");
+      out.writeEndObject();
+      if (ConsumedCapacity.wanted(capacityMode)) {
+        out.writeArrayFieldStart("ConsumedCapacity");
+        for (ConsumedCapacity capacity : capacities.values()) {
+          capacity.write(out, capacityMode);
+        }
+        out.writeEndArray();
+      }
+      out.writeEndObject();
+    };
+  }
+
+  private static Map<String, List<JsonRequest>> readRequestItems(JsonRequest request) {
+    Map<String, List<JsonRequest>> result = request.structureListMap("RequestItems");
+    Constraints constraints = new Constraints().notNull(result, "requestItems").minSize(result, 1, "requestItems");
+    if (result == null) {
+      constraints.check();
+    }
+    int total = 0;
+    for (Map.Entry<String, List<JsonRequest>> e : result.entrySet()) {
+      constraints.name(e.getKey(), "requestItems." + e.getKey() + ".member.key");
+      constraints.minSize(e.getValue(), 1, "requestItems." + e.getKey() + ".member")
+          .maxSize(e.getValue(), MAX_REQUESTS, "requestItems." + e.getKey() + ".member");
+      total += e.getValue().size();
+    }
+    constraints.check();
+    if (total > MAX_REQUESTS) {
+      throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
+    }
+    return result;
+  }
+
+  private static Write parse(Table table, JsonRequest writeRequest) {
+    JsonRequest put = writeRequest == null ? null : writeRequest.structure("PutRequest");
+    JsonRequest delete = writeRequest == null ? null : writeRequest.structure("DeleteRequest");
+    if ((put == null) == (delete == null)) {
+      throw DynamoException.validation(
+          "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+    }
+    if (put != null) {
+      Map<String, AttributeValue> item = put.item("Item");
+      new Constraints().notNull(item, "requestItems." + table.name() + ".member.putRequest.item").check();
+      StoredItem stored = ItemValidation.storable(table, item);
+      return new Write(table, table.keySchema().keyOfItem(item), stored);
+    }
+    Map<String, AttributeValue> key = delete.item("Key");
+    new Constraints().notNull(key, "requestItems." + table.name() + ".member.deleteRequest.key").check();
+    return new Write(table, table.keySchema().keyOfKey(key), null);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.KeyAttribute;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.value.AttributeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * UpdateTable's GlobalSecondaryIndexUpdates: create (CREATING with Backfilling, then ACTIVE
+ * through the clock), update throughput, or delete (DELETING, then gone) one index at a time.
+ */
+final class GlobalIndexUpdates {
+  private static final int MAX_GLOBAL_INDEXES = 20;
+
+  private GlobalIndexUpdates() {}
+
+  /** Validates the request's shape before the table is looked up. */
+  static void checkShape(Constraints constraints, List<JsonRequest> updates) {
+    if (updates == null) {
+      return;
+    }
+    for (int i = 0; i < updates.size(); i++) {
+      JsonRequest update = updates.get(i);
+      String member = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
+      if (update == null) {
+        continue;
+      }
+      JsonRequest create = update.structure("Create");
+      if (create != null) {
+        String name = create.string("IndexName");
+        constraints.notNull(name, member + ".create.indexName").name(name, member + ".create.indexName");
+        TableSpecReader.checkKeySchemaShape(constraints, create.structures("KeySchema"), member + ".create.keySchema");
+        constraints.notNull(create.structure("Projection"), member + ".create.projection");
+        TableSpecReader.checkThroughputShape(constraints, create.structure("ProvisionedThroughput"),
+            member + ".create.provisionedThroughput");
+      }
+      JsonRequest delete = update.structure("Delete");
+      if (delete != null) {
+        constraints.notNull(delete.string("IndexName"), member + ".delete.indexName");
+      }
+      JsonRequest change = update.structure("Update");
+      if (change != null) {
+        constraints.notNull(change.string("IndexName"), member + ".update.indexName");
+        constraints.notNull(change.structure("ProvisionedThroughput"), member + ".update.provisionedThroughput");
+        TableSpecReader.checkThroughputShape(constraints, change.structure("ProvisionedThroughput"),
+            member + ".update.provisionedThroughput");
+      }
+    }
+  }
+
+  /** Applies the updates to {@code table}; the caller holds the engine's write lock. */
+  static void apply(RequestContext context, Table table, List<JsonRequest> updates, List<JsonRequest> definitions) {
+    if (updates.isEmpty()) {
+      throw DynamoException.invalidParameter("List of GlobalSecondaryIndexUpdates is empty");
+    }
+    int structural = 0;
+    for (JsonRequest update : updates) {
+      if (update.has("Create") || update.has("Delete")) {
+        structural++;
+      }
+    }
+    if (structural > 1) {
+      throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
+          "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+    }
+    for (IndexDefinition index : table.globalIndexes()) {
+      if (structural > 0 && index.status() != IndexDefinition.IndexStatus.ACTIVE) {
+        throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
+            "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+      }
+    }
+    List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
+    TableData data = table.snapshot();
+    for (JsonRequest update : updates) {
+      JsonRequest create = update.structure("Create");
+      JsonRequest delete = update.structure("Delete");
+      JsonRequest change = update.structure("Update");
+      if (create != null) {
+        IndexDefinition index = create(table, create, definitions, indexes);
+        indexes.add(index);
+        data = data.withIndex(index, table.keySchema());
+      } else if (delete != null) {
+        int at = find(indexes, delete.string("IndexName"), table);
+        indexes.set(at, indexes.get(at).withStatus(IndexDefinition.IndexStatus.DELETING));
+        data = data.withoutIndex(delete.string("IndexName"));
+      } else if (change != null) {
+        int at = find(indexes, change.string("IndexName"), table);
+        if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
+          throw DynamoException.invalidParameter("ProvisionedThroughput should not be specified for index: "
+              + change.string("IndexName") + " when BillingMode is PAY_PER_REQUEST");
+        }
+        indexes.set(at, indexes.get(at).withThroughput(TableSpecReader.capacity(change.structure("ProvisionedThroughput")))
+            .withStatus(IndexDefinition.IndexStatus.UPDATING));
+      } else {
+        throw DynamoException.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate."
+            + "Create, GlobalSecondaryIndexUpdate.Update, or GlobalSecondaryIndexUpdate.Delete must be specified");
+      }
+    }
+    table.globalIndexes(indexes);
+    Instant now = context.now();
+    if (data != table.snapshot()) {
+      table.versions().commit(data, now);
+    }
+    TableLifecycle.scheduleIndexesSettle(context.engine(), table);
+  }
+
+  private static IndexDefinition create(Table table, JsonRequest create, List<JsonRequest> definitions,
+                                        List<IndexDefinition> indexes) {
+    String name = create.string("IndexName");
+    if (table.index(name) != null) {
+      throw DynamoException.invalidParameter("Index with name: " + name + " already exists");
+    }
+    if (indexes.size() >= MAX_GLOBAL_INDEXES) {
+      throw DynamoException.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of 20");
+    }
+    Map<String, AttributeType> defined = new LinkedHashMap<>();
+    for (KeyAttribute attribute : table.attributeDefinitions()) {
+      defined.put(attribute.name(), attribute.type());
+    }
+    if (definitions != null) {
+      for (JsonRequest d : definitions) {
+        String attributeName = d.string("AttributeName");
+        AttributeType type = AttributeType.valueOf(d.string("AttributeType"));
+        AttributeType existing = defined.get(attributeName);
+        if (existing != null && existing != type) {
+          throw DynamoException.invalidParameter("Cannot change the type of attribute " + attributeName
+              + " from " + existing + " to " + type);
+        }
+        defined.put(attributeName, type);
+      }
+    }
+    IndexDefinition index = TableSpecReader.index(create, defined, true, table.billingMode())
+        .withStatus(IndexDefinition.IndexStatus.CREATING);
+    List<KeyAttribute> newDefinitions = new ArrayList<>(table.attributeDefinitions());
+    for (KeyAttribute key : index.keySchema().attributes()) {
+      if (newDefinitions.stream().noneMatch(a -> a.name().equals(key.name()))) {
+        newDefinitions.add(key);
+      }
+    }
+    table.attributeDefinitions(newDefinitions);
+    return index;
+  }
+
+  private static int find(List<IndexDefinition> indexes, String name, Table table) {
+    for (int i = 0; i < indexes.size(); i++) {
+      if (indexes.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw DynamoException.resourceNotFound("Requested resource not found: Index: " + name + " not found for table: "
+        + table.name());
+  }
+}
