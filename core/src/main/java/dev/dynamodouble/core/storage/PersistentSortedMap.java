@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
  * get, put and remove are O(log n); iterators position in O(log n) and step in O(1) amortised.
  *
  * <p>Keys are ordered by the map's comparator (keys comparing equal are the same key). Keys and
- * values must not be null. Maps compare by identity.
+ * values must not be null. Maps compare by identity. Being immutable, a map is safe to share
+ * between threads without locking.
  */
 public final class PersistentSortedMap<K, V> implements Iterable<Map.Entry<K, V>> {
   private final Comparator<? super K> order;

@@ -54,8 +54,9 @@ public final class VersionedRoot<T> {
         past.append(previous);
       }
       current = next;
-      if (past != null) {
-        trim(stamp.minus(window));
+      Instant oldestNeeded = past == null ? null : windowStart(stamp);
+      if (oldestNeeded != null) {
+        trim(oldestNeeded);
       }
       return next;
     }
@@ -135,6 +136,12 @@ public final class VersionedRoot<T> {
         trim(cutoff);
       }
     }
+  }
+
+  /** The oldest instant a restore may ask for; null when the window reaches before Instant.MIN. */
+  private Instant windowStart(Instant latest) {
+    Duration reach = window;
+    return latest.getEpochSecond() - Instant.MIN.getEpochSecond() > reach.getSeconds() ? latest.minus(reach) : null;
   }
 
   private void trim(Instant cutoff) {

@@ -169,6 +169,16 @@ class VersionedRootTest {
   }
 
   @Test
+  void aWindowReachingBeforeTimeItselfKeepsEverything() {
+    VersionedRoot<Integer> root = new VersionedRoot<>(0, at(0));
+    root.enableHistory(Duration.ofSeconds(Long.MAX_VALUE));
+    root.commit(1, at(1));
+    root.commit(2, at(2));
+    assertThat(root.retainedVersions()).isEqualTo(3);
+    assertThat(root.asOf(at(0)).root()).isZero();
+  }
+
+  @Test
   void rejectsANegativeWindow() {
     VersionedRoot<Integer> root = new VersionedRoot<>(0, T0);
     assertThatThrownBy(() -> root.enableHistory(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
