@@ -8,6 +8,7 @@ import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
+import java.util.List;
 import java.util.Map;
 
 /** DeleteItem: removes one item (a no-op when it does not exist). */
@@ -21,9 +22,11 @@ public final class DeleteItem implements Operation {
     if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
       throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
     }
+    RequestExpressions expressions = RequestExpressions.of(request, List.of("ConditionExpression"), List.of("Expected"));
+    WriteCondition condition = WriteCondition.of(request, expressions.condition());
+    expressions.checkAllUsed();
     Table table = context.catalog().itemTable(request.string("TableName"));
     ItemKey itemKey = table.keySchema().keyOfKey(key);
-    WriteCondition condition = WriteCondition.of(request, table);
 
     ItemWrites.Outcome outcome = ItemWrites.apply(context, table, itemKey, before -> {
       condition.check(before);

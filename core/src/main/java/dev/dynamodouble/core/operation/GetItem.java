@@ -7,6 +7,8 @@ import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.expression.Projection;
+import java.util.List;
 import java.util.Map;
 
 /** GetItem: reads one item from the current root, without locking. */
@@ -17,12 +19,18 @@ public final class GetItem implements Operation {
     Map<String, AttributeValue> key = request.item("Key");
     Boolean consistentRead = request.bool("ConsistentRead");
     ItemRequests.common(request).notNull(key, "key").check();
+    RequestExpressions expressions = RequestExpressions.of(request, List.of("ProjectionExpression"),
+        List.of("AttributesToGet"));
+    Projection projection = expressions.projection();
+    expressions.checkAllUsed();
     Table table = context.catalog().itemTable(request.string("TableName"));
     StoredItem item = table.snapshot().get(table.keySchema().keyOfKey(key));
     boolean consistent = consistentRead != null && consistentRead;
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
         .addTableRead(Capacity.readUnits(item == null ? 0 : item.size(), consistent));
-    return ItemResponse.of("Item", item == null ? null : item.attributes(), capacity,
+    Map<String, AttributeValue> attributes = item == null ? null
+        : projection == null ? item.attributes() : projection.apply(item.attributes());
+    return ItemResponse.of("Item", attributes, capacity,
         request.string("ReturnConsumedCapacity"));
   }
 }

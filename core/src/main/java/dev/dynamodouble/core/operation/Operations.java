@@ -20,6 +20,7 @@ public final class Operations {
     ops.add("PutItem", new PutItem());
     ops.add("GetItem", new GetItem());
     ops.add("DeleteItem", new DeleteItem());
+    ops.add("UpdateItem", new UpdateItem());
     ops.add("BatchWriteItem", new BatchWriteItem());
     return ops;
   }

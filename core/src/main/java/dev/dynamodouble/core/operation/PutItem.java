@@ -9,6 +9,7 @@ import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
+import java.util.List;
 import java.util.Map;
 
 /** PutItem: creates or replaces an item. */
@@ -22,10 +23,12 @@ public final class PutItem implements Operation {
     if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
       throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
     }
+    RequestExpressions expressions = RequestExpressions.of(request, List.of("ConditionExpression"), List.of("Expected"));
+    WriteCondition condition = WriteCondition.of(request, expressions.condition());
+    expressions.checkAllUsed();
     Table table = context.catalog().itemTable(request.string("TableName"));
     StoredItem item = ItemValidation.storable(table, attributes);
     ItemKey key = table.keySchema().keyOfItem(attributes);
-    WriteCondition condition = WriteCondition.of(request, table);
 
     ItemWrites.Outcome outcome = ItemWrites.apply(context, table, key, before -> {
       condition.check(before);

@@ -2,23 +2,50 @@ package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.expression.Condition;
+import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.StoredItem;
-import dev.dynamodouble.core.table.Table;
 
 /** The condition of a conditional write (ConditionExpression or Expected), checked against the current item. */
-@FunctionalInterface
-public interface WriteCondition {
-  WriteCondition NONE = before -> {};
+public final class WriteCondition {
+  public static final WriteCondition NONE = new WriteCondition(null, false);
+
+  private final Condition condition;
+  private final boolean returnOldItemOnFailure;
+
+  WriteCondition(Condition condition, boolean returnOldItemOnFailure) {
+    this.condition = condition;
+    this.returnOldItemOnFailure = returnOldItemOnFailure;
+  }
+
+  /** The condition of {@code request}, whose expressions have been read into {@code expressions}. */
+  static WriteCondition of(JsonRequest request, Condition condition) {
+    boolean allOld = "ALL_OLD".equals(request.string("ReturnValuesOnConditionCheckFailure"));
+    return condition == null ? NONE : new WriteCondition(condition, allOld);
+  }
 
   /** Throws ConditionalCheckFailedException when the condition does not hold for {@code before}. */
-  void check(StoredItem before);
-
-  /** The condition a write request carries. */
-  static WriteCondition of(JsonRequest request, Table table) {
-    if (request.has("ConditionExpression") || request.has("Expected")) {
-      throw new DynamoException(ErrorCode.VALIDATION, "Conditional writes are not supported yet");
+  public void check(StoredItem before) {
+    if (condition == null || condition.test(before == null ? null : before.attributes())) {
+      return;
     }
-    return NONE;
+    throw failed(before, returnOldItemOnFailure);
+  }
+
+  /** Whether a condition holds for {@code before} (for transactions, which report failures their own way). */
+  public boolean holds(StoredItem before) {
+    return condition == null || condition.test(before == null ? null : before.attributes());
+  }
+
+  /** DynamoDB's ConditionalCheckFailedException, with the item when ALL_OLD was asked for and it exists. */
+  public static DynamoException failed(StoredItem before, boolean withItem) {
+    if (withItem && before != null) {
+      return new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed", out -> {
+        out.writeFieldName("Item");
+        AttributeValues.writeItem(out, before.attributes());
+      });
+    }
+    return new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed");
   }
 }

@@ -1,0 +1,123 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.expression.Condition;
+import dev.dynamodouble.core.expression.ExpressionContext;
+import dev.dynamodouble.core.expression.Projection;
+import dev.dynamodouble.core.expression.Update;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The expressions of one request, parsed in DynamoDB's order against the request's shared
+ * ExpressionAttributeNames / ExpressionAttributeValues, with the checks that span them: mixing
+ * legacy and expression parameters, placeholder maps without expressions, unused placeholders.
+ */
+final class RequestExpressions {
+  private final JsonRequest request;
+  private final ExpressionContext context;
+
+  private RequestExpressions(JsonRequest request, ExpressionContext context) {
+    this.request = request;
+    this.context = context;
+  }
+
+  /**
+   * Reads the placeholder maps and checks the parameter combinations.
+   *
+   * @param expressionParameters the expression parameters this operation accepts, in the order
+   *     DynamoDB names them (e.g. "UpdateExpression", "ConditionExpression")
+   * @param legacyParameters the legacy parameters this operation accepts (e.g. "AttributeUpdates", "Expected")
+   */
+  static RequestExpressions of(JsonRequest request, List<String> expressionParameters, List<String> legacyParameters) {
+    List<String> expressions = present(request, expressionParameters);
+    List<String> legacy = present(request, legacyParameters);
+    if (!expressions.isEmpty() && !legacy.isEmpty()) {
+      throw DynamoException.validation("Can not use both expression and non-expression parameters in the same "
+          + "request: Non-expression parameters: {" + String.join(", ", legacy) + "} Expression parameters: {"
+          + String.join(", ", expressions) + "}");
+    }
+    Map<String, String> names = request.stringMap("ExpressionAttributeNames");
+    Map<String, AttributeValue> values = request.item("ExpressionAttributeValues");
+    if (expressions.isEmpty()) {
+      if (names != null) {
+        throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+      }
+      if (values != null) {
+        throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+            + nullList(expressionParameters));
+      }
+    }
+    return new RequestExpressions(request, new ExpressionContext(names, values));
+  }
+
+  private static String nullList(List<String> parameters) {
+    List<String> relevant = new ArrayList<>();
+    for (String p : parameters) {
+      if (!p.equals("ProjectionExpression")) {
+        relevant.add(p);
+      }
+    }
+    if (relevant.size() == 1) {
+      return relevant.get(0) + " is null";
+    }
+    return String.join(" and ", relevant) + " are null";
+  }
+
+  private static List<String> present(JsonRequest request, List<String> parameters) {
+    List<String> found = new ArrayList<>();
+    for (String p : parameters) {
+      if (request.has(p)) {
+        found.add(p);
+      }
+    }
+    return found;
+  }
+
+  /** The ConditionExpression, or null. */
+  Condition condition() {
+    String text = request.string("ConditionExpression");
+    return text == null ? null : context.conditionExpression(text);
+  }
+
+  /** The FilterExpression, or null. */
+  Condition filter() {
+    String text = request.string("FilterExpression");
+    return text == null ? null : context.filterExpression(text);
+  }
+
+  /** The UpdateExpression, or null. */
+  Update update() {
+    String text = request.string("UpdateExpression");
+    return text == null ? null : context.update(text);
+  }
+
+  /** The ProjectionExpression or AttributesToGet, or null when all attributes are wanted. */
+  Projection projection() {
+    String text = request.string("ProjectionExpression");
+    if (text != null) {
+      return context.projection(text);
+    }
+    List<String> attributes = request.strings("AttributesToGet");
+    if (attributes != null) {
+      if (attributes.isEmpty()) {
+        throw DynamoException.validation("1 validation error detected: Value '[]' at 'attributesToGet' failed to "
+            + "satisfy constraint: Member must have length greater than or equal to 1");
+      }
+      return Projection.ofAttributes(attributes);
+    }
+    return null;
+  }
+
+  ExpressionContext context() {
+    return context;
+  }
+
+  /** Fails on placeholders no expression used; call after every expression was parsed. */
+  void checkAllUsed() {
+    context.checkAllUsed();
+  }
+}

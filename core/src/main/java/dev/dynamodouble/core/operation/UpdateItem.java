@@ -1,0 +1,99 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.expression.Update;
+import dev.dynamodouble.core.expression.UpdateResult;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.ItemSize;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * UpdateItem: edits an item with an UpdateExpression (or legacy AttributeUpdates), creating it
+ * when it does not exist, under an optional condition, returning what ReturnValues asks for.
+ */
+public final class UpdateItem implements Operation {
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    Map<String, AttributeValue> key = request.item("Key");
+    ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(key, "key").check();
+    String returnValues = request.string("ReturnValues");
+    RequestExpressions expressions = RequestExpressions.of(request,
+        List.of("UpdateExpression", "ConditionExpression"), List.of("AttributeUpdates", "Expected"));
+    Update update = expressions.update();
+    WriteCondition condition = WriteCondition.of(request, expressions.condition());
+    expressions.checkAllUsed();
+    if (update == null && request.has("AttributeUpdates")) {
+      update = LegacyUpdates.attributeUpdates(request);
+    }
+    Table table = context.catalog().itemTable(request.string("TableName"));
+    ItemKey itemKey = table.keySchema().keyOfKey(key);
+    Set<String> keyNames = new HashSet<>();
+    table.keySchema().attributes().forEach(a -> keyNames.add(a.name()));
+    Update change = update;
+    UpdateResult[] result = new UpdateResult[1];
+
+    ItemWrites.Outcome outcome = ItemWrites.apply(context, table, itemKey, before -> {
+      condition.check(before);
+      Map<String, AttributeValue> base;
+      if (before != null) {
+        base = before.attributes();
+      } else {
+        base = new LinkedHashMap<>(key);
+      }
+      Map<String, AttributeValue> after;
+      if (change == null) {
+        after = base;
+      } else {
+        result[0] = change.apply(base, keyNames);
+        after = result[0].newItem();
+      }
+      if (ItemSize.of(after) > ItemSize.MAX_ITEM_BYTES) {
+        throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
+      }
+      return ItemValidation.storable(table, after);
+    });
+
+    StoredItem before = outcome.before();
+    StoredItem after = outcome.after();
+    ConsumedCapacity capacity = new ConsumedCapacity(table.name())
+        .addTableWrite(Capacity.writeUnits(Math.max(after.size(), before == null ? 0 : before.size())));
+    Map<String, AttributeValue> returned = returned(returnValues, before, after, result[0]);
+    return ItemResponse.of("Attributes", returned, capacity, request.string("ReturnConsumedCapacity"))
+        .withCollectionMetrics(request.string("ReturnItemCollectionMetrics"), table, key);
+  }
+
+  private static Map<String, AttributeValue> returned(String mode, StoredItem before, StoredItem after,
+                                                      UpdateResult result) {
+    if (mode == null || mode.equals("NONE")) {
+      return null;
+    }
+    switch (mode) {
+      case "ALL_OLD":
+        return before == null ? null : before.attributes();
+      case "ALL_NEW":
+        return after.attributes();
+      case "UPDATED_OLD":
+        return result == null || before == null ? null : emptyToNull(result.updatedOld());
+      case "UPDATED_NEW":
+        return result == null ? null : emptyToNull(result.updatedNew());
+      default:
+        return null;
+    }
+  }
+
+  private static Map<String, AttributeValue> emptyToNull(Map<String, AttributeValue> attributes) {
+    return attributes == null || attributes.isEmpty() ? null : attributes;
+  }
+}
