@@ -12,6 +12,11 @@ import java.util.Comparator;
 public record IndexKey(long hash, AttributeValue partition, AttributeValue sort, ItemKey tableKey) {
   public static final Comparator<IndexKey> ORDER = IndexKey::compare;
 
+  /** A seek key at the first position of hash {@code hash}. */
+  public static IndexKey atHash(long hash) {
+    return new IndexKey(hash, null, null, null);
+  }
+
   public static IndexKey of(AttributeValue partition, AttributeValue sort, ItemKey tableKey) {
     return new IndexKey(ItemKey.hashOf(partition), partition, sort, tableKey);
   }
@@ -21,6 +26,9 @@ public record IndexKey(long hash, AttributeValue partition, AttributeValue sort,
     if (byHash != 0) {
       return byHash;
     }
+    if (a.partition == null || b.partition == null) { // a hash seek sorts before its hash's keys
+      return a.partition == b.partition ? 0 : a.partition == null ? -1 : 1;
+    }
     int byPartition = KeyOrder.INSTANCE.compare(a.partition, b.partition);
     if (byPartition != 0) {
       return byPartition;
@@ -29,8 +37,15 @@ public record IndexKey(long hash, AttributeValue partition, AttributeValue sort,
     if (bySort != 0) {
       return bySort;
     }
-    if (a.tableKey == null || b.tableKey == null) { // a seek bound sorts before every entry
-      return a.tableKey == b.tableKey ? 0 : a.tableKey == null ? -1 : 1;
+    if (a.tableKey == b.tableKey) {
+      return 0;
+    }
+    // Seek bounds: null sorts before every entry with these index keys, HIGHEST after them.
+    if (a.tableKey == null || b.tableKey == ItemKey.HIGHEST) {
+      return -1;
+    }
+    if (b.tableKey == null || a.tableKey == ItemKey.HIGHEST) {
+      return 1;
     }
     return ItemKey.ORDER.compare(a.tableKey, b.tableKey);
   }

@@ -14,6 +14,17 @@ import java.util.Comparator;
 public record ItemKey(long hash, AttributeValue partition, AttributeValue sort) {
   public static final Comparator<ItemKey> ORDER = ItemKey::compare;
 
+  /** A sort-key sentinel above every real sort key: seeks to the end of a partition. */
+  public static final AttributeValue END_OF_PARTITION = new AttributeValue.Null();
+
+  /** A key sentinel above every real table key: seeks past all entries sharing index keys. */
+  public static final ItemKey HIGHEST = new ItemKey(-1L, END_OF_PARTITION, END_OF_PARTITION);
+
+  /** A seek key at the first position of hash {@code hash} (a parallel-scan segment's start). */
+  public static ItemKey atHash(long hash) {
+    return new ItemKey(hash, null, null);
+  }
+
   public static ItemKey of(AttributeValue partition, AttributeValue sort) {
     return new ItemKey(hashOf(partition), partition, sort);
   }
@@ -23,6 +34,9 @@ public record ItemKey(long hash, AttributeValue partition, AttributeValue sort) 
     if (byHash != 0) {
       return byHash;
     }
+    if (a.partition == null || b.partition == null) { // a hash seek sorts before its hash's keys
+      return a.partition == b.partition ? 0 : a.partition == null ? -1 : 1;
+    }
     int byPartition = KeyOrder.INSTANCE.compare(a.partition, b.partition);
     if (byPartition != 0) {
       return byPartition;
@@ -30,10 +44,16 @@ public record ItemKey(long hash, AttributeValue partition, AttributeValue sort) 
     return compareSort(a.sort, b.sort);
   }
 
-  /** Null sorts first: the lowest key of a partition, used to seek to its start. */
+  /** Null sorts first (a partition's start), {@link #END_OF_PARTITION} last (its end). */
   static int compareSort(AttributeValue a, AttributeValue b) {
-    if (a == null || b == null) {
-      return a == b ? 0 : a == null ? -1 : 1;
+    if (a == b) {
+      return 0;
+    }
+    if (a == null || b == END_OF_PARTITION) {
+      return -1;
+    }
+    if (b == null || a == END_OF_PARTITION) {
+      return 1;
     }
     return KeyOrder.INSTANCE.compare(a, b);
   }

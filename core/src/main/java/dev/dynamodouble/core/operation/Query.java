@@ -1,0 +1,112 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.expression.Condition;
+import dev.dynamodouble.core.expression.KeyCondition;
+import dev.dynamodouble.core.expression.Projection;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.KeySchema;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.KeyOrder;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Query: one partition of a table or index, its sort keys walked forward or backward from the
+ * key condition's bound, paged by Limit and 1 MB, then filtered and projected.
+ */
+public final class Query implements Operation {
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
+    ReadRequests.constraints(request).check();
+    RequestExpressions expressions = RequestExpressions.of(request,
+        List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
+        List.of("AttributesToGet", "QueryFilter", "KeyConditions"));
+    String keyConditionText = request.string("KeyConditionExpression");
+    if (keyConditionText == null && !request.has("KeyConditions")) {
+      throw DynamoException.validation(
+          "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+    }
+    Projection projection = expressions.projection();
+    Condition filter = expressions.filter();
+    KeyCondition keyCondition = keyConditionText != null ? expressions.context().keyCondition(keyConditionText) : null;
+    if (keyCondition == null) {
+      keyCondition = LegacyConditions.keyConditions(request);
+    }
+    if (filter == null && request.has("QueryFilter")) {
+      filter = LegacyConditions.filter(request, "QueryFilter");
+    }
+    expressions.checkAllUsed();
+
+    Table table = context.catalog().itemTable(request.string("TableName"));
+    ReadSource source = ReadSource.of(table, table.snapshot(), request.string("IndexName"));
+    KeySchema schema = source.keySchema();
+    KeyCondition.Bound bound = keyCondition.bind(schema.partition().name(), schema.partition().type(),
+        schema.sort() == null ? null : schema.sort().name(), schema.sort() == null ? null : schema.sort().type());
+    if (filter != null) {
+      filter.requireNoKeyAttributes(ReadRequests.keyNames(table, source));
+    }
+    ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
+    boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
+
+    KeyCondition.Part sortPart = bound.sortCondition();
+    String sortName = schema.sort() == null ? null : schema.sort().name();
+    AttributeValue low = sortPart == null ? null : lowerBound(sortPart);
+    AttributeValue high = sortPart == null ? null : upperBound(sortPart);
+    AttributeValue seek = forward ? low : high;
+    Iterator<StoredItem> candidates = source.partition(bound.partitionValue(), seek, forward, exclusiveStart);
+    return ReadPage.read(plan, candidates,
+        item -> sortPart == null || sortPart.matches(item.attributes().get(sortName)),
+        item -> notYetReached(item.attributes().get(sortName), forward, low, high));
+  }
+
+  /** Whether a sort key outside the condition lies before the range in walk order (skip) rather than past it (stop). */
+  private static boolean notYetReached(AttributeValue sort, boolean forward, AttributeValue low, AttributeValue high) {
+    if (sort == null) {
+      return false;
+    }
+    if (forward) {
+      return low != null && compare(sort, low) <= 0;
+    }
+    if (high != null) {
+      return compare(sort, high) >= 0;
+    }
+    return low != null && compare(sort, low) > 0;
+  }
+
+  private static int compare(AttributeValue a, AttributeValue b) {
+    return a.type() == b.type() ? KeyOrder.INSTANCE.compare(a, b) : a.type().compareTo(b.type());
+  }
+
+  private static AttributeValue lowerBound(KeyCondition.Part part) {
+    switch (part.operator()) {
+      case EQ:
+      case GT:
+      case GE:
+      case BETWEEN:
+      case BEGINS_WITH:
+        return part.values().get(0);
+      default:
+        return null;
+    }
+  }
+
+  private static AttributeValue upperBound(KeyCondition.Part part) {
+    switch (part.operator()) {
+      case EQ:
+      case LT:
+      case LE:
+        return part.values().get(0);
+      case BETWEEN:
+        return part.values().get(1);
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.expression.Condition;
+import dev.dynamodouble.core.expression.Projection;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scan: every item of a table or index in the order of its partition hash (stable across pages),
+ * or one parallel-scan segment — a contiguous slice of the 64-bit hash space.
+ */
+public final class Scan implements Operation {
+  private static final BigInteger HASH_SPACE = BigInteger.ONE.shiftLeft(64);
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
+    Integer segment = request.intValue("Segment");
+    Integer totalSegments = request.intValue("TotalSegments");
+    ReadRequests.constraints(request)
+        .min(segment, 0, "segment").max(segment, 999999, "segment")
+        .min(totalSegments, 1, "totalSegments").max(totalSegments, 1000000, "totalSegments")
+        .check();
+    if (segment != null && totalSegments == null) {
+      throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request "
+          + "when Segment parameter is present");
+    }
+    if (totalSegments != null && segment == null) {
+      throw DynamoException.validation("The Segment parameter is required but was not present in the request "
+          + "when parameter TotalSegments is present");
+    }
+    if (segment != null && segment >= totalSegments) {
+      throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter "
+          + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
+    }
+    RequestExpressions expressions = RequestExpressions.of(request,
+        List.of("ProjectionExpression", "FilterExpression"), List.of("AttributesToGet", "ScanFilter"));
+    Projection projection = expressions.projection();
+    Condition filter = expressions.filter();
+    if (filter == null && request.has("ScanFilter")) {
+      filter = LegacyConditions.filter(request, "ScanFilter");
+    }
+    expressions.checkAllUsed();
+
+    Table table = context.catalog().itemTable(request.string("TableName"));
+    ReadSource source = ReadSource.of(table, table.snapshot(), request.string("IndexName"));
+    ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
+
+    long from = 0;
+    long to = 0;
+    if (segment != null) {
+      from = boundary(segment, totalSegments);
+      to = segment + 1 == totalSegments ? 0 : boundary(segment + 1, totalSegments);
+      if (exclusiveStart != null) {
+        long hash = source.startHash(exclusiveStart);
+        if (Long.compareUnsigned(hash, from) < 0 || !ReadSource.hashBelow(hash, to)) {
+          throw DynamoException.validation("The provided Exclusive start key does not map to the provided segment");
+        }
+      }
+    }
+    Iterator<StoredItem> candidates = source.hashRange(from, to, exclusiveStart);
+    return ReadPage.read(plan, candidates, item -> true, item -> false);
+  }
+
+  /** The first hash of segment {@code i} of {@code n}: floor(i * 2^64 / n). */
+  static long boundary(int i, int n) {
+    return HASH_SPACE.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n)).longValue();
+  }
+}
