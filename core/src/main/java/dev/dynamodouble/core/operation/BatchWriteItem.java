@@ -90,11 +90,17 @@ public final class BatchWriteItem implements Operation {
       constraints.check();
     }
     int total = 0;
+    boolean listOutOfRange = false;
     for (Map.Entry<String, List<JsonRequest>> e : result.entrySet()) {
       constraints.name(e.getKey(), "requestItems." + e.getKey() + ".member.key");
-      constraints.minSize(e.getValue(), 1, "requestItems." + e.getKey() + ".member")
-          .maxSize(e.getValue(), MAX_REQUESTS, "requestItems." + e.getKey() + ".member");
+      listOutOfRange |= e.getValue().isEmpty() || e.getValue().size() > MAX_REQUESTS;
       total += e.getValue().size();
+    }
+    if (listOutOfRange) {
+      // The service reports a per-table list out of range as a constraint on the map's values.
+      throw DynamoException.validation("1 validation error detected: Value '" + result.keySet()
+          + "' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have "
+          + "length less than or equal to 25, Member must have length greater than or equal to 1]");
     }
     constraints.check();
     if (total > MAX_REQUESTS) {

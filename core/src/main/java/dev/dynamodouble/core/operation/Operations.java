@@ -22,6 +22,7 @@ public final class Operations {
     ops.add("DeleteItem", new DeleteItem());
     ops.add("UpdateItem", new UpdateItem());
     ops.add("BatchWriteItem", new BatchWriteItem());
+    ops.add("BatchGetItem", new BatchGetItem());
     ops.add("Query", new Query());
     ops.add("Scan", new Scan());
     return ops;
