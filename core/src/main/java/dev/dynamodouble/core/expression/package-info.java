@@ -31,7 +31,9 @@
  * Condition condition = req.conditionExpression() == null ? null
  *     : ctx.conditionExpression(req.conditionExpression());
  * ctx.checkAllUsed();
- * // ... look up the table, read the old item ...
+ * // ... look up the table ...
+ * update.checkKeyAttributes(table.keyAttributeNames());  // before the condition, as DynamoDB
+ * // ... read the old item ...
  * Map<String, AttributeValue> before = old != null ? old : key;   // an absent item is its key
  * if (condition != null && !condition.test(old)) throw conditionalCheckFailed();
  * UpdateResult result = update.apply(before, table.keyAttributeNames());

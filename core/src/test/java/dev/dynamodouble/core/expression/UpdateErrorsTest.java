@@ -186,9 +186,10 @@ class UpdateErrorsTest {
   @MethodSource("keyUpdates")
   void refusesToUpdateAKeyAttribute(String expression, Set<String> keys, String key) {
     Update update = new ExpressionContext(null, VALUES).update(expression);
-    assertValidation(() -> update.apply(item("{a: {S: 'k'}, b: {S: 'r'}}"), keys),
-        "One or more parameter values were invalid: Cannot update attribute " + key
-            + ". This attribute is part of the key");
+    String message = "One or more parameter values were invalid: Cannot update attribute " + key
+        + ". This attribute is part of the key";
+    assertValidation(() -> update.checkKeyAttributes(keys), message);
+    assertValidation(() -> update.apply(item("{a: {S: 'k'}, b: {S: 'r'}}"), keys), message);
   }
 
   @ParameterizedTest
