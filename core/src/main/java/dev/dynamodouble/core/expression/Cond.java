@@ -8,7 +8,7 @@ import java.util.Map;
 /** A resolved condition node. Missing attributes make comparisons false, never errors. */
 sealed interface Cond
     permits Cond.Comparison, Cond.Between, Cond.In, Cond.Exists, Cond.TypeIs, Cond.BeginsWith,
-        Cond.Contains, Cond.And, Cond.Or, Cond.Not {
+        Cond.Contains, Cond.And, Cond.Or, Cond.Not, Cond.Always {
 
   boolean test(Map<String, AttributeValue> item);
 
@@ -147,6 +147,13 @@ sealed interface Cond
   record Not(Cond inner) implements Cond {
     public boolean test(Map<String, AttributeValue> item) {
       return !inner.test(item);
+    }
+  }
+
+  /** The condition of an empty legacy Expected or filter: always true. */
+  record Always() implements Cond {
+    public boolean test(Map<String, AttributeValue> item) {
+      return true;
     }
   }
 }

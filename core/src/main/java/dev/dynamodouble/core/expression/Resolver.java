@@ -296,7 +296,8 @@ final class Resolver {
       if (call.name().equals("if_not_exists")) {
         return call.args().get(0) instanceof Syntax.PathOp ? null : Errors.requiresPath(call.name());
       }
-      return literalTypes("list_append", call.args(), AttributeType.L);
+      return call.name().equals("list_append")
+          ? literalTypes("list_append", call.args(), AttributeType.L) : null;
     }
     if (op instanceof Syntax.ArithOp arith) {
       String inner = updateFunctions(arith.left());

@@ -43,8 +43,21 @@ public final class Update {
   }
 
   /**
-   * Applies the update to {@code oldItem} (null or empty when the item does not exist yet; the
-   * caller adds the key attributes to a new item itself).
+   * Fails with "One or more parameter values were invalid: Cannot update attribute pk. This
+   * attribute is part of the key" when an action writes a key attribute or anything inside one.
+   * DynamoDB checks this before the condition; {@link #apply} checks it too.
+   */
+  public void checkKeyAttributes(Set<String> keyAttributeNames) {
+    for (Action a : actions) {
+      if (keyAttributeNames.contains(a.path().topLevelName())) {
+        throw Errors.keyUpdate(a.path().topLevelName());
+      }
+    }
+  }
+
+  /**
+   * Applies the update to {@code oldItem}. For an item that does not exist yet, pass its key
+   * attributes: DynamoDB evaluates {@code SET b = if_not_exists(b, pk)} against them.
    *
    * @param keyAttributeNames the table's key attribute names: updating any of them, even inside,
    *     is refused with "Cannot update attribute pk. This attribute is part of the key"
@@ -52,11 +65,7 @@ public final class Update {
    */
   public UpdateResult apply(Map<String, AttributeValue> oldItem, Set<String> keyAttributeNames) {
     Map<String, AttributeValue> old = oldItem == null ? Map.of() : oldItem;
-    for (Action a : actions) {
-      if (keyAttributeNames.contains(a.path().topLevelName())) {
-        throw Errors.keyUpdate(a.path().topLevelName());
-      }
-    }
+    checkKeyAttributes(keyAttributeNames);
     List<AttributeValue> values = new ArrayList<>(actions.size());
     List<Integer> indexes = new ArrayList<>(actions.size());
     for (int i = 0; i < actions.size(); i++) {
