@@ -1,20 +1,75 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.expression.ComparisonOperator;
 import dev.dynamodouble.core.expression.Condition;
+import dev.dynamodouble.core.expression.ExpectedAttributeValue;
 import dev.dynamodouble.core.expression.KeyCondition;
+import dev.dynamodouble.core.expression.Legacy;
+import dev.dynamodouble.core.expression.LegacyCondition;
 import dev.dynamodouble.core.protocol.JsonRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Reads the legacy condition parameters (KeyConditions, QueryFilter, ScanFilter, Expected). */
+/** Reads the legacy condition parameters (KeyConditions, QueryFilter, ScanFilter, Expected) from JSON. */
 final class LegacyConditions {
+  private static final String[] OPERATORS = {"EQ", "NE", "IN", "LE", "LT", "GE", "GT", "BETWEEN", "NOT_NULL", "NULL",
+      "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"};
+
   private LegacyConditions() {}
 
   static KeyCondition keyConditions(JsonRequest request) {
-    // Wired to the expression package's legacy translation when it lands.
-    throw DynamoException.validation("KeyConditions is not supported yet; use KeyConditionExpression");
+    return Legacy.keyConditions(conditions(request, "KeyConditions"));
   }
 
+  /** QueryFilter or ScanFilter, combined by ConditionalOperator. */
   static Condition filter(JsonRequest request, String parameter) {
-    throw DynamoException.validation(parameter + " is not supported yet; use FilterExpression");
+    Map<String, LegacyCondition> conditions = conditions(request, parameter);
+    String operator = request.string("ConditionalOperator");
+    return parameter.equals("QueryFilter") ? Legacy.queryFilter(conditions, operator)
+        : Legacy.scanFilter(conditions, operator);
+  }
+
+  /** Expected, combined by ConditionalOperator; null when absent. */
+  static Condition expected(JsonRequest request) {
+    Map<String, JsonRequest> raw = request.structureMap("Expected");
+    if (raw == null) {
+      return null;
+    }
+    Map<String, ExpectedAttributeValue> expected = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonRequest> e : raw.entrySet()) {
+      JsonRequest entry = e.getValue() == null ? JsonRequest.empty() : e.getValue();
+      expected.put(e.getKey(), new ExpectedAttributeValue(entry.value("Value"), entry.bool("Exists"),
+          operator(entry, "expected." + e.getKey() + ".member.comparisonOperator"), entry.values("AttributeValueList")));
+    }
+    return Legacy.expected(expected, request.string("ConditionalOperator"));
+  }
+
+  private static Map<String, LegacyCondition> conditions(JsonRequest request, String parameter) {
+    Map<String, JsonRequest> raw = request.structureMap(parameter);
+    if (raw == null) {
+      return null;
+    }
+    Map<String, LegacyCondition> conditions = new LinkedHashMap<>();
+    String path = Character.toLowerCase(parameter.charAt(0)) + parameter.substring(1);
+    for (Map.Entry<String, JsonRequest> e : raw.entrySet()) {
+      JsonRequest entry = e.getValue() == null ? JsonRequest.empty() : e.getValue();
+      ComparisonOperator operator = operator(entry, path + "." + e.getKey() + ".member.comparisonOperator");
+      if (operator == null) {
+        throw DynamoException.validation("1 validation error detected: Value null at '" + path + "." + e.getKey()
+            + ".member.comparisonOperator' failed to satisfy constraint: Member must not be null");
+      }
+      conditions.put(e.getKey(), new LegacyCondition(operator, entry.values("AttributeValueList")));
+    }
+    return conditions;
+  }
+
+  private static ComparisonOperator operator(JsonRequest entry, String path) {
+    String name = entry.string("ComparisonOperator");
+    if (name == null) {
+      return null;
+    }
+    new dev.dynamodouble.core.protocol.Constraints().oneOf(name, path, OPERATORS).check();
+    return ComparisonOperator.valueOf(name);
   }
 }

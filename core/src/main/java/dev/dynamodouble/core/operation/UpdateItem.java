@@ -41,6 +41,9 @@ public final class UpdateItem implements Operation {
     ItemKey itemKey = table.keySchema().keyOfKey(key);
     Set<String> keyNames = new HashSet<>();
     table.keySchema().attributes().forEach(a -> keyNames.add(a.name()));
+    if (update != null) {
+      update.checkKeyAttributes(keyNames); // DynamoDB refuses a key update before it evaluates the condition
+    }
     Update change = update;
     UpdateResult[] result = new UpdateResult[1];
 

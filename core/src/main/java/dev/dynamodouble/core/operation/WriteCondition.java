@@ -19,8 +19,9 @@ public final class WriteCondition {
     this.returnOldItemOnFailure = returnOldItemOnFailure;
   }
 
-  /** The condition of {@code request}, whose expressions have been read into {@code expressions}. */
-  static WriteCondition of(JsonRequest request, Condition condition) {
+  /** The condition of {@code request}: its ConditionExpression (already parsed) or its legacy Expected. */
+  static WriteCondition of(JsonRequest request, Condition conditionExpression) {
+    Condition condition = conditionExpression != null ? conditionExpression : LegacyConditions.expected(request);
     boolean allOld = "ALL_OLD".equals(request.string("ReturnValuesOnConditionCheckFailure"));
     return condition == null ? NONE : new WriteCondition(condition, allOld);
   }
