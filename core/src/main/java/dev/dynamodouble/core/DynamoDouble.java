@@ -29,7 +29,7 @@ public final class DynamoDouble implements AutoCloseable {
   private DynamoDouble(Builder settings) {
     this.settings = settings;
     EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
-        .withDefaultRegion(settings.defaultRegion);
+        .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit);
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
   }
 
@@ -92,8 +92,18 @@ public final class DynamoDouble implements AutoCloseable {
     private DynamoClock clock;
     private Duration statusDelay = Duration.ZERO;
     private String defaultRegion = "us-east-1";
+    private long itemCollectionLimit = EngineOptions.TEN_GB;
 
     private Builder() {}
+
+    /**
+     * The item-collection size limit of tables with local secondary indexes (10 GB, as in
+     * DynamoDB); lower it to make ItemCollectionSizeLimitExceededException reachable in a test.
+     */
+    public Builder itemCollectionLimit(long bytes) {
+      this.itemCollectionLimit = bytes;
+      return this;
+    }
 
     /** The address to bind; 127.0.0.1 by default. */
     public Builder host(String host) {

@@ -9,17 +9,25 @@ import java.time.Duration;
  *     seconds to minutes; the default, zero, makes it ACTIVE by the next request)
  * @param accountId the account id that appears in ARNs
  * @param defaultRegion the region of requests that carry no SigV4 credential scope
+ * @param itemCollectionLimitBytes the item-collection size limit of tables with local secondary
+ *     indexes (DynamoDB's is 10 GB; lower it to test ItemCollectionSizeLimitExceededException)
  */
-public record EngineOptions(Duration statusDelay, String accountId, String defaultRegion) {
+public record EngineOptions(Duration statusDelay, String accountId, String defaultRegion, long itemCollectionLimitBytes) {
+  public static final long TEN_GB = 10L * 1024 * 1024 * 1024;
+
   public static EngineOptions defaults() {
-    return new EngineOptions(Duration.ZERO, "000000000000", "us-east-1");
+    return new EngineOptions(Duration.ZERO, "000000000000", "us-east-1", TEN_GB);
   }
 
   public EngineOptions withStatusDelay(Duration delay) {
-    return new EngineOptions(delay, accountId, defaultRegion);
+    return new EngineOptions(delay, accountId, defaultRegion, itemCollectionLimitBytes);
   }
 
   public EngineOptions withDefaultRegion(String region) {
-    return new EngineOptions(statusDelay, accountId, region);
+    return new EngineOptions(statusDelay, accountId, region, itemCollectionLimitBytes);
+  }
+
+  public EngineOptions withItemCollectionLimit(long bytes) {
+    return new EngineOptions(statusDelay, accountId, defaultRegion, bytes);
   }
 }

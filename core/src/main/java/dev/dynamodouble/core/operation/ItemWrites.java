@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
@@ -26,11 +28,24 @@ public final class ItemWrites {
       TableData data = table.snapshot();
       StoredItem before = data.get(key);
       StoredItem after = change.apply(before);
+      if (after != null && !table.localIndexes().isEmpty()) {
+        checkCollectionSize(context, data, key, before, after);
+      }
       TableData next = after == null ? data.delete(key) : data.put(key, after);
       if (next != data) {
         table.versions().commit(next, context.now());
       }
       return new Outcome(before, after);
     });
+  }
+
+  /** Tables with local secondary indexes limit each partition's items (an item collection) to 10 GB. */
+  private static void checkCollectionSize(RequestContext context, TableData data, ItemKey key, StoredItem before,
+                                          StoredItem after) {
+    long limit = context.engine().options().itemCollectionLimitBytes();
+    long size = ItemCollections.sizeOf(data, key.partition()) - (before == null ? 0 : before.size()) + after.size();
+    if (size > limit) {
+      throw new DynamoException(ErrorCode.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED, "Collection size exceeded.");
+    }
   }
 }
