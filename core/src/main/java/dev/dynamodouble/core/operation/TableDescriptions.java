@@ -8,6 +8,7 @@ import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.Projection;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -69,8 +70,8 @@ public final class TableDescriptions {
       writeProjection(out, index.projection());
       if (index.global()) {
         out.writeStringField("IndexStatus", index.status().name());
-        if (index.status() == IndexDefinition.IndexStatus.CREATING) {
-          out.writeBooleanField("Backfilling", true);
+        if (index.status() == IndexDefinition.IndexStatus.CREATING && table.status() != TableStatus.CREATING) {
+          out.writeBooleanField("Backfilling", true); // only an index added to an existing table backfills
         }
         writeThroughput(out, index.throughput());
       }

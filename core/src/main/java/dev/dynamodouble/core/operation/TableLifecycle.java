@@ -11,9 +11,17 @@ import java.util.List;
 public final class TableLifecycle {
   private TableLifecycle() {}
 
-  /** CREATING → ACTIVE. */
+  /** CREATING or UPDATING → ACTIVE; global indexes created with the table turn ACTIVE with it. */
   public static void scheduleActive(Engine engine, Table table) {
     engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
+      if (table.status() == TableStatus.CREATING) {
+        List<IndexDefinition> active = new ArrayList<>();
+        for (IndexDefinition index : table.globalIndexes()) {
+          active.add(index.status() == IndexDefinition.IndexStatus.CREATING
+              ? index.withStatus(IndexDefinition.IndexStatus.ACTIVE) : index);
+        }
+        table.globalIndexes(active);
+      }
       if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
         table.status(TableStatus.ACTIVE);
       }

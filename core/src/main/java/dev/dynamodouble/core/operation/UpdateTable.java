@@ -19,10 +19,10 @@ public final class UpdateTable implements Operation {
     String billing = request.string("BillingMode");
     JsonRequest throughput = request.structure("ProvisionedThroughput");
     Constraints constraints = new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName")
-        .oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST")
-        .oneOf(request.string("TableClass"), "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
+        .oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
     constraints.check();
+    TableSpecReader.checkTableClass(request.string("TableClass"));
     if (request.has("GlobalSecondaryIndexUpdates")) {
       throw DynamoException.validation("GlobalSecondaryIndexUpdates are not supported yet");
     }
@@ -31,7 +31,9 @@ public final class UpdateTable implements Operation {
     if (billing == null && throughput == null && protection == null && tableClass == null
         && !request.has("StreamSpecification") && !request.has("SSESpecification")) {
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-          + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+          + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
+          + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
+          + "WarmThroughput or TableClass is required");
     }
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
