@@ -1,7 +1,6 @@
 package dev.dynamodouble.core.operation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
@@ -13,6 +12,8 @@ import dev.dynamodouble.core.table.Throughput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Writes the TableDescription structure shared by CreateTable, DescribeTable, UpdateTable and DeleteTable. */
@@ -24,7 +25,9 @@ public final class TableDescriptions {
     TableData data = table.snapshot();
     out.writeObjectFieldStart(field);
     out.writeArrayFieldStart("AttributeDefinitions");
-    for (KeyAttribute attribute : table.attributeDefinitions()) {
+    List<KeyAttribute> definitions = new ArrayList<>(table.attributeDefinitions());
+    definitions.sort(Comparator.comparing(KeyAttribute::name)); // the service lists them by name
+    for (KeyAttribute attribute : definitions) {
       out.writeStartObject();
       out.writeStringField("AttributeName", attribute.name());
       out.writeStringField("AttributeType", attribute.type().wireName());
@@ -42,7 +45,7 @@ public final class TableDescriptions {
     out.writeStringField("TableId", table.id());
     out.writeObjectFieldStart("BillingModeSummary");
     out.writeStringField("BillingMode", table.billingMode().name());
-    if (table.billingMode() == BillingMode.PAY_PER_REQUEST && table.lastUpdateToPayPerRequest() != null) {
+    if (table.lastUpdateToPayPerRequest() != null) { // kept after a switch back to PROVISIONED
       writeTime(out, "LastUpdateToPayPerRequestDateTime", table.lastUpdateToPayPerRequest());
     }
     out.writeEndObject();

@@ -4,6 +4,7 @@ import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.Throughput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,11 @@ public final class TableLifecycle {
         table.globalIndexes(active);
       }
       if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
+        Throughput pending = table.pendingThroughput();
+        if (pending != null) {
+          table.throughput(table.throughput().changedTo(pending.read(), pending.write(), engine.clock().now()));
+          table.pendingThroughput(null);
+        }
         table.status(TableStatus.ACTIVE);
       }
     }));

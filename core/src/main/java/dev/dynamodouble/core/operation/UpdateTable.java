@@ -88,12 +88,9 @@ public final class UpdateTable implements Operation {
           + current.write() + ". Requested WriteCapacityUnits: " + wanted.write() + ". Refer to the Amazon DynamoDB "
           + "Developer Guide for current limits and how to request higher limits.");
     }
-    boolean increase = wanted.read() > current.read() || wanted.write() > current.write();
-    boolean decrease = wanted.read() < current.read() || wanted.write() < current.write();
-    table.throughput(new Throughput(wanted.read(), wanted.write(),
-        increase ? now : current.lastIncrease(),
-        decrease ? now : current.lastDecrease(),
-        current.decreasesToday() + (decrease ? 1 : 0)));
+    // "While the table is in the UPDATING state, the table still has the provisioned throughput from
+    // before the call": the new values apply when the table is ACTIVE again.
+    table.pendingThroughput(wanted);
     table.billingMode(BillingMode.PROVISIONED, now);
   }
 }
