@@ -139,9 +139,15 @@ public final class DynamoDouble implements AutoCloseable {
       return new DynamoDouble(this);
     }
 
-    /** Builds and starts. */
+    /** Builds and starts; if the endpoint cannot start (a taken port), nothing is left running. */
     public DynamoDouble start() {
-      return build().start();
+      DynamoDouble dynamo = build();
+      try {
+        return dynamo.start();
+      } catch (RuntimeException e) {
+        dynamo.close();
+        throw e;
+      }
     }
   }
 }

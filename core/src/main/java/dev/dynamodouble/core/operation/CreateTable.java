@@ -18,10 +18,7 @@ public final class CreateTable implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String name = request.string("TableName");
     if (name == null) {
-      throw DynamoException.validation("The paramater 'tableName' is required but was not present in the request");
-    }
-    if (name.length() < 3 || name.length() > 255) {
-      throw DynamoException.validation("TableName must be at least 3 characters long and at most 255 characters long");
+      throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
     TableSpec spec = TableSpecReader.read(request, name);
     Engine engine = context.engine();

@@ -17,7 +17,7 @@ final class ItemRequests {
     String tableName = request.string("TableName");
     return new Constraints()
         .notNull(tableName, "tableName")
-        .tableNameOrArn(tableName, "tableName")
+        .itemTableName(tableName, "tableName")
         .oneOf(request.string("ReturnConsumedCapacity"), "returnConsumedCapacity", RETURN_CONSUMED_CAPACITY);
   }
 

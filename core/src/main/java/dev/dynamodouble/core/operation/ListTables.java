@@ -15,10 +15,10 @@ public final class ListTables implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String start = request.string("ExclusiveStartTableName");
     Integer limit = request.intValue("Limit");
-    new Constraints()
-        .name(start, "exclusiveStartTableName")
+    new Constraints() // the service reports the limit first
         .min(limit, 1, "limit")
         .max(limit, MAX_LIMIT, "limit")
+        .name(start, "exclusiveStartTableName")
         .check();
     int max = limit == null ? MAX_LIMIT : limit;
     List<String> names = new ArrayList<>();

@@ -1,17 +1,19 @@
 package dev.dynamodouble.core.operation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.Projection;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Writes the TableDescription structure shared by CreateTable, DescribeTable, UpdateTable and DeleteTable. */
@@ -23,7 +25,9 @@ public final class TableDescriptions {
     TableData data = table.snapshot();
     out.writeObjectFieldStart(field);
     out.writeArrayFieldStart("AttributeDefinitions");
-    for (KeyAttribute attribute : table.attributeDefinitions()) {
+    List<KeyAttribute> definitions = new ArrayList<>(table.attributeDefinitions());
+    definitions.sort(Comparator.comparing(KeyAttribute::name)); // the service lists them by name
+    for (KeyAttribute attribute : definitions) {
       out.writeStartObject();
       out.writeStringField("AttributeName", attribute.name());
       out.writeStringField("AttributeType", attribute.type().wireName());
@@ -41,7 +45,7 @@ public final class TableDescriptions {
     out.writeStringField("TableId", table.id());
     out.writeObjectFieldStart("BillingModeSummary");
     out.writeStringField("BillingMode", table.billingMode().name());
-    if (table.billingMode() == BillingMode.PAY_PER_REQUEST && table.lastUpdateToPayPerRequest() != null) {
+    if (table.lastUpdateToPayPerRequest() != null) { // kept after a switch back to PROVISIONED
       writeTime(out, "LastUpdateToPayPerRequestDateTime", table.lastUpdateToPayPerRequest());
     }
     out.writeEndObject();
@@ -69,8 +73,8 @@ public final class TableDescriptions {
       writeProjection(out, index.projection());
       if (index.global()) {
         out.writeStringField("IndexStatus", index.status().name());
-        if (index.status() == IndexDefinition.IndexStatus.CREATING) {
-          out.writeBooleanField("Backfilling", true);
+        if (index.status() == IndexDefinition.IndexStatus.CREATING && table.status() != TableStatus.CREATING) {
+          out.writeBooleanField("Backfilling", true); // only an index added to an existing table backfills
         }
         writeThroughput(out, index.throughput());
       }

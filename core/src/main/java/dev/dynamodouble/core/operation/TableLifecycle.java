@@ -4,6 +4,7 @@ import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.Throughput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,10 +12,23 @@ import java.util.List;
 public final class TableLifecycle {
   private TableLifecycle() {}
 
-  /** CREATING → ACTIVE. */
+  /** CREATING or UPDATING → ACTIVE; global indexes created with the table turn ACTIVE with it. */
   public static void scheduleActive(Engine engine, Table table) {
     engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
+      if (table.status() == TableStatus.CREATING) {
+        List<IndexDefinition> active = new ArrayList<>();
+        for (IndexDefinition index : table.globalIndexes()) {
+          active.add(index.status() == IndexDefinition.IndexStatus.CREATING
+              ? index.withStatus(IndexDefinition.IndexStatus.ACTIVE) : index);
+        }
+        table.globalIndexes(active);
+      }
       if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
+        Throughput pending = table.pendingThroughput();
+        if (pending != null) {
+          table.throughput(table.throughput().changedTo(pending.read(), pending.write(), engine.clock().now()));
+          table.pendingThroughput(null);
+        }
         table.status(TableStatus.ACTIVE);
       }
     }));

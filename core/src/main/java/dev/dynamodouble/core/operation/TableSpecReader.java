@@ -14,6 +14,7 @@ import dev.dynamodouble.core.value.AttributeType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,14 +63,13 @@ final class TableSpecReader {
       String attributeName = d.string("AttributeName");
       AttributeType type = AttributeType.valueOf(d.string("AttributeType"));
       if (defined.put(attributeName, type) != null) {
-        throw DynamoException.invalidParameter("Duplicate AttributeName in AttributeDefinitions: " + attributeName);
+        throw DynamoException.validation("Attribute Name is duplicated: " + attributeName);
       }
       attributeDefinitions.add(new KeyAttribute(attributeName, type));
     }
 
     KeySchema tableKey = keySchema(keySchema, defined);
-    Set<String> used = new HashSet<>();
-    tableKey.attributes().forEach(a -> used.add(a.name()));
+    checkAllDefinitionsUsed(defined, tableKey, lsis, gsis);
 
     Set<String> indexNames = new HashSet<>();
     List<IndexDefinition> localIndexes = new ArrayList<>();
@@ -92,7 +92,6 @@ final class TableSpecReader {
               + ", table hash key: " + tableKey.partition().name());
         }
         addIndex(indexNames, index);
-        index.keySchema().attributes().forEach(a -> used.add(a.name()));
         localIndexes.add(index);
       }
       if (localIndexes.size() > MAX_LOCAL_INDEXES) {
@@ -107,20 +106,12 @@ final class TableSpecReader {
       for (JsonRequest gsi : gsis) {
         IndexDefinition index = index(gsi, defined, true, mode);
         addIndex(indexNames, index);
-        index.keySchema().attributes().forEach(a -> used.add(a.name()));
-        globalIndexes.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE));
+        // Created with the table, a global index is CREATING until the table is ACTIVE.
+        globalIndexes.add(index.withStatus(IndexDefinition.IndexStatus.CREATING));
       }
       if (globalIndexes.size() > MAX_GLOBAL_INDEXES) {
         throw DynamoException.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of 20");
       }
-    }
-    if (!used.containsAll(defined.keySet()) || used.size() != defined.size()) {
-      if (lsis == null && gsis == null) {
-        throw DynamoException.invalidParameter("Number of attributes in KeySchema does not exactly match number of "
-            + "attributes defined in AttributeDefinitions");
-      }
-      throw DynamoException.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
-          + defined.keySet().toString().replace(" ", "") + ", keys used: " + used.toString().replace(" ", ""));
     }
 
     Map<String, String> tags = new LinkedHashMap<>();
@@ -132,9 +123,45 @@ final class TableSpecReader {
     }
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
-    new Constraints().oneOf(tableClass, "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS").check();
+    checkTableClass(tableClass);
     return new TableSpec(name, tableKey, attributeDefinitions, mode, tableThroughput, localIndexes, globalIndexes,
         tags, protection != null && protection, tableClass);
+  }
+
+  /**
+   * AttributeDefinitions must name exactly the key attributes of the table and its indexes; the
+   * service checks this before the rules of each index, so an extra definition masks them.
+   */
+  private static void checkAllDefinitionsUsed(Map<String, AttributeType> defined, KeySchema tableKey,
+                                              List<JsonRequest> lsis, List<JsonRequest> gsis) {
+    Set<String> used = new LinkedHashSet<>();
+    tableKey.attributes().forEach(a -> used.add(a.name()));
+    for (List<JsonRequest> indexes : java.util.Arrays.asList(lsis, gsis)) {
+      if (indexes != null) {
+        for (JsonRequest index : indexes) {
+          for (JsonRequest element : index.structures("KeySchema")) {
+            used.add(element.string("AttributeName"));
+          }
+        }
+      }
+    }
+    if (used.containsAll(defined.keySet())) {
+      return;
+    }
+    if (lsis == null && gsis == null) {
+      throw DynamoException.invalidParameter("Number of attributes in KeySchema does not exactly match number of "
+          + "attributes defined in AttributeDefinitions");
+    }
+    throw DynamoException.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
+        + defined.keySet() + ", keys used: " + used);
+  }
+
+  /** TableClass, with the service's own message rather than the enum constraint's. */
+  static void checkTableClass(String tableClass) {
+    if (tableClass != null && !tableClass.equals("STANDARD") && !tableClass.equals("STANDARD_INFREQUENT_ACCESS")) {
+      throw DynamoException.validation("Invalid table-class parameter provided. Please try again with a valid "
+          + "table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
+    }
   }
 
   /** Checks billing mode against throughput and returns the table's throughput. */
@@ -257,6 +284,17 @@ final class TableSpecReader {
     if (nonKey != null && !"INCLUDE".equals(type)) {
       throw DynamoException.invalidParameter("ProjectionType is " + type + ", but NonKeyAttributes is specified");
     }
+    if (nonKey == null && "INCLUDE".equals(type)) {
+      throw DynamoException.invalidParameter("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+    }
+    if (nonKey != null) {
+      Set<String> seen = new HashSet<>();
+      for (String attribute : nonKey) {
+        if (!seen.add(attribute)) {
+          throw DynamoException.invalidParameter("Duplicate element in NonKeyAttributes: " + attribute);
+        }
+      }
+    }
     Throughput throughput = null;
     if (global) {
       JsonRequest t = index.structure("ProvisionedThroughput");
@@ -268,7 +306,7 @@ final class TableSpecReader {
         throughput = Throughput.NONE;
       } else {
         if (t == null) {
-          throw DynamoException.invalidParameter("ProvisionedThroughput must be specified for index: " + indexName);
+          throw DynamoException.invalidParameter("ProvisionedThroughput is not specified for index: " + indexName);
         }
         throughput = capacity(t);
       }

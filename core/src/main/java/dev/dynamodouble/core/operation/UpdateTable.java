@@ -20,18 +20,20 @@ public final class UpdateTable implements Operation {
     String billing = request.string("BillingMode");
     JsonRequest throughput = request.structure("ProvisionedThroughput");
     Constraints constraints = new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName")
-        .oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST")
-        .oneOf(request.string("TableClass"), "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
+        .oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
     constraints.check();
+    TableSpecReader.checkTableClass(request.string("TableClass"));
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
     if (billing == null && throughput == null && protection == null && tableClass == null && indexUpdates == null
         && !request.has("StreamSpecification") && !request.has("SSESpecification")) {
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-          + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+          + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
+          + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
+          + "WarmThroughput or TableClass is required");
     }
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
@@ -89,12 +91,9 @@ public final class UpdateTable implements Operation {
           + current.write() + ". Requested WriteCapacityUnits: " + wanted.write() + ". Refer to the Amazon DynamoDB "
           + "Developer Guide for current limits and how to request higher limits.");
     }
-    boolean increase = wanted.read() > current.read() || wanted.write() > current.write();
-    boolean decrease = wanted.read() < current.read() || wanted.write() < current.write();
-    table.throughput(new Throughput(wanted.read(), wanted.write(),
-        increase ? now : current.lastIncrease(),
-        decrease ? now : current.lastDecrease(),
-        current.decreasesToday() + (decrease ? 1 : 0)));
+    // "While the table is in the UPDATING state, the table still has the provisioned throughput from
+    // before the call": the new values apply when the table is ACTIVE again.
+    table.pendingThroughput(wanted);
     table.billingMode(BillingMode.PROVISIONED, now);
   }
 }

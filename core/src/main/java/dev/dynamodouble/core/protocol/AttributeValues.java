@@ -17,10 +17,17 @@ import java.util.Set;
 
 /** Reads and writes attribute values and items in the wire format ({@code {"S": "x"}}). */
 public final class AttributeValues {
+  /** How deep documents nest: an attribute's own value is level 1. */
+  static final int MAX_NESTING = 32;
+
   private AttributeValues() {}
 
   /** Reads an item (a JSON object of attribute values). */
   public static Map<String, AttributeValue> readItem(JsonNode node) {
+    return readItem(node, 1);
+  }
+
+  private static Map<String, AttributeValue> readItem(JsonNode node, int level) {
     if (!node.isObject()) {
       throw DynamoException.serialization("Start of structure or map found where not expected");
     }
@@ -28,13 +35,21 @@ public final class AttributeValues {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      item.put(field.getKey(), read(field.getValue()));
+      item.put(field.getKey(), read(field.getValue(), level));
     }
     return item;
   }
 
   /** Reads one attribute value, applying DynamoDB's validation of its shape and content. */
   public static AttributeValue read(JsonNode node) {
+    return read(node, 1);
+  }
+
+  private static AttributeValue read(JsonNode node, int level) {
+    if (level > MAX_NESTING) {
+      throw DynamoException.validation("Nesting Levels have exceeded supported limits: Attributes in the item have "
+          + "nested levels beyond supported limit");
+    }
     if (!node.isObject()) {
       throw DynamoException.serialization("Unexpected value type in payload");
     }
@@ -48,7 +63,7 @@ public final class AttributeValues {
         continue; // unknown members are ignored, as the service's JSON binding does
       }
       types++;
-      result = readTyped(type, field.getValue());
+      result = readTyped(type, field.getValue(), level);
     }
     if (types == 0) {
       throw DynamoException.validation(
@@ -61,7 +76,7 @@ public final class AttributeValues {
     return result;
   }
 
-  private static AttributeValue readTyped(AttributeType type, JsonNode node) {
+  private static AttributeValue readTyped(AttributeType type, JsonNode node, int level) {
     switch (type) {
       case S:
         return new AttributeValue.S(text(node));
@@ -83,11 +98,11 @@ public final class AttributeValues {
         }
         return AttributeValue.nul();
       case M:
-        return new AttributeValue.M(readItem(node));
+        return new AttributeValue.M(readItem(node, level + 1));
       case L: {
         List<AttributeValue> list = new ArrayList<>(array(node).size());
         for (JsonNode element : node) {
-          list.add(read(element));
+          list.add(read(element, level + 1));
         }
         return new AttributeValue.L(list);
       }
@@ -111,17 +126,23 @@ public final class AttributeValues {
         for (String text : raw) {
           set.add(AttributeValue.number(text));
         }
-        requireDistinct(raw, set.size());
+        if (set.size() != raw.size()) { // by value: 2 and 2.0 are duplicates
+          throw DynamoException.validation("Input collection contains duplicates");
+        }
         return new AttributeValue.NS(set);
       }
       case BS: {
         List<AttributeValue.B> raw = new ArrayList<>();
+        List<String> encoded = new ArrayList<>();
         for (JsonNode element : array(node)) {
           raw.add(new AttributeValue.B(binary(element)));
+          encoded.add(element.textValue());
         }
         requireNonEmpty(raw, "Binary sets should not be empty");
         Set<AttributeValue.B> set = new LinkedHashSet<>(raw);
-        requireDistinct(raw, set.size());
+        if (set.size() != raw.size()) {
+          throw DynamoException.invalidParameter("Input collection " + encoded + "of type BS contains duplicates.");
+        }
         return new AttributeValue.BS(set);
       }
       default:
@@ -142,6 +163,9 @@ public final class AttributeValues {
   }
 
   private static String text(JsonNode node) {
+    if (node.isNumber()) {
+      throw DynamoException.serialization("NUMBER_VALUE cannot be converted to String");
+    }
     if (!node.isTextual()) {
       throw DynamoException.serialization("Unexpected value type in payload");
     }

@@ -44,6 +44,29 @@ public final class Constraints {
     return name(value, path);
   }
 
+  /**
+   * The TableName of an item operation, which also takes a table ARN: at least 1 character, at
+   * most 255 (1024 for an ARN), and the name pattern. The service reports at most one of these.
+   */
+  public Constraints itemTableName(String value, String path) {
+    if (value == null) {
+      return this;
+    }
+    if (value.isEmpty()) {
+      return minLength(value, 1, path);
+    }
+    if (value.startsWith("arn:")) {
+      return maxLength(value, 1024, path);
+    }
+    if (value.length() > 255) {
+      return maxLength(value, 255, path);
+    }
+    if (!NAME_PATTERN.matcher(value).matches()) {
+      add(value, path, "Member must satisfy regular expression pattern: " + NAME_PATTERN.pattern());
+    }
+    return this;
+  }
+
   public Constraints minLength(String value, int min, String path) {
     if (value != null && value.length() < min) {
       add(value, path, "Member must have length greater than or equal to " + min);

@@ -49,11 +49,12 @@ public final class Dispatcher {
    */
   public ProtocolResponse handle(String target, String region, String requestId, byte[] body, int offset, int length) {
     try {
+      // As the service does: malformed JSON first, then the target, then an empty body.
+      JsonRequest request = length == 0 ? null : JsonRequest.parse(body, offset, length);
       Operation operation = resolve(target);
-      if (length == 0) {
+      if (request == null) {
         throw new DynamoException(ErrorCode.SERIALIZATION, null);
       }
-      JsonRequest request = JsonRequest.parse(body, offset, length);
       engine.clock().runDue();
       String effectiveRegion = region == null ? engine.options().defaultRegion() : region;
       RequestContext context = new RequestContext(engine, engine.region(effectiveRegion), requestId);

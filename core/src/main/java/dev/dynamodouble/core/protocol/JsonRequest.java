@@ -19,7 +19,9 @@ import java.util.Map;
  * reads as null.
  */
 public final class JsonRequest {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Content after the one JSON value of a body makes it malformed, as it does for the service. */
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final JsonNode node;
 

@@ -68,7 +68,10 @@ final class ControlApi {
   }
 
   static ProtocolResponse json(int status, String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return withCrc(status, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static ProtocolResponse withCrc(int status, byte[] bytes) {
     CRC32 crc = new CRC32();
     crc.update(bytes);
     return new ProtocolResponse(status, bytes, crc.getValue());

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   static final String AMZ_JSON = "application/x-amz-json-1.0";
-  private static final byte[] UNKNOWN_OPERATION = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
+  private static final ProtocolResponse UNKNOWN_OPERATION =
+      ControlApi.withCrc(404, "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8));
+  private static final ProtocolResponse HEALTHY =
+      ControlApi.withCrc(200, "healthy: dynamo-double".getBytes(StandardCharsets.UTF_8));
 
   private final Dispatcher dispatcher;
   private final ControlApi control;
@@ -46,8 +49,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     String requestId = nextRequestId();
     if (request.method().equals(HttpMethod.GET) && (uri.equals("/") || uri.isEmpty())) {
-      byte[] body = "healthy: dynamo-double".getBytes(StandardCharsets.UTF_8);
-      send(ctx, request, new ProtocolResponse(200, body, 0), "text/plain", requestId);
+      send(ctx, request, HEALTHY, "text/plain", requestId);
       return;
     }
     String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
@@ -55,7 +57,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     boolean jsonType = contentType != null
         && (contentType.startsWith(AMZ_JSON) || contentType.startsWith("application/json"));
     if (!request.method().equals(HttpMethod.POST) || (content.isReadable() && !jsonType)) {
-      send(ctx, request, new ProtocolResponse(404, UNKNOWN_OPERATION, 0), "text/xml", requestId);
+      send(ctx, request, UNKNOWN_OPERATION, "text/xml", requestId);
       return;
     }
     byte[] body;
@@ -93,9 +95,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (requestId != null) {
       http.headers().set("x-amzn-RequestId", requestId);
     }
-    if (response.crc32() != 0 || response.body().length == 0) {
-      http.headers().set("x-amz-crc32", Long.toString(response.crc32()));
-    }
+    http.headers().set("x-amz-crc32", Long.toString(response.crc32()));
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (!keepAlive) {
       ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);

@@ -2,12 +2,15 @@ package dev.dynamodouble.core.table;
 
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.ItemSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The key schema of a table or index: a partition key and an optional sort key. */
 public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
+  static final int MAX_PARTITION_KEY_BYTES = 2048;
+  static final int MAX_SORT_KEY_BYTES = 1024;
 
   public boolean hasSort() {
     return sort != null;
@@ -33,7 +36,7 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
     return ItemKey.of(p, s);
   }
 
-  private static AttributeValue itemKeyValue(Map<String, AttributeValue> item, KeyAttribute key) {
+  private AttributeValue itemKeyValue(Map<String, AttributeValue> item, KeyAttribute key) {
     AttributeValue value = item.get(key.name());
     if (value == null) {
       throw DynamoException.invalidParameter("Missing the key " + key.name() + " in the item");
@@ -43,6 +46,7 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
           + key.type() + " actual: " + value.type());
     }
     requireNotEmpty(value, key.name());
+    requireSize(value, key == partition);
     return value;
   }
 
@@ -56,13 +60,29 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
     return ItemKey.of(p, s);
   }
 
-  private static AttributeValue keyValue(Map<String, AttributeValue> key, KeyAttribute attribute) {
+  private AttributeValue keyValue(Map<String, AttributeValue> key, KeyAttribute attribute) {
     AttributeValue value = key.get(attribute.name());
     if (value == null || value.type() != attribute.type()) {
       throw mismatch();
     }
     requireNotEmpty(value, attribute.name());
+    requireSize(value, attribute == partition);
     return value;
+  }
+
+  /** Partition key values are at most 2048 bytes, sort key values at most 1024 (numbers are always small enough). */
+  private static void requireSize(AttributeValue value, boolean partitionKey) {
+    long bytes = value instanceof AttributeValue.S s ? ItemSize.utf8Length(s.value())
+        : value instanceof AttributeValue.B b ? b.bytes().length : 0;
+    if (partitionKey && bytes > MAX_PARTITION_KEY_BYTES) {
+      // sic: the service's message has no space before the number
+      throw DynamoException.invalidParameter("Size of hashkey has exceeded the maximum size limit of"
+          + MAX_PARTITION_KEY_BYTES + " bytes");
+    }
+    if (!partitionKey && bytes > MAX_SORT_KEY_BYTES) {
+      throw DynamoException.invalidParameter("Aggregated size of all range keys has exceeded the size limit of "
+          + MAX_SORT_KEY_BYTES + " bytes");
+    }
   }
 
   private static void requireNotEmpty(AttributeValue value, String name) {

@@ -26,6 +26,7 @@ public final class Table {
   private volatile BillingMode billingMode;
   private volatile Instant lastUpdateToPayPerRequest;
   private volatile Throughput throughput;
+  private volatile Throughput pendingThroughput;
   private volatile List<IndexDefinition> localIndexes;
   private volatile List<IndexDefinition> globalIndexes;
   private volatile boolean deletionProtection;
@@ -133,6 +134,15 @@ public final class Table {
 
   public void throughput(Throughput newThroughput) {
     this.throughput = newThroughput;
+  }
+
+  /** Throughput asked for by an UpdateTable still UPDATING (it applies when the table is ACTIVE), or null. */
+  public Throughput pendingThroughput() {
+    return pendingThroughput;
+  }
+
+  public void pendingThroughput(Throughput pending) {
+    this.pendingThroughput = pending;
   }
 
   public List<IndexDefinition> localIndexes() {

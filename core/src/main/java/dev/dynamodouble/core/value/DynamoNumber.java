@@ -27,13 +27,13 @@ public final class DynamoNumber {
 
   private static BigDecimal toDecimal(String text) {
     if (text == null || text.isEmpty()) {
-      throw DynamoException.validation("A value provided cannot be converted into a number");
+      throw DynamoException.validation("The parameter cannot be converted to a numeric value");
     }
     BigDecimal parsed;
     try {
       parsed = new BigDecimal(text);
     } catch (NumberFormatException | ArithmeticException e) {
-      throw DynamoException.validation("A value provided cannot be converted into a number");
+      throw DynamoException.validation("The parameter cannot be converted to a numeric value: " + text);
     }
     BigDecimal stripped = parsed.signum() == 0 ? BigDecimal.ZERO : parsed.stripTrailingZeros();
     return checkLimits(stripped);
@@ -43,9 +43,6 @@ public final class DynamoNumber {
     if (stripped.signum() == 0) {
       return BigDecimal.ZERO;
     }
-    if (stripped.precision() > MAX_DIGITS) {
-      throw DynamoException.validation("Attempting to store more than 38 significant digits in a Number");
-    }
     long exponent = (long) stripped.precision() - stripped.scale() - 1;
     if (exponent > MAX_EXPONENT) {
       throw DynamoException.validation(
@@ -54,6 +51,9 @@ public final class DynamoNumber {
     if (exponent < MIN_EXPONENT) {
       throw DynamoException.validation(
           "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+    }
+    if (stripped.precision() > MAX_DIGITS) {
+      throw DynamoException.validation("Attempting to store more than 38 significant digits in a Number");
     }
     return stripped;
   }

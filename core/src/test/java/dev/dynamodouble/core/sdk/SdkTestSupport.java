@@ -1,10 +1,14 @@
 package dev.dynamodouble.core.sdk;
 
 import dev.dynamodouble.core.DynamoDouble;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,6 +32,7 @@ public final class SdkTestSupport {
     return client(dynamo, "us-east-1");
   }
 
+  /** A client with retries disabled, so every call is exactly one request. */
   public static DynamoDbClient client(DynamoDouble dynamo, String region) {
     return DynamoDbClient.builder()
         .endpointOverride(dynamo.endpoint())
@@ -40,21 +45,34 @@ public final class SdkTestSupport {
 
   /** Creates an on-demand table with a string partition key and an optional string sort key. */
   public static void createTable(DynamoDbClient client, String name, String partitionKey, String sortKey) {
+    createTable(client, name, partitionKey, ScalarAttributeType.S, sortKey, ScalarAttributeType.S);
+  }
+
+  /** Creates an on-demand table with the given key attributes (the sort key may be null). */
+  public static void createTable(DynamoDbClient client, String name, String partitionKey,
+                                 ScalarAttributeType partitionType, String sortKey, ScalarAttributeType sortType) {
     CreateTableRequest.Builder request = CreateTableRequest.builder()
         .tableName(name)
         .billingMode(BillingMode.PAY_PER_REQUEST);
     if (sortKey == null) {
-      request.keySchema(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build())
-          .attributeDefinitions(AttributeDefinition.builder().attributeName(partitionKey)
-              .attributeType(ScalarAttributeType.S).build());
+      request.keySchema(hash(partitionKey)).attributeDefinitions(attr(partitionKey, partitionType));
     } else {
-      request.keySchema(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
-              KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build())
-          .attributeDefinitions(
-              AttributeDefinition.builder().attributeName(partitionKey).attributeType(ScalarAttributeType.S).build(),
-              AttributeDefinition.builder().attributeName(sortKey).attributeType(ScalarAttributeType.S).build());
+      request.keySchema(hash(partitionKey), range(sortKey))
+          .attributeDefinitions(attr(partitionKey, partitionType), attr(sortKey, sortType));
     }
     client.createTable(request.build());
+  }
+
+  public static KeySchemaElement hash(String name) {
+    return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+  }
+
+  public static KeySchemaElement range(String name) {
+    return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+  }
+
+  public static AttributeDefinition attr(String name, ScalarAttributeType type) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
   }
 
   public static AttributeValue s(String value) {
@@ -65,8 +83,24 @@ public final class SdkTestSupport {
     return AttributeValue.fromN(value);
   }
 
+  public static AttributeValue b(byte... value) {
+    return AttributeValue.fromB(SdkBytes.fromByteArray(value));
+  }
+
+  public static SdkBytes bytes(String utf8) {
+    return SdkBytes.fromString(utf8, StandardCharsets.UTF_8);
+  }
+
+  /** A string of {@code length} copies of {@code c}. */
+  public static String repeat(char c, int length) {
+    char[] chars = new char[length];
+    Arrays.fill(chars, c);
+    return new String(chars);
+  }
+
+  /** An item from name/value pairs; a value that is not an AttributeValue becomes a string. */
   public static Map<String, AttributeValue> item(Object... pairs) {
-    java.util.LinkedHashMap<String, AttributeValue> item = new java.util.LinkedHashMap<>();
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       Object v = pairs[i + 1];
       item.put((String) pairs[i], v instanceof AttributeValue a ? a : AttributeValue.fromS(String.valueOf(v)));
@@ -84,5 +118,15 @@ public final class SdkTestSupport {
       assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
     }
     return e;
+  }
+
+  /** Asserts a ValidationException (status 400) with the exact message. */
+  public static DynamoDbException assertValidation(ThrowableAssert.ThrowingCallable call, String message) {
+    return assertError(call, "ValidationException", message);
+  }
+
+  /** Asserts a ResourceNotFoundException (status 400) with the exact message. */
+  public static DynamoDbException assertNotFound(ThrowableAssert.ThrowingCallable call, String message) {
+    return assertError(call, "ResourceNotFoundException", message);
   }
 }

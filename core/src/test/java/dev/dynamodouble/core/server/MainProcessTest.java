@@ -1,0 +1,92 @@
+package dev.dynamodouble.core.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The standalone server as a separate process: it prints one line with its URL, serves, and stops
+ * cleanly on SIGTERM. Waits below are guards against a hang, never timing assertions.
+ */
+class MainProcessTest {
+  private static final Pattern LISTENING = Pattern.compile("Dynamo Double listening on (http://127\\.0\\.0\\.1:\\d+) \\(in-memory\\)");
+  private static final long GUARD_SECONDS = 60;
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static Process start(List<String> command) throws IOException {
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  @Test
+  void servesAndStopsOnSigterm() throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "--port", "0", "--host", "127.0.0.1", "--status-delay", "0"));
+    Process process = start(command);
+    try {
+      BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String first = stdout.readLine();
+      assertThat(first).as("first line of stdout").isNotNull();
+      Matcher matcher = LISTENING.matcher(first);
+      assertThat(matcher.matches()).as(first).isTrue();
+      URI endpoint = URI.create(matcher.group(1));
+
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(GUARD_SECONDS)).build();
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/"))
+          .timeout(Duration.ofSeconds(GUARD_SECONDS))
+          .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+          .header("Content-Type", "application/x-amz-json-1.0")
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("{\"TableNames\":[]}");
+
+      process.destroy(); // SIGTERM
+      assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+      assertThat(process.exitValue()).isIn(0, 143);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theShadedJarPrintsHelpWhenItHasBeenBuilt() throws Exception {
+    Path target = Path.of("target");
+    assumeTrue(Files.isDirectory(target), "no target directory");
+    Path jar;
+    try (Stream<Path> files = Files.list(target)) {
+      jar = files.filter(p -> p.getFileName().toString().endsWith("-all.jar")).findFirst().orElse(null);
+    }
+    assumeTrue(jar != null, "the -all.jar is built in the package phase, after test");
+    Process process = start(List.of(java(), "-jar", jar.toAbsolutePath().toString(), "--help"));
+    try {
+      String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
+      assertThat(help).startsWith("Usage: java -jar").contains("--port");
+    } finally {
+      process.destroyForcibly();
+    }
+    assertThat(new File(jar.toString())).exists();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.dynamodouble.core.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DynamoNumberTest {
+
+  private static String rejection(String text) {
+    DynamoException e = catchThrowableOfType(DynamoException.class, () -> DynamoNumber.parse(text));
+    assertThat(e).as(text).isNotNull();
+    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+    return e.getMessage();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "1.50, 1.5", "0100, 100", "1E+2, 100", "-0, 0", "0.000, 0", "0E-10, 0", "+7, 7", ".5, 0.5",
+      "-.5, -0.5", "1e-3, 0.001", "123.4560, 123.456", "-12e2, -1200",
+  })
+  void parsesToNormalisedText(String text, String normalised) {
+    AttributeValue.N n = DynamoNumber.parse(text);
+    assertThat(n.text()).isEqualTo(normalised);
+    assertThat(n.decimal()).isEqualByComparingTo(new BigDecimal(text));
+  }
+
+  @Test
+  void equalityIsByValue() {
+    assertThat(DynamoNumber.parse("1.0")).isEqualTo(DynamoNumber.parse("1")).hasSameHashCodeAs(DynamoNumber.parse("1"));
+    assertThat(DynamoNumber.parse("10")).isNotEqualTo(DynamoNumber.parse("1"));
+  }
+
+  @Test
+  void thirtyEightSignificantDigits() {
+    assertThat(DynamoNumber.parse("12345678901234567890123456789012345678").text())
+        .isEqualTo("12345678901234567890123456789012345678");
+    // Trailing zeros are not significant.
+    assertThat(DynamoNumber.parse("1234567890123456789012345678901234567800000").decimal().precision()).isEqualTo(38);
+    assertThat(rejection("123456789012345678901234567890123456789"))
+        .isEqualTo("Attempting to store more than 38 significant digits in a Number");
+    assertThat(rejection("0.000123456789012345678901234567890123456789"))
+        .isEqualTo("Attempting to store more than 38 significant digits in a Number");
+  }
+
+  @Test
+  void magnitudeLimits() {
+    DynamoNumber.parse("9.9999999999999999999999999999999999999E+125");
+    DynamoNumber.parse("-9.9999999999999999999999999999999999999E+125");
+    DynamoNumber.parse("1E-130");
+    DynamoNumber.parse("-1E-130");
+    String overflow = "Number overflow. Attempting to store a number with magnitude larger than supported range";
+    String underflow = "Number underflow. Attempting to store a number with magnitude smaller than supported range";
+    assertThat(rejection("1E+126")).isEqualTo(overflow);
+    assertThat(rejection("-1E+126")).isEqualTo(overflow);
+    assertThat(rejection("1E-131")).isEqualTo(underflow);
+    assertThat(rejection("-0.9E-130")).isEqualTo(underflow);
+    // Zero has no magnitude, whatever its exponent.
+    assertThat(DynamoNumber.parse("0E+999").text()).isEqualTo("0");
+    // The magnitude is reported before the digits.
+    assertThat(rejection("1234567890123456789012345678901234567890E+200")).isEqualTo(overflow);
+  }
+
+  @Test
+  void textThatIsNotANumber() {
+    assertThat(rejection("abc")).isEqualTo("The parameter cannot be converted to a numeric value: abc");
+    assertThat(rejection("1e99999999999")).isEqualTo("The parameter cannot be converted to a numeric value: 1e99999999999");
+    assertThat(rejection("")).isEqualTo("The parameter cannot be converted to a numeric value");
+    assertThat(rejection(null)).isEqualTo("The parameter cannot be converted to a numeric value");
+  }
+
+  @Test
+  void computedValuesGetTheSameLimits() {
+    assertThat(DynamoNumber.of(new BigDecimal("2.50")).text()).isEqualTo("2.5");
+    assertThat(DynamoNumber.of(new BigDecimal("0.00")).text()).isEqualTo("0");
+    DynamoException e = catchThrowableOfType(DynamoException.class, () -> DynamoNumber.of(new BigDecimal("1E+126")));
+    assertThat(e.getMessage()).startsWith("Number overflow");
+  }
+}
