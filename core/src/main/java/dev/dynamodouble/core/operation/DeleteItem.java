@@ -2,13 +2,11 @@ package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
-import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.util.List;
 import java.util.Map;
 
 /** DeleteItem: removes one item (a no-op when it does not exist). */
@@ -19,12 +17,7 @@ public final class DeleteItem implements Operation {
     Map<String, AttributeValue> key = request.item("Key");
     ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(key, "key").check();
     String returnValues = request.string("ReturnValues");
-    if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-      throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
-    }
-    RequestExpressions expressions = RequestExpressions.of(request, List.of("ConditionExpression"), List.of("Expected"));
-    WriteCondition condition = WriteCondition.of(request, expressions.condition());
-    expressions.checkAllUsed();
+    WriteCondition condition = WriteCondition.ofPutOrDelete(request, returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));
     ItemKey itemKey = table.keySchema().keyOfKey(key);
 

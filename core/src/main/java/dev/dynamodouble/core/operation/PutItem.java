@@ -2,14 +2,12 @@ package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
-import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.util.List;
 import java.util.Map;
 
 /** PutItem: creates or replaces an item. */
@@ -20,12 +18,7 @@ public final class PutItem implements Operation {
     Map<String, AttributeValue> attributes = request.item("Item");
     ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(attributes, "item").check();
     String returnValues = request.string("ReturnValues");
-    if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-      throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
-    }
-    RequestExpressions expressions = RequestExpressions.of(request, List.of("ConditionExpression"), List.of("Expected"));
-    WriteCondition condition = WriteCondition.of(request, expressions.condition());
-    expressions.checkAllUsed();
+    WriteCondition condition = WriteCondition.ofPutOrDelete(request, returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));
     StoredItem item = ItemValidation.storable(table, attributes);
     ItemKey key = table.keySchema().keyOfItem(attributes);

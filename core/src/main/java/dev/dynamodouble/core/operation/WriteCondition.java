@@ -26,6 +26,21 @@ public final class WriteCondition {
     return condition == null ? NONE : new WriteCondition(condition, allOld);
   }
 
+  /**
+   * The checks PutItem and DeleteItem share: ReturnValues is NONE or ALL_OLD, and their condition
+   * (ConditionExpression or Expected) with its placeholders all used.
+   */
+  static WriteCondition ofPutOrDelete(JsonRequest request, String returnValues) {
+    if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+      throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+    }
+    RequestExpressions expressions = RequestExpressions.of(request, java.util.List.of("ConditionExpression"),
+        java.util.List.of("Expected"));
+    WriteCondition condition = of(request, expressions.condition());
+    expressions.checkAllUsed();
+    return condition;
+  }
+
   /** Throws ConditionalCheckFailedException when the condition does not hold for {@code before}. */
   public void check(StoredItem before) {
     if (condition == null || condition.test(before == null ? null : before.attributes())) {
