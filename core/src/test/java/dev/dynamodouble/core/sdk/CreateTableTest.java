@@ -303,6 +303,29 @@ class CreateTableTest {
         "Given value 1000000000001 for WriteCapacityUnits is out of bounds");
   }
 
+  private static Tag tag(String key, String value) {
+    return Tag.builder().key(key).value(value).build();
+  }
+
+  @Test
+  void tagRules() {
+    rejects(request(b -> b.tags(Tag.builder().value("v").build())), "The Tag Key provided is invalid, Key: null");
+    rejects(request(b -> b.tags(Tag.builder().key("k").build())), "The Tag Value provided is invalid, Value: null");
+    rejects(request(b -> b.tags(tag("aws:owner", "me"))), "Tag Key cannot be prefixed with aws:, Key: aws:owner");
+    rejects(request(b -> b.tags(tag("k", "1"), tag("k", "2"))),
+        "Duplicate Tag Keys provided as input: Duplicate Tag Key found k");
+    List<Tag> many = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      many.add(tag("k" + i, "v"));
+    }
+    rejects(request(b -> b.tags(many)), "Number of Tags exceed the current limit for the provided ResourceArn");
+    String longKey = repeat('k', 129);
+    rejects(request(b -> b.tags(tag(longKey, "v"))), "1 validation error detected: Value '" + longKey + "' at "
+        + "'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128");
+    assertThat(client.createTable(request(b -> b.tags(many.subList(0, 50)).tags(tag("k", ""))))
+        .tableDescription().tableStatus()).isEqualTo(TableStatus.CREATING);
+  }
+
   @Test
   void tableClassMustBeKnown() {
     rejects(request(b -> b.tableClass("GLACIER")), "Invalid table-class parameter provided. Please try again with a "
