@@ -35,7 +35,7 @@ public final class CreateTable implements Operation {
     });
     return out -> {
       out.writeStartObject();
-      TableDescriptions.write(out, "TableDescription", table);
+      TableDescriptions.write(out, "TableDescription", table, true);
       out.writeEndObject();
     };
   }
