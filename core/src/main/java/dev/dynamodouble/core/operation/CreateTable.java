@@ -7,6 +7,7 @@ import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableSpec;
+import dev.dynamodouble.core.table.TableStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,7 +25,11 @@ public final class CreateTable implements Operation {
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
-      if (catalog.find(name) != null) {
+      Table existing = catalog.find(name);
+      if (existing != null && existing.status() == TableStatus.CREATING) {
+        TableChanges.requireStable(existing); // "Attempt to change a resource which is still in use: ..."
+      }
+      if (existing != null) {
         throw DynamoException.resourceInUse("Table already exists: " + name);
       }
       Instant now = context.now();
@@ -35,7 +40,7 @@ public final class CreateTable implements Operation {
     });
     return out -> {
       out.writeStartObject();
-      TableDescriptions.write(out, "TableDescription", table);
+      TableDescriptions.write(out, "TableDescription", table, true);
       out.writeEndObject();
     };
   }

@@ -16,9 +16,8 @@ public final class DeleteTable implements Operation {
     new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName").check();
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
-      if (found.status() == TableStatus.DELETING) {
-        return found; // "If table is already in the DELETING state, no error is returned."
-      }
+      // The API reference says a table already DELETING is no error, but the service answers
+      // ResourceInUseException "... Table is being deleted: <name>" until the table is gone.
       TableChanges.requireStable(found);
       if (found.deletionProtection()) {
         throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. "

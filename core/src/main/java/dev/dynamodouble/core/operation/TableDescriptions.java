@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
@@ -22,6 +23,14 @@ public final class TableDescriptions {
 
   /** Writes {@code "<field>": {TableDescription}}. */
   public static void write(JsonGenerator out, String field, Table table) throws IOException {
+    write(out, field, table, false);
+  }
+
+  /**
+   * Writes {@code "<field>": {TableDescription}}; the CreateTable answer ({@code createResponse})
+   * has no WarmThroughput and no LastUpdateToPayPerRequestDateTime yet, as the service's has none.
+   */
+  public static void write(JsonGenerator out, String field, Table table, boolean createResponse) throws IOException {
     TableData data = table.snapshot();
     out.writeObjectFieldStart(field);
     out.writeArrayFieldStart("AttributeDefinitions");
@@ -43,14 +52,22 @@ public final class TableDescriptions {
     out.writeNumberField("ItemCount", data.itemCount());
     out.writeStringField("TableArn", table.arn());
     out.writeStringField("TableId", table.id());
-    out.writeObjectFieldStart("BillingModeSummary");
-    out.writeStringField("BillingMode", table.billingMode().name());
-    if (table.lastUpdateToPayPerRequest() != null) { // kept after a switch back to PROVISIONED
-      writeTime(out, "LastUpdateToPayPerRequestDateTime", table.lastUpdateToPayPerRequest());
+    // A table that has always been PROVISIONED has no BillingModeSummary; one that was ever
+    // on-demand keeps it, with the last switch to on-demand, after a switch back.
+    if (table.billingMode() == BillingMode.PAY_PER_REQUEST || table.lastUpdateToPayPerRequest() != null) {
+      out.writeObjectFieldStart("BillingModeSummary");
+      out.writeStringField("BillingMode", table.billingMode().name());
+      if (table.lastUpdateToPayPerRequest() != null && !createResponse) {
+        writeTime(out, "LastUpdateToPayPerRequestDateTime", table.lastUpdateToPayPerRequest());
+      }
+      out.writeEndObject();
     }
-    out.writeEndObject();
-    writeIndexes(out, "LocalSecondaryIndexes", table, table.localIndexes());
-    writeIndexes(out, "GlobalSecondaryIndexes", table, table.globalIndexes());
+    writeIndexes(out, "LocalSecondaryIndexes", table, table.localIndexes(), createResponse);
+    writeIndexes(out, "GlobalSecondaryIndexes", table, table.globalIndexes(), createResponse);
+    if (!createResponse) {
+      long[] warm = table.warmThroughput();
+      writeWarmThroughput(out, warm[0], warm[1], TableStatus.ACTIVE.name());
+    }
     if (table.tableClass() != null) {
       out.writeObjectFieldStart("TableClassSummary");
       out.writeStringField("TableClass", table.tableClass());
@@ -60,8 +77,16 @@ public final class TableDescriptions {
     out.writeEndObject();
   }
 
-  private static void writeIndexes(JsonGenerator out, String field, Table table, List<IndexDefinition> indexes)
-      throws IOException {
+  private static void writeWarmThroughput(JsonGenerator out, long read, long write, String status) throws IOException {
+    out.writeObjectFieldStart("WarmThroughput");
+    out.writeNumberField("ReadUnitsPerSecond", read);
+    out.writeNumberField("WriteUnitsPerSecond", write);
+    out.writeStringField("Status", status);
+    out.writeEndObject();
+  }
+
+  private static void writeIndexes(JsonGenerator out, String field, Table table, List<IndexDefinition> indexes,
+                                   boolean createResponse) throws IOException {
     if (indexes.isEmpty()) {
       return;
     }
@@ -77,6 +102,12 @@ public final class TableDescriptions {
           out.writeBooleanField("Backfilling", true); // only an index added to an existing table backfills
         }
         writeThroughput(out, index.throughput());
+        if (!createResponse) {
+          boolean onDemand = table.billingMode() == BillingMode.PAY_PER_REQUEST;
+          Throughput t = index.throughput() == null ? Throughput.NONE : index.throughput();
+          writeWarmThroughput(out, onDemand ? Table.ON_DEMAND_WARM_READ : t.read(),
+              onDemand ? Table.ON_DEMAND_WARM_WRITE : t.write(), IndexDefinition.IndexStatus.ACTIVE.name());
+        }
       }
       IndexStatistics stats = IndexStatistics.of(table, index);
       out.writeNumberField("IndexSizeBytes", stats.sizeBytes());
@@ -108,7 +139,9 @@ public final class TableDescriptions {
     out.writeStringField("ProjectionType", projection.type().name());
     if (projection.nonKeyAttributes() != null && !projection.nonKeyAttributes().isEmpty()) {
       out.writeArrayFieldStart("NonKeyAttributes");
-      for (String attribute : projection.nonKeyAttributes()) {
+      List<String> sorted = new ArrayList<>(projection.nonKeyAttributes());
+      sorted.sort(Comparator.naturalOrder()); // the service lists them by name
+      for (String attribute : sorted) {
         out.writeString(attribute);
       }
       out.writeEndArray();

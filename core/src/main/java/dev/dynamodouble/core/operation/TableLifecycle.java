@@ -1,10 +1,12 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +26,28 @@ public final class TableLifecycle {
         table.globalIndexes(active);
       }
       if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
-        Throughput pending = table.pendingThroughput();
-        if (pending != null) {
-          table.throughput(table.throughput().changedTo(pending.read(), pending.write(), engine.clock().now()));
-          table.pendingThroughput(null);
-        }
+        applyPendingCapacity(table, engine.clock().now());
         table.status(TableStatus.ACTIVE);
       }
     }));
+  }
+
+  /** The billing mode and throughput an UpdateTable asked for take effect. */
+  private static void applyPendingCapacity(Table table, Instant now) {
+    BillingMode mode = table.pendingBillingMode();
+    if (mode != null) {
+      table.billingMode(mode, now);
+      if (mode == BillingMode.PAY_PER_REQUEST) {
+        table.throughput(Throughput.NONE);
+      }
+      table.pendingBillingMode(null);
+    }
+    Throughput pending = table.pendingThroughput();
+    if (pending != null) {
+      table.throughput(table.throughput().changedTo(pending.read(), pending.write(), now));
+      table.pendingThroughput(null);
+    }
+    table.raiseWarmThroughput();
   }
 
   /** DELETING → gone. */

@@ -24,6 +24,7 @@ final class TableSpecReader {
   static final long MAX_CAPACITY = 1_000_000_000_000L;
   private static final int MAX_LOCAL_INDEXES = 5;
   private static final int MAX_GLOBAL_INDEXES = 20;
+  private static final int MAX_TAGS = 50;
 
   private TableSpecReader() {}
 
@@ -52,6 +53,8 @@ final class TableSpecReader {
     checkThroughputShape(constraints, throughput, "provisionedThroughput");
     checkIndexShapes(constraints, lsis, "localSecondaryIndexes", false);
     checkIndexShapes(constraints, gsis, "globalSecondaryIndexes", true);
+    List<JsonRequest> tagList = request.structures("Tags");
+    checkTagShapes(constraints, tagList);
     constraints.check();
 
     BillingMode mode = "PAY_PER_REQUEST".equals(billing) ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED;
@@ -114,13 +117,7 @@ final class TableSpecReader {
       }
     }
 
-    Map<String, String> tags = new LinkedHashMap<>();
-    List<JsonRequest> tagList = request.structures("Tags");
-    if (tagList != null) {
-      for (JsonRequest tag : tagList) {
-        tags.put(tag.string("Key"), tag.string("Value"));
-      }
-    }
+    Map<String, String> tags = tags(tagList);
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
     checkTableClass(tableClass);
@@ -154,6 +151,48 @@ final class TableSpecReader {
     }
     throw DynamoException.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: "
         + defined.keySet() + ", keys used: " + used);
+  }
+
+  private static void checkTagShapes(Constraints constraints, List<JsonRequest> tags) {
+    if (tags == null) {
+      return;
+    }
+    for (int i = 0; i < tags.size(); i++) {
+      JsonRequest tag = tags.get(i);
+      if (tag != null) {
+        String member = "tags." + (i + 1) + ".member";
+        constraints.minLength(tag.string("Key"), 1, member + ".key").maxLength(tag.string("Key"), 128, member + ".key")
+            .maxLength(tag.string("Value"), 256, member + ".value");
+      }
+    }
+  }
+
+  /** The tags of a CreateTable, with the service's tag rules. */
+  private static Map<String, String> tags(List<JsonRequest> tagList) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (tagList == null) {
+      return tags;
+    }
+    for (JsonRequest tag : tagList) {
+      String key = tag == null ? null : tag.string("Key");
+      String value = tag == null ? null : tag.string("Value");
+      if (key == null) {
+        throw DynamoException.validation("The Tag Key provided is invalid, Key: null");
+      }
+      if (value == null) {
+        throw DynamoException.validation("The Tag Value provided is invalid, Value: null");
+      }
+      if (key.startsWith("aws:")) {
+        throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
+      }
+      if (tags.put(key, value) != null) {
+        throw DynamoException.validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " + key);
+      }
+    }
+    if (tags.size() > MAX_TAGS) {
+      throw DynamoException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
+    }
+    return tags;
   }
 
   /** TableClass, with the service's own message rather than the enum constraint's. */

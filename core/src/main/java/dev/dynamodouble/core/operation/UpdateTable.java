@@ -8,7 +8,6 @@ import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
-import java.time.Instant;
 import java.util.List;
 
 /** UpdateTable: billing mode, provisioned throughput, deletion protection and table class. */
@@ -38,10 +37,9 @@ public final class UpdateTable implements Operation {
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
       TableChanges.requireStable(found);
-      Instant now = context.now();
       boolean changesCapacity = billing != null || throughput != null;
       if (changesCapacity) {
-        updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput, now);
+        updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput);
       }
       if (protection != null) {
         found.deletionProtection(protection);
@@ -65,20 +63,21 @@ public final class UpdateTable implements Operation {
     };
   }
 
-  private static void updateCapacity(Table table, BillingMode mode, JsonRequest requested, Instant now) {
+  /**
+   * Records the capacity change; like the service, the table keeps its old billing mode and
+   * throughput while UPDATING ("the UpdateTable response echoes the OLD values") and the new ones
+   * apply when it is ACTIVE again.
+   */
+  private static void updateCapacity(Table table, BillingMode mode, JsonRequest requested) {
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (requested != null) {
         throw DynamoException.invalidParameter(
             "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
       }
-      table.billingMode(mode, now);
-      table.throughput(Throughput.NONE);
+      table.pendingBillingMode(mode); // re-sending PAY_PER_REQUEST answers UPDATING and changes nothing
       return;
     }
-    if (requested == null) {
-      if (table.billingMode() == BillingMode.PROVISIONED) {
-        return; // BillingMode PROVISIONED on a provisioned table changes nothing
-      }
+    if (requested == null) { // even on a table that is already PROVISIONED
       throw DynamoException.invalidParameter("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
     }
     Throughput current = table.throughput();
@@ -94,6 +93,6 @@ public final class UpdateTable implements Operation {
     // "While the table is in the UPDATING state, the table still has the provisioned throughput from
     // before the call": the new values apply when the table is ACTIVE again.
     table.pendingThroughput(wanted);
-    table.billingMode(BillingMode.PROVISIONED, now);
+    table.pendingBillingMode(BillingMode.PROVISIONED);
   }
 }

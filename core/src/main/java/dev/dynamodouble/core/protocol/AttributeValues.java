@@ -179,12 +179,32 @@ public final class AttributeValues {
     return node;
   }
 
+  /** Strict Base64, as the service's JSON binding reads a blob (Java's decoder alone is lenient). */
   private static byte[] binary(JsonNode node) {
-    try {
-      return Base64.getDecoder().decode(text(node));
-    } catch (IllegalArgumentException e) {
-      throw DynamoException.serialization("Base64 encoded value is invalid: " + e.getMessage());
+    String text = text(node);
+    String prefix = "'" + text + "' can not be converted to a Blob: ";
+    if (text.length() % 4 != 0) {
+      throw DynamoException.serialization(prefix + "Base64 encoded length is expected a multiple of 4 bytes but "
+          + "found: " + text.length());
     }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+      boolean padding = c == '=' && (i == text.length() - 1 || (i == text.length() - 2 && text.charAt(i + 1) == '='));
+      if (!base64 && !padding) {
+        throw DynamoException.serialization(prefix + "Invalid Base64 character: '" + c + "'");
+      }
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      bytes = null;
+    }
+    if (bytes == null || !Base64.getEncoder().encodeToString(bytes).equals(text)) {
+      throw DynamoException.serialization(prefix + "Invalid last non-pad Base64 character dectected"); // sic
+    }
+    return bytes;
   }
 
   /** Writes an item as a JSON object. */

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * engine's write lock; readers read them (and {@link #snapshot()}) without locking.
  */
 public final class Table {
+  /** The warm throughput DynamoDB reports for an on-demand table or index. */
+  public static final long ON_DEMAND_WARM_READ = 12_000;
+  public static final long ON_DEMAND_WARM_WRITE = 4_000;
   private final String name;
   private final String region;
   private final String arn;
@@ -27,6 +30,9 @@ public final class Table {
   private volatile Instant lastUpdateToPayPerRequest;
   private volatile Throughput throughput;
   private volatile Throughput pendingThroughput;
+  private volatile BillingMode pendingBillingMode;
+  private volatile long warmRead;
+  private volatile long warmWrite;
   private volatile List<IndexDefinition> localIndexes;
   private volatile List<IndexDefinition> globalIndexes;
   private volatile boolean deletionProtection;
@@ -49,6 +55,7 @@ public final class Table {
     this.tableClass = spec.tableClass();
     this.tags.putAll(spec.tags());
     this.status = TableStatus.CREATING;
+    raiseWarmThroughput();
     java.util.List<IndexDefinition> indexes = new java.util.ArrayList<>(spec.localIndexes());
     indexes.addAll(spec.globalIndexes());
     this.data = new VersionedRoot<>(TableData.empty(spec.keySchema(), indexes), created);
@@ -143,6 +150,31 @@ public final class Table {
 
   public void pendingThroughput(Throughput pending) {
     this.pendingThroughput = pending;
+  }
+
+  /** A billing mode asked for by an UpdateTable still UPDATING (it applies when the table is ACTIVE), or null. */
+  public BillingMode pendingBillingMode() {
+    return pendingBillingMode;
+  }
+
+  public void pendingBillingMode(BillingMode pending) {
+    this.pendingBillingMode = pending;
+  }
+
+  /**
+   * The table's warm throughput, {read, write}: the highest throughput it has been ready for, as
+   * DynamoDB reports it: 12000/4000 once on-demand, the provisioned units otherwise; it never drops.
+   */
+  public long[] warmThroughput() {
+    return new long[] {warmRead, warmWrite};
+  }
+
+  /** Raises the warm throughput to what the current billing mode and throughput provide. */
+  public void raiseWarmThroughput() {
+    long read = billingMode == BillingMode.PAY_PER_REQUEST ? ON_DEMAND_WARM_READ : throughput.read();
+    long write = billingMode == BillingMode.PAY_PER_REQUEST ? ON_DEMAND_WARM_WRITE : throughput.write();
+    warmRead = Math.max(warmRead, read);
+    warmWrite = Math.max(warmWrite, write);
   }
 
   public List<IndexDefinition> localIndexes() {

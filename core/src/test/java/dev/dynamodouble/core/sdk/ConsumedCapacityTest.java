@@ -121,6 +121,9 @@ class ConsumedCapacityTest {
     assertThat(c.tableName()).isEqualTo("cap");
     assertThat(c.capacityUnits()).isEqualTo(1.0);
     assertThat(c.table().capacityUnits()).isEqualTo(1.0);
+    assertThat(c.writeCapacityUnits()).isEqualTo(1.0);
+    assertThat(c.table().writeCapacityUnits()).isEqualTo(1.0);
+    assertThat(c.readCapacityUnits()).isNull();
     assertThat(c.hasGlobalSecondaryIndexes()).isFalse();
     assertThat(c.hasLocalSecondaryIndexes()).isFalse();
 
@@ -128,6 +131,9 @@ class ConsumedCapacityTest {
         .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
     assertThat(read.capacityUnits()).isEqualTo(0.5);
     assertThat(read.table().capacityUnits()).isEqualTo(0.5);
+    assertThat(read.readCapacityUnits()).isEqualTo(0.5);
+    assertThat(read.table().readCapacityUnits()).isEqualTo(0.5);
+    assertThat(read.writeCapacityUnits()).isNull();
   }
 
   @Test

@@ -113,7 +113,9 @@ class CreateTableTest {
     assertThat(t.attributeDefinitions()).containsExactly(attr("pk", ScalarAttributeType.S));
     assertThat(t.creationDateTime()).isEqualTo(T0);
     assertThat(t.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-    assertThat(t.billingModeSummary().lastUpdateToPayPerRequestDateTime()).isEqualTo(T0);
+    // The CreateTable answer has neither yet; DescribeTable has both.
+    assertThat(t.billingModeSummary().lastUpdateToPayPerRequestDateTime()).isNull();
+    assertThat(t.warmThroughput()).isNull();
     assertThat(t.provisionedThroughput().readCapacityUnits()).isZero();
     assertThat(t.provisionedThroughput().writeCapacityUnits()).isZero();
     assertThat(t.provisionedThroughput().numberOfDecreasesToday()).isZero();
@@ -130,19 +132,24 @@ class CreateTableTest {
   void provisionedTableDescription() {
     TableDescription t = client.createTable(request(b -> b.billingMode(BillingMode.PROVISIONED)
         .provisionedThroughput(throughput(5, 7)))).tableDescription();
-    assertThat(t.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
-    assertThat(t.billingModeSummary().lastUpdateToPayPerRequestDateTime()).isNull();
+    // A table that has only ever been PROVISIONED has no BillingModeSummary.
+    assertThat(t.billingModeSummary()).isNull();
     assertThat(t.provisionedThroughput().readCapacityUnits()).isEqualTo(5);
     assertThat(t.provisionedThroughput().writeCapacityUnits()).isEqualTo(7);
     assertThat(t.provisionedThroughput().numberOfDecreasesToday()).isZero();
     assertThat(t.provisionedThroughput().lastIncreaseDateTime()).isNull();
+    TableDescription described = client.describeTable(r -> r.tableName(t.tableName())).table();
+    assertThat(described.billingModeSummary()).isNull();
+    assertThat(described.warmThroughput().readUnitsPerSecond()).isEqualTo(5);
+    assertThat(described.warmThroughput().writeUnitsPerSecond()).isEqualTo(7);
   }
 
   @Test
   void provisionedIsTheDefaultBillingMode() {
     TableDescription t = client.createTable(request(b -> b.billingMode((String) null)
         .provisionedThroughput(throughput(1, 1)))).tableDescription();
-    assertThat(t.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
+    assertThat(t.billingModeSummary()).isNull();
+    assertThat(t.provisionedThroughput().readCapacityUnits()).isEqualTo(1);
   }
 
   @Test
@@ -166,14 +173,14 @@ class CreateTableTest {
   @Test
   void localAndGlobalSecondaryIndexesAreDescribed() {
     TableDescription t = client.createTable(indexed(b -> b.tableName("indexed")
-        .localSecondaryIndexes(lsi("byAlt", "alt", projection(ProjectionType.INCLUDE, "x", "y")))
+        .localSecondaryIndexes(lsi("byAlt", "alt", projection(ProjectionType.INCLUDE, "y", "x")))
         .globalSecondaryIndexes(gsi("byAltGlobal", List.of(hash("alt"), range("sk")),
             projection(ProjectionType.KEYS_ONLY))))).tableDescription();
 
     LocalSecondaryIndexDescription l = t.localSecondaryIndexes().get(0);
     assertThat(l.indexName()).isEqualTo("byAlt");
     assertThat(l.keySchema()).containsExactly(hash("pk"), range("alt"));
-    assertThat(l.projection()).isEqualTo(projection(ProjectionType.INCLUDE, "x", "y"));
+    assertThat(l.projection()).isEqualTo(projection(ProjectionType.INCLUDE, "x", "y")); // listed by name
     assertThat(l.indexArn()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/indexed/index/byAlt");
     assertThat(l.itemCount()).isZero();
     assertThat(l.indexSizeBytes()).isZero();
@@ -186,6 +193,7 @@ class CreateTableTest {
     assertThat(g.backfilling()).isNull();
     assertThat(g.provisionedThroughput().readCapacityUnits()).isZero();
     assertThat(g.indexArn()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/indexed/index/byAltGlobal");
+    assertThat(g.warmThroughput()).isNull();
 
     TableDescription described = client.describeTable(r -> r.tableName("indexed")).table();
     assertThat(described.tableStatus()).isEqualTo(TableStatus.ACTIVE);
@@ -301,6 +309,29 @@ class CreateTableTest {
         "Given value 1000000000001 for ReadCapacityUnits is out of bounds");
     rejects(request(b -> b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(throughput(1, 1_000_000_000_001L))),
         "Given value 1000000000001 for WriteCapacityUnits is out of bounds");
+  }
+
+  private static Tag tag(String key, String value) {
+    return Tag.builder().key(key).value(value).build();
+  }
+
+  @Test
+  void tagRules() {
+    rejects(request(b -> b.tags(Tag.builder().value("v").build())), "The Tag Key provided is invalid, Key: null");
+    rejects(request(b -> b.tags(Tag.builder().key("k").build())), "The Tag Value provided is invalid, Value: null");
+    rejects(request(b -> b.tags(tag("aws:owner", "me"))), "Tag Key cannot be prefixed with aws:, Key: aws:owner");
+    rejects(request(b -> b.tags(tag("k", "1"), tag("k", "2"))),
+        "Duplicate Tag Keys provided as input: Duplicate Tag Key found k");
+    List<Tag> many = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      many.add(tag("k" + i, "v"));
+    }
+    rejects(request(b -> b.tags(many)), "Number of Tags exceed the current limit for the provided ResourceArn");
+    String longKey = repeat('k', 129);
+    rejects(request(b -> b.tags(tag(longKey, "v"))), "1 validation error detected: Value '" + longKey + "' at "
+        + "'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128");
+    assertThat(client.createTable(request(b -> b.tags(many.subList(0, 50)).tags(tag("k", ""))))
+        .tableDescription().tableStatus()).isEqualTo(TableStatus.CREATING);
   }
 
   @Test

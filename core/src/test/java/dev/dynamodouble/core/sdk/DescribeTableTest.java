@@ -81,6 +81,9 @@ class DescribeTableTest {
     assertThat(t.provisionedThroughput().writeCapacityUnits()).isZero();
     assertThat(t.provisionedThroughput().numberOfDecreasesToday()).isZero();
     assertThat(t.deletionProtectionEnabled()).isFalse();
+    assertThat(t.warmThroughput().readUnitsPerSecond()).isEqualTo(12_000);
+    assertThat(t.warmThroughput().writeUnitsPerSecond()).isEqualTo(4_000);
+    assertThat(t.warmThroughput().statusAsString()).isEqualTo("ACTIVE");
     assertThat(t.localSecondaryIndexes()).singleElement().satisfies(l -> {
       assertThat(l.indexName()).isEqualTo("byAlt");
       assertThat(l.keySchema()).containsExactly(hash("pk"), range("alt"));
@@ -92,6 +95,9 @@ class DescribeTableTest {
       assertThat(g.indexStatus()).isEqualTo(IndexStatus.ACTIVE);
       assertThat(g.indexArn()).isEqualTo(t.tableArn() + "/index/byG");
       assertThat(g.provisionedThroughput().readCapacityUnits()).isZero();
+      assertThat(g.warmThroughput().readUnitsPerSecond()).isEqualTo(12_000);
+      assertThat(g.warmThroughput().writeUnitsPerSecond()).isEqualTo(4_000);
+      assertThat(g.backfilling()).isNull();
     });
   }
 

@@ -72,6 +72,7 @@ class UpdateTableTest {
     assertThat(t.lastIncreaseDateTime()).isEqualTo(at);
     assertThat(t.lastDecreaseDateTime()).isNull();
     assertThat(t.numberOfDecreasesToday()).isZero();
+    assertThat(describe("provisioned").warmThroughput().readUnitsPerSecond()).isEqualTo(10);
   }
 
   @Test
@@ -84,6 +85,9 @@ class UpdateTableTest {
     assertThat(t.lastDecreaseDateTime()).isEqualTo(at);
     assertThat(t.lastIncreaseDateTime()).isNull();
     assertThat(t.numberOfDecreasesToday()).isEqualTo(1);
+    // Warm throughput never drops.
+    assertThat(describe("provisioned").warmThroughput().readUnitsPerSecond()).isEqualTo(5);
+    assertThat(describe("provisioned").warmThroughput().writeUnitsPerSecond()).isEqualTo(5);
   }
 
   @Test
@@ -92,7 +96,9 @@ class UpdateTableTest {
     TableDescription answer = client.updateTable(r -> r.tableName("provisioned")
         .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription();
     assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
-    assertThat(answer.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+    // The answer still shows the old mode: an always-provisioned table has no BillingModeSummary.
+    assertThat(answer.billingModeSummary()).isNull();
+    assertThat(answer.provisionedThroughput().readCapacityUnits()).isEqualTo(5);
 
     TableDescription t = describe("provisioned");
     assertThat(t.tableStatus()).isEqualTo(TableStatus.ACTIVE);
@@ -100,25 +106,41 @@ class UpdateTableTest {
     assertThat(t.billingModeSummary().lastUpdateToPayPerRequestDateTime()).isEqualTo(at);
     assertThat(t.provisionedThroughput().readCapacityUnits()).isZero();
     assertThat(t.provisionedThroughput().writeCapacityUnits()).isZero();
+    assertThat(t.warmThroughput().readUnitsPerSecond()).isEqualTo(12_000);
   }
 
   @Test
   void switchingToProvisioned() {
-    client.updateTable(r -> r.tableName("onDemand").billingMode(BillingMode.PROVISIONED)
-        .provisionedThroughput(throughput(2, 3)));
+    TableDescription answer = client.updateTable(r -> r.tableName("onDemand").billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(throughput(2, 3))).tableDescription();
+    assertThat(answer.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+    assertThat(answer.provisionedThroughput().readCapacityUnits()).isZero();
     TableDescription t = describe("onDemand");
     assertThat(t.tableStatus()).isEqualTo(TableStatus.ACTIVE);
     assertThat(t.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
     assertThat(t.billingModeSummary().lastUpdateToPayPerRequestDateTime()).isEqualTo(T0);
     assertThat(t.provisionedThroughput().readCapacityUnits()).isEqualTo(2);
     assertThat(t.provisionedThroughput().writeCapacityUnits()).isEqualTo(3);
+    assertThat(t.warmThroughput().readUnitsPerSecond()).isEqualTo(12_000); // kept after switching back
+  }
+
+  @Test
+  void resendingOnDemandAnswersUpdatingAndChangesNothing() {
+    TableDescription answer = client.updateTable(r -> r.tableName("onDemand").billingMode(BillingMode.PAY_PER_REQUEST))
+        .tableDescription();
+    assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
+    TableDescription t = describe("onDemand");
+    assertThat(t.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+    assertThat(t.billingModeSummary().lastUpdateToPayPerRequestDateTime()).isEqualTo(T0);
   }
 
   @Test
   void provisionedNeedsThroughput() {
-    assertValidation(() -> client.updateTable(r -> r.tableName("onDemand").billingMode(BillingMode.PROVISIONED)),
-        "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is "
-            + "PROVISIONED");
+    for (String table : new String[] {"onDemand", "provisioned"}) {
+      assertValidation(() -> client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)),
+          "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is "
+              + "PROVISIONED");
+    }
   }
 
   @Test
@@ -127,7 +149,8 @@ class UpdateTableTest {
             .provisionedThroughput(throughput(1, 1))),
         "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be "
             + "specified when BillingMode is PAY_PER_REQUEST");
-    assertThat(describe("provisioned").billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
+    assertThat(describe("provisioned").billingModeSummary()).isNull();
+    assertThat(describe("provisioned").provisionedThroughput().readCapacityUnits()).isEqualTo(5);
   }
 
   @Test

@@ -302,6 +302,22 @@ class ValuesTest {
   }
 
   @Test
+  void binariesAreStrictBase64() {
+    String item = "{\"TableName\":\"values\",\"Item\":{\"pk\":{\"S\":\"x\"},\"v\":{\"B\":\"%s\"}}}";
+    RawClient.Response unpadded = raw.call("PutItem", String.format(item, "YWJj="));
+    assertThat(unpadded.errorType()).isEqualTo("SerializationException");
+    assertThat(unpadded.message()).isEqualTo("'YWJj=' can not be converted to a Blob: Base64 encoded length is expected "
+        + "a multiple of 4 bytes but found: 5");
+    RawClient.Response badCharacter = raw.call("PutItem", String.format(item, "YW-j"));
+    assertThat(badCharacter.message()).isEqualTo("'YW-j' can not be converted to a Blob: Invalid Base64 character: '-'");
+    RawClient.Response notCanonical = raw.call("PutItem", String.format(item, "YR=="));
+    assertThat(notCanonical.message()).isEqualTo("'YR==' can not be converted to a Blob: Invalid last non-pad Base64 "
+        + "character dectected");
+    assertThat(raw.call("PutItem", String.format(item, "YWJj")).status()).isEqualTo(200);
+    assertThat(raw.call("PutItem", String.format(item, "")).status()).isEqualTo(200);
+  }
+
+  @Test
   void aNumberSentAsAJsonNumberIsASerializationError() {
     RawClient.Response response = raw.call("PutItem",
         "{\"TableName\":\"values\",\"Item\":{\"pk\":{\"S\":\"x\"},\"v\":{\"N\":5}}}");

@@ -39,18 +39,42 @@ class MainProcessTest {
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
+  private static Process startServer() throws IOException {
+    return start(new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "--port", "0", "--host", "127.0.0.1", "--status-delay", "0")));
+  }
+
+  /** Reads the one line the server prints and returns its URL. */
+  private static URI endpointOf(Process process) throws IOException {
+    BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String first = stdout.readLine();
+    assertThat(first).as("first line of stdout").isNotNull();
+    Matcher matcher = LISTENING.matcher(first);
+    assertThat(matcher.matches()).as(first).isTrue();
+    return URI.create(matcher.group(1));
+  }
+
+  @Test
+  void stopsOnSigint() throws Exception {
+    Path kill = Path.of("/bin/kill");
+    assumeTrue(Files.isExecutable(kill), "needs /bin/kill to send SIGINT");
+    Process process = startServer();
+    try {
+      endpointOf(process);
+      Process signal = new ProcessBuilder(kill.toString(), "-INT", Long.toString(process.pid())).start();
+      assertThat(signal.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).as("exited after SIGINT").isTrue();
+      assertThat(process.exitValue()).isIn(0, 130);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
   @Test
   void servesAndStopsOnSigterm() throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--port", "0", "--host", "127.0.0.1", "--status-delay", "0"));
-    Process process = start(command);
+    Process process = startServer();
     try {
-      BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String first = stdout.readLine();
-      assertThat(first).as("first line of stdout").isNotNull();
-      Matcher matcher = LISTENING.matcher(first);
-      assertThat(matcher.matches()).as(first).isTrue();
-      URI endpoint = URI.create(matcher.group(1));
+      URI endpoint = endpointOf(process);
 
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(GUARD_SECONDS)).build();
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/"))
