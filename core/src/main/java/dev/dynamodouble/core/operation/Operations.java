@@ -22,6 +22,8 @@ public final class Operations {
     ops.add("DeleteItem", new DeleteItem());
     ops.add("UpdateItem", new UpdateItem());
     ops.add("BatchWriteItem", new BatchWriteItem());
+    ops.add("TransactWriteItems", new TransactWriteItems());
+    ops.add("TransactGetItems", new TransactGetItems());
     return ops;
   }
 
