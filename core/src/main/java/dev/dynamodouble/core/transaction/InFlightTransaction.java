@@ -52,7 +52,7 @@ public final class InFlightTransaction {
     return items;
   }
 
-  /** Whether {@code table} (by name) and any of its items are part of this transaction. */
+  /** Whether an item of the table named {@code tableName} is part of this transaction. */
   public boolean touches(String tableName) {
     for (ItemRef item : items) {
       if (item.table().name().equals(tableName)) {

@@ -375,14 +375,31 @@ class TransactWriteItemsTest {
   }
 
   @Test
-  void binaryKeysWork() {
-    SdkTestSupport.createTable(client, "blobs", "pk", null);
-    // Binary values round-trip through conditions and updates inside a transaction.
+  void conditionsSeeBinaryValuesAndUsePlaceholders() {
     client.transactWriteItems(r -> r.transactItems(put("accounts", item("pk", "c",
         "b", AttributeValue.fromB(SdkBytes.fromUtf8String("bytes"))))));
-    client.transactWriteItems(r -> r.transactItems(check("accounts", item("pk", "c"), "attribute_type(b, :t)")
-        .toBuilder().conditionCheck(ConditionCheck.builder().tableName("accounts").key(item("pk", "c"))
-            .conditionExpression("attribute_type(b, :t)").expressionAttributeValues(Map.of(":t", s("B"))).build())
-        .build()));
+    TransactWriteItem typed = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName("accounts")
+        .key(item("pk", "c")).conditionExpression("attribute_type(#b, :t)")
+        .expressionAttributeNames(Map.of("#b", "b")).expressionAttributeValues(Map.of(":t", s("B"))).build()).build();
+    client.transactWriteItems(r -> r.transactItems(typed, delete("accounts", item("pk", "a"))));
+    assertThat(get("accounts", item("pk", "a"))).isNull();
+  }
+
+  @Test
+  void itemCollectionMetricsForTablesWithLocalIndexes() {
+    client.createTable(r -> r.tableName("events").billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
+        .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"), a -> a.attributeName("sk").attributeType("S"),
+            a -> a.attributeName("at").attributeType("S"))
+        .localSecondaryIndexes(l -> l.indexName("byAt").keySchema(k -> k.attributeName("pk").keyType("HASH"),
+            k -> k.attributeName("at").keyType("RANGE")).projection(p -> p.projectionType("ALL"))));
+    TransactWriteItemsResponse response = client.transactWriteItems(r -> r
+        .returnItemCollectionMetrics(software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics.SIZE)
+        .transactItems(put("events", item("pk", "e", "sk", "1", "at", "noon")), put("accounts", item("pk", "c"))));
+    assertThat(response.itemCollectionMetrics()).containsOnlyKeys("events");
+    var metrics = response.itemCollectionMetrics().get("events");
+    assertThat(metrics).hasSize(1);
+    assertThat(metrics.get(0).itemCollectionKey()).isEqualTo(item("pk", "e"));
+    assertThat(metrics.get(0).sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
   }
 }
