@@ -38,6 +38,7 @@ public final class WriteTransaction {
       }
     }
     InFlightTransaction transaction = engine.write(() -> prepare(transactions, catalog, actions, refs));
+    boolean[] released = {false};
     try {
       transactions.runHooks(transaction);
       return engine.write(() -> {
@@ -45,11 +46,12 @@ public final class WriteTransaction {
           return commit(engine, catalog, actions);
         } finally {
           transactions.releaseLocked(transaction);
+          released[0] = true;
         }
       });
     } finally {
-      if (!engine.write(transaction::released)) {
-        transactions.release(transaction);
+      if (!released[0]) {
+        transactions.release(transaction); // a hook failed: nothing was committed
       }
     }
   }
