@@ -18,6 +18,8 @@ public final class Engine {
   private final EngineOptions options;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ConcurrentHashMap<String, Catalog> regions = new ConcurrentHashMap<>();
+  private final dev.dynamodouble.core.transaction.Transactions transactions =
+      new dev.dynamodouble.core.transaction.Transactions(this);
 
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
@@ -30,6 +32,11 @@ public final class Engine {
 
   public EngineOptions options() {
     return options;
+  }
+
+  /** The transactions: items in flight, idempotency tokens, and the hooks to hold items in flight. */
+  public dev.dynamodouble.core.transaction.Transactions transactions() {
+    return transactions;
   }
 
   /** The catalog of a region, created on first use. */
@@ -107,6 +114,7 @@ public final class Engine {
           }
         }
       }
+      transactions.reset();
     });
   }
 

@@ -6,12 +6,14 @@ import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.transaction.ItemRef;
 import java.util.function.UnaryOperator;
 
 /**
  * The read-modify-write shared by PutItem, UpdateItem and DeleteItem: under the engine's write
  * lock, read the current item, compute its replacement (which may throw, e.g. a failed
- * condition, leaving nothing written), and commit a new root of the table.
+ * condition, leaving nothing written), and commit a new root of the table. An item in flight in
+ * a transaction is not written: TransactionConflictException, as DynamoDB answers.
  */
 public final class ItemWrites {
   private ItemWrites() {}
@@ -25,6 +27,7 @@ public final class ItemWrites {
    */
   public static Outcome apply(RequestContext context, Table table, ItemKey key, UnaryOperator<StoredItem> change) {
     return context.engine().write(() -> {
+      context.engine().transactions().checkNotInFlight(new ItemRef(table, key));
       TableData data = table.snapshot();
       StoredItem before = data.get(key);
       StoredItem after = change.apply(before);

@@ -25,6 +25,8 @@ public final class Operations {
     ops.add("BatchGetItem", new BatchGetItem());
     ops.add("Query", new Query());
     ops.add("Scan", new Scan());
+    ops.add("TransactWriteItems", new TransactWriteItems());
+    ops.add("TransactGetItems", new TransactGetItems());
     return ops;
   }
 

@@ -1,0 +1,296 @@
+package dev.dynamodouble.core.operation;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.expression.Condition;
+import dev.dynamodouble.core.expression.ExpressionContext;
+import dev.dynamodouble.core.expression.Update;
+import dev.dynamodouble.core.protocol.AttributeValues;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.KeySchema;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.transaction.IdempotencyTokens;
+import dev.dynamodouble.core.transaction.ItemRef;
+import dev.dynamodouble.core.transaction.RequestFingerprint;
+import dev.dynamodouble.core.transaction.TransactionErrors;
+import dev.dynamodouble.core.transaction.Transactions;
+import dev.dynamodouble.core.transaction.WriteAction;
+import dev.dynamodouble.core.transaction.WriteTransaction;
+import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.ItemSize;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems: up to 100 Put, Update, Delete and ConditionCheck actions on distinct items of
+ * one or more tables, applied all together or not at all.
+ *
+ * <p>Checks run in DynamoDB's order: member constraints (token length, enums, list length, each
+ * action's required members), reported together; then each action in request order (exactly one
+ * kind, its values, a Put's item size, its expressions and placeholders); then tables, keys and
+ * duplicate targets; then the 4 MB aggregate. Problems only the run can find (a key of the wrong
+ * type, a failed condition, an update that makes the item too large, an item in flight in another
+ * transaction) cancel the transaction with a reason per action. A ClientRequestToken makes the
+ * request idempotent for ten minutes of the engine's clock.
+ */
+public final class TransactWriteItems implements Operation {
+  private static final String TOKEN = "ClientRequestToken";
+  private static final String[] KINDS = {"ConditionCheck", "Put", "Delete", "Update"};
+
+  /** One action after the checks that need no table. */
+  private record Parsed(WriteAction.Kind kind, String tableName, Map<String, AttributeValue> keyOrItem,
+                        StoredItem item, Update update, Condition condition, boolean returnOld) {}
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    String token = request.string(TOKEN);
+    String capacityMode = request.string("ReturnConsumedCapacity");
+    String metricsMode = request.string("ReturnItemCollectionMetrics");
+    List<JsonRequest> entries = request.structures("TransactItems");
+    Constraints constraints = new Constraints()
+        .minLength(token, 1, "clientRequestToken")
+        .maxLength(token, 36, "clientRequestToken")
+        .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY)
+        .oneOf(metricsMode, "returnItemCollectionMetrics", ItemRequests.RETURN_ITEM_COLLECTION_METRICS);
+    TransactRequests.checkList(constraints, entries, "TransactWriteItem");
+    if (entries != null) {
+      for (int i = 0; i < entries.size(); i++) {
+        memberConstraints(constraints, entries.get(i), i + 1);
+      }
+    }
+    constraints.check();
+
+    List<Parsed> parsed = new ArrayList<>(entries.size());
+    for (JsonRequest entry : entries) {
+      parsed.add(parse(entry));
+    }
+
+    List<WriteAction> actions = new ArrayList<>(parsed.size());
+    Set<ItemRef> targets = new HashSet<>();
+    long aggregate = 0;
+    for (Parsed p : parsed) {
+      Table table = context.catalog().itemTable(p.tableName());
+      WriteAction action = bind(table, p);
+      if (action.ref() != null && !targets.add(action.ref())) {
+        throw TransactionErrors.multipleOperationsOnOneItem();
+      }
+      aggregate += p.item() != null ? p.item().size() : ItemSize.of(p.keyOrItem());
+      actions.add(action);
+    }
+    if (aggregate > TransactionErrors.MAX_TRANSACTION_BYTES) {
+      throw TransactionErrors.tooLarge();
+    }
+
+    Transactions transactions = context.engine().transactions();
+    IdempotencyTokens.Start start = null;
+    if (token != null) {
+      start = transactions.tokens().start(context.region(), token,
+          RequestFingerprint.of(request.node(), TOKEN), context.now());
+      if (start.isReplay()) {
+        return ((Result) start.replay()).replayResponse(capacityMode);
+      }
+    }
+    Result result;
+    try {
+      WriteTransaction.Outcome outcome = WriteTransaction.run(transactions, context.catalog(), actions);
+      result = Result.of(actions, outcome, metricsMode);
+    } catch (RuntimeException | Error e) {
+      if (start != null) {
+        transactions.tokens().abandon(start);
+      }
+      throw e;
+    }
+    if (start != null) {
+      transactions.tokens().complete(start, result, context.now());
+    }
+    return result.response(capacityMode);
+  }
+
+  private static void memberConstraints(Constraints constraints, JsonRequest entry, int position) {
+    if (entry == null) {
+      return;
+    }
+    for (String kind : KINDS) {
+      JsonRequest action = entry.structure(kind);
+      if (action == null) {
+        continue;
+      }
+      String path = "transactItems." + position + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
+      if (kind.equals("ConditionCheck")) {
+        constraints.notNull(action.string("ConditionExpression"), path + ".conditionExpression");
+      }
+      if (kind.equals("Put")) {
+        constraints.notNull(action.has("Item") ? Boolean.TRUE : null, path + ".item");
+      } else {
+        constraints.notNull(action.has("Key") ? Boolean.TRUE : null, path + ".key");
+      }
+      constraints.oneOf(action.string("ReturnValuesOnConditionCheckFailure"),
+          path + ".returnValuesOnConditionCheckFailure", ItemRequests.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
+      String tableName = action.string("TableName");
+      constraints.notNull(tableName, path + ".tableName").tableNameOrArn(tableName, path + ".tableName");
+      if (kind.equals("Update")) {
+        constraints.notNull(action.string("UpdateExpression"), path + ".updateExpression");
+      }
+    }
+  }
+
+  /** The checks of one action that need no table: its kind, values, a Put's size, its expressions. */
+  private static Parsed parse(JsonRequest entry) {
+    String kind = null;
+    int kinds = 0;
+    for (String candidate : KINDS) {
+      if (entry != null && entry.has(candidate)) {
+        kind = candidate;
+        kinds++;
+      }
+    }
+    if (kinds == 0) {
+      throw DynamoException.validation("Invalid Request: TransactWriteRequest should contain Delete or Put or Update request");
+    }
+    if (kinds > 1) {
+      throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+    }
+    JsonRequest action = entry.structure(kind);
+    WriteAction.Kind type = kind.equals("Put") ? WriteAction.Kind.PUT : kind.equals("Update") ? WriteAction.Kind.UPDATE
+        : kind.equals("Delete") ? WriteAction.Kind.DELETE : WriteAction.Kind.CONDITION_CHECK;
+    Map<String, AttributeValue> keyOrItem = action.item(type == WriteAction.Kind.PUT ? "Item" : "Key");
+    StoredItem item = null;
+    if (type == WriteAction.Kind.PUT) {
+      item = StoredItem.of(keyOrItem);
+      if (item.size() > ItemSize.MAX_ITEM_BYTES) {
+        throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+      }
+    }
+    ExpressionContext expressions = new ExpressionContext(action.stringMap("ExpressionAttributeNames"),
+        action.item("ExpressionAttributeValues"));
+    String updateText = type == WriteAction.Kind.UPDATE ? action.string("UpdateExpression") : null;
+    Update update = updateText == null ? null : expressions.update(updateText);
+    String conditionText = action.string("ConditionExpression");
+    Condition condition = conditionText == null ? null : expressions.conditionExpression(conditionText);
+    if (update != null || condition != null) {
+      expressions.checkAllUsed();
+    }
+    boolean returnOld = "ALL_OLD".equals(action.string("ReturnValuesOnConditionCheckFailure"));
+    return new Parsed(type, action.string("TableName"), keyOrItem, item, update, condition, returnOld);
+  }
+
+  /** The action on its table. A key that does not fit the table is the action's ValidationError reason. */
+  private static WriteAction bind(Table table, Parsed p) {
+    KeySchema schema = table.keySchema();
+    ItemKey key;
+    try {
+      key = p.kind() == WriteAction.Kind.PUT ? schema.keyOfItem(p.keyOrItem()) : schema.keyOfKey(p.keyOrItem());
+    } catch (DynamoException e) {
+      if (e.code() != ErrorCode.VALIDATION || TransactRequests.hasEmptyKeyValue(schema, p.keyOrItem())) {
+        throw e; // an empty key value is refused up front, as DynamoDB does
+      }
+      return WriteAction.invalidKey(p.kind(), table, e.getMessage());
+    }
+    switch (p.kind()) {
+      case PUT:
+        return WriteAction.put(table, key, p.item(), p.condition(), p.returnOld());
+      case UPDATE:
+        return WriteAction.update(table, key, p.keyOrItem(), p.update(), p.condition(), p.returnOld());
+      case DELETE:
+        return WriteAction.delete(table, key, p.condition(), p.returnOld());
+      default:
+        return WriteAction.conditionCheck(table, key, p.condition(), p.returnOld());
+    }
+  }
+
+  /**
+   * What a committed transaction answers, kept for idempotent repeats: the write units per table
+   * (two per KB of each item: prepare and commit), the read units a repeat reports instead (one per
+   * 4 KB of each item, as reading it back), and the item collection metrics asked for.
+   */
+  private static final class Result {
+    private final Map<String, double[]> unitsByTable; // [write, replay read]
+    private final Map<String, List<Map.Entry<Map<String, AttributeValue>, Long>>> collections;
+
+    private Result(Map<String, double[]> unitsByTable,
+                   Map<String, List<Map.Entry<Map<String, AttributeValue>, Long>>> collections) {
+      this.unitsByTable = unitsByTable;
+      this.collections = collections;
+    }
+
+    static Result of(List<WriteAction> actions, WriteTransaction.Outcome outcome, String metricsMode) {
+      Map<String, double[]> units = new LinkedHashMap<>();
+      Map<String, List<Map.Entry<Map<String, AttributeValue>, Long>>> collections = new LinkedHashMap<>();
+      for (int i = 0; i < actions.size(); i++) {
+        WriteAction action = actions.get(i);
+        StoredItem before = outcome.before().get(i);
+        StoredItem after = outcome.after().get(i);
+        long bytes = Math.max(before == null ? 0 : before.size(), after == null ? 0 : after.size());
+        double[] tableUnits = units.computeIfAbsent(action.table().name(), k -> new double[2]);
+        tableUnits[0] += 2 * Capacity.writeUnits(bytes);
+        tableUnits[1] += Capacity.readUnits(bytes, true);
+        Table table = action.table();
+        if ("SIZE".equals(metricsMode) && action.kind().writes() && !table.localIndexes().isEmpty()) {
+          String partitionName = table.keySchema().partition().name();
+          AttributeValue partition = action.key().partition();
+          long size = ItemCollections.sizeOf(table.snapshot(), partition);
+          collections.computeIfAbsent(table.name(), k -> new ArrayList<>())
+              .add(Map.entry(Map.of(partitionName, partition), size));
+        }
+      }
+      return new Result(units, collections);
+    }
+
+    JsonWritable response(String capacityMode) {
+      return out -> write(out, capacityMode, false);
+    }
+
+    JsonWritable replayResponse(String capacityMode) {
+      return out -> write(out, capacityMode, true);
+    }
+
+    private void write(JsonGenerator out, String capacityMode, boolean replay) throws IOException {
+      out.writeStartObject();
+      if (ConsumedCapacity.wanted(capacityMode)) {
+        out.writeArrayFieldStart("ConsumedCapacity");
+        for (Map.Entry<String, double[]> e : unitsByTable.entrySet()) {
+          ConsumedCapacity capacity = new ConsumedCapacity(e.getKey());
+          if (replay) {
+            capacity.addTableRead(e.getValue()[1]);
+          } else {
+            capacity.addTableWrite(e.getValue()[0]);
+          }
+          capacity.write(out, capacityMode);
+        }
+        out.writeEndArray();
+      }
+      if (!collections.isEmpty()) {
+        out.writeObjectFieldStart("ItemCollectionMetrics");
+        for (Map.Entry<String, List<Map.Entry<Map<String, AttributeValue>, Long>>> e : collections.entrySet()) {
+          out.writeArrayFieldStart(e.getKey());
+          for (Map.Entry<Map<String, AttributeValue>, Long> metric : e.getValue()) {
+            out.writeStartObject();
+            out.writeFieldName("ItemCollectionKey");
+            AttributeValues.writeItem(out, metric.getKey());
+            out.writeArrayFieldStart("SizeEstimateRangeGB");
+            double gb = metric.getValue() / (1024.0 * 1024 * 1024);
+            out.writeNumber(Math.floor(gb));
+            out.writeNumber(Math.floor(gb) + 1);
+            out.writeEndArray();
+            out.writeEndObject();
+          }
+          out.writeEndArray();
+        }
+        out.writeEndObject();
+      }
+      out.writeEndObject();
+    }
+  }
+}
