@@ -2,6 +2,7 @@ package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -58,7 +59,9 @@ public final class BatchWriteItem implements Operation {
         TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
         StoredItem before = data.get(write.key());
         long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
-        capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).addTableWrite(Capacity.writeUnits(bytes));
+        ConsumedCapacity capacity = capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new)
+            .addTableWrite(Capacity.writeUnits(bytes));
+        IndexWriteUnits.add(capacity, data, write.key(), before, write.item());
         pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item()));
       }
       pending.forEach((table, data) -> {

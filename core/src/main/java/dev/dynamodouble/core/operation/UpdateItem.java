@@ -2,6 +2,7 @@ package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Update;
 import dev.dynamodouble.core.expression.UpdateResult;
@@ -72,6 +73,7 @@ public final class UpdateItem implements Operation {
     StoredItem after = outcome.after();
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
         .addTableWrite(Capacity.writeUnits(Math.max(after.size(), before == null ? 0 : before.size())));
+    IndexWriteUnits.add(capacity, table.snapshot(), itemKey, outcome.before(), outcome.after());
     Map<String, AttributeValue> returned = returned(returnValues, before, after, result[0]);
     return ItemResponse.of("Attributes", returned, capacity, request.string("ReturnConsumedCapacity"))
         .withCollectionMetrics(request.string("ReturnItemCollectionMetrics"), table, key);

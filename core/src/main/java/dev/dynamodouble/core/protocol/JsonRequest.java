@@ -105,7 +105,9 @@ public final class JsonRequest {
     if (!value.isNumber()) {
       throw typeError(value, "Integer");
     }
-    return value.isIntegralNumber() ? value.intValue() : (int) Math.floor(value.doubleValue());
+    // Saturate rather than wrap, so a huge Limit is reported as the value that was sent is too large.
+    double number = value.isIntegralNumber() ? value.doubleValue() : Math.floor(value.doubleValue());
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number));
   }
 
   public Boolean bool(String field) {
