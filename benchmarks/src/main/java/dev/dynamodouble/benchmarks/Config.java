@@ -22,6 +22,7 @@ final class Config {
   final double warmupSeconds;
   final double seconds;
   final int iterations;
+  final int startJvms;
   final int startRuns;
   final int coldRuns;
   final String http;
@@ -54,13 +55,14 @@ final class Config {
     warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "1"));
     seconds = Double.parseDouble(System.getProperty("bench.seconds", "1"));
     iterations = Integer.parseInt(System.getProperty("bench.iterations", "5"));
+    startJvms = Integer.parseInt(System.getProperty("bench.startJvms", "3"));
     startRuns = Integer.parseInt(System.getProperty("bench.startRuns", "5"));
-    coldRuns = Integer.parseInt(System.getProperty("bench.coldRuns", "3"));
+    coldRuns = Integer.parseInt(System.getProperty("bench.coldRuns", "5"));
     http = Clients.httpClientName();
     out = Path.of(System.getProperty("bench.out", "target/benchmark-results.json"));
-    if (iterations < 1 || seconds <= 0 || startRuns < 1 || coldRuns < 1) {
-      throw new IllegalArgumentException(
-          "bench.iterations, bench.seconds, bench.startRuns and bench.coldRuns must be positive");
+    if (iterations < 1 || seconds <= 0 || startJvms < 1 || startRuns < 0 || coldRuns < 1) {
+      throw new IllegalArgumentException("bench.iterations, bench.seconds, bench.startJvms and"
+          + " bench.coldRuns must be positive, bench.startRuns at least 0");
     }
   }
 

@@ -115,11 +115,11 @@ final class Report {
     out.println("Start-up: ms from start to first answered request; "
         + "ratios of times (lower = DD faster)");
     String[][] kinds = {
-        {Results.START_FIRST, "in-JVM start, first in a fresh JVM"},
-        {Results.START_WARM, "in-JVM start, again (median of " + config.startRuns + ")"},
+        {Results.START_FIRST, "in-JVM start, first in a fresh JVM (median of " + config.startJvms + ")"},
+        {Results.START_WARM, "in-JVM start, again (median of " + config.startJvms * config.startRuns + ")"},
         {Results.COLD, "cold: new JVM process (median of " + config.coldRuns + ")"},
     };
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-42s", ""));
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-50s", ""));
     for (String system : systems) {
       header.append(String.format(Locale.ROOT, " | %14s", results.systemNames.get(system)));
     }
@@ -132,7 +132,7 @@ final class Report {
       if (!hasStart(kind[0])) {
         continue;
       }
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-42s", kind[1]));
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-50s", kind[1]));
       for (String system : systems) {
         Results.Start start = results.start(system, kind[0]);
         row.append(String.format(Locale.ROOT, " | %14s",
@@ -203,6 +203,7 @@ final class Report {
         .field("warmupSeconds", config.warmupSeconds)
         .field("seconds", config.seconds)
         .field("iterations", config.iterations)
+        .field("startJvms", config.startJvms)
         .field("startRuns", config.startRuns)
         .field("coldRuns", config.coldRuns);
     json.name("threads").beginArray();

@@ -183,8 +183,10 @@ public final class SideBySide {
   }
 
   private static String startSummary(Results.Start start) {
-    return start.ok() ? String.format(Locale.ROOT, "%.1f ms", start.medianMillis())
-        : "n/a (" + start.unavailable + ")";
+    if (start.ok()) {
+      return String.format(Locale.ROOT, "%.1f ms", start.medianMillis());
+    }
+    return start.unavailable == null ? "-" : "n/a (" + start.unavailable + ")";
   }
 
   private static long nanos(double seconds) {

@@ -35,38 +35,51 @@ final class StartUp {
     this.logs = logs;
   }
 
-  /** In-JVM start, measured by {@link StartProbe} in a fresh JVM. */
+  /**
+   * In-JVM start, measured by {@link StartProbe} in {@code startJvms} fresh JVMs, each starting
+   * the system once cold and then {@code startRuns} more times.
+   */
   void inJvm(SystemUnderTest system) throws IOException, InterruptedException {
     Results.Start first = results.start(system.id(), Results.START_FIRST);
-    Results.Start warm = results.start(system.id(), Results.START_WARM);
-    List<String> command = JavaCommand.withThisClassPath(passedProperties(), StartProbe.class,
-        system.id(), String.valueOf(config.startRuns + 1));
-    Path log = logs.resolve(system.id() + "-start-probe.log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    String outcome;
-    if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      stop(process);
-      outcome = StartProbe.ERROR + "no answer in " + PROBE_TIMEOUT_SECONDS + " s (see " + log + ")";
-    } else {
-      outcome = StartProbe.ERROR + "no result line (see " + log + ")";
-      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-        if (line.startsWith("PROBE-")) {
-          outcome = line;
-        }
+    Results.Start again = results.start(system.id(), Results.START_WARM);
+    for (int jvm = 0; jvm < config.startJvms; jvm++) {
+      String outcome = probe(system, jvm);
+      if (!outcome.startsWith(StartProbe.RESULT)) {
+        String why = outcome.substring(outcome.indexOf(' ') + 1);
+        first.unavailable = why;
+        again.unavailable = why;
+        first.millis.clear();
+        again.millis.clear();
+        return;
       }
-    }
-    if (outcome.startsWith(StartProbe.RESULT)) {
       String[] millis = outcome.substring(StartProbe.RESULT.length()).trim().split(" ");
       first.millis.add(Double.parseDouble(millis[0]));
       for (int i = 1; i < millis.length; i++) {
-        warm.millis.add(Double.parseDouble(millis[i]));
+        again.millis.add(Double.parseDouble(millis[i]));
       }
-    } else {
-      String why = outcome.substring(outcome.indexOf(' ') + 1);
-      first.unavailable = why;
-      warm.unavailable = why;
     }
+    if (again.millis.isEmpty()) {
+      results.starts.remove(again);
+    }
+  }
+
+  private String probe(SystemUnderTest system, int jvm) throws IOException, InterruptedException {
+    List<String> command = JavaCommand.withThisClassPath(passedProperties(), StartProbe.class,
+        system.id(), String.valueOf(config.startRuns + 1));
+    Path log = logs.resolve(system.id() + "-start-probe-" + jvm + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      stop(process);
+      return StartProbe.ERROR + "no answer in " + PROBE_TIMEOUT_SECONDS + " s (see " + log + ")";
+    }
+    String outcome = StartProbe.ERROR + "no result line (see " + log + ")";
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      if (line.startsWith("PROBE-")) {
+        outcome = line;
+      }
+    }
+    return outcome;
   }
 
   /** New JVM process (the way users start the system out of process) to first answered request. */

@@ -26,6 +26,17 @@ public final class DynamoDouble implements SystemUnderTest {
   public static final String ID = "dynamo-double";
   static final String ENTRY_POINT = "dev.dynamodouble.core.DynamoDouble";
 
+  private final String entryPoint;
+
+  public DynamoDouble() {
+    this(ENTRY_POINT);
+  }
+
+  /** For the adapter's own test: a class with the same builder API. */
+  DynamoDouble(String entryPoint) {
+    this.entryPoint = entryPoint;
+  }
+
   @Override
   public String id() {
     return ID;
@@ -40,9 +51,9 @@ public final class DynamoDouble implements SystemUnderTest {
   public RunningEndpoint start(int port) throws Exception {
     Class<?> type;
     try {
-      type = Class.forName(ENTRY_POINT);
+      type = Class.forName(entryPoint);
     } catch (ClassNotFoundException e) {
-      throw new SystemUnavailableException(ENTRY_POINT + " is not in core yet", e);
+      throw new SystemUnavailableException(entryPoint + " is not in core yet", e);
     }
     Object builder = invoke(type, null, "builder");
     builder = invoke(builder.getClass(), builder, "port", port);
