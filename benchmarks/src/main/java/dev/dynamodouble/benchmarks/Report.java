@@ -5,6 +5,7 @@ import dev.dynamodouble.benchmarks.sut.DynamoDouble;
 import dev.dynamodouble.benchmarks.sut.Floor;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +29,20 @@ final class Report {
   private final Config config;
   private final Results results;
   private final List<String> systems;
+  private final double loadAtStart;
+  private final double loadAtEnd;
 
-  Report(Config config, Results results) {
+  Report(Config config, Results results, double loadAtStart) {
     this.config = config;
     this.results = results;
+    this.loadAtStart = loadAtStart;
+    this.loadAtEnd = loadAverage();
     this.systems = new ArrayList<>(results.systemNames.keySet());
+  }
+
+  /** The 1-minute load average (-1 where unknown): a busy shared machine shows here. */
+  static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   static String environment(Config config) {
@@ -46,6 +56,8 @@ final class Report {
   void print(PrintStream out) {
     out.println();
     out.println("Dynamo Double side by side: " + environment(config));
+    out.printf(Locale.ROOT, "load average (1 min) %.1f at start, %.1f at end%n",
+        loadAtStart, loadAtEnd);
     if (!config.workloads.isEmpty()) {
       printThroughput(out);
     }
@@ -198,6 +210,8 @@ final class Report {
         .field("jvm", System.getProperty("java.vm.name"))
         .field("cpus", Runtime.getRuntime().availableProcessors())
         .field("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"))
+        .field("loadAverageAtStart", loadAtStart)
+        .field("loadAverageAtEnd", loadAtEnd)
         .endObject();
     json.name("settings").beginObject()
         .field("warmupSeconds", config.warmupSeconds)

@@ -26,6 +26,7 @@ public final class SideBySide {
   private SideBySide() {}
 
   public static void main(String[] args) throws Exception {
+    double loadAtStart = Report.loadAverage();
     Config config = Config.fromSystemProperties();
     Results results = new Results();
     for (SystemUnderTest system : config.systems) {
@@ -57,7 +58,7 @@ public final class SideBySide {
       runWorkloads(config, results);
     }
 
-    Report report = new Report(config, results);
+    Report report = new Report(config, results, loadAtStart);
     report.print(System.out);
     report.writeJson(config.out);
     System.out.printf(Locale.ROOT, "%nJSON: %s (run took %.0f s)%n",
@@ -94,6 +95,17 @@ public final class SideBySide {
           progress("n/a              %-15s %s", system.displayName(), Results.reason(e));
           closeQuietly(client, endpoint);
         }
+      }
+      if (config.warmupSeconds > 0) {
+        // One pass over every workload first, so the first cells are not measured on code that
+        // only the later ones have had compiled (client and servers alike).
+        long warmUp = nanos(Math.min(0.5, config.warmupSeconds));
+        for (Workload workload : config.workloads) {
+          for (Live system : live) {
+            Measurement.run(system.client, workload, config.maxThreads(), warmUp);
+          }
+        }
+        progress("warmed up        every workload on every system");
       }
       int cells = config.workloads.size() * config.threads.length;
       int done = 0;
