@@ -1,0 +1,113 @@
+package dev.dynamodouble.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one run measured, keyed for the table and the JSON. */
+final class Results {
+
+  /** One system on one workload with one thread count. */
+  static final class Cell {
+    final String system;
+    final Workload workload;
+    final int threads;
+    String unavailable;
+    final List<Double> opsPerSecond = new ArrayList<>();
+    long operations;
+    long[] sortedLatencies = new long[0];
+
+    Cell(String system, Workload workload, int threads) {
+      this.system = system;
+      this.workload = workload;
+      this.threads = threads;
+    }
+
+    boolean ok() {
+      return unavailable == null && !opsPerSecond.isEmpty();
+    }
+
+    double medianOpsPerSecond() {
+      return Stats.median(opsPerSecond.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Percentile latency in milliseconds. */
+    double latencyMillis(double p) {
+      return Stats.percentile(sortedLatencies, p) / 1e6;
+    }
+  }
+
+  /** One system on one start-up measurement. */
+  static final class Start {
+    final String system;
+    final String kind;
+    String unavailable;
+    final List<Double> millis = new ArrayList<>();
+
+    Start(String system, String kind) {
+      this.system = system;
+      this.kind = kind;
+    }
+
+    boolean ok() {
+      return unavailable == null && !millis.isEmpty();
+    }
+
+    double medianMillis() {
+      return Stats.median(millis.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+  }
+
+  /** In-JVM start, the first in a fresh JVM (server classes not loaded yet). */
+  static final String START_FIRST = "in-jvm-first";
+  /** In-JVM start once the server's classes are loaded (what each further test class pays). */
+  static final String START_WARM = "in-jvm-warm";
+  /** New JVM process started to first answered request. */
+  static final String COLD = "cold";
+
+  final Map<String, String> systemNames = new LinkedHashMap<>();
+  /** Why a whole system is missing (not built yet, set-up failed), by system id. */
+  final Map<String, String> systemUnavailable = new LinkedHashMap<>();
+  final List<Cell> cells = new ArrayList<>();
+  final List<Start> starts = new ArrayList<>();
+
+  Cell cell(String system, Workload workload, int threads) {
+    for (Cell cell : cells) {
+      if (cell.system.equals(system) && cell.workload == workload && cell.threads == threads) {
+        return cell;
+      }
+    }
+    Cell cell = new Cell(system, workload, threads);
+    cells.add(cell);
+    return cell;
+  }
+
+  Start start(String system, String kind) {
+    for (Start start : starts) {
+      if (start.system.equals(system) && start.kind.equals(kind)) {
+        return start;
+      }
+    }
+    Start start = new Start(system, kind);
+    starts.add(start);
+    return start;
+  }
+
+  /** A short, single-line reason for "n/a". */
+  static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : root.getMessage();
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    if (message.length() > 160) {
+      message = message.substring(0, 157) + "...";
+    }
+    return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+  }
+}
