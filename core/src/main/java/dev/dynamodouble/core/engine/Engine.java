@@ -113,4 +113,12 @@ public final class Engine {
   public boolean holdsWriteLock() {
     return writeLock.isHeldByCurrentThread();
   }
+
+  // Time: TTL, backups and point-in-time recovery (one service each, created with the engine).
+  private final dev.dynamodouble.core.ttl.TimeToLive timeToLive = new dev.dynamodouble.core.ttl.TimeToLive(this);
+
+  /** Time to Live: per-table settings, the clock-driven sweeper, forced sweeps, deletion listeners. */
+  public dev.dynamodouble.core.ttl.TimeToLive timeToLive() {
+    return timeToLive;
+  }
 }

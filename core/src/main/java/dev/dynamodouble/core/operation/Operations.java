@@ -20,6 +20,8 @@ public final class Operations {
     ops.add("PutItem", new PutItem());
     ops.add("GetItem", new GetItem());
     ops.add("DeleteItem", new DeleteItem());
+    ops.add("UpdateTimeToLive", new UpdateTimeToLive());
+    ops.add("DescribeTimeToLive", new DescribeTimeToLive());
     return ops;
   }
 
