@@ -22,6 +22,14 @@ public final class Operations {
     ops.add("DeleteItem", new DeleteItem());
     ops.add("UpdateTimeToLive", new UpdateTimeToLive());
     ops.add("DescribeTimeToLive", new DescribeTimeToLive());
+    ops.add("CreateBackup", new CreateBackup());
+    ops.add("DescribeBackup", new DescribeBackup());
+    ops.add("ListBackups", new ListBackups());
+    ops.add("DeleteBackup", new DeleteBackup());
+    ops.add("RestoreTableFromBackup", new RestoreTableFromBackup());
+    ops.add("UpdateContinuousBackups", new UpdateContinuousBackups());
+    ops.add("DescribeContinuousBackups", new DescribeContinuousBackups());
+    ops.add("RestoreTableToPointInTime", new RestoreTableToPointInTime());
     return ops;
   }
 
