@@ -31,6 +31,7 @@ public final class DynamoDouble implements AutoCloseable {
     EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit);
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
+    engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
   }
 
   public static Builder builder() {
@@ -67,6 +68,16 @@ public final class DynamoDouble implements AutoCloseable {
     return engine;
   }
 
+  /**
+   * Deletes, now, every item whose TTL has passed on every table with TTL enabled, as if the TTL
+   * sweeper had just run (items more than five years past their TTL are still kept, as DynamoDB
+   * keeps them). Returns how many items were deleted. Without it, expired items go at the first
+   * sweep after their expiry plus {@link Builder#ttlDeletionDelay}.
+   */
+  public int deleteExpiredItems() {
+    return engine.timeToLive().deleteExpiredNow();
+  }
+
   private DynamoServer requireStarted() {
     DynamoServer s = server;
     if (s == null) {
@@ -93,6 +104,8 @@ public final class DynamoDouble implements AutoCloseable {
     private Duration statusDelay = Duration.ZERO;
     private String defaultRegion = "us-east-1";
     private long itemCollectionLimit = EngineOptions.TEN_GB;
+    private Duration ttlDeletionDelay = Duration.ZERO;
+    private Duration ttlSweepInterval = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -132,6 +145,25 @@ public final class DynamoDouble implements AutoCloseable {
     /** The region of requests without a SigV4 credential scope; us-east-1 by default. */
     public Builder defaultRegion(String region) {
       this.defaultRegion = region;
+      return this;
+    }
+
+    /**
+     * How long an expired item survives at least before the TTL sweeper deletes it; zero (the
+     * default) deletes it in the first sweep after it expires. DynamoDB itself takes up to a few
+     * days: a delay reproduces "expired but not yet deleted" for as long as a test needs.
+     */
+    public Builder ttlDeletionDelay(Duration delay) {
+      this.ttlDeletionDelay = delay;
+      return this;
+    }
+
+    /**
+     * The grid TTL sweeps run on (one second by default): sweeps happen only at multiples of it, and
+     * only when an item falls due. A whole number of seconds, or a fraction that divides one second.
+     */
+    public Builder ttlSweepInterval(Duration interval) {
+      this.ttlSweepInterval = interval;
       return this;
     }
 

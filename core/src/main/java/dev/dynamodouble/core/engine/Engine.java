@@ -121,4 +121,26 @@ public final class Engine {
   public boolean holdsWriteLock() {
     return writeLock.isHeldByCurrentThread();
   }
+
+  // Time: TTL, backups and point-in-time recovery (one service each, created with the engine).
+  private final dev.dynamodouble.core.ttl.TimeToLive timeToLive = new dev.dynamodouble.core.ttl.TimeToLive(this);
+
+  /** Time to Live: per-table settings, the clock-driven sweeper, forced sweeps, deletion listeners. */
+  public dev.dynamodouble.core.ttl.TimeToLive timeToLive() {
+    return timeToLive;
+  }
+
+  private final dev.dynamodouble.core.backup.Backups backups = new dev.dynamodouble.core.backup.Backups(this);
+  private final dev.dynamodouble.core.backup.PointInTimeRecovery pointInTimeRecovery =
+      new dev.dynamodouble.core.backup.PointInTimeRecovery(this, backups);
+
+  /** On-demand and system backups of every region. */
+  public dev.dynamodouble.core.backup.Backups backups() {
+    return backups;
+  }
+
+  /** Point-in-time recovery: per-table settings, the restorable window, the state at a second. */
+  public dev.dynamodouble.core.backup.PointInTimeRecovery pointInTimeRecovery() {
+    return pointInTimeRecovery;
+  }
 }

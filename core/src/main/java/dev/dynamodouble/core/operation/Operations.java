@@ -27,6 +27,16 @@ public final class Operations {
     ops.add("Scan", new Scan());
     ops.add("TransactWriteItems", new TransactWriteItems());
     ops.add("TransactGetItems", new TransactGetItems());
+    ops.add("UpdateTimeToLive", new UpdateTimeToLive());
+    ops.add("DescribeTimeToLive", new DescribeTimeToLive());
+    ops.add("CreateBackup", new CreateBackup());
+    ops.add("DescribeBackup", new DescribeBackup());
+    ops.add("ListBackups", new ListBackups());
+    ops.add("DeleteBackup", new DeleteBackup());
+    ops.add("RestoreTableFromBackup", new RestoreTableFromBackup());
+    ops.add("UpdateContinuousBackups", new UpdateContinuousBackups());
+    ops.add("DescribeContinuousBackups", new DescribeContinuousBackups());
+    ops.add("RestoreTableToPointInTime", new RestoreTableToPointInTime());
     return ops;
   }
 

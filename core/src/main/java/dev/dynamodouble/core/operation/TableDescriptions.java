@@ -74,6 +74,7 @@ public final class TableDescriptions {
       out.writeEndObject();
     }
     out.writeBooleanField("DeletionProtectionEnabled", table.deletionProtection());
+    BackupDescriptions.writeTableExtras(out, table); // RestoreSummary, SSEDescription
     out.writeEndObject();
   }
 

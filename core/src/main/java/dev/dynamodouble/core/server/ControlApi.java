@@ -15,7 +15,8 @@ import java.util.zip.CRC32;
 /**
  * The control API for out-of-process users, under a path no DynamoDB client uses:
  * {@code GET /_dynamodouble/health}, {@code GET /_dynamodouble/clock},
- * {@code POST /_dynamodouble/clock/advance?millis=N} (manual clock only).
+ * {@code POST /_dynamodouble/clock/advance?millis=N} (manual clock only),
+ * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now).
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
@@ -46,6 +47,10 @@ final class ControlApi {
       }
       manual.advance(Duration.ofMillis(millis));
       return clock();
+    }
+    if (path.equals("ttl/expired") && (request.method().equals(HttpMethod.DELETE) || post)) {
+      // Like LocalStack's DELETE /_aws/dynamodb/expired: run the TTL sweeper now.
+      return json(200, "{\"deleted\":" + engine.timeToLive().deleteExpiredNow() + "}");
     }
     return json(404, "{\"error\":\"unknown control path: " + path.replace("\"", "") + "\"}");
   }

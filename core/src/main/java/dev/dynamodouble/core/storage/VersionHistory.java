@@ -10,7 +10,9 @@ import java.time.Instant;
  * written only beyond the published end and never overwritten, and every change publishes a new
  * immutable {@link Window} through a volatile field, so a reader sees a consistent range even
  * while the writer moves on. Trimmed slots are reclaimed by copying the live range to new arrays
- * once they outnumber it, which keeps trimming amortised O(1) and memory within twice the live range.
+ * once they number a quarter of it, which keeps trimming amortised O(1) (at most four copies per
+ * trimmed version) and the roots held within 1.25 times the live range: a dropped slot still pins
+ * its root, and a PITR window of 35 days holds hundreds of thousands of them.
  */
 final class VersionHistory<T> {
   /** A published range of the arrays; immutable. */
@@ -126,7 +128,7 @@ final class VersionHistory<T> {
   private void dropBefore(Window w, int newStart) {
     Window trimmed = w.range(newStart, w.end);
     int live = trimmed.end - trimmed.start;
-    // Dropped slots still hold roots; copy out once they outnumber the live ones so those roots can go.
-    window = newStart > live ? trimmed.compacted(live + live / 2 + 16) : trimmed;
+    // Dropped slots still hold roots; copy out once they are a quarter of the live ones so those roots can go.
+    window = newStart > live / 4 ? trimmed.compacted(live + live / 2 + 16) : trimmed;
   }
 }

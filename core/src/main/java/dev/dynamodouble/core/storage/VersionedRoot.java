@@ -26,6 +26,18 @@ public final class VersionedRoot<T> {
   /** Closed seconds' versions, all older than {@link #current}; null while history is disabled. */
   private volatile VersionHistory<T> history;
   private volatile Duration window;
+  private final java.util.List<CommitListener<T>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Told of every commit, on the committing thread, inside the commit and in commit order, with the
+   * version it replaced and the new one (compare their roots, e.g. with
+   * {@link PersistentSortedMap#diff}, to see what changed). A listener must be quick and must not
+   * commit to the same root.
+   */
+  @FunctionalInterface
+  public interface CommitListener<T> {
+    void committed(Version<T> previous, Version<T> next);
+  }
 
   public VersionedRoot(T initial, Instant at) {
     this.current = new Version<>(initial, Objects.requireNonNull(at, "at"), 0);
@@ -58,8 +70,21 @@ public final class VersionedRoot<T> {
       if (oldestNeeded != null) {
         trim(oldestNeeded);
       }
+      for (CommitListener<T> listener : listeners) {
+        listener.committed(previous, next);
+      }
       return next;
     }
+  }
+
+  /** Adds a listener told of every later commit. */
+  public void addCommitListener(CommitListener<T> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener added before; false when it was not there. */
+  public boolean removeCommitListener(CommitListener<T> listener) {
+    return listeners.remove(listener);
   }
 
   /**

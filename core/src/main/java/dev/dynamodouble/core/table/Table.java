@@ -24,6 +24,7 @@ public final class Table {
   private volatile List<KeyAttribute> attributeDefinitions;
   private final VersionedRoot<TableData> data;
   private final Map<String, String> tags = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Object> attachments = new ConcurrentHashMap<>();
 
   private volatile TableStatus status;
   private volatile BillingMode billingMode;
@@ -218,5 +219,19 @@ public final class Table {
       }
     }
     return null;
+  }
+
+  /**
+   * The per-table state of an engine feature kept beside the table (TTL settings, PITR, a
+   * restore's origin ...), or null when that feature has none for this table. Lives and dies with
+   * the table object.
+   */
+  public <T> T attachment(Class<T> type) {
+    return type.cast(attachments.get(type));
+  }
+
+  /** The feature state of that type, created by {@code create} on first use. */
+  public <T> T attachment(Class<T> type, java.util.function.Function<? super Table, ? extends T> create) {
+    return type.cast(attachments.computeIfAbsent(type, key -> create.apply(this)));
   }
 }

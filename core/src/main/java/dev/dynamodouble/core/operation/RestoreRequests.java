@@ -1,0 +1,155 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.backup.Encryption;
+import dev.dynamodouble.core.backup.IndexOverride;
+import dev.dynamodouble.core.backup.RestoreOverrides;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.Projection;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The parts RestoreTableFromBackup and RestoreTableToPointInTime share: the target name and the
+ * overrides (billing mode, throughput, the indexes to keep, on-demand throughput, encryption),
+ * read and checked for shape here; what they mean against the source is checked by
+ * {@link dev.dynamodouble.core.backup.TableRestore}.
+ */
+final class RestoreRequests {
+  private RestoreRequests() {}
+
+  /** Adds the member constraints of the target name and of every override to {@code constraints}. */
+  static void checkShape(Constraints constraints, JsonRequest request) {
+    String target = request.string("TargetTableName");
+    constraints.notNull(target, "targetTableName").name(target, "targetTableName");
+    constraints.oneOf(request.string("BillingModeOverride"), "billingModeOverride", "PROVISIONED", "PAY_PER_REQUEST");
+    TableSpecReader.checkThroughputShape(constraints, request.structure("ProvisionedThroughputOverride"),
+        "provisionedThroughputOverride");
+    checkIndexes(constraints, request.structures("GlobalSecondaryIndexOverride"), "globalSecondaryIndexOverride", true);
+    checkIndexes(constraints, request.structures("LocalSecondaryIndexOverride"), "localSecondaryIndexOverride", false);
+    JsonRequest sse = request.structure("SSESpecificationOverride");
+    if (sse != null) {
+      constraints.oneOf(sse.string("SSEType"), "sseSpecificationOverride.sseType", "AES256", "KMS");
+    }
+  }
+
+  private static void checkIndexes(Constraints constraints, List<JsonRequest> indexes, String path, boolean global) {
+    if (indexes == null) {
+      return;
+    }
+    for (int i = 0; i < indexes.size(); i++) {
+      JsonRequest index = indexes.get(i);
+      String member = path + "." + (i + 1) + ".member";
+      String indexName = index == null ? null : index.string("IndexName");
+      constraints.notNull(indexName, member + ".indexName").name(indexName, member + ".indexName");
+      TableSpecReader.checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"),
+          member + ".keySchema");
+      JsonRequest projection = index == null ? null : index.structure("Projection");
+      constraints.notNull(projection, member + ".projection");
+      if (projection != null) {
+        constraints.oneOf(projection.string("ProjectionType"), member + ".projection.projectionType",
+            "ALL", "KEYS_ONLY", "INCLUDE");
+      }
+      if (global && index != null) {
+        TableSpecReader.checkThroughputShape(constraints, index.structure("ProvisionedThroughput"),
+            member + ".provisionedThroughput");
+      }
+    }
+  }
+
+  /** The overrides of a request whose shape {@link #checkShape} accepted. */
+  static RestoreOverrides overrides(RequestContext context, JsonRequest request) {
+    String billing = request.string("BillingModeOverride");
+    JsonRequest throughput = request.structure("ProvisionedThroughputOverride");
+    JsonRequest onDemand = request.structure("OnDemandThroughputOverride");
+    if (onDemand != null) {
+      checkOnDemand(onDemand.longValue("MaxReadRequestUnits"), "MaxReadRequestUnits");
+      checkOnDemand(onDemand.longValue("MaxWriteRequestUnits"), "MaxWriteRequestUnits");
+    }
+    JsonRequest sse = request.structure("SSESpecificationOverride");
+    return new RestoreOverrides(
+        billing == null ? null : BillingMode.valueOf(billing),
+        throughput == null ? null : TableSpecReader.capacity(throughput),
+        indexes(request.structures("GlobalSecondaryIndexOverride"), true),
+        indexes(request.structures("LocalSecondaryIndexOverride"), false),
+        onDemand != null,
+        sse != null,
+        sse == null ? null : encryption(context, sse));
+  }
+
+  private static void checkOnDemand(Long units, String name) {
+    if (units != null && units < 1 && units != -1) {
+      throw DynamoException.validation("Invalid Request: Requested " + name + " for OnDemandThroughput is outside of valid range");
+    }
+  }
+
+  private static List<IndexOverride> indexes(List<JsonRequest> requested, boolean global) {
+    if (requested == null) {
+      return null;
+    }
+    List<IndexOverride> result = new ArrayList<>();
+    for (JsonRequest index : requested) {
+      String partition = null;
+      String sort = null;
+      for (JsonRequest element : index.structures("KeySchema")) {
+        if ("RANGE".equals(element.string("KeyType"))) {
+          sort = element.string("AttributeName");
+        } else {
+          partition = element.string("AttributeName");
+        }
+      }
+      JsonRequest projection = index.structure("Projection");
+      String type = projection.string("ProjectionType");
+      if (type == null) {
+        throw DynamoException.invalidParameter("Unknown ProjectionType: null");
+      }
+      List<String> nonKey = projection.strings("NonKeyAttributes");
+      if (nonKey != null && !"INCLUDE".equals(type)) {
+        throw DynamoException.invalidParameter("ProjectionType is " + type + ", but NonKeyAttributes is specified");
+      }
+      if (nonKey == null && "INCLUDE".equals(type)) {
+        throw DynamoException.invalidParameter("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+      }
+      JsonRequest throughput = global ? index.structure("ProvisionedThroughput") : null;
+      result.add(new IndexOverride(index.string("IndexName"), partition, sort,
+          new Projection(Projection.ProjectionType.valueOf(type), nonKey == null ? List.of() : List.copyOf(nonKey)),
+          throughput == null ? null : TableSpecReader.capacity(throughput)));
+    }
+    return result;
+  }
+
+  /** SSESpecificationOverride: Enabled false (or absent) is the default AWS-owned key; true is KMS. */
+  private static Encryption encryption(RequestContext context, JsonRequest sse) {
+    Boolean enabled = sse.bool("Enabled");
+    String type = sse.string("SSEType");
+    String key = sse.string("KMSMasterKeyId");
+    if (enabled == null || !enabled) {
+      if (type != null) {
+        throw DynamoException.invalidParameter("SSEType can not be specified if Enabled is false");
+      }
+      if (key != null) {
+        throw DynamoException.invalidParameter("KMSMasterKeyId can not be specified if Enabled is false");
+      }
+      return null;
+    }
+    if ("AES256".equals(type)) {
+      throw DynamoException.invalidParameter(key != null ? "SSEType KMS is required if KMSMasterKeyId is specified"
+          : "SSEType AES256 is not supported");
+    }
+    String prefix = "arn:aws:kms:" + context.region() + ":" + context.engine().options().accountId() + ":";
+    String arn;
+    if (key == null) {
+      // The AWS-managed key (alias/aws/dynamodb) of this account and region: one stable id per region.
+      arn = prefix + "key/" + UUID.nameUUIDFromBytes(("aws/dynamodb/" + context.region()).getBytes(StandardCharsets.UTF_8));
+    } else if (key.startsWith("arn:")) {
+      arn = key;
+    } else {
+      arn = prefix + (key.startsWith("alias/") ? key : "key/" + key);
+    }
+    return new Encryption("KMS", arn);
+  }
+}
