@@ -3,7 +3,6 @@ package dev.dynamodouble.junit5.internal;
 import dev.dynamodouble.junit5.DynamoTables;
 import dev.dynamodouble.junit5.TableContents;
 import dev.dynamodouble.core.table.TableData;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +36,7 @@ public final class FailureReport extends RuntimeException {
       }
       TableContents contents = tables.table(name);
       text.append("\ntable \"").append(name).append("\", ").append(contents.size())
-          .append(contents.size() == 1 ? " item" : " items").append(':');
+          .append(contents.size() == 1 ? " item" : " items").append(contents.isEmpty() ? "" : ":");
       int items = 0;
       for (Map<String, AttributeValue> item : contents.items()) {
         if (items++ == maxItems) {
