@@ -39,9 +39,9 @@ final class TestKit {
         .execute();
   }
 
-  /** Runs one class and returns its results. */
-  static EngineExecutionResults execute(Class<?> testClass) {
-    return kit().run(testClass);
+  /** Runs classes with no extra configuration and returns the results. */
+  static EngineExecutionResults execute(Class<?>... testClasses) {
+    return kit().run(testClasses);
   }
 
   /** The throwable of the first failed event (container or test). */

@@ -71,17 +71,23 @@ public final class AnnotationSearch {
     return binary.substring(dot + 1).replace('$', '.');
   }
 
+  /** Directly present (or repeated) annotations first, then those on meta-annotations, depth first. */
   private static <A extends Annotation> void collect(AnnotatedElement element, AnnotatedElement source, Class<A> type,
       Class<? extends Annotation> container, List<Found<A>> found, Set<Class<?>> visited) {
-    for (Annotation annotation : element.getDeclaredAnnotations()) {
-      Class<? extends Annotation> annotationType = annotation.annotationType();
-      if (annotationType == type) {
+    Annotation[] annotations = element.getDeclaredAnnotations();
+    for (Annotation annotation : annotations) {
+      if (annotation.annotationType() == type) {
         found.add(new Found<>(type.cast(annotation), source));
-      } else if (annotationType == container) {
+      } else if (annotation.annotationType() == container) {
         for (Annotation repeated : (Annotation[]) invokeValue(annotation)) {
           found.add(new Found<>(type.cast(repeated), source));
         }
-      } else if (!annotationType.getName().startsWith("java.lang.annotation.") && visited.add(annotationType)) {
+      }
+    }
+    for (Annotation annotation : annotations) {
+      Class<? extends Annotation> annotationType = annotation.annotationType();
+      if (annotationType != type && annotationType != container
+          && !annotationType.getName().startsWith("java.lang.annotation.") && visited.add(annotationType)) {
         collect(annotationType, annotationType, type, container, found, visited);
       }
     }

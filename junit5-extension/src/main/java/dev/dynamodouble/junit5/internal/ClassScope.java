@@ -104,6 +104,9 @@ public final class ClassScope implements AutoCloseable {
     DynamoDouble dynamo = parent.dynamo;
     EngineSnapshot before = dynamo.engine().snapshot();
     if (own.isEmpty() && ownEntries.isEmpty()) {
+      if (settings.reset() != Reset.NEVER) {
+        dynamo.engine().restore(parent.baseline);
+      }
       return new ClassScope(testClass, settings, dynamo, parent.clients, false, tables, entries, parent.empty,
           parent.baseline, before);
     }
