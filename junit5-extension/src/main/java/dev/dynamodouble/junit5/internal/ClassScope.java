@@ -174,6 +174,7 @@ public final class ClassScope implements AutoCloseable {
 
   /** Fixtures need ACTIVE tables; on a manual clock with a status delay, tables stay CREATING until the test advances it. */
   private static void requireActive(DynamoDouble dynamo, Settings settings, List<FixtureEntry> entries) {
+    dynamo.clock().runDue(); // what a request would do first: a zero status delay has fallen due
     for (FixtureEntry entry : entries) {
       Table table = dynamo.engine().region(settings.region()).find(entry.table());
       if (table != null && !table.status().servesItems()) {
