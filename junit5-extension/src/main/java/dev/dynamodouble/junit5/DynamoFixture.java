@@ -14,10 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * from); on a method, loaded before that test only, on top of the class's fixtures or, with
  * {@link FixtureMode#REPLACE}, into empty tables.
  *
- * <p>Without any fixture named, {@code <TestClass>.dynamo.json} (or {@code .yml}, {@code .yaml})
- * beside the class is loaded for the class if it exists, and
- * {@code <TestClass>.<method>.dynamo.json} (or {@code .yml}, {@code .yaml}) for a method. A
- * {@code @Nested} class's name is written {@code Outer.Inner}.
+ * <p>A class without {@code @DynamoFixture} loads {@code <TestClass>.dynamo.json} (or {@code .yml},
+ * {@code .yaml}) beside it if it exists, after the fixtures of its {@link DynamoTable} declarations;
+ * a method without one loads {@code <TestClass>.<method>.dynamo.json} (or {@code .yml},
+ * {@code .yaml}) if it exists. A {@code @Nested} class's name is written {@code Outer.Inner}.
  *
  * <p>A file groups items by table name ({@code {"orders": [...], "customers": [...]}}), or is a
  * bare array of items for {@link #table()} (which may be omitted when the class has one table).

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * <p>Injectable types: {@code DynamoDbClient}, {@code DynamoDbAsyncClient},
  * {@code DynamoDbEnhancedClient}, {@code DynamoDbEnhancedAsyncClient}, {@code DynamoDbTable<T>},
  * {@code DynamoDbAsyncTable<T>}, {@code URI} (the endpoint), {@code DynamoDouble},
- * {@code DynamoClock}, {@code ManualClock} and {@link DynamoTables}. Parameters of those types
+ * {@code DynamoClock}, {@code ManualClock}, {@code java.time.Clock} (reading the engine's clock, for
+ * the code under test) and {@link DynamoTables}. Parameters of those types
  * need no annotation, except to name a table. Static fields are set before {@code @BeforeAll}.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER})

@@ -35,7 +35,8 @@ class ClockTest {
 
   @Test
   @Order(2)
-  void advancingRunsEveryEffectThatFallsDue(ManualClock clock, DynamoDbClient dynamo) {
+  void advancingRunsEveryEffectThatFallsDue(ManualClock clock, DynamoDbClient dynamo, java.time.Clock appClock) {
+    assertThat(appClock.instant()).isEqualTo(START);
     dynamo.createTable(r -> r.tableName("later").billingMode("PAY_PER_REQUEST")
         .keySchema(k -> k.attributeName("id").keyType("HASH"))
         .attributeDefinitions(a -> a.attributeName("id").attributeType("S")));
@@ -45,6 +46,7 @@ class ClockTest {
     clock.advance(Duration.ofSeconds(1));
     assertThat(status(dynamo, "later")).isEqualTo(TableStatus.ACTIVE);
     assertThat(status(dynamo, "slow")).isEqualTo(TableStatus.ACTIVE);
+    assertThat(appClock.instant()).as("the application's clock moves with the engine's").isEqualTo(START.plusSeconds(5));
   }
 
   @Test

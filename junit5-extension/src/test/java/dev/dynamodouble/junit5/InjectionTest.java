@@ -91,7 +91,8 @@ class InjectionTest {
     assertThat(failure(AnnotatedString.class)).isInstanceOf(ParameterResolutionException.class)
         .hasMessage("Cannot supply parameter 0 (java.lang.String) of AnnotatedString.test(...): Dynamo Double injects "
             + "DynamoDbClient, DynamoDbAsyncClient, DynamoDbEnhancedClient, DynamoDbEnhancedAsyncClient, "
-            + "DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, ManualClock, DynamoTables, "
+            + "DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, ManualClock, java.time.Clock, "
+            + "DynamoTables, "
             + "not java.lang.String");
     assertThat(failure(WhichTable.class)).isInstanceOf(ParameterResolutionException.class)
         .hasMessage("Cannot supply parameter 0 (software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable"

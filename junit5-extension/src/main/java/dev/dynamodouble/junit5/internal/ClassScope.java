@@ -127,14 +127,18 @@ public final class ClassScope implements AutoCloseable {
     }
   }
 
-  /** The class-level fixture files: the tables', the class's @DynamoFixture, else the convention file. */
+  /**
+   * The class-level fixture files: the tables', then the class's @DynamoFixture files or, when it
+   * names none, its convention file.
+   */
   private static List<FixtureRef> classFixtures(Class<?> testClass, List<TableDeclaration> own) {
     List<FixtureRef> refs = new ArrayList<>();
     own.forEach(table -> refs.addAll(table.fixtures()));
-    for (Found<DynamoFixture> found : AnnotationSearch.onClassHierarchy(testClass, DynamoFixture.class)) {
+    List<Found<DynamoFixture>> named = AnnotationSearch.onClassHierarchy(testClass, DynamoFixture.class);
+    for (Found<DynamoFixture> found : named) {
       refs.addAll(refs(found));
     }
-    if (refs.isEmpty()) {
+    if (named.isEmpty()) {
       ResourceLocator.Resource convention = ResourceLocator.firstExisting(testClass,
           conventionNames(AnnotationSearch.conventionName(testClass) + ".dynamo"));
       if (convention != null) {

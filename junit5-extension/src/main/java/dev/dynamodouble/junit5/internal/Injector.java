@@ -24,10 +24,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Injector {
   private static final Set<Class<?>> TYPES = Set.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
       DynamoDbEnhancedClient.class, DynamoDbEnhancedAsyncClient.class, DynamoDbTable.class, DynamoDbAsyncTable.class,
-      URI.class, DynamoDouble.class, DynamoClock.class, ManualClock.class, DynamoTables.class);
+      URI.class, DynamoDouble.class, DynamoClock.class, ManualClock.class, java.time.Clock.class, DynamoTables.class);
   private static final String SUPPORTED = "DynamoDbClient, DynamoDbAsyncClient, DynamoDbEnhancedClient, "
       + "DynamoDbEnhancedAsyncClient, DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, "
-      + "ManualClock, DynamoTables";
+      + "ManualClock, java.time.Clock, DynamoTables";
 
   private Injector() {}
 
@@ -71,6 +71,9 @@ public final class Injector {
             + "Ask for a manual one with @DynamoDoubleTest(clock = \"manual\") or clock = \"2024-01-01T00:00:00Z\"");
       }
       return clock;
+    }
+    if (type == java.time.Clock.class) {
+      return EngineJavaClock.of(scope.dynamo().clock());
     }
     if (type == DynamoTables.class) {
       return DynamoTables.of(scope.dynamo(), scope.settings().region());
