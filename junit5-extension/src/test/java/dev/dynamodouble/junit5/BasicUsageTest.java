@@ -38,6 +38,7 @@ class BasicUsageTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // the SDK's Consumer varargs
   @Order(2)
   void aTestChangesTheTables(DynamoDbClient dynamo, DynamoTables tables) {
     dynamo.deleteItem(r -> r.tableName("orders").key(key("pk", "customer#1", "sk", "order#1")));

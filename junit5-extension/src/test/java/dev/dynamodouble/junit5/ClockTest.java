@@ -34,6 +34,7 @@ class ClockTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // the SDK's Consumer varargs
   @Order(2)
   void advancingRunsEveryEffectThatFallsDue(ManualClock clock, DynamoDbClient dynamo, java.time.Clock appClock) {
     assertThat(appClock.instant()).isEqualTo(START);

@@ -35,6 +35,7 @@ class OverheadMeasurement {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // the SDK's Consumer varargs
   void measure() throws Exception {
     Settings settings = SettingsResolver.forClass(HundredItems.class, key -> Optional.empty());
 

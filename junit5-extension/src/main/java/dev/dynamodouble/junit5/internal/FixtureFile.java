@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamodouble.junit5.FixtureException;
 import dev.dynamodouble.junit5.FixtureFormat;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -90,9 +89,7 @@ public final class FixtureFile {
   }
 
   private void byTable(ObjectNode object) {
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       requireTable(field.getKey(), field.getValue());
       if (!field.getValue().isArray()) {
         throw error(field.getValue(), null, "the items of table \"" + field.getKey() + "\" must be an array, found "

@@ -51,7 +51,7 @@ public final class ItemTyping {
   /** An item written in DynamoDB JSON. */
   public static Map<String, AttributeValue> typedItem(ObjectNode item) {
     Map<String, AttributeValue> result = new LinkedHashMap<>();
-    item.fields().forEachRemaining(field -> result.put(field.getKey(), typed(field.getValue(), field.getKey())));
+    item.forEachEntry((name, value) -> result.put(name, typed(value, name)));
     return result;
   }
 
@@ -84,7 +84,7 @@ public final class ItemTyping {
           throw new TypingError("attribute " + path + ": M needs an object, found " + shortText(value));
         }
         Map<String, AttributeValue> map = new LinkedHashMap<>();
-        value.fields().forEachRemaining(f -> map.put(f.getKey(), typed(f.getValue(), path + "." + f.getKey())));
+        value.forEachEntry((name, v) -> map.put(name, typed(v, path + "." + name)));
         return AttributeValue.fromM(map);
       }
       case "L": {
@@ -125,10 +125,9 @@ public final class ItemTyping {
    */
   public static Map<String, AttributeValue> plainItem(ObjectNode item, Map<String, ScalarAttributeType> keyTypes) {
     Map<String, AttributeValue> result = new LinkedHashMap<>();
-    item.fields().forEachRemaining(field -> {
-      ScalarAttributeType keyType = keyTypes.get(field.getKey());
-      result.put(field.getKey(), keyType != null && !isMarked(field.getValue())
-          ? key(field.getValue(), field.getKey(), keyType) : plain(field.getValue(), field.getKey()));
+    item.forEachEntry((name, value) -> {
+      ScalarAttributeType keyType = keyTypes.get(name);
+      result.put(name, keyType != null && !isMarked(value) ? key(value, name, keyType) : plain(value, name));
     });
     return result;
   }
@@ -190,7 +189,7 @@ public final class ItemTyping {
       return marked(node, path);
     }
     Map<String, AttributeValue> map = new LinkedHashMap<>();
-    node.fields().forEachRemaining(f -> map.put(f.getKey(), plain(f.getValue(), path + "." + f.getKey())));
+    node.forEachEntry((name, v) -> map.put(name, plain(v, path + "." + name)));
     return AttributeValue.fromM(map);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,7 +27,7 @@ import java.util.Map;
 public final class LocatedTree {
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final JsonFactory YAML = YAMLFactory.builder().build();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String file;
   private final JsonNode root;
@@ -123,7 +124,7 @@ public final class LocatedTree {
           return NODES.textNode(parser.getText());
         case VALUE_NUMBER_INT:
         case VALUE_NUMBER_FLOAT:
-          return NODES.numberNode(decimal());
+          return DecimalNode.valueOf(decimal()); // as written: no trailing zeros stripped
         case VALUE_TRUE:
           return NODES.booleanNode(true);
         case VALUE_FALSE:

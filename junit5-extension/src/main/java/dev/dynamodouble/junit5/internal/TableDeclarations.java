@@ -142,8 +142,12 @@ public final class TableDeclarations {
       if (index.name().equals(TableMetadata.primaryIndexName())) {
         continue;
       }
-      KeyAttributeMetadata partition = index.partitionKey().orElse(null);
-      KeyAttributeMetadata sort = index.sortKey().orElse(null);
+      if (index.partitionKeys().size() > 1 || index.sortKeys().size() > 1) {
+        throw new ExtensionConfigurationException(where + ": index " + index.name() + " of " + a.bean().getName()
+            + " has a multi-attribute key, which this extension cannot declare yet");
+      }
+      KeyAttributeMetadata partition = index.partitionKeys().isEmpty() ? null : index.partitionKeys().get(0);
+      KeyAttributeMetadata sort = index.sortKeys().isEmpty() ? null : index.sortKeys().get(0);
       boolean global = partition != null && !partition.name().equals(partitionKey);
       IndexSpec spec = new IndexSpec(index.name(), global, global ? partition.name() : null,
           global ? partition.attributeValueType().scalarAttributeType() : null,
