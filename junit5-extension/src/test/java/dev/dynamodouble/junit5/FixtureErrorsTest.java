@@ -22,6 +22,12 @@ class FixtureErrorsTest {
   }
 
   @Test
+  void twoYamlDocuments() {
+    assertThat(classFailure(TwoDocuments.class)).isEqualTo("Fixture " + DIR + "two-documents.yml, line 4: "
+        + "unexpected content after the end of the document (one document per file)");
+  }
+
+  @Test
   void emptyFile() {
     assertThat(classFailure(EmptyFile.class)).isEqualTo("Fixture " + DIR + "empty.json: the file is empty");
   }
@@ -138,6 +144,9 @@ class FixtureErrorsTest {
 
   @DynamoFixture("errors/syntax.yml")
   static class SyntaxYaml extends Case {}
+
+  @DynamoFixture("errors/two-documents.yml")
+  static class TwoDocuments extends Case {}
 
   @DynamoFixture("errors/empty.json")
   static class EmptyFile extends Case {}

@@ -49,9 +49,9 @@ public final class LocatedTree {
         throw new FixtureException(kind, resource.path(), 0, null, "the file is empty");
       }
       JsonNode root = new Builder(kind, resource.path(), parser, lines).value();
-      if (parser.nextToken() != null && factory == JSON) {
+      if (parser.nextToken() != null) {
         throw new FixtureException(kind, resource.path(), parser.currentTokenLocation().getLineNr(), null,
-            "unexpected content after the end of the document");
+            "unexpected content after the end of the document (one document per file)");
       }
       return new LocatedTree(resource.path(), root, lines);
     } catch (JsonProcessingException e) {
