@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -36,8 +37,23 @@ public final class Clients implements AutoCloseable {
         .endpointOverride(endpoint)
         .region(this.region)
         .credentialsProvider(CREDENTIALS)
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClientBuilder(httpClientBuilder())
         .build();
+  }
+
+  /**
+   * The Apache 5 client when the application has it on the classpath (about four times faster per
+   * request than the URL-connection client, which loading fixtures notices), else the
+   * URL-connection client. Either way the SDK client owns it and closes it.
+   */
+  private static SdkHttpClient.Builder<?> httpClientBuilder() {
+    try {
+      Class<?> apache5 = Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient", false,
+          Clients.class.getClassLoader());
+      return (SdkHttpClient.Builder<?>) apache5.getMethod("builder").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+      return UrlConnectionHttpClient.builder();
+    }
   }
 
   public DynamoDbClient sync() {
