@@ -60,6 +60,19 @@ class BasicUsageTest {
 
   @Test
   @Order(4)
+  void aTestDeletesATable(DynamoDbClient dynamo) {
+    dynamo.deleteTable(r -> r.tableName("orders"));
+    assertThat(dynamo.listTables().tableNames()).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void theNextTestHasItBackWithItsItems(DynamoTables tables) {
+    assertThat(tables.table("orders")).hasSize(3);
+  }
+
+  @Test
+  @Order(6)
   void everythingIsInjectedFromOneEndpoint(DynamoDbClient client, URI endpoint, DynamoDouble dynamo,
       DynamoClock clock) {
     assertThat(client).isSameAs(fieldClient);
