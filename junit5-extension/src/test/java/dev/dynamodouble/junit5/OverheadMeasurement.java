@@ -41,14 +41,32 @@ class OverheadMeasurement {
 
     // Per class, as the extension does it; the first one pays the JVM's class loading.
     long first = time(() -> ClassScope.open(HundredItems.class, settings, null).close());
-    long[] perClass = new long[CLASSES];
+    long[] opening = new long[CLASSES];
+    long[] closing = new long[CLASSES];
     for (int i = 0; i < CLASSES; i++) {
-      perClass[i] = time(() -> ClassScope.open(HundredItems.class, settings, null).close());
+      long t0 = System.nanoTime();
+      ClassScope scope = ClassScope.open(HundredItems.class, settings, null);
+      long t1 = System.nanoTime();
+      scope.close();
+      opening[i] = t1 - t0;
+      closing[i] = System.nanoTime() - t1;
     }
     report("per test class, first in the JVM", first);
-    report("per test class (endpoint + clients + table with a GSI + 100 items + close), median", median(perClass));
+    report("per test class: open (endpoint + clients + table with a GSI + 100 items), median", median(opening));
+    report("per test class: close (clients + endpoint), median", median(closing));
 
     // Its parts.
+    var keyTypes = java.util.Map.of("orders", java.util.Map.of("pk",
+        software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S, "sk",
+        software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S));
+    var resource = dev.dynamodouble.junit5.internal.ResourceLocator.require("Fixture", "measure/hundred-orders.json",
+        HundredItems.class, HundredItems.class, "measurement");
+    long[] parse = new long[CLASSES];
+    for (int i = 0; i < CLASSES; i++) {
+      parse[i] = time(() -> dev.dynamodouble.junit5.internal.FixtureFile.read(resource, FixtureFormat.AUTO, keyTypes,
+          null, "Fixture"));
+    }
+    report("  parse and type the 100-item fixture file, median", median(parse));
     long[] start = new long[CLASSES];
     long[] clients = new long[CLASSES];
     long[] load = new long[CLASSES];
