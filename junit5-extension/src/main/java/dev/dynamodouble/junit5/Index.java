@@ -1,0 +1,40 @@
+package dev.dynamodouble.junit5;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A secondary index of a {@link DynamoTable}: in {@link DynamoTable#gsi()} a global one, in
+ * {@link DynamoTable#lsi()} a local one (whose partition key is the table's and may be omitted).
+ *
+ * <p>A key attribute already defined by the table (or another index) keeps that type unless a
+ * different one is given explicitly here, which is an error.
+ */
+@Target({})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface Index {
+  String name();
+
+  /** The index's partition key; for a local index, the table's partition key (the default). */
+  String partitionKey() default "";
+
+  KeyType partitionKeyType() default KeyType.S;
+
+  String sortKey() default "";
+
+  KeyType sortKeyType() default KeyType.S;
+
+  IndexProjection projection() default IndexProjection.ALL;
+
+  /** The non-key attributes of an {@link IndexProjection#INCLUDE} projection. */
+  String[] include() default {};
+
+  /** Read capacity of a global index on a PROVISIONED table; 0 means the table's. */
+  long readCapacity() default 0;
+
+  /** Write capacity of a global index on a PROVISIONED table; 0 means the table's. */
+  long writeCapacity() default 0;
+}
