@@ -75,7 +75,7 @@ public final class Engine {
       for (Catalog catalog : regions.values()) {
         java.util.List<EngineSnapshot.Entry> entries = new java.util.ArrayList<>();
         for (dev.dynamodouble.core.table.Table table : catalog.tables()) {
-          entries.add(new EngineSnapshot.Entry(table, table.snapshot()));
+          entries.add(new EngineSnapshot.Entry(table, table.snapshot(), table.settings()));
         }
         byRegion.put(catalog.region(), entries);
       }
@@ -85,8 +85,8 @@ public final class Engine {
 
   /**
    * Puts every table back to its root in {@code snapshot}: tables created since are dropped,
-   * tables deleted since come back, and each table's items are exactly as they were. Settings
-   * changed since (throughput, indexes) are kept. O(tables), whatever the number of items.
+   * tables deleted since come back, and each table's items and settings (throughput, billing,
+   * indexes, tags, status) are exactly as they were. O(tables), whatever the number of items.
    */
   public void restore(EngineSnapshot snapshot) {
     write(() -> {
@@ -106,9 +106,7 @@ public final class Engine {
           if (catalog.find(table.name()) != table) {
             catalog.add(table);
           }
-          if (table.status() == dev.dynamodouble.core.table.TableStatus.DELETING) {
-            table.status(dev.dynamodouble.core.table.TableStatus.ACTIVE);
-          }
+          table.restore(entry.settings());
           if (table.snapshot() != entry.data()) {
             table.versions().commit(entry.data(), clock.now());
           }

@@ -11,7 +11,7 @@ import java.util.Map;
  * deleted since, and drops tables created since.
  */
 public final class EngineSnapshot {
-  record Entry(Table table, TableData data) {}
+  record Entry(Table table, TableData data, Table.Settings settings) {}
 
   private final Map<String, List<Entry>> byRegion;
 

@@ -234,4 +234,35 @@ public final class Table {
   public <T> T attachment(Class<T> type, java.util.function.Function<? super Table, ? extends T> create) {
     return type.cast(attachments.computeIfAbsent(type, key -> create.apply(this)));
   }
+
+  /** The settings a test may change (UpdateTable, tags), captured so a reset can put them back. */
+  public record Settings(List<KeyAttribute> attributeDefinitions, Map<String, String> tags, TableStatus status,
+                         BillingMode billingMode, Instant lastUpdateToPayPerRequest, Throughput throughput,
+                         Throughput pendingThroughput, BillingMode pendingBillingMode, long warmRead, long warmWrite,
+                         List<IndexDefinition> globalIndexes, boolean deletionProtection, String tableClass) {}
+
+  /** This table's changeable settings now. */
+  public Settings settings() {
+    return new Settings(attributeDefinitions, Map.copyOf(tags), status, billingMode, lastUpdateToPayPerRequest,
+        throughput, pendingThroughput, pendingBillingMode, warmRead, warmWrite, globalIndexes, deletionProtection,
+        tableClass);
+  }
+
+  /** Puts back settings captured by {@link #settings()}; the caller holds the engine's write lock. */
+  public void restore(Settings settings) {
+    attributeDefinitions = settings.attributeDefinitions();
+    tags.clear();
+    tags.putAll(settings.tags());
+    status = settings.status();
+    billingMode = settings.billingMode();
+    lastUpdateToPayPerRequest = settings.lastUpdateToPayPerRequest();
+    throughput = settings.throughput();
+    pendingThroughput = settings.pendingThroughput();
+    pendingBillingMode = settings.pendingBillingMode();
+    warmRead = settings.warmRead();
+    warmWrite = settings.warmWrite();
+    globalIndexes = settings.globalIndexes();
+    deletionProtection = settings.deletionProtection();
+    tableClass = settings.tableClass();
+  }
 }
