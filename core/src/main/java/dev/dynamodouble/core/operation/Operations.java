@@ -27,6 +27,9 @@ public final class Operations {
     ops.add("Scan", new Scan());
     ops.add("TransactWriteItems", new TransactWriteItems());
     ops.add("TransactGetItems", new TransactGetItems());
+    ops.add("TagResource", new TagResource());
+    ops.add("UntagResource", new UntagResource());
+    ops.add("ListTagsOfResource", new ListTagsOfResource());
     ops.add("UpdateTimeToLive", new UpdateTimeToLive());
     ops.add("DescribeTimeToLive", new DescribeTimeToLive());
     ops.add("CreateBackup", new CreateBackup());

@@ -153,7 +153,7 @@ final class TableSpecReader {
         + defined.keySet() + ", keys used: " + used);
   }
 
-  private static void checkTagShapes(Constraints constraints, List<JsonRequest> tags) {
+  static void checkTagShapes(Constraints constraints, List<JsonRequest> tags) {
     if (tags == null) {
       return;
     }
@@ -168,7 +168,7 @@ final class TableSpecReader {
   }
 
   /** The tags of a CreateTable, with the service's tag rules. */
-  private static Map<String, String> tags(List<JsonRequest> tagList) {
+  static Map<String, String> tags(List<JsonRequest> tagList) {
     Map<String, String> tags = new LinkedHashMap<>();
     if (tagList == null) {
       return tags;
