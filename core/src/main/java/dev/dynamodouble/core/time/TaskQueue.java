@@ -40,7 +40,10 @@ final class TaskQueue {
 
   /** Runs each task due at or before {@code target}, calling {@code step} with its due time first. */
   void runUntil(Instant target, Consumer<Instant> step) {
-    if (nextDue() == null) {
+    // Nothing queued and nothing running: the common case of every request, without locking. When
+    // another thread is running a task it already took off the queue, wait for it, so that what was
+    // due before this call has happened when it returns.
+    if (nextDue() == null && !running.isLocked()) {
       return;
     }
     running.lock();
