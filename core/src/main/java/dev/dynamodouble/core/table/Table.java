@@ -235,17 +235,19 @@ public final class Table {
     return type.cast(attachments.computeIfAbsent(type, key -> create.apply(this)));
   }
 
-  /** The settings a test may change (UpdateTable, tags), captured so a reset can put them back. */
-  public record Settings(List<KeyAttribute> attributeDefinitions, Map<String, String> tags, TableStatus status,
-                         BillingMode billingMode, Instant lastUpdateToPayPerRequest, Throughput throughput,
-                         Throughput pendingThroughput, BillingMode pendingBillingMode, long warmRead, long warmWrite,
+  /**
+   * The settings a test may change (UpdateTable, tags), captured so a reset can put them back.
+   * Transitional states (CREATING, UPDATING, a pending throughput change) are not part of it: they
+   * belong to clock tasks that a restore does not rewind.
+   */
+  public record Settings(List<KeyAttribute> attributeDefinitions, Map<String, String> tags, BillingMode billingMode,
+                         Instant lastUpdateToPayPerRequest, Throughput throughput, long warmRead, long warmWrite,
                          List<IndexDefinition> globalIndexes, boolean deletionProtection, String tableClass) {}
 
   /** This table's changeable settings now. */
   public Settings settings() {
-    return new Settings(attributeDefinitions, Map.copyOf(tags), status, billingMode, lastUpdateToPayPerRequest,
-        throughput, pendingThroughput, pendingBillingMode, warmRead, warmWrite, globalIndexes, deletionProtection,
-        tableClass);
+    return new Settings(attributeDefinitions, Map.copyOf(tags), billingMode, lastUpdateToPayPerRequest, throughput,
+        warmRead, warmWrite, globalIndexes, deletionProtection, tableClass);
   }
 
   /** Puts back settings captured by {@link #settings()}; the caller holds the engine's write lock. */
@@ -253,16 +255,27 @@ public final class Table {
     attributeDefinitions = settings.attributeDefinitions();
     tags.clear();
     tags.putAll(settings.tags());
-    status = settings.status();
     billingMode = settings.billingMode();
     lastUpdateToPayPerRequest = settings.lastUpdateToPayPerRequest();
     throughput = settings.throughput();
-    pendingThroughput = settings.pendingThroughput();
-    pendingBillingMode = settings.pendingBillingMode();
     warmRead = settings.warmRead();
     warmWrite = settings.warmWrite();
-    globalIndexes = settings.globalIndexes();
     deletionProtection = settings.deletionProtection();
     tableClass = settings.tableClass();
+    if (status == TableStatus.DELETING) {
+      status = TableStatus.ACTIVE; // deleted since the snapshot: it is back
+    }
+    List<IndexDefinition> indexes = new java.util.ArrayList<>();
+    for (IndexDefinition index : settings.globalIndexes()) {
+      IndexDefinition current = null;
+      for (IndexDefinition candidate : globalIndexes) {
+        if (candidate.name().equals(index.name())) {
+          current = candidate;
+        }
+      }
+      boolean gone = current == null || current.status() == IndexDefinition.IndexStatus.DELETING;
+      indexes.add(index.withStatus(gone ? IndexDefinition.IndexStatus.ACTIVE : current.status()));
+    }
+    globalIndexes = List.copyOf(indexes);
   }
 }
