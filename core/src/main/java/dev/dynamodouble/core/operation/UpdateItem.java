@@ -3,7 +3,6 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
-import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Update;
 import dev.dynamodouble.core.expression.UpdateResult;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -12,9 +11,6 @@ import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
-import dev.dynamodouble.core.value.ItemSize;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +36,7 @@ public final class UpdateItem implements Operation {
     }
     Table table = context.catalog().itemTable(request.string("TableName"));
     ItemKey itemKey = table.keySchema().keyOfKey(key);
-    Set<String> keyNames = new HashSet<>();
-    table.keySchema().attributes().forEach(a -> keyNames.add(a.name()));
+    Set<String> keyNames = ItemUpdates.keyNames(table);
     if (update != null) {
       update.checkKeyAttributes(keyNames); // DynamoDB refuses a key update before it evaluates the condition
     }
@@ -50,23 +45,9 @@ public final class UpdateItem implements Operation {
 
     ItemWrites.Outcome outcome = ItemWrites.apply(context, table, itemKey, before -> {
       condition.check(before);
-      Map<String, AttributeValue> base;
-      if (before != null) {
-        base = before.attributes();
-      } else {
-        base = new LinkedHashMap<>(key);
-      }
-      Map<String, AttributeValue> after;
-      if (change == null) {
-        after = base;
-      } else {
-        result[0] = change.apply(base, keyNames);
-        after = result[0].newItem();
-      }
-      if (ItemSize.of(after) > ItemSize.MAX_ITEM_BYTES) {
-        throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
-      }
-      return ItemValidation.storable(table, after);
+      ItemUpdates.Result updated = ItemUpdates.apply(table, key, before, change);
+      result[0] = updated.update();
+      return updated.item();
     });
 
     StoredItem before = outcome.before();

@@ -4,16 +4,13 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.expression.Condition;
 import dev.dynamodouble.core.expression.Update;
+import dev.dynamodouble.core.operation.ItemUpdates;
 import dev.dynamodouble.core.operation.ItemValidation;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
-import dev.dynamodouble.core.value.ItemSize;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One validated action of a TransactWriteItems request: what it does to which item, under which
@@ -146,13 +143,6 @@ public final class WriteAction {
 
   /** UpdateItem's computation of the new item, with its size rule. */
   private StoredItem updated(StoredItem before) {
-    Map<String, AttributeValue> base = before != null ? before.attributes() : new LinkedHashMap<>(keyAttributes);
-    Set<String> keyNames = new HashSet<>();
-    table.keySchema().attributes().forEach(a -> keyNames.add(a.name()));
-    Map<String, AttributeValue> after = update.apply(base, keyNames).newItem();
-    if (ItemSize.of(after) > ItemSize.MAX_ITEM_BYTES) {
-      throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
-    }
-    return ItemValidation.storable(table, after);
+    return ItemUpdates.apply(table, keyAttributes, before, update).item();
   }
 }
