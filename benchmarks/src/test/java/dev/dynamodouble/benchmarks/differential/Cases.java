@@ -592,7 +592,8 @@ final class Cases {
             + expressions.value(high);
       } else {
         String prefix = onIndex && random.chance(0.5) ? random.pick(Schema.GSK_PREFIXES)
-            : onIndex ? pivot.s().substring(0, random.between(0, pivot.s().length()))
+            : onIndex ? pivot.s().substring(0, pivot.s().offsetByCodePoints(0,
+                random.between(0, pivot.s().codePointCount(0, pivot.s().length()))))
             : random.pick("1", "a");
         range = "begins_with(" + rangeRef + ", " + expressions.value(AttributeValue.fromS(prefix)) + ")";
       }
@@ -708,7 +709,7 @@ final class Cases {
         start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
         page++;
       } while (start != null && page < MAX_PAGES * 3);
-      items.sort(null);
+      items.sort(java.util.Comparator.comparing(Canon::numbersByValue));
       outcome.fields.put("Count", String.valueOf(count));
       outcome.fields.put("ScannedCount", String.valueOf(scanned));
       outcome.fields.put("Items", anyItems ? "[" + String.join(", ", items) + "]" : Canon.NONE);

@@ -78,6 +78,10 @@ final class Difference {
             dynamoDouble, local, spelt(pairs, 0), spelt(pairs, 1));
         spelling.numberPairs.addAll(pairs);
         differences.add(spelling);
+      } else if (mine != null && theirs != null) {
+        String[] window = window(Canon.numbersByValue(mine), Canon.numbersByValue(theirs));
+        differences.add(new Difference(testCase, Kind.SEMANTIC, field, dynamoDouble, local,
+            window[0], window[1]));
       } else {
         String[] window = window(String.valueOf(mine), String.valueOf(theirs));
         differences.add(new Difference(testCase, Kind.SEMANTIC, field, dynamoDouble, local,

@@ -57,6 +57,9 @@ final class KnownDifferences {
       "An operand in the update expression has an incorrect data type",
       "The document path provided in the update expression is invalid for update");
 
+  private static final java.util.regex.Pattern OVERLAP = java.util.regex.Pattern.compile(
+      "Invalid (ProjectionExpression|UpdateExpression): Two document paths overlap");
+
   static final List<Known> ALL = List.of(
       // ------------------------------------------------------------ semantic
       new Known("key-attribute-nested-path", Difference.Kind.SEMANTIC, Verdict.DYNAMO_DOUBLE_BUG,
@@ -96,6 +99,15 @@ final class KnownDifferences {
           API + "API_Query.html#DDB-Query-response-LastEvaluatedKey (\"If LastEvaluatedKey is not"
               + " empty, it does not necessarily mean that there is more data in the result set\")",
           KnownDifferences::isExtraLastPage),
+      new Known("names-without-expression", Difference.Kind.SEMANTIC, Verdict.LOCAL_DEVIATES,
+          "UpdateItem with ExpressionAttributeNames {} and no expression at all: DynamoDB rejects"
+              + " it (\"ExpressionAttributeNames can only be specified when using expressions\"), as"
+              + " Dynamo Double does; DynamoDB Local ignores the empty map and applies the update",
+          "not in the guide; architect/dynalite validations/index.js validateExpressionParams"
+              + " (ExpressionAttributeNames != null without an expression is rejected)",
+          d -> d.dynamoDouble.failed() && !d.local.failed()
+              && "ExpressionAttributeNames can only be specified when using expressions".equals(d.dynamoDouble.message)
+              && d.testCase.expressions.isEmpty()),
       new Known("key-update-before-condition", Difference.Kind.SEMANTIC, Verdict.UNDECIDED,
           "an update expression that writes a key attribute, with a condition that is false:"
               + " Dynamo Double rejects the key update (ValidationException) before it reads the"
@@ -182,30 +194,109 @@ final class KnownDifferences {
           "not in the guide; architect/dynalite actions/updateItem.js (resolveValue loop before paths)",
           d -> RUNTIME_UPDATE_ERRORS.contains(d.local.message)
               && RUNTIME_UPDATE_ERRORS.contains(d.dynamoDouble.message)),
-      new Known("key-condition-vs-unused-placeholder", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
-          "an invalid KeyConditionExpression and an unused placeholder in one request: Dynamo"
-              + " Double reports the key condition, DynamoDB Local the unused placeholder",
-          "not in the guide",
+      new Known("key-condition-vs-unused-placeholder", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
+          "an invalid KeyConditionExpression (<>, OR, NOT, IN ...) and an unused placeholder in one"
+              + " request: DynamoDB reports the unused placeholder first (\"Value provided in"
+              + " ExpressionAttributeNames unused in expressions: keys: {#n1}\"), Dynamo Double the"
+              + " key condition",
+          "not in the guide; DynamoDB Local and architect/dynalite validations/index.js (unused"
+              + " placeholders are checked when all expressions are parsed, before the key condition"
+              + " is analysed) agree",
           d -> d.local.message.startsWith("Value provided in ExpressionAttribute")
               && d.local.message.contains("unused in expressions")
               && d.testCase.operation.equals("Query") && "key-condition".equals(d.testCase.fault)),
-      new Known("one-condition-per-key-prefix", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
-          "two conditions on one key: Dynamo Double prefixes \"Invalid KeyConditionExpression: \","
-              + " DynamoDB Local does not; users quote both spellings",
-          "not in the guide",
+      new Known("one-condition-per-key-prefix", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
+          "two conditions on one key: DynamoDB says \"KeyConditionExpressions must only contain one"
+              + " condition per key\"; Dynamo Double prefixes it with \"Invalid KeyConditionExpression: \"",
+          "not in the guide; DynamoDB Local and architect/dynalite validations/index.js"
+              + " (checkExpr) agree",
           d -> d.dynamoDouble.message.equals("Invalid KeyConditionExpression: " + d.local.message)),
-      new Known("blank-expression", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
-          "an expression of white space only: Dynamo Double says \"The expression can not be"
-              + " empty;\", DynamoDB Local reports a syntax error at <EOF> (it calls only \"\" empty)",
-          "not in the guide",
+      new Known("blank-expression", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
+          "an expression of white space only (\"  \\t\"): DynamoDB reports \"Syntax error; token:"
+              + " \\\"<EOF>\\\", near: ...\"; only \"\" is \"The expression can not be empty;\", which"
+              + " Dynamo Double also says for blanks",
+          "not in the guide; DynamoDB Local and architect/dynalite validations/index.js"
+              + " (parse: str == '' only) agree",
           d -> d.dynamoDouble.message.endsWith("The expression can not be empty;")
               && d.local.message.contains("Syntax error; token: \"<EOF>\"")),
-      new Known("projection-overlap-pair", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
-          "overlapping projection paths: both reject, but name different pairs; DynamoDB Local's"
-              + " second path is the last one of the list even when it overlaps nothing",
+      new Known("overlap-pair", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "overlapping paths in a projection or update expression: both reject, but name different"
+              + " pairs; DynamoDB Local's second path is the last path of the expression even when"
+              + " it overlaps nothing, Dynamo Double names the two paths that overlap",
           "not in the guide",
-          d -> d.local.message.startsWith("Invalid ProjectionExpression: Two document paths overlap")
-              && d.dynamoDouble.message.startsWith("Invalid ProjectionExpression: Two document paths overlap")));
+          d -> OVERLAP.matcher(d.local.message).lookingAt() && OVERLAP.matcher(d.dynamoDouble.message).lookingAt()),
+      new Known("precision-38-message", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
+          "an update whose arithmetic needs more than 38 significant digits (:v + n with :v ="
+              + " 1E-130): DynamoDB says \"DynamoDB only supports precision up to 38 digits\", Dynamo"
+              + " Double \"Attempting to store more than 38 significant digits in a Number\" (where another"
+              + " action is also wrong, DynamoDB Local reports that one instead)",
+          "not in the guide; the service's message as reported by its users (a TransactWriteItems"
+              + " ADD needing more than 38 digits: \"ValidationException: DynamoDB only supports"
+              + " precision up to 38 digits\"; Dynamoid's spec)",
+          d -> "Attempting to store more than 38 significant digits in a Number".equals(d.dynamoDouble.message)
+              && ("DynamoDB only supports precision up to 38 digits".equals(d.local.message)
+                  || RUNTIME_UPDATE_ERRORS.contains(d.local.message))),
+      new Known("bare-hash-placeholder", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
+          "a lone \"#\" (no name characters after it) is no expression attribute name, so DynamoDB"
+              + " answers \"Syntax error; token: \\\"#\\\", near: ...\"; Dynamo Double takes \"#\" as a"
+              + " placeholder (\"An expression attribute name used in the document path is not"
+              + " defined; attribute name: #\", or a syntax error on the next token)",
+          GUIDE + "ExpressionPlaceholders.html (\"must begin with a pound sign (#) and be followed by"
+              + " one or more alphanumeric characters\")",
+          d -> d.local.message.contains("Syntax error; token: \"#\", near:")
+              && !d.dynamoDouble.message.contains("Syntax error; token: \"#\", near:")),
+      new Known("filter-before-projection", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
+          "a Query/Scan with a wrong FilterExpression and a wrong ProjectionExpression: DynamoDB"
+              + " reports the FilterExpression, Dynamo Double the ProjectionExpression",
+          "not in the guide; DynamoDB Local and architect/dynalite validations/index.js"
+              + " (validateExpressions parses KeyCondition, Filter, then Projection) agree",
+          d -> d.dynamoDouble.message.startsWith("Invalid ProjectionExpression:")
+              && d.local.message.startsWith("Invalid FilterExpression:")),
+      new Known("missed-key-element-name", Difference.Kind.MESSAGE, Verdict.LOCAL_DEVIATES,
+          "a key condition without the partition (or with a misnamed) key: DynamoDB says \"Query"
+              + " condition missed key schema element: <name>\" (as Dynamo Double does); DynamoDB Local"
+              + " leaves the name out",
+          "not in the guide; the service's message as quoted in user reports (AWS CLI and Lambda"
+              + " logs: \"Query condition missed key schema element: incidentId\")",
+          d -> "Query condition missed key schema element".equals(d.local.message)
+              && d.dynamoDouble.message.startsWith("Query condition missed key schema element: ")),
+      new Known("attribute-type-list-order", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "attribute_type with an unknown type name: same message, but the list of valid types in"
+              + " another order ({B,NULL,SS,BOOL,L,BS,N,NS,S,M} in Dynamo Double and dynalite,"
+              + " {N,BS,L,B,NULL,M,S,SS,NS,BOOL} in DynamoDB Local)",
+          "not in the guide; architect/dynalite db/conditionParser.pegjs",
+          d -> d.local.message.contains("Invalid attribute type name found; type: ")
+              && d.dynamoDouble.message.replaceAll("valid types: \\{.*\\}", "")
+                  .equals(d.local.message.replaceAll("valid types: \\{.*\\}", ""))),
+      new Known("between-bounds-number-spelling", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "BETWEEN with bounds in the wrong order: the message quotes the bounds; Dynamo Double"
+              + " quotes the normalised number ({N:0}), DynamoDB Local the number as sent ({N:0.0})",
+          "not in the guide",
+          d -> d.local.message.contains("The BETWEEN operator requires upper bound to be greater than or equal to lower bound")
+              && d.dynamoDouble.message.contains("The BETWEEN operator requires upper bound to be greater than or equal to lower bound")),
+      new Known("filter-key-attribute-named", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "a FilterExpression on several key attributes: both reject; Dynamo Double names the first"
+              + " one in the expression, DynamoDB Local the partition key",
+          "not in the guide",
+          d -> d.local.message.startsWith("Filter Expression can only contain non-primary key attributes: Primary key attribute: ")
+              && d.dynamoDouble.message.startsWith("Filter Expression can only contain non-primary key attributes: Primary key attribute: ")),
+      new Known("item-before-condition", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "a PutItem whose item has a GSI key of the wrong type and whose ConditionExpression is"
+              + " also invalid: Dynamo Double reports the expression (as dynalite does), DynamoDB"
+              + " Local the item",
+          "not in the guide; architect/dynalite (expressions are validated before the item)",
+          d -> d.local.message.startsWith("One or more parameter values were invalid: Type mismatch for Index Key")
+              && d.dynamoDouble.message.startsWith("Invalid ConditionExpression:")),
+      new Known("empty-filter-with-values", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "FilterExpression \"\" with ExpressionAttributeValues: Dynamo Double says the expression"
+              + " can not be empty (as dynalite does); DynamoDB Local treats \"\" as absent and says the"
+              + " values can only be specified when using expressions",
+          "not in the guide; architect/dynalite validations/index.js (validateExpressionParams"
+              + " tests == null)",
+          d -> d.dynamoDouble.message.endsWith("The expression can not be empty;")
+              && d.local.message.startsWith("ExpressionAttribute")
+              && d.local.message.contains("can only be specified when using expressions")));
+
 
   private static boolean localSaysKeyScalars(Difference d) {
     return d.local.failed() && d.local.message != null && d.local.message.startsWith(
@@ -256,6 +347,8 @@ final class KnownDifferences {
     }
     String mine = d.dynamoDouble.fields.get(d.aspect);
     String theirs = d.local.fields.get(d.aspect);
+    mine = mine == null ? null : Canon.numbersByValue(mine);
+    theirs = theirs == null ? null : Canon.numbersByValue(theirs);
     if (theirs == null) {
       return mine != null && mine.startsWith("Count=0 ScannedCount=0 Items=[] LastEvaluatedKey=<none>");
     }
