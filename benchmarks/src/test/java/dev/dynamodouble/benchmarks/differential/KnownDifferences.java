@@ -108,6 +108,31 @@ final class KnownDifferences {
           d -> d.dynamoDouble.failed() && !d.local.failed()
               && "ExpressionAttributeNames can only be specified when using expressions".equals(d.dynamoDouble.message)
               && d.testCase.expressions.isEmpty()),
+      new Known("empty-string-key-condition", Difference.Kind.SEMANTIC, Verdict.DYNAMO_DOUBLE_BUG,
+          "a key condition comparing a string key attribute with \"\" (begins_with(gsk, :empty)):"
+              + " DynamoDB rejects it (\"One or more parameter values are not valid. A value specified"
+              + " for a secondary index key is not supported. The AttributeValue for a key attribute"
+              + " cannot contain an empty string value. IndexName: byG, IndexKey: gsk\"); Dynamo Double"
+              + " runs the query and matches every item",
+          "https://aws.amazon.com/about-aws/whats-new/2020/05/amazon-dynamodb-now-supports-empty-values-for-non-key-string-and-binary-attributes-in-dynamodb-tables/"
+              + " (key attributes of tables and indexes still need non-empty values); DynamoDB Local",
+          d -> d.local.failed() && d.local.message != null
+              && d.local.message.contains("The AttributeValue for a key attribute cannot contain an empty string value")
+              && !d.dynamoDouble.message().contains("cannot contain an empty string value")),
+      new Known("remove-keyword-as-name", Difference.Kind.SEMANTIC, Verdict.UNDECIDED,
+          "REMOVE used as an attribute name in a projection or condition: DynamoDB Local's grammar"
+              + " treats it as the update keyword (syntax error); Dynamo Double accepts it as a name."
+              + " REMOVE is not on the reserved-word list, so by the guide Dynamo Double may be right",
+          GUIDE + "ReservedWords.html (REMOVE is not listed)",
+          d -> d.local.failed() && d.local.message != null
+              && d.local.message.matches("(?s).*Syntax error; token: \"(?i:remove)\".*")
+              && !d.dynamoDouble.message().contains("Syntax error")),
+      new Known("list-index-leading-zero", Difference.Kind.SEMANTIC, Verdict.UNDECIDED,
+          "a list index written with a leading zero (t[00]): DynamoDB Local rejects it as a syntax"
+              + " error, Dynamo Double reads it as [0] (as dynalite's grammar, [0-9]+, does)",
+          "not in the guide; architect/dynalite db/conditionParser.pegjs",
+          d -> d.local.failed() && d.local.message != null && d.local.message.contains("Syntax error; token: \"0\"")
+              && java.util.regex.Pattern.compile("\\[\\s*0\\d").matcher(d.expressions()).find()),
       new Known("key-update-before-condition", Difference.Kind.SEMANTIC, Verdict.UNDECIDED,
           "an update expression that writes a key attribute, with a condition that is false:"
               + " Dynamo Double rejects the key update (ValidationException) before it reads the"
@@ -229,22 +254,40 @@ final class KnownDifferences {
           "an update whose arithmetic needs more than 38 significant digits (:v + n with :v ="
               + " 1E-130): DynamoDB says \"DynamoDB only supports precision up to 38 digits\", Dynamo"
               + " Double \"Attempting to store more than 38 significant digits in a Number\" (where another"
-              + " action is also wrong, DynamoDB Local reports that one instead)",
+              + " action is also wrong, DynamoDB Local reports that one instead; for a value in"
+              + " ExpressionAttributeValues DynamoDB wraps it: \"ExpressionAttributeValues contains"
+              + " invalid value: DynamoDB only supports precision up to 38 digits for key :v4\")",
           "not in the guide; the service's message as reported by its users (a TransactWriteItems"
               + " ADD needing more than 38 digits: \"ValidationException: DynamoDB only supports"
               + " precision up to 38 digits\"; Dynamoid's spec)",
           d -> "Attempting to store more than 38 significant digits in a Number".equals(d.dynamoDouble.message)
-              && ("DynamoDB only supports precision up to 38 digits".equals(d.local.message)
+              && (d.local.message.contains("DynamoDB only supports precision up to 38 digits")
                   || RUNTIME_UPDATE_ERRORS.contains(d.local.message))),
-      new Known("bare-hash-placeholder", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
-          "a lone \"#\" (no name characters after it) is no expression attribute name, so DynamoDB"
+      new Known("bare-placeholder-sigil", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
+          "a lone \"#\" or \":\" (\"#n0[2].# = :v\", \"::v0 < :v0\") is no placeholder, so DynamoDB"
               + " answers \"Syntax error; token: \\\"#\\\", near: ...\"; Dynamo Double takes \"#\" as a"
               + " placeholder (\"An expression attribute name used in the document path is not"
-              + " defined; attribute name: #\", or a syntax error on the next token)",
+              + " defined; attribute name: #\", or a syntax error on the next token); the same for \":\"",
           GUIDE + "ExpressionPlaceholders.html (\"must begin with a pound sign (#) and be followed by"
-              + " one or more alphanumeric characters\")",
-          d -> d.local.message.contains("Syntax error; token: \"#\", near:")
-              && !d.dynamoDouble.message.contains("Syntax error; token: \"#\", near:")),
+              + " one or more alphanumeric characters\"); " + GUIDE + "Expressions.ExpressionAttributeValues.html",
+          d -> (d.local.message.contains("Syntax error; token: \"#\", near:")
+                  && !d.dynamoDouble.message.contains("Syntax error; token: \"#\", near:"))
+              || (d.local.message.contains("Syntax error; token: \":\", near:")
+                  && !d.dynamoDouble.message.contains("Syntax error; token: \":\", near:"))),
+      new Known("grammar-keyword-as-name", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
+          "a keyword of the expression grammar (IN, AND, OR, NOT, BETWEEN) where a path is"
+              + " expected (ADD IN :v): DynamoDB reports \"Syntax error; token: \\\"IN\\\", ...\";"
+              + " Dynamo Double reports \"Attribute name is a reserved keyword; reserved keyword: IN\"",
+          "not in the guide; DynamoDB Local and architect/dynalite db/conditionParser.pegjs"
+              + " (ReservedWord tokens are excluded from identifiers: a parse error) agree",
+          d -> d.dynamoDouble.message.matches("(?s).*reserved keyword: (?i:IN|AND|OR|NOT|BETWEEN)$")
+              && d.local.message.contains("Syntax error; token: ")),
+      new Known("remove-keyword-as-name-message", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "as remove-keyword-as-name, where both reject the request: DynamoDB Local reports the"
+              + " syntax error at REMOVE, Dynamo Double (which reads REMOVE as a name) another mistake",
+          "see remove-keyword-as-name",
+          d -> d.local.message.matches("(?s).*Syntax error; token: \"(?i:remove)\".*")
+              && !d.dynamoDouble.message.contains("Syntax error")),
       new Known("filter-before-projection", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
           "a Query/Scan with a wrong FilterExpression and a wrong ProjectionExpression: DynamoDB"
               + " reports the FilterExpression, Dynamo Double the ProjectionExpression",
@@ -285,8 +328,21 @@ final class KnownDifferences {
               + " also invalid: Dynamo Double reports the expression (as dynalite does), DynamoDB"
               + " Local the item",
           "not in the guide; architect/dynalite (expressions are validated before the item)",
-          d -> d.local.message.startsWith("One or more parameter values were invalid: Type mismatch for Index Key")
+          d -> (d.local.message.startsWith("One or more parameter values were invalid: Type mismatch for Index Key")
+                  || d.local.message.startsWith("One or more parameter values are not valid. A value specified for a secondary index key is not supported"))
               && d.dynamoDouble.message.startsWith("Invalid ConditionExpression:")),
+      new Known("unused-keys-order", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "several unused placeholders: the same keys, listed in request order by Dynamo Double"
+              + " (and dynalite), in hash order by DynamoDB Local",
+          "not in the guide",
+          d -> d.local.message.startsWith("Value provided in ExpressionAttribute")
+              && sameKeySet(d.dynamoDouble.message, d.local.message)),
+      new Known("syntax-error-token", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
+          "both report a syntax error but quote another token (\"[0size\": Dynamo Double's lexer"
+              + " reads one token 0size, DynamoDB Local's reads 0 then size)",
+          "not in the guide",
+          d -> d.local.message.contains("Syntax error; token: ")
+              && d.dynamoDouble.message.contains("Syntax error; token: ")),
       new Known("empty-filter-with-values", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
           "FilterExpression \"\" with ExpressionAttributeValues: Dynamo Double says the expression"
               + " can not be empty (as dynalite does); DynamoDB Local treats \"\" as absent and says the"
@@ -297,6 +353,18 @@ final class KnownDifferences {
               && d.local.message.startsWith("ExpressionAttribute")
               && d.local.message.contains("can only be specified when using expressions")));
 
+
+  /** Two "unused in expressions: keys: {...}" messages naming the same keys in any order. */
+  private static boolean sameKeySet(String mine, String theirs) {
+    int a = mine.indexOf("keys: {");
+    int b = theirs.indexOf("keys: {");
+    if (a < 0 || b < 0 || !mine.substring(0, a).equals(theirs.substring(0, b))) {
+      return false;
+    }
+    java.util.Set<String> x = new java.util.TreeSet<>(List.of(mine.substring(a + 7, mine.length() - 1).split(", ")));
+    java.util.Set<String> y = new java.util.TreeSet<>(List.of(theirs.substring(b + 7, theirs.length() - 1).split(", ")));
+    return x.equals(y);
+  }
 
   private static boolean localSaysKeyScalars(Difference d) {
     return d.local.failed() && d.local.message != null && d.local.message.startsWith(
@@ -350,7 +418,8 @@ final class KnownDifferences {
     mine = mine == null ? null : Canon.numbersByValue(mine);
     theirs = theirs == null ? null : Canon.numbersByValue(theirs);
     if (theirs == null) {
-      return mine != null && mine.startsWith("Count=0 ScannedCount=0 Items=[] LastEvaluatedKey=<none>");
+      return mine != null && (mine.equals("Count=0 ScannedCount=0 Items=[] LastEvaluatedKey=<none>")
+          || mine.equals("Count=0 ScannedCount=0 Items=" + Canon.NONE + " LastEvaluatedKey=<none>"));
     }
     if (mine == null || !theirs.endsWith(" LastEvaluatedKey=<none>")) {
       return false;

@@ -21,6 +21,11 @@ final class Outcome {
   /** The returned Attributes of a write, as values (for structural allow-list checks). */
   Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> attributes;
 
+  /** The error message, or "" on success. */
+  String message() {
+    return message == null ? "" : message;
+  }
+
   boolean failed() {
     return errorCode != null;
   }
