@@ -62,17 +62,6 @@ final class KnownDifferences {
 
   static final List<Known> ALL = List.of(
       // ------------------------------------------------------------ semantic
-      new Known("key-attribute-nested-path", Difference.Kind.SEMANTIC, Verdict.DYNAMO_DOUBLE_BUG,
-          "a document path that dereferences a key attribute of the table or of an index (pk[1],"
-              + " sk.x, gsk[0] ...) in a condition, filter or projection expression must be rejected"
-              + " with ValidationException \"Key attributes must be scalars; list random access '[]'"
-              + " and map lookup '.' are not allowed: Key: <name>\" (\"IndexKey: <name>\" for an index"
-              + " key); Dynamo Double evaluates it as a missing attribute (a false condition, an"
-              + " empty projection)",
-          "not in the guide; service behaviour recorded by tests run against DynamoDB:"
-              + " scylladb/scylladb test/alternator/test_gsi.py (test_gsi_wrong_type_attribute_update_nested),"
-              + " architect/dynalite test/query.js and db/index.js (validateKeyPaths)",
-          d -> localSaysKeyScalars(d)),
       new Known("number-spelling", Difference.Kind.SEMANTIC, Verdict.LOCAL_DEVIATES,
           "DynamoDB Local returns numbers spelt as they were sent (1.50, 0100, 1E+2, -1E-130);"
               + " DynamoDB returns them normalised: leading and trailing zeroes trimmed, exponent"
@@ -108,17 +97,6 @@ final class KnownDifferences {
           d -> d.dynamoDouble.failed() && !d.local.failed()
               && "ExpressionAttributeNames can only be specified when using expressions".equals(d.dynamoDouble.message)
               && d.testCase.expressions.isEmpty()),
-      new Known("empty-string-key-condition", Difference.Kind.SEMANTIC, Verdict.DYNAMO_DOUBLE_BUG,
-          "a key condition comparing a string key attribute with \"\" (begins_with(gsk, :empty)):"
-              + " DynamoDB rejects it (\"One or more parameter values are not valid. A value specified"
-              + " for a secondary index key is not supported. The AttributeValue for a key attribute"
-              + " cannot contain an empty string value. IndexName: byG, IndexKey: gsk\"); Dynamo Double"
-              + " runs the query and matches every item",
-          "https://aws.amazon.com/about-aws/whats-new/2020/05/amazon-dynamodb-now-supports-empty-values-for-non-key-string-and-binary-attributes-in-dynamodb-tables/"
-              + " (key attributes of tables and indexes still need non-empty values); DynamoDB Local",
-          d -> d.local.failed() && d.local.message != null
-              && d.local.message.contains("The AttributeValue for a key attribute cannot contain an empty string value")
-              && !d.dynamoDouble.message().contains("cannot contain an empty string value")),
       new Known("remove-keyword-as-name", Difference.Kind.SEMANTIC, Verdict.UNDECIDED,
           "REMOVE used as an attribute name in a projection or condition: DynamoDB Local's grammar"
               + " treats it as the update keyword (syntax error); Dynamo Double accepts it as a name."

@@ -61,6 +61,9 @@ public final class BatchGetItem implements Operation {
       Projection projection = expressions.projection();
       expressions.checkAllUsed();
       Table table = context.catalog().itemTable(e.getKey());
+      if (projection != null) {
+        KeyPaths.check(table, projection.paths());
+      }
       List<Map<String, AttributeValue>> keys = keys(raw);
       List<ItemKey> itemKeys = new ArrayList<>();
       Set<ItemKey> seen = new HashSet<>();

@@ -20,6 +20,7 @@ public final class DeleteItem implements Operation {
     String returnValues = request.string("ReturnValues");
     WriteCondition condition = WriteCondition.ofPutOrDelete(request, returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));
+    KeyPaths.check(table, condition.paths());
     ItemKey itemKey = table.keySchema().keyOfKey(key);
 
     ItemWrites.Outcome outcome = ItemWrites.apply(context, table, itemKey, before -> {

@@ -24,6 +24,9 @@ public final class GetItem implements Operation {
     Projection projection = expressions.projection();
     expressions.checkAllUsed();
     Table table = context.catalog().itemTable(request.string("TableName"));
+    if (projection != null) {
+      KeyPaths.check(table, projection.paths());
+    }
     StoredItem item = table.snapshot().get(table.keySchema().keyOfKey(key));
     boolean consistent = consistentRead != null && consistentRead;
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())

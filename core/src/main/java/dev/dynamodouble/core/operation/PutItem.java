@@ -21,6 +21,7 @@ public final class PutItem implements Operation {
     String returnValues = request.string("ReturnValues");
     WriteCondition condition = WriteCondition.ofPutOrDelete(request, returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));
+    KeyPaths.check(table, condition.paths());
     StoredItem item = ItemValidation.storable(table, attributes);
     ItemKey key = table.keySchema().keyOfItem(attributes);
 

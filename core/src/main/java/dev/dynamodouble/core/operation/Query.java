@@ -46,9 +46,11 @@ public final class Query implements Operation {
 
     Table table = context.catalog().itemTable(request.string("TableName"));
     ReadSource source = ReadSource.of(table, table.snapshot(), request.string("IndexName"));
+    ReadRequests.checkKeyPaths(table, filter, projection);
     KeySchema schema = source.keySchema();
     KeyCondition.Bound bound = keyCondition.bind(schema.partition().name(), schema.partition().type(),
         schema.sort() == null ? null : schema.sort().name(), schema.sort() == null ? null : schema.sort().type());
+    requireNonEmptyKeyValues(bound, source);
     if (filter != null) {
       filter.requireNoKeyAttributes(ReadRequests.keyNames(table, source));
     }
@@ -64,6 +66,32 @@ public final class Query implements Operation {
     return ReadPage.read(plan, candidates,
         item -> sortPart == null || sortPart.matches(item.attributes().get(sortName)),
         item -> notYetReached(item.attributes().get(sortName), forward, low, high));
+  }
+
+  /** Key values are never empty, so a key condition on an empty string or binary is refused. */
+  private static void requireNonEmptyKeyValues(KeyCondition.Bound bound, ReadSource source) {
+    requireNonEmpty(bound.partitionValue(), bound.partitionKey(), source);
+    if (bound.sortCondition() != null) {
+      for (AttributeValue value : bound.sortCondition().values()) {
+        requireNonEmpty(value, bound.sortKey(), source);
+      }
+    }
+  }
+
+  private static void requireNonEmpty(AttributeValue value, String keyName, ReadSource source) {
+    boolean emptyString = value instanceof AttributeValue.S s && s.value().isEmpty();
+    boolean emptyBinary = value instanceof AttributeValue.B b && b.bytes().length == 0;
+    if (!emptyString && !emptyBinary) {
+      return;
+    }
+    String kind = emptyString ? "string" : "binary";
+    if (source.index() == null) {
+      throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key "
+          + "attribute cannot contain an empty " + kind + " value. Key: " + keyName);
+    }
+    throw DynamoException.validation("One or more parameter values are not valid. A value specified for a secondary "
+        + "index key is not supported. The AttributeValue for a key attribute cannot contain an empty " + kind
+        + " value. IndexName: " + source.index().name() + ", IndexKey: " + keyName);
   }
 
   /** Whether a sort key outside the condition lies before the range in walk order (skip) rather than past it (stop). */

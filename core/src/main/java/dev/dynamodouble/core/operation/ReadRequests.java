@@ -91,6 +91,16 @@ final class ReadRequests {
     return names;
   }
 
+  /** Filters and projections may name key attributes but not reach inside them. */
+  static void checkKeyPaths(Table table, Condition filter, Projection projection) {
+    if (filter != null) {
+      KeyPaths.check(table, filter.paths());
+    }
+    if (projection != null) {
+      KeyPaths.check(table, projection.paths());
+    }
+  }
+
   static ReadPage.Plan plan(JsonRequest request, ReadSource source, Condition filter, Projection projection) {
     String select = select(request, projection, source);
     boolean consistent = consistent(request, source);

@@ -52,6 +52,7 @@ public final class Scan implements Operation {
 
     Table table = context.catalog().itemTable(request.string("TableName"));
     ReadSource source = ReadSource.of(table, table.snapshot(), request.string("IndexName"));
+    ReadRequests.checkKeyPaths(table, filter, projection);
     ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
 
     long from = 0;

@@ -35,10 +35,12 @@ public final class UpdateItem implements Operation {
       update = LegacyUpdates.attributeUpdates(request);
     }
     Table table = context.catalog().itemTable(request.string("TableName"));
+    KeyPaths.check(table, condition.paths());
     ItemKey itemKey = table.keySchema().keyOfKey(key);
     Set<String> keyNames = ItemUpdates.keyNames(table);
     if (update != null) {
       update.checkKeyAttributes(keyNames); // DynamoDB refuses a key update before it evaluates the condition
+      KeyPaths.check(table, update.updatedPaths());
     }
     Update change = update;
     UpdateResult[] result = new UpdateResult[1];

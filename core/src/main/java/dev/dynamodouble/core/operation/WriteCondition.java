@@ -41,6 +41,11 @@ public final class WriteCondition {
     return condition;
   }
 
+  /** The document paths the condition reads (none without a condition). */
+  java.util.List<dev.dynamodouble.core.expression.DocumentPath> paths() {
+    return condition == null ? java.util.List.of() : condition.paths();
+  }
+
   /** Throws ConditionalCheckFailedException when the condition does not hold for {@code before}. */
   public void check(StoredItem before) {
     if (condition == null || condition.test(before == null ? null : before.attributes())) {

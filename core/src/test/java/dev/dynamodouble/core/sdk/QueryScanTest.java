@@ -163,4 +163,25 @@ class QueryScanTest {
             .filterExpression("orderId > :o").expressionAttributeValues(Map.of(":c", s("c1"), ":o", n("1")))),
         "ValidationException", "Filter Expression can only contain non-primary key attributes: Primary key attribute: orderId");
   }
+
+  @Test
+  void keyAttributesCannotBeReachedIntoNorQueriedWithEmptyValues() {
+    assertError(() -> client.scan(r -> r.tableName("orders").filterExpression("contains(customer[2], :v)")
+            .expressionAttributeValues(Map.of(":v", s("x")))),
+        "ValidationException", "Key attributes must be scalars; list random access '[]' and map lookup '.' are not "
+            + "allowed: Key: customer");
+    assertError(() -> client.getItem(r -> r.tableName("orders").key(Map.of("customer", s("c1"), "orderId", n("1")))
+            .projectionExpression("#s.x").expressionAttributeNames(Map.of("#s", "status"))),
+        "ValidationException", "Key attributes must be scalars; list random access '[]' and map lookup '.' are not "
+            + "allowed: IndexKey: status");
+    assertError(() -> client.query(r -> r.tableName("orders").keyConditionExpression("customer = :c")
+            .expressionAttributeValues(Map.of(":c", s("")))),
+        "ValidationException", "One or more parameter values are not valid. The AttributeValue for a key attribute "
+            + "cannot contain an empty string value. Key: customer");
+    assertError(() -> client.query(r -> r.tableName("orders").indexName("byStatus").keyConditionExpression("#s = :s")
+            .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":s", s("")))),
+        "ValidationException", "One or more parameter values are not valid. A value specified for a secondary index "
+            + "key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. "
+            + "IndexName: byStatus, IndexKey: status");
+  }
 }
