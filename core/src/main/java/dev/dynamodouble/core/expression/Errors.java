@@ -82,7 +82,7 @@ final class Errors {
   /** The ADD/DELETE clause form, which names the operator only and spells types out. */
   static String clauseOperandType(String clause, AttributeType type) {
     return "Incorrect operand type for operator or function; operator: " + clause
-        + ", operand type: " + longTypeName(type);
+        + ", operand type: " + longTypeName(type) + ", typeSet: ALLOWED_FOR_" + clause + "_OPERAND";
   }
 
   static String requiresPath(String function) {

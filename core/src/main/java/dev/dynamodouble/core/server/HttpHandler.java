@@ -77,6 +77,15 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     send(ctx, request, response, responseType, requestId);
   }
 
+  /** A client closing or resetting its connection is normal; anything else is logged once, then the channel closes. */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!(cause instanceof java.io.IOException)) {
+      org.slf4j.LoggerFactory.getLogger(HttpHandler.class).warn("Closing a connection after an error", cause);
+    }
+    ctx.close();
+  }
+
   private String nextRequestId() {
     String counter = Long.toString(requests.incrementAndGet(), 36).toUpperCase(java.util.Locale.ROOT);
     StringBuilder id = new StringBuilder(52).append(idPrefix);
