@@ -102,6 +102,19 @@ public final class ConsumedCapacity {
     }
   }
 
+  /** Writes {@code "ConsumedCapacity": [...]} (one entry per table) when {@code mode} asks for it. */
+  public static void writeList(JsonGenerator out, java.util.Collection<ConsumedCapacity> capacities, String mode)
+      throws IOException {
+    if (!wanted(mode)) {
+      return;
+    }
+    out.writeArrayFieldStart("ConsumedCapacity");
+    for (ConsumedCapacity capacity : capacities) {
+      capacity.write(out, mode);
+    }
+    out.writeEndArray();
+  }
+
   /** Whether a ReturnConsumedCapacity value asks for the structure. */
   public static boolean wanted(String mode) {
     return "TOTAL".equals(mode) || "INDEXES".equals(mode);

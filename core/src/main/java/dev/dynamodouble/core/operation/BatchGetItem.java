@@ -129,13 +129,7 @@ public final class BatchGetItem implements Operation {
         out.writeEndObject();
       }
       out.writeEndObject();
-      if (ConsumedCapacity.wanted(capacityMode)) {
-        out.writeArrayFieldStart("ConsumedCapacity");
-        for (ConsumedCapacity capacity : capacities.values()) {
-          capacity.write(out, capacityMode);
-        }
-        out.writeEndArray();
-      }
+      ConsumedCapacity.writeList(out, capacities.values(), capacityMode);
       out.writeEndObject();
     };
   }

@@ -75,13 +75,7 @@ public final class BatchWriteItem implements Operation {
       out.writeStartObject();
       out.writeObjectFieldStart("UnprocessedItems");
       out.writeEndObject();
-      if (ConsumedCapacity.wanted(capacityMode)) {
-        out.writeArrayFieldStart("ConsumedCapacity");
-        for (ConsumedCapacity capacity : capacities.values()) {
-          capacity.write(out, capacityMode);
-        }
-        out.writeEndArray();
-      }
+      ConsumedCapacity.writeList(out, capacities.values(), capacityMode);
       out.writeEndObject();
     };
   }

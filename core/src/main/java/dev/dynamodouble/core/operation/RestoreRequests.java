@@ -102,21 +102,9 @@ final class RestoreRequests {
           partition = element.string("AttributeName");
         }
       }
-      JsonRequest projection = index.structure("Projection");
-      String type = projection.string("ProjectionType");
-      if (type == null) {
-        throw DynamoException.invalidParameter("Unknown ProjectionType: null");
-      }
-      List<String> nonKey = projection.strings("NonKeyAttributes");
-      if (nonKey != null && !"INCLUDE".equals(type)) {
-        throw DynamoException.invalidParameter("ProjectionType is " + type + ", but NonKeyAttributes is specified");
-      }
-      if (nonKey == null && "INCLUDE".equals(type)) {
-        throw DynamoException.invalidParameter("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
-      }
+      Projection projection = TableSpecReader.projection(index.structure("Projection"));
       JsonRequest throughput = global ? index.structure("ProvisionedThroughput") : null;
-      result.add(new IndexOverride(index.string("IndexName"), partition, sort,
-          new Projection(Projection.ProjectionType.valueOf(type), nonKey == null ? List.of() : List.copyOf(nonKey)),
+      result.add(new IndexOverride(index.string("IndexName"), partition, sort, projection,
           throughput == null ? null : TableSpecReader.capacity(throughput)));
     }
     return result;

@@ -314,7 +314,28 @@ final class TableSpecReader {
   static IndexDefinition index(JsonRequest index, Map<String, AttributeType> defined, boolean global, BillingMode mode) {
     String indexName = index.string("IndexName");
     KeySchema schema = keySchema(index.structures("KeySchema"), defined);
-    JsonRequest projection = index.structure("Projection");
+    Projection p = projection(index.structure("Projection"));
+    Throughput throughput = null;
+    if (global) {
+      JsonRequest t = index.structure("ProvisionedThroughput");
+      if (mode == BillingMode.PAY_PER_REQUEST) {
+        if (t != null) {
+          throw DynamoException.invalidParameter("ProvisionedThroughput should not be specified for index: "
+              + indexName + " when BillingMode is PAY_PER_REQUEST");
+        }
+        throughput = Throughput.NONE;
+      } else {
+        if (t == null) {
+          throw DynamoException.invalidParameter("ProvisionedThroughput is not specified for index: " + indexName);
+        }
+        throughput = capacity(t);
+      }
+    }
+    return new IndexDefinition(indexName, schema, p, global, throughput, IndexDefinition.IndexStatus.ACTIVE);
+  }
+
+  /** An index's Projection, checked as DynamoDB checks it (shared by CreateTable and the restores' overrides). */
+  static Projection projection(JsonRequest projection) {
     String type = projection.string("ProjectionType");
     if (type == null) {
       throw DynamoException.invalidParameter("Unknown ProjectionType: null");
@@ -334,24 +355,7 @@ final class TableSpecReader {
         }
       }
     }
-    Throughput throughput = null;
-    if (global) {
-      JsonRequest t = index.structure("ProvisionedThroughput");
-      if (mode == BillingMode.PAY_PER_REQUEST) {
-        if (t != null) {
-          throw DynamoException.invalidParameter("ProvisionedThroughput should not be specified for index: "
-              + indexName + " when BillingMode is PAY_PER_REQUEST");
-        }
-        throughput = Throughput.NONE;
-      } else {
-        if (t == null) {
-          throw DynamoException.invalidParameter("ProvisionedThroughput is not specified for index: " + indexName);
-        }
-        throughput = capacity(t);
-      }
-    }
-    Projection p = new Projection(Projection.ProjectionType.valueOf(type), nonKey == null ? List.of() : List.copyOf(nonKey));
-    return new IndexDefinition(indexName, schema, p, global, throughput, IndexDefinition.IndexStatus.ACTIVE);
+    return new Projection(Projection.ProjectionType.valueOf(type), nonKey == null ? List.of() : List.copyOf(nonKey));
   }
 
   private static void addIndex(Set<String> names, IndexDefinition index) {

@@ -116,13 +116,7 @@ public final class TransactGetItems implements Operation {
         out.writeEndObject();
       }
       out.writeEndArray();
-      if (ConsumedCapacity.wanted(capacityMode)) {
-        out.writeArrayFieldStart("ConsumedCapacity");
-        for (ConsumedCapacity capacity : capacities.values()) {
-          capacity.write(out, capacityMode);
-        }
-        out.writeEndArray();
-      }
+      ConsumedCapacity.writeList(out, capacities.values(), capacityMode);
       out.writeEndObject();
     };
   }
