@@ -39,6 +39,24 @@ final class DdbJson {
     return value(read(json));
   }
 
+  /**
+   * {@code base} with the changes applied: {@code {s: {S: 'y'}, t: '-'}} sets s and removes t
+   * (a bare string instead of a typed value means "removed").
+   */
+  static Map<String, AttributeValue> changed(Map<String, AttributeValue> base, String changes) {
+    Map<String, AttributeValue> out = new LinkedHashMap<>(base);
+    Iterator<Map.Entry<String, JsonNode>> it = read(changes).fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().isTextual()) {
+        out.remove(e.getKey());
+      } else {
+        out.put(e.getKey(), value(e.getValue()));
+      }
+    }
+    return out;
+  }
+
   /** ExpressionAttributeNames from pairs: names("#a", "a", "#b", "b"). */
   static Map<String, String> names(String... pairs) {
     Map<String, String> m = new LinkedHashMap<>();
