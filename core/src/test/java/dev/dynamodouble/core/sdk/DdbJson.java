@@ -3,6 +3,7 @@ package dev.dynamodouble.core.sdk;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -110,19 +111,36 @@ final class DdbJson {
    * item are both {@code {}}, as the SDK does not tell an absent map from an empty one.
    */
   static Object canonical(Map<String, AttributeValue> item) {
+    return canonical(item, false);
+  }
+
+  /** As {@link #canonical(Map)}, but numbers compare by value ("9e125" equals "9E+125"). */
+  static Object canonicalByValue(Map<String, AttributeValue> item) {
+    return canonical(item, true);
+  }
+
+  private static Object canonical(Map<String, AttributeValue> item, boolean byValue) {
     Map<String, Object> out = new TreeMap<>();
     if (item != null) {
-      item.forEach((k, v) -> out.put(k, canonical(v)));
+      item.forEach((k, v) -> out.put(k, canonical(v, byValue)));
     }
     return out;
   }
 
+  private static String number(String n, boolean byValue) {
+    return byValue ? new BigDecimal(n).stripTrailingZeros().toString() : n;
+  }
+
   static Object canonical(AttributeValue v) {
+    return canonical(v, false);
+  }
+
+  private static Object canonical(AttributeValue v, boolean byValue) {
     switch (v.type()) {
       case S:
         return "S:" + v.s();
       case N:
-        return "N:" + v.n();
+        return "N:" + number(v.n(), byValue);
       case B:
         return "B:" + base64(v.b());
       case BOOL:
@@ -131,8 +149,11 @@ final class DdbJson {
         return "NULL";
       case SS:
         return "SS:" + new TreeSet<>(v.ss());
-      case NS:
-        return "NS:" + new TreeSet<>(v.ns());
+      case NS: {
+        TreeSet<String> set = new TreeSet<>();
+        v.ns().forEach(n -> set.add(number(n, byValue)));
+        return "NS:" + set;
+      }
       case BS: {
         TreeSet<String> set = new TreeSet<>();
         v.bs().forEach(b -> set.add(base64(b)));
@@ -140,11 +161,11 @@ final class DdbJson {
       }
       case L: {
         List<Object> list = new ArrayList<>();
-        v.l().forEach(x -> list.add(canonical(x)));
+        v.l().forEach(x -> list.add(canonical(x, byValue)));
         return list;
       }
       case M:
-        return canonical(v.m());
+        return canonical(v.m(), byValue);
       default:
         throw new IllegalArgumentException("unknown type " + v);
     }
