@@ -771,6 +771,10 @@ class ExpressionErrorsSdkTest {
         mix("PutItem", () -> client.putItem(r -> r.tableName(ITEMS).item(ITEMS_KEY).conditionExpression("a = :v")
                 .expressionAttributeValues(v).expected(Map.of("a", exists()))),
             MIX + "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}", null),
+        mix("PutItem with ConditionalOperator", () -> client.putItem(r -> r.tableName(ITEMS).item(ITEMS_KEY)
+                .conditionalOperator(ConditionalOperator.AND).conditionExpression("attribute_not_exists(pk)")),
+            MIX + "Non-expression parameters: {ConditionalOperator} Expression parameters: {ConditionExpression}",
+            CONDITIONAL_OPERATOR_NOT_LEGACY),
         mix("DeleteItem", () -> client.deleteItem(r -> r.tableName(ITEMS).key(ITEMS_KEY)
                 .conditionalOperator(ConditionalOperator.OR).conditionExpression("a = :v")
                 .expressionAttributeValues(v)),
