@@ -57,7 +57,7 @@ public final class BatchGetItem implements Operation {
     List<TableRequest> tables = new ArrayList<>();
     for (Map.Entry<String, JsonRequest> e : requestItems.entrySet()) {
       JsonRequest raw = e.getValue();
-      RequestExpressions expressions = RequestExpressions.of(raw, List.of("ProjectionExpression"), List.of("AttributesToGet"));
+      RequestExpressions expressions = RequestExpressions.of(raw, "BatchGetItem");
       Projection projection = expressions.projection();
       expressions.checkAllUsed();
       Table table = context.catalog().itemTable(e.getKey());

@@ -18,7 +18,7 @@ public final class DeleteItem implements Operation {
     Map<String, AttributeValue> key = request.item("Key");
     ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(key, "key").check();
     String returnValues = request.string("ReturnValues");
-    WriteCondition condition = WriteCondition.ofPutOrDelete(request, returnValues);
+    WriteCondition condition = WriteCondition.ofPutOrDelete(request, "DeleteItem", returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));
     KeyPaths.check(table, condition.paths());
     ItemKey itemKey = table.keySchema().keyOfKey(key);

@@ -8,7 +8,6 @@ import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.expression.Projection;
-import java.util.List;
 import java.util.Map;
 
 /** GetItem: reads one item from the current root, without locking. */
@@ -19,8 +18,7 @@ public final class GetItem implements Operation {
     Map<String, AttributeValue> key = request.item("Key");
     Boolean consistentRead = request.bool("ConsistentRead");
     ItemRequests.common(request).notNull(key, "key").check();
-    RequestExpressions expressions = RequestExpressions.of(request, List.of("ProjectionExpression"),
-        List.of("AttributesToGet"));
+    RequestExpressions expressions = RequestExpressions.of(request, "GetItem");
     Projection projection = expressions.projection();
     expressions.checkAllUsed();
     Table table = context.catalog().itemTable(request.string("TableName"));

@@ -19,7 +19,7 @@ public final class PutItem implements Operation {
     Map<String, AttributeValue> attributes = request.item("Item");
     ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(attributes, "item").check();
     String returnValues = request.string("ReturnValues");
-    WriteCondition condition = WriteCondition.ofPutOrDelete(request, returnValues);
+    WriteCondition condition = WriteCondition.ofPutOrDelete(request, "PutItem", returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));
     KeyPaths.check(table, condition.paths());
     StoredItem item = ItemValidation.storable(table, attributes);

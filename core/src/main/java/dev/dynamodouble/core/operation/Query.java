@@ -12,7 +12,6 @@ import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.KeyOrder;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +24,7 @@ public final class Query implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
     ReadRequests.constraints(request).check();
-    RequestExpressions expressions = RequestExpressions.of(request,
-        List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
-        List.of("AttributesToGet", "QueryFilter", "KeyConditions"));
+    RequestExpressions expressions = RequestExpressions.of(request, "Query");
     String keyConditionText = request.string("KeyConditionExpression");
     if (keyConditionText == null && !request.has("KeyConditions")) {
       throw DynamoException.validation(

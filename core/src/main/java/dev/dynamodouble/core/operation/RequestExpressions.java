@@ -3,6 +3,7 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Condition;
 import dev.dynamodouble.core.expression.ExpressionContext;
+import dev.dynamodouble.core.expression.ExpressionParameters;
 import dev.dynamodouble.core.expression.Projection;
 import dev.dynamodouble.core.expression.Update;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -26,55 +27,22 @@ final class RequestExpressions {
   }
 
   /**
-   * Reads the placeholder maps and checks the parameter combinations.
-   *
-   * @param expressionParameters the expression parameters this operation accepts, in the order
-   *     DynamoDB names them (e.g. "UpdateExpression", "ConditionExpression")
-   * @param legacyParameters the legacy parameters this operation accepts (e.g. "AttributeUpdates", "Expected")
+   * Reads the placeholder maps and checks the parameter combinations by DynamoDB's rules for
+   * {@code operation} ("PutItem", "Query", ...): legacy and expression parameters never mix, and
+   * placeholder maps need an expression that can use them.
    */
-  static RequestExpressions of(JsonRequest request, List<String> expressionParameters, List<String> legacyParameters) {
-    List<String> expressions = present(request, expressionParameters);
-    List<String> legacy = present(request, legacyParameters);
-    if (!expressions.isEmpty() && !legacy.isEmpty()) {
-      throw DynamoException.validation("Can not use both expression and non-expression parameters in the same "
-          + "request: Non-expression parameters: {" + String.join(", ", legacy) + "} Expression parameters: {"
-          + String.join(", ", expressions) + "}");
-    }
+  static RequestExpressions of(JsonRequest request, String operation) {
+    List<String> present = new ArrayList<>();
+    request.node().fieldNames().forEachRemaining(field -> {
+      if (request.has(field)) {
+        present.add(field);
+      }
+    });
+    ExpressionParameters.checkNotMixed(operation, present);
     Map<String, String> names = request.stringMap("ExpressionAttributeNames");
     Map<String, AttributeValue> values = request.item("ExpressionAttributeValues");
-    if (expressions.isEmpty()) {
-      if (names != null) {
-        throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-      }
-      if (values != null) {
-        throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
-            + nullList(expressionParameters));
-      }
-    }
+    ExpressionParameters.checkPlaceholdersHaveExpressions(operation, present);
     return new RequestExpressions(request, new ExpressionContext(names, values));
-  }
-
-  private static String nullList(List<String> parameters) {
-    List<String> relevant = new ArrayList<>();
-    for (String p : parameters) {
-      if (!p.equals("ProjectionExpression")) {
-        relevant.add(p);
-      }
-    }
-    if (relevant.size() == 1) {
-      return relevant.get(0) + " is null";
-    }
-    return String.join(" and ", relevant) + " are null";
-  }
-
-  private static List<String> present(JsonRequest request, List<String> parameters) {
-    List<String> found = new ArrayList<>();
-    for (String p : parameters) {
-      if (request.has(p)) {
-        found.add(p);
-      }
-    }
-    return found;
   }
 
   /** The ConditionExpression, or null. */

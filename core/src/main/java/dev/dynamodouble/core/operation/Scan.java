@@ -10,7 +10,6 @@ import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.math.BigInteger;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,8 +40,7 @@ public final class Scan implements Operation {
       throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter "
           + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
     }
-    RequestExpressions expressions = RequestExpressions.of(request,
-        List.of("ProjectionExpression", "FilterExpression"), List.of("AttributesToGet", "ScanFilter"));
+    RequestExpressions expressions = RequestExpressions.of(request, "Scan");
     Projection projection = expressions.projection();
     Condition filter = expressions.filter();
     if (filter == null && request.has("ScanFilter")) {

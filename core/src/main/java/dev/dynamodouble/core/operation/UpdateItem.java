@@ -11,7 +11,6 @@ import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,8 +25,7 @@ public final class UpdateItem implements Operation {
     Map<String, AttributeValue> key = request.item("Key");
     ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(key, "key").check();
     String returnValues = request.string("ReturnValues");
-    RequestExpressions expressions = RequestExpressions.of(request,
-        List.of("UpdateExpression", "ConditionExpression"), List.of("AttributeUpdates", "Expected"));
+    RequestExpressions expressions = RequestExpressions.of(request, "UpdateItem");
     Update update = expressions.update();
     WriteCondition condition = WriteCondition.of(request, expressions.condition());
     expressions.checkAllUsed();

@@ -30,12 +30,11 @@ public final class WriteCondition {
    * The checks PutItem and DeleteItem share: ReturnValues is NONE or ALL_OLD, and their condition
    * (ConditionExpression or Expected) with its placeholders all used.
    */
-  static WriteCondition ofPutOrDelete(JsonRequest request, String returnValues) {
+  static WriteCondition ofPutOrDelete(JsonRequest request, String operation, String returnValues) {
     if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
       throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
     }
-    RequestExpressions expressions = RequestExpressions.of(request, java.util.List.of("ConditionExpression"),
-        java.util.List.of("Expected"));
+    RequestExpressions expressions = RequestExpressions.of(request, operation);
     WriteCondition condition = of(request, expressions.condition());
     expressions.checkAllUsed();
     return condition;
