@@ -24,7 +24,7 @@ public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
   private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
-  private static final JsonFactory JSON = JsonRequest.MAPPER.getFactory();
+  private static final JsonFactory JSON = Json.FACTORY;
 
   private final Engine engine;
   private final Operations dynamoDb;

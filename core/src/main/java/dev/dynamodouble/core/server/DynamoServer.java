@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -36,8 +37,7 @@ public final class DynamoServer implements AutoCloseable {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
         new DefaultThreadFactory("dynamo-double", true), NioIoHandler.newFactory());
     try {
-      ControlApi control = new ControlApi(dispatcher.engine());
-      HttpHandler handler = new HttpHandler(dispatcher, control);
+      HttpHandler handler = handler(dispatcher);
       ServerBootstrap bootstrap = new ServerBootstrap()
           .group(group)
           .channel(NioServerSocketChannel.class)
@@ -46,11 +46,7 @@ public final class DynamoServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              ch.pipeline()
-                  .addLast(new HttpServerCodec())
-                  .addLast(new HttpServerKeepAliveHandler())
-                  .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                  .addLast(handler);
+              initPipeline(ch.pipeline(), handler);
             }
           });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
@@ -59,6 +55,20 @@ public final class DynamoServer implements AutoCloseable {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e;
     }
+  }
+
+  /** The handlers of one connection (also used by the benchmarks on an embedded channel). */
+  static void initPipeline(ChannelPipeline pipeline, HttpHandler handler) {
+    pipeline
+        .addLast(new HttpServerCodec())
+        .addLast(new HttpServerKeepAliveHandler())
+        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+        .addLast(handler);
+  }
+
+  /** The handler every connection of a server shares. */
+  static HttpHandler handler(Dispatcher dispatcher) {
+    return new HttpHandler(dispatcher, new ControlApi(dispatcher.engine()));
   }
 
   public InetSocketAddress address() {
