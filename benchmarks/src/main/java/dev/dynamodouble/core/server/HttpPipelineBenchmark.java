@@ -52,7 +52,7 @@ public class HttpPipelineBenchmark {
     engine = new Engine(DynamoClock.system(), EngineOptions.defaults());
     Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
     channel = new EmbeddedChannel();
-    DynamoServer.initPipeline(channel.pipeline(), DynamoServer.handler(dispatcher));
+    DynamoServer.initPipeline(channel.pipeline(), new Endpoint(dispatcher));
     call(request("CreateTable", "{\"TableName\":\"" + BenchData.TABLE + "\","
         + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
         + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"

@@ -11,15 +11,18 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Netty HTTP/1.1 server: NIO (no native libraries), keep-alive, one port. */
 public final class DynamoServer implements AutoCloseable {
+  static final Logger LOG = LoggerFactory.getLogger(DynamoServer.class);
   /** DynamoDB's request size limit. */
   static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
@@ -37,7 +40,7 @@ public final class DynamoServer implements AutoCloseable {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
         new DefaultThreadFactory("dynamo-double", true), NioIoHandler.newFactory());
     try {
-      HttpHandler handler = handler(dispatcher);
+      Endpoint endpoint = new Endpoint(dispatcher);
       ServerBootstrap bootstrap = new ServerBootstrap()
           .group(group)
           .channel(NioServerSocketChannel.class)
@@ -46,7 +49,7 @@ public final class DynamoServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              initPipeline(ch.pipeline(), handler);
+              initPipeline(ch.pipeline(), endpoint);
             }
           });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
@@ -57,18 +60,17 @@ public final class DynamoServer implements AutoCloseable {
     }
   }
 
-  /** The handlers of one connection (also used by the benchmarks on an embedded channel). */
-  static void initPipeline(ChannelPipeline pipeline, HttpHandler handler) {
+  /**
+   * The handlers of one connection (also used by the benchmarks on an embedded channel): Netty's
+   * request decoder, then our handler, which collects the body and encodes the response itself.
+   * Request headers are not validated character by character: nothing here echoes them.
+   */
+  static void initPipeline(ChannelPipeline pipeline, Endpoint endpoint) {
     pipeline
-        .addLast(new HttpServerCodec())
-        .addLast(new HttpServerKeepAliveHandler())
-        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-        .addLast(handler);
-  }
-
-  /** The handler every connection of a server shares. */
-  static HttpHandler handler(Dispatcher dispatcher) {
-    return new HttpHandler(dispatcher, new ControlApi(dispatcher.engine()));
+        .addLast(new HttpRequestDecoder(new HttpDecoderConfig()
+            .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+            .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false))))
+        .addLast(new HttpHandler(endpoint));
   }
 
   public InetSocketAddress address() {
