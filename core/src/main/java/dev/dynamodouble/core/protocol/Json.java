@@ -79,8 +79,18 @@ public final class Json {
   private static Object read(JsonParser parser, JsonToken token) throws IOException {
     switch (token) {
       case START_OBJECT: {
+        String first = parser.nextFieldName();
+        if (first == null) {
+          return JsonObject.EMPTY;
+        }
+        Object firstValue = read(parser, parser.nextToken());
+        String name = parser.nextFieldName();
+        if (name == null) { // one member, like every attribute value: no builder
+          return JsonObject.of(first, firstValue);
+        }
         JsonObject.Builder object = new JsonObject.Builder();
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        object.put(first, firstValue);
+        for (; name != null; name = parser.nextFieldName()) {
           object.put(name, read(parser, parser.nextToken()));
         }
         return object.build();

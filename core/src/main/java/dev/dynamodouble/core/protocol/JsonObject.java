@@ -24,6 +24,10 @@ public final class JsonObject {
     this.size = size;
   }
 
+  static JsonObject of(String name, Object value) {
+    return new JsonObject(new String[] {name}, new Object[] {value}, 1);
+  }
+
   public int size() {
     return size;
   }

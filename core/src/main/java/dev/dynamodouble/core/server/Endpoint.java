@@ -10,13 +10,21 @@ final class Endpoint {
 
   private final Dispatcher dispatcher;
   private final ControlApi control;
+  private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+
   private final AtomicLong requests = new AtomicLong();
-  private final String idPrefix;
+  /** The prefix followed by zeros: a request id before its counter is written over its end. */
+  private final char[] idTemplate;
+  private final int prefixLength;
 
   Endpoint(Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
     this.control = new ControlApi(dispatcher.engine());
-    this.idPrefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(Locale.ROOT);
+    String prefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(Locale.ROOT);
+    this.prefixLength = prefix.length();
+    this.idTemplate = new char[REQUEST_ID_LENGTH];
+    java.util.Arrays.fill(idTemplate, '0');
+    prefix.getChars(0, prefixLength, idTemplate, 0);
   }
 
   Dispatcher dispatcher() {
@@ -29,11 +37,12 @@ final class Endpoint {
 
   /** A 52-character request id, unique for this server: a prefix, zeros, a counter in base 36. */
   String nextRequestId() {
-    String counter = Long.toString(requests.incrementAndGet(), 36).toUpperCase(Locale.ROOT);
-    StringBuilder id = new StringBuilder(REQUEST_ID_LENGTH).append(idPrefix);
-    for (int i = id.length() + counter.length(); i < REQUEST_ID_LENGTH; i++) {
-      id.append('0');
+    long counter = requests.incrementAndGet();
+    char[] id = idTemplate.clone();
+    for (int i = REQUEST_ID_LENGTH - 1; counter > 0 && i >= prefixLength; i--) {
+      id[i] = DIGITS[(int) (counter % 36)];
+      counter /= 36;
     }
-    return id.append(counter).toString();
+    return new String(id);
   }
 }

@@ -42,7 +42,17 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   /** Room left in front of a response body for its head (status line and headers). */
   private static final int HEAD_ROOM = 320;
 
+  private static final byte[] CONTENT_TYPE = ascii("content-type: ");
+  private static final byte[] CONTENT_LENGTH = ascii("\r\ncontent-length: ");
+  private static final byte[] REQUEST_ID = ascii("\r\nx-amzn-RequestId: ");
+  private static final byte[] CRC32_HEADER = ascii("\r\nx-amz-crc32: ");
+  private static final byte[] CLOSE = ascii("\r\nconnection: close");
+  private static final byte[] END = ascii("\r\n\r\n");
+  private static final byte[] STATUS_200 = statusLine(200);
+
   private final Endpoint endpoint;
+  /** Where this connection's response heads are put together. */
+  private final byte[] scratch = new byte[HEAD_ROOM];
 
   // The request being received (HTTP/1.1 clients send one at a time on a connection).
   private HttpRequest head;
@@ -183,26 +193,20 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     int bodyLength = out.writerIndex() - HEAD_ROOM;
     CRC32 crc = new CRC32();
     crc.update(out.nioBuffer(HEAD_ROOM, bodyLength));
-    byte[] responseHead = head(status, responseType, bodyLength, requestId, crc.getValue(), keepAlive);
-    if (responseHead.length <= HEAD_ROOM) {
-      out.setBytes(HEAD_ROOM - responseHead.length, responseHead);
-      out.readerIndex(HEAD_ROOM - responseHead.length);
-      write(ctx, out, keepAlive);
-    } else { // never with the headers above; kept correct anyway
-      out.readerIndex(HEAD_ROOM);
-      write(ctx, ctx.alloc().compositeBuffer(2)
-          .addComponent(true, ctx.alloc().buffer(responseHead.length).writeBytes(responseHead))
-          .addComponent(true, out), keepAlive);
-    }
+    int headLength = head(scratch, status, responseType, bodyLength, requestId, crc.getValue(), keepAlive);
+    out.setBytes(HEAD_ROOM - headLength, scratch, 0, headLength);
+    out.readerIndex(HEAD_ROOM - headLength);
+    write(ctx, out, keepAlive);
   }
 
   /** Sends a response whose body is already bytes. */
   private static void send(ChannelHandlerContext ctx, ProtocolResponse response, String contentType,
                            String requestId, boolean keepAlive) {
-    byte[] responseHead = head(response.status(), contentType, response.body().length, requestId,
+    byte[] responseHead = new byte[HEAD_ROOM];
+    int headLength = head(responseHead, response.status(), contentType, response.body().length, requestId,
         response.crc32(), keepAlive);
-    ByteBuf out = ctx.alloc().buffer(responseHead.length + response.body().length);
-    out.writeBytes(responseHead).writeBytes(response.body());
+    ByteBuf out = ctx.alloc().buffer(headLength + response.body().length);
+    out.writeBytes(responseHead, 0, headLength).writeBytes(response.body());
     write(ctx, out, keepAlive);
   }
 
@@ -214,23 +218,64 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The status line and headers, as HTTP/1.1 sends them. */
-  static byte[] head(int status, String contentType, int contentLength, String requestId, long crc32,
-                     boolean keepAlive) {
-    StringBuilder head = new StringBuilder(HEAD_ROOM)
-        .append(HttpVersion.HTTP_1_1.text()).append(' ')
-        .append(HttpResponseStatus.valueOf(status)).append("\r\n")
-        .append("content-type: ").append(contentType).append("\r\n")
-        .append("content-length: ").append(contentLength).append("\r\n");
+  /**
+   * Puts the status line and headers into {@code head} and returns their length. A head is at
+   * most about 250 bytes: the content type and request id are short and ours.
+   */
+  static int head(byte[] head, int status, String contentType, int contentLength, String requestId,
+                  long crc32, boolean keepAlive) {
+    int at = put(head, 0, status == 200 ? STATUS_200 : statusLine(status));
+    at = put(head, at, CONTENT_TYPE);
+    at = put(head, at, contentType);
+    at = put(head, at, CONTENT_LENGTH);
+    at = put(head, at, contentLength);
     if (requestId != null) {
-      head.append("x-amzn-RequestId: ").append(requestId).append("\r\n");
+      at = put(head, at, REQUEST_ID);
+      at = put(head, at, requestId);
     }
-    head.append("x-amz-crc32: ").append(crc32).append("\r\n");
+    at = put(head, at, CRC32_HEADER);
+    at = put(head, at, crc32);
     if (!keepAlive) {
-      head.append("connection: close\r\n");
+      at = put(head, at, CLOSE);
     }
-    head.append("\r\n");
-    return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    return put(head, at, END);
+  }
+
+  private static byte[] statusLine(int status) {
+    return ascii(HttpVersion.HTTP_1_1.text() + " " + HttpResponseStatus.valueOf(status) + "\r\n");
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static int put(byte[] to, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, to, at, bytes.length);
+    return at + bytes.length;
+  }
+
+  private static int put(byte[] to, int at, String ascii) {
+    int length = ascii.length();
+    for (int i = 0; i < length; i++) {
+      to[at + i] = (byte) ascii.charAt(i);
+    }
+    return at + length;
+  }
+
+  private static int put(byte[] to, int at, long number) {
+    if (number == 0) {
+      to[at] = '0';
+      return at + 1;
+    }
+    int digits = 0;
+    for (long n = number; n > 0; n /= 10) {
+      digits++;
+    }
+    for (int i = at + digits - 1; number > 0; i--) {
+      to[i] = (byte) ('0' + number % 10);
+      number /= 10;
+    }
+    return at + digits;
   }
 
   private void releaseBody() {
