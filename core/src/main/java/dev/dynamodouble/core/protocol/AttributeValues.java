@@ -2,6 +2,7 @@ package dev.dynamodouble.core.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.value.AttributeMap;
 import dev.dynamodouble.core.value.AttributeType;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.io.IOException;
@@ -30,11 +31,14 @@ public final class AttributeValues {
       throw DynamoException.serialization("Start of structure or map found where not expected");
     }
     JsonObject object = (JsonObject) node;
-    Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, object.size() * 2));
-    for (int i = 0; i < object.size(); i++) {
-      item.put(object.name(i), read(object.value(i), level));
+    int size = object.size();
+    String[] names = new String[size];
+    AttributeValue[] values = new AttributeValue[size];
+    for (int i = 0; i < size; i++) {
+      names[i] = object.name(i);
+      values[i] = read(object.value(i), level);
     }
-    return item;
+    return AttributeMap.ofDistinct(names, values, size); // a JSON object's names are distinct
   }
 
   /** Reads one attribute value, applying DynamoDB's validation of its shape and content. */
@@ -207,6 +211,15 @@ public final class AttributeValues {
   /** Writes an item as a JSON object. */
   public static void writeItem(JsonGenerator out, Map<String, AttributeValue> item) throws IOException {
     out.writeStartObject();
+    if (item instanceof AttributeMap) {
+      AttributeMap compact = (AttributeMap) item;
+      for (int i = 0; i < compact.size(); i++) {
+        out.writeFieldName(compact.name(i));
+        write(out, compact.value(i));
+      }
+      out.writeEndObject();
+      return;
+    }
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
       out.writeFieldName(e.getKey());
       write(out, e.getValue());
