@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.util.VersionInfo;
 
@@ -63,6 +64,15 @@ final class Report {
     }
     if (!results.starts.isEmpty()) {
       printStartUp(out);
+    }
+    if (!results.overheads.isEmpty()) {
+      printOverhead(out);
+    }
+    if (!results.memory.isEmpty()) {
+      printMemory(out);
+    }
+    if (!results.scale.isEmpty() || !results.scaleUnavailable.isEmpty()) {
+      printQueryScale(out);
     }
     printUnavailable(out);
   }
@@ -160,6 +170,156 @@ final class Report {
     }
   }
 
+  /** The systems measured in child JVMs (all but the floor), in table order. */
+  private List<String> childSystems(java.util.Collection<String> measured) {
+    List<String> list = new ArrayList<>();
+    for (String system : systems) {
+      if (measured.contains(system)) {
+        list.add(system);
+      }
+    }
+    return list;
+  }
+
+  private boolean comparesWithLocal(List<String> measured) {
+    return measured.contains(DD) && measured.contains(DynamoDbLocal.ID);
+  }
+
+  private void printOverhead(PrintStream out) {
+    List<String> measured = childSystems(results.overheads.keySet());
+    out.println();
+    out.println("Per test class, through the JUnit Platform launcher: ms per class with a 2-key table"
+        + " and 100 fixture items and one GetItem test, minus an empty class's time (JUnit's own);");
+    out.println("Dynamo Double: @DynamoTable; DynamoDB Local: the same done by hand in @BeforeAll/@AfterAll"
+        + " (in-JVM, in memory). Ratios of times (lower = DD faster)");
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-50s", ""));
+    for (String system : measured) {
+      header.append(String.format(Locale.ROOT, " | %14s", results.systemNames.get(system)));
+    }
+    if (comparesWithLocal(measured)) {
+      header.append(String.format(Locale.ROOT, " | %8s", "DD/DDBL"));
+    }
+    out.println(header);
+    out.println("-".repeat(header.length()));
+    String[] rows = {"first test class in a fresh JVM",
+        "each further test class (median of " + (config.overheadClasses - 1) + ")",
+        "empty test class (JUnit alone, median)"};
+    for (int row = 0; row < rows.length; row++) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-50s", rows[row]));
+      double[] values = new double[measured.size()];
+      for (int i = 0; i < measured.size(); i++) {
+        Results.Overhead overhead = results.overhead(measured.get(i));
+        values[i] = !overhead.ok() ? Double.NaN
+            : row == 0 ? overhead.firstMillis : row == 1 ? overhead.againMedian() : overhead.plainMillis;
+        line.append(String.format(Locale.ROOT, " | %14s",
+            Double.isNaN(values[i]) ? "n/a" : String.format(Locale.ROOT, "%,.1f", values[i])));
+      }
+      if (comparesWithLocal(measured) && row < 2) {
+        double dd = values[measured.indexOf(DD)];
+        double local = values[measured.indexOf(DynamoDbLocal.ID)];
+        line.append(String.format(Locale.ROOT, " | %8s",
+            Double.isNaN(dd) || Double.isNaN(local) ? "n/a" : ratio(dd / local)));
+      }
+      out.println(line);
+    }
+  }
+
+  private void printMemory(PrintStream out) {
+    List<String> measured = childSystems(results.memory.keySet());
+    long items = 0;
+    long itemBytes = 0;
+    for (Results.Memory memory : results.memory.values()) {
+      if (memory.ok()) {
+        items = memory.items;
+        itemBytes = memory.itemBytes;
+      }
+    }
+    out.println();
+    out.printf(Locale.ROOT, "Memory: %,d items of about %,d bytes (DynamoDB's item size), loaded with"
+        + " BatchWriteItem in a fresh JVM (fixed pre-touched heap); growth per item: heap in use after"
+        + " full GCs, resident set outside the heap, and both%n", items, itemBytes);
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-50s", ""));
+    for (String system : measured) {
+      header.append(String.format(Locale.ROOT, " | %14s", results.systemNames.get(system)));
+    }
+    out.println(header);
+    out.println("-".repeat(header.length()));
+    String[] rows = {"heap bytes per item", "outside the heap (RSS growth), bytes per item",
+        "resident total, bytes per item", "load time, s"};
+    for (int row = 0; row < rows.length; row++) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-50s", rows[row]));
+      for (String system : measured) {
+        Results.Memory memory = results.memory(system);
+        double value = !memory.ok() ? Double.NaN
+            : row == 0 ? memory.heapPerItem() : row == 1 ? memory.rssPerItem()
+            : row == 2 ? memory.totalPerItem() : memory.loadSeconds;
+        line.append(String.format(Locale.ROOT, " | %14s", Double.isNaN(value) ? "n/a"
+            : String.format(Locale.ROOT, row == 3 ? "%,.1f" : "%,.0f", value)));
+      }
+      out.println(line);
+    }
+    Results.Memory dd = results.memory.get(DD);
+    Results.Memory local = results.memory.get(DynamoDbLocal.ID);
+    if (dd != null && local != null && dd.ok() && local.ok() && local.rssBytes >= 0) {
+      out.printf(Locale.ROOT, "Dynamo Double heap per item / DynamoDB Local resident total per item: %s;"
+          + " resident totals: %s (lower = DD smaller)%n",
+          ratio(dd.heapPerItem() / local.totalPerItem()),
+          ratio(dd.totalPerItem() / local.totalPerItem()));
+    }
+  }
+
+  private void printQueryScale(PrintStream out) {
+    List<String> measured = new ArrayList<>();
+    for (String system : systems) {
+      if (results.scaleUnavailable.containsKey(system) || hasScalePoint(system)) {
+        measured.add(system);
+      }
+    }
+    out.println();
+    out.printf(Locale.ROOT, "Query latency as the table grows: Query of the 10 items of a random"
+        + " partition, one client thread, %,d Queries per size after %,d warm-up (%,d more at the"
+        + " first size); ms%n", config.scaleQueries, config.scaleQueries / 4, QueryScaleProbe.FIRST_WARM_UP);
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-12s", "items"));
+    for (String system : measured) {
+      header.append(String.format(Locale.ROOT, " | %-24s", results.systemNames.get(system)));
+    }
+    if (comparesWithLocal(measured)) {
+      header.append(" | DD/DDBL p50");
+    }
+    StringBuilder header2 = new StringBuilder(String.format(Locale.ROOT, "%-12s", ""));
+    for (int i = 0; i < measured.size(); i++) {
+      header2.append(String.format(Locale.ROOT, " | %7s %7s %8s", "p50", "p99", "load s"));
+    }
+    out.println(header);
+    out.println(header2);
+    out.println("-".repeat(Math.max(header.length(), header2.length())));
+    for (int size : config.scaleSizes) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,-12d", size));
+      for (String system : measured) {
+        Results.ScalePoint point = results.scalePoint(system, size);
+        line.append(point == null ? String.format(Locale.ROOT, " | %7s %7s %8s", "n/a", "", "")
+            : String.format(Locale.ROOT, " | %7s %7s %8.1f", millis(point.p50Millis),
+                millis(point.p99Millis), point.loadSeconds));
+      }
+      if (comparesWithLocal(measured)) {
+        Results.ScalePoint dd = results.scalePoint(DD, size);
+        Results.ScalePoint local = results.scalePoint(DynamoDbLocal.ID, size);
+        line.append(String.format(Locale.ROOT, " | %11s", dd == null || local == null ? "n/a"
+            : ratio(dd.p50Millis / local.p50Millis)));
+      }
+      out.println(line);
+    }
+  }
+
+  private boolean hasScalePoint(String system) {
+    for (Results.ScalePoint point : results.scale) {
+      if (point.system.equals(system)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean hasStart(String kind) {
     for (Results.Start start : results.starts) {
       if (start.kind.equals(kind)) {
@@ -188,6 +348,21 @@ final class Report {
         notes.add(results.systemNames.get(start.system) + ", start-up (" + start.kind + "): "
             + start.unavailable);
       }
+    }
+    for (Results.Overhead overhead : results.overheads.values()) {
+      if (overhead.unavailable != null) {
+        notes.add(results.systemNames.get(overhead.system) + ", per test class: "
+            + overhead.unavailable);
+      }
+    }
+    for (Results.Memory memory : results.memory.values()) {
+      if (memory.unavailable != null) {
+        notes.add(results.systemNames.get(memory.system) + ", memory: " + memory.unavailable);
+      }
+    }
+    for (Map.Entry<String, String> scale : results.scaleUnavailable.entrySet()) {
+      notes.add(results.systemNames.get(scale.getKey()) + ", query latency by size: "
+          + scale.getValue());
     }
     if (!notes.isEmpty()) {
       out.println();
@@ -282,6 +457,61 @@ final class Report {
     }
     json.endArray();
 
+    json.name("perTestClass").beginArray();
+    for (Results.Overhead overhead : results.overheads.values()) {
+      json.beginObject().field("system", overhead.system);
+      if (overhead.ok()) {
+        json.field("status", "ok")
+            .field("emptyClassMillis", overhead.plainMillis)
+            .field("firstMillis", overhead.firstMillis)
+            .field("againMedianMillis", overhead.againMedian());
+        json.name("againMillis").beginArray();
+        for (double millis : overhead.againMillis) {
+          json.value(millis);
+        }
+        json.endArray();
+      } else {
+        json.field("status", "n/a").field("reason", overhead.unavailable);
+      }
+      json.endObject();
+    }
+    json.endArray();
+
+    json.name("memory").beginArray();
+    for (Results.Memory memory : results.memory.values()) {
+      json.beginObject().field("system", memory.system);
+      if (memory.ok()) {
+        json.field("status", "ok")
+            .field("items", memory.items)
+            .field("itemBytes", memory.itemBytes)
+            .field("heapBytes", memory.heapBytes)
+            .field("heapBytesPerItem", memory.heapPerItem())
+            .field("outsideHeapBytes", memory.rssBytes)
+            .field("loadSeconds", memory.loadSeconds);
+        if (memory.rssBytes >= 0) {
+          json.field("outsideHeapBytesPerItem", memory.rssPerItem())
+              .field("residentBytesPerItem", memory.totalPerItem());
+        }
+      } else {
+        json.field("status", "n/a").field("reason", memory.unavailable);
+      }
+      json.endObject();
+    }
+    json.endArray();
+
+    json.name("queryLatencyBySize").beginArray();
+    for (Results.ScalePoint point : results.scale) {
+      json.beginObject().field("system", point.system).field("items", point.size)
+          .field("queries", config.scaleQueries)
+          .field("p50Millis", point.p50Millis).field("p99Millis", point.p99Millis)
+          .field("loadSeconds", point.loadSeconds).endObject();
+    }
+    for (Map.Entry<String, String> scale : results.scaleUnavailable.entrySet()) {
+      json.beginObject().field("system", scale.getKey()).field("status", "n/a")
+          .field("reason", scale.getValue()).endObject();
+    }
+    json.endArray();
+
     json.name("ratios").beginArray();
     if (systems.contains(DD)) {
       for (String[] ratio : RATIOS) {
@@ -316,6 +546,36 @@ final class Report {
             json.name("value").value((String) null);
           }
           json.endObject();
+        }
+      }
+      Results.Overhead ddClass = results.overheads.get(DD);
+      Results.Overhead localClass = results.overheads.get(DynamoDbLocal.ID);
+      if (ddClass != null && localClass != null && ddClass.ok() && localClass.ok()) {
+        json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
+            .field("perTestClass", "first").field("measure", "millis")
+            .field("value", ddClass.firstMillis / localClass.firstMillis).endObject();
+        json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
+            .field("perTestClass", "again").field("measure", "medianMillis")
+            .field("value", ddClass.againMedian() / localClass.againMedian()).endObject();
+      }
+      Results.Memory ddMemory = results.memory.get(DD);
+      Results.Memory localMemory = results.memory.get(DynamoDbLocal.ID);
+      if (ddMemory != null && localMemory != null && ddMemory.ok() && localMemory.ok()
+          && localMemory.rssBytes >= 0) {
+        json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
+            .field("memory", "heapPerItemOverResidentPerItem").field("measure", "bytesPerItem")
+            .field("value", ddMemory.heapPerItem() / localMemory.totalPerItem()).endObject();
+        json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
+            .field("memory", "residentPerItem").field("measure", "bytesPerItem")
+            .field("value", ddMemory.totalPerItem() / localMemory.totalPerItem()).endObject();
+      }
+      for (int size : config.scaleSizes) {
+        Results.ScalePoint dd = results.scalePoint(DD, size);
+        Results.ScalePoint local = results.scalePoint(DynamoDbLocal.ID, size);
+        if (dd != null && local != null) {
+          json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
+              .field("queryItems", size).field("measure", "p50Millis")
+              .field("value", dd.p50Millis / local.p50Millis).endObject();
         }
       }
     }

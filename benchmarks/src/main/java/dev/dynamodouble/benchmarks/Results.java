@@ -59,6 +59,80 @@ final class Results {
     }
   }
 
+  /** Per-test-class overhead through JUnit, the plain class's time subtracted. */
+  static final class Overhead {
+    final String system;
+    String unavailable;
+    /** Median time of an empty test class (JUnit's own cost), ms. */
+    double plainMillis;
+    /** The first class in a fresh JVM, ms, minus {@link #plainMillis}. */
+    double firstMillis;
+    /** Each further class, ms, minus {@link #plainMillis}. */
+    final List<Double> againMillis = new ArrayList<>();
+
+    Overhead(String system) {
+      this.system = system;
+    }
+
+    boolean ok() {
+      return unavailable == null && !againMillis.isEmpty();
+    }
+
+    double againMedian() {
+      return Stats.median(againMillis.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+  }
+
+  /** Memory of N items of about 1 KB. */
+  static final class Memory {
+    final String system;
+    String unavailable;
+    long items;
+    long itemBytes;
+    long heapBytes;
+    /**
+     * Growth of the resident set with a fixed, pre-touched heap: what grew outside the Java heap
+     * (native memory, code, metaspace); -1 where unknown.
+     */
+    long rssBytes = -1;
+    double loadSeconds;
+
+    Memory(String system) {
+      this.system = system;
+    }
+
+    boolean ok() {
+      return unavailable == null && items > 0;
+    }
+
+    double heapPerItem() {
+      return (double) heapBytes / items;
+    }
+
+    double rssPerItem() {
+      return rssBytes < 0 ? Double.NaN : (double) rssBytes / items;
+    }
+
+    /** Heap plus outside the heap: the resident memory the items cost. */
+    double totalPerItem() {
+      return rssBytes < 0 ? Double.NaN : (double) (heapBytes + Math.max(0, rssBytes)) / items;
+    }
+  }
+
+  /** Query latency at one table size. */
+  static final class ScalePoint {
+    final String system;
+    final int size;
+    double p50Millis;
+    double p99Millis;
+    double loadSeconds;
+
+    ScalePoint(String system, int size) {
+      this.system = system;
+      this.size = size;
+    }
+  }
+
   /** In-JVM start, the first in a fresh JVM (server classes not loaded yet). */
   static final String START_FIRST = "in-jvm-first";
   /** In-JVM start once the server's classes are loaded (what each further test class pays). */
@@ -71,6 +145,29 @@ final class Results {
   final Map<String, String> systemUnavailable = new LinkedHashMap<>();
   final List<Cell> cells = new ArrayList<>();
   final List<Start> starts = new ArrayList<>();
+  final Map<String, Overhead> overheads = new LinkedHashMap<>();
+  final Map<String, Memory> memory = new LinkedHashMap<>();
+  final List<ScalePoint> scale = new ArrayList<>();
+  /** Why a system has no (or not every) query-scale point, by system id. */
+  final Map<String, String> scaleUnavailable = new LinkedHashMap<>();
+
+  Overhead overhead(String system) {
+    return overheads.computeIfAbsent(system, Overhead::new);
+  }
+
+  Memory memory(String system) {
+    return memory.computeIfAbsent(system, Memory::new);
+  }
+
+  /** The query-scale point of a system at a size, or null. */
+  ScalePoint scalePoint(String system, int size) {
+    for (ScalePoint point : scale) {
+      if (point.system.equals(system) && point.size == size) {
+        return point;
+      }
+    }
+    return null;
+  }
 
   Cell cell(String system, Workload workload, int threads) {
     for (Cell cell : cells) {

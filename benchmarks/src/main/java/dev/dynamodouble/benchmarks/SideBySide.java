@@ -54,6 +54,43 @@ public final class SideBySide {
             startSummary(results.start(system.id(), Results.COLD)));
       }
     }
+    ChildMeasurements children = new ChildMeasurements(config, results, logs);
+    for (SystemUnderTest system : config.systems) {
+      if (!ChildMeasurements.applies(system)) {
+        continue;
+      }
+      if (config.measureOverhead) {
+        children.overhead(system);
+        Results.Overhead overhead = results.overhead(system.id());
+        progress("test-class cost  %-15s %s", system.displayName(), overhead.ok()
+            ? String.format(Locale.ROOT, "first %.1f ms, again %.1f ms (empty class %.1f ms)",
+                overhead.firstMillis, overhead.againMedian(), overhead.plainMillis)
+            : "n/a (" + overhead.unavailable + ")");
+      }
+      if (config.measureMemory) {
+        children.memory(system);
+        Results.Memory memory = results.memory(system.id());
+        progress("memory           %-15s %s", system.displayName(), memory.ok()
+            ? String.format(Locale.ROOT, "%,d items of %,d bytes: heap %,.0f B/item, RSS %,.0f B/item"
+                + " (loaded in %.1f s)", memory.items, memory.itemBytes, memory.heapPerItem(),
+                memory.rssPerItem(), memory.loadSeconds)
+            : "n/a (" + memory.unavailable + ")");
+      }
+      if (config.measureQueryScale) {
+        children.queryScale(system);
+        for (int size : config.scaleSizes) {
+          Results.ScalePoint point = results.scalePoint(system.id(), size);
+          if (point != null) {
+            progress("query-scale      %-15s %,9d items: p50 %.3f ms, p99 %.3f ms (loaded in %.1f s)",
+                system.displayName(), size, point.p50Millis, point.p99Millis, point.loadSeconds);
+          }
+        }
+        if (results.scaleUnavailable.containsKey(system.id())) {
+          progress("query-scale      %-15s n/a (%s)", system.displayName(),
+              results.scaleUnavailable.get(system.id()));
+        }
+      }
+    }
     if (!config.workloads.isEmpty()) {
       runWorkloads(config, results);
     }

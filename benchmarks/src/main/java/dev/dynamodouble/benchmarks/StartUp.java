@@ -64,7 +64,7 @@ final class StartUp {
   }
 
   private String probe(SystemUnderTest system, int jvm) throws IOException, InterruptedException {
-    List<String> command = JavaCommand.withThisClassPath(passedProperties(), StartProbe.class,
+    List<String> command = JavaCommand.withThisClassPath(ChildJvm.passedProperties(), StartProbe.class,
         system.id(), String.valueOf(config.startRuns + 1));
     Path log = logs.resolve(system.id() + "-start-probe-" + jvm + ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -131,19 +131,6 @@ final class StartUp {
     }
   }
 
-  /** The system properties a child JVM needs to find what this one found. */
-  private static List<String> passedProperties() {
-    List<String> properties = new ArrayList<>();
-    for (String name : List.of(Clients.HTTP_PROPERTY, "sqlite4java.library.path",
-        "bench.coreTarget", "bench.dd.jar")) {
-      String value = System.getProperty(name);
-      if (value != null) {
-        properties.add("-D" + name + "=" + value);
-      }
-    }
-    return properties;
-  }
-
   private static boolean accepts(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(Loopback.ADDRESS, port), 200);
@@ -160,12 +147,7 @@ final class StartUp {
   }
 
   private static void stop(Process process) throws InterruptedException {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
+    ChildJvm.stop(process);
   }
 
   private static String lastLine(Path log) {

@@ -131,7 +131,7 @@ public final class Workloads {
     writeAll(dynamo, BenchData.SCAN_TABLE, scanItems);
   }
 
-  private static void createTable(DynamoDbClient dynamo, String table) {
+  static void createTable(DynamoDbClient dynamo, String table) {
     try {
       dynamo.createTable(r -> r.tableName(table)
           .attributeDefinitions(

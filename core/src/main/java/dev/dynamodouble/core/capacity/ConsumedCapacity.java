@@ -13,8 +13,9 @@ public final class ConsumedCapacity {
   private final String tableName;
   private double tableRead;
   private double tableWrite;
-  private final Map<String, double[]> globalIndexes = new LinkedHashMap<>();
-  private final Map<String, double[]> localIndexes = new LinkedHashMap<>();
+  // Created on first use: most requests touch no index.
+  private Map<String, double[]> globalIndexes = Map.of();
+  private Map<String, double[]> localIndexes = Map.of();
 
   public ConsumedCapacity(String tableName) {
     this.tableName = tableName;
@@ -31,6 +32,11 @@ public final class ConsumedCapacity {
   }
 
   public ConsumedCapacity addIndex(String indexName, boolean global, double read, double write) {
+    if (global && globalIndexes.isEmpty()) {
+      globalIndexes = new LinkedHashMap<>();
+    } else if (!global && localIndexes.isEmpty()) {
+      localIndexes = new LinkedHashMap<>();
+    }
     double[] units = (global ? globalIndexes : localIndexes).computeIfAbsent(indexName, k -> new double[2]);
     units[0] += read;
     units[1] += write;

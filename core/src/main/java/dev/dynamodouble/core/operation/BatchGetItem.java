@@ -6,6 +6,7 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Projection;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.ItemKey;
@@ -123,7 +124,7 @@ public final class BatchGetItem implements Operation {
         for (String field : List.of("ProjectionExpression", "ConsistentRead", "ExpressionAttributeNames", "AttributesToGet")) {
           if (raw.has(field)) {
             out.writeFieldName(field);
-            out.writeTree(raw.node().get(field));
+            Json.write(out, raw.node().get(field));
           }
         }
         out.writeEndObject();

@@ -34,7 +34,7 @@ public final class ItemWrites {
       if (after != null && !table.localIndexes().isEmpty()) {
         checkCollectionSize(context, data, key, before, after);
       }
-      TableData next = after == null ? data.delete(key) : data.put(key, after);
+      TableData next = after == null ? data.delete(key) : data.put(key, after, before);
       if (next != data) {
         table.versions().commit(next, context.now());
       }

@@ -1,51 +1,64 @@
 package dev.dynamodouble.core.operation;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The registry of operations by their X-Amz-Target name. Adding an operation = one class + one line here. */
+/**
+ * The registry of operations by their X-Amz-Target name. Adding an operation = one class + one
+ * line here. The DynamoDB operations are created on first use, so a server that answers only a
+ * few operations loads only their classes (start-up time).
+ */
 public final class Operations {
-  private final Map<String, Operation> byName = new HashMap<>();
+  private final Map<String, Operation> byName = new ConcurrentHashMap<>();
+  private final boolean dynamoDbApi;
 
-  private Operations() {}
+  private Operations(boolean dynamoDbApi) {
+    this.dynamoDbApi = dynamoDbApi;
+  }
 
   /** The DynamoDB API ({@code DynamoDB_20120810.*}). */
   public static Operations dynamoDb() {
-    Operations ops = new Operations();
-    ops.add("CreateTable", new CreateTable());
-    ops.add("DescribeTable", new DescribeTable());
-    ops.add("ListTables", new ListTables());
-    ops.add("DeleteTable", new DeleteTable());
-    ops.add("UpdateTable", new UpdateTable());
-    ops.add("PutItem", new PutItem());
-    ops.add("GetItem", new GetItem());
-    ops.add("DeleteItem", new DeleteItem());
-    ops.add("UpdateItem", new UpdateItem());
-    ops.add("BatchWriteItem", new BatchWriteItem());
-    ops.add("BatchGetItem", new BatchGetItem());
-    ops.add("Query", new Query());
-    ops.add("Scan", new Scan());
-    ops.add("TransactWriteItems", new TransactWriteItems());
-    ops.add("TransactGetItems", new TransactGetItems());
-    ops.add("TagResource", new TagResource());
-    ops.add("UntagResource", new UntagResource());
-    ops.add("ListTagsOfResource", new ListTagsOfResource());
-    ops.add("UpdateTimeToLive", new UpdateTimeToLive());
-    ops.add("DescribeTimeToLive", new DescribeTimeToLive());
-    ops.add("CreateBackup", new CreateBackup());
-    ops.add("DescribeBackup", new DescribeBackup());
-    ops.add("ListBackups", new ListBackups());
-    ops.add("DeleteBackup", new DeleteBackup());
-    ops.add("RestoreTableFromBackup", new RestoreTableFromBackup());
-    ops.add("UpdateContinuousBackups", new UpdateContinuousBackups());
-    ops.add("DescribeContinuousBackups", new DescribeContinuousBackups());
-    ops.add("RestoreTableToPointInTime", new RestoreTableToPointInTime());
-    return ops;
+    return new Operations(true);
+  }
+
+  /** A new instance of the DynamoDB operation of that name, or null. */
+  private static Operation create(String name) {
+    switch (name) {
+      case "CreateTable": return new CreateTable();
+      case "DescribeTable": return new DescribeTable();
+      case "ListTables": return new ListTables();
+      case "DeleteTable": return new DeleteTable();
+      case "UpdateTable": return new UpdateTable();
+      case "PutItem": return new PutItem();
+      case "GetItem": return new GetItem();
+      case "DeleteItem": return new DeleteItem();
+      case "UpdateItem": return new UpdateItem();
+      case "BatchWriteItem": return new BatchWriteItem();
+      case "BatchGetItem": return new BatchGetItem();
+      case "Query": return new Query();
+      case "Scan": return new Scan();
+      case "TransactWriteItems": return new TransactWriteItems();
+      case "TransactGetItems": return new TransactGetItems();
+      case "TagResource": return new TagResource();
+      case "UntagResource": return new UntagResource();
+      case "ListTagsOfResource": return new ListTagsOfResource();
+      case "UpdateTimeToLive": return new UpdateTimeToLive();
+      case "DescribeTimeToLive": return new DescribeTimeToLive();
+      case "CreateBackup": return new CreateBackup();
+      case "DescribeBackup": return new DescribeBackup();
+      case "ListBackups": return new ListBackups();
+      case "DeleteBackup": return new DeleteBackup();
+      case "RestoreTableFromBackup": return new RestoreTableFromBackup();
+      case "UpdateContinuousBackups": return new UpdateContinuousBackups();
+      case "DescribeContinuousBackups": return new DescribeContinuousBackups();
+      case "RestoreTableToPointInTime": return new RestoreTableToPointInTime();
+      default: return null;
+    }
   }
 
   /** The DynamoDB Streams API ({@code DynamoDBStreams_20120810.*}); filled by the streams work. */
   public static Operations streams() {
-    return new Operations();
+    return new Operations(false);
   }
 
   public Operations add(String name, Operation operation) {
@@ -55,6 +68,14 @@ public final class Operations {
 
   /** The operation of that name, or null. */
   public Operation get(String name) {
-    return byName.get(name);
+    Operation operation = byName.get(name);
+    if (operation == null && dynamoDbApi) {
+      Operation created = create(name);
+      if (created != null) {
+        Operation raced = byName.putIfAbsent(name, created);
+        operation = raced != null ? raced : created;
+      }
+    }
+    return operation;
   }
 }

@@ -33,11 +33,12 @@ final class RequestExpressions {
    */
   static RequestExpressions of(JsonRequest request, String operation) {
     List<String> present = new ArrayList<>();
-    request.node().fieldNames().forEachRemaining(field -> {
+    for (int i = 0; i < request.node().size(); i++) {
+      String field = request.node().name(i);
       if (request.has(field)) {
         present.add(field);
       }
-    });
+    }
     ExpressionParameters.checkNotMixed(operation, present);
     Map<String, String> names = request.stringMap("ExpressionAttributeNames");
     Map<String, AttributeValue> values = request.item("ExpressionAttributeValues");

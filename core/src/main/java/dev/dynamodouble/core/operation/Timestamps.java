@@ -1,7 +1,7 @@
 package dev.dynamodouble.core.operation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,16 +13,16 @@ final class Timestamps {
 
   /** The instant of {@code field}, or null when absent. */
   static Instant read(JsonRequest request, String field) {
-    JsonNode node = request.node().get(field);
-    if (node == null || node.isNull()) {
+    Object node = request.raw(field);
+    if (node == null) {
       return null;
     }
-    if (!node.isNumber()) {
-      throw DynamoException.serialization(node.isTextual()
+    if (!(node instanceof Number)) {
+      throw DynamoException.serialization(node instanceof String
           ? "class java.lang.String can not be converted to milliseconds since epoch"
           : "Unexpected value for a timestamp");
     }
-    BigDecimal seconds = node.decimalValue();
+    BigDecimal seconds = Json.decimal((Number) node);
     BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
     long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.DOWN).longValue();
     try {

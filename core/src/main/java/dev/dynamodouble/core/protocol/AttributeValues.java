@@ -1,14 +1,13 @@
 package dev.dynamodouble.core.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.value.AttributeMap;
 import dev.dynamodouble.core.value.AttributeType;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,48 +21,50 @@ public final class AttributeValues {
 
   private AttributeValues() {}
 
-  /** Reads an item (a JSON object of attribute values). */
-  public static Map<String, AttributeValue> readItem(JsonNode node) {
+  /** Reads an item (a JSON object of attribute values; see {@link Json}). */
+  public static Map<String, AttributeValue> readItem(Object node) {
     return readItem(node, 1);
   }
 
-  private static Map<String, AttributeValue> readItem(JsonNode node, int level) {
-    if (!node.isObject()) {
+  private static Map<String, AttributeValue> readItem(Object node, int level) {
+    if (!(node instanceof JsonObject)) {
       throw DynamoException.serialization("Start of structure or map found where not expected");
     }
-    Map<String, AttributeValue> item = new LinkedHashMap<>(Math.max(4, node.size() * 2));
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      item.put(field.getKey(), read(field.getValue(), level));
+    JsonObject object = (JsonObject) node;
+    int size = object.size();
+    String[] names = new String[size];
+    AttributeValue[] values = new AttributeValue[size];
+    for (int i = 0; i < size; i++) {
+      names[i] = object.name(i);
+      values[i] = read(object.value(i), level);
     }
-    return item;
+    return AttributeMap.ofDistinct(names, values, size); // a JSON object's names are distinct
   }
 
   /** Reads one attribute value, applying DynamoDB's validation of its shape and content. */
-  public static AttributeValue read(JsonNode node) {
+  public static AttributeValue read(Object node) {
     return read(node, 1);
   }
 
-  private static AttributeValue read(JsonNode node, int level) {
+  private static AttributeValue read(Object node, int level) {
     if (level > MAX_NESTING) {
       throw DynamoException.validation("Nesting Levels have exceeded supported limits: Attributes in the item have "
           + "nested levels beyond supported limit");
     }
-    if (!node.isObject()) {
+    if (!(node instanceof JsonObject)) {
       throw DynamoException.serialization("Unexpected value type in payload");
     }
+    JsonObject object = (JsonObject) node;
     AttributeValue result = null;
     int types = 0;
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      AttributeType type = AttributeType.fromWire(field.getKey());
-      if (type == null || field.getValue().isNull()) {
+    for (int i = 0; i < object.size(); i++) {
+      AttributeType type = AttributeType.fromWire(object.name(i));
+      Object value = object.value(i);
+      if (type == null || value == Json.NULL) {
         continue; // unknown members are ignored, as the service's JSON binding does
       }
       types++;
-      result = readTyped(type, field.getValue(), level);
+      result = readTyped(type, value, level);
     }
     if (types == 0) {
       throw DynamoException.validation(
@@ -76,7 +77,7 @@ public final class AttributeValues {
     return result;
   }
 
-  private static AttributeValue readTyped(AttributeType type, JsonNode node, int level) {
+  private static AttributeValue readTyped(AttributeType type, Object node, int level) {
     switch (type) {
       case S:
         return new AttributeValue.S(text(node));
@@ -85,15 +86,15 @@ public final class AttributeValues {
       case B:
         return new AttributeValue.B(binary(node));
       case BOOL:
-        if (!node.isBoolean()) {
+        if (!(node instanceof Boolean)) {
           throw DynamoException.serialization("Unexpected value type in payload");
         }
-        return AttributeValue.bool(node.booleanValue());
+        return AttributeValue.bool((Boolean) node);
       case NULL:
-        if (!node.isBoolean()) {
+        if (!(node instanceof Boolean)) {
           throw DynamoException.serialization("Unexpected value type in payload");
         }
-        if (!node.booleanValue()) {
+        if (!(Boolean) node) {
           throw DynamoException.invalidParameter("Null attribute value types must have the value of true");
         }
         return AttributeValue.nul();
@@ -101,14 +102,14 @@ public final class AttributeValues {
         return new AttributeValue.M(readItem(node, level + 1));
       case L: {
         List<AttributeValue> list = new ArrayList<>(array(node).size());
-        for (JsonNode element : node) {
+        for (Object element : array(node)) {
           list.add(read(element, level + 1));
         }
         return new AttributeValue.L(list);
       }
       case SS: {
         List<String> raw = new ArrayList<>();
-        for (JsonNode element : array(node)) {
+        for (Object element : array(node)) {
           raw.add(text(element));
         }
         requireNonEmpty(raw, "An string set  may not be empty");
@@ -118,7 +119,7 @@ public final class AttributeValues {
       }
       case NS: {
         List<String> raw = new ArrayList<>();
-        for (JsonNode element : array(node)) {
+        for (Object element : array(node)) {
           raw.add(text(element));
         }
         requireNonEmpty(raw, "An number set  may not be empty");
@@ -134,9 +135,9 @@ public final class AttributeValues {
       case BS: {
         List<AttributeValue.B> raw = new ArrayList<>();
         List<String> encoded = new ArrayList<>();
-        for (JsonNode element : array(node)) {
+        for (Object element : array(node)) {
           raw.add(new AttributeValue.B(binary(element)));
-          encoded.add(element.textValue());
+          encoded.add((String) element);
         }
         requireNonEmpty(raw, "Binary sets should not be empty");
         Set<AttributeValue.B> set = new LinkedHashSet<>(raw);
@@ -162,25 +163,25 @@ public final class AttributeValues {
     }
   }
 
-  private static String text(JsonNode node) {
-    if (node.isNumber()) {
+  private static String text(Object node) {
+    if (node instanceof Number) {
       throw DynamoException.serialization("NUMBER_VALUE cannot be converted to String");
     }
-    if (!node.isTextual()) {
+    if (!(node instanceof String)) {
       throw DynamoException.serialization("Unexpected value type in payload");
     }
-    return node.textValue();
+    return (String) node;
   }
 
-  private static JsonNode array(JsonNode node) {
-    if (!node.isArray()) {
+  private static JsonArray array(Object node) {
+    if (!(node instanceof JsonArray)) {
       throw DynamoException.serialization("Unexpected value type in payload");
     }
-    return node;
+    return (JsonArray) node;
   }
 
   /** Strict Base64, as the service's JSON binding reads a blob (Java's decoder alone is lenient). */
-  private static byte[] binary(JsonNode node) {
+  private static byte[] binary(Object node) {
     String text = text(node);
     String prefix = "'" + text + "' can not be converted to a Blob: ";
     if (text.length() % 4 != 0) {
@@ -210,6 +211,15 @@ public final class AttributeValues {
   /** Writes an item as a JSON object. */
   public static void writeItem(JsonGenerator out, Map<String, AttributeValue> item) throws IOException {
     out.writeStartObject();
+    if (item instanceof AttributeMap) {
+      AttributeMap compact = (AttributeMap) item;
+      for (int i = 0; i < compact.size(); i++) {
+        out.writeFieldName(compact.name(i));
+        write(out, compact.value(i));
+      }
+      out.writeEndObject();
+      return;
+    }
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
       out.writeFieldName(e.getKey());
       write(out, e.getValue());

@@ -29,7 +29,7 @@ public final class Constraints {
     if (value == null) {
       return this;
     }
-    if (!NAME_PATTERN.matcher(value).matches()) {
+    if (!isName(value)) {
       add(value, path, "Member must satisfy regular expression pattern: " + NAME_PATTERN.pattern());
     }
     minLength(value, 3, path);
@@ -61,10 +61,26 @@ public final class Constraints {
     if (value.length() > 255) {
       return maxLength(value, 255, path);
     }
-    if (!NAME_PATTERN.matcher(value).matches()) {
+    if (!isName(value)) {
       add(value, path, "Member must satisfy regular expression pattern: " + NAME_PATTERN.pattern());
     }
     return this;
+  }
+
+  /** Whether {@code value} matches {@link #NAME_PATTERN} (checked on every item request, so without a regex). */
+  static boolean isName(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public Constraints minLength(String value, int min, String path) {

@@ -24,7 +24,7 @@ public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
   private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
-  private static final JsonFactory JSON = JsonRequest.MAPPER.getFactory();
+  private static final JsonFactory JSON = Json.FACTORY;
 
   private final Engine engine;
   private final Operations dynamoDb;
@@ -41,13 +41,31 @@ public final class Dispatcher {
   }
 
   /**
-   * Handles one request.
+   * Handles one request and returns the response as bytes with their CRC32.
    *
    * @param target the X-Amz-Target header, or null
    * @param region the region of the SigV4 credential scope, or null for the default
    * @param body the request body
    */
   public ProtocolResponse handle(String target, String region, String requestId, byte[] body, int offset, int length) {
+    Bytes out = new Bytes();
+    int status = handle(target, region, requestId, body, offset, length, out);
+    byte[] array = out.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(array, 0, array.length);
+    return new ProtocolResponse(status, array, crc.getValue());
+  }
+
+  /**
+   * Handles one request, writing the response body (JSON) to {@code out}, and returns the HTTP
+   * status. What a failing response had written is reset and replaced by the error.
+   *
+   * @param target the X-Amz-Target header, or null
+   * @param region the region of the SigV4 credential scope, or null for the default
+   * @param body the request body
+   */
+  public int handle(String target, String region, String requestId, byte[] body, int offset, int length,
+                    ResponseBody out) {
     try {
       // As the service does: malformed JSON first, then the target, then an empty body.
       JsonRequest request = length == 0 ? null : JsonRequest.parse(body, offset, length);
@@ -58,12 +76,15 @@ public final class Dispatcher {
       engine.clock().runDue();
       String effectiveRegion = region == null ? engine.options().defaultRegion() : region;
       RequestContext context = new RequestContext(engine, engine.region(effectiveRegion), requestId);
-      return render(200, operation.execute(context, request));
+      write(operation.execute(context, request), out);
+      return 200;
     } catch (DynamoException e) {
-      return error(e);
+      out.reset();
+      return error(e, out);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.error("Internal error serving {}", target, e);
-      return error(DynamoException.internal("Internal server error"));
+      out.reset();
+      return error(DynamoException.internal("Internal server error"), out);
     }
   }
 
@@ -84,29 +105,58 @@ public final class Dispatcher {
 
   /** Renders an error as {@code {"__type": ..., "message": ...}} plus its extra fields. */
   public static ProtocolResponse error(DynamoException e) {
-    return render(e.code().status(), out -> {
-      out.writeStartObject();
-      out.writeStringField("__type", e.code().type());
-      if (e.getMessage() != null) {
-        out.writeStringField("message", e.getMessage());
-      }
-      if (e.detail() != null) {
-        e.detail().write(out);
-      }
-      out.writeEndObject();
-    });
-  }
-
-  private static ProtocolResponse render(int status, JsonWritable body) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (JsonGenerator out = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-      body.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    byte[] array = bytes.toByteArray();
+    Bytes out = new Bytes();
+    int status = error(e, out);
+    byte[] array = out.toByteArray();
     CRC32 crc = new CRC32();
     crc.update(array, 0, array.length);
     return new ProtocolResponse(status, array, crc.getValue());
+  }
+
+  private static int error(DynamoException e, ResponseBody out) {
+    write(json -> {
+      json.writeStartObject();
+      json.writeStringField("__type", e.code().type());
+      if (e.getMessage() != null) {
+        json.writeStringField("message", e.getMessage());
+      }
+      if (e.detail() != null) {
+        e.detail().write(json);
+      }
+      json.writeEndObject();
+    }, out);
+    return e.code().status();
+  }
+
+  private static void write(JsonWritable body, ResponseBody out) {
+    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      body.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A response body in a growing byte array. */
+  private static final class Bytes extends ResponseBody {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+
+    @Override
+    public void write(int b) {
+      bytes.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      bytes.write(b, off, len);
+    }
+
+    @Override
+    public void reset() {
+      bytes.reset();
+    }
+
+    byte[] toByteArray() {
+      return bytes.toByteArray();
+    }
   }
 }

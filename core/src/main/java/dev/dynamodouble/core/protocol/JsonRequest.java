@@ -1,14 +1,9 @@
 package dev.dynamodouble.core.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,222 +14,207 @@ import java.util.Map;
  * reads as null.
  */
 public final class JsonRequest {
-  /** Content after the one JSON value of a body makes it malformed, as it does for the service. */
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final JsonRequest EMPTY = new JsonRequest(JsonObject.EMPTY);
 
-  private final JsonNode node;
+  private final JsonObject node;
 
-  private JsonRequest(JsonNode node) {
+  private JsonRequest(JsonObject node) {
     this.node = node;
   }
 
   /** Parses a request body; malformed JSON or a non-object is a SerializationException. */
   public static JsonRequest parse(byte[] body, int offset, int length) {
-    JsonNode root;
+    Object root;
     try {
-      root = MAPPER.readTree(body, offset, length);
-    } catch (JsonProcessingException e) {
-      throw new DynamoException(dev.dynamodouble.core.error.ErrorCode.SERIALIZATION, null);
-    } catch (IOException e) {
-      throw new DynamoException(dev.dynamodouble.core.error.ErrorCode.SERIALIZATION, null);
-    }
-    if (root == null || root.isMissingNode()) {
-      throw new DynamoException(dev.dynamodouble.core.error.ErrorCode.SERIALIZATION, null);
+      root = Json.parse(body, offset, length);
+    } catch (Json.MalformedException e) {
+      throw new DynamoException(ErrorCode.SERIALIZATION, null);
     }
     return of(root);
   }
 
-  /** Wraps a JSON object. */
-  public static JsonRequest of(JsonNode node) {
-    if (node.isArray()) {
+  /** Wraps a JSON object (see {@link Json} for the value types). */
+  public static JsonRequest of(Object node) {
+    if (node instanceof JsonArray) {
       throw DynamoException.serialization("Start of list found where not expected");
     }
-    if (!node.isObject()) {
+    if (!(node instanceof JsonObject)) {
       throw DynamoException.serialization("Expected null");
     }
-    return new JsonRequest(node);
+    return new JsonRequest((JsonObject) node);
   }
 
   /** An empty request, for operations called with no body fields. */
   public static JsonRequest empty() {
-    return new JsonRequest(MAPPER.createObjectNode());
+    return EMPTY;
   }
 
-  public JsonNode node() {
+  /** The JSON object of this request. */
+  public JsonObject node() {
     return node;
   }
 
   public boolean has(String field) {
-    JsonNode value = node.get(field);
-    return value != null && !value.isNull();
+    return !Json.isNull(node.get(field));
   }
 
-  private JsonNode get(String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value;
+  /** The raw value of {@code field}, or null when it is absent or JSON null. */
+  public Object raw(String field) {
+    Object value = node.get(field);
+    return value == Json.NULL ? null : value;
   }
 
   public String string(String field) {
-    JsonNode value = get(field);
+    Object value = raw(field);
     if (value == null) {
       return null;
     }
-    if (!value.isTextual()) {
+    if (!(value instanceof String)) {
       throw typeError(value, "String");
     }
-    return value.textValue();
+    return (String) value;
   }
 
   public Long longValue(String field) {
-    JsonNode value = get(field);
+    Object value = raw(field);
     if (value == null) {
       return null;
     }
-    if (!value.isNumber()) {
+    if (!(value instanceof Number)) {
       throw typeError(value, "Long");
     }
-    return value.isIntegralNumber() ? value.longValue() : (long) Math.floor(value.doubleValue());
+    Number number = (Number) value;
+    return Json.isIntegral(number) ? number.longValue() : (long) Math.floor(number.doubleValue());
   }
 
   public Integer intValue(String field) {
-    JsonNode value = get(field);
+    Object value = raw(field);
     if (value == null) {
       return null;
     }
-    if (!value.isNumber()) {
+    if (!(value instanceof Number)) {
       throw typeError(value, "Integer");
     }
     // Saturate rather than wrap, so a huge Limit is reported as the value that was sent is too large.
-    double number = value.isIntegralNumber() ? value.doubleValue() : Math.floor(value.doubleValue());
+    Number n = (Number) value;
+    double number = Json.isIntegral(n) ? n.doubleValue() : Math.floor(n.doubleValue());
     return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number));
   }
 
   public Boolean bool(String field) {
-    JsonNode value = get(field);
+    Object value = raw(field);
     if (value == null) {
       return null;
     }
-    if (!value.isBoolean()) {
+    if (!(value instanceof Boolean)) {
       throw typeError(value, "Boolean");
     }
-    return value.booleanValue();
+    return (Boolean) value;
   }
 
   /** A nested structure, or null. */
   public JsonRequest structure(String field) {
-    JsonNode value = get(field);
+    Object value = raw(field);
     return value == null ? null : of(value);
   }
 
   /** A list of structures, or null. */
   public List<JsonRequest> structures(String field) {
-    JsonNode value = list(field);
-    if (value == null) {
-      return null;
-    }
-    List<JsonRequest> result = new ArrayList<>(value.size());
-    for (JsonNode element : value) {
-      result.add(element.isNull() ? null : of(element));
-    }
-    return result;
+    return structuresOf(raw(field));
   }
 
   /** A JSON array of structures, read with this request's rules. */
-  public List<JsonRequest> structuresOf(JsonNode value) {
-    if (value == null || value.isNull()) {
+  public List<JsonRequest> structuresOf(Object value) {
+    if (Json.isNull(value)) {
       return null;
     }
-    if (!value.isArray()) {
-      throw DynamoException.serialization(value.isObject()
+    if (!(value instanceof JsonArray)) {
+      throw DynamoException.serialization(value instanceof JsonObject
           ? "Start of structure or map found where not expected." : "Expected list or null");
     }
-    List<JsonRequest> result = new ArrayList<>(value.size());
-    for (JsonNode element : value) {
-      result.add(element.isNull() ? null : of(element));
+    JsonArray array = (JsonArray) value;
+    List<JsonRequest> result = new ArrayList<>(array.size());
+    for (Object element : array) {
+      result.add(element == Json.NULL ? null : of(element));
     }
     return result;
   }
 
   /** A map whose values are lists of structures (e.g. BatchWriteItem's RequestItems), or null. */
   public Map<String, List<JsonRequest>> structureListMap(String field) {
-    JsonNode value = map(field);
+    JsonObject value = map(field);
     if (value == null) {
       return null;
     }
     Map<String, List<JsonRequest>> result = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
-      List<JsonRequest> list = structuresOf(e.getValue());
-      result.put(e.getKey(), list == null ? List.of() : list);
+    for (int i = 0; i < value.size(); i++) {
+      List<JsonRequest> list = structuresOf(value.value(i));
+      result.put(value.name(i), list == null ? List.of() : list);
     }
     return result;
   }
 
   /** A list of strings, or null. */
   public List<String> strings(String field) {
-    JsonNode value = list(field);
+    JsonArray value = list(field);
     if (value == null) {
       return null;
     }
     List<String> result = new ArrayList<>(value.size());
-    for (JsonNode element : value) {
-      if (!element.isTextual()) {
+    for (Object element : value) {
+      if (!(element instanceof String)) {
         throw typeError(element, "String");
       }
-      result.add(element.textValue());
+      result.add((String) element);
     }
     return result;
   }
 
   /** A map of structures keyed by name (e.g. RequestItems), or null. */
   public Map<String, JsonRequest> structureMap(String field) {
-    JsonNode value = map(field);
+    JsonObject value = map(field);
     if (value == null) {
       return null;
     }
     Map<String, JsonRequest> result = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
-      result.put(e.getKey(), e.getValue().isNull() ? null : of(e.getValue()));
+    for (int i = 0; i < value.size(); i++) {
+      Object member = value.value(i);
+      result.put(value.name(i), member == Json.NULL ? null : of(member));
     }
     return result;
   }
 
   /** A map of strings (e.g. ExpressionAttributeNames), or null. */
   public Map<String, String> stringMap(String field) {
-    JsonNode value = map(field);
+    JsonObject value = map(field);
     if (value == null) {
       return null;
     }
     Map<String, String> result = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
-      if (!e.getValue().isTextual()) {
-        throw typeError(e.getValue(), "String");
+    for (int i = 0; i < value.size(); i++) {
+      Object member = value.value(i);
+      if (!(member instanceof String)) {
+        throw typeError(member, "String");
       }
-      result.put(e.getKey(), e.getValue().textValue());
+      result.put(value.name(i), (String) member);
     }
     return result;
   }
 
   /** A map of attribute values (an item, a key, ExpressionAttributeValues), or null. */
   public Map<String, AttributeValue> item(String field) {
-    JsonNode value = map(field);
+    JsonObject value = map(field);
     return value == null ? null : AttributeValues.readItem(value);
   }
 
   /** A list of attribute values, or null. */
   public List<AttributeValue> values(String field) {
-    JsonNode value = list(field);
+    JsonArray value = list(field);
     if (value == null) {
       return null;
     }
     List<AttributeValue> result = new ArrayList<>(value.size());
-    for (JsonNode element : value) {
+    for (Object element : value) {
       result.add(AttributeValues.read(element));
     }
     return result;
@@ -242,53 +222,53 @@ public final class JsonRequest {
 
   /** A single attribute value, or null. */
   public AttributeValue value(String field) {
-    JsonNode value = get(field);
+    Object value = raw(field);
     return value == null ? null : AttributeValues.read(value);
   }
 
-  private JsonNode list(String field) {
-    JsonNode value = get(field);
+  private JsonArray list(String field) {
+    Object value = raw(field);
     if (value == null) {
       return null;
     }
-    if (!value.isArray()) {
-      throw DynamoException.serialization(value.isObject()
+    if (!(value instanceof JsonArray)) {
+      throw DynamoException.serialization(value instanceof JsonObject
           ? "Start of structure or map found where not expected." : "Expected list or null");
     }
-    return value;
+    return (JsonArray) value;
   }
 
-  private JsonNode map(String field) {
-    JsonNode value = get(field);
+  private JsonObject map(String field) {
+    Object value = raw(field);
     if (value == null) {
       return null;
     }
-    if (!value.isObject()) {
-      throw DynamoException.serialization(value.isArray()
+    if (!(value instanceof JsonObject)) {
+      throw DynamoException.serialization(value instanceof JsonArray
           ? "Start of list found where not expected" : "Expected map or null");
     }
-    return value;
+    return (JsonObject) value;
   }
 
-  private static DynamoException typeError(JsonNode value, String target) {
+  private static DynamoException typeError(Object value, String target) {
     String article = target.equals("Blob") ? "a " : "an ";
-    if (value.isArray()) {
+    if (value instanceof JsonArray) {
       return DynamoException.serialization("Start of list found where not expected");
     }
-    if (value.isObject()) {
+    if (value instanceof JsonObject) {
       return DynamoException.serialization("Start of structure or map found where not expected.");
     }
     String actual;
-    if (value.isBoolean()) {
+    if (value instanceof Boolean) {
       actual = "java.lang.Boolean";
-    } else if (value.isTextual()) {
+    } else if (value instanceof String) {
       if (target.equals("Boolean")) {
         return DynamoException.serialization(
-            "'" + value.textValue().toUpperCase(java.util.Locale.ROOT) + "' can not be converted to an Boolean");
+            "'" + ((String) value).toUpperCase(java.util.Locale.ROOT) + "' can not be converted to an Boolean");
       }
       actual = "java.lang.String";
-    } else if (value.isIntegralNumber()) {
-      long n = value.longValue();
+    } else if (Json.isIntegral(value)) {
+      long n = ((Number) value).longValue();
       actual = n >= Short.MIN_VALUE && n <= Short.MAX_VALUE ? "java.lang.Short"
           : n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE ? "java.lang.Integer" : "java.lang.Long";
     } else {
@@ -301,9 +281,5 @@ public final class JsonRequest {
   @Override
   public String toString() {
     return node.toString();
-  }
-
-  static ObjectNode newObject() {
-    return MAPPER.createObjectNode();
   }
 }

@@ -3,7 +3,6 @@ package dev.dynamodouble.core.server;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.time.ManualClock;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +26,10 @@ final class ControlApi {
     this.engine = engine;
   }
 
-  ProtocolResponse handle(FullHttpRequest request) {
-    QueryStringDecoder decoder = new QueryStringDecoder(request.uri());
+  ProtocolResponse handle(HttpMethod method, String uri) {
+    QueryStringDecoder decoder = new QueryStringDecoder(uri);
     String path = decoder.path().substring(PREFIX.length());
-    boolean post = request.method().equals(HttpMethod.POST);
+    boolean post = method.equals(HttpMethod.POST);
     if (path.equals("health")) {
       return json(200, "{\"status\":\"ok\"}");
     }
@@ -48,7 +47,7 @@ final class ControlApi {
       manual.advance(Duration.ofMillis(millis));
       return clock();
     }
-    if (path.equals("ttl/expired") && (request.method().equals(HttpMethod.DELETE) || post)) {
+    if (path.equals("ttl/expired") && (method.equals(HttpMethod.DELETE) || post)) {
       // Like LocalStack's DELETE /_aws/dynamodb/expired: run the TTL sweeper now.
       return json(200, "{\"deleted\":" + engine.timeToLive().deleteExpiredNow() + "}");
     }

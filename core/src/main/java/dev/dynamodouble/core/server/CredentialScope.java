@@ -15,7 +15,24 @@ final class CredentialScope {
     }
     int end = authorization.indexOf(',', start);
     String credential = authorization.substring(start + 11, end < 0 ? authorization.length() : end).trim();
-    String[] parts = credential.split("/");
-    return parts.length >= 5 && !parts[2].isEmpty() ? parts[2] : null;
+    // AKID/date/REGION/service/aws4_request: the third of at least five '/'-separated parts, where
+    // (as String.split counts them) trailing empty parts do not count.
+    int first = credential.indexOf('/');
+    int second = first < 0 ? -1 : credential.indexOf('/', first + 1);
+    int third = second < 0 ? -1 : credential.indexOf('/', second + 1);
+    int fourth = third < 0 ? -1 : credential.indexOf('/', third + 1);
+    if (fourth < 0 || third == second + 1 || !hasNonSlashAfter(credential, fourth)) {
+      return null;
+    }
+    return credential.substring(second + 1, third);
+  }
+
+  private static boolean hasNonSlashAfter(String text, int from) {
+    for (int i = from + 1; i < text.length(); i++) {
+      if (text.charAt(i) != '/') {
+        return true;
+      }
+    }
+    return false;
   }
 }

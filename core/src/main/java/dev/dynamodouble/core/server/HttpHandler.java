@@ -1,115 +1,329 @@
 package dev.dynamodouble.core.server;
 
-import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
+import dev.dynamodouble.core.protocol.ResponseBody;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
 
-/** Serves one HTTP request: the DynamoDB protocol on POST, the control API under its reserved path. */
-@ChannelHandler.Sharable
-final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+/**
+ * One connection's HTTP/1.1 exchange, after Netty's request decoder: collects a request's body
+ * (up to 16 MB: beyond, 413), answers {@code Expect: 100-continue}, serves the DynamoDB protocol
+ * on POST and the control API under its reserved path, and keeps the connection open unless the
+ * request asked to close it. Responses are encoded here, head and body in one pooled buffer: the
+ * JSON body is written straight into it after room for the head, the x-amz-crc32 is computed over
+ * it in place, and the head is then put in front of it.
+ */
+final class HttpHandler extends ChannelInboundHandlerAdapter {
   static final String AMZ_JSON = "application/x-amz-json-1.0";
   private static final ProtocolResponse UNKNOWN_OPERATION =
       ControlApi.withCrc(404, "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8));
   private static final ProtocolResponse HEALTHY =
       ControlApi.withCrc(200, "healthy: dynamo-double".getBytes(StandardCharsets.UTF_8));
+  private static final ProtocolResponse TOO_LARGE = ControlApi.withCrc(413, new byte[0]);
+  private static final ProtocolResponse BAD_REQUEST = ControlApi.withCrc(400, new byte[0]);
+  private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  /** Room left in front of a response body for its head (status line and headers). */
+  private static final int HEAD_ROOM = 320;
 
-  private final Dispatcher dispatcher;
-  private final ControlApi control;
-  private final AtomicLong requests = new AtomicLong();
-  private final String idPrefix;
+  private static final byte[] CONTENT_TYPE = ascii("content-type: ");
+  private static final byte[] CONTENT_LENGTH = ascii("\r\ncontent-length: ");
+  private static final byte[] REQUEST_ID = ascii("\r\nx-amzn-RequestId: ");
+  private static final byte[] CRC32_HEADER = ascii("\r\nx-amz-crc32: ");
+  private static final byte[] CLOSE = ascii("\r\nconnection: close");
+  private static final byte[] END = ascii("\r\n\r\n");
+  private static final byte[] STATUS_200 = statusLine(200);
 
-  HttpHandler(Dispatcher dispatcher, ControlApi control) {
-    this.dispatcher = dispatcher;
-    this.control = control;
-    this.idPrefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(java.util.Locale.ROOT);
+  private final Endpoint endpoint;
+  /** Where this connection's response heads are put together. */
+  private final byte[] scratch = new byte[HEAD_ROOM];
+
+  // The request being received (HTTP/1.1 clients send one at a time on a connection).
+  private HttpRequest head;
+  private ByteBuf body;
+  private boolean keepAlive;
+  private boolean tooLarge;
+
+  HttpHandler(Endpoint endpoint) {
+    this.endpoint = endpoint;
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (msg instanceof HttpRequest) {
+        start(ctx, (HttpRequest) msg);
+      }
+      if (msg instanceof HttpContent && head != null) {
+        append(ctx, (HttpContent) msg);
+        if (msg instanceof LastHttpContent && head != null) {
+          finish(ctx);
+        }
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void start(ChannelHandlerContext ctx, HttpRequest request) {
+    releaseBody();
+    if (request.decoderResult().isFailure()) {
+      head = null;
+      send(ctx, BAD_REQUEST, "text/plain", null, false);
+      return;
+    }
+    head = request;
+    keepAlive = HttpUtil.isKeepAlive(request);
+    long declared = HttpUtil.getContentLength(request, -1L);
+    tooLarge = declared > DynamoServer.MAX_REQUEST_BYTES;
+    if (HttpUtil.is100ContinueExpected(request)) {
+      if (tooLarge) { // the client waits before sending a body it will not send: refuse and close
+        head = null;
+        send(ctx, TOO_LARGE, "text/plain", null, false);
+        return;
+      }
+      ctx.writeAndFlush(ctx.alloc().buffer(CONTINUE.length).writeBytes(CONTINUE), ctx.voidPromise());
+    }
+  }
+
+  private void append(ChannelHandlerContext ctx, HttpContent chunk) {
+    if (chunk.decoderResult().isFailure()) {
+      releaseBody();
+      head = null;
+      send(ctx, BAD_REQUEST, "text/plain", null, false);
+      return;
+    }
+    ByteBuf content = chunk.content();
+    if (tooLarge || !content.isReadable()) {
+      return;
+    }
+    int received = body == null ? 0 : body.readableBytes();
+    if (content.readableBytes() > DynamoServer.MAX_REQUEST_BYTES - received) {
+      tooLarge = true;
+      releaseBody();
+      return;
+    }
+    if (body == null) {
+      body = content.retain(); // the common case: the whole body in one piece, not copied
+    } else {
+      if (!(body instanceof CompositeByteBuf)) {
+        body = ctx.alloc().compositeBuffer(Integer.MAX_VALUE).addComponent(true, body);
+      }
+      ((CompositeByteBuf) body).addComponent(true, content.retain());
+    }
+  }
+
+  private void finish(ChannelHandlerContext ctx) {
+    HttpRequest request = head;
+    head = null;
+    try {
+      if (tooLarge) {
+        send(ctx, TOO_LARGE, "text/plain", null, keepAlive);
+      } else {
+        serve(ctx, request);
+      }
+    } finally {
+      releaseBody();
+    }
+  }
+
+  private void serve(ChannelHandlerContext ctx, HttpRequest request) {
     String uri = request.uri();
     if (uri.startsWith(ControlApi.PREFIX)) {
-      send(ctx, request, control.handle(request), "application/json", null);
+      send(ctx, endpoint.control().handle(request.method(), uri), "application/json", null, keepAlive);
       return;
     }
-    String requestId = nextRequestId();
+    String requestId = endpoint.nextRequestId();
     if (request.method().equals(HttpMethod.GET) && (uri.equals("/") || uri.isEmpty())) {
-      send(ctx, request, HEALTHY, "text/plain", requestId);
+      send(ctx, HEALTHY, "text/plain", requestId, keepAlive);
       return;
     }
-    String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-    ByteBuf content = request.content();
+    HttpHeaders headers = request.headers();
+    String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
+    boolean hasBody = body != null && body.isReadable();
     boolean jsonType = contentType != null
         && (contentType.startsWith(AMZ_JSON) || contentType.startsWith("application/json"));
-    if (!request.method().equals(HttpMethod.POST) || (content.isReadable() && !jsonType)) {
-      send(ctx, request, UNKNOWN_OPERATION, "text/xml", requestId);
+    if (!request.method().equals(HttpMethod.POST) || (hasBody && !jsonType)) {
+      send(ctx, UNKNOWN_OPERATION, "text/xml", requestId, keepAlive);
       return;
     }
-    byte[] body;
+    byte[] bytes;
     int offset;
-    int length = content.readableBytes();
-    if (content.hasArray()) {
-      body = content.array();
-      offset = content.arrayOffset() + content.readerIndex();
+    int length = hasBody ? body.readableBytes() : 0;
+    if (!hasBody) {
+      bytes = new byte[0];
+      offset = 0;
+    } else if (body.hasArray()) {
+      bytes = body.array();
+      offset = body.arrayOffset() + body.readerIndex();
     } else {
-      body = ByteBufUtil.getBytes(content);
+      bytes = ByteBufUtil.getBytes(body);
       offset = 0;
     }
-    String region = CredentialScope.region(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-    ProtocolResponse response = dispatcher.handle(request.headers().get("X-Amz-Target"), region, requestId,
-        body, offset, length);
-    String responseType = contentType != null && contentType.startsWith("application/json") ? "application/json" : AMZ_JSON;
-    send(ctx, request, response, responseType, requestId);
+    String region = CredentialScope.region(headers.get(HttpHeaderNames.AUTHORIZATION));
+    String responseType = contentType != null && contentType.startsWith("application/json")
+        ? "application/json" : AMZ_JSON;
+
+    ByteBuf out = ctx.alloc().buffer(HEAD_ROOM + 512);
+    out.writerIndex(HEAD_ROOM);
+    int status;
+    try {
+      status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), region, requestId, bytes, offset,
+          length, new BufferBody(out, HEAD_ROOM));
+    } catch (RuntimeException | Error e) {
+      out.release();
+      throw e;
+    }
+    int bodyLength = out.writerIndex() - HEAD_ROOM;
+    CRC32 crc = new CRC32();
+    crc.update(out.nioBuffer(HEAD_ROOM, bodyLength));
+    int headLength = head(scratch, status, responseType, bodyLength, requestId, crc.getValue(), keepAlive);
+    out.setBytes(HEAD_ROOM - headLength, scratch, 0, headLength);
+    out.readerIndex(HEAD_ROOM - headLength);
+    write(ctx, out, keepAlive);
   }
 
-  /** A client closing or resetting its connection is normal; anything else is logged once, then the channel closes. */
+  /** Sends a response whose body is already bytes. */
+  private static void send(ChannelHandlerContext ctx, ProtocolResponse response, String contentType,
+                           String requestId, boolean keepAlive) {
+    byte[] responseHead = new byte[HEAD_ROOM];
+    int headLength = head(responseHead, response.status(), contentType, response.body().length, requestId,
+        response.crc32(), keepAlive);
+    ByteBuf out = ctx.alloc().buffer(headLength + response.body().length);
+    out.writeBytes(responseHead, 0, headLength).writeBytes(response.body());
+    write(ctx, out, keepAlive);
+  }
+
+  private static void write(ChannelHandlerContext ctx, ByteBuf response, boolean keepAlive) {
+    if (keepAlive) {
+      ctx.writeAndFlush(response, ctx.voidPromise());
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /**
+   * Puts the status line and headers into {@code head} and returns their length. A head is at
+   * most about 250 bytes: the content type and request id are short and ours.
+   */
+  static int head(byte[] head, int status, String contentType, int contentLength, String requestId,
+                  long crc32, boolean keepAlive) {
+    int at = put(head, 0, status == 200 ? STATUS_200 : statusLine(status));
+    at = put(head, at, CONTENT_TYPE);
+    at = put(head, at, contentType);
+    at = put(head, at, CONTENT_LENGTH);
+    at = put(head, at, contentLength);
+    if (requestId != null) {
+      at = put(head, at, REQUEST_ID);
+      at = put(head, at, requestId);
+    }
+    at = put(head, at, CRC32_HEADER);
+    at = put(head, at, crc32);
+    if (!keepAlive) {
+      at = put(head, at, CLOSE);
+    }
+    return put(head, at, END);
+  }
+
+  private static byte[] statusLine(int status) {
+    return ascii(HttpVersion.HTTP_1_1.text() + " " + HttpResponseStatus.valueOf(status) + "\r\n");
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static int put(byte[] to, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, to, at, bytes.length);
+    return at + bytes.length;
+  }
+
+  private static int put(byte[] to, int at, String ascii) {
+    int length = ascii.length();
+    for (int i = 0; i < length; i++) {
+      to[at + i] = (byte) ascii.charAt(i);
+    }
+    return at + length;
+  }
+
+  private static int put(byte[] to, int at, long number) {
+    if (number == 0) {
+      to[at] = '0';
+      return at + 1;
+    }
+    int digits = 0;
+    for (long n = number; n > 0; n /= 10) {
+      digits++;
+    }
+    for (int i = at + digits - 1; number > 0; i--) {
+      to[i] = (byte) ('0' + number % 10);
+      number /= 10;
+    }
+    return at + digits;
+  }
+
+  private void releaseBody() {
+    if (body != null) {
+      body.release();
+      body = null;
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    releaseBody();
+    head = null;
+    super.channelInactive(ctx);
+  }
+
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (!(cause instanceof java.io.IOException)) {
-      org.slf4j.LoggerFactory.getLogger(HttpHandler.class).warn("Closing a connection after an error", cause);
+    // A client that went away (connection reset) or a broken request: nothing to answer.
+    if (!(cause instanceof IOException)) {
+      DynamoServer.LOG.warn("Closing a connection after an unexpected error", cause);
     }
     ctx.close();
   }
 
-  private String nextRequestId() {
-    String counter = Long.toString(requests.incrementAndGet(), 36).toUpperCase(java.util.Locale.ROOT);
-    StringBuilder id = new StringBuilder(52).append(idPrefix);
-    for (int i = id.length() + counter.length(); i < 52; i++) {
-      id.append('0');
-    }
-    return id.append(counter).toString();
-  }
+  /** A response body written into a buffer from {@code start} on. */
+  private static final class BufferBody extends ResponseBody {
+    private final ByteBuf buffer;
+    private final int start;
 
-  private static void send(ChannelHandlerContext ctx, FullHttpRequest request, ProtocolResponse response,
-                           String contentType, String requestId) {
-    FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
-    http.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-    http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-    if (requestId != null) {
-      http.headers().set("x-amzn-RequestId", requestId);
+    BufferBody(ByteBuf buffer, int start) {
+      this.buffer = buffer;
+      this.start = start;
     }
-    http.headers().set("x-amz-crc32", Long.toString(response.crc32()));
-    boolean keepAlive = HttpUtil.isKeepAlive(request);
-    if (!keepAlive) {
-      ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
-    } else {
-      ctx.writeAndFlush(http);
+
+    @Override
+    public void write(int b) {
+      buffer.writeByte(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      buffer.writeBytes(b, off, len);
+    }
+
+    @Override
+    public void reset() {
+      buffer.writerIndex(start);
     }
   }
 }

@@ -37,9 +37,12 @@ public record ItemKey(long hash, AttributeValue partition, AttributeValue sort) 
     if (a.partition == null || b.partition == null) { // a hash seek sorts before its hash's keys
       return a.partition == b.partition ? 0 : a.partition == null ? -1 : 1;
     }
-    int byPartition = KeyOrder.INSTANCE.compare(a.partition, b.partition);
-    if (byPartition != 0) {
-      return byPartition;
+    // Equal hashes almost always mean one partition: check that first, it is much cheaper than ordering.
+    if (a.partition != b.partition && !a.partition.equals(b.partition)) {
+      int byPartition = KeyOrder.INSTANCE.compare(a.partition, b.partition);
+      if (byPartition != 0) {
+        return byPartition;
+      }
     }
     return compareSort(a.sort, b.sort);
   }

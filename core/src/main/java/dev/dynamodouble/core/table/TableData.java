@@ -42,7 +42,14 @@ public record TableData(PersistentSortedMap<ItemKey, StoredItem> items, long siz
 
   /** This state with {@code item} stored under {@code key} (replacing any item there). */
   public TableData put(ItemKey key, StoredItem item) {
-    StoredItem old = items.get(key);
+    return put(key, item, items.get(key));
+  }
+
+  /**
+   * This state with {@code item} stored under {@code key}, when the caller already looked up the
+   * item there now ({@code old}, or null): saves a search of the tree.
+   */
+  public TableData put(ItemKey key, StoredItem item, StoredItem old) {
     long size = sizeBytes - (old == null ? 0 : old.size()) + item.size();
     return new TableData(items.put(key, item), size, updateIndexes(key, old, item));
   }

@@ -1,13 +1,14 @@
 package dev.dynamodouble.core.transaction;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamodouble.core.protocol.Json;
+import dev.dynamodouble.core.protocol.JsonArray;
+import dev.dynamodouble.core.protocol.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -22,58 +23,54 @@ public final class RequestFingerprint {
     this.digest = digest;
   }
 
-  /** The fingerprint of {@code request} without its top-level field {@code excluded}. */
-  public static RequestFingerprint of(JsonNode request, String excluded) {
+  /**
+   * The fingerprint of {@code request} (a parsed JSON value, see {@link Json}) without its
+   * top-level field {@code excluded}.
+   */
+  public static RequestFingerprint of(Object request, String excluded) {
     MessageDigest sha = sha256();
-    if (request.isObject()) {
-      List<String> names = new ArrayList<>();
-      request.fieldNames().forEachRemaining(names::add);
-      Collections.sort(names);
-      sha.update((byte) '{');
-      for (String name : names) {
-        if (!name.equals(excluded) && !request.get(name).isNull()) {
-          field(sha, name, request.get(name));
-        }
-      }
-      sha.update((byte) '}');
+    if (request instanceof JsonObject) {
+      object(sha, (JsonObject) request, excluded);
     } else {
       feed(sha, request);
     }
     return new RequestFingerprint(sha.digest());
   }
 
-  private static void field(MessageDigest sha, String name, JsonNode value) {
-    text(sha, name);
-    sha.update((byte) ':');
-    feed(sha, value);
+  private static void object(MessageDigest sha, JsonObject node, String excluded) {
+    List<String> names = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      names.add(node.name(i));
+    }
+    Collections.sort(names);
+    sha.update((byte) '{');
+    for (String name : names) {
+      Object value = node.get(name);
+      if (!name.equals(excluded) && !Json.isNull(value)) {
+        text(sha, name);
+        sha.update((byte) ':');
+        feed(sha, value);
+      }
+    }
+    sha.update((byte) '}');
   }
 
-  private static void feed(MessageDigest sha, JsonNode node) {
-    if (node.isObject()) {
-      List<String> names = new ArrayList<>(node.size());
-      Iterator<String> it = node.fieldNames();
-      it.forEachRemaining(names::add);
-      Collections.sort(names);
-      sha.update((byte) '{');
-      for (String name : names) {
-        if (!node.get(name).isNull()) {
-          field(sha, name, node.get(name));
-        }
-      }
-      sha.update((byte) '}');
-    } else if (node.isArray()) {
+  private static void feed(MessageDigest sha, Object node) {
+    if (node instanceof JsonObject) {
+      object(sha, (JsonObject) node, null);
+    } else if (node instanceof JsonArray) {
       sha.update((byte) '[');
-      for (JsonNode element : node) {
+      for (Object element : (JsonArray) node) {
         feed(sha, element);
         sha.update((byte) ',');
       }
       sha.update((byte) ']');
-    } else if (node.isTextual()) {
+    } else if (node instanceof String) {
       sha.update((byte) 's');
-      text(sha, node.textValue());
+      text(sha, (String) node);
     } else {
       sha.update((byte) 'v');
-      text(sha, node.toString());
+      text(sha, Json.toJson(node));
     }
   }
 

@@ -11,6 +11,13 @@ public final class ItemSize {
   /** The size of an item: the sum of its attribute names and values. */
   public static long of(Map<String, AttributeValue> item) {
     long total = 0;
+    if (item instanceof AttributeMap) {
+      AttributeMap compact = (AttributeMap) item;
+      for (int i = 0; i < compact.size(); i++) {
+        total += utf8Length(compact.name(i)) + of(compact.value(i));
+      }
+      return total;
+    }
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
       total += utf8Length(e.getKey()) + of(e.getValue());
     }

@@ -3,8 +3,7 @@ package dev.dynamodouble.core.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import java.time.Duration;
@@ -12,12 +11,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyTokensTest {
-  static final ObjectMapper JSON = new ObjectMapper();
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
   static RequestFingerprint fingerprint(String json) throws Exception {
-    JsonNode node = JSON.readTree(json);
-    return RequestFingerprint.of(node, "ClientRequestToken");
+    return RequestFingerprint.of(Json.parse(json), "ClientRequestToken");
   }
 
   @Test

@@ -133,7 +133,7 @@ class TransactionsTest {
   void anEngineRestoreForgetsTheTokens() throws Exception {
     EngineSnapshot snapshot = engine.snapshot();
     transactions.tokens().complete(transactions.tokens().start("us-east-1", "t",
-        RequestFingerprint.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{}"), "x"),
+        RequestFingerprint.of(dev.dynamodouble.core.protocol.Json.parse("{}"), "x"),
         engine.clock().now()), "o", engine.clock().now());
     assertThat(transactions.tokens().size()).isEqualTo(1);
     engine.restore(snapshot);

@@ -1,0 +1,48 @@
+package dev.dynamodouble.core.server;
+
+import dev.dynamodouble.core.protocol.Dispatcher;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What every connection of one server shares: the dispatcher, the control API, request ids. */
+final class Endpoint {
+  private static final int REQUEST_ID_LENGTH = 52;
+
+  private final Dispatcher dispatcher;
+  private final ControlApi control;
+  private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+
+  private final AtomicLong requests = new AtomicLong();
+  /** The prefix followed by zeros: a request id before its counter is written over its end. */
+  private final char[] idTemplate;
+  private final int prefixLength;
+
+  Endpoint(Dispatcher dispatcher) {
+    this.dispatcher = dispatcher;
+    this.control = new ControlApi(dispatcher.engine());
+    String prefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(Locale.ROOT);
+    this.prefixLength = prefix.length();
+    this.idTemplate = new char[REQUEST_ID_LENGTH];
+    java.util.Arrays.fill(idTemplate, '0');
+    prefix.getChars(0, prefixLength, idTemplate, 0);
+  }
+
+  Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  ControlApi control() {
+    return control;
+  }
+
+  /** A 52-character request id, unique for this server: a prefix, zeros, a counter in base 36. */
+  String nextRequestId() {
+    long counter = requests.incrementAndGet();
+    char[] id = idTemplate.clone();
+    for (int i = REQUEST_ID_LENGTH - 1; counter > 0 && i >= prefixLength; i--) {
+      id[i] = DIGITS[(int) (counter % 36)];
+      counter /= 36;
+    }
+    return new String(id);
+  }
+}
