@@ -24,8 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Core's server-side work for one request, without HTTP: {@code Dispatcher.handle} with the
- * bodies the AWS SDK sends for the harness's GetItem and PutItem (JSON in, operation, JSON and
- * CRC32 out). Run with {@code -prof gc} for the allocation per operation.
+ * bodies the AWS SDK sends for the harness's workloads (JSON in, operation, JSON and CRC32 out). Run with {@code -prof gc} for the allocation per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +38,9 @@ public class DispatcherBenchmark {
   private static final String GET_ITEM = TARGET + "GetItem";
   private static final String PUT_ITEM = TARGET + "PutItem";
   private static final String QUERY = TARGET + "Query";
+  private static final String UPDATE_ITEM = TARGET + "UpdateItem";
+  private static final String BATCH_WRITE = TARGET + "BatchWriteItem";
+  private static final String TRANSACT_WRITE = TARGET + "TransactWriteItems";
   private static final int PUT_KEYS = 1_000;
 
   private Engine engine;
@@ -46,6 +48,9 @@ public class DispatcherBenchmark {
   private byte[] getItem;
   private byte[][] putItems;
   private byte[] query;
+  private byte[] updateItem;
+  private byte[][] batchWrites;
+  private byte[][] transactWrites;
   private int next;
 
   @Setup(Level.Trial)
@@ -72,6 +77,39 @@ public class DispatcherBenchmark {
         + "\"ExpressionAttributeNames\":{\"#pk\":\"pk\"},"
         + "\"ExpressionAttributeValues\":{\":pk\":{\"S\":\"" + BenchData.QUERY_PK + "\"}}}")
         .getBytes(StandardCharsets.UTF_8);
+    call("PutItem", putBody("update", "0", 0));
+    call("PutItem", putBody("tx-0", "check", 0));
+    updateItem = ("{\"TableName\":\"" + BenchData.TABLE + "\",\"Key\":{\"pk\":{\"S\":\"update\"},"
+        + "\"sk\":{\"S\":\"0\"}},\"UpdateExpression\":\"SET #n = #n + :one, #s = :s\","
+        + "\"ConditionExpression\":\"attribute_exists(#pk) AND #n >= :zero\","
+        + "\"ExpressionAttributeNames\":{\"#n\":\"n\",\"#s\":\"s\",\"#pk\":\"pk\"},"
+        + "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"},\":zero\":{\"N\":\"0\"},"
+        + "\":s\":{\"S\":\"" + BenchData.PAYLOAD + "\"}}}").getBytes(StandardCharsets.UTF_8);
+    batchWrites = new byte[16][];
+    transactWrites = new byte[16][];
+    for (int b = 0; b < batchWrites.length; b++) {
+      StringBuilder batch = new StringBuilder("{\"RequestItems\":{\"" + BenchData.TABLE + "\":[");
+      for (int i = 0; i < BenchData.BATCH_SIZE; i++) {
+        String put = putBody("batch-0", Integer.toString(i), b);
+        batch.append(i == 0 ? "" : ",").append("{\"PutRequest\":{")
+            .append(put, put.indexOf("\"Item\""), put.length() - 1).append("}}");
+      }
+      batchWrites[b] = batch.append("]}}").toString().getBytes(StandardCharsets.UTF_8);
+      String a = putBody("tx-0", "a", b);
+      String bb = putBody("tx-0", "b", b);
+      transactWrites[b] = ("{\"TransactItems\":["
+          + "{\"Put\":" + a + "},{\"Put\":" + bb + "},"
+          + "{\"Update\":{\"TableName\":\"" + BenchData.TABLE + "\",\"Key\":{\"pk\":{\"S\":\"tx-0\"},"
+          + "\"sk\":{\"S\":\"c\"}},\"UpdateExpression\":\"ADD #n :one\","
+          + "\"ExpressionAttributeNames\":{\"#n\":\"n\"},"
+          + "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}},"
+          + "{\"ConditionCheck\":{\"TableName\":\"" + BenchData.TABLE + "\",\"Key\":{\"pk\":{\"S\":\"tx-0\"},"
+          + "\"sk\":{\"S\":\"check\"}},\"ConditionExpression\":\"attribute_exists(#pk)\","
+          + "\"ExpressionAttributeNames\":{\"#pk\":\"pk\"}}}]}").getBytes(StandardCharsets.UTF_8);
+    }
+    check(dispatcher.handle(UPDATE_ITEM, null, "id", updateItem, 0, updateItem.length));
+    check(dispatcher.handle(BATCH_WRITE, null, "id", batchWrites[0], 0, batchWrites[0].length));
+    check(dispatcher.handle(TRANSACT_WRITE, null, "id", transactWrites[0], 0, transactWrites[0].length));
     check(dispatcher.handle(TARGET + "GetItem", null, "id", getItem, 0, getItem.length));
     check(dispatcher.handle(TARGET + "Query", null, "id", query, 0, query.length));
   }
@@ -108,6 +146,23 @@ public class DispatcherBenchmark {
   public ProtocolResponse putItem() {
     byte[] body = putItems[next++ % PUT_KEYS];
     return dispatcher.handle(PUT_ITEM, null, "id", body, 0, body.length);
+  }
+
+  @Benchmark
+  public ProtocolResponse updateItem() {
+    return dispatcher.handle(UPDATE_ITEM, null, "id", updateItem, 0, updateItem.length);
+  }
+
+  @Benchmark
+  public ProtocolResponse batchWriteItem() {
+    byte[] body = batchWrites[next++ & 15];
+    return dispatcher.handle(BATCH_WRITE, null, "id", body, 0, body.length);
+  }
+
+  @Benchmark
+  public ProtocolResponse transactWriteItems() {
+    byte[] body = transactWrites[next++ & 15];
+    return dispatcher.handle(TRANSACT_WRITE, null, "id", body, 0, body.length);
   }
 
   @Benchmark

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The expressions of one request, which share its ExpressionAttributeNames and
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  * depends on them, which is cheap. It is not thread-safe (one request, one thread).
  */
 public final class ExpressionContext {
-  private static final Pattern NAME_KEY = Pattern.compile("#[A-Za-z0-9_]+");
-  private static final Pattern VALUE_KEY = Pattern.compile(":[A-Za-z0-9_]+");
   private static final int MAX_KEY_BYTES = 255;
 
   private final Map<String, String> names;
@@ -45,6 +42,23 @@ public final class ExpressionContext {
     return new ExpressionContext(null, null);
   }
 
+  /**
+   * Whether {@code key} matches {@code #[A-Za-z0-9_]+} (sigil '#') or {@code :[A-Za-z0-9_]+} (':'),
+   * checked per placeholder of every request, so without a regex.
+   */
+  static boolean isPlaceholder(String key, char sigil) {
+    if (key.length() < 2 || key.charAt(0) != sigil) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void validate() {
     if (names != null) {
       if (names.isEmpty()) {
@@ -57,7 +71,7 @@ public final class ExpressionContext {
           throw DynamoException.validation("ExpressionAttributeNames contains invalid key: "
               + "The expression attribute map contains a key that is too long; size of key: " + bytes);
         }
-        if (!NAME_KEY.matcher(key).matches()) {
+        if (!isPlaceholder(key, '#')) {
           throw DynamoException.validation(
               "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
         }
@@ -76,7 +90,7 @@ public final class ExpressionContext {
           throw DynamoException.validation("ExpressionAttributeValues contains invalid key: "
               + "The expression attribute map contains a key that is too long;");
         }
-        if (!VALUE_KEY.matcher(key).matches()) {
+        if (!isPlaceholder(key, ':')) {
           throw DynamoException.validation(
               "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
         }
