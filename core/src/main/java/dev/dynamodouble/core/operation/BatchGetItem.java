@@ -145,6 +145,9 @@ public final class BatchGetItem implements Operation {
     }
     List<Map<String, AttributeValue>> keys = new ArrayList<>(raw.size());
     for (JsonRequest key : raw) {
+      if (key == null) {
+        throw DynamoException.validation("The provided key element does not match the schema");
+      }
       keys.add(AttributeValues.readItem(key.node()));
     }
     return keys;

@@ -31,6 +31,16 @@ public final class TableDescriptions {
    * has no WarmThroughput and no LastUpdateToPayPerRequestDateTime yet, as the service's has none.
    */
   public static void write(JsonGenerator out, String field, Table table, boolean createResponse) throws IOException {
+    write(out, field, table, createResponse, createResponse ? TableStatus.CREATING : table.status());
+  }
+
+  /**
+   * As above, with the table status the operation saw. Responses are written after the operation
+   * returns, when a clock task (ACTIVE after a zero status delay, on the system clock's thread) may
+   * already have moved the table on; the answer must still say what the operation did.
+   */
+  public static void write(JsonGenerator out, String field, Table table, boolean createResponse, TableStatus status)
+      throws IOException {
     TableData data = table.snapshot();
     out.writeObjectFieldStart(field);
     out.writeArrayFieldStart("AttributeDefinitions");
@@ -45,7 +55,7 @@ public final class TableDescriptions {
     out.writeEndArray();
     out.writeStringField("TableName", table.name());
     writeKeySchema(out, table.keySchema());
-    out.writeStringField("TableStatus", table.status().name());
+    out.writeStringField("TableStatus", status.name());
     writeTime(out, "CreationDateTime", table.created());
     writeThroughput(out, table.throughput());
     out.writeNumberField("TableSizeBytes", data.sizeBytes());
@@ -98,7 +108,8 @@ public final class TableDescriptions {
       writeKeySchema(out, index.keySchema());
       writeProjection(out, index.projection());
       if (index.global()) {
-        out.writeStringField("IndexStatus", index.status().name());
+        IndexDefinition.IndexStatus indexStatus = createResponse ? IndexDefinition.IndexStatus.CREATING : index.status();
+        out.writeStringField("IndexStatus", indexStatus.name());
         if (index.status() == IndexDefinition.IndexStatus.CREATING && table.status() != TableStatus.CREATING) {
           out.writeBooleanField("Backfilling", true); // only an index added to an existing table backfills
         }

@@ -34,6 +34,7 @@ public final class UpdateTable implements Operation {
           + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
           + "WarmThroughput or TableClass is required");
     }
+    TableStatus[] statusSeen = new TableStatus[1];
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
       TableChanges.requireStable(found);
@@ -54,11 +55,12 @@ public final class UpdateTable implements Operation {
         found.status(TableStatus.UPDATING);
         TableLifecycle.scheduleActive(context.engine(), found);
       }
+      statusSeen[0] = found.status();
       return found;
     });
     return out -> {
       out.writeStartObject();
-      TableDescriptions.write(out, "TableDescription", table);
+      TableDescriptions.write(out, "TableDescription", table, false, statusSeen[0]);
       out.writeEndObject();
     };
   }
