@@ -6,10 +6,7 @@ import dev.dynamodouble.benchmarks.sut.Floor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,17 +18,17 @@ import software.amazon.awssdk.core.util.VersionInfo;
 /** The printed table and the JSON file of one run. */
 final class Report {
 
-  private static final String DD = DynamoDouble.ID;
-  private static final String[][] RATIOS = {
+  static final String DD = DynamoDouble.ID;
+  static final String[][] RATIOS = {
       {DynamoDbLocal.ID, "DD/DDBL"},
       {Floor.ID, "DD/floor"},
   };
 
-  private final Config config;
-  private final Results results;
-  private final List<String> systems;
-  private final double loadAtStart;
-  private final double loadAtEnd;
+  final Config config;
+  final Results results;
+  final List<String> systems;
+  final double loadAtStart;
+  final double loadAtEnd;
 
   Report(Config config, Results results, double loadAtStart) {
     this.config = config;
@@ -374,222 +371,10 @@ final class Report {
   }
 
   void writeJson(Path file) throws IOException {
-    JsonOut json = new JsonOut().beginObject();
-    json.field("schema", 1);
-    json.field("timestamp", Instant.now().toString());
-    json.name("environment").beginObject()
-        .field("summary", environment(config))
-        .field("awsSdk", VersionInfo.SDK_VERSION)
-        .field("httpClient", config.http)
-        .field("java", System.getProperty("java.version"))
-        .field("jvm", System.getProperty("java.vm.name"))
-        .field("cpus", Runtime.getRuntime().availableProcessors())
-        .field("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"))
-        .field("loadAverageAtStart", loadAtStart)
-        .field("loadAverageAtEnd", loadAtEnd)
-        .endObject();
-    json.name("settings").beginObject()
-        .field("warmupSeconds", config.warmupSeconds)
-        .field("seconds", config.seconds)
-        .field("iterations", config.iterations)
-        .field("startJvms", config.startJvms)
-        .field("startRuns", config.startRuns)
-        .field("coldRuns", config.coldRuns);
-    json.name("threads").beginArray();
-    for (int threads : config.threads) {
-      json.value(threads);
-    }
-    json.endArray().endObject();
-
-    json.name("systems").beginArray();
-    for (String system : systems) {
-      json.beginObject().field("id", system).field("name", results.systemNames.get(system))
-          .field("status", results.systemUnavailable.containsKey(system) ? "n/a" : "ok")
-          .field("reason", results.systemUnavailable.get(system)).endObject();
-    }
-    json.endArray();
-
-    json.name("throughput").beginArray();
-    for (Workload workload : config.workloads) {
-      for (int threads : config.threads) {
-        for (String system : systems) {
-          Results.Cell cell = results.cell(system, workload, threads);
-          json.beginObject().field("workload", workload.id()).field("label", workload.label())
-              .field("threads", threads).field("system", system);
-          if (cell.ok()) {
-            json.field("status", "ok")
-                .field("opsPerSecond", cell.medianOpsPerSecond());
-            json.name("opsPerSecondByIteration").beginArray();
-            for (double ops : cell.opsPerSecond) {
-              json.value(ops);
-            }
-            json.endArray();
-            json.field("operations", cell.operations);
-            json.name("latencyMillis").beginObject()
-                .field("p50", cell.latencyMillis(0.50))
-                .field("p90", cell.latencyMillis(0.90))
-                .field("p99", cell.latencyMillis(0.99))
-                .field("max", cell.latencyMillis(1.0))
-                .endObject();
-          } else {
-            json.field("status", "n/a").field("reason", reasonOf(cell));
-          }
-          json.endObject();
-        }
-      }
-    }
-    json.endArray();
-
-    json.name("startup").beginArray();
-    for (Results.Start start : results.starts) {
-      json.beginObject().field("kind", start.kind).field("system", start.system);
-      if (start.ok()) {
-        json.field("status", "ok").field("medianMillis", start.medianMillis());
-        json.name("millisByRun").beginArray();
-        for (double millis : start.millis) {
-          json.value(millis);
-        }
-        json.endArray();
-      } else {
-        json.field("status", "n/a").field("reason", start.unavailable);
-      }
-      json.endObject();
-    }
-    json.endArray();
-
-    json.name("perTestClass").beginArray();
-    for (Results.Overhead overhead : results.overheads.values()) {
-      json.beginObject().field("system", overhead.system);
-      if (overhead.ok()) {
-        json.field("status", "ok")
-            .field("emptyClassMillis", overhead.plainMillis)
-            .field("firstMillis", overhead.firstMillis)
-            .field("againMedianMillis", overhead.againMedian());
-        json.name("againMillis").beginArray();
-        for (double millis : overhead.againMillis) {
-          json.value(millis);
-        }
-        json.endArray();
-      } else {
-        json.field("status", "n/a").field("reason", overhead.unavailable);
-      }
-      json.endObject();
-    }
-    json.endArray();
-
-    json.name("memory").beginArray();
-    for (Results.Memory memory : results.memory.values()) {
-      json.beginObject().field("system", memory.system);
-      if (memory.ok()) {
-        json.field("status", "ok")
-            .field("items", memory.items)
-            .field("itemBytes", memory.itemBytes)
-            .field("heapBytes", memory.heapBytes)
-            .field("heapBytesPerItem", memory.heapPerItem())
-            .field("outsideHeapBytes", memory.rssBytes)
-            .field("loadSeconds", memory.loadSeconds);
-        if (memory.rssBytes >= 0) {
-          json.field("outsideHeapBytesPerItem", memory.rssPerItem())
-              .field("residentBytesPerItem", memory.totalPerItem());
-        }
-      } else {
-        json.field("status", "n/a").field("reason", memory.unavailable);
-      }
-      json.endObject();
-    }
-    json.endArray();
-
-    json.name("queryLatencyBySize").beginArray();
-    for (Results.ScalePoint point : results.scale) {
-      json.beginObject().field("system", point.system).field("items", point.size)
-          .field("queries", config.scaleQueries)
-          .field("p50Millis", point.p50Millis).field("p99Millis", point.p99Millis)
-          .field("loadSeconds", point.loadSeconds).endObject();
-    }
-    for (Map.Entry<String, String> scale : results.scaleUnavailable.entrySet()) {
-      json.beginObject().field("system", scale.getKey()).field("status", "n/a")
-          .field("reason", scale.getValue()).endObject();
-    }
-    json.endArray();
-
-    json.name("ratios").beginArray();
-    if (systems.contains(DD)) {
-      for (String[] ratio : RATIOS) {
-        if (!systems.contains(ratio[0])) {
-          continue;
-        }
-        for (Workload workload : config.workloads) {
-          for (int threads : config.threads) {
-            Results.Cell dd = results.cell(DD, workload, threads);
-            Results.Cell other = results.cell(ratio[0], workload, threads);
-            json.beginObject().field("of", DD).field("over", ratio[0])
-                .field("workload", workload.id()).field("threads", threads)
-                .field("measure", "opsPerSecond");
-            if (dd.ok() && other.ok()) {
-              json.field("value", dd.medianOpsPerSecond() / other.medianOpsPerSecond());
-            } else {
-              json.name("value").value((String) null);
-            }
-            json.endObject();
-          }
-        }
-        for (Results.Start dd : results.starts) {
-          if (!dd.system.equals(DD)) {
-            continue;
-          }
-          Results.Start other = results.start(ratio[0], dd.kind);
-          json.beginObject().field("of", DD).field("over", ratio[0])
-              .field("startup", dd.kind).field("measure", "medianMillis");
-          if (dd.ok() && other.ok()) {
-            json.field("value", dd.medianMillis() / other.medianMillis());
-          } else {
-            json.name("value").value((String) null);
-          }
-          json.endObject();
-        }
-      }
-      Results.Overhead ddClass = results.overheads.get(DD);
-      Results.Overhead localClass = results.overheads.get(DynamoDbLocal.ID);
-      if (ddClass != null && localClass != null && ddClass.ok() && localClass.ok()) {
-        json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
-            .field("perTestClass", "first").field("measure", "millis")
-            .field("value", ddClass.firstMillis / localClass.firstMillis).endObject();
-        json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
-            .field("perTestClass", "again").field("measure", "medianMillis")
-            .field("value", ddClass.againMedian() / localClass.againMedian()).endObject();
-      }
-      Results.Memory ddMemory = results.memory.get(DD);
-      Results.Memory localMemory = results.memory.get(DynamoDbLocal.ID);
-      if (ddMemory != null && localMemory != null && ddMemory.ok() && localMemory.ok()
-          && localMemory.rssBytes >= 0) {
-        json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
-            .field("memory", "heapPerItemOverResidentPerItem").field("measure", "bytesPerItem")
-            .field("value", ddMemory.heapPerItem() / localMemory.totalPerItem()).endObject();
-        json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
-            .field("memory", "residentPerItem").field("measure", "bytesPerItem")
-            .field("value", ddMemory.totalPerItem() / localMemory.totalPerItem()).endObject();
-      }
-      for (int size : config.scaleSizes) {
-        Results.ScalePoint dd = results.scalePoint(DD, size);
-        Results.ScalePoint local = results.scalePoint(DynamoDbLocal.ID, size);
-        if (dd != null && local != null) {
-          json.beginObject().field("of", DD).field("over", DynamoDbLocal.ID)
-              .field("queryItems", size).field("measure", "p50Millis")
-              .field("value", dd.p50Millis / local.p50Millis).endObject();
-        }
-      }
-    }
-    json.endArray();
-    json.endObject();
-
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
+    ReportJson.write(this, file);
   }
 
-  private String reasonOf(Results.Cell cell) {
+  String reasonOf(Results.Cell cell) {
     String why = results.systemUnavailable.get(cell.system);
     return why != null ? why : cell.unavailable;
   }
