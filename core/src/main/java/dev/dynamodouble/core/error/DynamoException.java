@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.error;
 
-import java.util.Map;
 
 /**
  * An error that reaches the client as DynamoDB reports it: a type, a status and a message, plus
@@ -60,12 +59,4 @@ public class DynamoException extends RuntimeException {
     void write(com.fasterxml.jackson.core.JsonGenerator out) throws java.io.IOException;
   }
 
-  /** Convenience for errors whose body only adds string fields. */
-  public static ErrorDetail fields(Map<String, String> fields) {
-    return out -> {
-      for (Map.Entry<String, String> e : fields.entrySet()) {
-        out.writeStringField(e.getKey(), e.getValue());
-      }
-    };
-  }
 }

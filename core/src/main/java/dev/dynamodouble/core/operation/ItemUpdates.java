@@ -7,10 +7,8 @@ import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.ItemSize;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * UpdateItem's computation of the new item, shared with transactions: the update applies to the
@@ -22,15 +20,9 @@ public final class ItemUpdates {
   /** The new item, and what the update changed (null when there was no update to apply). */
   public record Result(StoredItem item, UpdateResult update) {}
 
-  public static Set<String> keyNames(Table table) {
-    Set<String> names = new HashSet<>();
-    table.keySchema().attributes().forEach(a -> names.add(a.name()));
-    return names;
-  }
-
   public static Result apply(Table table, Map<String, AttributeValue> key, StoredItem before, Update update) {
     Map<String, AttributeValue> base = before != null ? before.attributes() : new LinkedHashMap<>(key);
-    UpdateResult result = update == null ? null : update.apply(base, keyNames(table));
+    UpdateResult result = update == null ? null : update.apply(base, table.keySchema().attributeNames());
     Map<String, AttributeValue> after = result == null ? base : result.newItem();
     if (ItemSize.of(after) > ItemSize.MAX_ITEM_BYTES) {
       throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");

@@ -49,7 +49,7 @@ public final class Query implements Operation {
         schema.sort() == null ? null : schema.sort().name(), schema.sort() == null ? null : schema.sort().type());
     requireNonEmptyKeyValues(bound, source);
     if (filter != null) {
-      filter.requireNoKeyAttributes(ReadRequests.keyNames(table, source));
+      filter.requireNoKeyAttributes(source.keySchema().attributeNames());
     }
     ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
     boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));

@@ -7,8 +7,6 @@ import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
-import java.util.HashSet;
-import java.util.Set;
 
 /** The parameters Query and Scan share: Select, Limit, projection, filter, ConsistentRead. */
 final class ReadRequests {
@@ -82,13 +80,6 @@ final class ReadRequests {
       throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");
     }
     return consistent;
-  }
-
-  /** The names of the key attributes a Query filter may not use. */
-  static Set<String> keyNames(Table table, ReadSource source) {
-    Set<String> names = new HashSet<>();
-    source.keySchema().attributes().forEach(a -> names.add(a.name()));
-    return names;
   }
 
   /** Filters and projections may name key attributes but not reach inside them. */

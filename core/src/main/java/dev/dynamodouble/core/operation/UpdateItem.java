@@ -35,7 +35,7 @@ public final class UpdateItem implements Operation {
     Table table = context.catalog().itemTable(request.string("TableName"));
     KeyPaths.check(table, condition.paths());
     ItemKey itemKey = table.keySchema().keyOfKey(key);
-    Set<String> keyNames = ItemUpdates.keyNames(table);
+    Set<String> keyNames = table.keySchema().attributeNames();
     if (update != null) {
       update.checkKeyAttributes(keyNames); // DynamoDB refuses a key update before it evaluates the condition
       KeyPaths.check(table, update.updatedPaths());

@@ -25,6 +25,11 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
     return list;
   }
 
+  /** The names of the key attributes. */
+  public java.util.Set<String> attributeNames() {
+    return sort == null ? java.util.Set.of(partition.name()) : java.util.Set.of(partition.name(), sort.name());
+  }
+
   public boolean isKeyAttribute(String name) {
     return partition.name().equals(name) || (sort != null && sort.name().equals(name));
   }

@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.table;
 
-import dev.dynamodouble.core.storage.Version;
 import dev.dynamodouble.core.storage.VersionedRoot;
 import java.time.Instant;
 import java.util.List;
@@ -98,10 +97,6 @@ public final class Table {
   /** The current contents; never changes under the reader. */
   public TableData snapshot() {
     return data.current().root();
-  }
-
-  public Version<TableData> currentVersion() {
-    return data.current();
   }
 
   /** The versioned root (for commits under the engine's write lock, backups and PITR). */

@@ -4,11 +4,6 @@ package dev.dynamodouble.core.value;
 public enum AttributeType {
   S, N, B, BOOL, NULL, M, L, SS, NS, BS;
 
-  /** Whether this type may be a key attribute (S, N, B). */
-  public boolean isScalarKeyType() {
-    return this == S || this == N || this == B;
-  }
-
   /** Whether this is one of the three set types. */
   public boolean isSet() {
     return this == SS || this == NS || this == BS;
