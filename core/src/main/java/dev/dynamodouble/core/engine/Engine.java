@@ -21,9 +21,23 @@ public final class Engine {
   private final dev.dynamodouble.core.transaction.Transactions transactions =
       new dev.dynamodouble.core.transaction.Transactions(this);
 
+  private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
+  private final dev.dynamodouble.core.stream.Streams streams;
+
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
+    this.streams = new dev.dynamodouble.core.stream.Streams(clock, feed, options);
+  }
+
+  /** The change feed: every committed item change, in commit order (package {@code feed}). */
+  public dev.dynamodouble.core.feed.ChangeFeed feed() {
+    return feed;
+  }
+
+  /** DynamoDB Streams of every table of every region. */
+  public dev.dynamodouble.core.stream.Streams streams() {
+    return streams;
   }
 
   public DynamoClock clock() {
@@ -107,9 +121,7 @@ public final class Engine {
             catalog.add(table);
           }
           table.restore(entry.settings());
-          if (table.snapshot() != entry.data()) {
-            table.versions().commit(entry.data(), clock.now());
-          }
+          feed.replace(table, entry.data(), clock.now(), dev.dynamodouble.core.feed.Origin.RESET);
         }
       }
       transactions.reset();
