@@ -143,6 +143,23 @@ public final class TableStream {
     return reader.apply(shard);
   }
 
+  /** Up to {@code limit} changes of the shard after sequence {@code after} (for in-JVM consumers). */
+  public synchronized List<ItemChange> changesAfter(Shard shard, long after, int limit, Instant now) {
+    maintain(now);
+    return shard.after(after, limit);
+  }
+
+  /** Whether the shard is closed and holds nothing after {@code after}. */
+  public synchronized boolean drained(Shard shard, long after, Instant now) {
+    maintain(now);
+    return shard.isClosed() && shard.after(after, 1).isEmpty();
+  }
+
+  /** The newest sequence of the shard (LATEST reads after it). */
+  public synchronized long latestSequence(Shard shard) {
+    return shard.lastSequence();
+  }
+
   /** Where TRIM_HORIZON reads from: after the last trimmed record (0: from the first). */
   synchronized long trimHorizon(Shard shard) {
     return shard.trimmedThrough();
