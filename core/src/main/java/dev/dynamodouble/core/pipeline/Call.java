@@ -2,7 +2,11 @@ package dev.dynamodouble.core.pipeline;
 
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.Table;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +26,7 @@ public final class Call {
   private final String requestId;
   private final JsonRequest request;
   private Map<Class<?>, Object> notes;
+  private List<ItemAdmission> admissions;
 
   public Call(Api api, String operation, Catalog catalog, String requestId, JsonRequest request) {
     this.api = api;
@@ -69,5 +74,25 @@ public final class Call {
       notes = new IdentityHashMap<>(4);
     }
     notes.put(type, value);
+  }
+
+  /** Adds a per-item admission for the batch operations (see {@link ItemAdmission}). */
+  public void addAdmission(ItemAdmission admission) {
+    if (admissions == null) {
+      admissions = new ArrayList<>(2);
+    }
+    admissions.add(admission);
+  }
+
+  /** Whether every admission lets this item of a batch be served now. */
+  public boolean admits(Table table, ItemKey key, boolean write) {
+    if (admissions != null) {
+      for (ItemAdmission admission : admissions) {
+        if (!admission.admit(table, key, write)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }
