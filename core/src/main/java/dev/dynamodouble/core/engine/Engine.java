@@ -21,6 +21,7 @@ public final class Engine {
   private final dev.dynamodouble.core.transaction.Transactions transactions =
       new dev.dynamodouble.core.transaction.Transactions(this);
 
+  private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
   private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
   private final dev.dynamodouble.core.stream.Streams streams;
 
@@ -51,6 +52,11 @@ public final class Engine {
   /** The transactions: items in flight, idempotency tokens, and the hooks to hold items in flight. */
   public dev.dynamodouble.core.transaction.Transactions transactions() {
     return transactions;
+  }
+
+  /** The stages every request passes before its operation (auth, faults, capacity). */
+  public dev.dynamodouble.core.pipeline.Pipeline pipeline() {
+    return pipeline;
   }
 
   /** The catalog of a region, created on first use. */
