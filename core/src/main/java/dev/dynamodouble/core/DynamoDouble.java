@@ -5,7 +5,10 @@ import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.server.DynamoServer;
+import dev.dynamodouble.core.stream.StreamSettings;
+import dev.dynamodouble.core.stream.Streams;
 import dev.dynamodouble.core.time.DynamoClock;
+import dev.dynamodouble.core.trigger.Triggers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -24,7 +27,7 @@ import java.time.Duration;
 public final class DynamoDouble implements AutoCloseable {
   private final Builder settings;
   private final Engine engine;
-  private final dev.dynamodouble.core.trigger.Triggers triggers;
+  private final Triggers triggers;
   private volatile DynamoServer server;
 
   private DynamoDouble(Builder settings) {
@@ -36,8 +39,8 @@ public final class DynamoDouble implements AutoCloseable {
     if (settings.streamSettings != null) {
       engine.streams().settings(settings.streamSettings);
     }
-    this.triggers = new dev.dynamodouble.core.trigger.Triggers(engine.clock(), engine.streams(),
-        (region, table) -> dev.dynamodouble.core.stream.Streams.latestOf(engine.region(region).describedTable(table)),
+    this.triggers = new Triggers(engine.clock(), engine.streams(),
+        (region, table) -> Streams.latestOf(engine.region(region).describedTable(table)),
         settings.defaultRegion);
   }
 
@@ -45,7 +48,7 @@ public final class DynamoDouble implements AutoCloseable {
    * In-JVM triggers on table streams: register a handler and it receives the table's stream
    * records in batches, as a Lambda function with a DynamoDB event source mapping would.
    */
-  public dev.dynamodouble.core.trigger.Triggers triggers() {
+  public Triggers triggers() {
     return triggers;
   }
 
@@ -121,7 +124,7 @@ public final class DynamoDouble implements AutoCloseable {
     private long itemCollectionLimit = EngineOptions.TEN_GB;
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
-    private dev.dynamodouble.core.stream.StreamSettings streamSettings;
+    private StreamSettings streamSettings;
 
     private Builder() {}
 
@@ -129,7 +132,7 @@ public final class DynamoDouble implements AutoCloseable {
      * How streams behave: shards per stream, the shard rollover period (about four hours in
      * DynamoDB), the 24-hour retention and the 15-minute iterator lifetime.
      */
-    public Builder streamSettings(dev.dynamodouble.core.stream.StreamSettings settings) {
+    public Builder streamSettings(StreamSettings settings) {
       this.streamSettings = settings;
       return this;
     }
