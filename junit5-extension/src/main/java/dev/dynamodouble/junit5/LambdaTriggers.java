@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.dynamodouble.core.trigger.TriggerHandler;
 import java.nio.ByteBuffer;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -60,7 +61,8 @@ public final class LambdaTriggers {
   /** One record as Lambda delivers it. */
   public static DynamodbEvent.DynamodbStreamRecord convert(dev.dynamodouble.core.stream.StreamRecord record) {
     StreamRecord dynamodb = new StreamRecord()
-        .withApproximateCreationDateTime(Date.from(record.approximateCreationDateTime()))
+        // Lambda's records carry whole seconds, as the Streams API does.
+        .withApproximateCreationDateTime(Date.from(record.approximateCreationDateTime().truncatedTo(ChronoUnit.SECONDS)))
         .withKeys(item(record.keys()))
         .withSequenceNumber(record.sequenceNumber())
         .withSizeBytes(record.sizeBytes())

@@ -269,6 +269,22 @@ class StreamsTest {
   }
 
   @Test
+  void aDeletedTablesStreamIsDisabledAndStaysReadable() {
+    String arn = createStreamTable("tbl", StreamViewType.KEYS_ONLY);
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("a"))));
+    client.deleteTable(r -> r.tableName("tbl"));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(streams.describeStream(r -> r.streamArn(arn)).streamDescription().streamStatus())
+        .isEqualTo(StreamStatus.DISABLED);
+    assertThat(readAll(arn)).hasSize(1);
+    assertThat(streams.listStreams().streams()).extracting(s -> s.streamArn()).containsExactly(arn);
+    clock.advance(Duration.ofHours(25));
+    assertThat(streams.listStreams().streams()).isEmpty();
+    assertThat(catchThrowableOfType(ResourceNotFoundException.class,
+        () -> streams.describeStream(r -> r.streamArn(arn)))).isNotNull();
+  }
+
+  @Test
   void aTrimmedPositionIsTrimmedDataAccess() {
     dynamo.engine().streams().settings(new StreamSettings(1, Duration.ofDays(3), Duration.ofHours(24),
         Duration.ofDays(2)));
