@@ -90,6 +90,11 @@ public final class Shard {
     return size() == 0 ? Math.max(startSequence - 1, trimmedThrough) : records.get(records.size() - 1).sequence();
   }
 
+  /** The sequence of the newest retained record, or -1 when none is retained. */
+  long newestRecordSequence() {
+    return size() == 0 ? -1 : records.get(records.size() - 1).sequence();
+  }
+
   /** Drops the records committed before {@code cutoff}. */
   void trimBefore(Instant cutoff) {
     while (head < records.size() && records.get(head).at().isBefore(cutoff)) {

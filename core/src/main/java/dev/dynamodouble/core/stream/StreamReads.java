@@ -54,25 +54,29 @@ public final class StreamReads {
           + iterator.issuedAt() + " and expires " + lifetime.toMinutes() + " minutes after it was created");
     }
     Shard shard = shard(stream, iterator.shardId(), now);
-    return stream.read(shard, now, s -> {
+    // Only the copy happens under the stream's monitor (writers wait on it under the engine's lock).
+    long[] end = new long[1];
+    List<ItemChange> changes = stream.read(shard, now, s -> {
       if (iterator.afterSequence() < s.trimmedThrough()) {
         throw trimmed();
       }
-      List<StreamRecord> records = new ArrayList<>();
-      long bytes = 0;
-      long position = iterator.afterSequence();
-      for (ItemChange change : s.after(position, limit)) {
-        StreamRecord record = stream.record(change);
-        if (!records.isEmpty() && bytes + record.sizeBytes() > maxBytes) {
-          break;
-        }
-        bytes += record.sizeBytes();
-        records.add(record);
-        position = change.sequence();
-      }
-      boolean drained = s.isClosed() && position >= s.endSequence();
-      return new Page(records, drained ? null : new ShardIterator(stream.arn(), s.id(), position, now));
+      end[0] = s.isClosed() ? s.newestRecordSequence() : Long.MAX_VALUE; // -1: a closed shard with nothing left
+      return s.after(iterator.afterSequence(), limit);
     });
+    List<StreamRecord> records = new ArrayList<>();
+    long bytes = 0;
+    long position = iterator.afterSequence();
+    for (ItemChange change : changes) {
+      StreamRecord record = stream.record(change);
+      if (!records.isEmpty() && bytes + record.sizeBytes() > maxBytes) {
+        break;
+      }
+      bytes += record.sizeBytes();
+      records.add(record);
+      position = change.sequence();
+    }
+    boolean drained = position >= end[0];
+    return new Page(records, drained ? null : new ShardIterator(stream.arn(), shard.id(), position, now));
   }
 
   private static Shard shard(TableStream stream, String shardId, Instant now) {

@@ -269,6 +269,24 @@ class StreamsTest {
   }
 
   @Test
+  void aShardClosedWithoutRecordsIsReadToItsEndAtOnce() {
+    String arn = createStreamTable("tbl", StreamViewType.KEYS_ONLY);
+    clock.advance(Duration.ofHours(9)); // two empty shards closed, a third open
+    List<Shard> shards = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards();
+    assertThat(shards).hasSize(3);
+    assertThat(shards.get(2).parentShardId()).isEqualTo(shards.get(1).shardId());
+    GetRecordsResponse closed = streams.getRecords(r -> r.shardIterator(streams.getShardIterator(i -> i
+        .streamArn(arn).shardId(shards.get(0).shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+        .shardIterator()));
+    assertThat(closed.records()).isEmpty();
+    assertThat(closed.nextShardIterator()).isNull();
+    GetRecordsResponse open = streams.getRecords(r -> r.shardIterator(streams.getShardIterator(i -> i
+        .streamArn(arn).shardId(shards.get(2).shardId()).shardIteratorType(ShardIteratorType.LATEST))
+        .shardIterator()));
+    assertThat(open.nextShardIterator()).isNotNull();
+  }
+
+  @Test
   void aDeletedTablesStreamIsDisabledAndStaysReadable() {
     String arn = createStreamTable("tbl", StreamViewType.KEYS_ONLY);
     client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("a"))));
