@@ -95,7 +95,7 @@ public final class Engine {
       for (Catalog catalog : regions.values()) {
         java.util.List<EngineSnapshot.Entry> entries = new java.util.ArrayList<>();
         for (dev.dynamodouble.core.table.Table table : catalog.tables()) {
-          entries.add(new EngineSnapshot.Entry(table, table.snapshot(), table.settings()));
+          entries.add(new EngineSnapshot.Entry(table, table.snapshot(), table.settings(), feed.capture(table)));
         }
         byRegion.put(catalog.region(), entries);
       }
@@ -119,6 +119,7 @@ public final class Engine {
         for (dev.dynamodouble.core.table.Table table : java.util.List.copyOf(catalog.tables())) {
           if (!kept.contains(table)) {
             catalog.remove(table);
+            feed.reset(table, table.snapshot(), clock.now(), null); // as if it never existed
           }
         }
         for (EngineSnapshot.Entry entry : entries) {
@@ -127,7 +128,7 @@ public final class Engine {
             catalog.add(table);
           }
           table.restore(entry.settings());
-          feed.replace(table, entry.data(), clock.now(), dev.dynamodouble.core.feed.Origin.RESET);
+          feed.reset(table, entry.data(), clock.now(), entry.feedState());
         }
       }
       transactions.reset();

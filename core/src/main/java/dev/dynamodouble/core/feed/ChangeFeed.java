@@ -89,6 +89,31 @@ public final class ChangeFeed {
     }
   }
 
+  /** What the subscribers keep for a table, for a later {@link #reset}; part of an engine snapshot. */
+  public record Captured(java.util.Map<FeedSubscriber, Object> states) {}
+
+  /** Captures the subscribers' state for the table (with an engine snapshot). */
+  public Captured capture(Table table) {
+    java.util.Map<FeedSubscriber, Object> states = new java.util.IdentityHashMap<>();
+    for (FeedSubscriber subscriber : subscribers) {
+      Object state = subscriber.capture(table);
+      if (state != null) {
+        states.put(subscriber, state);
+      }
+    }
+    return new Captured(states);
+  }
+
+  /** Puts the table back to a snapshot: its contents, then each subscriber's captured state. */
+  public void reset(Table table, TableData contents, Instant at, Captured captured) {
+    if (contents != table.snapshot()) {
+      at = table.versions().commit(contents, at).committedAt();
+    }
+    for (FeedSubscriber subscriber : subscribers) {
+      subscriber.reset(table, at, captured == null ? null : captured.states().get(subscriber));
+    }
+  }
+
   private boolean wanted(Table table) {
     for (FeedSubscriber subscriber : subscribers) {
       if (subscriber.wants(table)) {

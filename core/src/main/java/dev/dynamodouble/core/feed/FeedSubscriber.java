@@ -22,4 +22,20 @@ public interface FeedSubscriber {
    * or a restored table's first contents.
    */
   default void replaced(Table table, Origin origin, Instant at) {}
+
+  /**
+   * This subscriber's state for the table that a reset must put back (a stream enabled or disabled
+   * since), captured with an engine snapshot; null when there is none.
+   */
+  default Object capture(Table table) {
+    return null;
+  }
+
+  /**
+   * The table was reset to an engine snapshot; {@code captured} is what {@link #capture} returned
+   * when it was taken. By default, a replacement of origin RESET.
+   */
+  default void reset(Table table, Instant at, Object captured) {
+    replaced(table, Origin.RESET, at);
+  }
 }

@@ -5,7 +5,6 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.feed.ChangeFeed;
 import dev.dynamodouble.core.feed.FeedSubscriber;
 import dev.dynamodouble.core.feed.ItemChange;
-import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.time.Duration;
@@ -78,7 +77,9 @@ public final class Streams implements FeedSubscriber {
     }
     TableStream stream = new TableStream(table, LABEL.format(labelTime), viewType, now, settings,
         () -> feed.lastSequence() + 1);
-    table.attachment(Latest.class, t -> new Latest()).stream = stream;
+    Latest holder = table.attachment(Latest.class, t -> new Latest());
+    holder.stream = stream;
+    holder.all.add(stream);
     byArn.put(stream.arn(), stream);
     return stream;
   }
@@ -109,6 +110,8 @@ public final class Streams implements FeedSubscriber {
   /** The table's latest stream, kept beside the table (it lives and dies with it). */
   private static final class Latest {
     volatile TableStream stream;
+    /** Every stream the table had, oldest first. */
+    final List<TableStream> all = new CopyOnWriteArrayList<>();
   }
 
   /** The stream of that ARN, or ResourceNotFoundException. */
@@ -151,17 +154,45 @@ public final class Streams implements FeedSubscriber {
     }
   }
 
+  /** The table's streams, the latest one and whether it was enabled, for a reset to put back. */
+  private record Captured(List<TableStream> all, TableStream latest, boolean enabled) {}
+
   @Override
-  public void replaced(Table table, Origin origin, Instant at) {
-    if (origin != Origin.RESET) {
-      return;
+  public Object capture(Table table) {
+    Latest holder = table.attachment(Latest.class);
+    TableStream stream = holder == null ? null : holder.stream;
+    return stream == null ? null : new Captured(List.copyOf(holder.all), stream, stream.isEnabled());
+  }
+
+  /**
+   * A reset puts the table's streams back as they were at the snapshot: streams enabled since are
+   * gone, a stream disabled since is enabled again (with its ARN), and every stream left is empty,
+   * so a test sees only its own records. A table the reset drops (null) loses its streams.
+   */
+  @Override
+  public void reset(Table table, Instant at, Object captured) {
+    Latest holder = table.attachment(Latest.class);
+    if (holder == null) {
+      return; // never had a stream, so neither had it at the snapshot
     }
-    for (TableStream stream : byArn.values()) {
-      if (stream.table() == table) {
-        stream.clear(at);
-        for (StreamListener listener : listeners) {
-          listener.cleared(stream);
-        }
+    Captured then = (Captured) captured;
+    List<TableStream> kept = then == null ? List.of() : then.all();
+    for (TableStream stream : holder.all) {
+      if (!kept.contains(stream)) {
+        stream.disable(at);
+        byArn.remove(stream.arn(), stream);
+      }
+    }
+    holder.all.retainAll(kept);
+    holder.stream = then == null ? null : then.latest();
+    if (then != null) {
+      then.latest().reopen(then.enabled());
+    }
+    for (TableStream stream : kept) {
+      byArn.putIfAbsent(stream.arn(), stream);
+      stream.clear(at);
+      for (StreamListener listener : listeners) {
+        listener.cleared(stream);
       }
     }
   }

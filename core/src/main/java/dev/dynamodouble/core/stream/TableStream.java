@@ -93,6 +93,11 @@ public final class TableStream {
     }
   }
 
+  /** Enables a stream again after a reset to a snapshot taken while it was (or disables it). */
+  synchronized void reopen(boolean enabled) {
+    disabledAt = enabled ? null : disabledAt == null ? createdAt : disabledAt;
+  }
+
   /** Whether nothing of this stream is left to read at {@code now} (disabled, all shards trimmed). */
   synchronized boolean expired(Instant now) {
     maintain(now);

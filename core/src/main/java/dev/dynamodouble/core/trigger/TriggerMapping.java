@@ -115,10 +115,10 @@ public final class TriggerMapping {
 
   /** Delivers every batch due now; runs as a clock delivery, one at a time. */
   void deliver() {
-    long generation = wakes.get();
     synchronized (this) {
-      wakeAt = null;
+      wakeAt = null; // before reading the generation: a wake after this schedules a delivery of its own
     }
+    long generation = wakes.get();
     if (closed) {
       return;
     }

@@ -118,14 +118,16 @@ public final class Triggers implements StreamListener {
       drain();
       return idle();
     }
-    long nanos = timeout.toNanos();
+    long remaining = timeout.toNanos();
     lock.lock();
     try {
       while (!idle()) {
-        if (nanos <= 0) {
+        if (remaining <= 0) {
           return false;
         }
-        nanos = delivered.awaitNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(50)));
+        // Woken by each delivery; the slice bounds a wake-up that raced with the check above.
+        long slice = Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50));
+        remaining -= slice - delivered.awaitNanos(slice);
       }
       return true;
     } catch (InterruptedException e) {

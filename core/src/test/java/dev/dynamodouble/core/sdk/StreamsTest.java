@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.engine.EngineSnapshot;
 import dev.dynamodouble.core.stream.StreamSettings;
 import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
@@ -266,6 +267,30 @@ class StreamsTest {
     clock.advance(Duration.ofHours(4)); // the first shard, closed at hour 4, has nothing left
     assertThat(streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards())
         .extracting(Shard::shardId).doesNotContain(firstShard);
+  }
+
+  @Test
+  void aResetPutsStreamsBackAsTheyWereAndEmptiesThem() {
+    String arn = createStreamTable("tbl", StreamViewType.NEW_IMAGE);
+    SdkTestSupport.createTable(client, "other", "pk", null);
+    EngineSnapshot snapshot = dynamo.engine().snapshot();
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("a"))));
+    client.updateTable(r -> r.tableName("tbl").streamSpecification(s -> s.streamEnabled(false)));
+    client.updateTable(r -> r.tableName("other").streamSpecification(s -> s.streamEnabled(true)
+        .streamViewType(StreamViewType.KEYS_ONLY)));
+    SdkTestSupport.createTable(client, "created", "pk", null);
+    client.updateTable(r -> r.tableName("created").streamSpecification(s -> s.streamEnabled(true)
+        .streamViewType(StreamViewType.KEYS_ONLY)));
+
+    dynamo.engine().restore(snapshot);
+    TableDescription table = client.describeTable(r -> r.tableName("tbl")).table();
+    assertThat(table.streamSpecification().streamEnabled()).isTrue();
+    assertThat(table.latestStreamArn()).isEqualTo(arn);
+    assertThat(client.describeTable(r -> r.tableName("other")).table().streamSpecification()).isNull();
+    assertThat(streams.listStreams().streams()).extracting(s -> s.streamArn()).containsExactly(arn);
+    assertThat(readAll(arn)).isEmpty();
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("b"))));
+    assertThat(readAll(arn)).extracting(r -> r.dynamodb().keys().get("pk").s()).containsExactly("b");
   }
 
   @Test
