@@ -81,6 +81,14 @@ public final class DynamoDouble implements AutoCloseable {
     return engine.clock();
   }
 
+  /**
+   * Global-table replication: lag per region pair, pause and resume a link, partition a region,
+   * and what is still waiting to be applied.
+   */
+  public dev.dynamodouble.core.replication.Replication replication() {
+    return engine.replication();
+  }
+
   /** The engine behind the endpoint (tables, regions). */
   public Engine engine() {
     return engine;

@@ -24,16 +24,25 @@ public final class Engine {
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
   private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
   private final dev.dynamodouble.core.stream.Streams streams;
+  private final dev.dynamodouble.core.replication.Replication replication;
 
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
     this.streams = new dev.dynamodouble.core.stream.Streams(clock, feed, options);
+    this.replication = new dev.dynamodouble.core.replication.Replication(clock, feed, this::region,
+        write -> write(write));
   }
 
   /** The change feed: every committed item change, in commit order (package {@code feed}). */
   public dev.dynamodouble.core.feed.ChangeFeed feed() {
     return feed;
+  }
+
+
+  /** Global tables: replicas and the replication between regions (package {@code replication}). */
+  public dev.dynamodouble.core.replication.Replication replication() {
+    return replication;
   }
 
   /** DynamoDB Streams of every table of every region. */

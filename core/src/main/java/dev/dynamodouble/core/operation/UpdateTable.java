@@ -29,8 +29,11 @@ public final class UpdateTable implements Operation {
     TableSpecReader.checkTableClass(request.string("TableClass"));
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
+    List<JsonRequest> replicaUpdates = request.structures("ReplicaUpdates");
+    GlobalTableRefusals.checkConsistency(request.string("MultiRegionConsistency"));
     if (billing == null && throughput == null && protection == null && tableClass == null && indexUpdates == null
-        && !request.has("StreamSpecification") && !request.has("SSESpecification")) {
+        && !request.has("StreamSpecification") && !request.has("SSESpecification") && replicaUpdates == null
+        && !request.has("MultiRegionConsistency")) {
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
           + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
           + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
@@ -40,6 +43,8 @@ public final class UpdateTable implements Operation {
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
       TableChanges.requireStable(found);
+      List<ReplicaUpdates.Action> replicaActions =
+          replicaUpdates == null ? List.of() : ReplicaUpdates.check(context.engine(), found, replicaUpdates);
       boolean changesCapacity = billing != null || throughput != null;
       if (changesCapacity) {
         updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput);
@@ -55,6 +60,9 @@ public final class UpdateTable implements Operation {
       }
       if (stream != null) {
         StreamSpecifications.update(context.engine().streams(), found, stream);
+      }
+      if (!replicaActions.isEmpty()) {
+        ReplicaUpdates.apply(context, found, replicaActions);
       }
       if (changesCapacity || tableClass != null || indexUpdates != null || stream != null) {
         found.status(TableStatus.UPDATING);

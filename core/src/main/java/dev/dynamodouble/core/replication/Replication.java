@@ -1,0 +1,337 @@
+package dev.dynamodouble.core.replication;
+
+import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.feed.ChangeFeed;
+import dev.dynamodouble.core.feed.FeedSubscriber;
+import dev.dynamodouble.core.feed.ItemChange;
+import dev.dynamodouble.core.feed.Origin;
+import dev.dynamodouble.core.storage.PersistentSortedMap;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.time.DynamoClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Global-table replication (version 2019.11.21): every change committed to a replica travels to
+ * every other replica over a {@link Link} per region pair, and is applied there after the link's
+ * lag on the engine clock, unless a newer write (by {@link Stamp}) got there first, so concurrent
+ * writes converge to the last writer everywhere. Applied changes are committed through the feed
+ * with {@link Origin#REPLICATION}: they reach the replica's stream and are not sent on again.
+ *
+ * <p>The control methods ({@link #lag}, {@link #pause}, {@link #resume}, {@link #partition},
+ * {@link #heal}) are what a test, the control API or a fault rule calls; they are safe from any
+ * thread.
+ */
+public final class Replication implements FeedSubscriber {
+  /** The lag of a link nobody configured. */
+  public static final Duration DEFAULT_LAG = Duration.ofSeconds(1);
+
+  private final DynamoClock clock;
+  private final ChangeFeed feed;
+  private final Consumer<Runnable> locked;
+  private final ReplicaGroups groups;
+  private final Map<String, Link> links = new ConcurrentHashMap<>();
+  private volatile Duration defaultLag = DEFAULT_LAG;
+  /** Regions cut off by {@link #partition}: their links, present and future, are paused. */
+  private final java.util.Set<String> partitioned = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param regions a region's catalog by name
+   * @param locked runs its argument under the engine's write lock
+   */
+  public Replication(DynamoClock clock, ChangeFeed feed, Function<String, Catalog> regions, Consumer<Runnable> locked) {
+    this.clock = clock;
+    this.feed = feed;
+    this.locked = locked;
+    this.groups = new ReplicaGroups(regions);
+    feed.subscribe(this);
+  }
+
+  // ---- control ----
+
+  /** Sets the lag of changes from {@code from} to {@code to}; waiting changes follow the new lag. */
+  public Replication lag(String from, String to, Duration lag) {
+    requirePositive(lag);
+    locked.accept(() -> {
+      Link link = link(from, to);
+      link.lag = lag;
+      scheduleDrain(link);
+    });
+    return this;
+  }
+
+  /** The lag from {@code from} to {@code to}. */
+  public Duration lag(String from, String to) {
+    Link link = links.get(key(from, to));
+    return link == null ? defaultLag : link.lag;
+  }
+
+  /** Sets the lag of every link not given one of its own. */
+  public Replication defaultLag(Duration lag) {
+    requirePositive(lag);
+    locked.accept(() -> {
+      Duration old = defaultLag;
+      defaultLag = lag;
+      for (Link link : links.values()) {
+        if (link.lag.equals(old)) {
+          link.lag = lag;
+          scheduleDrain(link);
+        }
+      }
+    });
+    return this;
+  }
+
+  /** Stops delivering changes from {@code from} to {@code to}; they queue until {@link #resume}. */
+  public Replication pause(String from, String to) {
+    locked.accept(() -> link(from, to).paused = true);
+    return this;
+  }
+
+  /** Delivers what queued while paused (each change at its commit time plus the lag, or at once if that passed). */
+  public Replication resume(String from, String to) {
+    locked.accept(() -> {
+      Link link = link(from, to);
+      link.paused = false;
+      scheduleDrain(link);
+    });
+    return this;
+  }
+
+  public boolean isPaused(String from, String to) {
+    Link link = links.get(key(from, to));
+    return link != null && link.paused;
+  }
+
+  /** Pauses every link to and from {@code region}, now and for replicas added later, until {@link #heal}. */
+  public Replication partition(String region) {
+    locked.accept(() -> {
+      partitioned.add(region);
+      forLinksOf(region, link -> link.paused = true);
+    });
+    return this;
+  }
+
+  /** Resumes every link to and from {@code region}. */
+  public Replication heal(String region) {
+    locked.accept(() -> {
+      partitioned.remove(region);
+      forLinksOf(region, link -> {
+        link.paused = false;
+        scheduleDrain(link);
+      });
+    });
+    return this;
+  }
+
+  /**
+   * Applies now, in order, up to {@code count} of the changes waiting from {@code from} to
+   * {@code to}, whatever the lag and even when the link is paused: a test steps replication one
+   * change at a time (another region seeing part of a transaction). Returns how many were applied.
+   */
+  public int release(String from, String to, int count) {
+    int[] applied = new int[1];
+    locked.accept(() -> {
+      Link link = link(from, to);
+      Instant now = clock.now();
+      while (applied[0] < count && !link.queue.isEmpty()) {
+        apply(link.to, link.queue.pollFirst(), now);
+        applied[0]++;
+      }
+    });
+    return applied[0];
+  }
+
+  /** The number of changes committed in {@code from} not yet applied in {@code to}. */
+  public int pending(String from, String to) {
+    Link link = links.get(key(from, to));
+    return link == null ? 0 : link.queue.size();
+  }
+
+  /** The number of changes waiting on every link. */
+  public int pending() {
+    int total = 0;
+    for (Link link : links.values()) {
+      total += link.queue.size();
+    }
+    return total;
+  }
+
+  /** Every link back to the default lag, unpaused, with nothing waiting. */
+  public void reset() {
+    locked.accept(() -> {
+      links.clear();
+      partitioned.clear();
+      defaultLag = DEFAULT_LAG;
+    });
+  }
+
+  // ---- replicas (for the operations) ----
+
+  /** The live replicas of the table's global table, by region, itself included; empty when it has none. */
+  public Map<String, Table> replicas(Table table) {
+    Map<String, Table> out = new java.util.TreeMap<>();
+    groups.of(table).forEach((region, member) -> out.put(region, member.table()));
+    return out;
+  }
+
+  /** What ReplicaUpdates asked for the replica in {@code region} of the table's global table. */
+  public ReplicaSettings settings(Table table, String region) {
+    ReplicaGroups.Member member = groups.of(table).get(region);
+    return member == null ? ReplicaSettings.NONE : member.settings();
+  }
+
+  /**
+   * Makes {@code replica} (a new, empty table in another region, with the same key schema) a
+   * replica of {@code origin}'s global table, backfilled with origin's items. Call under the lock.
+   */
+  public void addReplica(Table origin, Table replica, ReplicaSettings settings) {
+    feed.commitSchema(replica, origin.snapshot(), clock.now()); // shares the immutable tree: O(1)
+    stamps(replica).all(stamps(origin).all());
+    origin.attachment(Ref.class, t -> new Ref(this));
+    replica.attachment(Ref.class, t -> new Ref(this));
+    groups.put(origin, new ReplicaGroups.Member(replica, settings));
+  }
+
+  /** Records new settings for an existing replica. Call under the lock. */
+  public void updateReplica(Table origin, Table replica, ReplicaSettings settings) {
+    groups.put(origin, new ReplicaGroups.Member(replica, settings(origin, replica.region()).merge(settings)));
+  }
+
+  /** The replication a table is or was a replica of, or null when it was never part of a global table. */
+  public static Replication of(Table table) {
+    Ref ref = table.attachment(Ref.class);
+    return ref == null ? null : ref.replication();
+  }
+
+  private record Ref(Replication replication) {}
+
+  // ---- the feed ----
+
+  @Override
+  public boolean wants(Table table) {
+    return groups.replicates(table);
+  }
+
+  @Override
+  public void committed(Table table, List<ItemChange> changes) {
+    if (changes.get(0).origin() == Origin.REPLICATION) {
+      return; // applied here from another region: the stamp was set when applying
+    }
+    Map<String, ReplicaGroups.Member> group = groups.of(table);
+    ItemStamps stamps = stamps(table);
+    for (ItemChange change : changes) {
+      Stamp stamp = Stamp.after(stamps.get(change.key()), change.at(), table.region());
+      stamps.put(change.key(), stamp);
+      for (String region : group.keySet()) {
+        if (!region.equals(table.region())) {
+          Link link = link(table.region(), region);
+          link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at()));
+          scheduleDrain(link);
+        }
+      }
+    }
+  }
+
+  @Override
+  public Object capture(Table table) {
+    return new Captured(groups.raw(table.name()), stamps(table).all());
+  }
+
+  @Override
+  public void reset(Table table, Instant at, Object captured) {
+    for (Link link : links.values()) {
+      link.queue.removeIf(pending -> pending.table().equals(table.name()));
+    }
+    if (captured instanceof Captured state) {
+      groups.restore(table.name(), state.group());
+      stamps(table).all(state.stamps());
+    } else {
+      groups.forget(table);
+    }
+  }
+
+  private record Captured(Map<String, ReplicaGroups.Member> group, PersistentSortedMap<ItemKey, Stamp> stamps) {}
+
+  // ---- delivery ----
+
+  private void scheduleDrain(Link link) {
+    Instant due = link.nextDue();
+    if (due == null || (link.drainAt != null && !due.isBefore(link.drainAt))) {
+      return;
+    }
+    link.drainAt = due;
+    clock.schedule(due, () -> locked.accept(() -> drain(link)));
+  }
+
+  /** Applies every change on the link that is due, in commit order. Under the lock. */
+  private void drain(Link link) {
+    if (links.get(key(link.from, link.to)) != link) {
+      return; // reset since
+    }
+    link.drainAt = null;
+    Instant now = clock.now();
+    while (!link.paused && !link.queue.isEmpty() && !link.queue.peekFirst().committedAt().plus(link.lag).isAfter(now)) {
+      apply(link.to, link.queue.pollFirst(), now);
+    }
+    scheduleDrain(link);
+  }
+
+  /** Applies one change to the replica in {@code region} unless it holds a later write of the item. */
+  private void apply(String region, Link.Pending change, Instant now) {
+    Table target = groups.target(change.table(), region);
+    if (target == null) {
+      return; // the replica was deleted meanwhile
+    }
+    ItemStamps stamps = stamps(target);
+    Stamp current = stamps.get(change.key());
+    if (current != null && current.compareTo(change.stamp()) >= 0) {
+      return; // last writer wins: this replica already has a later write of the item
+    }
+    stamps.put(change.key(), change.stamp());
+    var data = target.snapshot();
+    StoredItem before = data.get(change.key());
+    var next = change.after() == null ? data.delete(change.key()) : data.put(change.key(), change.after(), before);
+    feed.commit(target, next, now, Origin.REPLICATION, change.key(), before, change.after());
+  }
+
+  private Link link(String from, String to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return links.computeIfAbsent(key(from, to), k -> {
+      Link link = new Link(from, to, defaultLag);
+      link.paused = partitioned.contains(from) || partitioned.contains(to);
+      return link;
+    });
+  }
+
+  private void forLinksOf(String region, Consumer<Link> action) {
+    for (Link link : links.values()) {
+      if (link.from.equals(region) || link.to.equals(region)) {
+        action.accept(link);
+      }
+    }
+  }
+
+  private static String key(String from, String to) {
+    return from + "->" + to;
+  }
+
+  private static ItemStamps stamps(Table table) {
+    return table.attachment(ItemStamps.class, t -> new ItemStamps());
+  }
+
+  private static void requirePositive(Duration lag) {
+    if (lag == null || lag.isNegative()) {
+      throw new IllegalArgumentException("lag must be zero or positive: " + lag);
+    }
+  }
+}
