@@ -52,6 +52,8 @@ public final class Operations {
       case "UpdateContinuousBackups": return new UpdateContinuousBackups();
       case "DescribeContinuousBackups": return new DescribeContinuousBackups();
       case "RestoreTableToPointInTime": return new RestoreTableToPointInTime();
+      case "CreateGlobalTable", "DescribeGlobalTable", "UpdateGlobalTable", "ListGlobalTables",
+          "DescribeGlobalTableSettings", "UpdateGlobalTableSettings": return new LegacyGlobalTableOperation(name);
       default: return null;
     }
   }

@@ -15,15 +15,18 @@ import java.util.zip.CRC32;
  * The control API for out-of-process users, under a path no DynamoDB client uses:
  * {@code GET /_dynamodouble/health}, {@code GET /_dynamodouble/clock},
  * {@code POST /_dynamodouble/clock/advance?millis=N} (manual clock only),
- * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now).
+ * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now), and the
+ * global-table replication controls of {@link ReplicationControl} under {@code /_dynamodouble/replication}.
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
 
   private final Engine engine;
+  private final ReplicationControl replication;
 
   ControlApi(Engine engine) {
     this.engine = engine;
+    this.replication = new ReplicationControl(engine.replication());
   }
 
   ProtocolResponse handle(HttpMethod method, String uri) {
@@ -51,6 +54,10 @@ final class ControlApi {
       // Like LocalStack's DELETE /_aws/dynamodb/expired: run the TTL sweeper now.
       return json(200, "{\"deleted\":" + engine.timeToLive().deleteExpiredNow() + "}");
     }
+    ProtocolResponse replicated = replication.handle(path, post, decoder.parameters());
+    if (replicated != null) {
+      return replicated;
+    }
     return json(404, "{\"error\":\"unknown control path: " + path.replace("\"", "") + "\"}");
   }
 
@@ -59,7 +66,7 @@ final class ControlApi {
         + ",\"manual\":" + engine.clock().isManual() + "}");
   }
 
-  private static long parameter(Map<String, List<String>> parameters, String name) {
+  static long parameter(Map<String, List<String>> parameters, String name) {
     List<String> values = parameters.get(name);
     if (values == null || values.isEmpty()) {
       return -1;

@@ -260,4 +260,55 @@ class GlobalTablesTest {
         .replicaUpdates(u -> u.delete(d -> d.regionName("eu-west-1")))), "ValidationException",
         "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
   }
+
+  @Test
+  void theControlApiSetsLagAndPausesLinks() throws Exception {
+    addReplicas("eu-west-1");
+    assertThat(control("POST", "replication/lag?from=us-east-1&to=eu-west-1&millis=5000"))
+        .isEqualTo("{\"from\":\"us-east-1\",\"to\":\"eu-west-1\",\"lagMillis\":5000,\"paused\":false,\"pending\":0}");
+    east.putItem(r -> r.tableName("orders").item(item("pk", "c")));
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(get(west, "c")).isNull();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(get(west, "c")).isNotNull();
+    control("POST", "replication/pause?from=us-east-1&to=eu-west-1");
+    east.putItem(r -> r.tableName("orders").item(item("pk", "d")));
+    assertThat(control("GET", "replication?from=us-east-1&to=eu-west-1")).contains("\"paused\":true,\"pending\":1");
+    control("POST", "replication/resume?from=us-east-1&to=eu-west-1");
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(get(west, "d")).isNotNull();
+  }
+
+  private String control(String method, String path) throws Exception {
+    java.net.HttpURLConnection http =
+        (java.net.HttpURLConnection) dynamo.endpoint().resolve("/_dynamodouble/" + path).toURL().openConnection();
+    http.setRequestMethod(method);
+    assertThat(http.getResponseCode()).isEqualTo(200);
+    try (java.io.InputStream body = http.getInputStream()) {
+      return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void ttlDeletionsReplicate() {
+    addReplicas("eu-west-1");
+    east.updateTimeToLive(r -> r.tableName("orders").timeToLiveSpecification(t -> t.enabled(true).attributeName("exp")));
+    long past = clock.now().getEpochSecond() - 10;
+    east.putItem(r -> r.tableName("orders").item(item("pk", "gone", "exp", AttributeValue.fromN(Long.toString(past)))));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(get(west, "gone")).isNotNull();
+    dynamo.deleteExpiredItems();
+    assertThat(get(east, "gone")).isNull();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(get(west, "gone")).isNull();
+  }
+
+  @Test
+  void theLegacyVersionIsRefusedByName() {
+    assertError(() -> east.listGlobalTables(), "ValidationException", "ListGlobalTables (global tables version "
+        + "2017.11.29) is not supported by Dynamo Double; create global tables version 2019.11.21 with UpdateTable "
+        + "ReplicaUpdates");
+    assertError(() -> east.createGlobalTable(r -> r.globalTableName("orders")
+        .replicationGroup(g -> g.regionName("us-east-1"))), "ValidationException", null);
+  }
 }
