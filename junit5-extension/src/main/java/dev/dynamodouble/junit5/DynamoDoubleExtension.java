@@ -122,6 +122,10 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
       throw new ParameterResolutionException("Cannot supply " + what + ": the endpoint did not start: " + e.getMessage(),
           e);
     }
+    Optional<InRegion> region = parameterContext.findAnnotation(InRegion.class);
+    if (region.isPresent()) {
+      return Injector.resolveInRegion(scope, parameter.getType(), region.get().value(), what);
+    }
     return Injector.resolve(scope, parameter.getType(), parameter.getParameterizedType(), annotation.orElse(null),
         what);
   }
@@ -138,7 +142,9 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
         if (Modifier.isFinal(field.getModifiers())) {
           throw new ExtensionConfigurationException("Cannot inject " + what + ": it is final");
         }
-        Object value = Injector.resolve(scope, field.getType(), field.getGenericType(), annotation, what);
+        InRegion region = field.getAnnotation(InRegion.class);
+        Object value = region != null ? Injector.resolveInRegion(scope, field.getType(), region.value(), what)
+            : Injector.resolve(scope, field.getType(), field.getGenericType(), annotation, what);
         field.setAccessible(true);
         field.set(instance, value);
       }

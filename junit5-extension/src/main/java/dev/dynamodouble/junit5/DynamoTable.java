@@ -43,6 +43,13 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ExtendWith(DynamoDoubleExtension.class)
 @ResourceLock(providers = ClassLock.class)
 public @interface DynamoTable {
+  /**
+   * Regions to replicate the table to (a global table, version 2019.11.21), e.g.
+   * {@code replicas = {"eu-west-1"}}: created with UpdateTable ReplicaUpdates after the table. Ask
+   * for a client of another region with {@link InRegion}.
+   */
+  String[] replicas() default {};
+
   /** The table name; required unless {@link #definition()} names it. */
   String name() default "";
 

@@ -150,6 +150,18 @@ public final class Replication implements FeedSubscriber {
     return applied[0];
   }
 
+  /** Applies now every change waiting on every link, paused or not (fixtures reach every replica). */
+  public void flush() {
+    locked.accept(() -> {
+      Instant now = clock.now();
+      for (Link link : links.values()) {
+        while (!link.queue.isEmpty()) {
+          apply(link.to, link.queue.pollFirst(), now);
+        }
+      }
+    });
+  }
+
   /** The number of changes committed in {@code from} not yet applied in {@code to}. */
   public int pending(String from, String to) {
     Link link = links.get(key(from, to));

@@ -89,6 +89,7 @@ public final class ClassScope implements AutoCloseable {
       EngineSnapshot empty = dynamo.engine().snapshot();
       requireActive(dynamo, settings, entries);
       FixtureLoader.load(clients.sync(), entries);
+      dynamo.replication().flush(); // replicas hold the fixtures too, whatever the lag
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
       return new ClassScope(testClass, settings, dynamo, clients, true, tables, entries, empty, baseline, null);
@@ -119,6 +120,7 @@ public final class ClassScope implements AutoCloseable {
       EngineSnapshot empty = dynamo.engine().snapshot();
       requireActive(dynamo, settings, entries);
       FixtureLoader.load(parent.clients.sync(), entries);
+      dynamo.replication().flush();
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
       return new ClassScope(testClass, settings, dynamo, parent.clients, false, tables, entries, empty, baseline,
@@ -215,11 +217,14 @@ public final class ClassScope implements AutoCloseable {
     dynamo.triggers().unregisterAll(); // triggers belong to one test: @DynamoTrigger fields, @BeforeEach or the test
     if (replace) {
       dynamo.engine().restore(empty);
+      dynamo.replication().reset(); // every link back to the default lag, unpaused, nothing waiting
     } else if (methodSettings.reset() == Reset.PER_TEST) {
       dynamo.engine().restore(baseline);
+      dynamo.replication().reset();
     }
     requireActive(dynamo, settings, entries);
     FixtureLoader.load(clients.sync(), entries);
+    dynamo.replication().flush();
     if (!entries.isEmpty()) {
       forgetStreamRecords(dynamo);
     }

@@ -31,6 +31,7 @@ public final class Clients implements AutoCloseable {
   private DynamoDbEnhancedClient enhanced;
   private DynamoDbEnhancedAsyncClient enhancedAsync;
   private boolean closed;
+  private final java.util.Map<String, Clients> otherRegions = new java.util.TreeMap<>();
 
   public Clients(URI endpoint, String region) {
     this.endpoint = endpoint;
@@ -56,6 +57,15 @@ public final class Clients implements AutoCloseable {
     } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
       return UrlConnectionHttpClient.builder();
     }
+  }
+
+  /** The clients of the same endpoint in {@code other} region (these when it is this region); closed with these. */
+  public synchronized Clients in(String other) {
+    if (Region.of(other).equals(region)) {
+      return this;
+    }
+    requireOpen();
+    return otherRegions.computeIfAbsent(other, r -> new Clients(endpoint, r));
   }
 
   public DynamoDbClient sync() {
@@ -115,6 +125,13 @@ public final class Clients implements AutoCloseable {
     }
     closed = true;
     List<RuntimeException> failures = new ArrayList<>();
+    for (Clients other : otherRegions.values()) {
+      try {
+        other.close();
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
     for (AutoCloseable client : new AutoCloseable[] {async, streams, sync}) {
       if (client == null) {
         continue;

@@ -40,6 +40,25 @@ public final class Injector {
     return annotated || TYPES.contains(type);
   }
 
+  /** The client of another region for a parameter or field annotated {@code @InRegion}. */
+  public static Object resolveInRegion(ClassScope scope, Class<?> type, String region, String what) {
+    Clients clients = scope.clients().in(region);
+    if (type == DynamoDbClient.class) {
+      return clients.sync();
+    }
+    if (type == DynamoDbAsyncClient.class) {
+      return clients.async();
+    }
+    if (type == DynamoDbStreamsClient.class) {
+      return clients.streams();
+    }
+    if (type == DynamoDbEnhancedClient.class) {
+      return clients.enhanced();
+    }
+    throw new ParameterResolutionException("Cannot supply " + what + ": @InRegion works for DynamoDbClient, "
+        + "DynamoDbAsyncClient, DynamoDbStreamsClient and DynamoDbEnhancedClient");
+  }
+
   /**
    * The value for a parameter or field.
    *

@@ -1,9 +1,12 @@
 package dev.dynamodouble.junit5.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -42,6 +45,17 @@ final class TableCreator {
             .timeToLiveSpecification(s -> s.enabled(true).attributeName(table.ttlAttribute())));
       } catch (DynamoDbException e) {
         throw refused(table, "UpdateTimeToLive (ttlAttribute = \"" + table.ttlAttribute() + "\")", e);
+      }
+    }
+    if (!table.replicas().isEmpty()) {
+      List<ReplicationGroupUpdate> updates = new ArrayList<>();
+      for (String region : table.replicas()) {
+        updates.add(ReplicationGroupUpdate.builder().create(c -> c.regionName(region)).build());
+      }
+      try {
+        client.updateTable(r -> r.tableName(table.name()).replicaUpdates(updates));
+      } catch (DynamoDbException e) {
+        throw refused(table, "UpdateTable (replicas = " + table.replicas() + ")", e);
       }
     }
   }

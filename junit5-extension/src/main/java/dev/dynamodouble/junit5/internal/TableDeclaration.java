@@ -19,9 +19,11 @@ public final class TableDeclaration {
   private final List<FixtureRef> fixtures;
   private final Class<?> bean;
   private final String declaredBy;
+  private final List<String> replicas;
 
   public TableDeclaration(CreateTableRequest request, String ttlAttribute, List<FixtureRef> fixtures, Class<?> bean,
-      String declaredBy) {
+      String declaredBy, List<String> replicas) {
+    this.replicas = List.copyOf(replicas);
     this.request = request;
     this.ttlAttribute = ttlAttribute;
     this.fixtures = List.copyOf(fixtures);
@@ -49,6 +51,11 @@ public final class TableDeclaration {
   /** The enhanced-client bean class, or null. */
   public Class<?> bean() {
     return bean;
+  }
+
+  /** The regions of its replicas (a global table), or none. */
+  public List<String> replicas() {
+    return replicas;
   }
 
   /** Where it was declared, for messages. */
