@@ -52,6 +52,9 @@ public final class Operations {
       case "UpdateContinuousBackups": return new UpdateContinuousBackups();
       case "DescribeContinuousBackups": return new DescribeContinuousBackups();
       case "RestoreTableToPointInTime": return new RestoreTableToPointInTime();
+      case "ExecuteStatement": return new ExecuteStatement();
+      case "BatchExecuteStatement": return new BatchExecuteStatement();
+      case "ExecuteTransaction": return new ExecuteTransaction();
       default: return null;
     }
   }

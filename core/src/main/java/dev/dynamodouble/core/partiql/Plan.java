@@ -1,0 +1,49 @@
+package dev.dynamodouble.core.partiql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A compiled statement: the engine operation that answers it and that operation's request fields.
+ * The same fields, without the request-level ones the caller adds (Limit, ReturnConsumedCapacity,
+ * ...), are a Get, Put, Update, Delete or ConditionCheck action of a transaction.
+ *
+ * @param returning the ReturnValues a RETURNING clause asked for, or null
+ */
+public record Plan(Kind kind, String tableName, Map<String, Object> fields, String returning) {
+
+  /** How the statement is answered. */
+  public enum Kind {
+    GET("GetItem", "Get"), QUERY("Query", null), SCAN("Scan", null), INSERT("PutItem", "Put"),
+    UPDATE("UpdateItem", "Update"), DELETE("DeleteItem", "Delete"), CONDITION_CHECK(null, "ConditionCheck");
+
+    private final String operation;
+    private final String transactAction;
+
+    Kind(String operation, String transactAction) {
+      this.operation = operation;
+      this.transactAction = transactAction;
+    }
+
+    /** The engine operation of a single statement, or null when there is none (EXISTS). */
+    public String operation() {
+      return operation;
+    }
+
+    /** The member name of this action in TransactWriteItems / TransactGetItems, or null. */
+    public String transactAction() {
+      return transactAction;
+    }
+
+    public boolean isRead() {
+      return this == GET || this == QUERY || this == SCAN;
+    }
+  }
+
+  /** The request fields plus {@code extra} (null values are left out when written). */
+  public Map<String, Object> with(Map<String, Object> extra) {
+    Map<String, Object> all = new LinkedHashMap<>(fields);
+    all.putAll(extra);
+    return all;
+  }
+}
