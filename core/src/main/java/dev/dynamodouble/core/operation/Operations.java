@@ -55,6 +55,16 @@ public final class Operations {
       case "ExecuteStatement": return new ExecuteStatement();
       case "BatchExecuteStatement": return new BatchExecuteStatement();
       case "ExecuteTransaction": return new ExecuteTransaction();
+      case "ExportTableToPointInTime": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "DescribeExport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "ListExports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "ImportTable": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "DescribeImport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "ListImports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "EnableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "DisableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "DescribeKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "UpdateKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
       default: return null;
     }
   }
