@@ -55,6 +55,9 @@ public final class Operations {
       case "ExecuteStatement": return new ExecuteStatement();
       case "BatchExecuteStatement": return new BatchExecuteStatement();
       case "ExecuteTransaction": return new ExecuteTransaction();
+      case "UpdateContributorInsights": return new UpdateContributorInsights();
+      case "DescribeContributorInsights": return new DescribeContributorInsights();
+      case "ListContributorInsights": return new ListContributorInsights();
       case "ExportTableToPointInTime": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
       case "DescribeExport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
       case "ListExports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
