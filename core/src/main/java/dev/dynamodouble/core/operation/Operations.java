@@ -58,6 +58,8 @@ public final class Operations {
       case "UpdateContributorInsights": return new UpdateContributorInsights();
       case "DescribeContributorInsights": return new DescribeContributorInsights();
       case "ListContributorInsights": return new ListContributorInsights();
+      case "DescribeTableReplicaAutoScaling": return new DescribeTableReplicaAutoScaling();
+      case "UpdateTableReplicaAutoScaling": return new UpdateTableReplicaAutoScaling();
       case "ExportTableToPointInTime": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
       case "DescribeExport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
       case "ListExports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
