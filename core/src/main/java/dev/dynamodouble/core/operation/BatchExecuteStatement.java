@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.partiql.Plan;
+import dev.dynamodouble.core.partiql.Planner;
 import dev.dynamodouble.core.partiql.RequestJson;
 import dev.dynamodouble.core.partiql.Statement;
 import dev.dynamodouble.core.protocol.AttributeValues;
@@ -13,9 +14,11 @@ import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * BatchExecuteStatement: up to 25 statements, all reads (each naming one item by its full key) or
@@ -47,27 +50,45 @@ public final class BatchExecuteStatement implements Operation {
     }
     constraints.check();
 
-    List<Object> parsed = new ArrayList<>(entries.size()); // a Statement or the DynamoException of its parse
+    // Each statement is parsed and planned on its own: what fails there fails only that statement.
+    Planner planner = PartiqlStatements.planner(context);
+    List<Object> prepared = new ArrayList<>(entries.size()); // a Plan, or the DynamoException of its statement
     Boolean reads = null;
     for (JsonRequest entry : entries) {
+      Statement statement;
       try {
-        parsed.add(PartiqlStatements.parse(entry));
+        statement = PartiqlStatements.parse(entry);
       } catch (DynamoException e) {
-        parsed.add(e);
+        prepared.add(e);
         continue;
       }
-      boolean read = ((Statement) parsed.get(parsed.size() - 1)).isRead();
-      if (reads != null && reads != read) {
-        throw DynamoException.validation(
-            "Unsupported operation: A batch must contain either only read statements or only write statements");
+      if (reads != null && reads != statement.isRead()) {
+        throw DynamoException.validation("Read and write requests together in the same batch is not supported.");
       }
-      reads = read;
+      reads = statement.isRead();
+      prepared.add(statement);
+    }
+    for (int i = 0; i < prepared.size(); i++) {
+      if (prepared.get(i) instanceof Statement statement) {
+        try {
+          prepared.set(i, plan(planner, statement));
+        } catch (DynamoException e) {
+          prepared.set(i, e);
+        }
+      }
+    }
+    Set<String> items = new HashSet<>();
+    for (Object p : prepared) {
+      String identity = p instanceof Plan plan ? plan.itemIdentity() : null;
+      if (identity != null && !items.add(identity)) {
+        throw DynamoException.validation("Provided list of item keys contains duplicates");
+      }
     }
 
     List<Outcome> outcomes = new ArrayList<>(entries.size());
     CapacityTotals totals = new CapacityTotals();
     for (int i = 0; i < entries.size(); i++) {
-      outcomes.add(run(context, entries.get(i), parsed.get(i), capacityMode, totals));
+      outcomes.add(run(context, entries.get(i), prepared.get(i), capacityMode, totals));
     }
     return out -> {
       out.writeStartObject();
@@ -81,19 +102,20 @@ public final class BatchExecuteStatement implements Operation {
     };
   }
 
-  private static Outcome run(RequestContext context, JsonRequest entry, Object parsed, String capacityMode,
+  private static Plan plan(Planner planner, Statement statement) {
+    if (statement instanceof Statement.Exists) {
+      throw DynamoException.validation("EXISTS is only supported in ExecuteTransaction");
+    }
+    return statement instanceof Statement.Select select ? planner.planGet(select) : planner.plan(statement);
+  }
+
+  private static Outcome run(RequestContext context, JsonRequest entry, Object prepared, String capacityMode,
                              CapacityTotals totals) {
-    if (parsed instanceof DynamoException e) {
+    if (prepared instanceof DynamoException e) {
       return new Outcome(null, null, e);
     }
-    Statement statement = (Statement) parsed;
+    Plan plan = (Plan) prepared;
     try {
-      if (statement instanceof Statement.Exists) {
-        throw DynamoException.validation("EXISTS is only supported in ExecuteTransaction");
-      }
-      Plan plan = statement instanceof Statement.Select select
-          ? PartiqlStatements.planner(context).planGet(select)
-          : PartiqlStatements.planner(context).plan(statement);
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("ReturnConsumedCapacity", capacityMode);
       if (plan.kind().isRead()) {
@@ -106,7 +128,7 @@ public final class BatchExecuteStatement implements Operation {
       List<Map<String, AttributeValue>> items = PartiqlStatements.items(plan, response);
       return new Outcome(plan.tableName(), items.isEmpty() ? null : items.get(0), null);
     } catch (DynamoException e) {
-      return new Outcome(statement.target().table(), null, e);
+      return new Outcome(plan.tableName(), null, e);
     }
   }
 

@@ -56,8 +56,8 @@ public final class ExecuteTransaction implements Operation {
     boolean reads = statements.get(0).isRead();
     for (Statement s : statements) {
       if (s.isRead() != reads) {
-        throw DynamoException.validation("Unsupported operation: A transaction must contain either only read "
-            + "statements or only write statements");
+        throw DynamoException.validation(
+            "ExecuteTransaction API does not support both read and write operations in the same request.");
       }
     }
     Planner planner = PartiqlStatements.planner(context);
@@ -67,7 +67,8 @@ public final class ExecuteTransaction implements Operation {
       Statement s = statements.get(i);
       Plan plan = s instanceof Statement.Select select ? planner.planGet(select) : planner.plan(s);
       if (plan.returning() != null) {
-        throw DynamoException.validation("Unsupported operation: RETURNING is not supported in transactions");
+        throw DynamoException.validation("Validation failed in TransactStatements[" + i
+            + "]: RETURNING clause is not supported in ExecuteTransaction.");
       }
       plans.add(plan);
       Map<String, Object> extra = new LinkedHashMap<>();
@@ -91,11 +92,19 @@ public final class ExecuteTransaction implements Operation {
     }
     Object responses = response.raw("Responses");
     Object capacity = response.raw("ConsumedCapacity");
+    int count = plans.size();
     return out -> {
       out.writeStartObject();
+      out.writeFieldName("Responses");
       if (responses != null) {
-        out.writeFieldName("Responses");
         Json.write(out, responses);
+      } else { // a write transaction: an empty response per statement
+        out.writeStartArray();
+        for (int i = 0; i < count; i++) {
+          out.writeStartObject();
+          out.writeEndObject();
+        }
+        out.writeEndArray();
       }
       if (capacity != null) {
         out.writeFieldName("ConsumedCapacity");

@@ -76,7 +76,7 @@ final class Lexer {
       } else {
         String symbol = symbolAt(text, i);
         if (symbol == null) {
-          throw StatementErrors.syntax("Unexpected character '" + c + "' at position " + (i + 1));
+          throw StatementErrors.syntax("Unexpected character '" + c + "'");
         }
         tokens.add(new Token(Token.Kind.SYMBOL, symbol, i));
         i += symbol.length();

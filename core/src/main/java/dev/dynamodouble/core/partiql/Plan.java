@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.partiql;
 
+import dev.dynamodouble.core.value.AttributeValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,9 +9,11 @@ import java.util.Map;
  * The same fields, without the request-level ones the caller adds (Limit, ReturnConsumedCapacity,
  * ...), are a Get, Put, Update, Delete or ConditionCheck action of a transaction.
  *
+ * @param key the primary key of the one item the statement reads or writes, or null (Query, Scan)
  * @param returning the ReturnValues a RETURNING clause asked for, or null
  */
-public record Plan(Kind kind, String tableName, Map<String, Object> fields, String returning) {
+public record Plan(Kind kind, String tableName, Map<String, AttributeValue> key, Map<String, Object> fields,
+                   String returning) {
 
   /** How the statement is answered. */
   public enum Kind {
@@ -45,5 +48,13 @@ public record Plan(Kind kind, String tableName, Map<String, Object> fields, Stri
     Map<String, Object> all = new LinkedHashMap<>(fields);
     all.putAll(extra);
     return all;
+  }
+
+  /** Names the one item the plan touches (table and key), or null when it reads a range or lacks a key part. */
+  public String itemIdentity() {
+    if (key == null || key.containsValue(null)) {
+      return null;
+    }
+    return tableName + "\u0000" + RequestJson.request(key);
   }
 }

@@ -96,7 +96,7 @@ public final class Planner {
       fields.put("ProjectionExpression", projection.toString());
     }
     putPlaceholders(fields, text);
-    return new Plan(kind, target.table(), fields, null);
+    return new Plan(kind, target.table(), kind == Plan.Kind.GET ? key : null, fields, null);
   }
 
   private static void checkOrderBy(KeySchema schema, DocumentPath orderBy) {
@@ -198,7 +198,11 @@ public final class Planner {
     fields.put("Item", insert.item());
     fields.put("ConditionExpression", "attribute_not_exists(" + text.name(schema.partition().name()) + ")");
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.INSERT, insert.target().table(), fields, null);
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    for (KeyAttribute attribute : schema.attributes()) {
+      key.put(attribute.name(), insert.item().get(attribute.name()));
+    }
+    return new Plan(Plan.Kind.INSERT, insert.target().table(), key, fields, null);
   }
 
   private Plan update(Statement.Update update) {
@@ -240,7 +244,7 @@ public final class Planner {
     Expr extra = conjunction(conjuncts);
     fields.put("ConditionExpression", extra == null ? exists : exists + " AND " + text.condition(extra));
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.UPDATE, table, fields, update.returning());
+    return new Plan(Plan.Kind.UPDATE, table, key, fields, update.returning());
   }
 
   private static void clause(StringBuilder out, String keyword, List<String> parts) {
@@ -265,7 +269,7 @@ public final class Planner {
           + text.condition(extra));
     }
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.DELETE, table, fields, delete.returning());
+    return new Plan(Plan.Kind.DELETE, table, key, fields, delete.returning());
   }
 
   private Plan exists(Statement.Exists exists) {
@@ -285,7 +289,7 @@ public final class Planner {
     fields.put("Key", key);
     fields.put("ConditionExpression", extra == null ? condition : condition + " AND " + text.condition(extra));
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.CONDITION_CHECK, table, fields, null);
+    return new Plan(Plan.Kind.CONDITION_CHECK, table, key, fields, null);
   }
 
   private static void putPlaceholders(Map<String, Object> fields, ExpressionText text) {

@@ -49,7 +49,7 @@ public final class StatementParser {
       throw StatementErrors.syntax("Statement is nested too deeply");
     }
     if (parser.peek().kind() != Token.Kind.END) {
-      throw parser.unexpected();
+      throw StatementErrors.syntax("Unexpected token after expression");
     }
     if (parser.parametersUsed != parser.parameters.size()) {
       throw DynamoException.validation("Number of parameters in request and statement don't match.");
@@ -87,6 +87,9 @@ public final class StatementParser {
   private Statement.Select select() {
     expectWord("select");
     List<DocumentPath> projection = null;
+    if (peek().isWord("from")) {
+      throw StatementErrors.syntax("Cannot have empty SELECT list");
+    }
     if (peek().isSymbol("*")) {
       next();
     } else {
@@ -95,13 +98,13 @@ public final class StatementParser {
         projection.add(path());
       } while (acceptSymbol(","));
     }
-    expectWord("from");
+    expect("from", "Expected FROM after SELECT list");
     Statement.Target target = target(true);
     Expr where = acceptWord("where") ? condition() : null;
     DocumentPath orderBy = null;
     boolean descending = false;
     if (acceptWord("order")) {
-      expectWord("by");
+      expect("by", "Expected KEYWORD");
       orderBy = path();
       if (acceptWord("desc")) {
         descending = true;
@@ -138,7 +141,7 @@ public final class StatementParser {
       if (acceptWord("set")) {
         do {
           DocumentPath path = path();
-          expectSymbol("=");
+          expect("=", "Expected '='");
           changes.add(new Statement.Change(path, additive()));
         } while (acceptSymbol(","));
       } else if (acceptWord("remove")) {
@@ -150,22 +153,22 @@ public final class StatementParser {
       }
     }
     if (changes.isEmpty()) {
-      throw unexpected();
+      throw StatementErrors.syntax("Expected data manipulation");
     }
-    expectWord("where");
-    Expr where = condition();
+    Expr where = acceptWord("where") ? condition() : null;
     return new Statement.Update(target, changes, where, returning());
   }
 
   private Statement delete() {
     expectWord("delete");
-    expectWord("from");
+    expect("from", "Expected FROM after DELETE");
     Statement.Target target = target(false);
-    expectWord("where");
-    Expr where = condition();
+    Expr where = acceptWord("where") ? condition() : null;
     String returning = returning();
     if (returning != null && !returning.equals("ALL_OLD")) {
-      throw StatementErrors.unsupported("Invalid returning clause: only RETURNING ALL OLD * is allowed in DELETE statements");
+      throw StatementErrors.unsupported("Invalid returning clause: RETURNING "
+          + returning.replace("UPDATED_", "MODIFIED ").replace("ALL_", "ALL ")
+          + " *. Only RETURNING ALL OLD * is allowed in DELETE statements.");
     }
     return new Statement.Delete(target, where, returning);
   }
@@ -301,7 +304,7 @@ public final class StatementParser {
     }
     if (acceptWord("between")) {
       Expr low = operand();
-      expectWord("and");
+      expect("and", "Expected KEYWORD");
       Expr between = new Expr.Between(left, low, operand());
       return negated ? new Expr.Not(between) : between;
     }
@@ -562,19 +565,26 @@ public final class StatementParser {
     }
   }
 
-  private void expectSymbol(String symbol) {
-    if (!acceptSymbol(symbol)) {
-      throw unexpected();
+  /** A word or symbol that must come next, else a syntax error with {@code message}. */
+  private void expect(String wordOrSymbol, String message) {
+    if (!acceptWord(wordOrSymbol) && !acceptSymbol(wordOrSymbol)) {
+      throw StatementErrors.syntax(message);
     }
   }
 
-  private DynamoException unexpected() {
-    Token t = peek();
-    if (t.kind() == Token.Kind.END) {
-      return StatementErrors.syntax("Unexpected end of statement");
+  /** The reference PartiQL parser names a missing token by its type. */
+  private void expectSymbol(String symbol) {
+    if (!acceptSymbol(symbol)) {
+      throw StatementErrors.syntax("Expected " + TOKEN_TYPES.getOrDefault(symbol, "'" + symbol + "'"));
     }
-    String what = t.kind() == Token.Kind.WORD && RESERVED.contains(t.text().toLowerCase(Locale.ROOT))
-        ? "keyword" : "term";
-    return StatementErrors.syntax("Unexpected " + what + " " + t.describe() + " at position " + (t.position() + 1));
   }
+
+  private static final Map<String, String> TOKEN_TYPES = Map.of(")", "RIGHT_PAREN", "(", "LEFT_PAREN",
+      "]", "RIGHT_BRACKET", "}", "RIGHT_CURLY", ">>", "RIGHT_DOUBLE_ANGLE_BRACKET", ":", "COLON", "*", "STAR");
+
+  /** A term (a name, a value, a condition) was expected here. */
+  private DynamoException unexpected() {
+    return StatementErrors.syntax("Unexpected term");
+  }
+
 }

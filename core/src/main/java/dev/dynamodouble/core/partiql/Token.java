@@ -11,14 +11,4 @@ record Token(Kind kind, String text, int position) {
   boolean isSymbol(String symbol) {
     return kind == Kind.SYMBOL && text.equals(symbol);
   }
-
-  /** How the token reads in an error message. */
-  String describe() {
-    switch (kind) {
-      case END: return "end of statement";
-      case STRING: return "'" + text + "'";
-      case QUOTED_NAME: return "\"" + text + "\"";
-      default: return text;
-    }
-  }
 }
