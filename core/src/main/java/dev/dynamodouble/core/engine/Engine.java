@@ -26,9 +26,6 @@ public final class Engine {
   private final dev.dynamodouble.core.insights.ContributorInsights contributorInsights =
       new dev.dynamodouble.core.insights.ContributorInsights(pipeline);
 
-  private final dev.dynamodouble.core.autoscaling.ReplicaAutoScaling replicaAutoScaling =
-      new dev.dynamodouble.core.autoscaling.ReplicaAutoScaling();
-
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
@@ -55,11 +52,6 @@ public final class Engine {
   /** Contributor Insights settings and the key access counts behind them. */
   public dev.dynamodouble.core.insights.ContributorInsights contributorInsights() {
     return contributorInsights;
-  }
-
-  /** The auto-scaling settings UpdateTableReplicaAutoScaling records. */
-  public dev.dynamodouble.core.autoscaling.ReplicaAutoScaling replicaAutoScaling() {
-    return replicaAutoScaling;
   }
 
   /** The catalog of a region, created on first use. */

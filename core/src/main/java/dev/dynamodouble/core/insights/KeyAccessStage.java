@@ -30,7 +30,7 @@ final class KeyAccessStage implements RequestStage {
 
   @Override
   public JsonWritable after(Call call, JsonWritable response) {
-    if (insights.anyEnabled() && call.api() == Call.Api.DYNAMODB) {
+    if (insights.everEnabled() && call.api() == Call.Api.DYNAMODB) {
       try {
         count(call);
       } catch (DynamoException | ClassCastException e) {

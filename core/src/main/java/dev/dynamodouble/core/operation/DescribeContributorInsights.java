@@ -4,6 +4,7 @@ import dev.dynamodouble.core.insights.ContributorInsights;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.Table;
 
 /** DescribeContributorInsights: the status, mode and CloudWatch rule names of a table's or index's insights. */
 public final class DescribeContributorInsights implements Operation {
@@ -17,11 +18,11 @@ public final class DescribeContributorInsights implements Operation {
         .tableNameOrArn(tableName, "tableName")
         .name(indexName, "indexName")
         .check();
-    ContributorInsights.Target target = UpdateContributorInsights.target(context, tableName, indexName);
-    ContributorInsights.Settings settings = context.engine().contributorInsights().settings(target);
+    Table table = UpdateContributorInsights.table(context, tableName, indexName);
+    ContributorInsights.Settings settings = context.engine().contributorInsights().settings(table, indexName);
     return out -> {
       out.writeStartObject();
-      out.writeStringField("TableName", target.table().name());
+      out.writeStringField("TableName", table.name());
       if (indexName != null) {
         out.writeStringField("IndexName", indexName);
       }

@@ -22,7 +22,7 @@ public final class DescribeTableReplicaAutoScaling implements Operation {
     String tableName = request.string("TableName");
     new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName").check();
     Table table = context.catalog().describedTable(tableName);
-    ReplicaAutoScaling.TableSettings settings = context.engine().replicaAutoScaling().of(table);
+    ReplicaAutoScaling.TableSettings settings = ReplicaAutoScaling.of(table);
     return out -> {
       out.writeStartObject();
       write(out, table, settings);

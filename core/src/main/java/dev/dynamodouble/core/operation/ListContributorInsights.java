@@ -6,9 +6,8 @@ import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.Table;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ListContributorInsights: the tables and indexes of the region whose insights were ever changed
@@ -26,26 +25,25 @@ public final class ListContributorInsights implements Operation {
         .tableNameOrArn(tableName, "tableName")
         .max(maxResults, MAX_RESULTS, "maxResults")
         .check();
-    List<Table> tables = tableName == null ? new ArrayList<>(context.catalog().tables())
+    Collection<Table> tables = tableName == null ? context.catalog().tables()
         : List.of(context.catalog().describedTable(tableName));
-    List<Map.Entry<ContributorInsights.Target, ContributorInsights.Settings>> all =
-        context.engine().contributorInsights().list(tables);
+    List<ContributorInsights.Summary> all = context.engine().contributorInsights().list(tables);
     int start = start(nextToken, all.size());
     int size = maxResults == null || maxResults <= 0 ? MAX_RESULTS : maxResults;
     int end = Math.min(all.size(), start + size);
-    List<Map.Entry<ContributorInsights.Target, ContributorInsights.Settings>> page = all.subList(start, end);
+    List<ContributorInsights.Summary> page = all.subList(start, end);
     return out -> {
       out.writeStartObject();
       out.writeArrayFieldStart("ContributorInsightsSummaries");
-      for (Map.Entry<ContributorInsights.Target, ContributorInsights.Settings> e : page) {
+      for (ContributorInsights.Summary summary : page) {
         out.writeStartObject();
-        out.writeStringField("TableName", e.getKey().table().name());
-        if (e.getKey().index() != null) {
-          out.writeStringField("IndexName", e.getKey().index());
+        out.writeStringField("TableName", summary.tableName());
+        if (summary.indexName() != null) {
+          out.writeStringField("IndexName", summary.indexName());
         }
-        out.writeStringField("ContributorInsightsStatus", e.getValue().status());
-        if (e.getValue().mode() != null) {
-          out.writeStringField("ContributorInsightsMode", e.getValue().mode());
+        out.writeStringField("ContributorInsightsStatus", summary.settings().status());
+        if (summary.settings().mode() != null) {
+          out.writeStringField("ContributorInsightsMode", summary.settings().mode());
         }
         out.writeEndObject();
       }

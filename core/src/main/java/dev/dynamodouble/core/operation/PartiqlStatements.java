@@ -62,14 +62,11 @@ final class PartiqlStatements {
       if (indexName == null) {
         return table.keySchema();
       }
-      for (List<IndexDefinition> indexes : List.of(table.localIndexes(), table.globalIndexes())) {
-        for (IndexDefinition index : indexes) {
-          if (index.name().equals(indexName)) {
-            return index.keySchema();
-          }
-        }
+      IndexDefinition index = table.index(indexName);
+      if (index == null) {
+        throw DynamoException.validation("The table does not have the specified index: " + indexName);
       }
-      throw DynamoException.validation("The table does not have the specified index: " + indexName);
+      return index.keySchema();
     };
   }
 

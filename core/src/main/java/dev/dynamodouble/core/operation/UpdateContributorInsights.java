@@ -5,9 +5,7 @@ import dev.dynamodouble.core.insights.ContributorInsights;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
-import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
-import java.util.List;
 
 /**
  * UpdateContributorInsights: enables or disables Contributor Insights on a table or index. The
@@ -30,13 +28,13 @@ public final class UpdateContributorInsights implements Operation {
         .oneOf(action, "contributorInsightsAction", "ENABLE", "DISABLE")
         .oneOf(mode, "contributorInsightsMode", MODES)
         .check();
-    ContributorInsights.Target target = target(context, tableName, indexName);
+    Table table = table(context, tableName, indexName);
     boolean enable = action.equals("ENABLE");
     ContributorInsights.Settings settings = context.engine().contributorInsights()
-        .update(target, enable, mode, context.now());
+        .update(table, indexName, enable, mode, context.now());
     return out -> {
       out.writeStartObject();
-      out.writeStringField("TableName", target.table().name());
+      out.writeStringField("TableName", table.name());
       if (indexName != null) {
         out.writeStringField("IndexName", indexName);
       }
@@ -48,19 +46,12 @@ public final class UpdateContributorInsights implements Operation {
     };
   }
 
-  /** The table or index of a request, or ResourceNotFoundException. */
-  static ContributorInsights.Target target(RequestContext context, String tableName, String indexName) {
+  /** The table of a request, once it is known to have the index named (if any); else ResourceNotFoundException. */
+  static Table table(RequestContext context, String tableName, String indexName) {
     Table table = context.catalog().describedTable(tableName);
-    if (indexName != null) {
-      for (List<IndexDefinition> indexes : List.of(table.localIndexes(), table.globalIndexes())) {
-        for (IndexDefinition index : indexes) {
-          if (index.name().equals(indexName)) {
-            return new ContributorInsights.Target(table, indexName);
-          }
-        }
-      }
+    if (indexName != null && table.index(indexName) == null) {
       throw DynamoException.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
     }
-    return new ContributorInsights.Target(table, null);
+    return table;
   }
 }

@@ -24,8 +24,7 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
     String tableName = request.string("TableName");
     new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName").check();
     Table table = context.catalog().describedTable(tableName);
-    ReplicaAutoScaling registry = context.engine().replicaAutoScaling();
-    ReplicaAutoScaling.TableSettings current = registry.of(table);
+    ReplicaAutoScaling.TableSettings current = ReplicaAutoScaling.of(table);
 
     AutoScalingSettings write = current.write();
     JsonRequest writeUpdate = request.structure("ProvisionedWriteCapacityAutoScalingUpdate");
@@ -64,7 +63,7 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
     }
     ReplicaAutoScaling.TableSettings updated = new ReplicaAutoScaling.TableSettings(write, Map.copyOf(indexWrite),
         Map.copyOf(replicaRead), Map.copyOf(replicaIndexRead));
-    registry.put(table, updated);
+    ReplicaAutoScaling.put(table, updated);
     return out -> {
       out.writeStartObject();
       DescribeTableReplicaAutoScaling.write(out, table, updated);
@@ -77,10 +76,9 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
   }
 
   private static String globalIndex(Table table, String name) {
-    for (IndexDefinition index : table.globalIndexes()) {
-      if (index.name().equals(name)) {
-        return name;
-      }
+    IndexDefinition index = name == null ? null : table.index(name);
+    if (index != null && index.global()) {
+      return name;
     }
     throw DynamoException.resourceNotFound("Requested resource not found: Index: " + name + " not found");
   }

@@ -60,10 +60,9 @@ class ContributorInsightsTest {
 
     Table events = dynamo.engine().region("us-east-1").find("events");
     ContributorInsights insights = dynamo.engine().contributorInsights();
-    ContributorInsights.Target target = new ContributorInsights.Target(events, null);
-    assertThat(insights.topKeys(target, false, 10)).containsExactly(
+    assertThat(insights.topKeys(events, null, false, 10)).containsExactly(
         new ContributorInsights.KeyCount("hot", 5), new ContributorInsights.KeyCount("cold", 1));
-    assertThat(insights.topKeys(target, true, 1)).containsExactly(new ContributorInsights.KeyCount("hot,1", 4));
+    assertThat(insights.topKeys(events, null, true, 1)).containsExactly(new ContributorInsights.KeyCount("hot,1", 4));
 
     assertThat(client.listContributorInsights(r -> { }).contributorInsightsSummaries())
         .extracting(s -> s.tableName() + ":" + s.contributorInsightsStatusAsString())
@@ -71,7 +70,7 @@ class ContributorInsightsTest {
 
     client.updateContributorInsights(r -> r.tableName("events")
         .contributorInsightsAction(ContributorInsightsAction.DISABLE));
-    assertThat(insights.topKeys(target, false, 10)).isEmpty();
+    assertThat(insights.topKeys(events, null, false, 10)).isEmpty();
     assertThat(client.describeContributorInsights(r -> r.tableName("events")).contributorInsightsStatus())
         .isEqualTo(ContributorInsightsStatus.DISABLED);
   }
