@@ -53,6 +53,14 @@ final class CapacityTotals {
     out.writeEndArray();
   }
 
+  /** Writes {@code "ConsumedCapacity": {...}} for a response about one table, when any capacity was added. */
+  void writeSingle(JsonGenerator out) throws IOException {
+    if (!byTable.isEmpty()) {
+      out.writeFieldName("ConsumedCapacity");
+      writeMap(out, byTable.values().iterator().next());
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static void writeMap(JsonGenerator out, Map<String, Object> map) throws IOException {
     out.writeStartObject();

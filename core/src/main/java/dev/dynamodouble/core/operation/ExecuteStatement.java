@@ -1,17 +1,16 @@
 package dev.dynamodouble.core.operation;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.partiql.Plan;
 import dev.dynamodouble.core.partiql.Statement;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.Json;
-import dev.dynamodouble.core.protocol.JsonObject;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,32 +43,35 @@ public final class ExecuteStatement implements Operation {
     Plan plan = PartiqlStatements.planner(context).plan(statement);
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("ReturnConsumedCapacity", capacityMode);
-    if (plan.kind().isRead()) {
+    if (plan.kind() == Plan.Kind.QUERY || plan.kind() == Plan.Kind.SCAN) {
       extra.put("ConsistentRead", consistentRead);
-      if (plan.kind() != Plan.Kind.GET) {
-        extra.put("Limit", limit);
-        extra.put("ExclusiveStartKey", nextToken == null ? null : startKey(nextToken));
-      }
+      PartitionReads.Page page = PartitionReads.read(context, plan, extra, limit, nextToken);
+      return out -> {
+        out.writeStartObject();
+        writeItems(out, page.items());
+        if (page.nextToken() != null) {
+          out.writeStringField("NextToken", page.nextToken());
+        }
+        if (page.lastEvaluatedKey() != null) {
+          out.writeFieldName("LastEvaluatedKey");
+          Json.write(out, page.lastEvaluatedKey());
+        }
+        page.capacity().writeSingle(out);
+        out.writeEndObject();
+      };
+    }
+    if (plan.kind() == Plan.Kind.GET) {
+      extra.put("ConsistentRead", consistentRead);
     } else {
       extra.put("ReturnValues", plan.returning());
       extra.put("ReturnValuesOnConditionCheckFailure", request.string("ReturnValuesOnConditionCheckFailure"));
     }
     JsonRequest response = PartiqlStatements.run(context, plan, extra);
     List<Map<String, AttributeValue>> items = PartiqlStatements.items(plan, response);
-    Object lastKey = response.raw("LastEvaluatedKey");
     Object capacity = response.raw("ConsumedCapacity");
     return out -> {
       out.writeStartObject();
-      out.writeArrayFieldStart("Items");
-      for (Map<String, AttributeValue> item : items) {
-        AttributeValues.writeItem(out, item);
-      }
-      out.writeEndArray();
-      if (lastKey != null) {
-        out.writeStringField("NextToken", token(lastKey));
-        out.writeFieldName("LastEvaluatedKey");
-        Json.write(out, lastKey);
-      }
+      writeItems(out, items);
       if (capacity != null) {
         out.writeFieldName("ConsumedCapacity");
         Json.write(out, capacity);
@@ -78,21 +80,11 @@ public final class ExecuteStatement implements Operation {
     };
   }
 
-  /** A NextToken: the LastEvaluatedKey's JSON, base64-encoded. */
-  static String token(Object lastEvaluatedKey) {
-    return Base64.getEncoder().encodeToString(Json.toJson(lastEvaluatedKey).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Object startKey(String token) {
-    try {
-      Object key = Json.parse(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
-      if (key instanceof JsonObject) {
-        AttributeValues.readItem(key);
-        return key;
-      }
-    } catch (IllegalArgumentException | DynamoException e) {
-      // reported below
+  private static void writeItems(JsonGenerator out, List<Map<String, AttributeValue>> items) throws IOException {
+    out.writeArrayFieldStart("Items");
+    for (Map<String, AttributeValue> item : items) {
+      AttributeValues.writeItem(out, item);
     }
-    throw DynamoException.validation("Invalid NextToken");
+    out.writeEndArray();
   }
 }

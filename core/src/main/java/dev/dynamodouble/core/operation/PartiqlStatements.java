@@ -75,7 +75,12 @@ final class PartiqlStatements {
    * An INSERT that finds its item fails with DuplicateItemException rather than the failed condition.
    */
   static JsonRequest run(RequestContext context, Plan plan, Map<String, Object> extra) {
-    JsonRequest request = RequestJson.request(plan.with(extra));
+    return runRequest(context, plan, plan.with(extra));
+  }
+
+  /** Runs {@code plan}'s operation with exactly these request fields. */
+  static JsonRequest runRequest(RequestContext context, Plan plan, Map<String, Object> fields) {
+    JsonRequest request = RequestJson.request(fields);
     try {
       return RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
     } catch (DynamoException e) {

@@ -58,6 +58,11 @@ final class ExpressionText {
     return placeholder;
   }
 
+  /** Binds a placeholder of the caller's choosing (it must not look like ours: {@code :v<n>}). */
+  void reserve(String placeholder, AttributeValue value) {
+    values.put(placeholder, value);
+  }
+
   /** A condition (WHERE) as ConditionExpression / FilterExpression / KeyConditionExpression text. */
   String condition(Expr e) {
     if (e instanceof Expr.And and) {

@@ -2,6 +2,7 @@ package dev.dynamodouble.core.partiql;
 
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,9 +12,15 @@ import java.util.Map;
  *
  * @param key the primary key of the one item the statement reads or writes, or null (Query, Scan)
  * @param returning the ReturnValues a RETURNING clause asked for, or null
+ * @param partitions for a Query over several partitions (an IN list or an OR of partition key
+ *     equalities), the partition key values in statement order, each bound in turn to
+ *     {@link #PARTITION_PLACEHOLDER}; else null
  */
 public record Plan(Kind kind, String tableName, Map<String, AttributeValue> key, Map<String, Object> fields,
-                   String returning) {
+                   String returning, List<AttributeValue> partitions) {
+  /** The placeholder of the partition key value in the KeyConditionExpression of a multi-partition Query. */
+  public static final String PARTITION_PLACEHOLDER = ":partition";
+
 
   /** How the statement is answered. */
   public enum Kind {
@@ -47,6 +54,16 @@ public record Plan(Kind kind, String tableName, Map<String, AttributeValue> key,
   public Map<String, Object> with(Map<String, Object> extra) {
     Map<String, Object> all = new LinkedHashMap<>(fields);
     all.putAll(extra);
+    return all;
+  }
+
+  /** The request fields of a multi-partition Query for partition {@code i}, plus {@code extra}. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> forPartition(int i, Map<String, Object> extra) {
+    Map<String, Object> all = with(extra);
+    Map<String, Object> values = new LinkedHashMap<>((Map<String, Object>) fields.get("ExpressionAttributeValues"));
+    values.put(PARTITION_PLACEHOLDER, partitions.get(i));
+    all.put("ExpressionAttributeValues", values);
     return all;
   }
 

@@ -60,6 +60,7 @@ public final class Planner {
     fields.put("TableName", target.table());
     fields.put("IndexName", target.index());
     Plan.Kind kind;
+    List<AttributeValue> partitions = null;
 
     Map<String, AttributeValue> key = target.index() == null ? keyEqualities(schema, conjuncts, null) : null;
     if (key != null && conjuncts.size() == schema.attributes().size() && select.orderBy() == null) {
@@ -69,7 +70,15 @@ public final class Planner {
       QueryShape query = queryShape(schema, conjuncts);
       if (query != null) {
         kind = Plan.Kind.QUERY;
-        String keyCondition = text.condition(query.keyCondition());
+        String keyCondition;
+        if (query.partitions() != null) {
+          partitions = query.partitions();
+          keyCondition = text.name(schema.partition().name()) + " = " + Plan.PARTITION_PLACEHOLDER
+              + (query.keyCondition() == null ? "" : " AND " + text.condition(query.keyCondition()));
+          text.reserve(Plan.PARTITION_PLACEHOLDER, partitions.get(0));
+        } else {
+          keyCondition = text.condition(query.keyCondition());
+        }
         fields.put("KeyConditionExpression", keyCondition);
         if (query.filter() != null) {
           fields.put("FilterExpression", text.condition(query.filter()));
@@ -96,7 +105,7 @@ public final class Planner {
       fields.put("ProjectionExpression", projection.toString());
     }
     putPlaceholders(fields, text);
-    return new Plan(kind, target.table(), kind == Plan.Kind.GET ? key : null, fields, null);
+    return new Plan(kind, target.table(), kind == Plan.Kind.GET ? key : null, fields, null, partitions);
   }
 
   private static void checkOrderBy(KeySchema schema, DocumentPath orderBy) {
@@ -106,14 +115,29 @@ public final class Planner {
     }
   }
 
-  /** A key condition (partition equality, at most one sort condition) and the rest as a filter, or null. */
-  private record QueryShape(Expr keyCondition, Expr filter) {}
+  /**
+   * A key condition (partition equality, at most one sort condition) and the rest as a filter, or
+   * null. With {@code partitions}, the partition is each of those values in turn and the key
+   * condition holds only the sort condition (or is null).
+   */
+  private record QueryShape(Expr keyCondition, Expr filter, List<AttributeValue> partitions) {}
 
   private static QueryShape queryShape(KeySchema schema, List<Expr> conjuncts) {
+    String partitionKey = schema.partition().name();
+    if (conjuncts.size() == 1 && conjuncts.get(0) instanceof Expr.Or) {
+      List<AttributeValue> values = new ArrayList<>();
+      return equalities(conjuncts.get(0), partitionKey, values) ? new QueryShape(null, null, values) : null;
+    }
     List<Expr> rest = new ArrayList<>(conjuncts);
     Expr partition = null;
+    List<AttributeValue> partitions = null;
     for (Expr e : rest) {
-      if (equalityValue(e, schema.partition().name()) != null) {
+      if (equalityValue(e, partitionKey) != null) {
+        partition = e;
+        break;
+      }
+      partitions = inValues(e, partitionKey);
+      if (partitions != null) {
         partition = e;
         break;
       }
@@ -122,11 +146,11 @@ public final class Planner {
       return null;
     }
     rest.remove(partition);
-    Expr keyCondition = partition;
+    Expr keyCondition = partitions == null ? partition : null;
     if (schema.hasSort()) {
       for (Expr e : rest) {
         if (isSortCondition(e, schema.sort().name())) {
-          keyCondition = new Expr.And(partition, e);
+          keyCondition = keyCondition == null ? e : new Expr.And(partition, e);
           rest.remove(e);
           break;
         }
@@ -139,7 +163,48 @@ public final class Planner {
       }
       filter = filter == null ? e : new Expr.And(filter, e);
     }
-    return new QueryShape(keyCondition, filter);
+    return new QueryShape(keyCondition, filter, partitions);
+  }
+
+  /** Whether {@code e} is an OR of {@code attribute = value} terms only; their values go to {@code out}. */
+  private static boolean equalities(Expr e, String attribute, List<AttributeValue> out) {
+    if (e instanceof Expr.Or or) {
+      return equalities(or.left(), attribute, out) && equalities(or.right(), attribute, out);
+    }
+    AttributeValue v = equalityValue(e, attribute);
+    if (v != null && !out.contains(v)) {
+      out.add(v);
+    }
+    return v != null;
+  }
+
+  /** The values of {@code attribute IN [values...]} (or {@code IN ?} bound to a list), else null. */
+  private static List<AttributeValue> inValues(Expr e, String attribute) {
+    if (!(e instanceof Expr.In in) || !isAttribute(in.subject(), attribute)) {
+      return null;
+    }
+    List<Expr> candidates = in.candidates();
+    if (candidates.size() == 1 && candidates.get(0) instanceof Expr.Value v && v.value() instanceof AttributeValue.L list) {
+      return list.value().isEmpty() ? null : distinct(list.value());
+    }
+    List<AttributeValue> values = new ArrayList<>();
+    for (Expr c : candidates) {
+      if (!(c instanceof Expr.Value v)) {
+        return null;
+      }
+      values.add(v.value());
+    }
+    return distinct(values);
+  }
+
+  private static List<AttributeValue> distinct(List<AttributeValue> values) {
+    List<AttributeValue> out = new ArrayList<>();
+    for (AttributeValue v : values) {
+      if (!out.contains(v)) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   private static boolean isSortCondition(Expr e, String sortKey) {
@@ -202,7 +267,7 @@ public final class Planner {
     for (KeyAttribute attribute : schema.attributes()) {
       key.put(attribute.name(), insert.item().get(attribute.name()));
     }
-    return new Plan(Plan.Kind.INSERT, insert.target().table(), key, fields, null);
+    return new Plan(Plan.Kind.INSERT, insert.target().table(), key, fields, null, null);
   }
 
   private Plan update(Statement.Update update) {
@@ -244,7 +309,7 @@ public final class Planner {
     Expr extra = conjunction(conjuncts);
     fields.put("ConditionExpression", extra == null ? exists : exists + " AND " + text.condition(extra));
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.UPDATE, table, key, fields, update.returning());
+    return new Plan(Plan.Kind.UPDATE, table, key, fields, update.returning(), null);
   }
 
   private static void clause(StringBuilder out, String keyword, List<String> parts) {
@@ -269,7 +334,7 @@ public final class Planner {
           + text.condition(extra));
     }
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.DELETE, table, key, fields, delete.returning());
+    return new Plan(Plan.Kind.DELETE, table, key, fields, delete.returning(), null);
   }
 
   private Plan exists(Statement.Exists exists) {
@@ -289,7 +354,7 @@ public final class Planner {
     fields.put("Key", key);
     fields.put("ConditionExpression", extra == null ? condition : condition + " AND " + text.condition(extra));
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.CONDITION_CHECK, table, key, fields, null);
+    return new Plan(Plan.Kind.CONDITION_CHECK, table, key, fields, null, null);
   }
 
   private static void putPlaceholders(Map<String, Object> fields, ExpressionText text) {

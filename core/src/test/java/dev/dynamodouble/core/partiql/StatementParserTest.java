@@ -32,7 +32,12 @@ class StatementParserTest {
     assertThat(query.kind()).isEqualTo(Plan.Kind.QUERY);
     assertThat(query.fields()).containsEntry("KeyConditionExpression", "(#n0 = :v0 AND #n1 > :v1)")
         .containsEntry("FilterExpression", "#n2 = :v2");
-    assertThat(plan("SELECT * FROM t WHERE pk = 'a' OR pk = 'b'").kind()).isEqualTo(Plan.Kind.SCAN);
+    Plan partitions = plan("SELECT * FROM t WHERE pk = 'a' OR pk = 'b' OR pk = 'a'");
+    assertThat(partitions.kind()).isEqualTo(Plan.Kind.QUERY);
+    assertThat(partitions.partitions()).containsExactly(new AttributeValue.S("a"), new AttributeValue.S("b"));
+    assertThat(plan("SELECT * FROM t WHERE pk IN ['a', 'b'] AND sk > 1").fields())
+        .containsEntry("KeyConditionExpression", "#n0 = :partition AND #n1 > :v0");
+    assertThat(plan("SELECT * FROM t WHERE pk = 'a' OR x = 'b'").kind()).isEqualTo(Plan.Kind.SCAN);
     assertThat(plan("SELECT * FROM t WHERE pk = 'a' AND sk > 1 AND sk < 5").kind()).isEqualTo(Plan.Kind.SCAN);
   }
 

@@ -111,8 +111,11 @@ class PartiqlStatementTest {
         read("SELECT * FROM \"music\" WHERE artist = 'Acme' AND song <> 'Beta' AND song < 'Z'", "Alpha", "Gamma"),
         read("SELECT * FROM \"music\".\"byGenre\" WHERE genre = 'jazz'", "Omega"),
         anyOrder("SELECT * FROM \"music\" WHERE genre = 'rock'", "Alpha", "Gamma"),
-        anyOrder("SELECT * FROM \"music\" WHERE artist = 'Acme' OR artist = 'Zed'", "Alpha", "Beta", "Gamma", "Omega"),
-        anyOrder("SELECT * FROM \"music\" WHERE artist IN ['Zed', 'Nobody']", "Omega"),
+        read("SELECT * FROM \"music\" WHERE artist = 'Zed' OR artist = 'Acme'", "Omega", "Alpha", "Beta", "Gamma"),
+        read("SELECT * FROM \"music\" WHERE artist IN ['Zed', 'Nobody', 'Acme'] AND song >= 'B'",
+            "Omega", "Beta", "Gamma"),
+        read("SELECT * FROM \"music\" WHERE artist IN ('Acme', 'Zed') AND genre = 'rock'", "Alpha", "Gamma"),
+        anyOrder("SELECT * FROM \"music\" WHERE artist = 'Zed' OR genre = 'pop'", "Omega", "Beta"),
         anyOrder("SELECT * FROM \"music\" WHERE \"year\" < 2002", "Alpha", "Omega"),
         anyOrder("SELECT * FROM \"music\" WHERE nothing IS NULL AND genre = 'jazz'", "Omega"),
         anyOrder("SELECT * FROM \"music\" WHERE \"missing\" IS NOT NULL", "Gamma"),
@@ -251,6 +254,16 @@ class PartiqlStatementTest {
     } while (token != null);
     assertThat(songs).containsExactly("Alpha", "Beta", "Gamma");
     assertThat(pages).isEqualTo(2);
+    List<String> across = new ArrayList<>();
+    String next = null;
+    do {
+      String from = next;
+      ExecuteStatementResponse page = client.executeStatement(r -> r
+          .statement("SELECT song FROM \"music\" WHERE artist IN ['Zed', 'Acme']").limit(1).nextToken(from));
+      page.items().forEach(i -> across.add(i.get("song").s()));
+      next = page.nextToken();
+    } while (next != null);
+    assertThat(across).containsExactly("Omega", "Alpha", "Beta", "Gamma");
     assertError(() -> client.executeStatement(r -> r.statement("SELECT * FROM \"music\"").nextToken("!!")),
         "ValidationException", "Invalid NextToken");
   }
