@@ -2,6 +2,7 @@ package dev.dynamodouble.core.insights;
 
 import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.time.Instant;
@@ -100,6 +101,14 @@ public final class ContributorInsights {
           insights.count(index.name(), index.keySchema(), attributes);
         }
       }
+    }
+  }
+
+  /** Counts one read of a partition (a Query) of the table or, with {@code index}, one of its indexes. */
+  void recordPartition(Table table, String index, KeySchema schema, AttributeValue partitionValue) {
+    TableInsights insights = table.attachment(TableInsights.class);
+    if (insights != null && insights.enabled(index)) {
+      insights.count(index, schema, Map.of(schema.partition().name(), partitionValue));
     }
   }
 

@@ -1,11 +1,14 @@
 package dev.dynamodouble.core.insights;
 
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.expression.ExpressionContext;
+import dev.dynamodouble.core.expression.KeyCondition;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.List;
@@ -13,8 +16,8 @@ import java.util.Map;
 
 /**
  * Counts the keys of every item request that succeeded, for Contributor Insights: GetItem, PutItem,
- * UpdateItem, DeleteItem, and each item of BatchGetItem, BatchWriteItem, TransactGetItems and
- * TransactWriteItems. Costs one volatile read while no table has insights enabled.
+ * UpdateItem, DeleteItem, each item of BatchGetItem, BatchWriteItem, TransactGetItems and
+ * TransactWriteItems, and the partition of each Query. Costs one volatile read while no table has insights enabled.
  */
 final class KeyAccessStage implements RequestStage {
   private final ContributorInsights insights;
@@ -67,6 +70,9 @@ final class KeyAccessStage implements RequestStage {
           }
         }
         break;
+      case "Query":
+        countQuery(call, request);
+        break;
       case "TransactGetItems":
       case "TransactWriteItems":
         for (JsonRequest entry : request.structures("TransactItems")) {
@@ -80,6 +86,27 @@ final class KeyAccessStage implements RequestStage {
         break;
       default:
         break;
+    }
+  }
+
+  /** A Query reads one partition of the table or index: counted once, by its partition key value. */
+  private void countQuery(Call call, JsonRequest request) {
+    String text = request.string("KeyConditionExpression");
+    Table table = request.string("TableName") == null ? null : call.catalog().find(request.string("TableName"));
+    if (text == null || table == null) {
+      return;
+    }
+    String index = request.string("IndexName");
+    if (index != null && table.index(index) == null) {
+      return; // dropped since the Query ran
+    }
+    KeySchema schema = index == null ? table.keySchema() : table.index(index).keySchema();
+    KeyCondition condition = new ExpressionContext(request.stringMap("ExpressionAttributeNames"),
+        request.item("ExpressionAttributeValues")).keyCondition(text);
+    for (KeyCondition.Part part : condition.parts()) {
+      if (part.operator() == KeyCondition.Operator.EQ && part.attributeName().equals(schema.partition().name())) {
+        insights.recordPartition(table, index, schema, part.values().get(0));
+      }
     }
   }
 
