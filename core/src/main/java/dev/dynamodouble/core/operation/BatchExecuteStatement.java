@@ -7,6 +7,7 @@ import dev.dynamodouble.core.partiql.Plan;
 import dev.dynamodouble.core.partiql.Planner;
 import dev.dynamodouble.core.partiql.RequestJson;
 import dev.dynamodouble.core.partiql.Statement;
+import dev.dynamodouble.core.partiql.StatementErrors;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -104,7 +105,7 @@ public final class BatchExecuteStatement implements Operation {
 
   private static Plan plan(Planner planner, Statement statement) {
     if (statement instanceof Statement.Exists) {
-      throw DynamoException.validation("EXISTS is only supported in ExecuteTransaction");
+      throw StatementErrors.existsOutsideTransaction();
     }
     return statement instanceof Statement.Select select ? planner.planGet(select) : planner.plan(statement);
   }

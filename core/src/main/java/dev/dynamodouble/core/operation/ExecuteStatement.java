@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.partiql.Plan;
 import dev.dynamodouble.core.partiql.Statement;
+import dev.dynamodouble.core.partiql.StatementErrors;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.Json;
@@ -38,7 +39,7 @@ public final class ExecuteStatement implements Operation {
 
     Statement statement = PartiqlStatements.parse(request);
     if (statement instanceof Statement.Exists) {
-      throw DynamoException.validation("EXISTS is only supported in ExecuteTransaction");
+      throw StatementErrors.existsOutsideTransaction();
     }
     Plan plan = PartiqlStatements.planner(context).plan(statement);
     Map<String, Object> extra = new LinkedHashMap<>();

@@ -169,6 +169,6 @@ final class ExpressionText {
   }
 
   static DynamoException unsupportedFunction(String name) {
-    return StatementErrors.unsupported("Unsupported function: " + name);
+    return StatementErrors.unsupported("Unrecognized function: " + name);
   }
 }

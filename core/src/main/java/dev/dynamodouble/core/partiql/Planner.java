@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.partiql;
 
-import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.DocumentPath;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
@@ -108,10 +107,20 @@ public final class Planner {
     return new Plan(kind, target.table(), kind == Plan.Kind.GET ? key : null, fields, null, partitions);
   }
 
+  /** A path as the statement wrote it: {@code a.b[1]}. */
+  private static String text(DocumentPath path) {
+    StringBuilder out = new StringBuilder();
+    for (DocumentPath.Element e : path.elements()) {
+      out.append(e instanceof DocumentPath.Name n ? (out.length() == 0 ? "" : ".") + n.name() : e.toString());
+    }
+    return out.toString();
+  }
+
   private static void checkOrderBy(KeySchema schema, DocumentPath orderBy) {
     String name = orderBy.isTopLevel() ? orderBy.topLevelName() : null;
     if (name == null || !schema.isKeyAttribute(name)) {
-      throw StatementErrors.unsupported("Variable reference " + orderBy + " in the ORDER BY clause must be a key attribute");
+      throw StatementErrors.unsupported("Variable reference " + text(orderBy)
+          + " in ORDER BY clause must be part of the primary key");
     }
   }
 
@@ -265,7 +274,11 @@ public final class Planner {
     putPlaceholders(fields, text);
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     for (KeyAttribute attribute : schema.attributes()) {
-      key.put(attribute.name(), insert.item().get(attribute.name()));
+      AttributeValue value = insert.item().get(attribute.name());
+      if (value == null) {
+        throw StatementErrors.unsupported("Key attribute should be present in the item: Key " + attribute.name());
+      }
+      key.put(attribute.name(), value);
     }
     return new Plan(Plan.Kind.INSERT, insert.target().table(), key, fields, null, null);
   }
@@ -441,7 +454,4 @@ public final class Planner {
     return result;
   }
 
-  static DynamoException notInTransaction() {
-    return StatementErrors.unsupported("Unsupported operation: EXISTS is only supported in ExecuteTransaction");
-  }
 }

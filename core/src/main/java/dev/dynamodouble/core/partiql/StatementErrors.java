@@ -26,6 +26,11 @@ public final class StatementErrors {
     return new DynamoException(ErrorCode.DUPLICATE_ITEM, DUPLICATE_ITEM);
   }
 
+  /** EXISTS(...) anywhere but in a write transaction. */
+  public static DynamoException existsOutsideTransaction() {
+    return DynamoException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
+  }
+
   static DynamoException keyEquality() {
     return DynamoException.validation(KEY_EQUALITY);
   }

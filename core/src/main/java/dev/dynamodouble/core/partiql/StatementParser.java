@@ -23,6 +23,7 @@ public final class StatementParser {
       "between", "missing", "null", "true", "false", "set", "remove", "value", "values", "into", "returning",
       "order", "by", "insert", "update", "delete", "exists", "asc", "desc");
 
+  private final String text;
   private final List<Token> tokens;
   private final List<AttributeValue> parameters;
   private int position;
@@ -30,6 +31,7 @@ public final class StatementParser {
   private int depth;
 
   private StatementParser(String text, List<AttributeValue> parameters) {
+    this.text = text;
     this.tokens = Lexer.tokens(text);
     this.parameters = parameters == null ? List.of() : parameters;
   }
@@ -71,6 +73,10 @@ public final class StatementParser {
     if (first.isWord("delete")) {
       return delete();
     }
+    if (first.isWord("create") || first.isWord("drop")) {
+      String object = peekAt(1).isWord("index") ? "Index" : "Table";
+      throw StatementErrors.unsupported("Unsupported operation: " + (first.isWord("create") ? "Create" : "Drop") + object);
+    }
     if (first.isWord("exists")) {
       next();
       expectSymbol("(");
@@ -95,7 +101,11 @@ public final class StatementParser {
     } else {
       projection = new ArrayList<>();
       do {
+        Token start = peek();
         projection.add(path());
+        if (peek().isSymbol("(")) { // a function call: DynamoDB has no aggregates nor projected functions
+          throw DynamoException.validation("Unexpected path component at " + location(start, start.text().length()));
+        }
       } while (acceptSymbol(","));
     }
     expect("from", "Expected FROM after SELECT list");
@@ -121,8 +131,7 @@ public final class StatementParser {
     Statement.Target target = target(false);
     if (!acceptWord("value")) {
       if (peek().isWord("values")) {
-        throw StatementErrors.unsupported("Unsupported operation: Inserting multiple items is not supported. "
-            + "Use VALUE instead of VALUES");
+        throw StatementErrors.syntax("Expected LEFT_PAREN for row value constructor");
       }
       throw unexpected();
     }
@@ -449,7 +458,11 @@ public final class StatementParser {
           case "[":
             return AttributeValue.list(elements("]"));
           case "<<":
-            return set(elements(">>"));
+            List<AttributeValue> elements = elements(">>");
+            if (elements.isEmpty()) {
+              throw DynamoException.validation("Empty bags are not supported at " + location(t, 2));
+            }
+            return Literals.set(elements);
           case "{":
             return map();
           default:
@@ -491,38 +504,6 @@ public final class StatementParser {
       expectSymbol("}");
     }
     return AttributeValue.map(members);
-  }
-
-  /** A {@code <<...>>} literal: a string, number or binary set, its elements of one type. */
-  private static AttributeValue set(List<AttributeValue> elements) {
-    if (elements.isEmpty()) {
-      throw StatementErrors.unsupported("Unsupported operation: Sets may not be empty");
-    }
-    AttributeType type = elements.get(0).type();
-    for (AttributeValue e : elements) {
-      if (e.type() != type) {
-        throw StatementErrors.unsupported("Unsupported operation: Sets must contain elements of one type");
-      }
-    }
-    switch (type) {
-      case S: {
-        Set<String> values = new LinkedHashSet<>();
-        elements.forEach(e -> values.add(((AttributeValue.S) e).value()));
-        return new AttributeValue.SS(values);
-      }
-      case N: {
-        Set<AttributeValue.N> values = new LinkedHashSet<>();
-        elements.forEach(e -> values.add((AttributeValue.N) e));
-        return new AttributeValue.NS(values);
-      }
-      case B: {
-        Set<AttributeValue.B> values = new LinkedHashSet<>();
-        elements.forEach(e -> values.add((AttributeValue.B) e));
-        return new AttributeValue.BS(values);
-      }
-      default:
-        throw StatementErrors.unsupported("Unsupported operation: Sets may only contain strings, numbers or binaries");
-    }
   }
 
   // Tokens ----------------------------------------------------------------------------------
@@ -581,6 +562,21 @@ public final class StatementParser {
 
   private static final Map<String, String> TOKEN_TYPES = Map.of(")", "RIGHT_PAREN", "(", "LEFT_PAREN",
       "]", "RIGHT_BRACKET", "}", "RIGHT_CURLY", ">>", "RIGHT_DOUBLE_ANGLE_BRACKET", ":", "COLON", "*", "STAR");
+
+  /** Where a token stands, as DynamoDB reports it: {@code line:column:length}, 1-based. */
+  private String location(Token t, int length) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < t.position(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return line + ":" + column + ":" + length;
+  }
 
   /** A term (a name, a value, a condition) was expected here. */
   private DynamoException unexpected() {

@@ -182,7 +182,7 @@ class PartiqlStatementTest {
         fails("SELECT * FROM \"music\" ORDER BY song", "ValidationException",
             "Must have WHERE clause in the statement when using ORDER BY clause."),
         fails("SELECT * FROM \"music\" WHERE artist = 'Acme' AND nosuch(song)", "ValidationException",
-            "Unsupported function: nosuch"),
+            "Unrecognized function: nosuch"),
         fails("UPDATE \"music\" SET x = 1 WHERE artist = 'Acme'", "ValidationException", KEY),
         fails("UPDATE \"music\" SET x = 1 WHERE artist = 'Acme' OR song = 'Beta'", "ValidationException", KEY),
         fails("DELETE FROM \"music\" WHERE song = 'Beta'", "ValidationException", KEY),
@@ -197,13 +197,21 @@ class PartiqlStatementTest {
         fails("INSERT INTO \"music\" VALUE {'artist': 'Acme', 'song': 'Beta'}", "DuplicateItemException",
             "Duplicate primary key exists in table"),
         fails("INSERT INTO \"music\" VALUE {'artist': 'Acme'}", "ValidationException",
-            "One or more parameter values were invalid: Missing the key song in the item"),
+            "Key attribute should be present in the item: Key song"),
         fails("INSERT INTO \"music\" VALUES {'artist': 'Acme', 'song': 'x'}", "ValidationException",
-            "Unsupported operation: Inserting multiple items is not supported. Use VALUE instead of VALUES"),
+            SYNTAX + "Expected LEFT_PAREN for row value constructor"),
         fails("INSERT INTO \"counters\" VALUE {'id': 'not a number'}", "ValidationException",
             "One or more parameter values were invalid: Type mismatch for key id expected: N actual: S"),
         fails("EXISTS(SELECT * FROM \"music\" WHERE artist = 'Acme' AND song = 'Beta')", "ValidationException",
-            "EXISTS is only supported in ExecuteTransaction"))
+            "EXISTS can only be used in ExecuteTransaction write requests."),
+        fails("SELECT COUNT(*) FROM \"music\"", "ValidationException", "Unexpected path component at 1:8:5"),
+        fails("SELECT * FROM \"music\" WHERE artist = 'Acme' ORDER BY genre", "ValidationException",
+            "Variable reference genre in ORDER BY clause must be part of the primary key"),
+        fails("INSERT INTO \"music\" VALUE {'artist': 'a', 'song': 'b', 'n': <<1, 'a'>>}", "ValidationException",
+            "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags"),
+        fails("INSERT INTO \"music\" VALUE {'artist': 'a', 'song': 'b',\n 'e': <<>>}", "ValidationException",
+            "Empty bags are not supported at 2:7:2"),
+        fails("DROP TABLE \"music\"", "ValidationException", "Unsupported operation: DropTable"))
         .map(c -> DynamicTest.dynamicTest(c.statement(), () -> assertError(() -> client.executeStatement(r -> r
             .statement(c.statement()).parameters(c.parameters().isEmpty() ? null : c.parameters())), c.code(), c.message())));
   }
