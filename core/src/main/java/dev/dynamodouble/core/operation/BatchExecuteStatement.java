@@ -107,7 +107,14 @@ public final class BatchExecuteStatement implements Operation {
     if (statement instanceof Statement.Exists) {
       throw StatementErrors.existsOutsideTransaction();
     }
-    return statement instanceof Statement.Select select ? planner.planGet(select) : planner.plan(statement);
+    if (statement instanceof Statement.Select select) {
+      Plan plan = planner.planGet(select);
+      if (plan == null) {
+        throw DynamoException.validation("Only single item select is supported");
+      }
+      return plan;
+    }
+    return planner.plan(statement);
   }
 
   private static Outcome run(RequestContext context, JsonRequest entry, Object prepared, String capacityMode,

@@ -65,10 +65,17 @@ public final class ExecuteTransaction implements Operation {
     List<Map<String, Object>> actions = new ArrayList<>(statements.size());
     for (int i = 0; i < statements.size(); i++) {
       Statement s = statements.get(i);
-      Plan plan = s instanceof Statement.Select select ? planner.planGet(select) : planner.plan(s);
+      Plan plan;
+      try {
+        plan = s instanceof Statement.Select select ? planner.planGet(select) : planner.plan(s);
+      } catch (DynamoException e) {
+        throw StatementErrors.EXISTS_WITHOUT_CONDITION.equals(e.getMessage()) ? failedAt(i, e.getMessage()) : e;
+      }
+      if (plan == null) {
+        throw failedAt(i, "Select statements within ExecuteTransaction must specify the primary key in the where clause.");
+      }
       if (plan.returning() != null) {
-        throw DynamoException.validation("Validation failed in TransactStatements[" + i
-            + "]: RETURNING clause is not supported in ExecuteTransaction.");
+        throw failedAt(i, "RETURNING clause is not supported in ExecuteTransaction.");
       }
       plans.add(plan);
       Map<String, Object> extra = new LinkedHashMap<>();
@@ -92,18 +99,13 @@ public final class ExecuteTransaction implements Operation {
     }
     Object responses = response.raw("Responses");
     Object capacity = response.raw("ConsumedCapacity");
-    int count = plans.size();
     return out -> {
       out.writeStartObject();
       out.writeFieldName("Responses");
       if (responses != null) {
         Json.write(out, responses);
-      } else { // a write transaction: an empty response per statement
+      } else { // a write transaction answers an empty list
         out.writeStartArray();
-        for (int i = 0; i < count; i++) {
-          out.writeStartObject();
-          out.writeEndObject();
-        }
         out.writeEndArray();
       }
       if (capacity != null) {
@@ -112,6 +114,11 @@ public final class ExecuteTransaction implements Operation {
       }
       out.writeEndObject();
     };
+  }
+
+  /** DynamoDB's ValidationException about one statement of the transaction. */
+  private static DynamoException failedAt(int index, String message) {
+    return DynamoException.validation("Validation failed in TransactStatements[" + index + "]: " + message);
   }
 
   /** The cancellation with each INSERT's failed condition reported as the DuplicateItem it means. */

@@ -40,14 +40,10 @@ public final class Planner {
     return exists((Statement.Exists) statement);
   }
 
-  /** A SELECT that must be a GetItem (in a batch or a transaction). */
+  /** A SELECT of a batch or a transaction, planned as a GetItem; null when it is not a single item read. */
   public Plan planGet(Statement.Select select) {
     Plan plan = select(select);
-    if (plan.kind() != Plan.Kind.GET) {
-      throw StatementErrors.unsupported("Only single item reads are supported: the WHERE clause must name the "
-          + "full primary key with equality conditions and nothing else");
-    }
-    return plan;
+    return plan.kind() == Plan.Kind.GET ? plan : null;
   }
 
   private Plan select(Statement.Select select) {
@@ -362,10 +358,13 @@ public final class Planner {
     ExpressionText text = new ExpressionText();
     String condition = "attribute_exists(" + text.name(schema.partition().name()) + ")";
     Expr extra = conjunction(conjuncts);
+    if (extra == null) {
+      throw StatementErrors.unsupported(StatementErrors.EXISTS_WITHOUT_CONDITION);
+    }
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("TableName", table);
     fields.put("Key", key);
-    fields.put("ConditionExpression", extra == null ? condition : condition + " AND " + text.condition(extra));
+    fields.put("ConditionExpression", condition + " AND " + text.condition(extra));
     putPlaceholders(fields, text);
     return new Plan(Plan.Kind.CONDITION_CHECK, table, key, fields, null, null);
   }

@@ -7,6 +7,8 @@ import dev.dynamodouble.core.error.ErrorCode;
 public final class StatementErrors {
   static final String NOT_WELL_FORMED = "Statement wasn't well formed, can't be processed: ";
   static final String DUPLICATE_ITEM = "Duplicate primary key exists in table";
+  /** An EXISTS that only names a key (ExecuteTransaction reports it with the statement's index). */
+  public static final String EXISTS_WITHOUT_CONDITION = "EXISTS() must contain a single item read with additional condition";
   static final String KEY_EQUALITY = "Where clause does not contain a mandatory equality on all key attributes";
 
   private StatementErrors() {}

@@ -72,6 +72,7 @@ class PartiqlBatchTransactionTest {
     assertThat(responses.get(1).hasItem()).isFalse();
     assertThat(responses.get(1).error()).isNull();
     assertThat(responses.get(2).error().code()).isEqualTo(BatchStatementErrorCodeEnum.VALIDATION_ERROR);
+    assertThat(responses.get(2).error().message()).isEqualTo("Only single item select is supported");
     assertThat(responses.get(3).error().code()).isEqualTo(BatchStatementErrorCodeEnum.RESOURCE_NOT_FOUND);
     assertThat(responses.get(4).error().message())
         .isEqualTo("Statement wasn't well formed, can't be processed: Unexpected term");
@@ -172,8 +173,14 @@ class PartiqlBatchTransactionTest {
             tx("UPDATE accounts SET x = 1 WHERE pk = 'a'"), tx("DELETE FROM accounts WHERE pk = 'a'"))),
         "ValidationException", "Transaction request cannot include multiple operations on one item");
     assertError(() -> client.executeTransaction(r -> r.transactStatements(tx("SELECT * FROM accounts"))),
-        "ValidationException", "Only single item reads are supported: the WHERE clause must name the full primary "
-            + "key with equality conditions and nothing else");
+        "ValidationException", "Validation failed in TransactStatements[0]: "
+            + "Select statements within ExecuteTransaction must specify the primary key in the where clause.");
+    assertError(() -> client.executeTransaction(r -> r.transactStatements(
+            tx("EXISTS(SELECT * FROM accounts WHERE pk = 'a')"))),
+        "ValidationException", "Validation failed in TransactStatements[0]: "
+            + "EXISTS() must contain a single item read with additional condition");
+    assertThat(client.executeTransaction(r -> r.transactStatements(
+        tx("UPDATE accounts SET touched = true WHERE pk = 'b'"))).responses()).isEmpty();
   }
 
   static String balance(String pk) {
