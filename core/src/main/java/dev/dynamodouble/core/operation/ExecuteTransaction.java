@@ -7,12 +7,14 @@ import dev.dynamodouble.core.partiql.Planner;
 import dev.dynamodouble.core.partiql.RequestJson;
 import dev.dynamodouble.core.partiql.Statement;
 import dev.dynamodouble.core.partiql.StatementErrors;
+import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.transaction.CancellationReason;
 import dev.dynamodouble.core.transaction.TransactionErrors;
+import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,17 +99,21 @@ public final class ExecuteTransaction implements Operation {
     } catch (DynamoException e) {
       throw e.code() == ErrorCode.TRANSACTION_CANCELED ? withDuplicateItems(e, plans) : e;
     }
-    Object responses = response.raw("Responses");
+    List<JsonRequest> responses = response.structures("Responses");
     Object capacity = response.raw("ConsumedCapacity");
     return out -> {
       out.writeStartObject();
-      out.writeFieldName("Responses");
-      if (responses != null) {
-        Json.write(out, responses);
-      } else { // a write transaction answers an empty list
-        out.writeStartArray();
-        out.writeEndArray();
+      out.writeArrayFieldStart("Responses"); // a write transaction answers an empty list
+      for (int i = 0; responses != null && i < responses.size(); i++) {
+        Map<String, AttributeValue> item = responses.get(i) == null ? null : responses.get(i).item("Item");
+        out.writeStartObject();
+        if (item != null) {
+          out.writeFieldName("Item");
+          AttributeValues.writeItem(out, plans.get(i).shape(item));
+        }
+        out.writeEndObject();
       }
+      out.writeEndArray();
       if (capacity != null) {
         out.writeFieldName("ConsumedCapacity");
         Json.write(out, capacity);

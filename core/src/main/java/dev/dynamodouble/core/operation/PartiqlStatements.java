@@ -98,14 +98,14 @@ final class PartiqlStatements {
       Object raw = response.raw("Items");
       if (raw instanceof List<?> list) {
         for (Object item : list) {
-          items.add(AttributeValues.readItem(item));
+          items.add(plan.shape(AttributeValues.readItem(item)));
         }
       }
       return items;
     }
     Map<String, AttributeValue> item = response.item(plan.kind() == Plan.Kind.GET ? "Item" : "Attributes");
     if (item != null && !item.isEmpty()) {
-      items.add(item);
+      items.add(plan.kind() == Plan.Kind.GET ? plan.shape(item) : item);
     }
     return items;
   }

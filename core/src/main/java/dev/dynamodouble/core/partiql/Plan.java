@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.partiql;
 
+import dev.dynamodouble.core.expression.DocumentPath;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.Map;
  * @param partitions for a Query over several partitions (an IN list or an OR of partition key
  *     equalities), the partition key values in statement order, each bound in turn to
  *     {@link #PARTITION_PLACEHOLDER}; else null
+ * @param projection the paths a SELECT names, or null for {@code *} and for writes
  */
 public record Plan(Kind kind, String tableName, Map<String, AttributeValue> key, Map<String, Object> fields,
-                   String returning, List<AttributeValue> partitions) {
+                   String returning, List<AttributeValue> partitions, List<DocumentPath> projection) {
   /** The placeholder of the partition key value in the KeyConditionExpression of a multi-partition Query. */
   public static final String PARTITION_PLACEHOLDER = ":partition";
 
@@ -73,5 +75,38 @@ public record Plan(Kind kind, String tableName, Map<String, AttributeValue> key,
       return null;
     }
     return tableName + "\u0000" + RequestJson.request(key);
+  }
+
+  /**
+   * A selected item as a SELECT returns it: with a projection list, each path's value under the
+   * name of its last step ({@code a.b} as {@code b}, {@code a.l[1]} as {@code l[1]}), as DynamoDB
+   * names the columns of a PartiQL result; paths without a value are left out.
+   */
+  public Map<String, AttributeValue> shape(Map<String, AttributeValue> item) {
+    if (projection == null) {
+      return item;
+    }
+    Map<String, AttributeValue> shaped = new LinkedHashMap<>();
+    for (DocumentPath path : projection) {
+      AttributeValue value = path.resolve(item);
+      if (value != null) {
+        shaped.put(columnName(path), value);
+      }
+    }
+    return shaped;
+  }
+
+  private static String columnName(DocumentPath path) {
+    int last = 0;
+    for (int i = 0; i < path.size(); i++) {
+      if (path.get(i) instanceof DocumentPath.Name) {
+        last = i;
+      }
+    }
+    StringBuilder name = new StringBuilder();
+    for (int i = last; i < path.size(); i++) {
+      name.append(path.get(i));
+    }
+    return name.toString();
   }
 }

@@ -92,15 +92,11 @@ public final class Planner {
         }
       }
     }
-    if (select.projection() != null) {
-      StringBuilder projection = new StringBuilder();
-      for (DocumentPath p : select.projection()) {
-        projection.append(projection.length() == 0 ? "" : ", ").append(text.path(p));
-      }
-      fields.put("ProjectionExpression", projection.toString());
-    }
+    // No ProjectionExpression: the columns are taken from whole items (Plan.shape); a list element
+    // projected by the engine would lose its index.
     putPlaceholders(fields, text);
-    return new Plan(kind, target.table(), kind == Plan.Kind.GET ? key : null, fields, null, partitions);
+    return new Plan(kind, target.table(), kind == Plan.Kind.GET ? key : null, fields, null, partitions,
+        select.projection());
   }
 
   /** A path as the statement wrote it: {@code a.b[1]}. */
@@ -276,7 +272,7 @@ public final class Planner {
       }
       key.put(attribute.name(), value);
     }
-    return new Plan(Plan.Kind.INSERT, insert.target().table(), key, fields, null, null);
+    return new Plan(Plan.Kind.INSERT, insert.target().table(), key, fields, null, null, null);
   }
 
   private Plan update(Statement.Update update) {
@@ -318,7 +314,7 @@ public final class Planner {
     Expr extra = conjunction(conjuncts);
     fields.put("ConditionExpression", extra == null ? exists : exists + " AND " + text.condition(extra));
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.UPDATE, table, key, fields, update.returning(), null);
+    return new Plan(Plan.Kind.UPDATE, table, key, fields, update.returning(), null, null);
   }
 
   private static void clause(StringBuilder out, String keyword, List<String> parts) {
@@ -343,7 +339,7 @@ public final class Planner {
           + text.condition(extra));
     }
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.DELETE, table, key, fields, delete.returning(), null);
+    return new Plan(Plan.Kind.DELETE, table, key, fields, delete.returning(), null, null);
   }
 
   private Plan exists(Statement.Exists exists) {
@@ -366,7 +362,7 @@ public final class Planner {
     fields.put("Key", key);
     fields.put("ConditionExpression", condition + " AND " + text.condition(extra));
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.CONDITION_CHECK, table, key, fields, null, null);
+    return new Plan(Plan.Kind.CONDITION_CHECK, table, key, fields, null, null, null);
   }
 
   private static void putPlaceholders(Map<String, Object> fields, ExpressionText text) {

@@ -138,10 +138,9 @@ class PartiqlStatementTest {
   }
 
   @Test
-  void projectionsReturnTheNamedPathsOnly() {
-    assertThat(run("SELECT song, info.label, info.charts[0] FROM \"music\" WHERE artist = 'Acme' AND song = 'Alpha'"))
-        .containsExactly(item("song", "Alpha", "info", AttributeValue.fromM(item("label", "X",
-            "charts", AttributeValue.fromL(List.of(n("3")))))));
+  void projectionsReturnEachPathUnderTheNameOfItsLastStep() {
+    assertThat(run("SELECT song, info.label, info.charts[1], nothing FROM \"music\" WHERE artist = 'Acme' AND song = 'Alpha'"))
+        .containsExactly(item("song", "Alpha", "label", "X", "charts[1]", n("7")));
   }
 
   /** An error case: statement, parameters, error code, exact message. */
