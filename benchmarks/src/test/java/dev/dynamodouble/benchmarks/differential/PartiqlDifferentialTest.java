@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class PartiqlDifferentialTest {
   /** Where Dynamo Double answers differently on purpose: the reason, by statement. */
   static final Map<String, String> KNOWN = Map.ofEntries(
+      Map.entry("UPDATE \"music\" SET l[0] = 10, m.a.b = 'd' REMOVE l[1] WHERE artist = 'L' AND song = '1' "
+          + "RETURNING MODIFIED NEW *", "DynamoDB Local returns whole top-level attributes; Dynamo Double returns the "
+          + "modified paths, as UpdateItem's UPDATED_NEW does (and as captures of DynamoDB itself report)"),
       Map.entry("SELECT song FROM \"music\" WHERE artist = 'Acme' ORDER BY song DESC",
           "DynamoDB Local fails with InternalFailure on a projection with ORDER BY ... DESC"),
       Map.entry("SELECT * FROM \"music\" WHERE artist IN ['Zed', 'Acme'] AND genre <> 'pop'",
@@ -90,7 +93,22 @@ class PartiqlDifferentialTest {
       "DELETE FROM \"music\"",
       "EXISTS(SELECT * FROM \"music\" WHERE artist = 'Acme' AND song = 'Beta')",
       "DROP TABLE music",
-      "SELECT * FROM \"music\" WHERE artist = 'Acme'");
+      "SELECT * FROM \"music\" WHERE artist = 'Acme'",
+      "INSERT INTO \"music\" VALUE {'artist': 'L', 'song': '1', 'l': [1, 2, 3], 'm': {'a': {'b': 'c', 'e': 'f'}, 'k': 1}, 'z': null, 'f': false}",
+      "UPDATE \"music\" SET l = list_append(l, [4]) WHERE artist = 'L' AND song = '1'",
+      "UPDATE \"music\" SET l[0] = 10, m.a.b = 'd' REMOVE l[1] WHERE artist = 'L' AND song = '1' RETURNING MODIFIED NEW *",
+      "UPDATE \"music\" SET m.x.y = 1 WHERE artist = 'L' AND song = '1'",
+      "UPDATE \"music\" SET n = n + 1 WHERE artist = 'L' AND song = '1'",
+      "SELECT * FROM \"music\" WHERE artist = 'L' AND z IS NULL",
+      "SELECT * FROM \"music\" WHERE artist = 'L' AND f = false AND m.a.b = 'd'",
+      "SELECT m.a, l[0] FROM \"music\" WHERE artist = 'L'",
+      "SELECT * FROM \"music\" WHERE artist = 'L' AND l[2] > 3",
+      "SELECT * FROM \"music\" WHERE artist = 'L' AND song IN ['1', '2']",
+      "SELECT * FROM \"music\" WHERE artist = 'L' AND NOT song = '2'",
+      "SELECT * FROM \"music\" WHERE artist = 'L' AND song <> '1'",
+      "UPDATE \"music\" SET l = 5 WHERE artist = 'L' AND song = '1' AND attribute_type(l, 'L')",
+      "SELECT * FROM \"music\" WHERE \"artist\" = 'L' AND \"song\" = '1'",
+      "DELETE FROM \"music\" WHERE artist = 'L' AND song = '1' AND l = 5 RETURNING ALL OLD *");
 
   private static RunningEndpoint local;
   private static DynamoDouble dynamoDouble;
