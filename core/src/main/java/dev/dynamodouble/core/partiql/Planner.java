@@ -275,12 +275,24 @@ public final class Planner {
     return new Plan(Plan.Kind.INSERT, insert.target().table(), key, fields, null, null, null);
   }
 
+  /** What UPDATE, DELETE and EXISTS share: the item's key from the WHERE, the rest of it, the request so far. */
+  private record Keyed(KeySchema schema, Map<String, AttributeValue> key, Expr rest, ExpressionText text,
+                       Map<String, Object> fields) {}
+
+  private Keyed keyed(String table, Expr where) {
+    KeySchema schema = schemas.of(table, null);
+    List<Expr> conjuncts = conjuncts(where);
+    Map<String, AttributeValue> key = requireKey(schema, conjuncts);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("TableName", table);
+    fields.put("Key", key);
+    return new Keyed(schema, key, conjunction(conjuncts), new ExpressionText(), fields);
+  }
+
   private Plan update(Statement.Update update) {
     String table = update.target().table();
-    KeySchema schema = schemas.of(table, null);
-    List<Expr> conjuncts = conjuncts(update.where());
-    Map<String, AttributeValue> key = requireKey(schema, conjuncts);
-    ExpressionText text = new ExpressionText();
+    Keyed keyed = keyed(table, update.where());
+    ExpressionText text = keyed.text();
     List<String> sets = new ArrayList<>();
     List<String> removes = new ArrayList<>();
     List<String> adds = new ArrayList<>();
@@ -306,15 +318,12 @@ public final class Planner {
     clause(expression, "REMOVE", removes);
     clause(expression, "ADD", adds);
     clause(expression, "DELETE", deletes);
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("TableName", table);
-    fields.put("Key", key);
+    Map<String, Object> fields = keyed.fields();
     fields.put("UpdateExpression", expression.toString());
-    String exists = "attribute_exists(" + text.name(schema.partition().name()) + ")";
-    Expr extra = conjunction(conjuncts);
-    fields.put("ConditionExpression", extra == null ? exists : exists + " AND " + text.condition(extra));
+    String exists = "attribute_exists(" + text.name(keyed.schema().partition().name()) + ")";
+    fields.put("ConditionExpression", keyed.rest() == null ? exists : exists + " AND " + text.condition(keyed.rest()));
     putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.UPDATE, table, key, fields, update.returning(), null, null);
+    return new Plan(Plan.Kind.UPDATE, table, keyed.key(), fields, update.returning(), null, null);
   }
 
   private static void clause(StringBuilder out, String keyword, List<String> parts) {
@@ -325,21 +334,15 @@ public final class Planner {
 
   private Plan delete(Statement.Delete delete) {
     String table = delete.target().table();
-    KeySchema schema = schemas.of(table, null);
-    List<Expr> conjuncts = conjuncts(delete.where());
-    Map<String, AttributeValue> key = requireKey(schema, conjuncts);
-    ExpressionText text = new ExpressionText();
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("TableName", table);
-    fields.put("Key", key);
-    Expr extra = conjunction(conjuncts);
-    if (extra != null) {
+    Keyed keyed = keyed(table, delete.where());
+    ExpressionText text = keyed.text();
+    if (keyed.rest() != null) {
       // A missing item is deleted without checking the rest of the WHERE clause.
-      fields.put("ConditionExpression", "attribute_not_exists(" + text.name(schema.partition().name()) + ") OR "
-          + text.condition(extra));
+      keyed.fields().put("ConditionExpression", "attribute_not_exists(" + text.name(keyed.schema().partition().name())
+          + ") OR " + text.condition(keyed.rest()));
     }
-    putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.DELETE, table, key, fields, delete.returning(), null, null);
+    putPlaceholders(keyed.fields(), text);
+    return new Plan(Plan.Kind.DELETE, table, keyed.key(), keyed.fields(), delete.returning(), null, null);
   }
 
   private Plan exists(Statement.Exists exists) {
@@ -348,21 +351,15 @@ public final class Planner {
       throw StatementErrors.unsupported("Unsupported operation: EXISTS takes SELECT * FROM a table WHERE its full primary key");
     }
     String table = select.target().table();
-    KeySchema schema = schemas.of(table, null);
-    List<Expr> conjuncts = conjuncts(select.where());
-    Map<String, AttributeValue> key = requireKey(schema, conjuncts);
-    ExpressionText text = new ExpressionText();
-    String condition = "attribute_exists(" + text.name(schema.partition().name()) + ")";
-    Expr extra = conjunction(conjuncts);
-    if (extra == null) {
+    Keyed keyed = keyed(table, select.where());
+    if (keyed.rest() == null) {
       throw StatementErrors.unsupported(StatementErrors.EXISTS_WITHOUT_CONDITION);
     }
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("TableName", table);
-    fields.put("Key", key);
-    fields.put("ConditionExpression", condition + " AND " + text.condition(extra));
-    putPlaceholders(fields, text);
-    return new Plan(Plan.Kind.CONDITION_CHECK, table, key, fields, null, null, null);
+    ExpressionText text = keyed.text();
+    keyed.fields().put("ConditionExpression", "attribute_exists(" + text.name(keyed.schema().partition().name())
+        + ") AND " + text.condition(keyed.rest()));
+    putPlaceholders(keyed.fields(), text);
+    return new Plan(Plan.Kind.CONDITION_CHECK, table, keyed.key(), keyed.fields(), null, null, null);
   }
 
   private static void putPlaceholders(Map<String, Object> fields, ExpressionText text) {
