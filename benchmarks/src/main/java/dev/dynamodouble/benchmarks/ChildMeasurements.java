@@ -54,6 +54,13 @@ final class ChildMeasurements {
     for (String millis : outcome.result.get("again").split(",")) {
       overhead.againMillis.add(Double.parseDouble(millis) - overhead.plainMillis);
     }
+    String async = outcome.result.get("async");
+    if (async != null) {
+      String[] runs = async.split(",");
+      for (int i = 1; i < runs.length; i++) {   // the first also loads the asynchronous client's classes
+        overhead.asyncAgainMillis.add(Double.parseDouble(runs[i]) - overhead.plainMillis);
+      }
+    }
   }
 
   void memory(SystemUnderTest system) throws IOException, InterruptedException {

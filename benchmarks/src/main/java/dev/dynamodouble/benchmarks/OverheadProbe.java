@@ -3,6 +3,7 @@ package dev.dynamodouble.benchmarks;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.dynamodouble.benchmarks.overhead.DynamoDbLocalClass;
+import dev.dynamodouble.benchmarks.overhead.DynamoDoubleAsyncClass;
 import dev.dynamodouble.benchmarks.overhead.DynamoDoubleClass;
 import dev.dynamodouble.benchmarks.overhead.PlainClass;
 import dev.dynamodouble.benchmarks.sut.DynamoDbLocal;
@@ -58,12 +59,25 @@ public final class OverheadProbe {
       for (int i = 1; i < classes; i++) {
         again.add(String.format(Locale.ROOT, "%.3f", run(launcher, testClass)));
       }
-      ChildJvm.exit(String.format(Locale.ROOT, "%splain=%.3f first=%.3f again=%s",
-          ChildJvm.RESULT, Stats.median(plain), first, again.toString().replace(' ', ',')), 0);
+      String async = "";
+      if (testClass == DynamoDoubleClass.class) {
+        async = " async=" + runs(launcher, DynamoDoubleAsyncClass.class, classes);
+      }
+      ChildJvm.exit(String.format(Locale.ROOT, "%splain=%.3f first=%.3f again=%s%s",
+          ChildJvm.RESULT, Stats.median(plain), first, again.toString().replace(' ', ','), async), 0);
     } catch (Throwable e) {
       e.printStackTrace();
       ChildJvm.exit(ChildJvm.ERROR + Results.reason(e), 1);
     }
+  }
+
+  /** Runs {@code testClass} {@code times} times; the milliseconds of each, comma-separated. */
+  private static String runs(Launcher launcher, Class<?> testClass, int times) {
+    StringJoiner millis = new StringJoiner(",");
+    for (int i = 0; i < times; i++) {
+      millis.add(String.format(Locale.ROOT, "%.3f", run(launcher, testClass)));
+    }
+    return millis.toString();
   }
 
   /** Runs one test class through the launcher; milliseconds, or an exception if a test failed. */

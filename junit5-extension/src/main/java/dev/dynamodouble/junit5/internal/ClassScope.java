@@ -57,8 +57,9 @@ public final class ClassScope implements AutoCloseable {
    * Sets up the endpoint, tables and fixtures of {@code testClass}.
    *
    * @param parent the scope of the enclosing class of a {@code @Nested} class, or null
+   * @param asyncHttp the run's shared HTTP client for the asynchronous SDK client, or null for the SDK default
    */
-  public static ClassScope open(Class<?> testClass, Settings settings, ClassScope parent) {
+  public static ClassScope open(Class<?> testClass, Settings settings, ClassScope parent, SharedAsyncHttp asyncHttp) {
     List<TableDeclaration> own = TableDeclarations.declaredOn(testClass);
     Map<String, TableDeclaration> tables = new LinkedHashMap<>();
     if (parent != null) {
@@ -82,7 +83,7 @@ public final class ClassScope implements AutoCloseable {
         .statusDelay(settings.statusDelay()).defaultRegion(settings.region()).start();
     Clients clients = null;
     try {
-      clients = new Clients(dynamo.endpoint(), settings.region());
+      clients = new Clients(dynamo.endpoint(), settings.region(), asyncHttp);
       for (TableDeclaration table : tables.values()) {
         TableCreator.create(clients.sync(), table, settings);
       }

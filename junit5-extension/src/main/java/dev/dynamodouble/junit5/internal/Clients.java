@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
  * once and shared by everything injected from it; the asynchronous and enhanced ones are built on
- * first use. Closing closes every client built.
+ * first use. Closing closes every client built; the asynchronous one's HTTP client, when shared by
+ * the run ({@link SharedAsyncHttp}), stays open for the next class.
  */
 public final class Clients implements AutoCloseable {
   private static final StaticCredentialsProvider CREDENTIALS =
@@ -24,15 +26,17 @@ public final class Clients implements AutoCloseable {
 
   private final URI endpoint;
   private final Region region;
+  private final SharedAsyncHttp asyncHttp;
   private final DynamoDbClient sync;
   private DynamoDbAsyncClient async;
   private DynamoDbEnhancedClient enhanced;
   private DynamoDbEnhancedAsyncClient enhancedAsync;
   private boolean closed;
 
-  public Clients(URI endpoint, String region) {
+  public Clients(URI endpoint, String region, SharedAsyncHttp asyncHttp) {
     this.endpoint = endpoint;
     this.region = Region.of(region);
+    this.asyncHttp = asyncHttp;
     this.sync = DynamoDbClient.builder()
         .endpointOverride(endpoint)
         .region(this.region)
@@ -63,11 +67,15 @@ public final class Clients implements AutoCloseable {
   public synchronized DynamoDbAsyncClient async() {
     if (async == null) {
       requireOpen();
-      async = DynamoDbAsyncClient.builder()
+      var builder = DynamoDbAsyncClient.builder()
           .endpointOverride(endpoint)
           .region(region)
-          .credentialsProvider(CREDENTIALS)
-          .build();
+          .credentialsProvider(CREDENTIALS);
+      SdkAsyncHttpClient shared = asyncHttp == null ? null : asyncHttp.client();
+      if (shared != null) {
+        builder.httpClient(shared);   // not owned: closing the SDK client leaves it open
+      }
+      async = builder.build();
     }
     return async;
   }
