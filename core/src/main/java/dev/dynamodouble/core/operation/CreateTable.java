@@ -22,6 +22,7 @@ public final class CreateTable implements Operation {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
     TableSpec spec = TableSpecReader.read(request, name);
+    SseSpecifications.requireDefaultKey(request);
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {

@@ -23,6 +23,7 @@ public final class UpdateTable implements Operation {
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
+    SseSpecifications.checkShape(constraints, request);
     constraints.check();
     TableSpecReader.checkTableClass(request.string("TableClass"));
     Boolean protection = request.bool("DeletionProtectionEnabled");
@@ -34,6 +35,7 @@ public final class UpdateTable implements Operation {
           + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
           + "WarmThroughput or TableClass is required");
     }
+    SseSpecifications.refuseChange(request);
     TableStatus[] statusSeen = new TableStatus[1];
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);

@@ -98,7 +98,9 @@ public final class Dispatcher {
       }
     }
     if (operation == null) {
-      throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+      throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, target == null
+          ? "No operation: the request has no X-Amz-Target header"
+          : "Unknown operation " + target + ": not a DynamoDB operation, or one Dynamo Double does not support yet");
     }
     return operation;
   }
