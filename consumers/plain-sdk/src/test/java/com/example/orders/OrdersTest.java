@@ -16,6 +16,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class OrdersTest {
 
   @Test
+  void theYamlFixtureIsLoaded(DynamoTables tables) {
+    assertThat(tables.table("orders")).containsItem(item("pk", "o-0", "total", 5));
+  }
+
+  @Test
   void injectedSyncClient(DynamoDbClient dynamo, DynamoTables tables) {
     dynamo.putItem(r -> r.tableName("orders").item(item("pk", "o-1", "total", 12)));
     assertThat(tables.table("orders")).containsItem(item("pk", "o-1", "total", 12));

@@ -33,6 +33,11 @@ class OrdersApplicationTest {
   OrderService orders;
 
   @Test
+  void theYamlFixtureIsLoaded(DynamoTables tables) {
+    assertThat(tables.table("orders")).containsItem(item("pk", "o-0", "total", 5));
+  }
+
+  @Test
   void injectedSyncClient(DynamoDbClient dynamo, DynamoTables tables) {
     dynamo.putItem(r -> r.tableName("orders").item(item("pk", "o-1", "total", 12)));
     assertThat(tables.table("orders")).containsItem(item("pk", "o-1", "total", 12));
