@@ -8,7 +8,6 @@ import dev.dynamodouble.junit5.internal.FailureReport;
 import dev.dynamodouble.junit5.internal.Injector;
 import dev.dynamodouble.junit5.internal.Settings;
 import dev.dynamodouble.junit5.internal.SettingsResolver;
-import dev.dynamodouble.junit5.internal.SharedAsyncHttp;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -159,7 +158,7 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
       parent = classContext.getStore(NAMESPACE).get(new ScopeKey(enclosing), ClassScope.class);
     }
     Settings settings = SettingsResolver.forClass(testClass, classContext::getConfigurationParameter);
-    return ClassScope.open(testClass, settings, parent, SharedAsyncHttp.of(classContext));
+    return ClassScope.open(testClass, settings, parent);
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {

@@ -40,12 +40,12 @@ class OverheadMeasurement {
     Settings settings = SettingsResolver.forClass(HundredItems.class, key -> Optional.empty());
 
     // Per class, as the extension does it; the first one pays the JVM's class loading.
-    long first = time(() -> ClassScope.open(HundredItems.class, settings, null, null).close());
+    long first = time(() -> ClassScope.open(HundredItems.class, settings, null).close());
     long[] opening = new long[CLASSES];
     long[] closing = new long[CLASSES];
     for (int i = 0; i < CLASSES; i++) {
       long t0 = System.nanoTime();
-      ClassScope scope = ClassScope.open(HundredItems.class, settings, null, null);
+      ClassScope scope = ClassScope.open(HundredItems.class, settings, null);
       long t1 = System.nanoTime();
       scope.close();
       opening[i] = t1 - t0;
@@ -74,7 +74,7 @@ class OverheadMeasurement {
       long t0 = System.nanoTime();
       DynamoDouble dynamo = DynamoDouble.builder().start();
       long t1 = System.nanoTime();
-      Clients c = new Clients(dynamo.endpoint(), "us-east-1", null);
+      Clients c = new Clients(dynamo.endpoint(), "us-east-1");
       long t2 = System.nanoTime();
       c.sync().createTable(r -> r.tableName("orders").billingMode("PAY_PER_REQUEST")
           .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
@@ -96,7 +96,7 @@ class OverheadMeasurement {
     report("  CreateTable + 100 PutItem, median", median(load));
 
     // Per test: what beforeEach does (reset + recording the roots for the failure report).
-    ClassScope scope = ClassScope.open(HundredItems.class, settings, null, null);
+    ClassScope scope = ClassScope.open(HundredItems.class, settings, null);
     Method test = HundredItems.class.getDeclaredMethod("test");
     Settings perTest = SettingsResolver.forMethod(test, HundredItems.class, key -> Optional.empty());
     DynamoDbClient client = scope.clients().sync();
@@ -114,7 +114,7 @@ class OverheadMeasurement {
     // The restore alone, at 100 and at 10,000 items: it does not depend on the number of items.
     for (int size : new int[] {100, 5_000}) {
       DynamoDouble dynamo = DynamoDouble.builder().start();
-      Clients c = new Clients(dynamo.endpoint(), "us-east-1", null);
+      Clients c = new Clients(dynamo.endpoint(), "us-east-1");
       c.sync().createTable(r -> r.tableName("big").billingMode("PAY_PER_REQUEST")
           .keySchema(k -> k.attributeName("id").keyType("HASH"))
           .attributeDefinitions(a -> a.attributeName("id").attributeType("S")));

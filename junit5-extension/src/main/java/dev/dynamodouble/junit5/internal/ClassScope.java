@@ -57,9 +57,8 @@ public final class ClassScope implements AutoCloseable {
    * Sets up the endpoint, tables and fixtures of {@code testClass}.
    *
    * @param parent the scope of the enclosing class of a {@code @Nested} class, or null
-   * @param asyncHttp the run's shared HTTP client for the asynchronous SDK client, or null for the SDK default
    */
-  public static ClassScope open(Class<?> testClass, Settings settings, ClassScope parent, SharedAsyncHttp asyncHttp) {
+  public static ClassScope open(Class<?> testClass, Settings settings, ClassScope parent) {
     List<TableDeclaration> own = TableDeclarations.declaredOn(testClass);
     Map<String, TableDeclaration> tables = new LinkedHashMap<>();
     if (parent != null) {
@@ -83,7 +82,7 @@ public final class ClassScope implements AutoCloseable {
         .statusDelay(settings.statusDelay()).defaultRegion(settings.region()).start();
     Clients clients = null;
     try {
-      clients = new Clients(dynamo.endpoint(), settings.region(), asyncHttp);
+      clients = new Clients(dynamo.endpoint(), settings.region());
       for (TableDeclaration table : tables.values()) {
         TableCreator.create(clients.sync(), table, settings);
       }

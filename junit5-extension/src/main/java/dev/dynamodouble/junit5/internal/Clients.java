@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
  * once and shared by everything injected from it; the asynchronous and enhanced ones are built on
- * first use. Closing closes every client built; the asynchronous one's HTTP client, when shared by
- * the run ({@link SharedAsyncHttp}), stays open for the next class.
+ * first use. Closing closes every client built; the asynchronous one's HTTP client, shared by the
+ * JVM ({@link SharedAsyncHttp}), stays open for the next class.
  */
 public final class Clients implements AutoCloseable {
   private static final StaticCredentialsProvider CREDENTIALS =
@@ -26,17 +26,15 @@ public final class Clients implements AutoCloseable {
 
   private final URI endpoint;
   private final Region region;
-  private final SharedAsyncHttp asyncHttp;
   private final DynamoDbClient sync;
   private DynamoDbAsyncClient async;
   private DynamoDbEnhancedClient enhanced;
   private DynamoDbEnhancedAsyncClient enhancedAsync;
   private boolean closed;
 
-  public Clients(URI endpoint, String region, SharedAsyncHttp asyncHttp) {
+  public Clients(URI endpoint, String region) {
     this.endpoint = endpoint;
     this.region = Region.of(region);
-    this.asyncHttp = asyncHttp;
     this.sync = DynamoDbClient.builder()
         .endpointOverride(endpoint)
         .region(this.region)
@@ -71,7 +69,7 @@ public final class Clients implements AutoCloseable {
           .endpointOverride(endpoint)
           .region(region)
           .credentialsProvider(CREDENTIALS);
-      SdkAsyncHttpClient shared = asyncHttp == null ? null : asyncHttp.client();
+      SdkAsyncHttpClient shared = SharedAsyncHttp.client();
       if (shared != null) {
         builder.httpClient(shared);   // not owned: closing the SDK client leaves it open
       }
