@@ -56,9 +56,8 @@ final class ChildMeasurements {
     }
     String async = outcome.result.get("async");
     if (async != null) {
-      String[] runs = async.split(",");
-      for (int i = 1; i < runs.length; i++) {   // the first also loads the asynchronous client's classes
-        overhead.asyncAgainMillis.add(Double.parseDouble(runs[i]) - overhead.plainMillis);
+      for (String millis : async.split(",")) {
+        overhead.asyncAgainMillis.add(Double.parseDouble(millis) - overhead.plainMillis);
       }
     }
   }
