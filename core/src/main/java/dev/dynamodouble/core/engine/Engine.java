@@ -22,6 +22,7 @@ public final class Engine {
       new dev.dynamodouble.core.transaction.Transactions(this);
 
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
+  private final dev.dynamodouble.core.auth.ResourcePolicies resourcePolicies = new dev.dynamodouble.core.auth.ResourcePolicies();
 
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
@@ -44,6 +45,11 @@ public final class Engine {
   /** The stages every request passes before its operation (auth, faults, capacity). */
   public dev.dynamodouble.core.pipeline.Pipeline pipeline() {
     return pipeline;
+  }
+
+  /** The resource-based policies of tables and streams (evaluated only when auth is on). */
+  public dev.dynamodouble.core.auth.ResourcePolicies resourcePolicies() {
+    return resourcePolicies;
   }
 
   /** The catalog of a region, created on first use. */
