@@ -78,7 +78,7 @@ public final class Policy {
   }
 
   /** Whether any statement names a principal (resource-based policies must). */
-  boolean everyStatementHasPrincipal() {
+  public boolean everyStatementHasPrincipal() {
     for (Statement s : statements) {
       if (s.principals() == null) {
         return false;

@@ -22,6 +22,8 @@ public final class CreateTable implements Operation {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
     TableSpec spec = TableSpecReader.read(request, name);
+    String policyJson = request.string("ResourcePolicy");
+    dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
@@ -35,6 +37,9 @@ public final class CreateTable implements Operation {
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
       catalog.add(created);
+      if (policy != null) {
+        engine.resourcePolicies().put(created.arn(), policy, now.toEpochMilli());
+      }
       TableLifecycle.scheduleActive(engine, created);
       return created;
     });

@@ -52,6 +52,9 @@ public final class Operations {
       case "UpdateContinuousBackups": return new UpdateContinuousBackups();
       case "DescribeContinuousBackups": return new DescribeContinuousBackups();
       case "RestoreTableToPointInTime": return new RestoreTableToPointInTime();
+      case "PutResourcePolicy": return new PutResourcePolicy();
+      case "GetResourcePolicy": return new GetResourcePolicy();
+      case "DeleteResourcePolicy": return new DeleteResourcePolicy();
       default: return null;
     }
   }
