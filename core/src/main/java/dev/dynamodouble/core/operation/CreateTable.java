@@ -24,6 +24,8 @@ public final class CreateTable implements Operation {
     TableSpec spec = TableSpecReader.read(request, name);
     String policyJson = request.string("ResourcePolicy");
     dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
+    JsonRequest sse = request.structure("SSESpecification");
+    dev.dynamodouble.core.backup.Encryption encryption = sse == null ? null : SseSpecifications.encryption(context, sse);
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
@@ -36,6 +38,7 @@ public final class CreateTable implements Operation {
       }
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
+      created.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);
       catalog.add(created);
       if (policy != null) {
         engine.resourcePolicies().put(created.arn(), policy, now.toEpochMilli());
