@@ -1,9 +1,15 @@
 package dev.dynamodouble.junit5.internal;
 
+import dev.dynamodouble.core.auth.Identity;
+import dev.dynamodouble.core.server.TlsSettings;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -24,15 +30,25 @@ public final class Clients implements AutoCloseable {
 
   private final URI endpoint;
   private final Region region;
+  private final TlsSettings tls;
+  private final Security security;
   private final DynamoDbClient sync;
+  private final Map<String, DynamoDbClient> signed = new LinkedHashMap<>();
   private DynamoDbAsyncClient async;
   private DynamoDbEnhancedClient enhanced;
   private DynamoDbEnhancedAsyncClient enhancedAsync;
   private boolean closed;
 
   public Clients(URI endpoint, String region) {
+    this(endpoint, region, null, Security.NONE);
+  }
+
+  /** Clients of an endpoint that serves HTTPS with {@code tls} (null: plain HTTP) and accepts {@code security}'s keys. */
+  public Clients(URI endpoint, String region, TlsSettings tls, Security security) {
     this.endpoint = endpoint;
+    this.security = security;
     this.region = Region.of(region);
+    this.tls = tls;
     this.sync = DynamoDbClient.builder()
         .endpointOverride(endpoint)
         .region(this.region)
@@ -41,12 +57,33 @@ public final class Clients implements AutoCloseable {
         .build();
   }
 
+  /** The declared identity of an access key, or null. */
+  public Identity identity(String accessKeyId) {
+    return security.identity(accessKeyId);
+  }
+
+  /** A client whose requests are signed with this identity's key (built once per key). */
+  public synchronized DynamoDbClient signedAs(Identity identity) {
+    requireOpen();
+    return signed.computeIfAbsent(identity.accessKeyId(), key -> {
+      AwsCredentials credentials = identity.sessionToken() == null
+          ? AwsBasicCredentials.create(identity.accessKeyId(), identity.secretAccessKey())
+          : AwsSessionCredentials.create(identity.accessKeyId(), identity.secretAccessKey(), identity.sessionToken());
+      return DynamoDbClient.builder().endpointOverride(endpoint).region(region)
+          .credentialsProvider(StaticCredentialsProvider.create(credentials))
+          .httpClientBuilder(httpClientBuilder()).build();
+    });
+  }
+
   /**
    * The Apache 5 client when the application has it on the classpath (about four times faster per
    * request than the URL-connection client, which loading fixtures notices), else the
    * URL-connection client. Either way the SDK client owns it and closes it.
    */
-  private static SdkHttpClient.Builder<?> httpClientBuilder() {
+  private SdkHttpClient.Builder<?> httpClientBuilder() {
+    if (tls != null) { // the client must trust the endpoint's own certificate
+      return UrlConnectionHttpClient.builder().tlsTrustManagersProvider(tls::trustManagers);
+    }
     try {
       Class<?> apache5 = Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient", false,
           Clients.class.getClassLoader());
@@ -63,6 +100,10 @@ public final class Clients implements AutoCloseable {
   public synchronized DynamoDbAsyncClient async() {
     if (async == null) {
       requireOpen();
+      if (tls != null) {
+        throw new IllegalStateException("DynamoDbAsyncClient is not injected for an HTTPS endpoint "
+            + "(@DynamoSecurity(tls = true)); inject DynamoDbClient");
+      }
       async = DynamoDbAsyncClient.builder()
           .endpointOverride(endpoint)
           .region(region)
@@ -100,7 +141,10 @@ public final class Clients implements AutoCloseable {
     }
     closed = true;
     List<RuntimeException> failures = new ArrayList<>();
-    for (AutoCloseable client : new AutoCloseable[] {async, sync}) {
+    List<AutoCloseable> all = new ArrayList<>(signed.values());
+    all.add(async);
+    all.add(sync);
+    for (AutoCloseable client : all) {
       if (client == null) {
         continue;
       }
