@@ -107,6 +107,9 @@ final class Canonical {
 
   /** A header's canonical value: its values trimmed, runs of spaces folded to one, joined by ','. */
   static String headerValue(List<String> values) {
+    if (values.size() == 1 && isCanonical(values.get(0))) {
+      return values.get(0); // the usual case: nothing to trim or fold
+    }
     StringBuilder out = new StringBuilder();
     for (int v = 0; v < values.size(); v++) {
       if (v > 0) {
@@ -128,6 +131,23 @@ final class Canonical {
       }
     }
     return out.toString();
+  }
+
+  private static boolean isCanonical(String value) {
+    int last = value.length() - 1;
+    if (last < 0) {
+      return true;
+    }
+    if (value.charAt(0) == ' ' || value.charAt(last) == ' ') {
+      return false;
+    }
+    for (int i = 0; i < last; i++) {
+      char c = value.charAt(i);
+      if (c == '\t' || (c == ' ' && value.charAt(i + 1) == ' ')) {
+        return false;
+      }
+    }
+    return value.charAt(last) != '\t';
   }
 
   private static String decode(String text) {

@@ -56,16 +56,18 @@ final class SigV4Verifier {
     String credential = null;
     String signedHeaders = null;
     String signature = null;
-    if (space > 0) {
-      for (String part : trimmed.substring(space + 1).split(",")) {
-        String p = part.trim();
-        if (p.startsWith("Credential=")) {
-          credential = p.substring(11);
-        } else if (p.startsWith("SignedHeaders=")) {
-          signedHeaders = p.substring(14);
-        } else if (p.startsWith("Signature=")) {
-          signature = p.substring(10);
-        }
+    int at = space + 1;
+    while (space > 0 && at < trimmed.length()) {
+      int comma = trimmed.indexOf(',', at);
+      int end = comma < 0 ? trimmed.length() : comma;
+      String p = trimmed.substring(at, end).trim();
+      at = end + 1;
+      if (p.startsWith("Credential=")) {
+        credential = p.substring(11);
+      } else if (p.startsWith("SignedHeaders=")) {
+        signedHeaders = p.substring(14);
+      } else if (p.startsWith("Signature=")) {
+        signature = p.substring(10);
       }
     }
     String amzDate = head.header("X-Amz-Date");
@@ -168,14 +170,18 @@ final class SigV4Verifier {
     canonical.append(head.method()).append('\n')
         .append(Canonical.uri(head.rawPath())).append('\n')
         .append(canonicalQuery).append('\n');
-    for (String name : signedHeaders.split(";")) {
+    for (int at = 0; at < signedHeaders.length(); ) {
+      int semicolon = signedHeaders.indexOf(';', at);
+      int end = semicolon < 0 ? signedHeaders.length() : semicolon;
+      String name = signedHeaders.substring(at, end);
       canonical.append(name).append(':').append(Canonical.headerValue(head.headers(name))).append('\n');
+      at = end + 1;
     }
     canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
     String stringToSign = ALGORITHM + '\n' + requestDate + '\n' + scope.text() + '\n'
         + Canonical.sha256Hex(canonical.toString());
-    byte[] key = keys.key(identity.secretAccessKey(), scope.date(), scope.region(), scope.service());
-    return Canonical.hex(SigningKeys.hmac(key, stringToSign));
+    return Canonical.hex(keys.sign(identity.secretAccessKey(), scope.date(), scope.region(), scope.service(),
+        stringToSign));
   }
 
   private static String payloadHash(RequestHead head, ByteBuffer payload) {
@@ -214,14 +220,30 @@ final class SigV4Verifier {
         + ", not '" + expires + "'");
   }
 
+  /** Parses {@code yyyyMMdd'T'HHmmss'Z'} by hand: this runs on every request. */
   private static Instant amzDate(String text) {
-    try {
-      return LocalDateTime.parse(text, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT))
-          .toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw AuthErrors.incomplete("Date must be in ISO-8601 'basic format'. Got '" + text
-          + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+    if (text.length() == 16 && text.charAt(8) == 'T' && text.charAt(15) == 'Z') {
+      try {
+        return LocalDateTime.of(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8), digits(text, 9, 11),
+            digits(text, 11, 13), digits(text, 13, 15)).toInstant(ZoneOffset.UTC);
+      } catch (java.time.DateTimeException | NumberFormatException e) {
+        // answered below
+      }
     }
+    throw AuthErrors.incomplete("Date must be in ISO-8601 'basic format'. Got '" + text
+        + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new NumberFormatException(text);
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static Instant httpDate(String text) {
@@ -239,7 +261,7 @@ final class SigV4Verifier {
     }
 
     static Scope parse(String credential, String requestDate) {
-      String[] parts = credential.split("/", -1);
+      String[] parts = slashSeparated(credential);
       if (parts.length != 5 || parts[0].isEmpty()) {
         throw AuthErrors.incomplete("Credential should be scoped to a valid region, not '"
             + (parts.length > 2 ? parts[2] : "") + "'. ");
@@ -257,6 +279,22 @@ final class SigV4Verifier {
             + "', from '" + requestDate + "'.");
       }
       return new Scope(parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    /** Splits on '/', keeping empty parts (at most six, enough to tell a malformed scope). */
+    private static String[] slashSeparated(String text) {
+      String[] parts = new String[6];
+      int count = 0;
+      int at = 0;
+      while (count < 6) {
+        int slash = text.indexOf('/', at);
+        parts[count++] = text.substring(at, slash < 0 ? text.length() : slash);
+        if (slash < 0) {
+          break;
+        }
+        at = slash + 1;
+      }
+      return java.util.Arrays.copyOf(parts, count);
     }
   }
 }

@@ -21,23 +21,42 @@ final class SigningKeys {
     }
   });
 
-  private final ConcurrentHashMap<String, byte[]> keys = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Mac> keys = new ConcurrentHashMap<>();
 
-  /** The signing key of {@code secret} for the scope {@code date/region/service/aws4_request}. */
-  byte[] key(String secret, String date, String region, String service) {
+  /**
+   * The signature of {@code stringToSign} with the signing key of {@code secret} for the scope
+   * {@code date/region/service/aws4_request}. The key, and a Mac initialised with it, are cached.
+   */
+  byte[] sign(String secret, String date, String region, String service, String stringToSign) {
     String cacheKey = secret + '\n' + date + '\n' + region + '\n' + service;
-    byte[] key = keys.get(cacheKey);
-    if (key == null) {
+    Mac prototype = keys.get(cacheKey);
+    if (prototype == null) {
       byte[] derived = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
       derived = hmac(derived, region);
       derived = hmac(derived, service);
-      key = hmac(derived, "aws4_request");
+      prototype = mac(hmac(derived, "aws4_request"));
       if (keys.size() >= MAX_KEYS) {
         keys.clear();
       }
-      keys.put(cacheKey, key);
+      keys.put(cacheKey, prototype);
     }
-    return key;
+    Mac mac;
+    try {
+      mac = (Mac) prototype.clone(); // cheaper than deriving or initialising again
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException(e);
+    }
+    return mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Mac mac(byte[] key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
   }
 
   static byte[] hmac(byte[] key, String data) {
