@@ -67,9 +67,17 @@ final class Authorizer {
     return decision;
   }
 
+  /** The account field of an ARN (the fifth, colon-separated), or "". */
   private static String account(String arn) {
-    String[] parts = arn.split(":", 6);
-    return parts.length > 4 ? parts[4] : "";
+    int at = 0;
+    for (int field = 0; field < 4; field++) {
+      at = arn.indexOf(':', at) + 1;
+      if (at == 0) {
+        return "";
+      }
+    }
+    int end = arn.indexOf(':', at);
+    return end < 0 ? "" : arn.substring(at, end);
   }
 
   private static DynamoException denied(AccessRequest request, String why) {

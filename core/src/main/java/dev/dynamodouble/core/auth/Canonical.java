@@ -41,7 +41,7 @@ final class Canonical {
    * once more, segment by segment, so a '%' becomes "%25".
    */
   static String uri(String rawPath) {
-    if (rawPath.isEmpty()) {
+    if (rawPath.isEmpty() || rawPath.equals("/")) {
       return "/";
     }
     StringBuilder out = new StringBuilder(rawPath.length() + 8);

@@ -27,6 +27,8 @@ public final class Identity {
   private final String principalArn;
   private final List<Policy> policies;
   private final Map<String, String> tags;
+  private final String account;
+  private final String principalName;
 
   private Identity(String accessKeyId, String secretAccessKey, String sessionToken, String principalArn,
                    List<Policy> policies, Map<String, String> tags) {
@@ -36,6 +38,9 @@ public final class Identity {
     this.principalArn = principalArn;
     this.policies = List.copyOf(policies);
     this.tags = Map.copyOf(tags);
+    String[] parts = principalArn.split(":", 6);
+    this.account = parts[4];
+    this.principalName = parts[5].startsWith("user/") ? parts[5].substring(parts[5].lastIndexOf('/') + 1) : null;
   }
 
   /** A key of the root user of account 000000000000: signed requests may do everything. */
@@ -128,7 +133,7 @@ public final class Identity {
 
   /** The account of the principal. */
   public String account() {
-    return principalArn.split(":", -1)[4];
+    return account;
   }
 
   /** Whether this is an account's root, which policies do not restrict. */
@@ -138,8 +143,7 @@ public final class Identity {
 
   /** The user name (aws:username) of an IAM user, else null. */
   String principalName() {
-    String resource = principalArn.split(":", 6)[5];
-    return resource.startsWith("user/") ? resource.substring(resource.lastIndexOf('/') + 1) : null;
+    return principalName;
   }
 
   private static void checkPrincipal(String arn, String accessKeyId) {

@@ -2,8 +2,6 @@ package dev.dynamodouble.core.auth;
 
 import dev.dynamodouble.core.pipeline.RequestHead;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,6 +29,7 @@ final class SigV4Verifier {
 
   private final SigningKeys keys = new SigningKeys();
   private final Function<String, Identity> identities;
+  private volatile Scope lastScope;
 
   SigV4Verifier(Function<String, Identity> identities) {
     this.identities = identities;
@@ -93,7 +92,7 @@ final class SigV4Verifier {
     }
     Instant signedAt = amzDate != null ? amzDate(amzDate) : httpDate(date);
     String requestDate = amzDate != null ? amzDate : AMZ_DATE.format(signedAt);
-    Scope scope = Scope.parse(credential, requestDate);
+    Scope scope = scope(credential, requestDate);
     Identity identity = identify(scope.accessKey(), head.header("X-Amz-Security-Token"));
     checkSkew(signedAt, now);
     String canonicalQuery = Canonical.query(Canonical.parameters(safeQuery(head)), null);
@@ -145,6 +144,17 @@ final class SigV4Verifier {
     return identity;
   }
 
+  /** The scope of a credential, parsed once for a run of requests with the same one (the usual case). */
+  private Scope scope(String credential, String requestDate) {
+    Scope last = lastScope;
+    if (last != null && last.credential().equals(credential) && requestDate.startsWith(last.date())) {
+      return last;
+    }
+    Scope parsed = Scope.parse(credential, requestDate);
+    lastScope = parsed;
+    return parsed;
+  }
+
   private Identity identify(String accessKey, String sessionToken) {
     Identity identity = identities.apply(accessKey);
     if (identity == null || !java.util.Objects.equals(identity.sessionToken(), sessionToken)) {
@@ -184,14 +194,26 @@ final class SigV4Verifier {
         stringToSign));
   }
 
+  /**
+   * The payload hash of the canonical request: always the body's own hash (a declared
+   * x-amz-content-sha256 that does not match the body then fails the signature), except a declared
+   * UNSIGNED-PAYLOAD.
+   */
   private static String payloadHash(RequestHead head, ByteBuffer payload) {
     String declared = head.header("X-Amz-Content-Sha256");
-    return declared != null ? declared : Canonical.sha256Hex(payload);
+    return "UNSIGNED-PAYLOAD".equals(declared) ? declared : Canonical.sha256Hex(payload);
   }
 
+  /** Compares hex signatures in constant time (case-insensitively: some clients send upper case). */
   private static boolean same(String expected, String given) {
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-        given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    if (expected.length() != given.length()) {
+      return false;
+    }
+    int difference = 0;
+    for (int i = 0; i < expected.length(); i++) {
+      difference |= expected.charAt(i) ^ Character.toLowerCase(given.charAt(i));
+    }
+    return difference == 0;
   }
 
   private static String safeQuery(RequestHead head) {
@@ -255,7 +277,7 @@ final class SigV4Verifier {
   }
 
   /** A credential scope: {@code AKID/yyyyMMdd/region/service/aws4_request}. */
-  record Scope(String accessKey, String date, String region, String service) {
+  record Scope(String credential, String accessKey, String date, String region, String service) {
     String text() {
       return date + '/' + region + '/' + service + "/aws4_request";
     }
@@ -278,7 +300,7 @@ final class SigV4Verifier {
             + "date from HTTP: '" + parts[1] + "' != '" + requestDate.substring(0, Math.min(8, requestDate.length()))
             + "', from '" + requestDate + "'.");
       }
-      return new Scope(parts[0], parts[1], parts[2], parts[3]);
+      return new Scope(credential, parts[0], parts[1], parts[2], parts[3]);
     }
 
     /** Splits on '/', keeping empty parts (at most six, enough to tell a malformed scope). */
