@@ -3,9 +3,6 @@ package dev.dynamodouble.core.auth;
 import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonArray;
 import dev.dynamodouble.core.protocol.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +30,7 @@ public final class AuthConfig {
       Set.of("accessKeyId", "secretAccessKey", "sessionToken", "principal", "tags", "policies");
 
   private final Map<String, Identity> byAccessKey;
+  private final List<Identity> identities;
 
   private AuthConfig(List<Identity> identities) {
     Map<String, Identity> map = new LinkedHashMap<>();
@@ -45,8 +43,6 @@ public final class AuthConfig {
     this.identities = List.copyOf(identities);
   }
 
-  private final List<Identity> identities;
-
   public static AuthConfig of(Identity... identities) {
     return new AuthConfig(List.of(identities));
   }
@@ -57,17 +53,7 @@ public final class AuthConfig {
 
   /** Reads an auth file; a malformed one is a {@link PolicyException} naming the file and the problem. */
   public static AuthConfig read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PolicyException(file + ": cannot read the auth file (" + e + ")");
-    }
-    try {
-      return parse(text, file.toAbsolutePath().getParent());
-    } catch (PolicyException e) {
-      throw new PolicyException(file + ": " + e.getMessage());
-    }
+    return PolicyException.parseFile(file, "auth", text -> parse(text, file.toAbsolutePath().getParent()));
   }
 
   /** Parses an auth file's text; policy files are resolved against {@code base}. */

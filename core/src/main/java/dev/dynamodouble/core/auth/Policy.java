@@ -3,9 +3,6 @@ package dev.dynamodouble.core.auth;
 import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonArray;
 import dev.dynamodouble.core.protocol.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +52,7 @@ public final class Policy {
 
   /** Reads and parses a policy file; the error names the file. */
   public static Policy read(Path file) {
-    String json;
-    try {
-      json = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PolicyException(file + ": cannot read the policy file (" + e + ")");
-    }
-    try {
-      return parse(json);
-    } catch (PolicyException e) {
-      throw new PolicyException(file + ": " + e.getMessage());
-    }
+    return PolicyException.parseFile(file, "policy", Policy::parse);
   }
 
   /** The document as given. */
