@@ -40,6 +40,17 @@ public final class ResourcePolicies {
     byArn.keySet().removeIf(arn -> arn.equals(tableArn) || arn.startsWith(tableArn + "/stream/"));
   }
 
+  /** Every attached policy, by ARN (for an engine snapshot). */
+  public java.util.Map<String, Attached> copy() {
+    return java.util.Map.copyOf(byArn);
+  }
+
+  /** Puts back the policies of a {@link #copy()}. */
+  public void restore(java.util.Map<String, Attached> policies) {
+    byArn.clear();
+    byArn.putAll(policies);
+  }
+
   /** The policy that governs a resource: a stream's own, else its table's (for the table and its indexes). */
   Attached governing(String resourceArn) {
     if (resourceArn.contains("/stream/")) {

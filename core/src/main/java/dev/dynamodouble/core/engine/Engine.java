@@ -92,7 +92,7 @@ public final class Engine {
         }
         byRegion.put(catalog.region(), entries);
       }
-      return new EngineSnapshot(byRegion);
+      return new EngineSnapshot(byRegion, resourcePolicies.copy());
     });
   }
 
@@ -126,6 +126,7 @@ public final class Engine {
         }
       }
       transactions.reset();
+      resourcePolicies.restore(snapshot.resourcePolicies());
     });
   }
 

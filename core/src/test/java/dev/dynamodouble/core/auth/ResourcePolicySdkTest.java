@@ -118,6 +118,15 @@ class ResourcePolicySdkTest {
   }
 
   @Test
+  void anEngineSnapshotRestoresThePolicies() {
+    var before = dynamo.engine().snapshot();
+    assertThat(admin.getResourcePolicy(r -> r.resourceArn(TABLE)).policy()).isNotEmpty();
+    admin.deleteResourcePolicy(r -> r.resourceArn(TABLE));
+    dynamo.engine().restore(before);
+    assertThat(admin.getResourcePolicy(r -> r.resourceArn(TABLE)).policy()).isNotEmpty();
+  }
+
+  @Test
   void aDeletedTableLosesItsPolicy() {
     admin.createTable(r -> r.tableName("gone").billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(hash("pk")).attributeDefinitions(attr("pk", ScalarAttributeType.S))
