@@ -41,7 +41,7 @@ final class SigV4Verifier {
     if (authorization != null) {
       return verifyHeader(head, authorization, payload, now);
     }
-    List<Map.Entry<String, String>> query = Canonical.parameters(safeQuery(head));
+    List<Map.Entry<String, String>> query = Canonical.parameters(head.rawQuery());
     if (parameter(query, "X-Amz-Signature") != null || parameter(query, "X-Amz-Credential") != null) {
       return verifyQuery(head, query, payload, now);
     }
@@ -95,7 +95,7 @@ final class SigV4Verifier {
     Scope scope = scope(credential, requestDate);
     Identity identity = identify(scope.accessKey(), head.header("X-Amz-Security-Token"));
     checkSkew(signedAt, now);
-    String canonicalQuery = Canonical.query(Canonical.parameters(safeQuery(head)), null);
+    String canonicalQuery = Canonical.query(Canonical.parameters(head.rawQuery()), null);
     String expected = signature(identity, scope, requestDate, head, canonicalQuery, signedHeaders,
         payloadHash(head, payload));
     if (!same(expected, signature)) {
@@ -214,10 +214,6 @@ final class SigV4Verifier {
       difference |= expected.charAt(i) ^ Character.toLowerCase(given.charAt(i));
     }
     return difference == 0;
-  }
-
-  private static String safeQuery(RequestHead head) {
-    return head.rawQuery();
   }
 
   private static String parameter(List<Map.Entry<String, String>> query, String name) {
