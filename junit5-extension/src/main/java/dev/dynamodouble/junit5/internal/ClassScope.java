@@ -83,7 +83,7 @@ public final class ClassScope implements AutoCloseable {
         .statusDelay(settings.statusDelay()).defaultRegion(settings.region())).start();
     Clients clients = null;
     try {
-      clients = new Clients(dynamo.endpoint(), settings.region(), dynamo.tls(), security);
+      clients = new Clients(dynamo.endpoint(), settings.region(), dynamo.tls(), security, dynamo.clock());
       for (TableDeclaration table : tables.values()) {
         TableCreator.create(clients.sync(), table, settings);
       }

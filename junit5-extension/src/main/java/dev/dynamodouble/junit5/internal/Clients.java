@@ -2,6 +2,7 @@ package dev.dynamodouble.junit5.internal;
 
 import dev.dynamodouble.core.auth.Identity;
 import dev.dynamodouble.core.server.TlsSettings;
+import dev.dynamodouble.core.time.DynamoClock;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,10 +15,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.auth.scheme.DynamoDbAuthSchemeProvider;
 
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
@@ -32,6 +35,7 @@ public final class Clients implements AutoCloseable {
   private final Region region;
   private final TlsSettings tls;
   private final Security security;
+  private final java.time.Clock signingClock;
   private final DynamoDbClient sync;
   private final Map<String, DynamoDbClient> signed = new LinkedHashMap<>();
   private DynamoDbAsyncClient async;
@@ -40,21 +44,37 @@ public final class Clients implements AutoCloseable {
   private boolean closed;
 
   public Clients(URI endpoint, String region) {
-    this(endpoint, region, null, Security.NONE);
+    this(endpoint, region, null, Security.NONE, null);
   }
 
-  /** Clients of an endpoint that serves HTTPS with {@code tls} (null: plain HTTP) and accepts {@code security}'s keys. */
-  public Clients(URI endpoint, String region, TlsSettings tls, Security security) {
+  /**
+   * Clients of an endpoint that serves HTTPS with {@code tls} (null: plain HTTP) and accepts
+   * {@code security}'s keys; with auth on they sign on the engine's {@code clock}, so that a manual
+   * clock, however far a test moves it, never puts their signatures outside the 15-minute window.
+   */
+  public Clients(URI endpoint, String region, TlsSettings tls, Security security, DynamoClock clock) {
     this.endpoint = endpoint;
     this.security = security;
+    this.signingClock = security.auth() == null || clock == null ? null : EngineJavaClock.of(clock);
     this.region = Region.of(region);
     this.tls = tls;
-    this.sync = DynamoDbClient.builder()
+    this.sync = signing(DynamoDbClient.builder())
         .endpointOverride(endpoint)
         .region(this.region)
         .credentialsProvider(CREDENTIALS)
         .httpClientBuilder(httpClientBuilder())
         .build();
+  }
+
+  /** Makes the client sign on the engine clock (auth on), else leaves it as it is. */
+  private <B extends software.amazon.awssdk.services.dynamodb.DynamoDbBaseClientBuilder<B, ?>> B signing(B builder) {
+    if (signingClock != null) {
+      DynamoDbAuthSchemeProvider defaults = DynamoDbAuthSchemeProvider.defaultProvider();
+      builder.authSchemeProvider(params -> defaults.resolveAuthScheme(params).stream()
+          .map(option -> option.toBuilder().putSignerProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock).build())
+          .toList());
+    }
+    return builder;
   }
 
   /** The declared identity of an access key, or null. */
@@ -69,7 +89,7 @@ public final class Clients implements AutoCloseable {
       AwsCredentials credentials = identity.sessionToken() == null
           ? AwsBasicCredentials.create(identity.accessKeyId(), identity.secretAccessKey())
           : AwsSessionCredentials.create(identity.accessKeyId(), identity.secretAccessKey(), identity.sessionToken());
-      return DynamoDbClient.builder().endpointOverride(endpoint).region(region)
+      return signing(DynamoDbClient.builder()).endpointOverride(endpoint).region(region)
           .credentialsProvider(StaticCredentialsProvider.create(credentials))
           .httpClientBuilder(httpClientBuilder()).build();
     });
@@ -104,7 +124,7 @@ public final class Clients implements AutoCloseable {
         throw new IllegalStateException("DynamoDbAsyncClient is not injected for an HTTPS endpoint "
             + "(@DynamoSecurity(tls = true)); inject DynamoDbClient");
       }
-      async = DynamoDbAsyncClient.builder()
+      async = signing(DynamoDbAsyncClient.builder())
           .endpointOverride(endpoint)
           .region(region)
           .credentialsProvider(CREDENTIALS)
