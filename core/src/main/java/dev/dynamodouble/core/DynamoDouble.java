@@ -9,7 +9,10 @@ import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.server.TlsSettings;
 import dev.dynamodouble.core.server.DynamoServer;
+import dev.dynamodouble.core.stream.StreamSettings;
+import dev.dynamodouble.core.stream.Streams;
 import dev.dynamodouble.core.time.DynamoClock;
+import dev.dynamodouble.core.trigger.Triggers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +31,7 @@ import java.time.Duration;
 public final class DynamoDouble implements AutoCloseable {
   private final Builder settings;
   private final Engine engine;
+  private final Triggers triggers;
   private volatile DynamoServer server;
 
   private DynamoDouble(Builder settings) {
@@ -42,6 +46,20 @@ public final class DynamoDouble implements AutoCloseable {
           new AuthStage(settings.auth, engine.resourcePolicies(), engine.clock(), options.accountId()));
     }
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
+    if (settings.streamSettings != null) {
+      engine.streams().settings(settings.streamSettings);
+    }
+    this.triggers = new Triggers(engine.clock(), engine.streams(),
+        (region, table) -> Streams.latestOf(engine.region(region).describedTable(table)),
+        settings.defaultRegion);
+  }
+
+  /**
+   * In-JVM triggers on table streams: register a handler and it receives the table's stream
+   * records in batches, as a Lambda function with a DynamoDB event source mapping would.
+   */
+  public Triggers triggers() {
+    return triggers;
   }
 
   public static Builder builder() {
@@ -125,6 +143,7 @@ public final class DynamoDouble implements AutoCloseable {
     private AuthConfig auth;
     private String accountId;
     private TlsSettings tls;
+    private StreamSettings streamSettings;
 
     private Builder() {}
 
@@ -150,6 +169,15 @@ public final class DynamoDouble implements AutoCloseable {
     /** Serves HTTPS with this certificate (see {@link TlsSettings#selfSigned()} and {@link TlsSettings#pem}). */
     public Builder tls(TlsSettings tls) {
       this.tls = tls;
+      return this;
+    }
+
+    /**
+     * How streams behave: shards per stream, the shard rollover period (about four hours in
+     * DynamoDB), the 24-hour retention and the 15-minute iterator lifetime.
+     */
+    public Builder streamSettings(StreamSettings settings) {
+      this.streamSettings = settings;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.Table;
@@ -26,6 +27,10 @@ public final class CreateTable implements Operation {
     dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
     JsonRequest sse = request.structure("SSESpecification");
     dev.dynamodouble.core.backup.Encryption encryption = sse == null ? null : SseSpecifications.encryption(context, sse);
+    Constraints streamShape = new Constraints();
+    StreamSpecifications.checkShape(streamShape, request);
+    streamShape.check();
+    StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
@@ -43,6 +48,7 @@ public final class CreateTable implements Operation {
       if (policy != null) {
         engine.resourcePolicies().put(created.arn(), policy, now.toEpochMilli());
       }
+      StreamSpecifications.create(engine.streams(), created, stream);
       TableLifecycle.scheduleActive(engine, created);
       return created;
     });

@@ -25,7 +25,9 @@ public final class UpdateTable implements Operation {
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
     SseSpecifications.checkShape(constraints, request.structure("SSESpecification"), "sSESpecification.sSEType");
+    StreamSpecifications.checkShape(constraints, request);
     constraints.check();
+    StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     TableSpecReader.checkTableClass(request.string("TableClass"));
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
@@ -58,7 +60,10 @@ public final class UpdateTable implements Operation {
       if (indexUpdates != null) {
         GlobalIndexUpdates.apply(context, found, indexUpdates, request.structures("AttributeDefinitions"));
       }
-      if (changesCapacity || tableClass != null || indexUpdates != null) {
+      if (stream != null) {
+        StreamSpecifications.update(context.engine().streams(), found, stream);
+      }
+      if (changesCapacity || tableClass != null || indexUpdates != null || stream != null) {
         found.status(TableStatus.UPDATING);
         TableLifecycle.scheduleActive(context.engine(), found);
       }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.auth.scheme.DynamoDbAuthSchemeProvider;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
@@ -39,6 +40,7 @@ public final class Clients implements AutoCloseable {
   private final DynamoDbClient sync;
   private final Map<String, DynamoDbClient> signed = new LinkedHashMap<>();
   private DynamoDbAsyncClient async;
+  private DynamoDbStreamsClient streams;
   private DynamoDbEnhancedClient enhanced;
   private DynamoDbEnhancedAsyncClient enhancedAsync;
   private boolean closed;
@@ -133,6 +135,19 @@ public final class Clients implements AutoCloseable {
     return async;
   }
 
+  public synchronized DynamoDbStreamsClient streams() {
+    if (streams == null) {
+      requireOpen();
+      streams = DynamoDbStreamsClient.builder()
+          .endpointOverride(endpoint)
+          .region(region)
+          .credentialsProvider(CREDENTIALS)
+          .httpClientBuilder(httpClientBuilder())
+          .build();
+    }
+    return streams;
+  }
+
   public synchronized DynamoDbEnhancedClient enhanced() {
     if (enhanced == null) {
       requireOpen();
@@ -163,6 +178,7 @@ public final class Clients implements AutoCloseable {
     List<RuntimeException> failures = new ArrayList<>();
     List<AutoCloseable> all = new ArrayList<>(signed.values());
     all.add(async);
+    all.add(streams);
     all.add(sync);
     for (AutoCloseable client : all) {
       if (client == null) {
