@@ -28,6 +28,9 @@ final class ResourcePolicyRequests {
     if (table == null || !table.arn().equals(tableArn)) {
       throw DynamoException.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
     }
+    if (stream >= 0) {
+      context.engine().streams().stream(arn); // ResourceNotFoundException for a stream that does not exist
+    }
     return table;
   }
 

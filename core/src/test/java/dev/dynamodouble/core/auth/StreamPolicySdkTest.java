@@ -56,6 +56,15 @@ class StreamPolicySdkTest {
       assertError(() -> tableOnly.getRecords(r -> r.shardIterator(iterator)), "AccessDeniedException",
           "User: arn:aws:iam::" + account + ":role/table is not authorized to perform: dynamodb:GetRecords on resource: "
               + streamArn + " because no identity-based policy allows the dynamodb:GetRecords action");
+
+      admin.putResourcePolicy(r -> r.resourceArn(streamArn).policy(policy("""
+          {"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::123456789012:role/reader"},
+           "Action": "dynamodb:GetRecords", "Resource": "%s"}""".formatted(streamArn))));
+      assertError(() -> reader.getRecords(r -> r.shardIterator(iterator)), "AccessDeniedException",
+          "User: arn:aws:iam::" + account + ":role/reader is not authorized to perform: dynamodb:GetRecords on resource: "
+              + streamArn + " with an explicit deny in a resource-based policy");
+      assertError(() -> admin.getResourcePolicy(r -> r.resourceArn(streamArn.substring(0, streamArn.lastIndexOf('/') + 1)
+          + "2020-01-01T00:00:00.000")), "ResourceNotFoundException", null);
     }
   }
 }
