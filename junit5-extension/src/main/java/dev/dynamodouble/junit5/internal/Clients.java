@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,11 +23,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.auth.scheme.DynamoDbAuthSchemeProvider;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.auth.scheme.DynamoDbStreamsAuthSchemeProvider;
 
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
  * once and shared by everything injected from it; the asynchronous and enhanced ones are built on
- * first use. Closing closes every client built.
+ * first use. Closing closes every client built; the asynchronous one's HTTP client, shared by the
+ * JVM ({@link SharedAsyncHttp}), stays open for the next class.
  */
 public final class Clients implements AutoCloseable {
   private static final StaticCredentialsProvider CREDENTIALS =
@@ -126,11 +129,15 @@ public final class Clients implements AutoCloseable {
         throw new IllegalStateException("DynamoDbAsyncClient is not injected for an HTTPS endpoint "
             + "(@DynamoSecurity(tls = true)); inject DynamoDbClient");
       }
-      async = signing(DynamoDbAsyncClient.builder())
+      var builder = signing(DynamoDbAsyncClient.builder())
           .endpointOverride(endpoint)
           .region(region)
-          .credentialsProvider(CREDENTIALS)
-          .build();
+          .credentialsProvider(CREDENTIALS);
+      SdkAsyncHttpClient shared = SharedAsyncHttp.client();
+      if (shared != null) {
+        builder.httpClient(shared);   // not owned: closing the SDK client leaves it open
+      }
+      async = builder.build();
     }
     return async;
   }
@@ -138,7 +145,14 @@ public final class Clients implements AutoCloseable {
   public synchronized DynamoDbStreamsClient streams() {
     if (streams == null) {
       requireOpen();
-      streams = DynamoDbStreamsClient.builder()
+      var builder = DynamoDbStreamsClient.builder();
+      if (signingClock != null) {
+        DynamoDbStreamsAuthSchemeProvider defaults = DynamoDbStreamsAuthSchemeProvider.defaultProvider();
+        builder.authSchemeProvider(params -> defaults.resolveAuthScheme(params).stream()
+            .map(option -> option.toBuilder().putSignerProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock).build())
+            .toList());
+      }
+      streams = builder
           .endpointOverride(endpoint)
           .region(region)
           .credentialsProvider(CREDENTIALS)

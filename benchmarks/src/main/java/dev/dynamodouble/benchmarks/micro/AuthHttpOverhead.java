@@ -1,4 +1,4 @@
-package dev.dynamodouble.core.server;
+package dev.dynamodouble.benchmarks.micro;
 
 import dev.dynamodouble.core.auth.AuthConfig;
 import dev.dynamodouble.core.auth.AuthStage;
@@ -8,10 +8,7 @@ import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.protocol.Dispatcher;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.util.ReferenceCountUtil;
+import dev.dynamodouble.core.server.EmbeddedConnection;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
@@ -37,11 +34,10 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * the SDK's own signer signed, as HTTP bytes, through the server's whole pipeline (HTTP decoding,
  * the Dispatcher, response encoding) on an embedded channel, with the auth stage and without it;
  * measured in thread CPU time (steady on a busy machine), rounds interleaved. On / off is CPU per
- * call off / on: the throughput ratio of a server-bound endpoint. In core's package because the
- * pipeline is package-private.
+ * call off / on: the throughput ratio of a server-bound endpoint.
  *
  * <pre>
- * java -cp "target/classes:$(cat target/benchmark.classpath)" dev.dynamodouble.core.server.AuthHttpOverhead
+ * java -cp "target/classes:$(cat target/benchmark.classpath)" dev.dynamodouble.benchmarks.micro.AuthHttpOverhead
  * </pre>
  */
 public final class AuthHttpOverhead {
@@ -59,23 +55,23 @@ public final class AuthHttpOverhead {
     int rounds = Integer.getInteger("bench.iterations", 5);
     String[] names = {"off", "on (IAM user, LeadingKeys policy)", "on (account root)"};
     Identity user = Identity.of("bench", "bench", "arn:aws:iam::000000000000:user/bench").withPolicy(POLICY);
-    EmbeddedChannel[] channels = {channel(null), channel(user), channel(Identity.of("bench", "bench"))};
+    EmbeddedConnection[] channels = {channel(null), channel(user), channel(Identity.of("bench", "bench"))};
     String create = "{\"TableName\":\"bench\",\"BillingMode\":\"PAY_PER_REQUEST\","
         + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
         + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}";
     String put = "{\"TableName\":\"bench\",\"Item\":{\"pk\":{\"S\":\"pk-1\"},\"payload\":{\"S\":\""
         + "x".repeat(1000) + "\"}}}";
     String get = "{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"pk-1\"}}}";
-    for (EmbeddedChannel channel : channels) {
+    for (EmbeddedConnection channel : channels) {
       call(channel, signed("CreateTable", create), true);
       call(channel, signed("PutItem", put), true);
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.printf(Locale.ROOT, "%-8s %-36s %14s %8s%n", "workload", "verification", "CPU us/call", "on/off");
     for (String[] workload : List.of(new String[] {"GetItem", get}, new String[] {"PutItem", put})) {
-      ByteBuf request = signed(workload[0], workload[1]);
+      byte[] request = signed(workload[0], workload[1]);
       List<List<Double>> costs = new ArrayList<>();
-      for (EmbeddedChannel channel : channels) {
+      for (EmbeddedConnection channel : channels) {
         measure(channel, request, calls, threads); // warm-up
         costs.add(new ArrayList<>());
       }
@@ -90,25 +86,22 @@ public final class AuthHttpOverhead {
         System.out.printf(Locale.ROOT, "%-8s %-36s %14.2f %8.2f%n", workload[0], names[i], cost / 1000, off / cost);
       }
     }
-    for (EmbeddedChannel channel : channels) {
-      channel.finishAndReleaseAll();
+    for (EmbeddedConnection channel : channels) {
+      channel.close();
     }
   }
 
-  private static EmbeddedChannel channel(Identity identity) {
+  private static EmbeddedConnection channel(Identity identity) {
     Engine engine = new Engine(DynamoClock.manual(T), EngineOptions.defaults());
     if (identity != null) {
       engine.pipeline().add(Pipeline.Order.AUTH, new AuthStage(AuthConfig.of(identity), engine.resourcePolicies(),
           engine.clock(), "000000000000"));
     }
-    EmbeddedChannel channel = new EmbeddedChannel();
-    DynamoServer.initPipeline(channel.pipeline(), new Endpoint(new Dispatcher(engine, Operations.dynamoDb(),
-        Operations.streams())));
-    return channel;
+    return new EmbeddedConnection(new Dispatcher(engine, Operations.dynamoDb(), Operations.streams()));
   }
 
   /** Nanoseconds of this thread's CPU per call. */
-  private static double measure(EmbeddedChannel channel, ByteBuf request, int calls, ThreadMXBean threads) {
+  private static double measure(EmbeddedConnection channel, byte[] request, int calls, ThreadMXBean threads) {
     call(channel, request, true);
     long start = threads.getCurrentThreadCpuTime();
     for (int i = 0; i < calls; i++) {
@@ -117,14 +110,8 @@ public final class AuthHttpOverhead {
     return (threads.getCurrentThreadCpuTime() - start) / (double) calls;
   }
 
-  private static void call(EmbeddedChannel channel, ByteBuf request, boolean check) {
-    channel.writeInbound(request.duplicate());
-    for (Object out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
-      if (check && out instanceof ByteBuf buf && !buf.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200")) {
-        throw new IllegalStateException(buf.toString(StandardCharsets.US_ASCII));
-      }
-      ReferenceCountUtil.release(out);
-    }
+  private static void call(EmbeddedConnection channel, byte[] request, boolean check) {
+    channel.exchange(request, check);
   }
 
   private static double median(List<Double> values) {
@@ -135,7 +122,7 @@ public final class AuthHttpOverhead {
   }
 
   /** The HTTP bytes of a request the SDK's signer signed at {@link #T} (headers as the SDK sends them). */
-  private static ByteBuf signed(String operation, String json) {
+  private static byte[] signed(String operation, String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST)
         .uri(URI.create("http://127.0.0.1:18123/"))
@@ -156,8 +143,9 @@ public final class AuthHttpOverhead {
     headers.put("Connection", List.of("keep-alive"));
     headers.forEach((name, values) -> values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n")));
     head.append("\r\n");
-    ByteBuf bytes = Unpooled.buffer();
-    bytes.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII)).writeBytes(body);
-    return Unpooled.unreleasableBuffer(bytes);
+    byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
+    System.arraycopy(body, 0, bytes, headBytes.length, body.length);
+    return bytes;
   }
 }
