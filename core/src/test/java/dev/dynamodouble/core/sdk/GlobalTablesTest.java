@@ -305,9 +305,9 @@ class GlobalTablesTest {
 
   @Test
   void theLegacyVersionIsRefusedByName() {
-    assertError(() -> east.listGlobalTables(), "ValidationException", "ListGlobalTables (global tables version "
-        + "2017.11.29) is not supported by Dynamo Double; create global tables version 2019.11.21 with UpdateTable "
-        + "ReplicaUpdates");
+    assertError(() -> east.listGlobalTables(), "ValidationException", "ListGlobalTables is not supported by Dynamo Double "
+        + "yet: global tables version 2017.11.29 (legacy) are not built; use version 2019.11.21 (UpdateTable "
+        + "ReplicaUpdates)");
     assertError(() -> east.createGlobalTable(r -> r.globalTableName("orders")
         .replicationGroup(g -> g.regionName("us-east-1"))), "ValidationException", null);
   }
