@@ -10,6 +10,7 @@ import dev.dynamodouble.core.replication.Replication;
 import dev.dynamodouble.core.stream.StreamViewType;
 import dev.dynamodouble.core.stream.Streams;
 import dev.dynamodouble.core.stream.TableStream;
+import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableSpec;
 import dev.dynamodouble.core.table.TableStatus;
@@ -49,6 +50,12 @@ final class ReplicaUpdates {
       if (!regions.add(action.region())) {
         throw DynamoException.validation("One or more parameter values were invalid: More than one replica update "
             + "for region " + action.region() + " in the same request");
+      }
+      for (ReplicaSettings.IndexOverride index : action.settings().indexes()) {
+        if (index.indexName() == null || !isGlobalIndex(table, index.indexName())) {
+          throw DynamoException.validation("One or more parameter values were invalid: Global Secondary Index "
+              + index.indexName() + " does not exist in table " + table.name());
+        }
       }
       Table existing = engine.region(action.region()).find(table.name());
       if (action.kind() == Kind.CREATE) {
@@ -104,7 +111,7 @@ final class ReplicaUpdates {
         case UPDATE -> {
           Table replica = catalog.find(table.name());
           ReplicaSettings settings = action.settings();
-          if (settings.readCapacityOverride() != null) {
+          if (settings.readCapacityOverride() != null && replica.billingMode() == BillingMode.PROVISIONED) {
             replica.pendingThroughput(Throughput.of(settings.readCapacityOverride(), replica.throughput().write()));
           }
           if (settings.tableClassOverride() != null) {
@@ -126,9 +133,18 @@ final class ReplicaUpdates {
     TableLifecycle.scheduleActive(engine, table);
   }
 
+  private static boolean isGlobalIndex(Table table, String name) {
+    for (var index : table.globalIndexes()) {
+      if (index.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static TableSpec replicaSpec(Table table, ReplicaSettings settings) {
     Throughput throughput = table.throughput();
-    if (settings.readCapacityOverride() != null) {
+    if (settings.readCapacityOverride() != null && table.billingMode() == BillingMode.PROVISIONED) {
       throughput = Throughput.of(settings.readCapacityOverride(), throughput.write());
     }
     String tableClass = settings.tableClassOverride() != null ? settings.tableClassOverride() : table.tableClass();
