@@ -5,8 +5,6 @@ import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.time.DynamoClock;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,8 +22,6 @@ import java.util.Locale;
  * </ul>
  */
 public final class ReplicationBenchmark {
-  private static final String PAYLOAD = "x".repeat(1000);
-
   private ReplicationBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -42,34 +38,10 @@ public final class ReplicationBenchmark {
   }
 
   private static void dispatcherPuts(Dispatcher dispatcher, int rounds) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    int puts = 20_000;
-    double[][] wall = new double[2][rounds];
-    double[][] cpu = new double[2][rounds];
-    String[] tables = {"plain", "global"};
-    for (int round = -1; round < rounds; round++) {
-      for (int t = 0; t < 2; t++) {
-        byte[][] bodies = new byte[puts][];
-        for (int i = 0; i < puts; i++) {
-          bodies[i] = ("{\"TableName\":\"" + tables[t] + "\",\"Item\":{\"pk\":{\"S\":\"k" + (i % 1000)
-              + "\"},\"v\":{\"S\":\"" + round + "-" + i + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}")
-              .getBytes(StandardCharsets.UTF_8);
-        }
-        long c0 = threads.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        for (byte[] body : bodies) {
-          dispatcher.handle("DynamoDB_20120810.PutItem", "us-east-1", "bench", body, 0, body.length);
-        }
-        if (round >= 0) { // round -1 warms up
-          wall[t][round] = puts / ((System.nanoTime() - t0) / 1e9);
-          cpu[t][round] = puts / ((threads.getCurrentThreadCpuTime() - c0) / 1e9);
-        }
-      }
-    }
+    DispatcherPuts.Result r = DispatcherPuts.measure(dispatcher, "us-east-1", new String[] {"plain", "global"}, rounds);
     System.out.printf(Locale.ROOT, "PutItem ops/s through the dispatcher: wall clock %.0f without replicas vs %.0f "
-        + "with two (ratio %.3f); CPU time %.0f vs %.0f (ratio %.3f)%n", Stats.median(wall[0]),
-        Stats.median(wall[1]), Stats.median(wall[1]) / Stats.median(wall[0]), Stats.median(cpu[0]),
-        Stats.median(cpu[1]), Stats.median(cpu[1]) / Stats.median(cpu[0]));
+        + "with two (ratio %.3f); CPU time %.0f vs %.0f (ratio %.3f)%n", r.wall()[0], r.wall()[1],
+        r.wall()[1] / r.wall()[0], r.cpu()[0], r.cpu()[1], r.cpu()[1] / r.cpu()[0]);
   }
 
   /** Heap per change queued on a paused link: distinct 1 KB inserts, measured against the same inserts unreplicated. */
@@ -94,15 +66,15 @@ public final class ReplicationBenchmark {
         call(dispatcher, "UpdateTable", "{\"TableName\":\"memory\",\"StreamSpecification\":{\"StreamEnabled\":true,"
             + "\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}}"); // the stream a replica gets: not counted
       }
-      long before = usedHeap();
+      long before = DispatcherPuts.usedHeap();
       for (int i = 0; i < items; i++) {
         call(dispatcher, "PutItem", "{\"TableName\":\"memory\",\"Item\":{\"pk\":{\"S\":\"m" + i + "\"},"
-            + "\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}");
+            + "\"payload\":{\"S\":\"" + DispatcherPuts.PAYLOAD + "\"}}}");
       }
       if (replicated && dynamo.replication().pending() != items) {
         throw new IllegalStateException("expected " + items + " queued, found " + dynamo.replication().pending());
       }
-      return usedHeap() - before;
+      return DispatcherPuts.usedHeap() - before;
     }
   }
 
@@ -121,12 +93,4 @@ public final class ReplicationBenchmark {
     }
   }
 
-  private static long usedHeap() throws InterruptedException {
-    Runtime runtime = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(100);
-    }
-    return runtime.totalMemory() - runtime.freeMemory();
-  }
 }

@@ -6,8 +6,6 @@ import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.stream.StreamRecord;
 import dev.dynamodouble.core.trigger.TriggerHandler;
 import dev.dynamodouble.core.trigger.TriggerOptions;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,34 +79,10 @@ public final class StreamsBenchmark {
   /** PutItem through the dispatcher (no HTTP) on this thread: ops/s by wall clock and by CPU time. */
   private static void dispatcherPuts(DynamoDouble dynamo, int rounds) {
     Dispatcher dispatcher = new Dispatcher(dynamo.engine(), Operations.dynamoDb(), Operations.streams());
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    int puts = 20_000;
-    double[][] wall = new double[2][rounds];
-    double[][] cpu = new double[2][rounds];
-    String[] tables = {"plain", "streamed"};
-    for (int round = -1; round < rounds; round++) {
-      for (int t = 0; t < 2; t++) {
-        byte[][] bodies = new byte[puts][];
-        for (int i = 0; i < puts; i++) {
-          bodies[i] = ("{\"TableName\":\"" + tables[t] + "\",\"Item\":{\"pk\":{\"S\":\"k" + (i % 1000)
-              + "\"},\"v\":{\"S\":\"" + round + "-" + i + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}")
-              .getBytes(StandardCharsets.UTF_8);
-        }
-        long c0 = threads.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        for (byte[] body : bodies) {
-          dispatcher.handle("DynamoDB_20120810.PutItem", null, "bench", body, 0, body.length);
-        }
-        if (round >= 0) { // round -1 warms up
-          wall[t][round] = puts / ((System.nanoTime() - t0) / 1e9);
-          cpu[t][round] = puts / ((threads.getCurrentThreadCpuTime() - c0) / 1e9);
-        }
-      }
-    }
+    DispatcherPuts.Result r = DispatcherPuts.measure(dispatcher, null, new String[] {"plain", "streamed"}, rounds);
     System.out.printf(Locale.ROOT, "PutItem ops/s through the dispatcher: wall clock %.0f vs %.0f with the stream "
-        + "(ratio %.3f); CPU time %.0f vs %.0f (ratio %.3f)%n", Stats.median(wall[0]), Stats.median(wall[1]),
-        Stats.median(wall[1]) / Stats.median(wall[0]), Stats.median(cpu[0]), Stats.median(cpu[1]),
-        Stats.median(cpu[1]) / Stats.median(cpu[0]));
+        + "(ratio %.3f); CPU time %.0f vs %.0f (ratio %.3f)%n", r.wall()[0], r.wall()[1], r.wall()[1] / r.wall()[0],
+        r.cpu()[0], r.cpu()[1], r.cpu()[1] / r.cpu()[0]);
   }
 
   private static void createTable(DynamoDbClient client, String name, boolean stream) {
@@ -204,7 +178,7 @@ public final class StreamsBenchmark {
     try (DynamoDouble dynamo = DynamoDouble.builder().start();
          DynamoDbClient client = Clients.create(dynamo.endpoint())) {
       createTable(client, "memory", stream);
-      long before = usedHeap();
+      long before = DispatcherPuts.usedHeap();
       Map<String, List<WriteRequest>> request = new HashMap<>();
       for (int i = 0; i < items; i += 25) {
         List<WriteRequest> batch = new ArrayList<>();
@@ -215,16 +189,7 @@ public final class StreamsBenchmark {
         request.put("memory", batch);
         client.batchWriteItem(r -> r.requestItems(request));
       }
-      return usedHeap() - before; // measured while the engine is still open
+      return DispatcherPuts.usedHeap() - before; // measured while the engine is still open
     }
-  }
-
-  private static long usedHeap() throws InterruptedException {
-    Runtime runtime = Runtime.getRuntime();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(100);
-    }
-    return runtime.totalMemory() - runtime.freeMemory();
   }
 }

@@ -60,12 +60,7 @@ public final class Replication implements FeedSubscriber {
   /** Sets the lag of changes from {@code from} to {@code to}; waiting changes follow the new lag. */
   public Replication lag(String from, String to, Duration lag) {
     requirePositive(lag);
-    locked.accept(() -> {
-      Link link = link(from, to);
-      link.lag = lag;
-      scheduleDrain(link);
-    });
-    return this;
+    return changeLink(from, to, link -> link.lag = lag);
   }
 
   /** The lag from {@code from} to {@code to}. */
@@ -92,15 +87,19 @@ public final class Replication implements FeedSubscriber {
 
   /** Stops delivering changes from {@code from} to {@code to}; they queue until {@link #resume}. */
   public Replication pause(String from, String to) {
-    locked.accept(() -> link(from, to).paused = true);
-    return this;
+    return changeLink(from, to, link -> link.paused = true);
   }
 
   /** Delivers what queued while paused (each change at its commit time plus the lag, or at once if that passed). */
   public Replication resume(String from, String to) {
+    return changeLink(from, to, link -> link.paused = false);
+  }
+
+  /** Changes a link under the lock, then schedules what the change made due. */
+  private Replication changeLink(String from, String to, Consumer<Link> change) {
     locked.accept(() -> {
       Link link = link(from, to);
-      link.paused = false;
+      change.accept(link);
       scheduleDrain(link);
     });
     return this;
