@@ -2,6 +2,7 @@ package dev.dynamodouble.core;
 
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.engine.EngineOptions;
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.server.DynamoServer;
@@ -29,7 +30,8 @@ public final class DynamoDouble implements AutoCloseable {
   private DynamoDouble(Builder settings) {
     this.settings = settings;
     EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
-        .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit);
+        .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit)
+        .withQuotas(settings.quotas);
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
   }
@@ -42,7 +44,7 @@ public final class DynamoDouble implements AutoCloseable {
   public synchronized DynamoDouble start() {
     if (server == null) {
       Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
-      server = DynamoServer.start(dispatcher, settings.host, settings.port);
+      server = DynamoServer.start(dispatcher, settings.host, settings.port, settings.workers);
     }
     return this;
   }
@@ -106,6 +108,8 @@ public final class DynamoDouble implements AutoCloseable {
     private long itemCollectionLimit = EngineOptions.TEN_GB;
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
+    private Quotas quotas = Quotas.defaults();
+    private DynamoServer.Workers workers = DynamoServer.Workers.defaults();
 
     private Builder() {}
 
@@ -115,6 +119,26 @@ public final class DynamoDouble implements AutoCloseable {
      */
     public Builder itemCollectionLimit(long bytes) {
       this.itemCollectionLimit = bytes;
+      return this;
+    }
+
+    /**
+     * The table and index quotas: DynamoDB's by default (2,500 tables per region, 20 global and 5
+     * local secondary indexes per table, 500 tables changing at once). Beyond them, requests get
+     * DynamoDB's LimitExceededException or ValidationException.
+     */
+    public Builder quotas(Quotas quotas) {
+      this.quotas = java.util.Objects.requireNonNull(quotas, "quotas");
+      return this;
+    }
+
+    /**
+     * How many threads serve requests (by default four per core, at least eight) and how many
+     * requests may wait for one (1,024); a request beyond that is answered at once with a 503
+     * ThrottlingException, which the AWS SDKs retry.
+     */
+    public Builder requestWorkers(int threads, int queue) {
+      this.workers = new DynamoServer.Workers(threads, queue);
       return this;
     }
 

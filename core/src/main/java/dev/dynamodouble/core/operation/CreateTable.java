@@ -21,8 +21,8 @@ public final class CreateTable implements Operation {
     if (name == null) {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
-    TableSpec spec = TableSpecReader.read(request, name);
     Engine engine = context.engine();
+    TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
       Table existing = catalog.find(name);
@@ -32,6 +32,7 @@ public final class CreateTable implements Operation {
       if (existing != null) {
         throw DynamoException.resourceInUse("Table already exists: " + name);
       }
+      TableChanges.requireRoomForTable(catalog, engine.options().quotas());
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
       catalog.add(created);

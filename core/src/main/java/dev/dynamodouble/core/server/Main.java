@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -30,7 +31,8 @@ public final class Main {
       return 0;
     }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
-        .statusDelay(options.statusDelay).defaultRegion(options.region);
+        .statusDelay(options.statusDelay).defaultRegion(options.region).quotas(options.quotas)
+        .requestWorkers(options.workers.threads(), options.workers.queue());
     if (options.manualClockStart != null) {
       builder.clock(DynamoClock.manual(options.manualClockStart));
     }
@@ -72,6 +74,11 @@ public final class Main {
         "  --status-delay MS    milliseconds a table stays CREATING/UPDATING/DELETING (default 0)",
         "  --manual-clock [ISO] run on a manual clock starting at ISO-8601 instant (default: now);",
         "                       advance it with POST /_dynamodouble/clock/advance?millis=N",
+        "  --max-tables N       tables per region before LimitExceededException (default 2500)",
+        "  --max-gsis N         global secondary indexes per table (default 20)",
+        "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
+        "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
+        "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
         "  --help               print this help",
         "");
 
@@ -80,6 +87,8 @@ public final class Main {
     String region = "us-east-1";
     Duration statusDelay = Duration.ZERO;
     Instant manualClockStart;
+    Quotas quotas = Quotas.defaults();
+    DynamoServer.Workers workers = DynamoServer.Workers.defaults();
     boolean help;
 
     static Options parse(String[] args) {
@@ -92,6 +101,14 @@ public final class Main {
           case "--host" -> o.host = value(args, ++i, arg);
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+          case "--max-tables" -> o.quotas = o.quotas.withTablesPerRegion(number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
+          case "--max-gsis" -> o.quotas = o.quotas.withGlobalIndexesPerTable(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+          case "--max-table-changes" -> o.quotas = o.quotas.withConcurrentTableChanges(
+              number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
+          case "--request-threads" -> o.workers = new DynamoServer.Workers(
+              number(arg, value(args, ++i, arg), 1, 10_000), o.workers.queue());
+          case "--request-queue" -> o.workers = new DynamoServer.Workers(
+              o.workers.threads(), number(arg, value(args, ++i, arg), 1, 1_000_000));
           case "--manual-clock" -> {
             if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
               try {
