@@ -34,6 +34,7 @@ final class GlobalIndexUpdates {
       JsonRequest update = updates.get(i);
       String member = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
       if (update == null) {
+        constraints.notNull(null, member);
         continue;
       }
       JsonRequest create = update.structure("Create");
