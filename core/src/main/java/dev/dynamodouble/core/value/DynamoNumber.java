@@ -87,8 +87,9 @@ public final class DynamoNumber {
     int significant = lastNonZero - firstNonZero + 1;
     checkLimits(magnitude, significant);
     // Only now build the value, from the significant digits alone: already without trailing zeros.
-    char[] unscaled = new char[significant + 1];
-    unscaled[0] = negative ? '-' : '+';
+    int scale = (int) (significant - 1 - magnitude);
+    char[] unscaled = new char[significant];
+    long small = 0; // the digits as a long, while they fit (up to 18 of them): the common case
     int filled = 0;
     for (int i = mantissaStart, digit = 0; i < mantissaEnd && filled < significant; i++) {
       char c = text.charAt(i);
@@ -96,11 +97,16 @@ public final class DynamoNumber {
         continue;
       }
       if (digit >= firstNonZero) {
-        unscaled[1 + filled++] = c;
+        unscaled[filled++] = c;
+        small = small * 10 + (c - '0');
       }
       digit++;
     }
-    return new BigDecimal(new BigInteger(new String(unscaled)), (int) (significant - 1 - magnitude));
+    if (significant <= 18) {
+      return BigDecimal.valueOf(negative ? -small : small, scale);
+    }
+    BigInteger big = new BigInteger(new String(unscaled));
+    return new BigDecimal(negative ? big.negate() : big, scale);
   }
 
   /** Reads {@code [eE][+-]digits} from {@code at} to the end of the text; saturates far out of range. */
