@@ -21,6 +21,8 @@ public final class Engine {
   private final dev.dynamodouble.core.transaction.Transactions transactions =
       new dev.dynamodouble.core.transaction.Transactions(this);
 
+  private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
+
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
@@ -37,6 +39,11 @@ public final class Engine {
   /** The transactions: items in flight, idempotency tokens, and the hooks to hold items in flight. */
   public dev.dynamodouble.core.transaction.Transactions transactions() {
     return transactions;
+  }
+
+  /** The stages every request passes before its operation (auth, faults, capacity). */
+  public dev.dynamodouble.core.pipeline.Pipeline pipeline() {
+    return pipeline;
   }
 
   /** The catalog of a region, created on first use. */

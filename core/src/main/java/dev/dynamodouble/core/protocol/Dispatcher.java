@@ -9,6 +9,7 @@ import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.operation.Operation;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.operation.RequestContext;
+import dev.dynamodouble.core.pipeline.Call;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,14 +70,20 @@ public final class Dispatcher {
     try {
       // As the service does: malformed JSON first, then the target, then an empty body.
       JsonRequest request = length == 0 ? null : JsonRequest.parse(body, offset, length);
-      Operation operation = resolve(target);
+      Call.Api api = api(target);
+      String name = target.substring(api == Call.Api.DYNAMODB ? DYNAMODB_PREFIX.length() : STREAMS_PREFIX.length());
+      Operation operation = (api == Call.Api.DYNAMODB ? dynamoDb : streams).get(name);
+      if (operation == null) {
+        throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+      }
       if (request == null) {
         throw new DynamoException(ErrorCode.SERIALIZATION, null);
       }
       engine.clock().runDue();
       String effectiveRegion = region == null ? engine.options().defaultRegion() : region;
-      RequestContext context = new RequestContext(engine, engine.region(effectiveRegion), requestId);
-      write(operation.execute(context, request), out);
+      Call call = new Call(api, name, engine.region(effectiveRegion), requestId, request);
+      RequestContext context = new RequestContext(engine, call.catalog(), requestId, call);
+      write(engine.pipeline().run(call, () -> operation.execute(context, request)), out);
       return 200;
     } catch (DynamoException e) {
       out.reset();
@@ -88,19 +95,17 @@ public final class Dispatcher {
     }
   }
 
-  private Operation resolve(String target) {
-    Operation operation = null;
+  /** The API a target belongs to; an unknown target is an UnknownOperationException. */
+  private static Call.Api api(String target) {
     if (target != null) {
       if (target.startsWith(DYNAMODB_PREFIX)) {
-        operation = dynamoDb.get(target.substring(DYNAMODB_PREFIX.length()));
-      } else if (target.startsWith(STREAMS_PREFIX)) {
-        operation = streams.get(target.substring(STREAMS_PREFIX.length()));
+        return Call.Api.DYNAMODB;
+      }
+      if (target.startsWith(STREAMS_PREFIX)) {
+        return Call.Api.STREAMS;
       }
     }
-    if (operation == null) {
-      throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
-    }
-    return operation;
+    throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
   }
 
   /** Renders an error as {@code {"__type": ..., "message": ...}} plus its extra fields. */

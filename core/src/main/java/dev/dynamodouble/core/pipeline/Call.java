@@ -1,0 +1,98 @@
+package dev.dynamodouble.core.pipeline;
+
+import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.Table;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request on its way to its operation: what the stages before the operation see (the API, the
+ * operation's name, the region, the parsed body) and the notes they leave for the operation and
+ * the transport (a stale-read lag, keys to leave unprocessed, a delay for the response ...).
+ *
+ * <p>A call belongs to one request on one thread; it is not shared.
+ */
+public final class Call {
+  /** The API of a call: the X-Amz-Target prefix it came with. */
+  public enum Api { DYNAMODB, STREAMS }
+
+  private final Api api;
+  private final String operation;
+  private final Catalog catalog;
+  private final String requestId;
+  private final JsonRequest request;
+  private Map<Class<?>, Object> notes;
+  private List<ItemAdmission> admissions;
+
+  public Call(Api api, String operation, Catalog catalog, String requestId, JsonRequest request) {
+    this.api = api;
+    this.operation = operation;
+    this.catalog = catalog;
+    this.requestId = requestId;
+    this.request = request;
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  /** The operation's name, e.g. {@code PutItem}. */
+  public String operation() {
+    return operation;
+  }
+
+  /** The caller's region. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public String region() {
+    return catalog.region();
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  /** The parsed request body. */
+  public JsonRequest request() {
+    return request;
+  }
+
+  /** The note of that type a stage left, or null. */
+  public <T> T note(Class<T> type) {
+    return notes == null ? null : type.cast(notes.get(type));
+  }
+
+  /** Leaves a note for the stages after this one, the operation and the transport. */
+  public <T> void note(Class<T> type, T value) {
+    if (notes == null) {
+      notes = new IdentityHashMap<>(4);
+    }
+    notes.put(type, value);
+  }
+
+  /** Adds a per-item admission for the batch operations (see {@link ItemAdmission}). */
+  public void addAdmission(ItemAdmission admission) {
+    if (admissions == null) {
+      admissions = new ArrayList<>(2);
+    }
+    admissions.add(admission);
+  }
+
+  /** Whether every admission lets this item of a batch be served now. */
+  public boolean admits(Table table, ItemKey key, boolean write) {
+    if (admissions != null) {
+      for (ItemAdmission admission : admissions) {
+        if (!admission.admit(table, key, write)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
