@@ -82,7 +82,7 @@ class RequestIsolationTest {
 
   @Test
   void aHeldRequestDelaysNoOtherConnectionAndNoNewOne() throws Exception {
-    start(new DynamoServer.Workers(4, 16));
+    start(new DynamoServer.Workers(4, 256)); // room for every request below: this is not about overload
     try (Socket early = connect(); Socket held = connect()) {
       send(held, "Hold");
       CompletableFuture<RawResponse> heldAnswer = answer(held);
