@@ -56,6 +56,8 @@ public final class Soak {
         }
       }
       long start = heapAfterGc();
+      System.out.printf(Locale.ROOT, "[soak] data set filled: %,d items; heap after GC %.1f MB%n", PARTITIONS * ROWS,
+          start / 1e6);
       LongAdder ops = new LongAdder();
       Map<String, LongAdder> errors = new ConcurrentHashMap<>();
       AtomicBoolean stop = new AtomicBoolean();
