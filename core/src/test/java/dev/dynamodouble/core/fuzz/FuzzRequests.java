@@ -249,46 +249,55 @@ final class FuzzRequests {
     }
   }
 
-  /** Replaces a random node of the tree by what {@code replacement} makes of it (null: no change). */
-  private String replaceRandom(JsonNode root, java.util.function.Function<JsonNode, JsonNode> replacement) {
+  /** A place in a request tree: a member of an object or an element of an array. */
+  private record Spot(String path, JsonNode parent, Object key) {
+    JsonNode get() {
+      return parent instanceof ObjectNode o ? o.get((String) key) : ((ArrayNode) parent).get((Integer) key);
+    }
+  }
+
+  /** A random place in the tree, or null when it has none. */
+  private Spot randomSpot(JsonNode root) {
     List<String> paths = new ArrayList<>();
     List<JsonNode> parents = new ArrayList<>();
     List<Object> keys = new ArrayList<>();
     collect(root, "", paths, parents, keys);
     if (paths.isEmpty()) {
-      return "(nothing)";
+      return null;
     }
     int at = random.nextInt(paths.size());
-    JsonNode parent = parents.get(at);
-    Object key = keys.get(at);
-    JsonNode current = parent instanceof ObjectNode o ? o.get((String) key) : ((ArrayNode) parent).get((Integer) key);
-    JsonNode replaced = replacement.apply(current);
+    return new Spot(paths.get(at), parents.get(at), keys.get(at));
+  }
+
+  /** Replaces a random node of the tree by what {@code replacement} makes of it (null: no change). */
+  private String replaceRandom(JsonNode root, java.util.function.Function<JsonNode, JsonNode> replacement) {
+    Spot spot = randomSpot(root);
+    if (spot == null) {
+      return "(nothing)";
+    }
+    JsonNode replaced = replacement.apply(spot.get());
     if (replaced == null) {
-      return paths.get(at) + " (unchanged)";
+      return spot.path() + " (unchanged)";
     }
-    if (parent instanceof ObjectNode o) {
-      o.set((String) key, replaced);
+    if (spot.parent() instanceof ObjectNode o) {
+      o.set((String) spot.key(), replaced);
     } else {
-      ((ArrayNode) parent).set((Integer) key, replaced);
+      ((ArrayNode) spot.parent()).set((Integer) spot.key(), replaced);
     }
-    return paths.get(at);
+    return spot.path();
   }
 
   private String removeRandom(JsonNode root) {
-    List<String> paths = new ArrayList<>();
-    List<JsonNode> parents = new ArrayList<>();
-    List<Object> keys = new ArrayList<>();
-    collect(root, "", paths, parents, keys);
-    if (paths.isEmpty()) {
+    Spot spot = randomSpot(root);
+    if (spot == null) {
       return "(nothing)";
     }
-    int at = random.nextInt(paths.size());
-    if (parents.get(at) instanceof ObjectNode o) {
-      o.remove((String) keys.get(at));
+    if (spot.parent() instanceof ObjectNode o) {
+      o.remove((String) spot.key());
     } else {
-      ((ArrayNode) parents.get(at)).remove((Integer) keys.get(at));
+      ((ArrayNode) spot.parent()).remove((Integer) spot.key());
     }
-    return paths.get(at);
+    return spot.path();
   }
 
   private static void collect(JsonNode node, String path, List<String> paths, List<JsonNode> parents, List<Object> keys) {
