@@ -7,6 +7,11 @@ package dev.dynamodouble.core.error;
 public final class Echo {
   /** The most characters of one input an error message quotes. */
   public static final int MAX_CHARS = 256;
+  /**
+   * The most characters a quoted collection takes: DynamoDB lists every member of a short one (a
+   * transaction's 101 actions), each member itself cut to {@link #MAX_CHARS}.
+   */
+  public static final int MAX_COLLECTION_CHARS = 16 * 1024;
 
   private Echo() {}
 
@@ -27,7 +32,7 @@ public final class Echo {
     StringBuilder text = new StringBuilder("[");
     boolean first = true;
     for (Object value : values) {
-      if (text.length() >= MAX_CHARS) {
+      if (text.length() >= MAX_COLLECTION_CHARS) {
         text.append(", ...");
         break;
       }
