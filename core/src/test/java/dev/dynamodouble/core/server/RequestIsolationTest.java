@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,7 @@ class RequestIsolationTest {
 
   private final Semaphore entered = new Semaphore(0);
   private final CountDownLatch release = new CountDownLatch(1);
+  private final ExecutorService readers = Executors.newCachedThreadPool();
   private DynamoServer server;
 
   private void start(DynamoServer.Workers workers) {
@@ -51,6 +54,7 @@ class RequestIsolationTest {
   @AfterEach
   void stop() {
     release.countDown();
+    readers.shutdownNow();
     if (server != null) {
       server.close();
     }
@@ -70,14 +74,15 @@ class RequestIsolationTest {
     out.flush();
   }
 
-  private static CompletableFuture<RawResponse> answer(Socket socket) {
+  /** Reads the answer on a thread of its own (the common pool may have a single thread). */
+  private CompletableFuture<RawResponse> answer(Socket socket) {
     return CompletableFuture.supplyAsync(() -> {
       try {
         return RawResponse.read(socket.getInputStream());
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-    });
+    }, readers);
   }
 
   @Test
