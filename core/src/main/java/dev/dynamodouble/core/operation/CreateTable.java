@@ -3,6 +3,7 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.Table;
@@ -23,6 +24,10 @@ public final class CreateTable implements Operation {
     }
     Engine engine = context.engine();
     TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
+    Constraints streamShape = new Constraints();
+    StreamSpecifications.checkShape(streamShape, request);
+    streamShape.check();
+    StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
       Table existing = catalog.find(name);
@@ -36,6 +41,7 @@ public final class CreateTable implements Operation {
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
       catalog.add(created);
+      StreamSpecifications.create(engine.streams(), created, stream);
       TableLifecycle.scheduleActive(engine, created);
       return created;
     });

@@ -26,6 +26,7 @@ public final class DeleteTable implements Operation {
       TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
       found.status(TableStatus.DELETING);
       context.engine().pointInTimeRecovery().tableDeleted(found); // PITR on: leaves a SYSTEM backup
+      context.engine().streams().tableDeleted(found); // its records stay readable for 24 hours
       TableLifecycle.scheduleRemoval(context.engine(), found);
       return found;
     });
