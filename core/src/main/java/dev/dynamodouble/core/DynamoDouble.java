@@ -63,6 +63,14 @@ public final class DynamoDouble implements AutoCloseable {
     return engine.clock();
   }
 
+  /**
+   * The fault rules: add one ({@code faults().add(FaultRule.on("PutItem").error("ThrottlingException").times(2))}),
+   * read its hits, list those that never fired, remove it by closing its handle.
+   */
+  public dev.dynamodouble.core.fault.Faults faults() {
+    return engine.faults();
+  }
+
   /** The engine behind the endpoint (tables, regions). */
   public Engine engine() {
     return engine;

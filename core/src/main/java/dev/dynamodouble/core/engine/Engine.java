@@ -23,9 +23,18 @@ public final class Engine {
 
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
 
+  private final dev.dynamodouble.core.fault.Faults faults;
+
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
+    this.faults = new dev.dynamodouble.core.fault.Faults(clock);
+    pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.FAULTS, faults);
+  }
+
+  /** The fault rules applied to every request (a pipeline stage), and their hit counts. */
+  public dev.dynamodouble.core.fault.Faults faults() {
+    return faults;
   }
 
   public DynamoClock clock() {

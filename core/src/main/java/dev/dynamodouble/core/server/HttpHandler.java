@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.server;
 
+import dev.dynamodouble.core.fault.TransportFault;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.protocol.ResponseBody;
 import io.netty.buffer.ByteBuf;
@@ -183,9 +184,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     ByteBuf out = ctx.alloc().buffer(HEAD_ROOM + 512);
     out.writerIndex(HEAD_ROOM);
     int status;
+    BufferBody responseBody = new BufferBody(out, HEAD_ROOM);
     try {
       status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), region, requestId, bytes, offset,
-          length, new BufferBody(out, HEAD_ROOM));
+          length, responseBody);
     } catch (RuntimeException | Error e) {
       out.release();
       throw e;
@@ -193,9 +195,15 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     int bodyLength = out.writerIndex() - HEAD_ROOM;
     CRC32 crc = new CRC32();
     crc.update(out.nioBuffer(HEAD_ROOM, bodyLength));
-    int headLength = head(scratch, status, responseType, bodyLength, requestId, crc.getValue(), keepAlive);
+    TransportFault fault = responseBody.transportFault();
+    int headLength = head(scratch, status, responseType, bodyLength, requestId,
+        TransportFaults.crc32(fault, crc.getValue()), keepAlive);
     out.setBytes(HEAD_ROOM - headLength, scratch, 0, headLength);
     out.readerIndex(HEAD_ROOM - headLength);
+    if (fault != null) {
+      TransportFaults.send(ctx, out, bodyLength, fault, keepAlive);
+      return;
+    }
     write(ctx, out, keepAlive);
   }
 
