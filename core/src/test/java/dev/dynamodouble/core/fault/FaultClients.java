@@ -4,6 +4,8 @@ import dev.dynamodouble.core.DynamoDouble;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -20,15 +22,32 @@ final class FaultClients {
 
   /** The same, with a per-attempt timeout (null: none). */
   static DynamoDbClient retrying(DynamoDouble dynamo, int attempts, Duration attemptTimeout) {
+    return build(dynamo, attempts, attemptTimeout, false);
+  }
+
+  /**
+   * A retrying client that also retries the client-side errors the SDK marks retryable
+   * ({@code SdkException.retryable()}: a CRC32 mismatch is one). SDK v2's default strategies do not
+   * consult that flag, so by default a CRC32 mismatch fails the call at its first attempt.
+   */
+  static DynamoDbClient retryingRetryableClientErrors(DynamoDouble dynamo, int attempts) {
+    return build(dynamo, attempts, null, true);
+  }
+
+  private static DynamoDbClient build(DynamoDouble dynamo, int attempts, Duration attemptTimeout,
+                                      boolean clientErrors) {
     return DynamoDbClient.builder()
         .endpointOverride(dynamo.endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> {
-          c.retryStrategy(r -> r.maxAttempts(attempts)
+          // The SDK's standard strategy with its own conditions (throttles, 5xx, I/O errors, CRC32
+          // mismatches), only without waiting between attempts.
+          c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts)
               .backoffStrategy(BackoffStrategy.retryImmediately())
-              .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()));
+              .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+              .retryOnException(e -> clientErrors && e instanceof SdkException sdk && sdk.retryable()).build());
           if (attemptTimeout != null) {
             c.apiCallAttemptTimeout(attemptTimeout);
           }
