@@ -32,6 +32,7 @@ public final class DynamoDouble implements AutoCloseable {
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit);
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
+    engine.consistency().readLag(settings.readLag);
   }
 
   public static Builder builder() {
@@ -69,6 +70,14 @@ public final class DynamoDouble implements AutoCloseable {
    */
   public dev.dynamodouble.core.fault.Faults faults() {
     return engine.faults();
+  }
+
+  /**
+   * Read consistency: how stale eventually consistent reads may be (for the engine, per table) and
+   * how far each global secondary index trails its table. All zero unless set.
+   */
+  public dev.dynamodouble.core.consistency.Consistency consistency() {
+    return engine.consistency();
   }
 
   /** The engine behind the endpoint (tables, regions). */
@@ -114,8 +123,18 @@ public final class DynamoDouble implements AutoCloseable {
     private long itemCollectionLimit = EngineOptions.TEN_GB;
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
+    private Duration readLag = Duration.ZERO;
 
     private Builder() {}
+
+    /**
+     * How stale an eventually consistent read (and a GSI read) may be: it sees every table as it
+     * was {@code lag} ago on the engine clock. Zero (the default) makes every read see the latest.
+     */
+    public Builder readLag(Duration lag) {
+      this.readLag = lag;
+      return this;
+    }
 
     /**
      * The item-collection size limit of tables with local secondary indexes (10 GB, as in

@@ -24,12 +24,20 @@ public final class Engine {
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
 
   private final dev.dynamodouble.core.fault.Faults faults;
+  private final dev.dynamodouble.core.consistency.Consistency consistency;
 
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
-    this.faults = new dev.dynamodouble.core.fault.Faults(clock);
+    this.consistency = new dev.dynamodouble.core.consistency.Consistency(clock, this::region, regions.values(),
+        options.defaultRegion());
+    this.faults = new dev.dynamodouble.core.fault.Faults(clock, consistency::retainAtLeast);
     pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.FAULTS, faults);
+  }
+
+  /** Read consistency: the lags of eventually consistent reads and of global secondary indexes. */
+  public dev.dynamodouble.core.consistency.Consistency consistency() {
+    return consistency;
   }
 
   /** The fault rules applied to every request (a pipeline stage), and their hit counts. */
@@ -57,7 +65,7 @@ public final class Engine {
 
   /** The catalog of a region, created on first use. */
   public Catalog region(String region) {
-    return regions.computeIfAbsent(region, Catalog::new);
+    return regions.computeIfAbsent(region, name -> new Catalog(name, consistency::tableAdded));
   }
 
   public Collection<Catalog> regions() {

@@ -41,6 +41,27 @@ final class CallFacts implements Target {
   }
 
   @Override
+  public boolean eventuallyConsistent() {
+    if (!Operations.READS.contains(call.operation())) {
+      return false;
+    }
+    JsonRequest request = call.request();
+    if (!call.operation().equals("BatchGetItem")) {
+      return !Boolean.TRUE.equals(request.raw("ConsistentRead"));
+    }
+    try {
+      for (JsonRequest table : request.structureMap("RequestItems").values()) {
+        if (table != null && !Boolean.TRUE.equals(table.raw("ConsistentRead"))) {
+          return true;
+        }
+      }
+    } catch (RuntimeException e) {
+      // malformed: the operation answers it
+    }
+    return false;
+  }
+
+  @Override
   public Set<String> tables() {
     if (tables == null) {
       tables = new LinkedHashSet<>();

@@ -87,6 +87,9 @@ public final class FaultHandle implements AutoCloseable {
     if ((rule.from() != null && now.isBefore(rule.from())) || (rule.until() != null && !now.isBefore(rule.until()))) {
       return false;
     }
+    if (rule.effect() instanceof FaultEffect.StaleRead && !target.eventuallyConsistent()) {
+      return false; // strongly consistent reads are never stale
+    }
     if (rule.index() != null && !rule.index().equals(target.index())) {
       return false;
     }

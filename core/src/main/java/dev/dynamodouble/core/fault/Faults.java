@@ -24,12 +24,18 @@ import java.util.Optional;
  */
 public final class Faults implements RequestStage {
   private final DynamoClock clock;
+  private final java.util.function.Consumer<Duration> retainVersions;
   private final Object lock = new Object();
   private volatile FaultHandle[] rules = new FaultHandle[0];
   private long named;
 
-  public Faults(DynamoClock clock) {
+  /**
+   * @param retainVersions told the lag of every stale-read or index-lag rule added, so that tables
+   *     keep the versions such reads need from then on
+   */
+  public Faults(DynamoClock clock, java.util.function.Consumer<Duration> retainVersions) {
     this.clock = clock;
+    this.retainVersions = retainVersions;
   }
 
   /** Adds a rule; an unnamed one is named {@code rule-N}. */
@@ -44,6 +50,12 @@ public final class Faults implements RequestStage {
         toAdd = rule.named(name);
       } else if (find(rule.name()) != null) {
         throw new InvalidFaultException("name", "a rule named \"" + rule.name() + "\" is already active");
+      }
+      FaultEffect effect = toAdd.effect();
+      if (effect instanceof FaultEffect.StaleRead stale) {
+        retainVersions.accept(stale.lag());
+      } else if (effect instanceof FaultEffect.IndexLag lag) {
+        retainVersions.accept(lag.lag());
       }
       FaultHandle handle = new FaultHandle(this, toAdd);
       FaultHandle[] next = java.util.Arrays.copyOf(rules, rules.length + 1);

@@ -17,6 +17,11 @@ interface Target {
 
   List<String> partitionKeys();
 
+  /** Whether the call reads something without ConsistentRead (a stale read can apply). */
+  default boolean eventuallyConsistent() {
+    return false;
+  }
+
   /** A delivery of one table's changes (replication, streams): no operation, index or keys. */
   record Delivery(String region, String table) implements Target {
     @Override
