@@ -323,6 +323,16 @@ public final class FaultRule {
       return this;
     }
 
+    /** The seed of {@link #probability}, on its own (a scenario file's {@code seed} field). */
+    public Builder seed(long randomSeed) {
+      this.seed = randomSeed;
+      return this;
+    }
+
+    long toSeed() {
+      return seed;
+    }
+
     /** Where the rule was declared, for messages. */
     public Builder source(String where) {
       this.source = where;

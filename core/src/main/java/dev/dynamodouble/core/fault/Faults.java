@@ -87,6 +87,16 @@ public final class Faults implements RequestStage {
     }
   }
 
+  /** Adds the rules of a scenario file (YAML or JSON), all or none. */
+  public List<FaultHandle> load(java.nio.file.Path scenario) {
+    return addAll(ScenarioFile.read(scenario));
+  }
+
+  /** Adds the rules of a scenario given as text ({@code name} for messages; JSON or YAML), all or none. */
+  public List<FaultHandle> load(String name, String scenario) {
+    return addAll(ScenarioFile.parse(name, scenario));
+  }
+
   /** The active rules, in the order they are tried. */
   public List<FaultHandle> rules() {
     return List.of(rules);
