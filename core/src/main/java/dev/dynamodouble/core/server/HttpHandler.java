@@ -147,7 +147,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private void serve(ChannelHandlerContext ctx, HttpRequest request) {
     String uri = request.uri();
     if (uri.startsWith(ControlApi.PREFIX)) {
-      send(ctx, endpoint.control().handle(request.method(), uri), "application/json", null, keepAlive);
+      byte[] content = body == null ? new byte[0] : ByteBufUtil.getBytes(body);
+      send(ctx, endpoint.control().handle(request.method(), uri, content), "application/json", null, keepAlive);
       return;
     }
     String requestId = endpoint.nextRequestId();

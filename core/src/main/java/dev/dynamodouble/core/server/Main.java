@@ -34,10 +34,21 @@ public final class Main {
     if (options.manualClockStart != null) {
       builder.clock(DynamoClock.manual(options.manualClockStart));
     }
+    DynamoDouble built = builder.build();
+    try {
+      for (java.nio.file.Path scenario : options.faults) {
+        built.faults().load(scenario);
+      }
+    } catch (dev.dynamodouble.core.fault.InvalidFaultException e) {
+      built.close();
+      err.println("dynamo-double: " + e.getMessage());
+      return 2;
+    }
     DynamoDouble dynamo;
     try {
-      dynamo = builder.start();
+      dynamo = built.start();
     } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+      built.close();
       if (e instanceof BindException || e.getCause() instanceof BindException
           || String.valueOf(e.getMessage()).contains("Address already in use")) {
         err.println("dynamo-double: cannot listen on " + options.host + ":" + options.port
@@ -72,6 +83,7 @@ public final class Main {
         "  --status-delay MS    milliseconds a table stays CREATING/UPDATING/DELETING (default 0)",
         "  --manual-clock [ISO] run on a manual clock starting at ISO-8601 instant (default: now);",
         "                       advance it with POST /_dynamodouble/clock/advance?millis=N",
+        "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
         "  --help               print this help",
         "");
 
@@ -80,6 +92,7 @@ public final class Main {
     String region = "us-east-1";
     Duration statusDelay = Duration.ZERO;
     Instant manualClockStart;
+    java.util.List<java.nio.file.Path> faults = new java.util.ArrayList<>();
     boolean help;
 
     static Options parse(String[] args) {
@@ -90,6 +103,7 @@ public final class Main {
           case "--help", "-h" -> o.help = true;
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
+          case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
           case "--manual-clock" -> {
