@@ -65,11 +65,7 @@ final class CallFacts implements Target {
   public Set<String> tables() {
     if (tables == null) {
       tables = new LinkedHashSet<>();
-      try {
-        collectTables();
-      } catch (RuntimeException e) {
-        // malformed: the operation answers it
-      }
+      tolerant(this::collectTables);
     }
     return tables;
   }
@@ -78,13 +74,18 @@ final class CallFacts implements Target {
   public List<String> partitionKeys() {
     if (keys == null) {
       keys = new ArrayList<>();
-      try {
-        collectKeys();
-      } catch (RuntimeException e) {
-        // malformed: the operation answers it
-      }
+      tolerant(this::collectKeys);
     }
     return keys;
+  }
+
+  /** Runs a reader over a request that may be malformed: what it read before failing stays. */
+  private static void tolerant(Runnable reader) {
+    try {
+      reader.run();
+    } catch (RuntimeException e) {
+      // malformed: the operation answers it
+    }
   }
 
   private void collectTables() {
