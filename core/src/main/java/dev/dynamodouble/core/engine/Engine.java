@@ -22,6 +22,8 @@ public final class Engine {
       new dev.dynamodouble.core.transaction.Transactions(this);
 
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
+  private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
+  private final dev.dynamodouble.core.stream.Streams streams;
 
   private final dev.dynamodouble.core.fault.Faults faults;
   private final dev.dynamodouble.core.consistency.Consistency consistency;
@@ -29,6 +31,7 @@ public final class Engine {
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
+    this.streams = new dev.dynamodouble.core.stream.Streams(clock, feed, options);
     this.consistency = new dev.dynamodouble.core.consistency.Consistency(clock, this::region, regions.values(),
         options.defaultRegion());
     this.faults = new dev.dynamodouble.core.fault.Faults(clock, consistency::retainAtLeast);
@@ -55,6 +58,16 @@ public final class Engine {
   /** The fault rules applied to every request (a pipeline stage), and their hit counts. */
   public dev.dynamodouble.core.fault.Faults faults() {
     return faults;
+  }
+
+  /** The change feed: every committed item change, in commit order (package {@code feed}). */
+  public dev.dynamodouble.core.feed.ChangeFeed feed() {
+    return feed;
+  }
+
+  /** DynamoDB Streams of every table of every region. */
+  public dev.dynamodouble.core.stream.Streams streams() {
+    return streams;
   }
 
   public DynamoClock clock() {
@@ -116,7 +129,7 @@ public final class Engine {
       for (Catalog catalog : regions.values()) {
         java.util.List<EngineSnapshot.Entry> entries = new java.util.ArrayList<>();
         for (dev.dynamodouble.core.table.Table table : catalog.tables()) {
-          entries.add(new EngineSnapshot.Entry(table, table.snapshot(), table.settings()));
+          entries.add(new EngineSnapshot.Entry(table, table.snapshot(), table.settings(), feed.capture(table)));
         }
         byRegion.put(catalog.region(), entries);
       }
@@ -143,6 +156,7 @@ public final class Engine {
         for (dev.dynamodouble.core.table.Table table : java.util.List.copyOf(catalog.tables())) {
           if (!kept.contains(table)) {
             catalog.remove(table);
+            feed.reset(table, table.snapshot(), clock.now(), null); // as if it never existed
           }
         }
         for (EngineSnapshot.Entry entry : entries) {
@@ -151,7 +165,7 @@ public final class Engine {
             catalog.add(table);
           }
           table.restore(entry.settings());
-          table.versions().rewind(entry.data(), now);
+          feed.reset(table, entry.data(), now, entry.feedState());
         }
       }
       transactions.reset();

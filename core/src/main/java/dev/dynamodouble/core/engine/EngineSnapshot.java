@@ -13,7 +13,8 @@ import java.util.Map;
  * re-adds tables deleted since, drops tables created since, and puts the services back.
  */
 public final class EngineSnapshot {
-  record Entry(Table table, TableData data, Table.Settings settings) {}
+  record Entry(Table table, TableData data, Table.Settings settings,
+               dev.dynamodouble.core.feed.ChangeFeed.Captured feedState) {}
 
   private final Map<String, List<Entry>> byRegion;
   private final Object clock;
