@@ -25,6 +25,9 @@ public final class Engine {
   private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
   private final dev.dynamodouble.core.stream.Streams streams;
 
+  private final dev.dynamodouble.core.insights.ContributorInsights contributorInsights =
+      new dev.dynamodouble.core.insights.ContributorInsights(pipeline);
+
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
@@ -57,6 +60,11 @@ public final class Engine {
   /** The stages every request passes before its operation (auth, faults, capacity). */
   public dev.dynamodouble.core.pipeline.Pipeline pipeline() {
     return pipeline;
+  }
+
+  /** Contributor Insights settings and the key access counts behind them. */
+  public dev.dynamodouble.core.insights.ContributorInsights contributorInsights() {
+    return contributorInsights;
   }
 
   /** The catalog of a region, created on first use. */

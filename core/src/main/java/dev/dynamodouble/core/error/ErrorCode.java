@@ -23,6 +23,7 @@ public enum ErrorCode {
   LIMIT_EXCEEDED(Names.DDB + "LimitExceededException"),
   ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED(Names.DDB + "ItemCollectionSizeLimitExceededException"),
   TRANSACTION_CANCELED(Names.DDB + "TransactionCanceledException"),
+  DUPLICATE_ITEM(Names.DDB + "DuplicateItemException"),
   TRANSACTION_CONFLICT(Names.DDB + "TransactionConflictException"),
   TRANSACTION_IN_PROGRESS(Names.DDB + "TransactionInProgressException"),
   IDEMPOTENT_PARAMETER_MISMATCH(Names.DDB + "IdempotentParameterMismatchException"),
