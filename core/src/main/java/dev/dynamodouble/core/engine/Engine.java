@@ -22,6 +22,7 @@ public final class Engine {
       new dev.dynamodouble.core.transaction.Transactions(this);
 
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
+  private final dev.dynamodouble.core.auth.ResourcePolicies resourcePolicies = new dev.dynamodouble.core.auth.ResourcePolicies();
   private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
   private final dev.dynamodouble.core.stream.Streams streams;
 
@@ -67,6 +68,11 @@ public final class Engine {
     return contributorInsights;
   }
 
+  /** The resource-based policies of tables and streams (evaluated only when auth is on). */
+  public dev.dynamodouble.core.auth.ResourcePolicies resourcePolicies() {
+    return resourcePolicies;
+  }
+
   /** The catalog of a region, created on first use. */
   public Catalog region(String region) {
     return regions.computeIfAbsent(region, Catalog::new);
@@ -107,7 +113,7 @@ public final class Engine {
         }
         byRegion.put(catalog.region(), entries);
       }
-      return new EngineSnapshot(byRegion);
+      return new EngineSnapshot(byRegion, resourcePolicies.copy());
     });
   }
 
@@ -140,6 +146,7 @@ public final class Engine {
         }
       }
       transactions.reset();
+      resourcePolicies.restore(snapshot.resourcePolicies());
     });
   }
 

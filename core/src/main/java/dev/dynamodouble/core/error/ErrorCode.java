@@ -37,6 +37,7 @@ public enum ErrorCode {
   INVALID_RESTORE_TIME(Names.DDB + "InvalidRestoreTimeException"),
   GLOBAL_TABLE_NOT_FOUND(Names.DDB + "GlobalTableNotFoundException"),
   REPLICA_NOT_FOUND(Names.DDB + "ReplicaNotFoundException"),
+  POLICY_NOT_FOUND(Names.DDB + "PolicyNotFoundException"),
   EXPIRED_ITERATOR(Names.DDB + "ExpiredIteratorException"),
   TRIMMED_DATA_ACCESS(Names.DDB + "TrimmedDataAccessException"),
   INTERNAL_SERVER_ERROR(Names.DDB + "InternalServerError", 500);

@@ -70,6 +70,9 @@ public final class Operations {
       case "DisableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
       case "DescribeKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
       case "UpdateKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "PutResourcePolicy": return new PutResourcePolicy();
+      case "GetResourcePolicy": return new GetResourcePolicy();
+      case "DeleteResourcePolicy": return new DeleteResourcePolicy();
       default: return null;
     }
   }
