@@ -50,6 +50,9 @@ public final class UpdateTable implements Operation {
       List<ReplicaUpdates.Action> replicaActions =
           replicaUpdates == null ? List.of() : ReplicaUpdates.check(context.engine(), found, replicaUpdates);
       boolean changesCapacity = billing != null || throughput != null;
+      if (changesCapacity || tableClass != null || indexUpdates != null) {
+        TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
+      }
       if (changesCapacity) {
         updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput);
       }
