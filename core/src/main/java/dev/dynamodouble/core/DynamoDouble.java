@@ -1,8 +1,10 @@
 package dev.dynamodouble.core;
 
+import dev.dynamodouble.core.capacity.CapacityEnforcement;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.operation.Operations;
+import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.server.DynamoServer;
 import dev.dynamodouble.core.time.DynamoClock;
@@ -24,6 +26,7 @@ import java.time.Duration;
 public final class DynamoDouble implements AutoCloseable {
   private final Builder settings;
   private final Engine engine;
+  private final CapacityEnforcement capacity;
   private volatile DynamoServer server;
 
   private DynamoDouble(Builder settings) {
@@ -32,6 +35,10 @@ public final class DynamoDouble implements AutoCloseable {
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit);
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
+    this.capacity = new CapacityEnforcement(engine.clock(), engine::region, options.defaultRegion(),
+        settings.capacityEnforced);
+    engine.pipeline().add(Pipeline.Order.CAPACITY, capacity.stage());
+    engine.onRestore(capacity::reset);
   }
 
   public static Builder builder() {
@@ -61,6 +68,14 @@ public final class DynamoDouble implements AutoCloseable {
   /** The engine's clock; a {@link dev.dynamodouble.core.time.ManualClock} when built with one. */
   public DynamoClock clock() {
     return engine.clock();
+  }
+
+  /**
+   * Capacity enforcement: provisioned and on-demand limits, per-partition limits, and what each
+   * table and GSI has left and has throttled. Switch it off with {@code enabled(false)}.
+   */
+  public CapacityEnforcement capacity() {
+    return capacity;
   }
 
   /** The engine behind the endpoint (tables, regions). */
@@ -106,8 +121,19 @@ public final class DynamoDouble implements AutoCloseable {
     private long itemCollectionLimit = EngineOptions.TEN_GB;
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
+    private boolean capacityEnforced = true;
 
     private Builder() {}
+
+    /**
+     * Whether provisioned throughput, on-demand maximums and per-partition limits are enforced
+     * (throttling), as in DynamoDB; true by default. False behaves like DynamoDB Local: capacity is
+     * still reported in ConsumedCapacity but never limits a request.
+     */
+    public Builder capacityEnforcement(boolean enforced) {
+      this.capacityEnforced = enforced;
+      return this;
+    }
 
     /**
      * The item-collection size limit of tables with local secondary indexes (10 GB, as in

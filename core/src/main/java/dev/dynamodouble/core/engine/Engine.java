@@ -121,6 +121,14 @@ public final class Engine {
       }
       transactions.reset();
     });
+    restoreHooks.forEach(Runnable::run);
+  }
+
+  private final java.util.List<Runnable> restoreHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Runs {@code hook} after every {@link #restore}: services that keep state of their own reset it (capacity buckets). */
+  public void onRestore(Runnable hook) {
+    restoreHooks.add(hook);
   }
 
   public boolean holdsWriteLock() {

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Projection;
@@ -87,14 +88,22 @@ public final class BatchGetItem implements Operation {
       List<Map<String, AttributeValue>> found = responses.computeIfAbsent(t.table().name(), k -> new ArrayList<>());
       ConsumedCapacity capacity = capacities.computeIfAbsent(t.table().name(), ConsumedCapacity::new);
       for (int i = 0; i < t.itemKeys().size(); i++) {
-        StoredItem item = data.get(t.itemKeys().get(i));
+        ItemKey itemKey = t.itemKeys().get(i);
+        if (!context.call().admits(t.table(), itemKey, false)) { // throttled, or a fault: unprocessed
+          unprocessed.computeIfAbsent(t, k -> new ArrayList<>()).add(t.keys().get(i));
+          continue;
+        }
+        StoredItem item = data.get(itemKey);
         long size = item == null ? 0 : item.size();
         if (responseBytes + size > MAX_RESPONSE_BYTES) {
           unprocessed.computeIfAbsent(t, k -> new ArrayList<>()).add(t.keys().get(i));
           continue;
         }
         responseBytes += size;
-        capacity.addTableRead(Capacity.readUnits(size, t.consistent()));
+        double units = Capacity.readUnits(size, t.consistent());
+        capacity.addTableRead(units);
+        CapacityCharge.record(context.call(), t.table(), itemKey.partition(),
+            new ConsumedCapacity(t.table().name()).addTableRead(units));
         if (item != null) {
           found.add(t.projection() == null ? item.attributes() : t.projection().apply(item.attributes()));
         }

@@ -1,10 +1,12 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.ItemKey;
@@ -27,7 +29,7 @@ import java.util.Set;
 public final class BatchWriteItem implements Operation {
   static final int MAX_REQUESTS = 25;
 
-  private record Write(Table table, ItemKey key, StoredItem item) {}
+  private record Write(Table table, ItemKey key, StoredItem item, JsonRequest raw) {}
 
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
@@ -52,16 +54,27 @@ public final class BatchWriteItem implements Operation {
       }
     }
 
+    // Writes the pipeline's admissions refuse (throttled, or a fault) come back unprocessed.
+    List<Write> admitted = new ArrayList<>(writes.size());
+    Map<String, List<JsonRequest>> unprocessed = new LinkedHashMap<>();
+    for (Write write : writes) {
+      if (context.call().admits(write.table(), write.key(), true)) {
+        admitted.add(write);
+      } else {
+        unprocessed.computeIfAbsent(write.table().name(), k -> new ArrayList<>()).add(write.raw());
+      }
+    }
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     context.engine().write(() -> {
       Map<Table, TableData> pending = new LinkedHashMap<>();
-      for (Write write : writes) {
+      for (Write write : admitted) {
         TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
         StoredItem before = data.get(write.key());
         long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
-        ConsumedCapacity capacity = capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new)
-            .addTableWrite(Capacity.writeUnits(bytes));
-        IndexWriteUnits.add(capacity, data, write.key(), before, write.item());
+        ConsumedCapacity itemCapacity = new ConsumedCapacity(write.table().name()).addTableWrite(Capacity.writeUnits(bytes));
+        IndexWriteUnits.add(itemCapacity, data, write.key(), before, write.item());
+        CapacityCharge.record(context.call(), write.table(), write.key().partition(), itemCapacity);
+        capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).add(itemCapacity);
         pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item()));
       }
       pending.forEach((table, data) -> {
@@ -74,6 +87,13 @@ public final class BatchWriteItem implements Operation {
     return out -> {
       out.writeStartObject();
       out.writeObjectFieldStart("UnprocessedItems");
+      for (Map.Entry<String, List<JsonRequest>> e : unprocessed.entrySet()) {
+        out.writeArrayFieldStart(e.getKey());
+        for (JsonRequest raw : e.getValue()) {
+          Json.write(out, raw.node());
+        }
+        out.writeEndArray();
+      }
       out.writeEndObject();
       ConsumedCapacity.writeList(out, capacities.values(), capacityMode);
       out.writeEndObject();
@@ -117,10 +137,10 @@ public final class BatchWriteItem implements Operation {
       Map<String, AttributeValue> item = put.item("Item");
       new Constraints().notNull(item, "requestItems." + table.name() + ".member.putRequest.item").check();
       StoredItem stored = ItemValidation.storable(table, item);
-      return new Write(table, table.keySchema().keyOfItem(item), stored);
+      return new Write(table, table.keySchema().keyOfItem(item), stored, writeRequest);
     }
     Map<String, AttributeValue> key = delete.item("Key");
     new Constraints().notNull(key, "requestItems." + table.name() + ".member.deleteRequest.key").check();
-    return new Write(table, table.keySchema().keyOfKey(key), null);
+    return new Write(table, table.keySchema().keyOfKey(key), null, writeRequest);
   }
 }
