@@ -5,6 +5,7 @@ import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.OnDemandThroughput;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableSpec;
 import dev.dynamodouble.core.table.TableStatus;
@@ -22,6 +23,9 @@ public final class CreateTable implements Operation {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
     TableSpec spec = TableSpecReader.read(request, name);
+    OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE);
+    long[] warm = ThroughputSettings.warm(request);
+    ThroughputSettings.refuseIndexSettings(request.structures("GlobalSecondaryIndexes"));
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
@@ -34,6 +38,12 @@ public final class CreateTable implements Operation {
       }
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
+      if (onDemand != null) {
+        created.onDemandThroughput(onDemand);
+      }
+      if (warm != null) {
+        created.raiseWarmThroughput(warm[0], warm[1]);
+      }
       catalog.add(created);
       TableLifecycle.scheduleActive(engine, created);
       return created;

@@ -5,6 +5,7 @@ import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.OnDemandThroughput;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
@@ -27,7 +28,10 @@ public final class UpdateTable implements Operation {
     TableSpecReader.checkTableClass(request.string("TableClass"));
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
+    long[] warm = ThroughputSettings.warm(request);
+    boolean onDemandGiven = request.has("OnDemandThroughput");
     if (billing == null && throughput == null && protection == null && tableClass == null && indexUpdates == null
+        && !onDemandGiven && warm == null
         && !request.has("StreamSpecification") && !request.has("SSESpecification")) {
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
           + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
@@ -38,9 +42,17 @@ public final class UpdateTable implements Operation {
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
       TableChanges.requireStable(found);
-      boolean changesCapacity = billing != null || throughput != null;
-      if (changesCapacity) {
+      BillingMode modeAfter = billing == null ? found.billingMode() : BillingMode.valueOf(billing);
+      OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput());
+      boolean changesCapacity = billing != null || throughput != null || onDemand != null || warm != null;
+      if (billing != null || throughput != null) {
         updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput);
+      }
+      if (onDemand != null) {
+        found.onDemandThroughput(onDemand);
+      }
+      if (warm != null) {
+        found.raiseWarmThroughput(warm[0], warm[1]);
       }
       if (protection != null) {
         found.deletionProtection(protection);
