@@ -4,7 +4,6 @@ import dev.dynamodouble.core.capacity.CapacityEnforcement;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.operation.Operations;
-import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.server.DynamoServer;
 import dev.dynamodouble.core.time.DynamoClock;
@@ -26,7 +25,6 @@ import java.time.Duration;
 public final class DynamoDouble implements AutoCloseable {
   private final Builder settings;
   private final Engine engine;
-  private final CapacityEnforcement capacity;
   private volatile DynamoServer server;
 
   private DynamoDouble(Builder settings) {
@@ -35,10 +33,7 @@ public final class DynamoDouble implements AutoCloseable {
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit);
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
-    this.capacity = new CapacityEnforcement(engine.clock(), engine::region, options.defaultRegion(),
-        settings.capacityEnforced);
-    engine.pipeline().add(Pipeline.Order.CAPACITY, capacity.stage());
-    engine.onRestore(capacity::reset);
+    engine.capacity().enabled(settings.capacityEnforced);
   }
 
   public static Builder builder() {
@@ -75,7 +70,7 @@ public final class DynamoDouble implements AutoCloseable {
    * table and GSI has left and has throttled. Switch it off with {@code enabled(false)}.
    */
   public CapacityEnforcement capacity() {
-    return capacity;
+    return engine.capacity();
   }
 
   /** The engine behind the endpoint (tables, regions). */

@@ -26,6 +26,16 @@ public final class Engine {
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
+    this.capacity = new dev.dynamodouble.core.capacity.CapacityEnforcement(clock, this::region, options.defaultRegion(), true);
+    pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.CAPACITY, capacity.stage());
+    onRestore(capacity::reset);
+  }
+
+  private final dev.dynamodouble.core.capacity.CapacityEnforcement capacity;
+
+  /** Capacity enforcement (throttling) and usage per table and index; on by default, as in DynamoDB. */
+  public dev.dynamodouble.core.capacity.CapacityEnforcement capacity() {
+    return capacity;
   }
 
   public DynamoClock clock() {

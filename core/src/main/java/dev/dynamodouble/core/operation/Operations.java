@@ -52,6 +52,7 @@ public final class Operations {
       case "UpdateContinuousBackups": return new UpdateContinuousBackups();
       case "DescribeContinuousBackups": return new DescribeContinuousBackups();
       case "RestoreTableToPointInTime": return new RestoreTableToPointInTime();
+      case "DescribeLimits": return new DescribeLimits();
       default: return null;
     }
   }

@@ -46,7 +46,7 @@ public final class UpdateTable implements Operation {
       OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput());
       boolean changesCapacity = billing != null || throughput != null || onDemand != null || warm != null;
       if (billing != null || throughput != null) {
-        updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput);
+        updateCapacity(found, modeAfter, throughput, context.now());
       }
       if (onDemand != null) {
         found.onDemandThroughput(onDemand);
@@ -82,7 +82,7 @@ public final class UpdateTable implements Operation {
    * throughput while UPDATING ("the UpdateTable response echoes the OLD values") and the new ones
    * apply when it is ACTIVE again.
    */
-  private static void updateCapacity(Table table, BillingMode mode, JsonRequest requested) {
+  private static void updateCapacity(Table table, BillingMode mode, JsonRequest requested, java.time.Instant now) {
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (requested != null) {
         throw DynamoException.invalidParameter(
@@ -103,6 +103,9 @@ public final class UpdateTable implements Operation {
           + ". Requested ReadCapacityUnits: " + wanted.read() + ". Current WriteCapacityUnits provisioned for the table: "
           + current.write() + ". Requested WriteCapacityUnits: " + wanted.write() + ". Refer to the Amazon DynamoDB "
           + "Developer Guide for current limits and how to request higher limits.");
+    }
+    if (table.billingMode() == BillingMode.PROVISIONED) {
+      ThroughputDecreases.check(current, wanted, now);
     }
     // "While the table is in the UPDATING state, the table still has the provisioned throughput from
     // before the call": the new values apply when the table is ACTIVE again.

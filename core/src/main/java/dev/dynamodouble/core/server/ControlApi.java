@@ -15,7 +15,8 @@ import java.util.zip.CRC32;
  * The control API for out-of-process users, under a path no DynamoDB client uses:
  * {@code GET /_dynamodouble/health}, {@code GET /_dynamodouble/clock},
  * {@code POST /_dynamodouble/clock/advance?millis=N} (manual clock only),
- * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now).
+ * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now), and the
+ * capacity paths of {@link CapacityControl}.
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
@@ -50,6 +51,9 @@ final class ControlApi {
     if (path.equals("ttl/expired") && (method.equals(HttpMethod.DELETE) || post)) {
       // Like LocalStack's DELETE /_aws/dynamodb/expired: run the TTL sweeper now.
       return json(200, "{\"deleted\":" + engine.timeToLive().deleteExpiredNow() + "}");
+    }
+    if (path.startsWith("capacity")) {
+      return CapacityControl.handle(engine, path, post, decoder.parameters());
     }
     return json(404, "{\"error\":\"unknown control path: " + path.replace("\"", "") + "\"}");
   }

@@ -30,7 +30,8 @@ public final class Main {
       return 0;
     }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
-        .statusDelay(options.statusDelay).defaultRegion(options.region);
+        .statusDelay(options.statusDelay).defaultRegion(options.region)
+        .capacityEnforcement(options.capacityEnforcement);
     if (options.manualClockStart != null) {
       builder.clock(DynamoClock.manual(options.manualClockStart));
     }
@@ -72,6 +73,9 @@ public final class Main {
         "  --status-delay MS    milliseconds a table stays CREATING/UPDATING/DELETING (default 0)",
         "  --manual-clock [ISO] run on a manual clock starting at ISO-8601 instant (default: now);",
         "                       advance it with POST /_dynamodouble/clock/advance?millis=N",
+        "  --no-capacity-enforcement",
+        "                       never throttle (provisioned throughput, on-demand maximums and",
+        "                       per-partition limits are enforced by default, as in DynamoDB)",
         "  --help               print this help",
         "");
 
@@ -81,6 +85,7 @@ public final class Main {
     Duration statusDelay = Duration.ZERO;
     Instant manualClockStart;
     boolean help;
+    boolean capacityEnforcement = true;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -88,6 +93,7 @@ public final class Main {
         String arg = args[i];
         switch (arg) {
           case "--help", "-h" -> o.help = true;
+          case "--no-capacity-enforcement" -> o.capacityEnforcement = false;
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
           case "--region" -> o.region = value(args, ++i, arg);
