@@ -83,6 +83,7 @@ public final class BatchGetItem implements Operation {
     Map<TableRequest, List<Map<String, AttributeValue>>> unprocessed = new LinkedHashMap<>();
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     long responseBytes = 0;
+    List<Runnable> charges = new ArrayList<>(); // paid once every key has been admitted or refused
     for (TableRequest t : tables) {
       TableData data = t.table().snapshot();
       List<Map<String, AttributeValue>> found = responses.computeIfAbsent(t.table().name(), k -> new ArrayList<>());
@@ -102,14 +103,15 @@ public final class BatchGetItem implements Operation {
         responseBytes += size;
         double units = Capacity.readUnits(size, t.consistent());
         capacity.addTableRead(units);
-        CapacityCharge.record(context.call(), t.table(), itemKey.partition(),
-            new ConsumedCapacity(t.table().name()).addTableRead(units));
+        charges.add(() -> CapacityCharge.record(context.call(), t.table(), itemKey.partition(),
+            new ConsumedCapacity(t.table().name()).addTableRead(units)));
         if (item != null) {
           found.add(t.projection() == null ? item.attributes() : t.projection().apply(item.attributes()));
         }
       }
     }
 
+    charges.forEach(Runnable::run);
     return out -> {
       out.writeStartObject();
       out.writeObjectFieldStart("Responses");
