@@ -43,8 +43,11 @@ public final class Throttles {
 
   private static DynamoException exception(ErrorCode code, String message, List<Reason> reasons) {
     List<Reason> distinct = reasons.stream().distinct().toList();
+    // DynamoDB's model names the member "ThrottlingReasons" in ProvisionedThroughputExceededException
+    // and "throttlingReasons" in ThrottlingException.
+    String field = code == ErrorCode.THROTTLING ? "throttlingReasons" : "ThrottlingReasons";
     return new DynamoException(code, message, out -> {
-      out.writeArrayFieldStart("ThrottlingReasons");
+      out.writeArrayFieldStart(field);
       for (Reason r : distinct) {
         out.writeStartObject();
         out.writeStringField("reason", r.reason());
