@@ -30,6 +30,7 @@ public final class CapacityEnforcement {
   private final AtomicInteger suspended = new AtomicInteger();
   private final AtomicLong generation = new AtomicLong();
   private volatile boolean enabled;
+  private volatile long resetAt = Long.MIN_VALUE;
 
   public CapacityEnforcement(DynamoClock clock, Function<String, Catalog> regions, String defaultRegion,
                              boolean enabled) {
@@ -86,6 +87,7 @@ public final class CapacityEnforcement {
    * partition forgotten: what a test starts from. O(1); each table catches up on its next request.
    */
   public void reset() {
+    resetAt = nanos();
     generation.incrementAndGet();
   }
 
@@ -135,7 +137,7 @@ public final class CapacityEnforcement {
   /** The table's meters, in line with its current settings. */
   TableMeters meters(Table table) {
     long current = generation.get();
-    TableMeters meters = table.attachment(TableMeters.class, t -> new TableMeters(t, current, nanos(t.created())));
+    TableMeters meters = table.attachment(TableMeters.class, t -> new TableMeters(t, current, Math.max(nanos(t.created()), resetAt)));
     meters.sync(table, current, nanos());
     return meters;
   }

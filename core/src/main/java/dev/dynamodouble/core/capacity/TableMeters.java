@@ -52,8 +52,9 @@ final class TableMeters {
     long at = syncedMode == null ? Math.min(createdNanos, nowNanos) : nowNanos;
     if (mode == BillingMode.PROVISIONED) {
       Throughput t = source.throughput();
-      table.read.limit(t.read(), Limit.PROVISIONED, at);
-      table.write.limit(t.write(), Limit.PROVISIONED, at);
+      long changedAt = syncedMode == BillingMode.PROVISIONED ? changedAt(t, nowNanos) : at;
+      table.read.limit(t.read(), Limit.PROVISIONED, changedAt);
+      table.write.limit(t.write(), Limit.PROVISIONED, changedAt);
     } else {
       OnDemandThroughput max = source.onDemandThroughput();
       table.read.limit(max.maxRead(), Limit.MAX_ON_DEMAND, at);
@@ -72,6 +73,21 @@ final class TableMeters {
     syncedMode = mode;
     syncedThroughput = throughput;
     syncedIndexes = gsis;
+  }
+
+  /**
+   * When a new provisioned throughput took effect (the table turned ACTIVE), so the bucket refills
+   * at the old rate until then and at the new one since, whenever the next request comes.
+   */
+  private static long changedAt(Throughput t, long nowNanos) {
+    java.time.Instant latest = t.lastIncrease();
+    if (t.lastDecrease() != null && (latest == null || t.lastDecrease().isAfter(latest))) {
+      latest = t.lastDecrease();
+    }
+    if (latest == null) {
+      return nowNanos;
+    }
+    return Math.min(nowNanos, latest.getEpochSecond() * 1_000_000_000L + latest.getNano());
   }
 
   /** The meters of a global secondary index, or null (a local index, or none of that name). */
