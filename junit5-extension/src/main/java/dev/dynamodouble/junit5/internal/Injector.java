@@ -24,10 +24,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Injector {
   private static final Set<Class<?>> TYPES = Set.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
       DynamoDbEnhancedClient.class, DynamoDbEnhancedAsyncClient.class, DynamoDbTable.class, DynamoDbAsyncTable.class,
-      URI.class, DynamoDouble.class, DynamoClock.class, ManualClock.class, java.time.Clock.class, DynamoTables.class);
+      URI.class, DynamoDouble.class, DynamoClock.class, ManualClock.class, java.time.Clock.class, DynamoTables.class,
+      dev.dynamodouble.core.capacity.CapacityEnforcement.class);
   private static final String SUPPORTED = "DynamoDbClient, DynamoDbAsyncClient, DynamoDbEnhancedClient, "
       + "DynamoDbEnhancedAsyncClient, DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, "
-      + "ManualClock, java.time.Clock, DynamoTables";
+      + "ManualClock, java.time.Clock, DynamoTables, CapacityEnforcement";
 
   private Injector() {}
 
@@ -63,6 +64,9 @@ public final class Injector {
     }
     if (type == DynamoClock.class) {
       return scope.dynamo().clock();
+    }
+    if (type == dev.dynamodouble.core.capacity.CapacityEnforcement.class) {
+      return scope.dynamo().capacity();
     }
     if (type == ManualClock.class) {
       DynamoClock clock = scope.dynamo().clock();
