@@ -6,19 +6,13 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
-import dev.dynamodouble.core.time.DynamoClock;
-import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,24 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Batches, transactions and conditional writes on a provisioned table (5 RCU / 5 WCU) on a manual clock. */
-class BatchThrottlingTest {
-  private ManualClock clock;
-  private DynamoDouble dynamo;
-  private DynamoDbClient client;
-
+class BatchThrottlingTest extends ManualEndpointTest {
   @BeforeEach
-  void start() {
-    clock = DynamoClock.manual(Instant.parse("2026-03-01T10:00:00Z"));
-    dynamo = DynamoDouble.builder().clock(clock).start();
-    client = SdkTestSupport.client(dynamo);
-    client.createTable(r -> r.tableName("tbl").keySchema(hash("pk")).attributeDefinitions(attr("pk", ScalarAttributeType.S))
-        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    dynamo.close();
+  void createTable() {
+    endpoint.createProvisioned("tbl", 5, 5);
   }
 
   private static List<WriteRequest> puts(int n, String prefix) {

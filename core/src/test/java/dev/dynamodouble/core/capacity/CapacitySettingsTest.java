@@ -9,58 +9,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.engine.EngineSnapshot;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
-import dev.dynamodouble.core.time.DynamoClock;
-import dev.dynamodouble.core.time.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /** Throughput changes, the decrease limit, DescribeLimits, resets, switching enforcement off, the control API. */
-class CapacitySettingsTest {
-  private ManualClock clock;
-  private DynamoDouble dynamo;
-  private DynamoDbClient client;
+class CapacitySettingsTest extends ManualEndpointTest {
+  @Override
+  protected UnaryOperator<DynamoDouble.Builder> settings() {
+    return builder -> builder.statusDelay(Duration.ofSeconds(10));
+  }
 
   @BeforeEach
-  void start() {
-    clock = DynamoClock.manual(Instant.parse("2026-03-01T10:00:00Z"));
-    dynamo = DynamoDouble.builder().clock(clock).statusDelay(Duration.ofSeconds(10)).start();
-    client = SdkTestSupport.client(dynamo);
-    client.createTable(r -> r.tableName("tbl").keySchema(hash("pk")).attributeDefinitions(attr("pk", ScalarAttributeType.S))
-        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)));
+  void createTable() {
+    endpoint.createProvisioned("tbl", 1, 1);
     clock.advance(Duration.ofSeconds(10));
     dynamo.capacity().reset(); // a bucket of one second from now on
   }
 
-  @AfterEach
-  void stop() {
-    client.close();
-    dynamo.close();
-  }
-
   private int puts(int n) {
-    int admitted = 0;
-    for (int i = 0; i < n; i++) {
-      String key = "k" + i;
-      try {
-        client.putItem(r -> r.tableName("tbl").item(item("pk", key)));
-        admitted++;
-      } catch (ProvisionedThroughputExceededException throttled) {
-        // counted by omission
-      }
-    }
-    return admitted;
+    return endpoint.puts("tbl", "k", n);
   }
 
   @Test

@@ -7,39 +7,16 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
-import dev.dynamodouble.core.time.DynamoClock;
-import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 
 /** On-demand tables: no provisioned limit, but OnDemandThroughput is enforced when set; WarmThroughput. */
-class OnDemandCapacityTest {
-  private ManualClock clock;
-  private DynamoDouble dynamo;
-  private DynamoDbClient client;
-
-  @BeforeEach
-  void start() {
-    clock = DynamoClock.manual(Instant.parse("2026-03-01T10:00:00Z"));
-    dynamo = DynamoDouble.builder().clock(clock).start();
-    client = SdkTestSupport.client(dynamo);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    dynamo.close();
-  }
+class OnDemandCapacityTest extends ManualEndpointTest {
 
   private void createOnDemand(String name, Long maxRead, Long maxWrite) {
     client.createTable(r -> r.tableName(name).keySchema(hash("pk")).attributeDefinitions(attr("pk", ScalarAttributeType.S))
@@ -48,16 +25,10 @@ class OnDemandCapacityTest {
   }
 
   private int puts(String table, int n) {
-    int admitted = 0;
-    for (int i = 0; i < n; i++) {
-      String key = "k" + i;
-      try {
-        client.putItem(r -> r.tableName(table).item(item("pk", key)));
-        admitted++;
-      } catch (ThrottlingException throttled) {
-        assertThat(throttled.throttlingReasons()).singleElement().satisfies(reason ->
-            assertThat(reason.reason()).isEqualTo("TableWriteMaxOnDemandThroughputExceeded"));
-      }
+    int admitted = endpoint.puts(table, "k", n);
+    if (admitted < n) {
+      assertThat(((ThrottlingException) endpoint.lastThrottle).throttlingReasons()).singleElement().satisfies(reason ->
+          assertThat(reason.reason()).isEqualTo("TableWriteMaxOnDemandThroughputExceeded"));
     }
     return admitted;
   }

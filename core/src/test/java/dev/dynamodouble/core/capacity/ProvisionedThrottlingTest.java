@@ -7,16 +7,10 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
-import dev.dynamodouble.core.time.DynamoClock;
-import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -30,42 +24,29 @@ import software.amazon.awssdk.services.dynamodb.model.ThrottlingReason;
  * capacity, refills at the provisioned rate, keeps up to 300 seconds of unused capacity, and
  * refuses requests while empty with DynamoDB's error and ThrottlingReasons.
  */
-class ProvisionedThrottlingTest {
+class ProvisionedThrottlingTest extends ManualEndpointTest {
   static final String TABLE_MESSAGE = "The level of configured provisioned throughput for the table was exceeded. "
       + "Consider increasing your provisioning level with the UpdateTable API.";
 
-  private ManualClock clock;
-  private DynamoDouble dynamo;
-  private DynamoDbClient client;
-
   @BeforeEach
-  void start() {
-    clock = DynamoClock.manual(Instant.parse("2026-03-01T10:00:00Z"));
-    dynamo = DynamoDouble.builder().clock(clock).start();
-    client = SdkTestSupport.client(dynamo);
-    client.createTable(r -> r.tableName("tbl").keySchema(hash("pk")).attributeDefinitions(attr("pk", ScalarAttributeType.S))
-        .provisionedThroughput(p -> p.readCapacityUnits(2L).writeCapacityUnits(1L)));
+  void createTable() {
+    endpoint.createProvisioned("tbl", 2, 1);
   }
 
-  @AfterEach
-  void stop() {
-    client.close();
-    dynamo.close();
-  }
-
-  /** How many of {@code n} one-unit writes (distinct keys) succeed. */
   private int puts(int n, String prefix) {
-    int admitted = 0;
-    for (int i = 0; i < n; i++) {
-      String key = prefix + i;
-      try {
-        client.putItem(r -> r.tableName("tbl").item(item("pk", key)));
-        admitted++;
-      } catch (ProvisionedThroughputExceededException throttled) {
-        // counted by omission
-      }
-    }
-    return admitted;
+    return endpoint.puts("tbl", prefix, n);
+  }
+
+  /** Table "gsi" (10 RCU / 10 WCU) with GSI "byG" on "gk" with the given throughput. */
+  private void createWithIndex(long indexRead, long indexWrite) {
+    client.createTable(r -> r.tableName("gsi").keySchema(hash("pk"))
+        .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("gk", ScalarAttributeType.S))
+        .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(hash("gk"))
+            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+            .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(indexRead)
+                .writeCapacityUnits(indexWrite).build())
+            .build()));
   }
 
   @Test
@@ -133,13 +114,7 @@ class ProvisionedThrottlingTest {
 
   @Test
   void aGlobalIndexOutOfWriteCapacityThrottlesTheBaseTable() {
-    client.createTable(r -> r.tableName("gsi").keySchema(hash("pk"))
-        .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("gk", ScalarAttributeType.S))
-        .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(hash("gk"))
-            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-            .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(1L).writeCapacityUnits(2L).build())
-            .build()));
+    createWithIndex(1, 2);
     int admitted = 0;
     ProvisionedThroughputExceededException last = null;
     for (int i = 0; i < 5; i++) {
@@ -163,13 +138,7 @@ class ProvisionedThrottlingTest {
 
   @Test
   void aQueryOnAGlobalIndexDrawsOnTheIndexReadCapacity() {
-    client.createTable(r -> r.tableName("gsi").keySchema(hash("pk"))
-        .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("gk", ScalarAttributeType.S))
-        .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(10L))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(hash("gk"))
-            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-            .provisionedThroughput(ProvisionedThroughput.builder().readCapacityUnits(1L).writeCapacityUnits(5L).build())
-            .build()));
+    createWithIndex(1, 5);
     int admitted = 0;
     for (int i = 0; i < 4; i++) {
       try {
