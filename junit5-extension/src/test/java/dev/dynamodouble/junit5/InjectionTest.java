@@ -94,7 +94,7 @@ class InjectionTest {
         .hasMessage("Cannot supply parameter 0 (java.lang.String) of AnnotatedString.test(...): Dynamo Double injects "
             + "DynamoDbClient, DynamoDbAsyncClient, DynamoDbEnhancedClient, DynamoDbEnhancedAsyncClient, "
             + "DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, ManualClock, java.time.Clock, "
-            + "DynamoTables, "
+            + "DynamoTables, CapacityEnforcement, "
             + "not java.lang.String");
     assertThat(failure(WhichTable.class)).isInstanceOf(ParameterResolutionException.class)
         .hasMessage("Cannot supply parameter 0 (software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable"
