@@ -1,6 +1,12 @@
 package dev.dynamodouble.benchmarks;
 
 import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.engine.EngineOptions;
+import dev.dynamodouble.core.operation.Operations;
+import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.protocol.ProtocolResponse;
+import java.nio.charset.StandardCharsets;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * throttled PutItem against an admitted one.
  *
  * <p>{@code java -cp "target/classes:$(cat target/benchmark.classpath)" dev.dynamodouble.benchmarks.CapacityCost}
- * (settings: {@code -Dbench.seconds=1 -Dbench.iterations=7}).
+ * (settings: {@code -Dbench.seconds=1 -Dbench.iterations=7}; {@code -Dbench.part=server} for the server side only).
  */
 public final class CapacityCost {
   private static final String TABLE = "capacity";
@@ -33,6 +39,11 @@ public final class CapacityCost {
   public static void main(String[] args) throws Exception {
     double seconds = Double.parseDouble(System.getProperty("bench.seconds", "1"));
     int iterations = Integer.getInteger("bench.iterations", 7);
+    long nanos = (long) (seconds * 1e9);
+    if ("server".equals(System.getProperty("bench.part"))) {
+      serverSide(iterations, nanos);
+      return;
+    }
     try (DynamoDouble on = DynamoDouble.builder().start();
          DynamoDouble off = DynamoDouble.builder().capacityEnforcement(false).start();
          DynamoDouble stopped = DynamoDouble.builder().clock(DynamoClock.manual(Instant.now())).start();
@@ -45,7 +56,6 @@ public final class CapacityCost {
           put(client, TABLE, i);
         }
       }
-      long nanos = (long) (seconds * 1e9);
       report("PutItem", interleaved(iterations, nanos, i -> put(onClient, TABLE, i), i -> put(offClient, TABLE, i)));
       report("GetItem", interleaved(iterations, nanos, i -> get(onClient, i), i -> get(offClient, i)));
       System.out.println("  (enforcement on: " + on.capacity().usage(TABLE) + ")");
@@ -65,17 +75,62 @@ public final class CapacityCost {
       System.out.printf(Locale.ROOT, "throttled PutItem: %.0f ops/s vs admitted PutItem (enforcement off): %.0f ops/s "
           + "-> a throttled request costs %.2fx an admitted one%n", cost[0], cost[1], cost[1] / cost[0]);
     }
+    serverSide(iterations, nanos);
   }
 
-  /** Median ops/s of {@code a} and {@code b}, measured in alternating rounds after one warm-up round each. */
+  /**
+   * The same comparison without HTTP and the SDK: {@code Dispatcher.handle} on two engines, so the
+   * ratio shows the stage's own cost rather than the network's noise.
+   */
+  private static void serverSide(int iterations, long nanos) {
+    Dispatcher on = dispatcher(true);
+    Dispatcher off = dispatcher(false);
+    byte[][] puts = new byte[KEYS][];
+    byte[][] gets = new byte[KEYS][];
+    for (int i = 0; i < KEYS; i++) {
+      puts[i] = ("{\"TableName\":\"" + TABLE + "\",\"Item\":{\"pk\":{\"S\":\"k" + i + "\"},\"v\":{\"S\":\"value\"}}}")
+          .getBytes(StandardCharsets.UTF_8);
+      gets[i] = ("{\"TableName\":\"" + TABLE + "\",\"Key\":{\"pk\":{\"S\":\"k" + i + "\"}}}")
+          .getBytes(StandardCharsets.UTF_8);
+    }
+    report("server-side PutItem", interleaved(iterations, nanos, i -> handle(on, "PutItem", puts[i % KEYS]),
+        i -> handle(off, "PutItem", puts[i % KEYS])));
+    report("server-side GetItem", interleaved(iterations, nanos, i -> handle(on, "GetItem", gets[i % KEYS]),
+        i -> handle(off, "GetItem", gets[i % KEYS])));
+  }
+
+  private static Dispatcher dispatcher(boolean enforced) {
+    Engine engine = new Engine(DynamoClock.system(), EngineOptions.defaults());
+    engine.capacity().enabled(enforced);
+    Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
+    handle(dispatcher, "CreateTable", ("{\"TableName\":\"" + TABLE + "\",\"AttributeDefinitions\":[{\"AttributeName\":"
+        + "\"pk\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+        + "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":40000,\"WriteCapacityUnits\":40000}}")
+        .getBytes(StandardCharsets.UTF_8));
+    return dispatcher;
+  }
+
+  private static void handle(Dispatcher dispatcher, String operation, byte[] body) {
+    ProtocolResponse response = dispatcher.handle("DynamoDB_20120810." + operation, null, "id", body, 0, body.length);
+    if (response.status() != 200) {
+      throw new IllegalStateException(operation + " answered " + response.status());
+    }
+  }
+
+  /** Median ops/s of {@code a} and {@code b}, measured in alternating rounds (order swapped every round) after a warm-up. */
   private static double[] interleaved(int iterations, long nanos, IntConsumer a, IntConsumer b) {
     measure(a, nanos);
     measure(b, nanos);
     List<Double> as = new ArrayList<>();
     List<Double> bs = new ArrayList<>();
     for (int i = 0; i < iterations; i++) {
-      as.add(measure(a, nanos));
-      bs.add(measure(b, nanos));
+      if (i % 2 == 0) { // alternate which goes first: the first of a pair is measured slower on a busy machine
+        as.add(measure(a, nanos));
+        bs.add(measure(b, nanos));
+      } else {
+        bs.add(measure(b, nanos));
+        as.add(measure(a, nanos));
+      }
     }
     return new double[] {median(as), median(bs)};
   }

@@ -136,9 +136,17 @@ public final class CapacityEnforcement {
 
   /** The table's meters, in line with its current settings. */
   TableMeters meters(Table table) {
+    return meters(table, nanos());
+  }
+
+  /** As {@link #meters(Table)}, at {@code nowNanos} (read once per request: the clock is not free). */
+  TableMeters meters(Table table, long nowNanos) {
     long current = generation.get();
-    TableMeters meters = table.attachment(TableMeters.class, t -> new TableMeters(t, current, Math.max(nanos(t.created()), resetAt)));
-    meters.sync(table, current, nanos());
+    TableMeters meters = table.attachment(TableMeters.class);
+    if (meters == null) {
+      meters = table.attachment(TableMeters.class, t -> new TableMeters(t, current, Math.max(nanos(t.created()), resetAt)));
+    }
+    meters.sync(table, current, nowNanos);
     return meters;
   }
 

@@ -37,7 +37,17 @@ final class TableMeters {
   }
 
   /** Brings the limits in line with the table's settings, and resets after an engine reset. */
-  synchronized void sync(Table source, long currentGeneration, long nowNanos) {
+  void sync(Table source, long currentGeneration, long nowNanos) {
+    // The common case, without the lock: nothing changed since the last request.
+    BillingMode mode = source.billingMode();
+    if (generation == currentGeneration && mode == syncedMode && source.globalIndexes() == syncedIndexes
+        && (mode == BillingMode.PROVISIONED ? source.throughput() : source.onDemandThroughput()) == syncedThroughput) {
+      return;
+    }
+    resync(source, currentGeneration, nowNanos);
+  }
+
+  private synchronized void resync(Table source, long currentGeneration, long nowNanos) {
     if (generation != currentGeneration) {
       generation = currentGeneration;
       reset(nowNanos);

@@ -29,6 +29,14 @@ public final class UpdateTable implements Operation {
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
     long[] warm = ThroughputSettings.warm(request);
+    if (indexUpdates != null) {
+      for (JsonRequest update : indexUpdates) {
+        if (update != null) {
+          ThroughputSettings.refuseIndexSettings(java.util.Arrays.asList(update.structure("Create"),
+              update.structure("Update")));
+        }
+      }
+    }
     boolean onDemandGiven = request.has("OnDemandThroughput");
     if (billing == null && throughput == null && protection == null && tableClass == null && indexUpdates == null
         && !onDemandGiven && warm == null

@@ -11,6 +11,8 @@ import dev.dynamodouble.core.sdk.SdkTestSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
@@ -81,6 +83,18 @@ class OnDemandCapacityTest extends ManualEndpointTest {
         "One or more parameter values were invalid: Requested MaxWriteRequestUnits for OnDemandThroughput for table "
             + "is outside of valid range");
     assertThat(client.describeTable(r -> r.tableName("capped")).table().deletionProtectionEnabled()).isFalse();
+  }
+
+  @Test
+  void perIndexOnDemandThroughputIsRefusedRatherThanIgnored() {
+    assertError(() -> client.createTable(r -> r.tableName("idx").keySchema(hash("pk"))
+            .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("g", ScalarAttributeType.S))
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(hash("g"))
+                .projection(p -> p.projectionType(ProjectionType.ALL))
+                .onDemandThroughput(o -> o.maxReadRequestUnits(5L)).build())),
+        "ValidationException", "OnDemandThroughput on a global secondary index is not supported by Dynamo Double");
+    assertThat(client.listTables().tableNames()).isEmpty();
   }
 
   @Test
