@@ -5,6 +5,8 @@ import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.feed.ChangeFeed;
+import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -67,6 +69,7 @@ public final class BatchWriteItem implements Operation {
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     context.engine().write(() -> {
       Map<Table, TableData> pending = new LinkedHashMap<>();
+      Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
       for (Write write : admitted) {
         TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
         StoredItem before = data.get(write.key());
@@ -76,10 +79,12 @@ public final class BatchWriteItem implements Operation {
         CapacityCharge.record(context.call(), write.table(), write.key().partition(), itemCapacity);
         capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).add(itemCapacity);
         pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item()));
+        edits.computeIfAbsent(write.table(), t -> new ArrayList<>())
+            .add(new ChangeFeed.Edit(write.key(), before, write.item()));
       }
       pending.forEach((table, data) -> {
         if (data != table.snapshot()) {
-          table.versions().commit(data, context.now());
+          context.engine().feed().commit(table, data, context.now(), Origin.BATCH, edits.get(table));
         }
       });
     });

@@ -3,6 +3,7 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.OnDemandThroughput;
@@ -26,6 +27,10 @@ public final class CreateTable implements Operation {
     OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE);
     long[] warm = ThroughputSettings.warm(request);
     ThroughputSettings.refuseIndexSettings(request.structures("GlobalSecondaryIndexes"));
+    Constraints streamShape = new Constraints();
+    StreamSpecifications.checkShape(streamShape, request);
+    streamShape.check();
+    StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
@@ -45,6 +50,7 @@ public final class CreateTable implements Operation {
         created.raiseWarmThroughput(warm[0], warm[1]);
       }
       catalog.add(created);
+      StreamSpecifications.create(engine.streams(), created, stream);
       TableLifecycle.scheduleActive(engine, created);
       return created;
     });

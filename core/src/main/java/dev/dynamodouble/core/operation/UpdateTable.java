@@ -24,7 +24,9 @@ public final class UpdateTable implements Operation {
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
+    StreamSpecifications.checkShape(constraints, request);
     constraints.check();
+    StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     TableSpecReader.checkTableClass(request.string("TableClass"));
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
@@ -71,7 +73,10 @@ public final class UpdateTable implements Operation {
       if (indexUpdates != null) {
         GlobalIndexUpdates.apply(context, found, indexUpdates, request.structures("AttributeDefinitions"));
       }
-      if (changesCapacity || tableClass != null || indexUpdates != null) {
+      if (stream != null) {
+        StreamSpecifications.update(context.engine().streams(), found, stream);
+      }
+      if (changesCapacity || tableClass != null || indexUpdates != null || stream != null) {
         found.status(TableStatus.UPDATING);
         TableLifecycle.scheduleActive(context.engine(), found);
       }
