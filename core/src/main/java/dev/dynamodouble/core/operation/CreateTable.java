@@ -31,6 +31,7 @@ public final class CreateTable implements Operation {
     StreamSpecifications.checkShape(streamShape, request);
     streamShape.check();
     StreamSpecifications.Spec stream = StreamSpecifications.read(request);
+    SseSpecifications.requireDefaultKey(request);
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {

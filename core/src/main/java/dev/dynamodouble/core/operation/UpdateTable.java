@@ -25,6 +25,7 @@ public final class UpdateTable implements Operation {
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
     StreamSpecifications.checkShape(constraints, request);
+    SseSpecifications.checkShape(constraints, request);
     constraints.check();
     StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     TableSpecReader.checkTableClass(request.string("TableClass"));
@@ -48,6 +49,7 @@ public final class UpdateTable implements Operation {
           + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
           + "WarmThroughput or TableClass is required");
     }
+    SseSpecifications.refuseChange(request);
     TableStatus[] statusSeen = new TableStatus[1];
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);

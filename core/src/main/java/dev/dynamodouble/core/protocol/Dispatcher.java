@@ -74,7 +74,7 @@ public final class Dispatcher {
       String name = target.substring(api == Call.Api.DYNAMODB ? DYNAMODB_PREFIX.length() : STREAMS_PREFIX.length());
       Operation operation = (api == Call.Api.DYNAMODB ? dynamoDb : streams).get(name);
       if (operation == null) {
-        throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+        throw unknownOperation(target);
       }
       if (request == null) {
         throw new DynamoException(ErrorCode.SERIALIZATION, null);
@@ -105,7 +105,13 @@ public final class Dispatcher {
         return Call.Api.STREAMS;
       }
     }
-    throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+    throw unknownOperation(target);
+  }
+
+  private static DynamoException unknownOperation(String target) {
+    return new DynamoException(ErrorCode.UNKNOWN_OPERATION, target == null
+        ? "No operation: the request has no X-Amz-Target header"
+        : "Unknown operation " + target + ": not a DynamoDB operation, or one Dynamo Double does not support yet");
   }
 
   /** Renders an error as {@code {"__type": ..., "message": ...}} plus its extra fields. */

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
  * once and shared by everything injected from it; the asynchronous and enhanced ones are built on
- * first use. Closing closes every client built.
+ * first use. Closing closes every client built; the asynchronous one's HTTP client, shared by the
+ * JVM ({@link SharedAsyncHttp}), stays open for the next class.
  */
 public final class Clients implements AutoCloseable {
   private static final StaticCredentialsProvider CREDENTIALS =
@@ -65,11 +67,15 @@ public final class Clients implements AutoCloseable {
   public synchronized DynamoDbAsyncClient async() {
     if (async == null) {
       requireOpen();
-      async = DynamoDbAsyncClient.builder()
+      var builder = DynamoDbAsyncClient.builder()
           .endpointOverride(endpoint)
           .region(region)
-          .credentialsProvider(CREDENTIALS)
-          .build();
+          .credentialsProvider(CREDENTIALS);
+      SdkAsyncHttpClient shared = SharedAsyncHttp.client();
+      if (shared != null) {
+        builder.httpClient(shared);   // not owned: closing the SDK client leaves it open
+      }
+      async = builder.build();
     }
     return async;
   }
