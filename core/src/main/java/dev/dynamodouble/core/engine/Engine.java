@@ -22,8 +22,12 @@ public final class Engine {
       new dev.dynamodouble.core.transaction.Transactions(this);
 
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
+  private final dev.dynamodouble.core.auth.ResourcePolicies resourcePolicies = new dev.dynamodouble.core.auth.ResourcePolicies();
   private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
   private final dev.dynamodouble.core.stream.Streams streams;
+
+  private final dev.dynamodouble.core.insights.ContributorInsights contributorInsights =
+      new dev.dynamodouble.core.insights.ContributorInsights(pipeline);
 
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
@@ -69,6 +73,16 @@ public final class Engine {
     return pipeline;
   }
 
+  /** Contributor Insights settings and the key access counts behind them. */
+  public dev.dynamodouble.core.insights.ContributorInsights contributorInsights() {
+    return contributorInsights;
+  }
+
+  /** The resource-based policies of tables and streams (evaluated only when auth is on). */
+  public dev.dynamodouble.core.auth.ResourcePolicies resourcePolicies() {
+    return resourcePolicies;
+  }
+
   /** The catalog of a region, created on first use. */
   public Catalog region(String region) {
     return regions.computeIfAbsent(region, Catalog::new);
@@ -109,7 +123,7 @@ public final class Engine {
         }
         byRegion.put(catalog.region(), entries);
       }
-      return new EngineSnapshot(byRegion);
+      return new EngineSnapshot(byRegion, resourcePolicies.copy());
     });
   }
 
@@ -142,6 +156,7 @@ public final class Engine {
         }
       }
       transactions.reset();
+      resourcePolicies.restore(snapshot.resourcePolicies());
     });
     restoreHooks.forEach(Runnable::run);
   }

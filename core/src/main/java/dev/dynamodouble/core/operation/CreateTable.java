@@ -27,11 +27,14 @@ public final class CreateTable implements Operation {
     OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE);
     long[] warm = ThroughputSettings.warm(request);
     ThroughputSettings.refuseIndexSettings(request.structures("GlobalSecondaryIndexes"));
+    String policyJson = request.string("ResourcePolicy");
+    dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
+    JsonRequest sse = request.structure("SSESpecification");
+    dev.dynamodouble.core.backup.Encryption encryption = sse == null ? null : SseSpecifications.encryption(context, sse);
     Constraints streamShape = new Constraints();
     StreamSpecifications.checkShape(streamShape, request);
     streamShape.check();
     StreamSpecifications.Spec stream = StreamSpecifications.read(request);
-    SseSpecifications.requireDefaultKey(request);
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
@@ -50,7 +53,11 @@ public final class CreateTable implements Operation {
       if (warm != null) {
         created.raiseWarmThroughput(warm[0], warm[1]);
       }
+      created.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);
       catalog.add(created);
+      if (policy != null) {
+        engine.resourcePolicies().put(created.arn(), policy, now.toEpochMilli());
+      }
       StreamSpecifications.create(engine.streams(), created, stream);
       TableLifecycle.scheduleActive(engine, created);
       return created;

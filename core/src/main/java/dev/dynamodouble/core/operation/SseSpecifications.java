@@ -1,56 +1,55 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.backup.Encryption;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
-/**
- * SSESpecification on CreateTable and UpdateTable. A new table always gets the default AWS owned
- * key; asking for an AWS KMS key, or for a change of a table's encryption, is refused by name
- * rather than answered as if it had happened.
- */
+/** Server-side encryption settings of CreateTable, UpdateTable and the restores. */
 final class SseSpecifications {
-  private static final String MEMBER = "SSESpecification";
-
   private SseSpecifications() {}
 
-  /** The SSEType enum, checked with the request's other constraints. */
-  static void checkShape(Constraints constraints, JsonRequest request) {
-    JsonRequest sse = request.structure(MEMBER);
+  /** Adds the member constraints of an SSESpecification; {@code typePath} names its SSEType as the service does. */
+  static void checkShape(Constraints constraints, JsonRequest sse, String typePath) {
     if (sse != null) {
-      constraints.oneOf(sse.string("SSEType"), "sSESpecification.sSEType", "AES256", "KMS");
+      constraints.oneOf(sse.string("SSEType"), typePath, "AES256", "KMS");
     }
   }
 
-  /** CreateTable: Enabled false (or absent) is the default AWS owned key; true asks for KMS. */
-  static void requireDefaultKey(JsonRequest request) {
-    JsonRequest sse = request.structure(MEMBER);
-    if (sse == null) {
-      return;
-    }
+  /**
+   * An SSESpecification (or a restore's SSESpecificationOverride): Enabled false (or absent) is the
+   * default AWS-owned key, which DescribeTable does not describe (null); true is KMS with the given
+   * key or the account's AWS-managed key.
+   */
+  static Encryption encryption(RequestContext context, JsonRequest sse) {
     Boolean enabled = sse.bool("Enabled");
+    String type = sse.string("SSEType");
+    String key = sse.string("KMSMasterKeyId");
     if (enabled == null || !enabled) {
-      if (sse.string("SSEType") != null) {
+      if (type != null) {
         throw DynamoException.invalidParameter("SSEType can not be specified if Enabled is false");
       }
-      if (sse.string("KMSMasterKeyId") != null) {
+      if (key != null) {
         throw DynamoException.invalidParameter("KMSMasterKeyId can not be specified if Enabled is false");
       }
-      return;
+      return null;
     }
-    if ("AES256".equals(sse.string("SSEType"))) {
-      throw DynamoException.invalidParameter(sse.string("KMSMasterKeyId") != null
-          ? "SSEType KMS is required if KMSMasterKeyId is specified" : "SSEType AES256 is not supported");
+    if ("AES256".equals(type)) {
+      throw DynamoException.invalidParameter(key != null ? "SSEType KMS is required if KMSMasterKeyId is specified"
+          : "SSEType AES256 is not supported");
     }
-    throw DynamoException.validation("Server-side encryption with an AWS KMS key (SSESpecification Enabled true) "
-        + "is not supported by Dynamo Double yet; leave SSESpecification out for the default AWS owned key");
-  }
-
-  /** UpdateTable: a change of encryption is not built yet. */
-  static void refuseChange(JsonRequest request) {
-    if (request.has(MEMBER)) {
-      throw DynamoException.validation("Changing a table's server-side encryption (SSESpecification) "
-          + "is not supported by Dynamo Double yet");
+    String prefix = "arn:aws:kms:" + context.region() + ":" + context.engine().options().accountId() + ":";
+    String arn;
+    if (key == null) {
+      // The AWS-managed key (alias/aws/dynamodb) of this account and region: one stable id per region.
+      arn = prefix + "key/" + UUID.nameUUIDFromBytes(("aws/dynamodb/" + context.region()).getBytes(StandardCharsets.UTF_8));
+    } else if (key.startsWith("arn:")) {
+      arn = key;
+    } else {
+      arn = prefix + (key.startsWith("alias/") ? key : "key/" + key);
     }
+    return new Encryption("KMS", arn);
   }
 }

@@ -55,7 +55,7 @@ final class TableSpecReader {
     checkIndexShapes(constraints, gsis, "globalSecondaryIndexes", true);
     List<JsonRequest> tagList = request.structures("Tags");
     checkTagShapes(constraints, tagList);
-    SseSpecifications.checkShape(constraints, request);
+    SseSpecifications.checkShape(constraints, request.structure("SSESpecification"), "sSESpecification.sSEType");
     constraints.check();
 
     BillingMode mode = "PAY_PER_REQUEST".equals(billing) ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED;

@@ -15,11 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** SSESpecification: the default AWS owned key works; what is not built is refused by name, never dropped. */
+/** SSESpecification: the default AWS owned key and the request's shape (KMS keys: {@link EncryptionTest}). */
 class ServerSideEncryptionTest {
-  private static final String KMS_REFUSED = "Server-side encryption with an AWS KMS key (SSESpecification Enabled "
-      + "true) is not supported by Dynamo Double yet; leave SSESpecification out for the default AWS owned key";
-
   private DynamoDouble dynamo;
   private DynamoDbClient client;
 
@@ -47,14 +44,6 @@ class ServerSideEncryptionTest {
   }
 
   @Test
-  void aKmsKeyIsRefusedByName() {
-    assertValidation(() -> create("kms", s -> s.enabled(true)), KMS_REFUSED);
-    assertValidation(() -> create("kms", s -> s.enabled(true).sseType("KMS").kmsMasterKeyId("alias/mine")),
-        KMS_REFUSED);
-    assertThat(client.listTables().tableNames()).isEmpty();
-  }
-
-  @Test
   void anSseTypeOutsideTheEnumIsAValidationError() {
     assertValidation(() -> create("bad", s -> s.enabled(true).sseType("ROT13")),
         "1 validation error detected: Value 'ROT13' at 'sSESpecification.sSEType' failed to satisfy constraint: "
@@ -71,12 +60,5 @@ class ServerSideEncryptionTest {
         "One or more parameter values were invalid: SSEType can not be specified if Enabled is false");
     assertValidation(() -> create("sse", s -> s.enabled(true).sseType("AES256")),
         "One or more parameter values were invalid: SSEType AES256 is not supported");
-  }
-
-  @Test
-  void changingATablesEncryptionIsRefusedByName() {
-    SdkTestSupport.createTable(client, "sse", "pk", null);
-    assertValidation(() -> client.updateTable(r -> r.tableName("sse").sseSpecification(s -> s.enabled(true))),
-        "Changing a table's server-side encryption (SSESpecification) is not supported by Dynamo Double yet");
   }
 }
