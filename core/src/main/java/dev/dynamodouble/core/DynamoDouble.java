@@ -5,6 +5,7 @@ import dev.dynamodouble.core.auth.AuthConfig;
 import dev.dynamodouble.core.auth.AuthStage;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.engine.EngineOptions;
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.protocol.Dispatcher;
@@ -39,6 +40,7 @@ public final class DynamoDouble implements AutoCloseable {
     this.settings = settings;
     EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit)
+        .withQuotas(settings.quotas)
         .withAccountId(settings.accountId != null ? settings.accountId
             : settings.auth != null && settings.auth.account() != null ? settings.auth.account() : "000000000000");
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
@@ -72,8 +74,7 @@ public final class DynamoDouble implements AutoCloseable {
   public synchronized DynamoDouble start() {
     if (server == null) {
       Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
-      server = DynamoServer.start(dispatcher, settings.host, settings.port,
-          settings.tls);
+      server = DynamoServer.start(dispatcher, settings.host, settings.port, settings.tls, settings.workers);
     }
     return this;
   }
@@ -154,6 +155,8 @@ public final class DynamoDouble implements AutoCloseable {
     private AuthConfig auth;
     private String accountId;
     private TlsSettings tls;
+    private Quotas quotas = Quotas.defaults();
+    private DynamoServer.Workers workers = DynamoServer.Workers.defaults();
     private StreamSettings streamSettings;
 
     private Builder() {}
@@ -208,6 +211,26 @@ public final class DynamoDouble implements AutoCloseable {
      */
     public Builder itemCollectionLimit(long bytes) {
       this.itemCollectionLimit = bytes;
+      return this;
+    }
+
+    /**
+     * The table and index quotas: DynamoDB's by default (2,500 tables per region, 20 global and 5
+     * local secondary indexes per table, 500 tables changing at once). Beyond them, requests get
+     * DynamoDB's LimitExceededException or ValidationException.
+     */
+    public Builder quotas(Quotas quotas) {
+      this.quotas = java.util.Objects.requireNonNull(quotas, "quotas");
+      return this;
+    }
+
+    /**
+     * How many threads serve requests (by default four per core, at least eight) and how many
+     * requests may wait for one (1,024); a request beyond that is answered at once with a 503
+     * ThrottlingException, which the AWS SDKs retry.
+     */
+    public Builder requestWorkers(int threads, int queue) {
+      this.workers = new DynamoServer.Workers(threads, queue);
       return this;
     }
 

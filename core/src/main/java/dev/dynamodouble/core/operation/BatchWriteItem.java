@@ -5,6 +5,7 @@ import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.Echo;
 import dev.dynamodouble.core.feed.ChangeFeed;
 import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.protocol.Constraints;
@@ -120,7 +121,7 @@ public final class BatchWriteItem implements Operation {
     }
     if (listOutOfRange) {
       // The service reports a per-table list out of range as a constraint on the map's values.
-      throw DynamoException.validation("1 validation error detected: Value '" + result.keySet()
+      throw DynamoException.validation("1 validation error detected: Value '" + Echo.of(result.keySet())
           + "' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have "
           + "length less than or equal to 25, Member must have length greater than or equal to 1]");
     }

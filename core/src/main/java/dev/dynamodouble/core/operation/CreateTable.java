@@ -23,7 +23,8 @@ public final class CreateTable implements Operation {
     if (name == null) {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
-    TableSpec spec = TableSpecReader.read(request, name);
+    Engine engine = context.engine();
+    TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
     OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE);
     long[] warm = ThroughputSettings.warm(request);
     ThroughputSettings.refuseIndexSettings(request.structures("GlobalSecondaryIndexes"));
@@ -35,7 +36,6 @@ public final class CreateTable implements Operation {
     StreamSpecifications.checkShape(streamShape, request);
     streamShape.check();
     StreamSpecifications.Spec stream = StreamSpecifications.read(request);
-    Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
       Table existing = catalog.find(name);
@@ -45,6 +45,7 @@ public final class CreateTable implements Operation {
       if (existing != null) {
         throw DynamoException.resourceInUse("Table already exists: " + name);
       }
+      TableChanges.requireRoomForTable(catalog, engine.options().quotas());
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
       if (onDemand != null) {

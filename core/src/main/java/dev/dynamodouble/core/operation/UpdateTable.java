@@ -59,6 +59,9 @@ public final class UpdateTable implements Operation {
       BillingMode modeAfter = billing == null ? found.billingMode() : BillingMode.valueOf(billing);
       OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput());
       boolean changesCapacity = billing != null || throughput != null || onDemand != null || warm != null;
+      if (changesCapacity || tableClass != null || indexUpdates != null) {
+        TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
+      }
       if (billing != null || throughput != null) {
         updateCapacity(found, modeAfter, throughput, context.now());
       }

@@ -4,12 +4,16 @@ import dev.dynamodouble.core.protocol.Dispatcher;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What every connection of one server shares: the dispatcher, the control API, request ids. */
+/**
+ * What every connection of one server shares: the dispatcher, the control API, request ids, and
+ * the workers that serve requests.
+ */
 final class Endpoint {
   private static final int REQUEST_ID_LENGTH = 52;
 
   private final Dispatcher dispatcher;
   private final ControlApi control;
+  private final RequestWorkers workers;
   private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
   private final AtomicLong requests = new AtomicLong();
@@ -17,8 +21,14 @@ final class Endpoint {
   private final char[] idTemplate;
   private final int prefixLength;
 
+  /** Serves requests on the I/O thread that read them (an embedded channel's). */
   Endpoint(Dispatcher dispatcher) {
+    this(dispatcher, RequestWorkers.INLINE);
+  }
+
+  Endpoint(Dispatcher dispatcher, RequestWorkers workers) {
     this.dispatcher = dispatcher;
+    this.workers = workers;
     this.control = new ControlApi(dispatcher.engine());
     String prefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(Locale.ROOT);
     this.prefixLength = prefix.length();
@@ -29,6 +39,10 @@ final class Endpoint {
 
   Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  RequestWorkers workers() {
+    return workers;
   }
 
   ControlApi control() {

@@ -2,6 +2,7 @@ package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.auth.AuthConfig;
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -32,7 +33,8 @@ public final class Main {
       return 0;
     }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
-        .statusDelay(options.statusDelay).defaultRegion(options.region)
+        .statusDelay(options.statusDelay).defaultRegion(options.region).quotas(options.quotas)
+        .requestWorkers(options.workers.threads(), options.workers.queue())
         .capacityEnforcement(options.capacityEnforcement);
     try { // a malformed auth file or certificate is reported before anything starts
       if (options.authFile != null) {
@@ -98,6 +100,11 @@ public final class Main {
         "  --tls                serve HTTPS with a generated self-signed certificate (its path is printed)",
         "  --tls-cert FILE      serve HTTPS with this PEM certificate (chain) ...",
         "  --tls-key FILE       ... and this PEM PKCS#8 private key",
+        "  --max-tables N       tables per region before LimitExceededException (default 2500)",
+        "  --max-gsis N         global secondary indexes per table (default 20)",
+        "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
+        "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
+        "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
         "  --no-capacity-enforcement",
         "                       never throttle (provisioned throughput, on-demand maximums and",
         "                       per-partition limits are enforced by default, as in DynamoDB)",
@@ -109,6 +116,8 @@ public final class Main {
     String region = "us-east-1";
     Duration statusDelay = Duration.ZERO;
     Instant manualClockStart;
+    Quotas quotas = Quotas.defaults();
+    DynamoServer.Workers workers = DynamoServer.Workers.defaults();
     boolean help;
     Path authFile;
     boolean tls;
@@ -127,6 +136,14 @@ public final class Main {
           case "--host" -> o.host = value(args, ++i, arg);
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+          case "--max-tables" -> o.quotas = o.quotas.withTablesPerRegion(number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
+          case "--max-gsis" -> o.quotas = o.quotas.withGlobalIndexesPerTable(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+          case "--max-table-changes" -> o.quotas = o.quotas.withConcurrentTableChanges(
+              number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
+          case "--request-threads" -> o.workers = new DynamoServer.Workers(
+              number(arg, value(args, ++i, arg), 1, 10_000), o.workers.queue());
+          case "--request-queue" -> o.workers = new DynamoServer.Workers(
+              o.workers.threads(), number(arg, value(args, ++i, arg), 1, 1_000_000));
           case "--manual-clock" -> {
             if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
               try {
