@@ -50,6 +50,7 @@ public final class DynamoDouble implements AutoCloseable {
     }
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
     engine.capacity().enabled(settings.capacityEnforced);
+    engine.consistency().readLag(settings.readLag);
     if (settings.streamSettings != null) {
       engine.streams().settings(settings.streamSettings);
     }
@@ -108,6 +109,22 @@ public final class DynamoDouble implements AutoCloseable {
     return engine.capacity();
   }
 
+  /**
+   * The fault rules: add one ({@code faults().add(FaultRule.on("PutItem").error("ThrottlingException").times(2))}),
+   * read its hits, list those that never fired, remove it by closing its handle.
+   */
+  public dev.dynamodouble.core.fault.Faults faults() {
+    return engine.faults();
+  }
+
+  /**
+   * Read consistency: how stale eventually consistent reads may be (for the engine, per table) and
+   * how far each global secondary index trails its table. All zero unless set.
+   */
+  public dev.dynamodouble.core.consistency.Consistency consistency() {
+    return engine.consistency();
+  }
+
   /** The engine behind the endpoint (tables, regions). */
   public Engine engine() {
     return engine;
@@ -152,6 +169,7 @@ public final class DynamoDouble implements AutoCloseable {
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
     private boolean capacityEnforced = true;
+    private Duration readLag = Duration.ZERO;
     private AuthConfig auth;
     private String accountId;
     private TlsSettings tls;
@@ -168,6 +186,15 @@ public final class DynamoDouble implements AutoCloseable {
      */
     public Builder capacityEnforcement(boolean enforced) {
       this.capacityEnforced = enforced;
+      return this;
+    }
+
+    /**
+     * How stale an eventually consistent read (and a GSI read) may be: it sees every table as it
+     * was {@code lag} ago on the engine clock. Zero (the default) makes every read see the latest.
+     */
+    public Builder readLag(Duration lag) {
+      this.readLag = lag;
       return this;
     }
 

@@ -85,7 +85,7 @@ public final class BatchGetItem implements Operation {
     long responseBytes = 0;
     List<Runnable> charges = new ArrayList<>(); // paid once every key has been admitted or refused
     for (TableRequest t : tables) {
-      TableData data = t.table().snapshot();
+      TableData data = context.read(t.table(), null, t.consistent());
       List<Map<String, AttributeValue>> found = responses.computeIfAbsent(t.table().name(), k -> new ArrayList<>());
       ConsumedCapacity capacity = capacities.computeIfAbsent(t.table().name(), ConsumedCapacity::new);
       for (int i = 0; i < t.itemKeys().size(); i++) {

@@ -26,8 +26,8 @@ public final class GetItem implements Operation {
     if (projection != null) {
       KeyPaths.check(table, projection.paths());
     }
-    StoredItem item = table.snapshot().get(table.keySchema().keyOfKey(key));
     boolean consistent = consistentRead != null && consistentRead;
+    StoredItem item = context.read(table, null, consistent).get(table.keySchema().keyOfKey(key));
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
         .addTableRead(Capacity.readUnits(item == null ? 0 : item.size(), consistent));
     CapacityCharge.record(context.call(), table, key.get(table.keySchema().partition().name()), capacity);

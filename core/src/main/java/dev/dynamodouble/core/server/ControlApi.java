@@ -16,21 +16,28 @@ import java.util.zip.CRC32;
  * {@code GET /_dynamodouble/health}, {@code GET /_dynamodouble/clock},
  * {@code POST /_dynamodouble/clock/advance?millis=N} (manual clock only),
  * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now), and the
+ * fault rules under {@code /_dynamodouble/faults} (see {@link FaultsControl}), and the
  * capacity paths of {@link CapacityControl}.
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
 
   private final Engine engine;
+  private final FaultsControl faults;
 
   ControlApi(Engine engine) {
     this.engine = engine;
+    this.faults = new FaultsControl(engine.faults());
   }
 
-  ProtocolResponse handle(HttpMethod method, String uri) {
+  ProtocolResponse handle(HttpMethod method, String uri, byte[] body) {
     QueryStringDecoder decoder = new QueryStringDecoder(uri);
     String path = decoder.path().substring(PREFIX.length());
     boolean post = method.equals(HttpMethod.POST);
+    ProtocolResponse fault = faults.handle(method, path, body);
+    if (fault != null) {
+      return fault;
+    }
     if (path.equals("health")) {
       return json(200, "{\"status\":\"ok\"}");
     }

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.server;
 
+import dev.dynamodouble.core.fault.TransportFault;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.protocol.ResponseBody;
 import io.netty.buffer.ByteBuf;
@@ -195,7 +196,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private void serve(ChannelHandlerContext ctx, HttpRequest request, ByteBuf body, boolean keepAlive) {
     String uri = request.uri();
     if (uri.startsWith(ControlApi.PREFIX)) {
-      send(ctx, endpoint.control().handle(request.method(), uri), "application/json", null, keepAlive);
+      byte[] content = body == null ? new byte[0] : ByteBufUtil.getBytes(body);
+      send(ctx, endpoint.control().handle(request.method(), uri, content), "application/json", null, keepAlive);
       return;
     }
     String requestId = endpoint.nextRequestId();
@@ -232,9 +234,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     ByteBuf out = ctx.alloc().buffer(HEAD_ROOM + 512);
     out.writerIndex(HEAD_ROOM);
     int status;
+    BufferBody responseBody = new BufferBody(out, HEAD_ROOM);
     try {
       status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), region, requestId,
-          new NettyRequestHead(request, secure), bytes, offset, length, new BufferBody(out, HEAD_ROOM));
+          new NettyRequestHead(request, secure), bytes, offset, length, responseBody);
     } catch (RuntimeException | Error e) {
       out.release();
       throw e;
@@ -242,9 +245,15 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     int bodyLength = out.writerIndex() - HEAD_ROOM;
     CRC32 crc = new CRC32();
     crc.update(out.nioBuffer(HEAD_ROOM, bodyLength));
-    int headLength = head(scratch, status, responseType, bodyLength, requestId, crc.getValue(), keepAlive);
+    TransportFault fault = responseBody.transportFault();
+    int headLength = head(scratch, status, responseType, bodyLength, requestId,
+        TransportFaults.crc32(fault, crc.getValue()), keepAlive);
     out.setBytes(HEAD_ROOM - headLength, scratch, 0, headLength);
     out.readerIndex(HEAD_ROOM - headLength);
+    if (fault != null) {
+      TransportFaults.send(ctx, out, bodyLength, fault, keepAlive);
+      return;
+    }
     write(ctx, out, keepAlive);
   }
 

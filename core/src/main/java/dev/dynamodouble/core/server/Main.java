@@ -52,10 +52,21 @@ public final class Main {
     if (options.manualClockStart != null) {
       builder.clock(DynamoClock.manual(options.manualClockStart));
     }
+    DynamoDouble built = builder.build();
+    try {
+      for (java.nio.file.Path scenario : options.faults) {
+        built.faults().load(scenario);
+      }
+    } catch (dev.dynamodouble.core.fault.InvalidFaultException e) {
+      built.close();
+      err.println("dynamo-double: " + e.getMessage());
+      return 2;
+    }
     DynamoDouble dynamo;
     try {
-      dynamo = builder.start();
+      dynamo = built.start();
     } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+      built.close();
       if (e instanceof BindException || e.getCause() instanceof BindException
           || String.valueOf(e.getMessage()).contains("Address already in use")) {
         err.println("dynamo-double: cannot listen on " + options.host + ":" + options.port
@@ -105,6 +116,7 @@ public final class Main {
         "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
         "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
+        "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
         "  --no-capacity-enforcement",
         "                       never throttle (provisioned throughput, on-demand maximums and",
         "                       per-partition limits are enforced by default, as in DynamoDB)",
@@ -118,6 +130,7 @@ public final class Main {
     Instant manualClockStart;
     Quotas quotas = Quotas.defaults();
     DynamoServer.Workers workers = DynamoServer.Workers.defaults();
+    java.util.List<java.nio.file.Path> faults = new java.util.ArrayList<>();
     boolean help;
     Path authFile;
     boolean tls;
@@ -134,6 +147,7 @@ public final class Main {
           case "--no-capacity-enforcement" -> o.capacityEnforcement = false;
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
+          case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
           case "--max-tables" -> o.quotas = o.quotas.withTablesPerRegion(number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
