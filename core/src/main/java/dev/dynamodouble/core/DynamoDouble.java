@@ -1,5 +1,6 @@
 package dev.dynamodouble.core;
 
+import dev.dynamodouble.core.capacity.CapacityEnforcement;
 import dev.dynamodouble.core.auth.AuthConfig;
 import dev.dynamodouble.core.auth.AuthStage;
 import dev.dynamodouble.core.engine.Engine;
@@ -48,6 +49,7 @@ public final class DynamoDouble implements AutoCloseable {
           new AuthStage(settings.auth, engine.resourcePolicies(), engine.clock(), options.accountId()));
     }
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
+    engine.capacity().enabled(settings.capacityEnforced);
     engine.consistency().readLag(settings.readLag);
     if (settings.streamSettings != null) {
       engine.streams().settings(settings.streamSettings);
@@ -105,6 +107,14 @@ public final class DynamoDouble implements AutoCloseable {
    */
   public dev.dynamodouble.core.replication.Replication replication() {
     return engine.replication();
+  }
+
+  /**
+   * Capacity enforcement: provisioned and on-demand limits, per-partition limits, and what each
+   * table and GSI has left and has throttled. Switch it off with {@code enabled(false)}.
+   */
+  public CapacityEnforcement capacity() {
+    return engine.capacity();
   }
 
   /**
@@ -166,6 +176,7 @@ public final class DynamoDouble implements AutoCloseable {
     private long itemCollectionLimit = EngineOptions.TEN_GB;
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
+    private boolean capacityEnforced = true;
     private Duration readLag = Duration.ZERO;
     private AuthConfig auth;
     private String accountId;
@@ -175,6 +186,16 @@ public final class DynamoDouble implements AutoCloseable {
     private StreamSettings streamSettings;
 
     private Builder() {}
+
+    /**
+     * Whether provisioned throughput, on-demand maximums and per-partition limits are enforced
+     * (throttling), as in DynamoDB; true by default. False behaves like DynamoDB Local: capacity is
+     * still reported in ConsumedCapacity but never limits a request.
+     */
+    public Builder capacityEnforcement(boolean enforced) {
+      this.capacityEnforced = enforced;
+      return this;
+    }
 
     /**
      * How stale an eventually consistent read (and a GSI read) may be: it sees every table as it

@@ -52,6 +52,14 @@ public @interface DynamoDoubleTest {
   /** The region of the injected clients and the declared tables; {@code us-east-1} by default. */
   String region() default "";
 
+  /**
+   * Whether capacity is enforced (throttling), as in DynamoDB; true by default. A class that sets
+   * it false (on itself, a superclass or an enclosing class) is never throttled: its own endpoint
+   * enforces nothing, and on an endpoint it shares with its enclosing class, its own tables are
+   * exempt. Fixture loading is never throttled and consumes nothing either way.
+   */
+  boolean capacityEnforced() default true;
+
   /** The most items per table shown in the report added to a failing test; 0 turns the report off; 20 by default. */
   int reportMaxItems() default -1;
 }

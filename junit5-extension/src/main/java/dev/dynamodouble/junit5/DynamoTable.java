@@ -77,6 +77,12 @@ public @interface DynamoTable {
   /** Write capacity units when {@link #billingMode()} is PROVISIONED. */
   long writeCapacity() default 5;
 
+  /**
+   * Whether the endpoint enforces this table's capacity (provisioned throughput, on-demand maximum,
+   * per-partition limits), as DynamoDB does; true by default. False never throttles it.
+   */
+  boolean capacityEnforced() default true;
+
   /** The table's stream, sent as CreateTable's StreamSpecification. */
   StreamView stream() default StreamView.NONE;
 

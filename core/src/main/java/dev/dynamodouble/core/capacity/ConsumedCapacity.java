@@ -43,6 +43,38 @@ public final class ConsumedCapacity {
     return this;
   }
 
+  /** Adds everything {@code other} (of the same table) consumed. */
+  public ConsumedCapacity add(ConsumedCapacity other) {
+    tableRead += other.tableRead;
+    tableWrite += other.tableWrite;
+    other.globalIndexes.forEach((name, units) -> addIndex(name, true, units[0], units[1]));
+    other.localIndexes.forEach((name, units) -> addIndex(name, false, units[0], units[1]));
+    return this;
+  }
+
+  /** Read units of the table and its local indexes (what a base table's capacity pays for). */
+  double baseRead() {
+    double read = tableRead;
+    for (double[] units : localIndexes.values()) {
+      read += units[0];
+    }
+    return read;
+  }
+
+  /** Write units of the table and its local indexes. */
+  double baseWrite() {
+    double write = tableWrite;
+    for (double[] units : localIndexes.values()) {
+      write += units[1];
+    }
+    return write;
+  }
+
+  /** Units per global secondary index, {read, write}. */
+  Map<String, double[]> globalIndexUnits() {
+    return globalIndexes;
+  }
+
   public double total() {
     double total = tableRead + tableWrite;
     for (double[] units : globalIndexes.values()) {

@@ -47,6 +47,16 @@ public final class Engine {
     participate(SnapshotParticipant.of(timeToLive::capture, timeToLive::restore));
     participate(SnapshotParticipant.of(backups::capture, backups::restore));
     participate(SnapshotParticipant.of(pointInTimeRecovery::capture, pointInTimeRecovery::restore));
+    this.capacity = new dev.dynamodouble.core.capacity.CapacityEnforcement(clock, this::region, options.defaultRegion(), true);
+    pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.CAPACITY, capacity.stage());
+    onRestore(capacity::reset);
+  }
+
+  private final dev.dynamodouble.core.capacity.CapacityEnforcement capacity;
+
+  /** Capacity enforcement (throttling) and usage per table and index; on by default, as in DynamoDB. */
+  public dev.dynamodouble.core.capacity.CapacityEnforcement capacity() {
+    return capacity;
   }
 
   private final java.util.List<SnapshotParticipant> participants = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -194,6 +204,14 @@ public final class Engine {
       resourcePolicies.restore(snapshot.resourcePolicies());
       snapshot.services().forEach(SnapshotParticipant::restore);
     });
+    restoreHooks.forEach(Runnable::run);
+  }
+
+  private final java.util.List<Runnable> restoreHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Runs {@code hook} after every {@link #restore}: services that keep state of their own reset it (capacity buckets). */
+  public void onRestore(Runnable hook) {
+    restoreHooks.add(hook);
   }
 
   public boolean holdsWriteLock() {

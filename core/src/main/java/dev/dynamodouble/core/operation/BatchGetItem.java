@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Projection;
@@ -82,6 +83,7 @@ public final class BatchGetItem implements Operation {
     Map<TableRequest, List<Map<String, AttributeValue>>> unprocessed = new LinkedHashMap<>();
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     long responseBytes = 0;
+    List<Runnable> charges = new ArrayList<>(); // paid once every key has been admitted or refused
     for (TableRequest t : tables) {
       TableData data = context.read(t.table(), null, t.consistent());
       List<Map<String, AttributeValue>> found = responses.computeIfAbsent(t.table().name(), k -> new ArrayList<>());
@@ -99,13 +101,17 @@ public final class BatchGetItem implements Operation {
           continue;
         }
         responseBytes += size;
-        capacity.addTableRead(Capacity.readUnits(size, t.consistent()));
+        double units = Capacity.readUnits(size, t.consistent());
+        capacity.addTableRead(units);
+        charges.add(() -> CapacityCharge.record(context.call(), t.table(), itemKey.partition(),
+            new ConsumedCapacity(t.table().name()).addTableRead(units)));
         if (item != null) {
           found.add(t.projection() == null ? item.attributes() : t.projection().apply(item.attributes()));
         }
       }
     }
 
+    charges.forEach(Runnable::run);
     return out -> {
       out.writeStartObject();
       out.writeObjectFieldStart("Responses");

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
@@ -74,9 +75,10 @@ public final class BatchWriteItem implements Operation {
         TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
         StoredItem before = data.get(write.key());
         long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
-        ConsumedCapacity capacity = capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new)
-            .addTableWrite(Capacity.writeUnits(bytes));
-        IndexWriteUnits.add(capacity, data, write.key(), before, write.item());
+        ConsumedCapacity itemCapacity = new ConsumedCapacity(write.table().name()).addTableWrite(Capacity.writeUnits(bytes));
+        IndexWriteUnits.add(itemCapacity, data, write.key(), before, write.item());
+        CapacityCharge.record(context.call(), write.table(), write.key().partition(), itemCapacity);
+        capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).add(itemCapacity);
         pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item()));
         edits.computeIfAbsent(write.table(), t -> new ArrayList<>())
             .add(new ChangeFeed.Edit(write.key(), before, write.item()));

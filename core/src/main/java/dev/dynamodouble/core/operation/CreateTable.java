@@ -6,6 +6,7 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.OnDemandThroughput;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableSpec;
 import dev.dynamodouble.core.table.TableStatus;
@@ -24,6 +25,9 @@ public final class CreateTable implements Operation {
     }
     Engine engine = context.engine();
     TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
+    OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE);
+    long[] warm = ThroughputSettings.warm(request);
+    ThroughputSettings.refuseIndexSettings(request.structures("GlobalSecondaryIndexes"));
     String policyJson = request.string("ResourcePolicy");
     dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
     JsonRequest sse = request.structure("SSESpecification");
@@ -44,6 +48,12 @@ public final class CreateTable implements Operation {
       TableChanges.requireRoomForTable(catalog, engine.options().quotas());
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
+      if (onDemand != null) {
+        created.onDemandThroughput(onDemand);
+      }
+      if (warm != null) {
+        created.raiseWarmThroughput(warm[0], warm[1]);
+      }
       created.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);
       catalog.add(created);
       if (policy != null) {

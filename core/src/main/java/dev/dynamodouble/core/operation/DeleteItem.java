@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -31,6 +32,7 @@ public final class DeleteItem implements Operation {
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
         .addTableWrite(Capacity.writeUnits(outcome.before() == null ? 0 : outcome.before().size()));
     IndexWriteUnits.add(capacity, table.snapshot(), itemKey, outcome.before(), outcome.after());
+    CapacityCharge.record(context.call(), table, itemKey.partition(), capacity);
     Map<String, AttributeValue> old = "ALL_OLD".equals(returnValues) && outcome.before() != null
         ? outcome.before().attributes() : null;
     return ItemResponse.of("Attributes", old, capacity, request.string("ReturnConsumedCapacity"))

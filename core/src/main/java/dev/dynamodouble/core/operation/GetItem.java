@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
@@ -29,6 +30,7 @@ public final class GetItem implements Operation {
     StoredItem item = context.read(table, null, consistent).get(table.keySchema().keyOfKey(key));
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
         .addTableRead(Capacity.readUnits(item == null ? 0 : item.size(), consistent));
+    CapacityCharge.record(context.call(), table, key.get(table.keySchema().partition().name()), capacity);
     Map<String, AttributeValue> attributes = item == null ? null
         : projection == null ? item.attributes() : projection.apply(item.attributes());
     return ItemResponse.of("Item", attributes, capacity,

@@ -1,5 +1,8 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
+import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.feed.Origin;
@@ -31,7 +34,16 @@ public final class ItemWrites {
       context.engine().transactions().checkNotInFlight(new ItemRef(table, key));
       TableData data = table.snapshot();
       StoredItem before = data.get(key);
-      StoredItem after = change.apply(before);
+      StoredItem after;
+      try {
+        after = change.apply(before);
+      } catch (DynamoException e) {
+        if (e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED) { // a failed condition still costs the item's write units
+          CapacityCharge.record(context.call(), table, key.partition(), new ConsumedCapacity(table.name())
+              .addTableWrite(Capacity.writeUnits(before == null ? 0 : before.size())));
+        }
+        throw e;
+      }
       if (after != null && !table.localIndexes().isEmpty()) {
         checkCollectionSize(context, data, key, before, after);
       }

@@ -73,6 +73,7 @@ public final class Operations {
       case "PutResourcePolicy": return new PutResourcePolicy();
       case "GetResourcePolicy": return new GetResourcePolicy();
       case "DeleteResourcePolicy": return new DeleteResourcePolicy();
+      case "DescribeLimits": return new DescribeLimits();
       case "CreateGlobalTable", "DescribeGlobalTable", "UpdateGlobalTable", "ListGlobalTables",
           "DescribeGlobalTableSettings", "UpdateGlobalTableSettings":
         return new NotSupported(name, NotSupported.LEGACY_GLOBAL_TABLES);

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -33,6 +34,7 @@ public final class PutItem implements Operation {
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
         .addTableWrite(Capacity.writeUnits(Math.max(item.size(), outcome.before() == null ? 0 : outcome.before().size())));
     IndexWriteUnits.add(capacity, table.snapshot(), key, outcome.before(), outcome.after());
+    CapacityCharge.record(context.call(), table, key.partition(), capacity);
     Map<String, AttributeValue> old = "ALL_OLD".equals(returnValues) && outcome.before() != null
         ? outcome.before().attributes() : null;
     return ItemResponse.of("Attributes", old, capacity, request.string("ReturnConsumedCapacity"))

@@ -4,6 +4,7 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Condition;
 import dev.dynamodouble.core.expression.KeyCondition;
 import dev.dynamodouble.core.expression.Projection;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.KeySchema;
@@ -62,9 +63,11 @@ public final class Query implements Operation {
     AttributeValue high = sortPart == null ? null : upperBound(sortPart);
     AttributeValue seek = forward ? low : high;
     Iterator<StoredItem> candidates = source.partition(bound.partitionValue(), seek, forward, exclusiveStart);
-    return ReadPage.read(plan, candidates,
+    ReadPage page = ReadPage.read(plan, candidates,
         item -> sortPart == null || sortPart.matches(item.attributes().get(sortName)),
         item -> notYetReached(item.attributes().get(sortName), forward, low, high));
+    CapacityCharge.record(context.call(), table, source.index() == null ? bound.partitionValue() : null, page.capacity());
+    return page;
   }
 
   /** Key values are never empty, so a key condition on an empty string or binary is refused. */

@@ -97,6 +97,11 @@ final class ReadPage implements JsonWritable {
     return page;
   }
 
+  /** What reading this page consumed. */
+  ConsumedCapacity capacity() {
+    return capacity;
+  }
+
   /** An LSI read that asks for attributes outside the index's projection fetches the table item. */
   private static boolean needsTableFetch(Plan plan) {
     IndexDefinition index = plan.source().index();

@@ -3,6 +3,7 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Condition;
 import dev.dynamodouble.core.expression.Projection;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.StoredItem;
@@ -68,7 +69,9 @@ public final class Scan implements Operation {
       }
     }
     Iterator<StoredItem> candidates = source.hashRange(from, to, exclusiveStart);
-    return ReadPage.read(plan, candidates, item -> true, item -> false);
+    ReadPage page = ReadPage.read(plan, candidates, item -> true, item -> false);
+    CapacityCharge.record(context.call(), table, null, page.capacity());
+    return page;
   }
 
   /** The first hash of segment {@code i} of {@code n}: floor(i * 2^64 / n). */

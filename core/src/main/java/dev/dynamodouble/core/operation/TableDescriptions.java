@@ -72,6 +72,7 @@ public final class TableDescriptions {
       }
       out.writeEndObject();
     }
+    ThroughputSettings.writeOnDemand(out, table);
     writeIndexes(out, "LocalSecondaryIndexes", table, table.localIndexes(), createResponse);
     writeIndexes(out, "GlobalSecondaryIndexes", table, table.globalIndexes(), createResponse);
     if (!createResponse) {

@@ -26,14 +26,14 @@ public final class TableLifecycle {
         table.globalIndexes(active);
       }
       if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
-        applyPendingCapacity(table, engine.clock().now());
+        applyPendingCapacity(engine, table, engine.clock().now());
         table.status(TableStatus.ACTIVE);
       }
     }));
   }
 
   /** The billing mode and throughput an UpdateTable asked for take effect. */
-  private static void applyPendingCapacity(Table table, Instant now) {
+  private static void applyPendingCapacity(Engine engine, Table table, Instant now) {
     BillingMode mode = table.pendingBillingMode();
     if (mode != null) {
       table.billingMode(mode, now);
@@ -44,6 +44,9 @@ public final class TableLifecycle {
     }
     Throughput pending = table.pendingThroughput();
     if (pending != null) {
+      if (ThroughputDecreases.isDecrease(table.throughput(), pending)) {
+        ThroughputDecreases.scheduleMidnightReset(engine, table, now);
+      }
       table.throughput(table.throughput().changedTo(pending.read(), pending.write(), now));
       table.pendingThroughput(null);
     }

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
@@ -12,6 +13,7 @@ import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.transaction.ItemRef;
 import dev.dynamodouble.core.transaction.ReadTransaction;
@@ -88,6 +90,8 @@ public final class TransactGetItems implements Operation {
       targets.add(target);
     }
 
+    TransactAdmissions.check(context.call(), targets.stream().map(ReadTransaction.Target::table).toList(),
+        targets.stream().map(ReadTransaction.Target::key).toList(), false);
     List<StoredItem> items = ReadTransaction.read(context.engine().transactions(), context.catalog(), targets);
     long aggregate = 0;
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
@@ -95,8 +99,12 @@ public final class TransactGetItems implements Operation {
       StoredItem item = items.get(i);
       int size = item == null ? 0 : item.size();
       aggregate += size;
-      capacities.computeIfAbsent(targets.get(i).table().name(), ConsumedCapacity::new)
-          .addTableRead(2 * Capacity.readUnits(size, true));
+      double units = 2 * Capacity.readUnits(size, true);
+      Table table = targets.get(i).table();
+      capacities.computeIfAbsent(table.name(), ConsumedCapacity::new).addTableRead(units);
+      ItemKey key = targets.get(i).key();
+      CapacityCharge.record(context.call(), table, key == null ? null : key.partition(),
+          new ConsumedCapacity(table.name()).addTableRead(units));
     }
     if (aggregate > TransactionErrors.MAX_TRANSACTION_BYTES) {
       throw TransactionErrors.tooLarge();

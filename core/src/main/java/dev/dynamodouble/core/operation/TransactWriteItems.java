@@ -2,7 +2,9 @@ package dev.dynamodouble.core.operation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.expression.Condition;
@@ -104,8 +106,11 @@ public final class TransactWriteItems implements Operation {
     }
     Result result;
     try {
+      TransactAdmissions.check(context.call(), actions.stream().map(WriteAction::table).toList(),
+          actions.stream().map(WriteAction::key).toList(), true);
       WriteTransaction.Outcome outcome = WriteTransaction.run(transactions, context.catalog(), actions);
       result = Result.of(actions, outcome, metricsMode);
+      charge(context, actions, outcome);
     } catch (RuntimeException | Error e) {
       if (start != null) {
         transactions.tokens().abandon(start);
@@ -143,6 +148,26 @@ public final class TransactWriteItems implements Operation {
       if (kind.equals("Update")) {
         constraints.notNull(action.string("UpdateExpression"), path + ".updateExpression");
       }
+    }
+  }
+
+  /**
+   * Pays the capacity the committed transaction consumed: two write units per KB of each item and
+   * of each index entry it changed (prepare and commit).
+   */
+  private static void charge(RequestContext context, List<WriteAction> actions, WriteTransaction.Outcome outcome) {
+    for (int i = 0; i < actions.size(); i++) {
+      WriteAction action = actions.get(i);
+      StoredItem before = outcome.before().get(i);
+      StoredItem after = outcome.after().get(i);
+      long bytes = Math.max(before == null ? 0 : before.size(), after == null ? 0 : after.size());
+      ConsumedCapacity indexes = new ConsumedCapacity(action.table().name());
+      if (action.kind().writes()) {
+        IndexWriteUnits.add(indexes, action.table().snapshot(), action.key(), before, after);
+      }
+      ConsumedCapacity consumed = new ConsumedCapacity(action.table().name())
+          .addTableWrite(2 * Capacity.writeUnits(bytes)).add(indexes).add(indexes);
+      CapacityCharge.record(context.call(), action.table(), action.key().partition(), consumed);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.Capacity;
+import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.expression.Update;
@@ -55,6 +56,7 @@ public final class UpdateItem implements Operation {
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
         .addTableWrite(Capacity.writeUnits(Math.max(after.size(), before == null ? 0 : before.size())));
     IndexWriteUnits.add(capacity, table.snapshot(), itemKey, outcome.before(), outcome.after());
+    CapacityCharge.record(context.call(), table, itemKey.partition(), capacity);
     Map<String, AttributeValue> returned = returned(returnValues, before, after, result[0]);
     return ItemResponse.of("Attributes", returned, capacity, request.string("ReturnConsumedCapacity"))
         .withCollectionMetrics(request.string("ReturnItemCollectionMetrics"), table, key);

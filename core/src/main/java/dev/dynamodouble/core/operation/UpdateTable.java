@@ -6,6 +6,7 @@ import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.OnDemandThroughput;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
@@ -33,7 +34,18 @@ public final class UpdateTable implements Operation {
     String tableClass = request.string("TableClass");
     List<JsonRequest> replicaUpdates = request.structures("ReplicaUpdates");
     GlobalTableRefusals.checkConsistency(request.string("MultiRegionConsistency"));
+    long[] warm = ThroughputSettings.warm(request);
+    if (indexUpdates != null) {
+      for (JsonRequest update : indexUpdates) {
+        if (update != null) {
+          ThroughputSettings.refuseIndexSettings(java.util.Arrays.asList(update.structure("Create"),
+              update.structure("Update")));
+        }
+      }
+    }
+    boolean onDemandGiven = request.has("OnDemandThroughput");
     if (billing == null && throughput == null && protection == null && tableClass == null && indexUpdates == null
+        && !onDemandGiven && warm == null
         && !request.has("StreamSpecification") && !request.has("SSESpecification") && replicaUpdates == null
         && !request.has("MultiRegionConsistency")) {
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -49,12 +61,20 @@ public final class UpdateTable implements Operation {
       TableChanges.requireStable(found);
       List<ReplicaUpdates.Action> replicaActions =
           replicaUpdates == null ? List.of() : ReplicaUpdates.check(context.engine(), found, replicaUpdates);
-      boolean changesCapacity = billing != null || throughput != null;
+      BillingMode modeAfter = billing == null ? found.billingMode() : BillingMode.valueOf(billing);
+      OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput());
+      boolean changesCapacity = billing != null || throughput != null || onDemand != null || warm != null;
       if (changesCapacity || tableClass != null || indexUpdates != null) {
         TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
       }
-      if (changesCapacity) {
-        updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput);
+      if (billing != null || throughput != null) {
+        updateCapacity(found, modeAfter, throughput, context.now());
+      }
+      if (onDemand != null) {
+        found.onDemandThroughput(onDemand);
+      }
+      if (warm != null) {
+        found.raiseWarmThroughput(warm[0], warm[1]);
       }
       if (protection != null) {
         found.deletionProtection(protection);
@@ -105,7 +125,7 @@ public final class UpdateTable implements Operation {
    * throughput while UPDATING ("the UpdateTable response echoes the OLD values") and the new ones
    * apply when it is ACTIVE again.
    */
-  private static void updateCapacity(Table table, BillingMode mode, JsonRequest requested) {
+  private static void updateCapacity(Table table, BillingMode mode, JsonRequest requested, java.time.Instant now) {
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (requested != null) {
         throw DynamoException.invalidParameter(
@@ -126,6 +146,9 @@ public final class UpdateTable implements Operation {
           + ". Requested ReadCapacityUnits: " + wanted.read() + ". Current WriteCapacityUnits provisioned for the table: "
           + current.write() + ". Requested WriteCapacityUnits: " + wanted.write() + ". Refer to the Amazon DynamoDB "
           + "Developer Guide for current limits and how to request higher limits.");
+    }
+    if (table.billingMode() == BillingMode.PROVISIONED) {
+      ThroughputDecreases.check(current, wanted, now);
     }
     // "While the table is in the UPDATING state, the table still has the provisioned throughput from
     // before the call": the new values apply when the table is ACTIVE again.

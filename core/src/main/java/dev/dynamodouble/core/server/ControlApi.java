@@ -17,6 +17,7 @@ import java.util.zip.CRC32;
  * {@code POST /_dynamodouble/clock/advance?millis=N} (manual clock only),
  * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now), and the
  * fault rules under {@code /_dynamodouble/faults} (see {@link FaultsControl}), and the
+ * capacity paths of {@link CapacityControl}, and the
  * global-table replication controls of {@link ReplicationControl} under {@code /_dynamodouble/replication}.
  */
 final class ControlApi {
@@ -64,6 +65,9 @@ final class ControlApi {
     ProtocolResponse replicated = replication.handle(path, post, decoder.parameters());
     if (replicated != null) {
       return replicated;
+    }
+    if (path.startsWith("capacity")) {
+      return CapacityControl.handle(engine, path, post, decoder.parameters());
     }
     return json(404, "{\"error\":\"unknown control path: " + path.replace("\"", "") + "\"}");
   }

@@ -34,7 +34,8 @@ public final class Main {
     }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
         .statusDelay(options.statusDelay).defaultRegion(options.region).quotas(options.quotas)
-        .requestWorkers(options.workers.threads(), options.workers.queue());
+        .requestWorkers(options.workers.threads(), options.workers.queue())
+        .capacityEnforcement(options.capacityEnforcement);
     try { // a malformed auth file or certificate is reported before anything starts
       if (options.authFile != null) {
         builder.auth(AuthConfig.read(options.authFile));
@@ -116,6 +117,9 @@ public final class Main {
         "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
         "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
+        "  --no-capacity-enforcement",
+        "                       never throttle (provisioned throughput, on-demand maximums and",
+        "                       per-partition limits are enforced by default, as in DynamoDB)",
         "  --help               print this help",
         "");
 
@@ -132,6 +136,7 @@ public final class Main {
     boolean tls;
     Path tlsCert;
     Path tlsKey;
+    boolean capacityEnforcement = true;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -139,6 +144,7 @@ public final class Main {
         String arg = args[i];
         switch (arg) {
           case "--help", "-h" -> o.help = true;
+          case "--no-capacity-enforcement" -> o.capacityEnforcement = false;
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
           case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));

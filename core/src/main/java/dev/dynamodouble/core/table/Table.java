@@ -33,6 +33,7 @@ public final class Table {
   private volatile BillingMode pendingBillingMode;
   private volatile long warmRead;
   private volatile long warmWrite;
+  private volatile OnDemandThroughput onDemandThroughput = OnDemandThroughput.NONE;
   private volatile List<IndexDefinition> localIndexes;
   private volatile List<IndexDefinition> globalIndexes;
   private volatile boolean deletionProtection;
@@ -173,6 +174,21 @@ public final class Table {
     warmWrite = Math.max(warmWrite, write);
   }
 
+  /** The on-demand maximum throughput (OnDemandThroughput); {@link OnDemandThroughput#NONE} when unset. */
+  public OnDemandThroughput onDemandThroughput() {
+    return onDemandThroughput;
+  }
+
+  public void onDemandThroughput(OnDemandThroughput maximum) {
+    this.onDemandThroughput = maximum;
+  }
+
+  /** Raises the warm throughput to at least {@code read}/{@code write} (a WarmThroughput request). */
+  public void raiseWarmThroughput(long read, long write) {
+    warmRead = Math.max(warmRead, read);
+    warmWrite = Math.max(warmWrite, write);
+  }
+
   public List<IndexDefinition> localIndexes() {
     return localIndexes;
   }
@@ -246,12 +262,13 @@ public final class Table {
    */
   public record Settings(List<KeyAttribute> attributeDefinitions, Map<String, String> tags, BillingMode billingMode,
                          Instant lastUpdateToPayPerRequest, Throughput throughput, long warmRead, long warmWrite,
-                         List<IndexDefinition> globalIndexes, boolean deletionProtection, String tableClass) {}
+                         List<IndexDefinition> globalIndexes, boolean deletionProtection, String tableClass,
+                         OnDemandThroughput onDemandThroughput) {}
 
   /** This table's changeable settings now. */
   public Settings settings() {
     return new Settings(attributeDefinitions, Map.copyOf(tags), billingMode, lastUpdateToPayPerRequest, throughput,
-        warmRead, warmWrite, globalIndexes, deletionProtection, tableClass);
+        warmRead, warmWrite, globalIndexes, deletionProtection, tableClass, onDemandThroughput);
   }
 
   /** Puts back settings captured by {@link #settings()}; the caller holds the engine's write lock. */
@@ -266,6 +283,7 @@ public final class Table {
     warmWrite = settings.warmWrite();
     deletionProtection = settings.deletionProtection();
     tableClass = settings.tableClass();
+    onDemandThroughput = settings.onDemandThroughput();
     if (status == TableStatus.DELETING) {
       status = TableStatus.ACTIVE; // deleted since the snapshot: it is back
     }

@@ -19,6 +19,7 @@ public record CancellationReason(String code, String message, Map<String, Attrib
   public static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
   public static final String VALIDATION_ERROR = "ValidationError";
   public static final String TRANSACTION_CONFLICT = "TransactionConflict";
+  public static final String THROTTLING_ERROR = "ThrottlingError";
 
   /** The message DynamoDB gives a TransactionConflict reason and a TransactionConflictException. */
   public static final String TRANSACTION_CONFLICT_MESSAGE = "Transaction is ongoing for the item";
@@ -31,6 +32,11 @@ public record CancellationReason(String code, String message, Map<String, Attrib
   /** A validation error that only the transaction's run could find (a key of the wrong type, ...). */
   public static CancellationReason validationError(String message) {
     return new CancellationReason(VALIDATION_ERROR, message, null);
+  }
+
+  /** The action's table, index or partition is out of capacity (throttled). */
+  public static CancellationReason throttlingError() {
+    return new CancellationReason(THROTTLING_ERROR, dev.dynamodouble.core.capacity.Throttles.ON_DEMAND, null);
   }
 
   /** The item is part of another transaction in flight. */

@@ -80,16 +80,18 @@ public final class ClassScope implements AutoCloseable {
     }
     Security security = Security.of(testClass);
     DynamoDouble dynamo = security.apply(DynamoDouble.builder().host("127.0.0.1").port(0).clock(settings.newClock())
-        .statusDelay(settings.statusDelay()).defaultRegion(settings.region())).start();
+        .statusDelay(settings.statusDelay()).defaultRegion(settings.region())
+        .capacityEnforcement(capacityEnforced(testClass))).start();
     Clients clients = null;
     try {
       clients = new Clients(dynamo.endpoint(), settings.region(), dynamo.tls(), security, dynamo.clock());
       for (TableDeclaration table : tables.values()) {
         TableCreator.create(clients.sync(), table, settings);
       }
+      exemptTables(dynamo, testClass, tables.values());
       EngineSnapshot empty = dynamo.engine().snapshot();
       requireActive(dynamo, settings, entries);
-      FixtureLoader.load(clients.sync(), entries);
+      FixtureLoader.load(dynamo, clients.sync(), entries);
       dynamo.replication().flush(); // replicas hold the fixtures too, whatever the lag
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
@@ -118,9 +120,10 @@ public final class ClassScope implements AutoCloseable {
       for (TableDeclaration table : own) {
         TableCreator.create(parent.clients.sync(), table, settings);
       }
+      exemptTables(dynamo, testClass, own);
       EngineSnapshot empty = dynamo.engine().snapshot();
       requireActive(dynamo, settings, entries);
-      FixtureLoader.load(parent.clients.sync(), entries);
+      FixtureLoader.load(dynamo, parent.clients.sync(), entries);
       dynamo.replication().flush();
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
@@ -224,7 +227,7 @@ public final class ClassScope implements AutoCloseable {
       dynamo.replication().reset();
     }
     requireActive(dynamo, settings, entries);
-    FixtureLoader.load(clients.sync(), entries);
+    FixtureLoader.load(dynamo, clients.sync(), entries);
     dynamo.replication().flush();
     if (!entries.isEmpty()) {
       forgetStreamRecords(dynamo);
@@ -299,6 +302,29 @@ public final class ClassScope implements AutoCloseable {
       }
     } else if (restoreOnClose != null) {
       dynamo.engine().restore(restoreOnClose);
+    }
+  }
+
+  /** False when the class, a superclass or an enclosing class says {@code @DynamoDoubleTest(capacityEnforced = false)}. */
+  private static boolean capacityEnforced(Class<?> testClass) {
+    for (Class<?> c : AnnotationSearch.enclosingChain(testClass)) {
+      for (Found<dev.dynamodouble.junit5.DynamoDoubleTest> found
+          : AnnotationSearch.onClassHierarchy(c, dev.dynamodouble.junit5.DynamoDoubleTest.class)) {
+        if (!found.annotation().capacityEnforced()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Tables declared with {@code capacityEnforced = false}, or all of a class that turns enforcement off, are exempt. */
+  private static void exemptTables(DynamoDouble dynamo, Class<?> testClass, java.util.Collection<TableDeclaration> tables) {
+    boolean classEnforces = capacityEnforced(testClass);
+    for (TableDeclaration table : tables) {
+      if (!classEnforces || !table.capacityEnforced()) {
+        dynamo.capacity().exempt(table.name(), true);
+      }
     }
   }
 

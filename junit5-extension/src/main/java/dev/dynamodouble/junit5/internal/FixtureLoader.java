@@ -22,6 +22,11 @@ final class FixtureLoader {
 
   private FixtureLoader() {}
 
+  /** Loads the entries with {@code dynamo}'s capacity unmetered: fixtures consume nothing and are never throttled. */
+  static void load(dev.dynamodouble.core.DynamoDouble dynamo, DynamoDbClient client, List<FixtureEntry> entries) {
+    dynamo.capacity().unmetered(() -> load(client, entries));
+  }
+
   static void load(DynamoDbClient client, List<FixtureEntry> entries) {
     for (int from = 0; from < entries.size(); from += CHUNK) {
       List<FixtureEntry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));

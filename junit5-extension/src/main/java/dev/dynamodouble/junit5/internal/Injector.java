@@ -28,11 +28,12 @@ public final class Injector {
       DynamoDbEnhancedClient.class, DynamoDbEnhancedAsyncClient.class, DynamoDbTable.class, DynamoDbAsyncTable.class,
       URI.class, DynamoDouble.class, DynamoClock.class, ManualClock.class, java.time.Clock.class, DynamoTables.class,
       DynamoDbStreamsClient.class, Triggers.class,
-      dev.dynamodouble.core.fault.Faults.class);
+      dev.dynamodouble.core.fault.Faults.class,
+      dev.dynamodouble.core.capacity.CapacityEnforcement.class);
   private static final String SUPPORTED = "DynamoDbClient, DynamoDbAsyncClient, DynamoDbStreamsClient, Triggers, "
       + "DynamoDbEnhancedClient, "
       + "DynamoDbEnhancedAsyncClient, DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, "
-      + "ManualClock, java.time.Clock, DynamoTables, Faults";
+      + "ManualClock, java.time.Clock, DynamoTables, Faults, CapacityEnforcement";
 
   private Injector() {}
 
@@ -105,6 +106,9 @@ public final class Injector {
     }
     if (type == DynamoClock.class) {
       return scope.dynamo().clock();
+    }
+    if (type == dev.dynamodouble.core.capacity.CapacityEnforcement.class) {
+      return scope.dynamo().capacity();
     }
     if (type == ManualClock.class) {
       DynamoClock clock = scope.dynamo().clock();

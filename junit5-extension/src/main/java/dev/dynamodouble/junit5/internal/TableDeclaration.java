@@ -20,6 +20,7 @@ public final class TableDeclaration {
   private final Class<?> bean;
   private final String declaredBy;
   private final List<String> replicas;
+  private boolean capacityEnforced = true;
 
   public TableDeclaration(CreateTableRequest request, String ttlAttribute, List<FixtureRef> fixtures, Class<?> bean,
       String declaredBy, List<String> replicas) {
@@ -29,6 +30,16 @@ public final class TableDeclaration {
     this.fixtures = List.copyOf(fixtures);
     this.bean = bean;
     this.declaredBy = declaredBy;
+  }
+
+  /** Whether the endpoint enforces this table's capacity ({@link dev.dynamodouble.junit5.DynamoTable#capacityEnforced()}). */
+  public boolean capacityEnforced() {
+    return capacityEnforced;
+  }
+
+  TableDeclaration capacityEnforced(boolean enforced) {
+    this.capacityEnforced = enforced;
+    return this;
   }
 
   public String name() {

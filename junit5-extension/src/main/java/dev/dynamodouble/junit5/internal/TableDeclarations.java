@@ -71,7 +71,8 @@ public final class TableDeclarations {
       fixtures.add(new FixtureRef(path, built.tableName(), FixtureFormat.AUTO, found.anchor(), declaredBy));
     }
     return new TableDeclaration(built, a.ttlAttribute().isEmpty() ? null : a.ttlAttribute(), fixtures,
-        a.bean() == void.class ? null : a.bean(), declaredBy, List.of(a.replicas()));
+        a.bean() == void.class ? null : a.bean(), declaredBy, List.of(a.replicas()))
+        .capacityEnforced(a.capacityEnforced());
   }
 
   private static CreateTableRequest.Builder fromDefinition(DynamoTable a, Found<DynamoTable> found, Class<?> testClass) {

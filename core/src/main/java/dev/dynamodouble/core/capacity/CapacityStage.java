@@ -1,0 +1,195 @@
+package dev.dynamodouble.core.capacity;
+
+import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.pipeline.RequestStage;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+
+/**
+ * The capacity step of the pipeline. A single-item request or a Query/Scan starts only while the
+ * buckets it draws on are positive (otherwise it is throttled with DynamoDB's error); batches and
+ * transactions get a per-item {@link BatchAdmission}. Every metered call carries a
+ * {@link CapacityCharge} note through which the operation pays what it really consumed, so a
+ * bucket may go briefly into debt, as DynamoDB's do.
+ *
+ * <p>A request this stage cannot make sense of (no such table, a malformed key) passes unmetered:
+ * the operation answers it with the proper error.
+ */
+final class CapacityStage implements RequestStage {
+  private final CapacityEnforcement service;
+  private final CapacityCharge charge;
+
+  CapacityStage(CapacityEnforcement service) {
+    this.service = service;
+    this.charge = this::charge;
+  }
+
+  @Override
+  public void before(Call call) {
+    if (!service.enabled() || call.api() != Call.Api.DYNAMODB) {
+      return;
+    }
+    switch (call.operation()) {
+      case "GetItem" -> single(call, false, "Key");
+      case "PutItem" -> single(call, true, "Item");
+      case "UpdateItem", "DeleteItem" -> single(call, true, "Key");
+      case "Query", "Scan" -> read(call);
+      case "BatchGetItem", "TransactGetItems", "BatchWriteItem", "TransactWriteItems" -> items(call);
+      default -> { }
+    }
+  }
+
+  @Override
+  public JsonWritable after(Call call, JsonWritable response) {
+    BatchAdmission admission = call.note(BatchAdmission.class);
+    if (admission != null && admission.refusedEverything() && call.operation().startsWith("Batch")) {
+      throw Throttles.batch(admission.reasons()); // nothing could be processed: the batch itself is throttled
+    }
+    return response;
+  }
+
+  private void single(Call call, boolean write, String keyField) {
+    Table table = meteredTable(call, call.request());
+    if (table == null) {
+      return;
+    }
+    long now = service.nanos();
+    TableMeters meters = service.meters(table, now);
+    boolean onDemand = table.billingMode() == BillingMode.PAY_PER_REQUEST;
+    Meter tableMeter = meters.table.meter(write);
+    if (!tableMeter.positive(now)) {
+      tableMeter.throttled();
+      throw Throttles.of(meters.table, write, tableMeter.limit(), onDemand);
+    }
+    if (write) {
+      for (ResourceMeters index : meters.indexes()) {
+        if (!index.write.positive(now)) { // a GSI out of write capacity holds back its base table's writes
+          index.write.throttled();
+          throw Throttles.of(index, true, index.write.limit(), onDemand);
+        }
+      }
+    }
+    AttributeValue partition = partitionOf(table, call.request(), keyField);
+    ResourceMeters partitionMeters = partition == null ? null : meters.partitions.of(partition, now);
+    if (partitionMeters != null && !partitionMeters.meter(write).positive(now)) {
+      tableMeter.throttled();
+      throw Throttles.of(meters.table, write, Limit.KEY_RANGE, onDemand);
+    }
+    tableMeter.admitted();
+    call.note(CapacityCharge.class, new SingleItemCharge(table, meters, partition, partitionMeters, now));
+  }
+
+  /**
+   * The charge of a single-item request: the meters the admission looked up are paid directly
+   * (one clock read and no second lookup per request); anything else takes the general path.
+   */
+  private final class SingleItemCharge implements CapacityCharge {
+    private final Table table;
+    private final TableMeters meters;
+    private final AttributeValue partition;
+    private final ResourceMeters partitionMeters;
+    private final long now;
+
+    SingleItemCharge(Table table, TableMeters meters, AttributeValue partition, ResourceMeters partitionMeters,
+                     long now) {
+      this.table = table;
+      this.meters = meters;
+      this.partition = partition;
+      this.partitionMeters = partitionMeters;
+      this.now = now;
+    }
+
+    @Override
+    public void charge(Table charged, AttributeValue chargedPartition, ConsumedCapacity consumed) {
+      if (charged != table || partitionMeters == null || !partition.equals(chargedPartition)) {
+        CapacityStage.this.charge(charged, chargedPartition, consumed);
+        return;
+      }
+      pay(meters, partitionMeters, consumed, now);
+    }
+  }
+
+  private void read(Call call) {
+    Table table = meteredTable(call, call.request());
+    if (table == null) {
+      return;
+    }
+    TableMeters meters = service.meters(table);
+    ResourceMeters resource = meters.table;
+    String indexName = stringOrNull(call.request(), "IndexName");
+    IndexDefinition index = indexName == null ? null : table.index(indexName);
+    if (index != null && index.global() && meters.index(indexName) != null) {
+      resource = meters.index(indexName);
+    }
+    if (!resource.read.positive(service.nanos())) {
+      resource.read.throttled();
+      throw Throttles.of(resource, false, resource.read.limit(), table.billingMode() == BillingMode.PAY_PER_REQUEST);
+    }
+    resource.read.admitted();
+    call.note(CapacityCharge.class, charge);
+  }
+
+  private void items(Call call) {
+    BatchAdmission admission = new BatchAdmission(service);
+    call.addAdmission(admission);
+    call.note(BatchAdmission.class, admission);
+    call.note(CapacityCharge.class, charge);
+  }
+
+  /** Pays what an operation consumed (see {@link CapacityCharge}). */
+  private void charge(Table table, AttributeValue partition, ConsumedCapacity consumed) {
+    if (!service.metered(table)) {
+      return;
+    }
+    long now = service.nanos();
+    TableMeters meters = service.meters(table, now);
+    pay(meters, partition == null ? null : meters.partitions.of(partition, now), consumed, now);
+  }
+
+  private static void pay(TableMeters meters, ResourceMeters partition, ConsumedCapacity consumed, long now) {
+    double read = consumed.baseRead();
+    double write = consumed.baseWrite();
+    meters.table.read.charge(read, now);
+    meters.table.write.charge(write, now);
+    if (!consumed.globalIndexUnits().isEmpty()) {
+      consumed.globalIndexUnits().forEach((name, units) -> {
+        ResourceMeters index = meters.index(name);
+        if (index != null) {
+          index.read.charge(units[0], now);
+          index.write.charge(units[1], now);
+        }
+      });
+    }
+    if (partition != null) {
+      partition.read.charge(read, now);
+      partition.write.charge(write, now);
+    }
+  }
+
+  private Table meteredTable(Call call, JsonRequest request) {
+    String name = stringOrNull(request, "TableName");
+    Table table = name == null ? null : call.catalog().find(name);
+    return table == null || !table.status().servesItems() || !service.metered(table) ? null : table;
+  }
+
+  private static String stringOrNull(JsonRequest request, String field) {
+    try {
+      return request.string(field);
+    } catch (RuntimeException malformed) {
+      return null;
+    }
+  }
+
+  private static AttributeValue partitionOf(Table table, JsonRequest request, String field) {
+    try {
+      JsonRequest key = request.structure(field);
+      return key == null ? null : key.value(table.keySchema().partition().name());
+    } catch (RuntimeException malformed) {
+      return null;
+    }
+  }
+}

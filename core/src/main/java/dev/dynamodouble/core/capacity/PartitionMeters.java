@@ -1,0 +1,52 @@
+package dev.dynamodouble.core.capacity;
+
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-partition limits (hot keys). The model: every partition-key value is a partition of its
+ * own, so one partition key never gets more than 3,000 read units and 1,000 write units per
+ * second, whatever the table's capacity, in both capacity modes. A partition starts with one
+ * second of capacity and keeps no more than that. (DynamoDB puts many keys in one partition; a
+ * test cannot see which, so this is the one limit every layout guarantees.)
+ */
+final class PartitionMeters {
+  static final long READ_UNITS_PER_SECOND = 3_000;
+  static final long WRITE_UNITS_PER_SECOND = 1_000;
+  private static final int PRUNE_ABOVE = 10_000;
+
+  private final Map<AttributeValue, ResourceMeters> partitions = new ConcurrentHashMap<>();
+  private final String tableArn;
+
+  PartitionMeters(String tableArn) {
+    this.tableArn = tableArn;
+  }
+
+  /** The meters of the partition of {@code key}, created full on first use. */
+  ResourceMeters of(AttributeValue key, long nowNanos) {
+    ResourceMeters meters = partitions.get(key);
+    if (meters != null) {
+      return meters;
+    }
+    if (partitions.size() > PRUNE_ABOVE) {
+      prune(nowNanos);
+    }
+    return partitions.computeIfAbsent(key, k -> {
+      ResourceMeters created = new ResourceMeters(String.valueOf(k), tableArn, false);
+      created.read.limit(READ_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
+      created.write.limit(WRITE_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
+      return created;
+    });
+  }
+
+  /** Partitions that are full again are the same as new ones: forget them. */
+  private void prune(long nowNanos) {
+    partitions.values().removeIf(m -> m.read.remaining(nowNanos) >= READ_UNITS_PER_SECOND
+        && m.write.remaining(nowNanos) >= WRITE_UNITS_PER_SECOND);
+  }
+
+  void clear() {
+    partitions.clear();
+  }
+}

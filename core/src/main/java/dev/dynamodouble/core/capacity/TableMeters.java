@@ -1,0 +1,119 @@
+package dev.dynamodouble.core.capacity;
+
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.OnDemandThroughput;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.Throughput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The capacity state of one table, kept beside it (a table attachment): the table's meters, one
+ * pair per global secondary index, and its partitions. Limits follow the table's settings as they
+ * are now (an UpdateTable's new throughput applies once the table is ACTIVE again, when the table
+ * itself takes it).
+ */
+final class TableMeters {
+  final ResourceMeters table;
+  final PartitionMeters partitions;
+  private final Map<String, ResourceMeters> indexes = new ConcurrentHashMap<>();
+  private final String arn;
+  // What the limits were last set from: settings objects are immutable, so identity tells a change.
+  private volatile Object syncedMode;
+  private volatile Object syncedThroughput;
+  private volatile Object syncedIndexes;
+  private volatile long generation;
+  private final long createdNanos;
+
+  TableMeters(Table table, long generation, long createdNanos) {
+    this.createdNanos = createdNanos;
+    this.arn = table.arn();
+    this.table = new ResourceMeters(table.name(), arn, false);
+    this.partitions = new PartitionMeters(arn);
+    this.generation = generation;
+  }
+
+  /** Brings the limits in line with the table's settings, and resets after an engine reset. */
+  void sync(Table source, long currentGeneration, long nowNanos) {
+    // The common case, without the lock: nothing changed since the last request.
+    BillingMode mode = source.billingMode();
+    if (generation == currentGeneration && mode == syncedMode && source.globalIndexes() == syncedIndexes
+        && (mode == BillingMode.PROVISIONED ? source.throughput() : source.onDemandThroughput()) == syncedThroughput) {
+      return;
+    }
+    resync(source, currentGeneration, nowNanos);
+  }
+
+  private synchronized void resync(Table source, long currentGeneration, long nowNanos) {
+    if (generation != currentGeneration) {
+      generation = currentGeneration;
+      reset(nowNanos);
+    }
+    BillingMode mode = source.billingMode();
+    Object throughput = mode == BillingMode.PROVISIONED ? source.throughput() : source.onDemandThroughput();
+    List<IndexDefinition> gsis = source.globalIndexes();
+    if (mode == syncedMode && throughput == syncedThroughput && gsis == syncedIndexes) {
+      return;
+    }
+    // Meters are made on a table's first request, but its buckets have been filling since it was created.
+    long at = syncedMode == null ? Math.min(createdNanos, nowNanos) : nowNanos;
+    if (mode == BillingMode.PROVISIONED) {
+      Throughput t = source.throughput();
+      long changedAt = syncedMode == BillingMode.PROVISIONED ? changedAt(t, nowNanos) : at;
+      table.read.limit(t.read(), Limit.PROVISIONED, changedAt);
+      table.write.limit(t.write(), Limit.PROVISIONED, changedAt);
+    } else {
+      OnDemandThroughput max = source.onDemandThroughput();
+      table.read.limit(max.maxRead(), Limit.MAX_ON_DEMAND, at);
+      table.write.limit(max.maxWrite(), Limit.MAX_ON_DEMAND, at);
+    }
+    List<String> names = new ArrayList<>();
+    for (IndexDefinition index : gsis) {
+      names.add(index.name());
+      ResourceMeters meters = indexes.computeIfAbsent(index.name(),
+          name -> new ResourceMeters(name, arn + "/index/" + name, true));
+      Throughput t = mode == BillingMode.PROVISIONED && index.throughput() != null ? index.throughput() : Throughput.NONE;
+      meters.read.limit(t.read(), Limit.PROVISIONED, at);
+      meters.write.limit(t.write(), Limit.PROVISIONED, at);
+    }
+    indexes.keySet().retainAll(names);
+    syncedMode = mode;
+    syncedThroughput = throughput;
+    syncedIndexes = gsis;
+  }
+
+  /**
+   * When a new provisioned throughput took effect (the table turned ACTIVE), so the bucket refills
+   * at the old rate until then and at the new one since, whenever the next request comes.
+   */
+  private static long changedAt(Throughput t, long nowNanos) {
+    java.time.Instant latest = t.lastIncrease();
+    if (t.lastDecrease() != null && (latest == null || t.lastDecrease().isAfter(latest))) {
+      latest = t.lastDecrease();
+    }
+    if (latest == null) {
+      return nowNanos;
+    }
+    return Math.min(nowNanos, latest.getEpochSecond() * 1_000_000_000L + latest.getNano());
+  }
+
+  /** The meters of a global secondary index, or null (a local index, or none of that name). */
+  ResourceMeters index(String name) {
+    return name == null ? null : indexes.get(name);
+  }
+
+  Iterable<ResourceMeters> indexes() {
+    return indexes.values();
+  }
+
+  private void reset(long nowNanos) {
+    table.reset(nowNanos);
+    for (ResourceMeters index : indexes.values()) {
+      index.reset(nowNanos);
+    }
+    partitions.clear();
+  }
+}

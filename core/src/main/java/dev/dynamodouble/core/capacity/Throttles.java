@@ -1,0 +1,60 @@
+package dev.dynamodouble.core.capacity;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
+import java.util.List;
+
+/**
+ * The errors of a throttled request, as DynamoDB words them, each with the ThrottlingReasons
+ * detail (reason and resource ARN) the service has sent since 2025.
+ */
+public final class Throttles {
+  static final String TABLE = "The level of configured provisioned throughput for the table was exceeded. "
+      + "Consider increasing your provisioning level with the UpdateTable API.";
+  static final String INDEX = "The level of configured provisioned throughput for one or more global secondary "
+      + "indexes of the table was exceeded. Consider increasing your provisioning level for the under-provisioned "
+      + "global secondary indexes with the UpdateTable API";
+  static final String BATCH = "The level of configured provisioned throughput for one or more tables was exceeded. "
+      + "Consider increasing your provisioning level with the UpdateTable API";
+  /** What an on-demand table answers when a partition or its maximum throughput is exceeded. */
+  public static final String ON_DEMAND = "Throughput exceeds the current capacity of your table or index. DynamoDB "
+      + "is automatically scaling your table or index so please try again shortly. If exceptions persist, check if "
+      + "you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+
+  /** One ThrottlingReason. */
+  record Reason(String reason, String resource) {}
+
+  private Throttles() {}
+
+  /** The exception for one refused request: by what was exceeded, on which resource. */
+  static DynamoException of(ResourceMeters resource, boolean writes, Limit limit, boolean onDemandTable) {
+    Reason reason = new Reason(resource.reason(writes, limit), resource.arn);
+    if (limit == Limit.MAX_ON_DEMAND) {
+      return exception(ErrorCode.THROTTLING, ON_DEMAND, List.of(reason));
+    }
+    String message = onDemandTable ? ON_DEMAND : resource.index ? INDEX : TABLE;
+    return exception(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, message, List.of(reason));
+  }
+
+  /** A batch of which nothing could be processed. */
+  static DynamoException batch(List<Reason> reasons) {
+    return exception(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, BATCH, reasons);
+  }
+
+  private static DynamoException exception(ErrorCode code, String message, List<Reason> reasons) {
+    List<Reason> distinct = reasons.stream().distinct().toList();
+    // DynamoDB's model names the member "ThrottlingReasons" in ProvisionedThroughputExceededException
+    // and "throttlingReasons" in ThrottlingException.
+    String field = code == ErrorCode.THROTTLING ? "throttlingReasons" : "ThrottlingReasons";
+    return new DynamoException(code, message, out -> {
+      out.writeArrayFieldStart(field);
+      for (Reason r : distinct) {
+        out.writeStartObject();
+        out.writeStringField("reason", r.reason());
+        out.writeStringField("resource", r.resource());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    });
+  }
+}
