@@ -37,7 +37,7 @@ public final class BatchGetItem implements Operation {
     Map<String, JsonRequest> requestItems = request.structureMap("RequestItems");
     String capacityMode = request.string("ReturnConsumedCapacity");
     Constraints constraints = new Constraints().notNull(requestItems, "requestItems")
-        .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY);
+        .enums(request, "BatchGetItem");
     int total = 0;
     if (requestItems != null) {
       constraints.minSize(requestItems, 1, "requestItems");

@@ -13,9 +13,6 @@ import java.util.Map;
 
 /** Reads the legacy condition parameters (KeyConditions, QueryFilter, ScanFilter, Expected) from JSON. */
 final class LegacyConditions {
-  private static final String[] OPERATORS = {"EQ", "NE", "IN", "LE", "LT", "GE", "GT", "BETWEEN", "NOT_NULL", "NULL",
-      "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"};
-
   private LegacyConditions() {}
 
   static KeyCondition keyConditions(JsonRequest request) {
@@ -69,7 +66,6 @@ final class LegacyConditions {
     if (name == null) {
       return null;
     }
-    new dev.dynamodouble.core.protocol.Constraints().oneOf(name, path, OPERATORS).check();
     return ComparisonOperator.valueOf(name);
   }
 }

@@ -23,7 +23,7 @@ public final class Query implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
-    ReadRequests.constraints(request).check();
+    ReadRequests.constraints(request, "Query").check();
     RequestExpressions expressions = RequestExpressions.of(request, "Query");
     String keyConditionText = request.string("KeyConditionExpression");
     if (keyConditionText == null && !request.has("KeyConditions")) {

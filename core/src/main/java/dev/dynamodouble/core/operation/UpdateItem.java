@@ -23,7 +23,7 @@ public final class UpdateItem implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> key = request.item("Key");
-    ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(key, "key").check();
+    ItemRequests.writeEnums(ItemRequests.common(request, "UpdateItem"), request).notNull(key, "key").check();
     String returnValues = request.string("ReturnValues");
     RequestExpressions expressions = RequestExpressions.of(request, "UpdateItem");
     Update update = expressions.update();

@@ -19,10 +19,12 @@ public final class UpdateTable implements Operation {
     String billing = request.string("BillingMode");
     JsonRequest throughput = request.structure("ProvisionedThroughput");
     Constraints constraints = new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName")
-        .oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
+        .enums(request, "UpdateTable");
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
+    List<JsonRequest> definitions = request.structures("AttributeDefinitions");
+    TableSpecReader.checkDefinitionsShape(constraints, definitions);
     constraints.check();
     TableSpecReader.checkTableClass(request.string("TableClass"));
     Boolean protection = request.bool("DeletionProtectionEnabled");
@@ -49,7 +51,7 @@ public final class UpdateTable implements Operation {
         found.tableClass(tableClass);
       }
       if (indexUpdates != null) {
-        GlobalIndexUpdates.apply(context, found, indexUpdates, request.structures("AttributeDefinitions"));
+        GlobalIndexUpdates.apply(context, found, indexUpdates, definitions);
       }
       if (changesCapacity || tableClass != null || indexUpdates != null) {
         found.status(TableStatus.UPDATING);

@@ -153,6 +153,12 @@ public final class Constraints {
     return this;
   }
 
+  /** Every enum member of {@code operation}'s request (see {@link EnumMembers}). */
+  public Constraints enums(JsonRequest request, String operation) {
+    EnumMembers.check(operation, request, this);
+    return this;
+  }
+
   private void add(Object value, String path, String constraint) {
     if (errors.size() >= MAX_ERRORS) {
       return;
