@@ -19,6 +19,13 @@ final class LegacyConditions {
     return Legacy.keyConditions(conditions(request, "KeyConditions"));
   }
 
+  /** Refuses a ConditionalOperator when the request has no QueryFilter or ScanFilter ({@code parameter}). */
+  static void checkOperatorWithoutFilter(JsonRequest request, String parameter) {
+    if (!request.has(parameter)) {
+      Legacy.checkConditionalOperator(request.string("ConditionalOperator"), null);
+    }
+  }
+
   /** QueryFilter or ScanFilter, combined by ConditionalOperator. */
   static Condition filter(JsonRequest request, String parameter) {
     Map<String, LegacyCondition> conditions = conditions(request, parameter);
@@ -31,6 +38,7 @@ final class LegacyConditions {
   static Condition expected(JsonRequest request) {
     Map<String, JsonRequest> raw = request.structureMap("Expected");
     if (raw == null) {
+      Legacy.checkConditionalOperator(request.string("ConditionalOperator"), null);
       return null;
     }
     Map<String, ExpectedAttributeValue> expected = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ public final class Query implements Operation {
     Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
     ReadRequests.constraints(request, "Query").check();
     RequestExpressions expressions = RequestExpressions.of(request, "Query");
+    LegacyConditions.checkOperatorWithoutFilter(request, "QueryFilter"); // before the key condition's absence
     String keyConditionText = request.string("KeyConditionExpression");
     if (keyConditionText == null && !request.has("KeyConditions")) {
       throw DynamoException.validation(

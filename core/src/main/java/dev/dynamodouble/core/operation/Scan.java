@@ -41,6 +41,7 @@ public final class Scan implements Operation {
           + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
     }
     RequestExpressions expressions = RequestExpressions.of(request, "Scan");
+    LegacyConditions.checkOperatorWithoutFilter(request, "ScanFilter");
     Projection projection = expressions.projection();
     Condition filter = expressions.filter();
     if (filter == null && request.has("ScanFilter")) {
