@@ -55,7 +55,7 @@ final class Parser {
     this.parameter = parameter;
     this.src = src;
     this.mode = mode;
-    this.tokens = Lexer.tokenize(src);
+    this.tokens = Lexer.tokenize(src, mode != Mode.UPDATE);
   }
 
   /** Parses a condition, filter or key-condition expression; {@code parameter} names it in errors. */
