@@ -4,12 +4,13 @@ import dev.dynamodouble.core.protocol.Dispatcher;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What every connection of one server shares: the dispatcher, the control API, request ids. */
+/** What every connection of one server shares: the dispatcher, the control API, request ids, the date. */
 final class Endpoint {
   private static final int REQUEST_ID_LENGTH = 52;
 
   private final Dispatcher dispatcher;
   private final ControlApi control;
+  private final HttpDate date;
   private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
   private final AtomicLong requests = new AtomicLong();
@@ -20,6 +21,7 @@ final class Endpoint {
   Endpoint(Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
     this.control = new ControlApi(dispatcher.engine());
+    this.date = new HttpDate(dispatcher.engine().clock());
     String prefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(Locale.ROOT);
     this.prefixLength = prefix.length();
     this.idTemplate = new char[REQUEST_ID_LENGTH];
@@ -33,6 +35,10 @@ final class Endpoint {
 
   ControlApi control() {
     return control;
+  }
+
+  HttpDate date() {
+    return date;
   }
 
   /** A 52-character request id, unique for this server: a prefix, zeros, a counter in base 36. */
