@@ -52,6 +52,7 @@ public final class Operations {
       case "UpdateContinuousBackups": return new UpdateContinuousBackups();
       case "DescribeContinuousBackups": return new DescribeContinuousBackups();
       case "RestoreTableToPointInTime": return new RestoreTableToPointInTime();
+      case "DescribeEndpoints": return new DescribeEndpoints();
       default: return null;
     }
   }

@@ -70,6 +70,16 @@ class ProtocolDetailsTest {
     assertThat(get("plain")).isEqualTo("{}");
   }
 
+  @Test
+  void describeEndpointsAnswersTheRegionalEndpoint() {
+    try (var client = SdkTestSupport.client(dynamo, "eu-west-1")) {
+      var endpoints = client.describeEndpoints(r -> { }).endpoints();
+      assertThat(endpoints).hasSize(1);
+      assertThat(endpoints.get(0).address()).isEqualTo("dynamodb.eu-west-1.amazonaws.com");
+      assertThat(endpoints.get(0).cachePeriodInMinutes()).isEqualTo(1440L);
+    }
+  }
+
   private static String put(String pk) {
     return "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"" + pk + "\"}}}";
   }
