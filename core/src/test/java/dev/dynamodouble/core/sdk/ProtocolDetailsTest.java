@@ -80,6 +80,13 @@ class ProtocolDetailsTest {
     }
   }
 
+  @Test
+  void theControlApiAnswersValidJsonWhateverThePath() {
+    RawClient.Response response = raw.get("/_dynamodouble/a%5Cb%00c%22d");
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.json().path("error").asText()).isEqualTo("unknown control path: a\\b\u0000c\"d");
+  }
+
   private static String put(String pk) {
     return "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"" + pk + "\"}}}";
   }
