@@ -40,7 +40,8 @@ final class Lexer {
         while (i < n && isWordChar(src.charAt(i))) {
           i++;
         }
-        type = c == '#' ? Token.Type.NAME_REF : Token.Type.VALUE_REF;
+        // a lone sigil is no placeholder: an unknown token, reported as a syntax error
+        type = i == start + 1 ? Token.Type.UNKNOWN : c == '#' ? Token.Type.NAME_REF : Token.Type.VALUE_REF;
       } else {
         i++;
         switch (c) {
