@@ -42,8 +42,8 @@ public final class Scan implements Operation {
     }
     RequestExpressions expressions = RequestExpressions.of(request, "Scan");
     LegacyConditions.checkOperatorWithoutFilter(request, "ScanFilter");
+    Condition filter = expressions.filter(); // the service reports a bad filter before a bad projection
     Projection projection = expressions.projection();
-    Condition filter = expressions.filter();
     if (filter == null && request.has("ScanFilter")) {
       filter = LegacyConditions.filter(request, "ScanFilter");
     }
