@@ -278,7 +278,8 @@ final class TableSpecReader {
       constraints.notNull(projection, member + ".projection");
       if (projection != null) {
         constraints.minSize(projection.strings("NonKeyAttributes"), 1, member + ".projection.nonKeyAttributes")
-            .maxSize(projection.strings("NonKeyAttributes"), 20, member + ".projection.nonKeyAttributes");
+            .maxSize(projection.strings("NonKeyAttributes"), 20, member + ".projection.nonKeyAttributes")
+            .eachLength(projection.strings("NonKeyAttributes"), 1, 255, member + ".projection.nonKeyAttributes");
       }
       if (global && index != null) {
         checkThroughputShape(constraints, index.structure("ProvisionedThroughput"), member + ".provisionedThroughput");

@@ -125,6 +125,15 @@ public final class Constraints {
     return this;
   }
 
+  /** A list whose every string member has {@code min} to {@code max} characters. */
+  public Constraints eachLength(List<String> values, int min, int max, String path) {
+    if (values != null && values.stream().anyMatch(v -> v.length() < min || v.length() > max)) {
+      add(values, path, "Member must satisfy constraint: [Member must have length less than or equal to " + max
+          + ", Member must have length greater than or equal to " + min + "]");
+    }
+    return this;
+  }
+
   public Constraints min(Number value, long min, String path) {
     if (value != null && value.longValue() < min) {
       add(value, path, "Member must have value greater than or equal to " + min);

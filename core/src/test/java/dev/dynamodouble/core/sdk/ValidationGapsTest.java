@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalOperator;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Requests DynamoDB refuses that were once accepted. */
@@ -83,6 +84,18 @@ class ValidationGapsTest {
     // inside a name, and in the other expressions, '_' is an ordinary character
     client.updateItem(r -> r.tableName("items").key(item("pk", "x")).updateExpression("SET a_b = :v")
         .conditionExpression("attribute_not_exists(_c)").expressionAttributeValues(Map.of(":v", s("1"))));
+  }
+
+  @Test
+  void projectedAttributeNamesHaveAtMost255Characters() {
+    String name = "n".repeat(256);
+    assertValidation(() -> client.updateTable(r -> r.tableName("items").attributeDefinitions(attr("g", ScalarAttributeType.S))
+            .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byG").keySchema(hash("g"))
+                .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(name))))),
+        "1 validation error detected: Value '[" + name + "]' at "
+            + "'globalSecondaryIndexUpdates.1.member.create.projection.nonKeyAttributes' failed to satisfy constraint: "
+            + "Member must satisfy constraint: [Member must have length less than or equal to 255, "
+            + "Member must have length greater than or equal to 1]");
   }
 
   @Test
