@@ -16,7 +16,7 @@ final class ReadRequests {
   static Constraints constraints(JsonRequest request, String operation) {
     String tableName = request.string("TableName");
     String indexName = request.string("IndexName");
-    return new Constraints()
+    return Constraints.of(operation)
         .notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName")
         .name(indexName, "indexName")
         .enums(request, operation)

@@ -16,6 +16,21 @@ public final class Constraints {
   private static final int MAX_ERRORS = 10;
 
   private final List<String> errors = new ArrayList<>();
+  /** The operation whose request this checks, for its members' message style; null: the older style. */
+  private final String operation;
+
+  public Constraints() {
+    this(null);
+  }
+
+  private Constraints(String operation) {
+    this.operation = operation;
+  }
+
+  /** Constraints of {@code operation}'s request, worded per member as the service words them ({@link NewStyleMembers}). */
+  public static Constraints of(String operation) {
+    return new Constraints(operation);
+  }
 
   public Constraints notNull(Object value, String path) {
     if (value == null) {
@@ -170,6 +185,11 @@ public final class Constraints {
 
   private void add(Object value, String path, String constraint) {
     if (errors.size() >= MAX_ERRORS) {
+      return;
+    }
+    String newStyle = NewStyleMembers.path(operation, path);
+    if (newStyle != null) {
+      errors.add("Value at '" + newStyle + "' failed to satisfy constraint: " + constraint);
       return;
     }
     String shown = value == null ? "null" : "'" + describe(value) + "'";

@@ -99,6 +99,30 @@ class ValidationGapsTest {
   }
 
   @Test
+  void someMembersHaveTheNewerConstraintMessageStyle() {
+    assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of())),
+        "1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: "
+            + "Member must have length greater than or equal to 1");
+    assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of("items",
+            KeysAndAttributes.builder().keys(java.util.List.of()).build()))),
+        "1 validation error detected: Value at 'RequestItems.items.member.Keys' failed to satisfy constraint: "
+            + "Member must have length greater than or equal to 1");
+    java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> keys =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      keys.add(item("pk", "k" + i));
+    }
+    assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of("items",
+            KeysAndAttributes.builder().keys(keys).build()))),
+        "1 validation error detected: Value at 'RequestItems.items.member.Keys' failed to satisfy constraint: "
+            + "Member must have length less than or equal to 100");
+    assertValidation(() -> client.query(r -> r.tableName("items").limit(0).keyConditionExpression("pk = :p")
+            .expressionAttributeValues(Map.of(":p", s("x")))),
+        "1 validation error detected: Value at 'Limit' failed to satisfy constraint: "
+            + "Member must have value greater than or equal to 1");
+  }
+
+  @Test
   void tagsNeedATableArn() {
     for (String arn : new String[] {"not-an-arn", ARN + "items/index/byX", "arn:aws:dynamodb:us-east-1:0:table/items"}) {
       String message = "Invalid TableArn: Invalid ResourceArn provided as input " + arn;
