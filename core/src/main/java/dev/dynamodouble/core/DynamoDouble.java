@@ -5,7 +5,10 @@ import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.server.DynamoServer;
+import dev.dynamodouble.core.stream.StreamSettings;
+import dev.dynamodouble.core.stream.Streams;
 import dev.dynamodouble.core.time.DynamoClock;
+import dev.dynamodouble.core.trigger.Triggers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import java.time.Duration;
 public final class DynamoDouble implements AutoCloseable {
   private final Builder settings;
   private final Engine engine;
+  private final Triggers triggers;
   private volatile DynamoServer server;
 
   private DynamoDouble(Builder settings) {
@@ -32,6 +36,20 @@ public final class DynamoDouble implements AutoCloseable {
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit);
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
+    if (settings.streamSettings != null) {
+      engine.streams().settings(settings.streamSettings);
+    }
+    this.triggers = new Triggers(engine.clock(), engine.streams(),
+        (region, table) -> Streams.latestOf(engine.region(region).describedTable(table)),
+        settings.defaultRegion);
+  }
+
+  /**
+   * In-JVM triggers on table streams: register a handler and it receives the table's stream
+   * records in batches, as a Lambda function with a DynamoDB event source mapping would.
+   */
+  public Triggers triggers() {
+    return triggers;
   }
 
   public static Builder builder() {
@@ -106,8 +124,18 @@ public final class DynamoDouble implements AutoCloseable {
     private long itemCollectionLimit = EngineOptions.TEN_GB;
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
+    private StreamSettings streamSettings;
 
     private Builder() {}
+
+    /**
+     * How streams behave: shards per stream, the shard rollover period (about four hours in
+     * DynamoDB), the 24-hour retention and the 15-minute iterator lifetime.
+     */
+    public Builder streamSettings(StreamSettings settings) {
+      this.streamSettings = settings;
+      return this;
+    }
 
     /**
      * The item-collection size limit of tables with local secondary indexes (10 GB, as in

@@ -8,6 +8,7 @@ import dev.dynamodouble.junit5.internal.FailureReport;
 import dev.dynamodouble.junit5.internal.Injector;
 import dev.dynamodouble.junit5.internal.Settings;
 import dev.dynamodouble.junit5.internal.SettingsResolver;
+import dev.dynamodouble.junit5.internal.TriggerFields;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -65,11 +66,12 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
   }
 
   @Override
-  public void beforeEach(ExtensionContext context) {
+  public void beforeEach(ExtensionContext context) throws IllegalAccessException {
     ClassScope scope = scope(context);
     Method method = context.getRequiredTestMethod();
     Settings settings = SettingsResolver.forMethod(method, scope.testClass(), context::getConfigurationParameter);
     scope.beforeTest(method, settings);
+    TriggerFields.register(scope.dynamo().triggers(), context.getRequiredTestInstance());
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     store.put(SETTINGS, settings);
     store.put(ROOTS, scope.roots());

@@ -92,7 +92,8 @@ class InjectionTest {
   void whatCannotBeSupplied() {
     assertThat(failure(AnnotatedString.class)).isInstanceOf(ParameterResolutionException.class)
         .hasMessage("Cannot supply parameter 0 (java.lang.String) of AnnotatedString.test(...): Dynamo Double injects "
-            + "DynamoDbClient, DynamoDbAsyncClient, DynamoDbEnhancedClient, DynamoDbEnhancedAsyncClient, "
+            + "DynamoDbClient, DynamoDbAsyncClient, DynamoDbStreamsClient, Triggers, DynamoDbEnhancedClient, "
+            + "DynamoDbEnhancedAsyncClient, "
             + "DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, ManualClock, java.time.Clock, "
             + "DynamoTables, "
             + "not java.lang.String");

@@ -4,6 +4,7 @@ import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.operation.TableLifecycle;
 import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexData;
@@ -103,7 +104,7 @@ public final class TableRestore {
     Map<String, IndexData> contents = new HashMap<>();
     copyIndexes(data, locals, key, contents);
     copyIndexes(data, globals, key, contents);
-    table.versions().commit(new TableData(data.items(), data.sizeBytes(), Map.copyOf(contents)), now);
+    engine.feed().replace(table, new TableData(data.items(), data.sizeBytes(), Map.copyOf(contents)), now, Origin.RESTORE);
 
     table.attachment(RestoreOrigin.class, t -> origin);
     Encryption encryption = overrides.encryptionOverridden() ? overrides.encryption() : source.encryption();

@@ -22,10 +22,23 @@ public final class Engine {
       new dev.dynamodouble.core.transaction.Transactions(this);
 
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
+  private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
+  private final dev.dynamodouble.core.stream.Streams streams;
 
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
+    this.streams = new dev.dynamodouble.core.stream.Streams(clock, feed, options);
+  }
+
+  /** The change feed: every committed item change, in commit order (package {@code feed}). */
+  public dev.dynamodouble.core.feed.ChangeFeed feed() {
+    return feed;
+  }
+
+  /** DynamoDB Streams of every table of every region. */
+  public dev.dynamodouble.core.stream.Streams streams() {
+    return streams;
   }
 
   public DynamoClock clock() {
@@ -82,7 +95,7 @@ public final class Engine {
       for (Catalog catalog : regions.values()) {
         java.util.List<EngineSnapshot.Entry> entries = new java.util.ArrayList<>();
         for (dev.dynamodouble.core.table.Table table : catalog.tables()) {
-          entries.add(new EngineSnapshot.Entry(table, table.snapshot(), table.settings()));
+          entries.add(new EngineSnapshot.Entry(table, table.snapshot(), table.settings(), feed.capture(table)));
         }
         byRegion.put(catalog.region(), entries);
       }
@@ -106,6 +119,7 @@ public final class Engine {
         for (dev.dynamodouble.core.table.Table table : java.util.List.copyOf(catalog.tables())) {
           if (!kept.contains(table)) {
             catalog.remove(table);
+            feed.reset(table, table.snapshot(), clock.now(), null); // as if it never existed
           }
         }
         for (EngineSnapshot.Entry entry : entries) {
@@ -114,9 +128,7 @@ public final class Engine {
             catalog.add(table);
           }
           table.restore(entry.settings());
-          if (table.snapshot() != entry.data()) {
-            table.versions().commit(entry.data(), clock.now());
-          }
+          feed.reset(table, entry.data(), clock.now(), entry.feedState());
         }
       }
       transactions.reset();

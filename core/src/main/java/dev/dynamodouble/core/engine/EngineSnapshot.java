@@ -11,7 +11,8 @@ import java.util.Map;
  * deleted since, and drops tables created since.
  */
 public final class EngineSnapshot {
-  record Entry(Table table, TableData data, Table.Settings settings) {}
+  record Entry(Table table, TableData data, Table.Settings settings,
+               dev.dynamodouble.core.feed.ChangeFeed.Captured feedState) {}
 
   private final Map<String, List<Entry>> byRegion;
 

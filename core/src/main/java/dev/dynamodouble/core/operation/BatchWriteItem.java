@@ -4,6 +4,8 @@ import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.feed.ChangeFeed;
+import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
@@ -51,6 +53,7 @@ public final class BatchWriteItem implements Operation {
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     context.engine().write(() -> {
       Map<Table, TableData> pending = new LinkedHashMap<>();
+      Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
       for (Write write : writes) {
         TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
         StoredItem before = data.get(write.key());
@@ -59,10 +62,12 @@ public final class BatchWriteItem implements Operation {
             .addTableWrite(Capacity.writeUnits(bytes));
         IndexWriteUnits.add(capacity, data, write.key(), before, write.item());
         pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item()));
+        edits.computeIfAbsent(write.table(), t -> new ArrayList<>())
+            .add(new ChangeFeed.Edit(write.key(), before, write.item()));
       }
       pending.forEach((table, data) -> {
         if (data != table.snapshot()) {
-          table.versions().commit(data, context.now());
+          context.engine().feed().commit(table, data, context.now(), Origin.BATCH, edits.get(table));
         }
       });
     });

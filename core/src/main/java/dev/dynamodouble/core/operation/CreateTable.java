@@ -3,6 +3,7 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.Table;
@@ -22,6 +23,10 @@ public final class CreateTable implements Operation {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
     TableSpec spec = TableSpecReader.read(request, name);
+    Constraints streamShape = new Constraints();
+    StreamSpecifications.checkShape(streamShape, request);
+    streamShape.check();
+    StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
@@ -35,6 +40,7 @@ public final class CreateTable implements Operation {
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
       catalog.add(created);
+      StreamSpecifications.create(engine.streams(), created, stream);
       TableLifecycle.scheduleActive(engine, created);
       return created;
     });

@@ -25,6 +25,7 @@ public final class DeleteTable implements Operation {
       }
       found.status(TableStatus.DELETING);
       context.engine().pointInTimeRecovery().tableDeleted(found); // PITR on: leaves a SYSTEM backup
+      context.engine().streams().tableDeleted(found); // its records stay readable for 24 hours
       TableLifecycle.scheduleRemoval(context.engine(), found);
       return found;
     });

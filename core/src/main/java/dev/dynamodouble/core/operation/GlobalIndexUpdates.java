@@ -115,7 +115,7 @@ final class GlobalIndexUpdates {
     table.globalIndexes(indexes);
     Instant now = context.now();
     if (data != table.snapshot()) {
-      table.versions().commit(data, now);
+      context.engine().feed().commitSchema(table, data, now);
     }
     TableLifecycle.scheduleIndexesSettle(context.engine(), table);
   }

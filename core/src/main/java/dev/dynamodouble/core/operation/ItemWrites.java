@@ -2,6 +2,7 @@ package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
@@ -36,7 +37,7 @@ public final class ItemWrites {
       }
       TableData next = after == null ? data.delete(key) : data.put(key, after, before);
       if (next != data) {
-        table.versions().commit(next, context.now());
+        context.engine().feed().commit(table, next, context.now(), Origin.ITEM_WRITE, key, before, after);
       }
       return new Outcome(before, after);
     });

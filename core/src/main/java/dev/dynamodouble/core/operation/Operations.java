@@ -57,9 +57,10 @@ public final class Operations {
     }
   }
 
-  /** The DynamoDB Streams API ({@code DynamoDBStreams_20120810.*}); filled by the streams work. */
+  /** The DynamoDB Streams API ({@code DynamoDBStreams_20120810.*}). */
   public static Operations streams() {
-    return new Operations(false);
+    return new Operations(false).add("ListStreams", new ListStreams()).add("DescribeStream", new DescribeStream())
+        .add("GetShardIterator", new GetShardIterator()).add("GetRecords", new GetRecords());
   }
 
   public Operations add(String name, Operation operation) {

@@ -76,6 +76,7 @@ public final class TableDescriptions {
     }
     out.writeBooleanField("DeletionProtectionEnabled", table.deletionProtection());
     BackupDescriptions.writeTableExtras(out, table); // RestoreSummary, SSEDescription
+    StreamSpecifications.write(out, table);
     out.writeEndObject();
   }
 

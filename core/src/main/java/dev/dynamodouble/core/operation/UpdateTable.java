@@ -25,7 +25,9 @@ public final class UpdateTable implements Operation {
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
     List<JsonRequest> definitions = request.structures("AttributeDefinitions");
     TableSpecReader.checkDefinitionsShape(constraints, definitions);
+    StreamSpecifications.checkShape(constraints, request);
     constraints.check();
+    StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     TableSpecReader.checkTableClass(request.string("TableClass"));
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
@@ -53,7 +55,10 @@ public final class UpdateTable implements Operation {
       if (indexUpdates != null) {
         GlobalIndexUpdates.apply(context, found, indexUpdates, definitions);
       }
-      if (changesCapacity || tableClass != null || indexUpdates != null) {
+      if (stream != null) {
+        StreamSpecifications.update(context.engine().streams(), found, stream);
+      }
+      if (changesCapacity || tableClass != null || indexUpdates != null || stream != null) {
         found.status(TableStatus.UPDATING);
         TableLifecycle.scheduleActive(context.engine(), found);
       }

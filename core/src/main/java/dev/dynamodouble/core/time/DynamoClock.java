@@ -16,6 +16,8 @@ import java.time.Instant;
  */
 public abstract class DynamoClock {
   private final TaskQueue tasks = new TaskQueue();
+  /** Tasks that may run user code: never on a request thread, never inside another task. */
+  private final TaskQueue deliveries = new TaskQueue();
 
   /** The current instant of this clock. */
   public abstract Instant now();
@@ -51,6 +53,36 @@ public abstract class DynamoClock {
   public Scheduled scheduleAfter(Duration delay, Runnable task) {
     return schedule(now().plus(delay), task);
   }
+
+  /**
+   * Runs {@code task} once this clock reaches {@code due}, as a delivery: a task that may run user
+   * code which calls back into the engine (a trigger handler writing through an SDK client). It
+   * never runs on a thread that serves requests nor inside another task: a manual clock runs it on
+   * the thread that advances it, at its due time, after the ordinary tasks due by then; the system
+   * clock runs it on its own delivery thread.
+   */
+  public Scheduled scheduleDelivery(Instant due, Runnable task) {
+    Scheduled scheduled = deliveries.add(due, task);
+    onDeliveryScheduled(due);
+    return scheduled;
+  }
+
+  /**
+   * Runs, on the calling thread, every delivery due now (and any it makes due now). For a test
+   * that wants the effects of deliveries without moving a manual clock; do not call it from a
+   * request thread.
+   */
+  public void runDueDeliveries() {
+    deliveries.runDue(now());
+  }
+
+  /** The due time of the next delivery, or null. */
+  public Instant nextDeliveryDue() {
+    return deliveries.nextDue();
+  }
+
+  /** Hook for clocks that run deliveries on a thread of their own. */
+  void onDeliveryScheduled(Instant due) {}
 
   /** Runs every task already due. Cheap when nothing is due. */
   public void runDue() {

@@ -40,13 +40,29 @@ public final class ManualClock extends DynamoClock {
     moveTo(target);
   }
 
+  /**
+   * Runs the ordinary tasks and the deliveries due up to {@code target} in time order: at each
+   * delivery's due time, first the ordinary tasks due by then, then the deliveries, outside every
+   * task (a delivery may call into the engine, which runs due ordinary tasks itself).
+   */
   private void moveTo(Instant target) {
-    runUntil(target, due -> {
+    java.util.function.Consumer<Instant> step = due -> {
       if (due.isAfter(now)) {
         now = due;
       }
-    });
-    now = target;
+    };
+    while (true) {
+      Instant delivery = nextDeliveryDue();
+      Instant stop = delivery == null || delivery.isAfter(target) ? target : delivery;
+      runUntil(stop, step);
+      step.accept(stop);
+      Instant due = nextDeliveryDue();
+      if (due != null && !due.isAfter(now)) {
+        runDueDeliveries();
+      } else if (stop.equals(target)) {
+        return;
+      }
+    }
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.dynamodouble.core.transaction;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.feed.ChangeFeed;
+import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
@@ -86,6 +88,7 @@ public final class WriteTransaction {
   /** Decides every action against the current roots and publishes them all, or cancels. */
   private static Outcome commit(Engine engine, Catalog catalog, List<WriteAction> actions) {
     Map<Table, TableData> pending = new LinkedHashMap<>();
+    Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
     List<CancellationReason> reasons = new ArrayList<>(actions.size());
     List<StoredItem> befores = new ArrayList<>(actions.size());
     List<StoredItem> afters = new ArrayList<>(actions.size());
@@ -109,6 +112,8 @@ public final class WriteTransaction {
       } else if (!failed && action.kind().writes()) {
         pending.put(action.table(), decision.after() == null
             ? data.delete(action.key()) : data.put(action.key(), decision.after()));
+        edits.computeIfAbsent(action.table(), t -> new ArrayList<>())
+            .add(new ChangeFeed.Edit(action.key(), before, decision.after()));
       }
     }
     if (failed) {
@@ -117,7 +122,7 @@ public final class WriteTransaction {
     Instant now = engine.clock().now();
     for (Map.Entry<Table, TableData> e : pending.entrySet()) {
       if (e.getValue() != e.getKey().snapshot()) {
-        e.getKey().versions().commit(e.getValue(), now);
+        engine.feed().commit(e.getKey(), e.getValue(), now, Origin.TRANSACTION, edits.get(e.getKey()));
       }
     }
     return new Outcome(Collections.unmodifiableList(befores), Collections.unmodifiableList(afters));

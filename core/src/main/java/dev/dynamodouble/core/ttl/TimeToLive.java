@@ -3,6 +3,8 @@ package dev.dynamodouble.core.ttl;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.feed.ChangeFeed;
+import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.storage.Version;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
@@ -275,6 +277,7 @@ public final class TimeToLive {
     TableData next = data;
     List<TtlTable.Entry> deleted = new ArrayList<>();
     List<StoredItem> images = new ArrayList<>();
+    List<ChangeFeed.Edit> edits = new ArrayList<>();
     for (TtlTable.Entry entry : entries) {
       StoredItem item = next.get(entry.key());
       Instant expiry = Expiry.of(item, attribute);
@@ -285,11 +288,12 @@ public final class TimeToLive {
       next = next.delete(entry.key());
       deleted.add(entry);
       images.add(item);
+      edits.add(new ChangeFeed.Edit(entry.key(), item, null));
     }
     if (next == data) {
       return 0;
     }
-    Version<TableData> version = table.versions().commit(next, now);
+    Version<TableData> version = engine.feed().commit(table, next, now, Origin.TTL, edits);
     if (!listeners.isEmpty()) {
       for (int i = 0; i < deleted.size(); i++) {
         StoredItem image = images.get(i);

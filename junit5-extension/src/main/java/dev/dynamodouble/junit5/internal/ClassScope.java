@@ -89,6 +89,7 @@ public final class ClassScope implements AutoCloseable {
       EngineSnapshot empty = dynamo.engine().snapshot();
       requireActive(dynamo, settings, entries);
       FixtureLoader.load(clients.sync(), entries);
+      forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
       return new ClassScope(testClass, settings, dynamo, clients, true, tables, entries, empty, baseline, null);
     } catch (RuntimeException e) {
@@ -118,6 +119,7 @@ public final class ClassScope implements AutoCloseable {
       EngineSnapshot empty = dynamo.engine().snapshot();
       requireActive(dynamo, settings, entries);
       FixtureLoader.load(parent.clients.sync(), entries);
+      forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
       return new ClassScope(testClass, settings, dynamo, parent.clients, false, tables, entries, empty, baseline,
           before);
@@ -210,6 +212,7 @@ public final class ClassScope implements AutoCloseable {
       }
     }
     List<FixtureEntry> entries = parse(refs, tables, testClass, "Fixture");
+    dynamo.triggers().unregisterAll(); // triggers belong to one test: @DynamoTrigger fields, @BeforeEach or the test
     if (replace) {
       dynamo.engine().restore(empty);
     } else if (methodSettings.reset() == Reset.PER_TEST) {
@@ -217,6 +220,17 @@ public final class ClassScope implements AutoCloseable {
     }
     requireActive(dynamo, settings, entries);
     FixtureLoader.load(clients.sync(), entries);
+    if (!entries.isEmpty()) {
+      forgetStreamRecords(dynamo);
+    }
+  }
+
+  /**
+   * Fixture loading writes through the SDK, so streams recorded it: a restore to the state just
+   * reached clears every stream (a reset's effect on streams), so tests see only their own records.
+   */
+  private static void forgetStreamRecords(DynamoDouble dynamo) {
+    dynamo.engine().restore(dynamo.engine().snapshot());
   }
 
   /** The current root of every table, to tell later which ones a test changed. */

@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
@@ -26,6 +27,7 @@ public final class Clients implements AutoCloseable {
   private final Region region;
   private final DynamoDbClient sync;
   private DynamoDbAsyncClient async;
+  private DynamoDbStreamsClient streams;
   private DynamoDbEnhancedClient enhanced;
   private DynamoDbEnhancedAsyncClient enhancedAsync;
   private boolean closed;
@@ -72,6 +74,19 @@ public final class Clients implements AutoCloseable {
     return async;
   }
 
+  public synchronized DynamoDbStreamsClient streams() {
+    if (streams == null) {
+      requireOpen();
+      streams = DynamoDbStreamsClient.builder()
+          .endpointOverride(endpoint)
+          .region(region)
+          .credentialsProvider(CREDENTIALS)
+          .httpClientBuilder(httpClientBuilder())
+          .build();
+    }
+    return streams;
+  }
+
   public synchronized DynamoDbEnhancedClient enhanced() {
     if (enhanced == null) {
       requireOpen();
@@ -100,7 +115,7 @@ public final class Clients implements AutoCloseable {
     }
     closed = true;
     List<RuntimeException> failures = new ArrayList<>();
-    for (AutoCloseable client : new AutoCloseable[] {async, sync}) {
+    for (AutoCloseable client : new AutoCloseable[] {async, streams, sync}) {
       if (client == null) {
         continue;
       }

@@ -3,6 +3,7 @@ package dev.dynamodouble.junit5.internal;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
+import dev.dynamodouble.core.trigger.Triggers;
 import dev.dynamodouble.junit5.DynamoInject;
 import dev.dynamodouble.junit5.DynamoTables;
 import java.lang.reflect.ParameterizedType;
@@ -19,13 +20,16 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Supplies what tests ask for, from the scope of their class. */
 public final class Injector {
   private static final Set<Class<?>> TYPES = Set.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
       DynamoDbEnhancedClient.class, DynamoDbEnhancedAsyncClient.class, DynamoDbTable.class, DynamoDbAsyncTable.class,
-      URI.class, DynamoDouble.class, DynamoClock.class, ManualClock.class, java.time.Clock.class, DynamoTables.class);
-  private static final String SUPPORTED = "DynamoDbClient, DynamoDbAsyncClient, DynamoDbEnhancedClient, "
+      URI.class, DynamoDouble.class, DynamoClock.class, ManualClock.class, java.time.Clock.class, DynamoTables.class,
+      DynamoDbStreamsClient.class, Triggers.class);
+  private static final String SUPPORTED = "DynamoDbClient, DynamoDbAsyncClient, DynamoDbStreamsClient, Triggers, "
+      + "DynamoDbEnhancedClient, "
       + "DynamoDbEnhancedAsyncClient, DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, "
       + "ManualClock, java.time.Clock, DynamoTables";
 
@@ -48,6 +52,12 @@ public final class Injector {
     }
     if (type == DynamoDbAsyncClient.class) {
       return scope.clients().async();
+    }
+    if (type == DynamoDbStreamsClient.class) {
+      return scope.clients().streams();
+    }
+    if (type == Triggers.class) {
+      return scope.dynamo().triggers();
     }
     if (type == DynamoDbEnhancedClient.class) {
       return scope.clients().enhanced();

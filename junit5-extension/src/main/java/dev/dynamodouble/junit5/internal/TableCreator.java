@@ -33,7 +33,7 @@ final class TableCreator {
           || reported.streamViewType() != stream.streamViewType()) {
         throw new ExtensionConfigurationException(table.declaredBy() + " asks for a " + stream.streamViewType()
             + " stream, but the endpoint created the table without it (DescribeTable reports "
-            + (reported == null ? "no StreamSpecification" : reported) + "): this engine does not support streams yet");
+            + (reported == null ? "no StreamSpecification" : reported) + ")");
       }
     }
     if (table.ttlAttribute() != null) {

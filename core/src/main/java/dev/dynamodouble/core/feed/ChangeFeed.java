@@ -1,0 +1,133 @@
+package dev.dynamodouble.core.feed;
+
+import dev.dynamodouble.core.storage.Version;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableData;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The engine's change feed (see the package documentation): every writer commits a table's new
+ * root here, with the item edits that produced it, and subscribers hear of every real change in
+ * commit order. Call {@link #commit} under the engine's write lock.
+ */
+public final class ChangeFeed {
+  /** One item edit a writer made: the item before and after (either may be null). */
+  public record Edit(ItemKey key, StoredItem before, StoredItem after) {}
+
+  private final List<FeedSubscriber> subscribers = new CopyOnWriteArrayList<>();
+  /** Engine-wide change counter; written only under the engine's write lock. */
+  private volatile long sequence;
+
+  public void subscribe(FeedSubscriber subscriber) {
+    subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
+  }
+
+  public boolean unsubscribe(FeedSubscriber subscriber) {
+    return subscribers.remove(subscriber);
+  }
+
+  /** The sequence of the last change published (0 before the first). */
+  public long lastSequence() {
+    return sequence;
+  }
+
+  /** Commits one item edit: {@code next} is the table's new root. */
+  public Version<TableData> commit(Table table, TableData next, Instant at, Origin origin, ItemKey key,
+                                   StoredItem before, StoredItem after) {
+    Version<TableData> version = table.versions().commit(next, at);
+    if (!subscribers.isEmpty() && ItemChange.changes(before, after) && wanted(table)) {
+      publish(table, List.of(new ItemChange(++sequence, table, key, before, after, version.committedAt(), origin)));
+    } else {
+      sequence++;
+    }
+    return version;
+  }
+
+  /** Commits several item edits of one table in one new root. */
+  public Version<TableData> commit(Table table, TableData next, Instant at, Origin origin, List<Edit> edits) {
+    Version<TableData> version = table.versions().commit(next, at);
+    if (subscribers.isEmpty() || !wanted(table)) {
+      sequence += edits.size();
+      return version;
+    }
+    List<ItemChange> changes = new ArrayList<>(edits.size());
+    for (Edit edit : edits) {
+      if (ItemChange.changes(edit.before(), edit.after())) {
+        changes.add(new ItemChange(++sequence, table, edit.key(), edit.before(), edit.after(), version.committedAt(),
+            origin));
+      }
+    }
+    if (!changes.isEmpty()) {
+      publish(table, changes);
+    }
+    return version;
+  }
+
+  /**
+   * Commits a root that changes no item (an index added or dropped); subscribers hear nothing.
+   */
+  public Version<TableData> commitSchema(Table table, TableData next, Instant at) {
+    return table.versions().commit(next, at);
+  }
+
+  /**
+   * Replaces the table's contents as a whole (a reset, a restore); subscribers hear of it once,
+   * even when the contents were already {@code next} (a reset puts back more than items).
+   */
+  public void replace(Table table, TableData next, Instant at, Origin origin) {
+    if (next != table.snapshot()) {
+      at = table.versions().commit(next, at).committedAt();
+    }
+    for (FeedSubscriber subscriber : subscribers) {
+      subscriber.replaced(table, origin, at);
+    }
+  }
+
+  /** What the subscribers keep for a table, for a later {@link #reset}; part of an engine snapshot. */
+  public record Captured(java.util.Map<FeedSubscriber, Object> states) {}
+
+  /** Captures the subscribers' state for the table (with an engine snapshot). */
+  public Captured capture(Table table) {
+    java.util.Map<FeedSubscriber, Object> states = new java.util.IdentityHashMap<>();
+    for (FeedSubscriber subscriber : subscribers) {
+      Object state = subscriber.capture(table);
+      if (state != null) {
+        states.put(subscriber, state);
+      }
+    }
+    return new Captured(states);
+  }
+
+  /** Puts the table back to a snapshot: its contents, then each subscriber's captured state. */
+  public void reset(Table table, TableData contents, Instant at, Captured captured) {
+    if (contents != table.snapshot()) {
+      at = table.versions().commit(contents, at).committedAt();
+    }
+    for (FeedSubscriber subscriber : subscribers) {
+      subscriber.reset(table, at, captured == null ? null : captured.states().get(subscriber));
+    }
+  }
+
+  private boolean wanted(Table table) {
+    for (FeedSubscriber subscriber : subscribers) {
+      if (subscriber.wants(table)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void publish(Table table, List<ItemChange> changes) {
+    for (FeedSubscriber subscriber : subscribers) {
+      if (subscriber.wants(table)) {
+        subscriber.committed(table, changes);
+      }
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.dynamodouble.core.stream;
+
+import dev.dynamodouble.core.feed.ItemChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One shard of a stream: the changes of a slice of the partition-key hash space for one period.
+ * Records are in sequence order; the oldest are trimmed after the retention period. Guarded by
+ * its stream's monitor.
+ */
+public final class Shard {
+  private final String id;
+  private final String parentId;
+  private final int slot;
+  private final Instant openedAt;
+  private long startSequence;
+  private Instant closedAt;
+  private long endSequence = -1;
+  private final ArrayList<ItemChange> records = new ArrayList<>();
+  private int head;
+  /** The sequence of the last record trimmed away, or 0 when none was. */
+  private long trimmedThrough;
+
+  Shard(String id, String parentId, int slot, Instant openedAt, long startSequence) {
+    this.id = id;
+    this.parentId = parentId;
+    this.slot = slot;
+    this.openedAt = openedAt;
+    this.startSequence = startSequence;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The shard this one continues after a rollover, or null. */
+  public String parentId() {
+    return parentId;
+  }
+
+  int slot() {
+    return slot;
+  }
+
+  Instant openedAt() {
+    return openedAt;
+  }
+
+  public long startSequence() {
+    return startSequence;
+  }
+
+  /** The last sequence of a closed shard; -1 while open. */
+  public long endSequence() {
+    return endSequence;
+  }
+
+  public boolean isClosed() {
+    return closedAt != null;
+  }
+
+  Instant closedAt() {
+    return closedAt;
+  }
+
+  long trimmedThrough() {
+    return trimmedThrough;
+  }
+
+  void append(ItemChange change) {
+    if (records.size() == head && change.sequence() < startSequence) {
+      startSequence = change.sequence(); // opened by a rollover while this change was being committed
+    }
+    records.add(change);
+  }
+
+  void close(Instant at) {
+    closedAt = at;
+    endSequence = records.size() > head ? records.get(records.size() - 1).sequence() : startSequence;
+  }
+
+  int size() {
+    return records.size() - head;
+  }
+
+  /** The sequence of the newest record, or {@code startSequence - 1} when there is none. */
+  long lastSequence() {
+    return size() == 0 ? Math.max(startSequence - 1, trimmedThrough) : records.get(records.size() - 1).sequence();
+  }
+
+  /** The sequence of the newest retained record, or -1 when none is retained. */
+  long newestRecordSequence() {
+    return size() == 0 ? -1 : records.get(records.size() - 1).sequence();
+  }
+
+  /** Drops the records committed before {@code cutoff}. */
+  void trimBefore(Instant cutoff) {
+    while (head < records.size() && records.get(head).at().isBefore(cutoff)) {
+      trimmedThrough = records.get(head).sequence();
+      records.set(head++, null);
+    }
+    if (head > 64 && head > records.size() / 2) {
+      records.subList(0, head).clear();
+      head = 0;
+    }
+  }
+
+  /** Up to {@code limit} records with a sequence above {@code after}, in order. */
+  List<ItemChange> after(long after, int limit) {
+    int low = head;
+    int high = records.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (records.get(mid).sequence() <= after) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    int end = (int) Math.min(records.size(), (long) low + limit);
+    return new ArrayList<>(records.subList(low, end));
+  }
+}

@@ -1,0 +1,199 @@
+package dev.dynamodouble.core.stream;
+
+import dev.dynamodouble.core.engine.EngineOptions;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.feed.ChangeFeed;
+import dev.dynamodouble.core.feed.FeedSubscriber;
+import dev.dynamodouble.core.feed.ItemChange;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.time.DynamoClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * DynamoDB Streams for every table of an engine: the first consumer of the change feed. A table
+ * with an enabled stream gets one record per item change, appended under the engine's write lock
+ * in commit order; everything else (rollover, retention, status) follows the engine clock.
+ */
+public final class Streams implements FeedSubscriber {
+  private static final DateTimeFormatter LABEL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  private final DynamoClock clock;
+  private final ChangeFeed feed;
+  private final EngineOptions options;
+  private volatile StreamSettings settings = StreamSettings.defaults();
+  private final ConcurrentSkipListMap<String, TableStream> byArn = new ConcurrentSkipListMap<>();
+  private final List<StreamListener> listeners = new CopyOnWriteArrayList<>();
+
+  public Streams(DynamoClock clock, ChangeFeed feed, EngineOptions options) {
+    this.clock = clock;
+    this.feed = feed;
+    this.options = options;
+    feed.subscribe(this);
+  }
+
+  public StreamSettings settings() {
+    return settings;
+  }
+
+  /** Changes the settings of streams enabled from now on. */
+  public Streams settings(StreamSettings newSettings) {
+    this.settings = Objects.requireNonNull(newSettings, "settings");
+    return this;
+  }
+
+  public void addListener(StreamListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public boolean removeListener(StreamListener listener) {
+    return listeners.remove(listener);
+  }
+
+  /** How long ENABLING and DISABLING last. */
+  public Duration statusDelay() {
+    return options.statusDelay();
+  }
+
+  /** Enables a new stream on the table; call under the engine's write lock. */
+  public TableStream enable(Table table, StreamViewType viewType) {
+    TableStream current = latestOf(table);
+    if (current != null && current.isEnabled()) {
+      throw DynamoException.validation("Table already has an enabled stream: TableName: " + table.name());
+    }
+    Instant now = clock.now();
+    Instant labelTime = now;
+    while (byArn.containsKey(table.arn() + "/stream/" + LABEL.format(labelTime))) {
+      labelTime = labelTime.plusMillis(1); // two streams enabled within one millisecond of clock time
+    }
+    TableStream stream = new TableStream(table, LABEL.format(labelTime), viewType, now, settings,
+        () -> feed.lastSequence() + 1);
+    Latest holder = table.attachment(Latest.class, t -> new Latest());
+    holder.stream = stream;
+    holder.all.add(stream);
+    byArn.put(stream.arn(), stream);
+    return stream;
+  }
+
+  /** Disables the table's stream; call under the engine's write lock. */
+  public void disable(Table table) {
+    TableStream current = latestOf(table);
+    if (current == null || !current.isEnabled()) {
+      throw DynamoException.validation("Table does not have an enabled stream: TableName: " + table.name());
+    }
+    current.disable(clock.now());
+  }
+
+  /** A deleted table's stream stops recording; its records stay readable until they age out. */
+  public void tableDeleted(Table table) {
+    TableStream current = latestOf(table);
+    if (current != null) {
+      current.disable(clock.now());
+    }
+  }
+
+  /** The table's latest stream (enabled or not), or null when it never had one. */
+  public static TableStream latestOf(Table table) {
+    Latest holder = table.attachment(Latest.class);
+    return holder == null ? null : holder.stream;
+  }
+
+  /** The table's latest stream, kept beside the table (it lives and dies with it). */
+  private static final class Latest {
+    volatile TableStream stream;
+    /** Every stream the table had, oldest first. */
+    final List<TableStream> all = new CopyOnWriteArrayList<>();
+  }
+
+  /** The stream of that ARN, or ResourceNotFoundException. */
+  public TableStream stream(String arn) {
+    TableStream stream = arn == null ? null : byArn.get(arn);
+    if (stream == null || stream.expired(clock.now())) {
+      throw DynamoException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
+    }
+    return stream;
+  }
+
+  /** The readable streams of a region after {@code exclusiveStartArn}, in ARN order, optionally of one table. */
+  public List<TableStream> list(String region, String tableName, String exclusiveStartArn) {
+    Instant now = clock.now();
+    byArn.values().removeIf(stream -> stream.expired(now));
+    Map<String, TableStream> after = exclusiveStartArn == null ? byArn : byArn.tailMap(exclusiveStartArn, false);
+    List<TableStream> result = new ArrayList<>();
+    for (TableStream stream : after.values()) {
+      if (stream.table().region().equals(region) && (tableName == null || stream.table().name().equals(tableName))) {
+        result.add(stream);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public boolean wants(Table table) {
+    TableStream stream = latestOf(table);
+    return stream != null && stream.isEnabled();
+  }
+
+  @Override
+  public void committed(Table table, List<ItemChange> changes) {
+    TableStream stream = latestOf(table);
+    if (stream != null) {
+      stream.append(changes);
+      for (StreamListener listener : listeners) {
+        listener.appended(stream);
+      }
+    }
+  }
+
+  /** The table's streams, the latest one and whether it was enabled, for a reset to put back. */
+  private record Captured(List<TableStream> all, TableStream latest, boolean enabled) {}
+
+  @Override
+  public Object capture(Table table) {
+    Latest holder = table.attachment(Latest.class);
+    TableStream stream = holder == null ? null : holder.stream;
+    return stream == null ? null : new Captured(List.copyOf(holder.all), stream, stream.isEnabled());
+  }
+
+  /**
+   * A reset puts the table's streams back as they were at the snapshot: streams enabled since are
+   * gone, a stream disabled since is enabled again (with its ARN), and every stream left is empty,
+   * so a test sees only its own records. A table the reset drops (null) loses its streams.
+   */
+  @Override
+  public void reset(Table table, Instant at, Object captured) {
+    Latest holder = table.attachment(Latest.class);
+    if (holder == null) {
+      return; // never had a stream, so neither had it at the snapshot
+    }
+    Captured then = (Captured) captured;
+    List<TableStream> kept = then == null ? List.of() : then.all();
+    for (TableStream stream : holder.all) {
+      if (!kept.contains(stream)) {
+        stream.disable(at);
+        byArn.remove(stream.arn(), stream);
+      }
+    }
+    holder.all.retainAll(kept);
+    holder.stream = then == null ? null : then.latest();
+    if (then != null) {
+      then.latest().reopen(then.enabled());
+    }
+    for (TableStream stream : kept) {
+      byArn.putIfAbsent(stream.arn(), stream);
+      stream.clear(at);
+      for (StreamListener listener : listeners) {
+        listener.cleared(stream);
+      }
+    }
+  }
+}
