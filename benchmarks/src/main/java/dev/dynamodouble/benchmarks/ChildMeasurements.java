@@ -54,6 +54,12 @@ final class ChildMeasurements {
     for (String millis : outcome.result.get("again").split(",")) {
       overhead.againMillis.add(Double.parseDouble(millis) - overhead.plainMillis);
     }
+    String async = outcome.result.get("async");
+    if (async != null) {
+      for (String millis : async.split(",")) {
+        overhead.asyncAgainMillis.add(Double.parseDouble(millis) - overhead.plainMillis);
+      }
+    }
   }
 
   void memory(SystemUnderTest system) throws IOException, InterruptedException {

@@ -200,6 +200,7 @@ final class Report {
     out.println("-".repeat(header.length()));
     String[] rows = {"first test class in a fresh JVM",
         "each further test class (median of " + (config.overheadClasses - 1) + ")",
+        "the same, async client injected (median of " + (config.overheadClasses - 1) + ")",
         "empty test class (JUnit alone, median)"};
     for (int row = 0; row < rows.length; row++) {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-50s", rows[row]));
@@ -207,7 +208,8 @@ final class Report {
       for (int i = 0; i < measured.size(); i++) {
         Results.Overhead overhead = results.overhead(measured.get(i));
         values[i] = !overhead.ok() ? Double.NaN
-            : row == 0 ? overhead.firstMillis : row == 1 ? overhead.againMedian() : overhead.plainMillis;
+            : row == 0 ? overhead.firstMillis : row == 1 ? overhead.againMedian()
+            : row == 2 ? overhead.asyncAgainMedian() : overhead.plainMillis;
         line.append(String.format(Locale.ROOT, " | %14s",
             Double.isNaN(values[i]) ? "n/a" : String.format(Locale.ROOT, "%,.1f", values[i])));
       }

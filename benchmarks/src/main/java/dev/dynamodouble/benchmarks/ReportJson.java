@@ -110,6 +110,9 @@ final class ReportJson {
           json.value(millis);
         }
         json.endArray();
+        if (!overhead.asyncAgainMillis.isEmpty()) {
+          json.field("asyncAgainMedianMillis", overhead.asyncAgainMedian());
+        }
       } else {
         json.field("status", "n/a").field("reason", overhead.unavailable);
       }

@@ -69,6 +69,8 @@ final class Results {
     double firstMillis;
     /** Each further class, ms, minus {@link #plainMillis}. */
     final List<Double> againMillis = new ArrayList<>();
+    /** Each further class injecting the asynchronous client, after the sync ones (Dynamo Double only). */
+    final List<Double> asyncAgainMillis = new ArrayList<>();
 
     Overhead(String system) {
       this.system = system;
@@ -80,6 +82,11 @@ final class Results {
 
     double againMedian() {
       return Stats.median(againMillis.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    double asyncAgainMedian() {
+      return asyncAgainMillis.isEmpty() ? Double.NaN
+          : Stats.median(asyncAgainMillis.stream().mapToDouble(Double::doubleValue).toArray());
     }
   }
 

@@ -57,6 +57,12 @@ public final class Workloads {
               .key(key(BenchData.GET_PK, BenchData.GET_SK))).item();
           check(got.size() == 5, "GetItem returned " + got);
         }),
+        workload("partiql-get", "ExecuteStatement, SELECT by full key", (dynamo, thread, sequence) -> {
+          List<Map<String, AttributeValue>> got = dynamo.executeStatement(r -> r
+              .statement("SELECT * FROM \"" + TABLE + "\" WHERE " + PK + " = ? AND " + SK + " = ?")
+              .parameters(AttributeValue.fromS(BenchData.GET_PK), AttributeValue.fromS(BenchData.GET_SK))).items();
+          check(got.size() == 1 && got.get(0).size() == 5, "ExecuteStatement returned " + got);
+        }),
         workload("update", "UpdateItem, conditional", (dynamo, thread, sequence) ->
             dynamo.updateItem(r -> r.tableName(TABLE)
                 .key(key("update", Integer.toString(thread)))

@@ -1,9 +1,13 @@
 package dev.dynamodouble.core;
 
+import dev.dynamodouble.core.auth.AuthConfig;
+import dev.dynamodouble.core.auth.AuthStage;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.operation.Operations;
+import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.server.TlsSettings;
 import dev.dynamodouble.core.server.DynamoServer;
 import dev.dynamodouble.core.stream.StreamSettings;
 import dev.dynamodouble.core.stream.Streams;
@@ -33,8 +37,14 @@ public final class DynamoDouble implements AutoCloseable {
   private DynamoDouble(Builder settings) {
     this.settings = settings;
     EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
-        .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit);
+        .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit)
+        .withAccountId(settings.accountId != null ? settings.accountId
+            : settings.auth != null && settings.auth.account() != null ? settings.auth.account() : "000000000000");
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
+    if (settings.auth != null) {
+      engine.pipeline().add(Pipeline.Order.AUTH,
+          new AuthStage(settings.auth, engine.resourcePolicies(), engine.clock(), options.accountId()));
+    }
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
     if (settings.streamSettings != null) {
       engine.streams().settings(settings.streamSettings);
@@ -60,15 +70,21 @@ public final class DynamoDouble implements AutoCloseable {
   public synchronized DynamoDouble start() {
     if (server == null) {
       Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
-      server = DynamoServer.start(dispatcher, settings.host, settings.port);
+      server = DynamoServer.start(dispatcher, settings.host, settings.port,
+          settings.tls);
     }
     return this;
   }
 
-  /** The endpoint URI, e.g. {@code http://127.0.0.1:54321}. */
+  /** The endpoint URI, e.g. {@code http://127.0.0.1:54321} ({@code https://} with TLS). */
   public URI endpoint() {
     InetSocketAddress address = requireStarted().address();
-    return URI.create("http://" + settings.host + ":" + address.getPort());
+    return URI.create((settings.tls == null ? "http://" : "https://") + settings.host + ":" + address.getPort());
+  }
+
+  /** The TLS settings (the certificate clients must trust), or null when serving plain HTTP. */
+  public TlsSettings tls() {
+    return settings.tls;
   }
 
   /** The bound port. */
@@ -124,9 +140,37 @@ public final class DynamoDouble implements AutoCloseable {
     private long itemCollectionLimit = EngineOptions.TEN_GB;
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
+    private AuthConfig auth;
+    private String accountId;
+    private TlsSettings tls;
     private StreamSettings streamSettings;
 
     private Builder() {}
+
+    /**
+     * Turns SigV4 verification and IAM authorization on: only requests signed with one of these
+     * identities' keys are served, and only what their policies (and the resource policies) allow.
+     * Off by default: any credentials are accepted, as DynamoDB Local does.
+     */
+    public Builder auth(AuthConfig auth) {
+      this.auth = auth;
+      return this;
+    }
+
+    /**
+     * The account id in the ARNs of tables, streams and backups; by default the account of the
+     * first auth identity, else 000000000000.
+     */
+    public Builder accountId(String accountId) {
+      this.accountId = accountId;
+      return this;
+    }
+
+    /** Serves HTTPS with this certificate (see {@link TlsSettings#selfSigned()} and {@link TlsSettings#pem}). */
+    public Builder tls(TlsSettings tls) {
+      this.tls = tls;
+      return this;
+    }
 
     /**
      * How streams behave: shards per stream, the shard rollover period (about four hours in

@@ -25,4 +25,10 @@ public @interface DynamoInject {
    * {@code T} as its bean, or the class declares one table.
    */
   String table() default "";
+
+  /**
+   * For a {@code DynamoDbClient} or {@code DynamoDbAsyncClient}: sign its requests with this
+   * access key, declared with {@link DynamoIdentity} (or in the {@link DynamoSecurity#authFile()}).
+   */
+  String identity() default "";
 }

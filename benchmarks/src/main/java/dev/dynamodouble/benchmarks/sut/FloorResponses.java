@@ -45,6 +45,7 @@ final class FloorResponses {
     put("DeleteItem", "{}");
     put("UpdateItem", "{}");
     put("GetItem", "{\"Item\":" + item(BenchData.GET_PK, BenchData.GET_SK) + "}");
+    put("ExecuteStatement", "{\"Items\":[" + item(BenchData.GET_PK, BenchData.GET_SK) + "]}");
     put("BatchWriteItem", "{\"UnprocessedItems\":{}}");
     put("TransactWriteItems", "{}");
     StringBuilder query = new StringBuilder("{\"Count\":").append(BenchData.QUERY_ITEMS);

@@ -22,8 +22,12 @@ public final class Engine {
       new dev.dynamodouble.core.transaction.Transactions(this);
 
   private final dev.dynamodouble.core.pipeline.Pipeline pipeline = new dev.dynamodouble.core.pipeline.Pipeline();
+  private final dev.dynamodouble.core.auth.ResourcePolicies resourcePolicies = new dev.dynamodouble.core.auth.ResourcePolicies();
   private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
   private final dev.dynamodouble.core.stream.Streams streams;
+
+  private final dev.dynamodouble.core.insights.ContributorInsights contributorInsights =
+      new dev.dynamodouble.core.insights.ContributorInsights(pipeline);
 
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
@@ -57,6 +61,16 @@ public final class Engine {
   /** The stages every request passes before its operation (auth, faults, capacity). */
   public dev.dynamodouble.core.pipeline.Pipeline pipeline() {
     return pipeline;
+  }
+
+  /** Contributor Insights settings and the key access counts behind them. */
+  public dev.dynamodouble.core.insights.ContributorInsights contributorInsights() {
+    return contributorInsights;
+  }
+
+  /** The resource-based policies of tables and streams (evaluated only when auth is on). */
+  public dev.dynamodouble.core.auth.ResourcePolicies resourcePolicies() {
+    return resourcePolicies;
   }
 
   /** The catalog of a region, created on first use. */
@@ -99,7 +113,7 @@ public final class Engine {
         }
         byRegion.put(catalog.region(), entries);
       }
-      return new EngineSnapshot(byRegion);
+      return new EngineSnapshot(byRegion, resourcePolicies.copy());
     });
   }
 
@@ -132,6 +146,7 @@ public final class Engine {
         }
       }
       transactions.reset();
+      resourcePolicies.restore(snapshot.resourcePolicies());
     });
   }
 

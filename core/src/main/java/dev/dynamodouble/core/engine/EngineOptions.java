@@ -30,4 +30,8 @@ public record EngineOptions(Duration statusDelay, String accountId, String defau
   public EngineOptions withItemCollectionLimit(long bytes) {
     return new EngineOptions(statusDelay, accountId, defaultRegion, bytes);
   }
+
+  public EngineOptions withAccountId(String account) {
+    return new EngineOptions(statusDelay, account, defaultRegion, itemCollectionLimitBytes);
+  }
 }

@@ -15,9 +15,17 @@ public final class EngineSnapshot {
                dev.dynamodouble.core.feed.ChangeFeed.Captured feedState) {}
 
   private final Map<String, List<Entry>> byRegion;
+  private final Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies;
 
-  EngineSnapshot(Map<String, List<Entry>> byRegion) {
+  EngineSnapshot(Map<String, List<Entry>> byRegion,
+                 Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies) {
     this.byRegion = byRegion;
+    this.resourcePolicies = resourcePolicies;
+  }
+
+  /** The resource-based policies attached then. */
+  Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies() {
+    return resourcePolicies;
   }
 
   Map<String, List<Entry>> byRegion() {

@@ -23,6 +23,7 @@ public enum ErrorCode {
   LIMIT_EXCEEDED(Names.DDB + "LimitExceededException"),
   ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED(Names.DDB + "ItemCollectionSizeLimitExceededException"),
   TRANSACTION_CANCELED(Names.DDB + "TransactionCanceledException"),
+  DUPLICATE_ITEM(Names.DDB + "DuplicateItemException"),
   TRANSACTION_CONFLICT(Names.DDB + "TransactionConflictException"),
   TRANSACTION_IN_PROGRESS(Names.DDB + "TransactionInProgressException"),
   IDEMPOTENT_PARAMETER_MISMATCH(Names.DDB + "IdempotentParameterMismatchException"),
@@ -36,6 +37,7 @@ public enum ErrorCode {
   INVALID_RESTORE_TIME(Names.DDB + "InvalidRestoreTimeException"),
   GLOBAL_TABLE_NOT_FOUND(Names.DDB + "GlobalTableNotFoundException"),
   REPLICA_NOT_FOUND(Names.DDB + "ReplicaNotFoundException"),
+  POLICY_NOT_FOUND(Names.DDB + "PolicyNotFoundException"),
   EXPIRED_ITERATOR(Names.DDB + "ExpiredIteratorException"),
   TRIMMED_DATA_ACCESS(Names.DDB + "TrimmedDataAccessException"),
   INTERNAL_SERVER_ERROR(Names.DDB + "InternalServerError", 500);

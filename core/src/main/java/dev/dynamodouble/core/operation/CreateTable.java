@@ -23,6 +23,10 @@ public final class CreateTable implements Operation {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
     TableSpec spec = TableSpecReader.read(request, name);
+    String policyJson = request.string("ResourcePolicy");
+    dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
+    JsonRequest sse = request.structure("SSESpecification");
+    dev.dynamodouble.core.backup.Encryption encryption = sse == null ? null : SseSpecifications.encryption(context, sse);
     Constraints streamShape = new Constraints();
     StreamSpecifications.checkShape(streamShape, request);
     streamShape.check();
@@ -39,7 +43,11 @@ public final class CreateTable implements Operation {
       }
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
+      created.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);
       catalog.add(created);
+      if (policy != null) {
+        engine.resourcePolicies().put(created.arn(), policy, now.toEpochMilli());
+      }
       StreamSpecifications.create(engine.streams(), created, stream);
       TableLifecycle.scheduleActive(engine, created);
       return created;

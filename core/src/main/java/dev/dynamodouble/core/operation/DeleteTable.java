@@ -24,6 +24,7 @@ public final class DeleteTable implements Operation {
             + "Disable deletion protection first.");
       }
       found.status(TableStatus.DELETING);
+      context.engine().resourcePolicies().removeTable(found.arn());
       context.engine().pointInTimeRecovery().tableDeleted(found); // PITR on: leaves a SYSTEM backup
       context.engine().streams().tableDeleted(found); // its records stay readable for 24 hours
       TableLifecycle.scheduleRemoval(context.engine(), found);

@@ -53,6 +53,27 @@ public final class Operations {
       case "DescribeContinuousBackups": return new DescribeContinuousBackups();
       case "RestoreTableToPointInTime": return new RestoreTableToPointInTime();
       case "DescribeEndpoints": return new DescribeEndpoints();
+      case "ExecuteStatement": return new ExecuteStatement();
+      case "BatchExecuteStatement": return new BatchExecuteStatement();
+      case "ExecuteTransaction": return new ExecuteTransaction();
+      case "UpdateContributorInsights": return new UpdateContributorInsights();
+      case "DescribeContributorInsights": return new DescribeContributorInsights();
+      case "ListContributorInsights": return new ListContributorInsights();
+      case "DescribeTableReplicaAutoScaling": return new DescribeTableReplicaAutoScaling();
+      case "UpdateTableReplicaAutoScaling": return new UpdateTableReplicaAutoScaling();
+      case "ExportTableToPointInTime": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "DescribeExport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "ListExports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "ImportTable": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "DescribeImport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "ListImports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "EnableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "DisableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "DescribeKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "UpdateKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "PutResourcePolicy": return new PutResourcePolicy();
+      case "GetResourcePolicy": return new GetResourcePolicy();
+      case "DeleteResourcePolicy": return new DeleteResourcePolicy();
       default: return null;
     }
   }

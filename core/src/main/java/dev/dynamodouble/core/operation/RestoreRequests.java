@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.operation;
 
-import dev.dynamodouble.core.backup.Encryption;
 import dev.dynamodouble.core.backup.IndexOverride;
 import dev.dynamodouble.core.backup.RestoreOverrides;
 import dev.dynamodouble.core.error.DynamoException;
@@ -8,10 +7,8 @@ import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.Projection;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The parts RestoreTableFromBackup and RestoreTableToPointInTime share: the target name and the
@@ -69,7 +66,7 @@ final class RestoreRequests {
         indexes(request.structures("LocalSecondaryIndexOverride"), false),
         onDemand != null,
         sse != null,
-        sse == null ? null : encryption(context, sse));
+        sse == null ? null : SseSpecifications.encryption(context, sse));
   }
 
   private static void checkOnDemand(Long units, String name) {
@@ -99,36 +96,5 @@ final class RestoreRequests {
           throughput == null ? null : TableSpecReader.capacity(throughput)));
     }
     return result;
-  }
-
-  /** SSESpecificationOverride: Enabled false (or absent) is the default AWS-owned key; true is KMS. */
-  private static Encryption encryption(RequestContext context, JsonRequest sse) {
-    Boolean enabled = sse.bool("Enabled");
-    String type = sse.string("SSEType");
-    String key = sse.string("KMSMasterKeyId");
-    if (enabled == null || !enabled) {
-      if (type != null) {
-        throw DynamoException.invalidParameter("SSEType can not be specified if Enabled is false");
-      }
-      if (key != null) {
-        throw DynamoException.invalidParameter("KMSMasterKeyId can not be specified if Enabled is false");
-      }
-      return null;
-    }
-    if ("AES256".equals(type)) {
-      throw DynamoException.invalidParameter(key != null ? "SSEType KMS is required if KMSMasterKeyId is specified"
-          : "SSEType AES256 is not supported");
-    }
-    String prefix = "arn:aws:kms:" + context.region() + ":" + context.engine().options().accountId() + ":";
-    String arn;
-    if (key == null) {
-      // The AWS-managed key (alias/aws/dynamodb) of this account and region: one stable id per region.
-      arn = prefix + "key/" + UUID.nameUUIDFromBytes(("aws/dynamodb/" + context.region()).getBytes(StandardCharsets.UTF_8));
-    } else if (key.startsWith("arn:")) {
-      arn = key;
-    } else {
-      arn = prefix + (key.startsWith("alias/") ? key : "key/" + key);
-    }
-    return new Encryption("KMS", arn);
   }
 }

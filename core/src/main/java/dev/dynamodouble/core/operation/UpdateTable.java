@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.backup.Encryption;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -38,6 +39,8 @@ public final class UpdateTable implements Operation {
           + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
           + "WarmThroughput or TableClass is required");
     }
+    JsonRequest sse = request.structure("SSESpecification");
+    Encryption encryption = sse == null ? null : SseSpecifications.encryption(context, sse);
     TableStatus[] statusSeen = new TableStatus[1];
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
@@ -48,6 +51,9 @@ public final class UpdateTable implements Operation {
       }
       if (protection != null) {
         found.deletionProtection(protection);
+      }
+      if (sse != null) {
+        updateEncryption(found, encryption);
       }
       if (tableClass != null) {
         found.tableClass(tableClass);
@@ -70,6 +76,18 @@ public final class UpdateTable implements Operation {
       TableDescriptions.write(out, "TableDescription", table, false, statusSeen[0]);
       out.writeEndObject();
     };
+  }
+
+  /** Switches between the AWS-owned key (null) and a KMS key; asking for the current setting is an error. */
+  private static void updateEncryption(Table table, Encryption wanted) {
+    Encryption current = table.attachment(Encryption.class);
+    if (wanted == null && current == null) {
+      throw DynamoException.validation("Table is already encrypted by default");
+    }
+    if (wanted != null && wanted.equals(current)) {
+      throw DynamoException.validation("Table is already encrypted with the given KMS key");
+    }
+    table.replaceAttachment(Encryption.class, wanted);
   }
 
   /**

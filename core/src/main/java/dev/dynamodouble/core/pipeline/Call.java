@@ -25,6 +25,8 @@ public final class Call {
   private final Catalog catalog;
   private final String requestId;
   private final JsonRequest request;
+  private RequestHead head;
+  private java.nio.ByteBuffer payload;
   private Map<Class<?>, Object> notes;
   private List<ItemAdmission> admissions;
 
@@ -61,6 +63,23 @@ public final class Call {
   /** The parsed request body. */
   public JsonRequest request() {
     return request;
+  }
+
+  /** The transport's view of the request (method, path, headers), or null when it has none. */
+  public RequestHead head() {
+    return head;
+  }
+
+  /** The raw request body, read-only (what a SigV4 signature covers), or null with no head. */
+  public java.nio.ByteBuffer payload() {
+    return payload == null ? null : payload.duplicate();
+  }
+
+  /** Attaches what the transport saw of the request. */
+  public Call withHead(RequestHead head, byte[] body, int offset, int length) {
+    this.head = head;
+    this.payload = head == null ? null : java.nio.ByteBuffer.wrap(body, offset, length).asReadOnlyBuffer();
+    return this;
   }
 
   /** The note of that type a stage left, or null. */

@@ -10,6 +10,7 @@ import dev.dynamodouble.core.operation.Operation;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.operation.RequestContext;
 import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.pipeline.RequestHead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,8 +50,14 @@ public final class Dispatcher {
    * @param body the request body
    */
   public ProtocolResponse handle(String target, String region, String requestId, byte[] body, int offset, int length) {
+    return handle(target, region, requestId, null, body, offset, length);
+  }
+
+  /** As {@link #handle(String, String, String, byte[], int, int)}, with the transport's view of the request. */
+  public ProtocolResponse handle(String target, String region, String requestId, RequestHead head, byte[] body,
+                                 int offset, int length) {
     Bytes out = new Bytes();
-    int status = handle(target, region, requestId, body, offset, length, out);
+    int status = handle(target, region, requestId, head, body, offset, length, out);
     byte[] array = out.toByteArray();
     CRC32 crc = new CRC32();
     crc.update(array, 0, array.length);
@@ -63,10 +70,11 @@ public final class Dispatcher {
    *
    * @param target the X-Amz-Target header, or null
    * @param region the region of the SigV4 credential scope, or null for the default
+   * @param head what the transport saw of the request (method, path, headers), or null
    * @param body the request body
    */
-  public int handle(String target, String region, String requestId, byte[] body, int offset, int length,
-                    ResponseBody out) {
+  public int handle(String target, String region, String requestId, RequestHead head, byte[] body, int offset,
+                    int length, ResponseBody out) {
     try {
       // As the service does: malformed JSON first, then the target, then an empty body.
       JsonRequest request = length == 0 ? null : JsonRequest.parse(body, offset, length);
@@ -74,14 +82,15 @@ public final class Dispatcher {
       String name = target.substring(api == Call.Api.DYNAMODB ? DYNAMODB_PREFIX.length() : STREAMS_PREFIX.length());
       Operation operation = (api == Call.Api.DYNAMODB ? dynamoDb : streams).get(name);
       if (operation == null) {
-        throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+        throw unknownOperation(target);
       }
       if (request == null) {
         throw new DynamoException(ErrorCode.SERIALIZATION, null);
       }
       engine.clock().runDue();
       String effectiveRegion = region == null ? engine.options().defaultRegion() : region;
-      Call call = new Call(api, name, engine.region(effectiveRegion), requestId, request);
+      Call call = new Call(api, name, engine.region(effectiveRegion), requestId, request)
+          .withHead(head, body, offset, length);
       RequestContext context = new RequestContext(engine, call.catalog(), requestId, call);
       write(engine.pipeline().run(call, () -> operation.execute(context, request)), out);
       return 200;
@@ -105,7 +114,13 @@ public final class Dispatcher {
         return Call.Api.STREAMS;
       }
     }
-    throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+    throw unknownOperation(target);
+  }
+
+  private static DynamoException unknownOperation(String target) {
+    return new DynamoException(ErrorCode.UNKNOWN_OPERATION, target == null
+        ? "No operation: the request has no X-Amz-Target header"
+        : "Unknown operation " + target + ": not a DynamoDB operation, or one Dynamo Double does not support yet");
   }
 
   /** Renders an error as {@code {"__type": ..., "message": ...}} plus its extra fields. */

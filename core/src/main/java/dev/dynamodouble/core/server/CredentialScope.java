@@ -4,6 +4,24 @@ package dev.dynamodouble.core.server;
 final class CredentialScope {
   private CredentialScope() {}
 
+  /**
+   * The region of the Authorization header's credential scope or, without one, of a presigned
+   * request's {@code X-Amz-Credential} query parameter; null when neither names one.
+   */
+  static String region(String authorization, String uri) {
+    if (authorization == null) {
+      int query = uri.indexOf('?');
+      int at = query < 0 ? -1 : uri.indexOf("X-Amz-Credential=", query);
+      if (at < 0) {
+        return null;
+      }
+      int end = uri.indexOf('&', at);
+      String value = uri.substring(at + 17, end < 0 ? uri.length() : end);
+      return region("Credential=" + java.net.URLDecoder.decode(value.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return region(authorization);
+  }
+
   /** The region of {@code Credential=AKID/date/REGION/service/aws4_request}, or null. */
   static String region(String authorization) {
     if (authorization == null) {

@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,12 @@ public final class DynamoServer implements AutoCloseable {
 
   /** Binds {@code host:port} (port 0: any free port) and starts serving. */
   public static DynamoServer start(Dispatcher dispatcher, String host, int port) {
+    return start(dispatcher, host, port, null);
+  }
+
+  /** As {@link #start(Dispatcher, String, int)}, serving HTTPS when {@code tls} is not null. */
+  public static DynamoServer start(Dispatcher dispatcher, String host, int port, TlsSettings tlsSettings) {
+    SslContext tls = tlsSettings == null ? null : tlsSettings.serverContext();
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
         new DefaultThreadFactory("dynamo-double", true), NioIoHandler.newFactory());
@@ -49,7 +56,10 @@ public final class DynamoServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              initPipeline(ch.pipeline(), endpoint);
+              if (tls != null) {
+                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+              }
+              initPipeline(ch.pipeline(), endpoint, tls != null);
             }
           });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
@@ -66,11 +76,15 @@ public final class DynamoServer implements AutoCloseable {
    * Request headers are not validated character by character: nothing here echoes them.
    */
   static void initPipeline(ChannelPipeline pipeline, Endpoint endpoint) {
+    initPipeline(pipeline, endpoint, false);
+  }
+
+  private static void initPipeline(ChannelPipeline pipeline, Endpoint endpoint, boolean secure) {
     pipeline
         .addLast(new HttpRequestDecoder(new HttpDecoderConfig()
             .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
             .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false))))
-        .addLast(new HttpHandler(endpoint));
+        .addLast(new HttpHandler(endpoint, secure));
   }
 
   public InetSocketAddress address() {

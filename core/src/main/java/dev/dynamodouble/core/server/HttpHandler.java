@@ -56,6 +56,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final byte[] STATUS_200 = statusLine(200);
 
   private final Endpoint endpoint;
+  /** Whether this connection is TLS. */
+  private final boolean secure;
   /** Where this connection's response heads are put together. */
   private final byte[] scratch = new byte[HEAD_ROOM];
 
@@ -65,8 +67,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private boolean keepAlive;
   private boolean tooLarge;
 
-  HttpHandler(Endpoint endpoint) {
+  HttpHandler(Endpoint endpoint, boolean secure) {
     this.endpoint = endpoint;
+    this.secure = secure;
   }
 
   @Override
@@ -193,7 +196,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         return;
       }
     }
-    String region = CredentialScope.region(headers.get(HttpHeaderNames.AUTHORIZATION));
+    String region = CredentialScope.region(headers.get(HttpHeaderNames.AUTHORIZATION), uri);
     String responseType = contentType != null && contentType.startsWith("application/json")
         ? "application/json" : AMZ_JSON;
 
@@ -201,8 +204,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     out.writerIndex(HEAD_ROOM);
     int status;
     try {
-      status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), region, requestId, bytes, offset,
-          length, new BufferBody(out, HEAD_ROOM));
+      status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), region, requestId,
+          new NettyRequestHead(request, secure), bytes, offset, length, new BufferBody(out, HEAD_ROOM));
     } catch (RuntimeException | Error e) {
       out.release();
       throw e;

@@ -1,9 +1,11 @@
 package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.auth.AuthConfig;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +33,19 @@ public final class Main {
     }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
         .statusDelay(options.statusDelay).defaultRegion(options.region);
+    try { // a malformed auth file or certificate is reported before anything starts
+      if (options.authFile != null) {
+        builder.auth(AuthConfig.read(options.authFile));
+      }
+      if (options.tlsCert != null) {
+        builder.tls(TlsSettings.pem(options.tlsCert, options.tlsKey));
+      } else if (options.tls) {
+        builder.tls(TlsSettings.selfSigned());
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("dynamo-double: " + e.getMessage());
+      return 2;
+    }
     if (options.manualClockStart != null) {
       builder.clock(DynamoClock.manual(options.manualClockStart));
     }
@@ -52,7 +67,12 @@ public final class Main {
       dynamo.close();
       stopped.countDown();
     }, "dynamo-double-shutdown"));
-    out.println("Dynamo Double listening on " + dynamo.endpoint() + " (in-memory)");
+    out.println("Dynamo Double listening on " + dynamo.endpoint() + " (in-memory"
+        + (options.authFile != null ? ", SigV4 and IAM policies from " + options.authFile : "") + ")");
+    if (dynamo.tls() != null) {
+      out.println("TLS certificate: " + dynamo.tls().certificateFile()
+          + " (trust it, e.g. aws --ca-bundle " + dynamo.tls().certificateFile() + ")");
+    }
     out.flush();
     stopped.await();
     return 0;
@@ -72,6 +92,11 @@ public final class Main {
         "  --status-delay MS    milliseconds a table stays CREATING/UPDATING/DELETING (default 0)",
         "  --manual-clock [ISO] run on a manual clock starting at ISO-8601 instant (default: now);",
         "                       advance it with POST /_dynamodouble/clock/advance?millis=N",
+        "  --auth FILE          verify SigV4 signatures and IAM policies: a JSON file of identities",
+        "                       (access keys, secrets, principals, policies); off by default",
+        "  --tls                serve HTTPS with a generated self-signed certificate (its path is printed)",
+        "  --tls-cert FILE      serve HTTPS with this PEM certificate (chain) ...",
+        "  --tls-key FILE       ... and this PEM PKCS#8 private key",
         "  --help               print this help",
         "");
 
@@ -81,6 +106,10 @@ public final class Main {
     Duration statusDelay = Duration.ZERO;
     Instant manualClockStart;
     boolean help;
+    Path authFile;
+    boolean tls;
+    Path tlsCert;
+    Path tlsKey;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -103,8 +132,15 @@ public final class Main {
               o.manualClockStart = DynamoClock.system().now();
             }
           }
+          case "--auth" -> o.authFile = Path.of(value(args, ++i, arg));
+          case "--tls" -> o.tls = true;
+          case "--tls-cert" -> o.tlsCert = Path.of(value(args, ++i, arg));
+          case "--tls-key" -> o.tlsKey = Path.of(value(args, ++i, arg));
           default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
         }
+      }
+      if ((o.tlsCert == null) != (o.tlsKey == null)) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
       }
       return o;
     }

@@ -225,6 +225,15 @@ public final class Table {
     return type.cast(attachments.get(type));
   }
 
+  /** Replaces the feature state of that type; null removes it. */
+  public <T> void replaceAttachment(Class<T> type, T value) {
+    if (value == null) {
+      attachments.remove(type);
+    } else {
+      attachments.put(type, value);
+    }
+  }
+
   /** The feature state of that type, created by {@code create} on first use. */
   public <T> T attachment(Class<T> type, java.util.function.Function<? super Table, ? extends T> create) {
     return type.cast(attachments.computeIfAbsent(type, key -> create.apply(this)));

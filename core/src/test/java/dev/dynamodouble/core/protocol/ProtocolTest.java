@@ -112,17 +112,25 @@ class ProtocolTest {
 
   @Test
   void anUnknownTargetIsAnUnknownOperation() {
-    assertError(raw.call("DropEverything", "{}"), "UnknownOperationException", null);
-    assertError(raw.post("DynamoDB_20111205.ListTables", RawClient.AMZ_JSON, utf8("{}")), "UnknownOperationException", null);
-    assertError(raw.post("ListTables", RawClient.AMZ_JSON, utf8("{}")), "UnknownOperationException", null);
-    assertError(raw.post("DynamoDB_20120810.", RawClient.AMZ_JSON, utf8("{}")), "UnknownOperationException", null);
+    assertError(raw.call("DropEverything", "{}"), "UnknownOperationException", unknown("DynamoDB_20120810.DropEverything"));
+    assertError(raw.post("DynamoDB_20111205.ListTables", RawClient.AMZ_JSON, utf8("{}")), "UnknownOperationException",
+        unknown("DynamoDB_20111205.ListTables"));
+    assertError(raw.post("ListTables", RawClient.AMZ_JSON, utf8("{}")), "UnknownOperationException",
+        unknown("ListTables"));
+    assertError(raw.post("DynamoDB_20120810.", RawClient.AMZ_JSON, utf8("{}")), "UnknownOperationException",
+        unknown("DynamoDB_20120810."));
     assertThat(raw.call("DropEverything", "{}").json().path("__type").asText())
         .isEqualTo("com.amazon.coral.service#UnknownOperationException");
   }
 
   @Test
   void aMissingTargetIsAnUnknownOperation() {
-    assertError(raw.post(null, RawClient.AMZ_JSON, utf8("{}")), "UnknownOperationException", null);
+    assertError(raw.post(null, RawClient.AMZ_JSON, utf8("{}")), "UnknownOperationException",
+        "No operation: the request has no X-Amz-Target header");
+  }
+
+  private static String unknown(String target) {
+    return "Unknown operation " + target + ": not a DynamoDB operation, or one Dynamo Double does not support yet";
   }
 
   @ParameterizedTest
@@ -167,7 +175,7 @@ class ProtocolTest {
     assertError(raw.call("ListTables", ""), "SerializationException", null);
     assertError(raw.post("DynamoDB_20120810.ListTables", null, new byte[0]), "SerializationException", null);
     // ... but the target is checked first.
-    assertError(raw.call("DropEverything", ""), "UnknownOperationException", null);
+    assertError(raw.call("DropEverything", ""), "UnknownOperationException", unknown("DynamoDB_20120810.DropEverything"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -75,14 +75,15 @@ public final class ClassScope implements AutoCloseable {
     List<FixtureEntry> entries = new ArrayList<>(parent == null ? List.of() : parent.classEntries);
     entries.addAll(ownEntries);
 
-    if (parent != null && parent.settings.sameEndpointAs(settings)) {
+    if (parent != null && parent.settings.sameEndpointAs(settings) && !Security.declaredOn(testClass)) {
       return openShared(testClass, settings, parent, own, ownEntries, tables, entries);
     }
-    DynamoDouble dynamo = DynamoDouble.builder().host("127.0.0.1").port(0).clock(settings.newClock())
-        .statusDelay(settings.statusDelay()).defaultRegion(settings.region()).start();
+    Security security = Security.of(testClass);
+    DynamoDouble dynamo = security.apply(DynamoDouble.builder().host("127.0.0.1").port(0).clock(settings.newClock())
+        .statusDelay(settings.statusDelay()).defaultRegion(settings.region())).start();
     Clients clients = null;
     try {
-      clients = new Clients(dynamo.endpoint(), settings.region());
+      clients = new Clients(dynamo.endpoint(), settings.region(), dynamo.tls(), security, dynamo.clock());
       for (TableDeclaration table : tables.values()) {
         TableCreator.create(clients.sync(), table, settings);
       }

@@ -1,23 +1,35 @@
 package dev.dynamodouble.junit5.internal;
 
+import dev.dynamodouble.core.auth.Identity;
+import dev.dynamodouble.core.server.TlsSettings;
+import dev.dynamodouble.core.time.DynamoClock;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.auth.scheme.DynamoDbAuthSchemeProvider;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.auth.scheme.DynamoDbStreamsAuthSchemeProvider;
 
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
  * once and shared by everything injected from it; the asynchronous and enhanced ones are built on
- * first use. Closing closes every client built.
+ * first use. Closing closes every client built; the asynchronous one's HTTP client, shared by the
+ * JVM ({@link SharedAsyncHttp}), stays open for the next class.
  */
 public final class Clients implements AutoCloseable {
   private static final StaticCredentialsProvider CREDENTIALS =
@@ -25,7 +37,11 @@ public final class Clients implements AutoCloseable {
 
   private final URI endpoint;
   private final Region region;
+  private final TlsSettings tls;
+  private final Security security;
+  private final java.time.Clock signingClock;
   private final DynamoDbClient sync;
+  private final Map<String, DynamoDbClient> signed = new LinkedHashMap<>();
   private DynamoDbAsyncClient async;
   private DynamoDbStreamsClient streams;
   private DynamoDbEnhancedClient enhanced;
@@ -33,9 +49,21 @@ public final class Clients implements AutoCloseable {
   private boolean closed;
 
   public Clients(URI endpoint, String region) {
+    this(endpoint, region, null, Security.NONE, null);
+  }
+
+  /**
+   * Clients of an endpoint that serves HTTPS with {@code tls} (null: plain HTTP) and accepts
+   * {@code security}'s keys; with auth on they sign on the engine's {@code clock}, so that a manual
+   * clock, however far a test moves it, never puts their signatures outside the 15-minute window.
+   */
+  public Clients(URI endpoint, String region, TlsSettings tls, Security security, DynamoClock clock) {
     this.endpoint = endpoint;
+    this.security = security;
+    this.signingClock = security.auth() == null || clock == null ? null : EngineJavaClock.of(clock);
     this.region = Region.of(region);
-    this.sync = DynamoDbClient.builder()
+    this.tls = tls;
+    this.sync = signing(DynamoDbClient.builder())
         .endpointOverride(endpoint)
         .region(this.region)
         .credentialsProvider(CREDENTIALS)
@@ -43,12 +71,44 @@ public final class Clients implements AutoCloseable {
         .build();
   }
 
+  /** Makes the client sign on the engine clock (auth on), else leaves it as it is. */
+  private <B extends software.amazon.awssdk.services.dynamodb.DynamoDbBaseClientBuilder<B, ?>> B signing(B builder) {
+    if (signingClock != null) {
+      DynamoDbAuthSchemeProvider defaults = DynamoDbAuthSchemeProvider.defaultProvider();
+      builder.authSchemeProvider(params -> defaults.resolveAuthScheme(params).stream()
+          .map(option -> option.toBuilder().putSignerProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock).build())
+          .toList());
+    }
+    return builder;
+  }
+
+  /** The declared identity of an access key, or null. */
+  public Identity identity(String accessKeyId) {
+    return security.identity(accessKeyId);
+  }
+
+  /** A client whose requests are signed with this identity's key (built once per key). */
+  public synchronized DynamoDbClient signedAs(Identity identity) {
+    requireOpen();
+    return signed.computeIfAbsent(identity.accessKeyId(), key -> {
+      AwsCredentials credentials = identity.sessionToken() == null
+          ? AwsBasicCredentials.create(identity.accessKeyId(), identity.secretAccessKey())
+          : AwsSessionCredentials.create(identity.accessKeyId(), identity.secretAccessKey(), identity.sessionToken());
+      return signing(DynamoDbClient.builder()).endpointOverride(endpoint).region(region)
+          .credentialsProvider(StaticCredentialsProvider.create(credentials))
+          .httpClientBuilder(httpClientBuilder()).build();
+    });
+  }
+
   /**
    * The Apache 5 client when the application has it on the classpath (about four times faster per
    * request than the URL-connection client, which loading fixtures notices), else the
    * URL-connection client. Either way the SDK client owns it and closes it.
    */
-  private static SdkHttpClient.Builder<?> httpClientBuilder() {
+  private SdkHttpClient.Builder<?> httpClientBuilder() {
+    if (tls != null) { // the client must trust the endpoint's own certificate
+      return UrlConnectionHttpClient.builder().tlsTrustManagersProvider(tls::trustManagers);
+    }
     try {
       Class<?> apache5 = Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient", false,
           Clients.class.getClassLoader());
@@ -65,11 +125,19 @@ public final class Clients implements AutoCloseable {
   public synchronized DynamoDbAsyncClient async() {
     if (async == null) {
       requireOpen();
-      async = DynamoDbAsyncClient.builder()
+      if (tls != null) {
+        throw new IllegalStateException("DynamoDbAsyncClient is not injected for an HTTPS endpoint "
+            + "(@DynamoSecurity(tls = true)); inject DynamoDbClient");
+      }
+      var builder = signing(DynamoDbAsyncClient.builder())
           .endpointOverride(endpoint)
           .region(region)
-          .credentialsProvider(CREDENTIALS)
-          .build();
+          .credentialsProvider(CREDENTIALS);
+      SdkAsyncHttpClient shared = SharedAsyncHttp.client();
+      if (shared != null) {
+        builder.httpClient(shared);   // not owned: closing the SDK client leaves it open
+      }
+      async = builder.build();
     }
     return async;
   }
@@ -77,7 +145,14 @@ public final class Clients implements AutoCloseable {
   public synchronized DynamoDbStreamsClient streams() {
     if (streams == null) {
       requireOpen();
-      streams = DynamoDbStreamsClient.builder()
+      var builder = DynamoDbStreamsClient.builder();
+      if (signingClock != null) {
+        DynamoDbStreamsAuthSchemeProvider defaults = DynamoDbStreamsAuthSchemeProvider.defaultProvider();
+        builder.authSchemeProvider(params -> defaults.resolveAuthScheme(params).stream()
+            .map(option -> option.toBuilder().putSignerProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock).build())
+            .toList());
+      }
+      streams = builder
           .endpointOverride(endpoint)
           .region(region)
           .credentialsProvider(CREDENTIALS)
@@ -115,7 +190,11 @@ public final class Clients implements AutoCloseable {
     }
     closed = true;
     List<RuntimeException> failures = new ArrayList<>();
-    for (AutoCloseable client : new AutoCloseable[] {async, streams, sync}) {
+    List<AutoCloseable> all = new ArrayList<>(signed.values());
+    all.add(async);
+    all.add(streams);
+    all.add(sync);
+    for (AutoCloseable client : all) {
       if (client == null) {
         continue;
       }

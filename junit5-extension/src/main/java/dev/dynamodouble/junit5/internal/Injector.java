@@ -47,6 +47,18 @@ public final class Injector {
    */
   public static Object resolve(ClassScope scope, Class<?> type, Type genericType, DynamoInject annotation,
       String what) {
+    if (annotation != null && !annotation.identity().isEmpty()) {
+      if (type != DynamoDbClient.class) {
+        throw new ParameterResolutionException("Cannot supply " + what + ": @DynamoInject(identity = ...) signs a "
+            + "DynamoDbClient, not a " + type.getSimpleName());
+      }
+      dev.dynamodouble.core.auth.Identity identity = scope.clients().identity(annotation.identity());
+      if (identity == null) {
+        throw new ParameterResolutionException("Cannot supply " + what + ": no @DynamoIdentity(accessKeyId = \""
+            + annotation.identity() + "\") is declared for " + scope.testClass().getSimpleName());
+      }
+      return scope.clients().signedAs(identity);
+    }
     if (type == DynamoDbClient.class) {
       return scope.clients().sync();
     }

@@ -51,7 +51,9 @@ public final class ItemTyping {
   /** An item written in DynamoDB JSON. */
   public static Map<String, AttributeValue> typedItem(ObjectNode item) {
     Map<String, AttributeValue> result = new LinkedHashMap<>();
-    item.forEachEntry((name, value) -> result.put(name, typed(value, name)));
+    for (Map.Entry<String, JsonNode> field : item.properties()) { // properties(), not forEachEntry (2.17): Jackson 2.15 works
+      result.put(field.getKey(), typed(field.getValue(), field.getKey()));
+    }
     return result;
   }
 
@@ -84,7 +86,9 @@ public final class ItemTyping {
           throw new TypingError("attribute " + path + ": M needs an object, found " + shortText(value));
         }
         Map<String, AttributeValue> map = new LinkedHashMap<>();
-        value.forEachEntry((name, v) -> map.put(name, typed(v, path + "." + name)));
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
+          map.put(field.getKey(), typed(field.getValue(), path + "." + field.getKey()));
+        }
         return AttributeValue.fromM(map);
       }
       case "L": {
@@ -125,10 +129,12 @@ public final class ItemTyping {
    */
   public static Map<String, AttributeValue> plainItem(ObjectNode item, Map<String, ScalarAttributeType> keyTypes) {
     Map<String, AttributeValue> result = new LinkedHashMap<>();
-    item.forEachEntry((name, value) -> {
+    for (Map.Entry<String, JsonNode> field : item.properties()) {
+      String name = field.getKey();
+      JsonNode value = field.getValue();
       ScalarAttributeType keyType = keyTypes.get(name);
       result.put(name, keyType != null && !isMarked(value) ? key(value, name, keyType) : plain(value, name));
-    });
+    }
     return result;
   }
 
@@ -189,7 +195,9 @@ public final class ItemTyping {
       return marked(node, path);
     }
     Map<String, AttributeValue> map = new LinkedHashMap<>();
-    node.forEachEntry((name, v) -> map.put(name, plain(v, path + "." + name)));
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      map.put(field.getKey(), plain(field.getValue(), path + "." + field.getKey()));
+    }
     return AttributeValue.fromM(map);
   }
 

@@ -1,15 +1,12 @@
-package dev.dynamodouble.core.server;
+package dev.dynamodouble.benchmarks.micro;
 
 import dev.dynamodouble.benchmarks.BenchData;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.server.EmbeddedConnection;
 import dev.dynamodouble.core.time.DynamoClock;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,8 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The server's whole per-request CPU work except the socket: the HTTP request bytes the AWS SDK
  * sends (headers copied from a real GetItem/PutItem, SigV4 and all) go into the server's own
- * pipeline on an embedded channel, and the response bytes come out. In core's package because
- * the pipeline is package-private there.
+ * pipeline on an embedded channel ({@link EmbeddedConnection}), and the response bytes come out.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,17 +38,16 @@ public class HttpPipelineBenchmark {
   private static final int PUT_KEYS = 1_000;
 
   private Engine engine;
-  private EmbeddedChannel channel;
-  private ByteBuf getItem;
-  private ByteBuf[] putItems;
+  private EmbeddedConnection connection;
+  private byte[] getItem;
+  private byte[][] putItems;
   private int next;
 
   @Setup(Level.Trial)
   public void setUp() {
     engine = new Engine(DynamoClock.system(), EngineOptions.defaults());
     Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
-    channel = new EmbeddedChannel();
-    DynamoServer.initPipeline(channel.pipeline(), new Endpoint(dispatcher));
+    connection = new EmbeddedConnection(dispatcher);
     call(request("CreateTable", "{\"TableName\":\"" + BenchData.TABLE + "\","
         + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},"
         + "{\"AttributeName\":\"sk\",\"AttributeType\":\"S\"}],"
@@ -62,16 +57,16 @@ public class HttpPipelineBenchmark {
     call(request("PutItem", putBody(BenchData.GET_PK, BenchData.GET_SK, 0)), true);
     getItem = request("GetItem", "{\"TableName\":\"" + BenchData.TABLE + "\",\"Key\":{\"sk\":{\"S\":\""
         + BenchData.GET_SK + "\"},\"pk\":{\"S\":\"" + BenchData.GET_PK + "\"}}}");
-    putItems = new ByteBuf[PUT_KEYS];
+    putItems = new byte[PUT_KEYS][];
     for (int i = 0; i < PUT_KEYS; i++) {
       putItems[i] = request("PutItem", putBody("put-0", Integer.toString(i), i));
     }
-    call(getItem.duplicate(), true);
+    call(getItem, true);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    channel.finishAndReleaseAll();
+    connection.close();
     engine.clock().close();
   }
 
@@ -82,7 +77,7 @@ public class HttpPipelineBenchmark {
   }
 
   /** The request as the SDK's Apache 5 client sends it. */
-  private static ByteBuf request(String operation, String body) {
+  private static byte[] request(String operation, String body) {
     byte[] json = body.getBytes(StandardCharsets.UTF_8);
     String head = "POST / HTTP/1.1\r\n"
         + "Host: 127.0.0.1:18123\r\n"
@@ -102,26 +97,14 @@ public class HttpPipelineBenchmark {
         + "Content-Length: " + json.length + "\r\n"
         + "Connection: keep-alive\r\n"
         + "\r\n";
-    ByteBuf request = Unpooled.buffer();
-    request.writeBytes(head.getBytes(StandardCharsets.US_ASCII)).writeBytes(json);
-    return Unpooled.unreleasableBuffer(request);
+    byte[] bytes = new byte[head.length() + json.length];
+    System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, head.length());
+    System.arraycopy(json, 0, bytes, head.length(), json.length);
+    return bytes;
   }
 
-  /** Writes one request and drains the response; returns its size. */
-  private int call(ByteBuf request, boolean check) {
-    channel.writeInbound(request.duplicate());
-    int bytes = 0;
-    for (Object out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
-      if (out instanceof ByteBuf) {
-        ByteBuf buf = (ByteBuf) out;
-        if (check && bytes == 0 && !buf.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200")) {
-          throw new IllegalStateException(buf.toString(StandardCharsets.US_ASCII));
-        }
-        bytes += buf.readableBytes();
-      }
-      ReferenceCountUtil.release(out);
-    }
-    return bytes;
+  private int call(byte[] request, boolean check) {
+    return connection.exchange(request, check);
   }
 
   @Benchmark

@@ -1,0 +1,112 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.partiql.KeySchemas;
+import dev.dynamodouble.core.partiql.Plan;
+import dev.dynamodouble.core.partiql.Planner;
+import dev.dynamodouble.core.partiql.RequestJson;
+import dev.dynamodouble.core.partiql.Statement;
+import dev.dynamodouble.core.partiql.StatementErrors;
+import dev.dynamodouble.core.partiql.StatementParser;
+import dev.dynamodouble.core.protocol.AttributeValues;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What ExecuteStatement, BatchExecuteStatement and ExecuteTransaction share: reading a statement
+ * and its parameters, planning it against the catalog, and running a plan through the engine
+ * operation that answers it.
+ */
+final class PartiqlStatements {
+  static final int MAX_STATEMENT_LENGTH = 8192;
+
+  private static final Map<Plan.Kind, Operation> OPERATIONS = Map.of(
+      Plan.Kind.GET, new GetItem(), Plan.Kind.QUERY, new Query(), Plan.Kind.SCAN, new Scan(),
+      Plan.Kind.INSERT, new PutItem(), Plan.Kind.UPDATE, new UpdateItem(), Plan.Kind.DELETE, new DeleteItem());
+
+  private PartiqlStatements() {}
+
+  /** The member constraints of one statement entry: Statement 1 to 8192 characters, Parameters not empty. */
+  static void check(Constraints constraints, JsonRequest entry, String prefix) {
+    String statement = entry == null ? null : entry.string("Statement");
+    constraints.notNull(statement, prefix + "statement")
+        .minLength(statement, 1, prefix + "statement")
+        .maxLength(statement, MAX_STATEMENT_LENGTH, prefix + "statement")
+        .oneOf(entry == null ? null : entry.string("ReturnValuesOnConditionCheckFailure"),
+            prefix + "returnValuesOnConditionCheckFailure", ItemRequests.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
+    List<AttributeValue> parameters = entry == null ? null : entry.values("Parameters");
+    if (parameters != null) {
+      constraints.minSize(parameters, 1, prefix + "parameters");
+    }
+  }
+
+  /** The statement of an entry, its parameters bound. */
+  static Statement parse(JsonRequest entry) {
+    return StatementParser.parse(entry.string("Statement"), entry.values("Parameters"));
+  }
+
+  static Planner planner(RequestContext context) {
+    return new Planner(schemas(context));
+  }
+
+  private static KeySchemas schemas(RequestContext context) {
+    return (tableName, indexName) -> {
+      Table table = context.catalog().itemTable(tableName);
+      if (indexName == null) {
+        return table.keySchema();
+      }
+      IndexDefinition index = table.index(indexName);
+      if (index == null) {
+        throw DynamoException.validation("The table does not have the specified index: " + indexName);
+      }
+      return index.keySchema();
+    };
+  }
+
+  /**
+   * Runs a plan through its operation with {@code extra} request fields and returns the response.
+   * An INSERT that finds its item fails with DuplicateItemException rather than the failed condition.
+   */
+  static JsonRequest run(RequestContext context, Plan plan, Map<String, Object> extra) {
+    return runRequest(context, plan, plan.with(extra));
+  }
+
+  /** Runs {@code plan}'s operation with exactly these request fields. */
+  static JsonRequest runRequest(RequestContext context, Plan plan, Map<String, Object> fields) {
+    JsonRequest request = RequestJson.request(fields);
+    try {
+      return RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
+    } catch (DynamoException e) {
+      if (plan.kind() == Plan.Kind.INSERT && e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED) {
+        throw StatementErrors.duplicateItem();
+      }
+      throw e;
+    }
+  }
+
+  /** The items a plan's response holds: a GetItem's item, a Query's or Scan's items, a write's RETURNING. */
+  static List<Map<String, AttributeValue>> items(Plan plan, JsonRequest response) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    if (plan.kind() == Plan.Kind.QUERY || plan.kind() == Plan.Kind.SCAN) {
+      Object raw = response.raw("Items");
+      if (raw instanceof List<?> list) {
+        for (Object item : list) {
+          items.add(plan.shape(AttributeValues.readItem(item)));
+        }
+      }
+      return items;
+    }
+    Map<String, AttributeValue> item = response.item(plan.kind() == Plan.Kind.GET ? "Item" : "Attributes");
+    if (item != null && !item.isEmpty()) {
+      items.add(plan.kind() == Plan.Kind.GET ? plan.shape(item) : item);
+    }
+    return items;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.insights.ContributorInsights;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.Table;
+
+/**
+ * UpdateContributorInsights: enables or disables Contributor Insights on a table or index. The
+ * answer says ENABLING / DISABLING, as DynamoDB's does; the change is complete by the next request.
+ */
+public final class UpdateContributorInsights implements Operation {
+  static final String[] MODES = {"ACCESSED_AND_THROTTLED_KEYS", "THROTTLED_KEYS"};
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    String tableName = request.string("TableName");
+    String indexName = request.string("IndexName");
+    String action = request.string("ContributorInsightsAction");
+    String mode = request.string("ContributorInsightsMode");
+    new Constraints()
+        .tableNameOrArn(tableName, "tableName")
+        .notNull(tableName, "tableName")
+        .name(indexName, "indexName")
+        .notNull(action, "contributorInsightsAction")
+        .oneOf(action, "contributorInsightsAction", "ENABLE", "DISABLE")
+        .oneOf(mode, "contributorInsightsMode", MODES)
+        .check();
+    Table table = table(context, tableName, indexName);
+    boolean enable = action.equals("ENABLE");
+    ContributorInsights.Settings settings = context.engine().contributorInsights()
+        .update(table, indexName, enable, mode, context.now());
+    return out -> {
+      out.writeStartObject();
+      out.writeStringField("TableName", table.name());
+      if (indexName != null) {
+        out.writeStringField("IndexName", indexName);
+      }
+      out.writeStringField("ContributorInsightsStatus", enable ? "ENABLING" : "DISABLING");
+      if (settings.mode() != null) {
+        out.writeStringField("ContributorInsightsMode", settings.mode());
+      }
+      out.writeEndObject();
+    };
+  }
+
+  /** The table of a request, once it is known to have the index named (if any); else ResourceNotFoundException. */
+  static Table table(RequestContext context, String tableName, String indexName) {
+    Table table = context.catalog().describedTable(tableName);
+    if (indexName != null && table.index(indexName) == null) {
+      throw DynamoException.resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
+    }
+    return table;
+  }
+}

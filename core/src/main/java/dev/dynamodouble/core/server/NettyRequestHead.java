@@ -1,0 +1,50 @@
+package dev.dynamodouble.core.server;
+
+import dev.dynamodouble.core.pipeline.RequestHead;
+import io.netty.handler.codec.http.HttpRequest;
+import java.util.List;
+
+/** The {@link RequestHead} of a request Netty decoded. */
+final class NettyRequestHead implements RequestHead {
+  private final HttpRequest request;
+  private final boolean secure;
+
+  NettyRequestHead(HttpRequest request, boolean secure) {
+    this.request = request;
+    this.secure = secure;
+  }
+
+  @Override
+  public String method() {
+    return request.method().name();
+  }
+
+  @Override
+  public String rawPath() {
+    String uri = request.uri();
+    int query = uri.indexOf('?');
+    return query < 0 ? uri : uri.substring(0, query);
+  }
+
+  @Override
+  public String rawQuery() {
+    String uri = request.uri();
+    int query = uri.indexOf('?');
+    return query < 0 ? "" : uri.substring(query + 1);
+  }
+
+  @Override
+  public List<String> headers(String name) {
+    return request.headers().getAll(name);
+  }
+
+  @Override
+  public String header(String name) {
+    return request.headers().get(name);
+  }
+
+  @Override
+  public boolean secure() {
+    return secure;
+  }
+}
