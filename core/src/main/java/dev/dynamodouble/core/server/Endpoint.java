@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.time.DynamoClock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,7 +22,7 @@ final class Endpoint {
   Endpoint(Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
     this.control = new ControlApi(dispatcher.engine());
-    this.date = new HttpDate(dispatcher.engine().clock());
+    this.date = new HttpDate(DynamoClock.system());
     String prefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(Locale.ROOT);
     this.prefixLength = prefix.length();
     this.idTemplate = new char[REQUEST_ID_LENGTH];

@@ -6,8 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The {@code Date} response header, in the engine clock's time (so a test on a manual clock sees
- * its own time, as the SDK's clock-skew logic would), formatted once per second.
+ * The {@code Date} response header, formatted once per second. It shows the wall clock, not the
+ * engine's: the SDKs correct their signing time from it after an auth error, process-wide (AWS SDK
+ * v2's SdkGlobalTime), so a manual clock's Date would skew every later client in the JVM.
  */
 final class HttpDate {
   private final DynamoClock clock;

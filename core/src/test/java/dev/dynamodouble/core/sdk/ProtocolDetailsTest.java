@@ -40,7 +40,9 @@ class ProtocolDetailsTest {
     for (RawClient.Response response : new RawClient.Response[] {
         raw.call("ListTables", "{}"), raw.call("DescribeTable", "{\"TableName\":\"missing\"}"),
         raw.call("ListTables", "{"), raw.get("/")}) {
-      assertThat(response.header("Date")).as("%s", response).isEqualTo("Sat, 15 Jun 2030 08:09:10 GMT");
+      // the wall clock's time, whatever the engine's (see HttpDate)
+      assertThat(java.time.ZonedDateTime.parse(response.header("Date"),
+          java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).getYear()).as("%s", response).isLessThan(2030);
       assertThat(response.header("Server")).as("%s", response).isEqualTo("Server");
     }
   }
