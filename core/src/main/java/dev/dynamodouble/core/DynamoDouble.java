@@ -4,6 +4,7 @@ import dev.dynamodouble.core.auth.AuthConfig;
 import dev.dynamodouble.core.auth.AuthStage;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.engine.EngineOptions;
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.protocol.Dispatcher;
@@ -38,6 +39,7 @@ public final class DynamoDouble implements AutoCloseable {
     this.settings = settings;
     EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit)
+        .withQuotas(settings.quotas)
         .withAccountId(settings.accountId != null ? settings.accountId
             : settings.auth != null && settings.auth.account() != null ? settings.auth.account() : "000000000000");
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
@@ -46,6 +48,7 @@ public final class DynamoDouble implements AutoCloseable {
           new AuthStage(settings.auth, engine.resourcePolicies(), engine.clock(), options.accountId()));
     }
     engine.timeToLive().deletionDelay(settings.ttlDeletionDelay).sweepInterval(settings.ttlSweepInterval);
+    engine.consistency().readLag(settings.readLag);
     if (settings.streamSettings != null) {
       engine.streams().settings(settings.streamSettings);
     }
@@ -70,8 +73,7 @@ public final class DynamoDouble implements AutoCloseable {
   public synchronized DynamoDouble start() {
     if (server == null) {
       Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
-      server = DynamoServer.start(dispatcher, settings.host, settings.port,
-          settings.tls);
+      server = DynamoServer.start(dispatcher, settings.host, settings.port, settings.tls, settings.workers);
     }
     return this;
   }
@@ -95,6 +97,22 @@ public final class DynamoDouble implements AutoCloseable {
   /** The engine's clock; a {@link dev.dynamodouble.core.time.ManualClock} when built with one. */
   public DynamoClock clock() {
     return engine.clock();
+  }
+
+  /**
+   * The fault rules: add one ({@code faults().add(FaultRule.on("PutItem").error("ThrottlingException").times(2))}),
+   * read its hits, list those that never fired, remove it by closing its handle.
+   */
+  public dev.dynamodouble.core.fault.Faults faults() {
+    return engine.faults();
+  }
+
+  /**
+   * Read consistency: how stale eventually consistent reads may be (for the engine, per table) and
+   * how far each global secondary index trails its table. All zero unless set.
+   */
+  public dev.dynamodouble.core.consistency.Consistency consistency() {
+    return engine.consistency();
   }
 
   /** The engine behind the endpoint (tables, regions). */
@@ -140,12 +158,24 @@ public final class DynamoDouble implements AutoCloseable {
     private long itemCollectionLimit = EngineOptions.TEN_GB;
     private Duration ttlDeletionDelay = Duration.ZERO;
     private Duration ttlSweepInterval = Duration.ofSeconds(1);
+    private Duration readLag = Duration.ZERO;
     private AuthConfig auth;
     private String accountId;
     private TlsSettings tls;
+    private Quotas quotas = Quotas.defaults();
+    private DynamoServer.Workers workers = DynamoServer.Workers.defaults();
     private StreamSettings streamSettings;
 
     private Builder() {}
+
+    /**
+     * How stale an eventually consistent read (and a GSI read) may be: it sees every table as it
+     * was {@code lag} ago on the engine clock. Zero (the default) makes every read see the latest.
+     */
+    public Builder readLag(Duration lag) {
+      this.readLag = lag;
+      return this;
+    }
 
     /**
      * Turns SigV4 verification and IAM authorization on: only requests signed with one of these
@@ -187,6 +217,26 @@ public final class DynamoDouble implements AutoCloseable {
      */
     public Builder itemCollectionLimit(long bytes) {
       this.itemCollectionLimit = bytes;
+      return this;
+    }
+
+    /**
+     * The table and index quotas: DynamoDB's by default (2,500 tables per region, 20 global and 5
+     * local secondary indexes per table, 500 tables changing at once). Beyond them, requests get
+     * DynamoDB's LimitExceededException or ValidationException.
+     */
+    public Builder quotas(Quotas quotas) {
+      this.quotas = java.util.Objects.requireNonNull(quotas, "quotas");
+      return this;
+    }
+
+    /**
+     * How many threads serve requests (by default four per core, at least eight) and how many
+     * requests may wait for one (1,024); a request beyond that is answered at once with a 503
+     * ThrottlingException, which the AWS SDKs retry.
+     */
+    public Builder requestWorkers(int threads, int queue) {
+      this.workers = new DynamoServer.Workers(threads, queue);
       return this;
     }
 

@@ -4,6 +4,8 @@ import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.junit5.internal.AnnotationSearch;
 import dev.dynamodouble.junit5.internal.ClassScope;
 import dev.dynamodouble.junit5.internal.ExpectedCheck;
+import dev.dynamodouble.junit5.internal.FaultDeclarations;
+import dev.dynamodouble.junit5.internal.TestFaults;
 import dev.dynamodouble.junit5.internal.FailureReport;
 import dev.dynamodouble.junit5.internal.Injector;
 import dev.dynamodouble.junit5.internal.Settings;
@@ -41,18 +43,37 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
       ExtensionContext.Namespace.create(DynamoDoubleExtension.class);
   private static final String ROOTS = "roots";
   private static final String SETTINGS = "settings";
+  private static final String FAULT_HANDLES = "faultHandles";
+  /** JUnit configuration parameter: false lets declared fault rules pass without firing. */
+  public static final String STRICT_FAULTS = "dynamodouble.faults.strict";
+
+  /** The store key of a class's declared fault rules. */
+  private record FaultsKey(Class<?> testClass) {}
 
   /** The store key of a class's scope; one per class, so a @Nested class does not find its parent's by inheritance. */
   private record ScopeKey(Class<?> testClass) {}
 
   @Override
   public void beforeAll(ExtensionContext context) throws IllegalAccessException {
+    FaultDeclarations.check(context.getRequiredTestClass()); // mistakes fail the class before any test
     ClassScope scope = scope(context);
     injectFields(scope, null, context.getRequiredTestClass());
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
+    TestFaults faults = context.getStore(NAMESPACE).remove(new FaultsKey(context.getRequiredTestClass()),
+        TestFaults.class);
+    try {
+      if (faults != null) {
+        faults.afterAll();
+      }
+    } finally {
+      closeScope(context);
+    }
+  }
+
+  private static void closeScope(ExtensionContext context) {
     ClassScope scope = context.getStore(NAMESPACE).remove(new ScopeKey(context.getRequiredTestClass()),
         ClassScope.class);
     if (scope != null) {
@@ -75,11 +96,28 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     store.put(SETTINGS, settings);
     store.put(ROOTS, scope.roots());
+    store.put(FAULT_HANDLES, testFaults(context).before(scope.dynamo().faults(), method));
+  }
+
+  /** The declared fault rules of the test's class. */
+  private static TestFaults testFaults(ExtensionContext context) {
+    ExtensionContext classContext = classContext(context);
+    Class<?> testClass = classContext.getRequiredTestClass();
+    boolean strict = context.getConfigurationParameter(STRICT_FAULTS).map(Boolean::parseBoolean).orElse(true);
+    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new FaultsKey(testClass),
+        key -> new TestFaults(testClass, strict), TestFaults.class);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (context.getExecutionException().isPresent()) {
+    @SuppressWarnings("unchecked")
+    java.util.List<dev.dynamodouble.core.fault.FaultHandle> handles =
+        context.getStore(NAMESPACE).remove(FAULT_HANDLES, java.util.List.class);
+    boolean passed = context.getExecutionException().isEmpty();
+    if (handles != null) {
+      testFaults(context).after(handles, passed);
+    }
+    if (!passed) {
       return;
     }
     ClassScope scope = scope(context);

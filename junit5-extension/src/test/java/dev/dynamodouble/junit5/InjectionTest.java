@@ -95,7 +95,7 @@ class InjectionTest {
             + "DynamoDbClient, DynamoDbAsyncClient, DynamoDbStreamsClient, Triggers, DynamoDbEnhancedClient, "
             + "DynamoDbEnhancedAsyncClient, "
             + "DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, ManualClock, java.time.Clock, "
-            + "DynamoTables, "
+            + "DynamoTables, Faults, "
             + "not java.lang.String");
     assertThat(failure(WhichTable.class)).isInstanceOf(ParameterResolutionException.class)
         .hasMessage("Cannot supply parameter 0 (software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable"

@@ -64,6 +64,24 @@ public final class Backups {
     return regions.computeIfAbsent(region, r -> new RegionBackups());
   }
 
+  /** Every backup now (an engine snapshot's part): O(backups), not O(items) — a backup is a root. */
+  public Object capture() {
+    java.util.List<Backup> all = new java.util.ArrayList<>();
+    for (RegionBackups backups : regions.values()) {
+      all.addAll(backups.ordered.values());
+    }
+    return all;
+  }
+
+  /** Puts back the backups of a {@link #capture()}: those created since are gone, those deleted since are back. */
+  @SuppressWarnings("unchecked")
+  public void restore(Object captured) {
+    regions.clear();
+    for (Backup backup : (java.util.List<Backup>) captured) {
+      add(backup);
+    }
+  }
+
   /** CreateBackup: a USER backup of the table as it is now. Call under the engine's write lock. */
   public Backup create(Table table, String name) {
     Instant now = engine.clock().now();

@@ -91,6 +91,53 @@ public final class PointInTimeRecovery {
     return describe(table);
   }
 
+  /** One table's PITR settings, as a reset puts them back. */
+  private record Saved(boolean enabled, int periodDays, Instant historyStart, Scheduled trim) {}
+
+  /** Every table's PITR settings now (an engine snapshot's part). */
+  public Object capture() {
+    java.util.Map<Table, Saved> saved = new java.util.HashMap<>();
+    for (dev.dynamodouble.core.engine.Catalog catalog : engine.regions()) {
+      for (Table table : catalog.tables()) {
+        Settings settings = table.attachment(Settings.class);
+        if (settings != null) {
+          saved.put(table, new Saved(settings.enabled, settings.periodDays, settings.historyStart, settings.trim));
+        }
+      }
+    }
+    return saved;
+  }
+
+  /**
+   * Puts back the settings of a {@link #capture()}: PITR enabled or disabled as it was, with the
+   * same window (the history after the restored clock time is already gone with the rewind).
+   */
+  @SuppressWarnings("unchecked")
+  public void restore(Object captured) {
+    java.util.Map<Table, Saved> saved = (java.util.Map<Table, Saved>) captured;
+    for (dev.dynamodouble.core.engine.Catalog catalog : engine.regions()) {
+      for (Table table : catalog.tables()) {
+        Settings settings = table.attachment(Settings.class);
+        if (settings == null) {
+          continue;
+        }
+        Saved was = saved.getOrDefault(table, new Saved(false, 0, null, null));
+        if (settings.trim != was.trim() && settings.trim != null) {
+          settings.trim.cancel(); // scheduled during the test; the snapshot's own came back with the clock
+        }
+        settings.enabled = was.enabled();
+        settings.periodDays = was.periodDays();
+        settings.historyStart = was.historyStart();
+        settings.trim = was.trim();
+        if (was.enabled()) {
+          table.versions().enableHistory(Duration.ofDays(was.periodDays()));
+        } else {
+          table.versions().disableHistory();
+        }
+      }
+    }
+  }
+
   /** DescribeContinuousBackups of a table. */
   public Description describe(Table table) {
     Settings settings = table.attachment(Settings.class);

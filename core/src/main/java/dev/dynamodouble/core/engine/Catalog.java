@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class Catalog {
   private final String region;
   private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+  private final java.util.function.Consumer<Table> added;
 
-  Catalog(String region) {
+  Catalog(String region, java.util.function.Consumer<Table> added) {
     this.region = region;
+    this.added = added;
   }
 
   public String region() {
@@ -54,6 +56,7 @@ public final class Catalog {
   /** Adds a table; the caller holds the engine's write lock and has checked the name is free. */
   public void add(Table table) {
     tables.put(table.name(), table);
+    added.accept(table);
   }
 
   public void remove(Table table) {

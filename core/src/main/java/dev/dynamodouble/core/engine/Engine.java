@@ -26,6 +26,8 @@ public final class Engine {
   private final dev.dynamodouble.core.feed.ChangeFeed feed = new dev.dynamodouble.core.feed.ChangeFeed();
   private final dev.dynamodouble.core.stream.Streams streams;
 
+  private final dev.dynamodouble.core.fault.Faults faults;
+  private final dev.dynamodouble.core.consistency.Consistency consistency;
   private final dev.dynamodouble.core.insights.ContributorInsights contributorInsights =
       new dev.dynamodouble.core.insights.ContributorInsights(pipeline);
 
@@ -33,6 +35,32 @@ public final class Engine {
     this.clock = clock;
     this.options = options;
     this.streams = new dev.dynamodouble.core.stream.Streams(clock, feed, options);
+    this.consistency = new dev.dynamodouble.core.consistency.Consistency(clock, this::region, regions.values(),
+        options.defaultRegion());
+    this.faults = new dev.dynamodouble.core.fault.Faults(clock, consistency::retainAtLeast);
+    pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.FAULTS, faults);
+    participate(SnapshotParticipant.of(faults::snapshot, faults::restore));
+    participate(SnapshotParticipant.of(consistency::snapshot, consistency::restore));
+    participate(SnapshotParticipant.of(timeToLive::capture, timeToLive::restore));
+    participate(SnapshotParticipant.of(backups::capture, backups::restore));
+    participate(SnapshotParticipant.of(pointInTimeRecovery::capture, pointInTimeRecovery::restore));
+  }
+
+  private final java.util.List<SnapshotParticipant> participants = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Makes a service's state part of every {@link #snapshot()}, put back by {@link #restore}. */
+  public void participate(SnapshotParticipant participant) {
+    participants.add(participant);
+  }
+
+  /** Read consistency: the lags of eventually consistent reads and of global secondary indexes. */
+  public dev.dynamodouble.core.consistency.Consistency consistency() {
+    return consistency;
+  }
+
+  /** The fault rules applied to every request (a pipeline stage), and their hit counts. */
+  public dev.dynamodouble.core.fault.Faults faults() {
+    return faults;
   }
 
   /** The change feed: every committed item change, in commit order (package {@code feed}). */
@@ -75,7 +103,7 @@ public final class Engine {
 
   /** The catalog of a region, created on first use. */
   public Catalog region(String region) {
-    return regions.computeIfAbsent(region, Catalog::new);
+    return regions.computeIfAbsent(region, name -> new Catalog(name, consistency::tableAdded));
   }
 
   public Collection<Catalog> regions() {
@@ -102,9 +130,14 @@ public final class Engine {
     }
   }
 
-  /** Captures every table's current root, in O(tables). */
+  /** Captures the clock, every table's current root and every participant's state, in O(tables). */
   public EngineSnapshot snapshot() {
     return write(() -> {
+      Object clockState = clock.capture();
+      java.util.Map<SnapshotParticipant, Object> services = new java.util.LinkedHashMap<>();
+      for (SnapshotParticipant participant : participants) {
+        services.put(participant, participant.capture());
+      }
       java.util.Map<String, java.util.List<EngineSnapshot.Entry>> byRegion = new java.util.HashMap<>();
       for (Catalog catalog : regions.values()) {
         java.util.List<EngineSnapshot.Entry> entries = new java.util.ArrayList<>();
@@ -113,17 +146,20 @@ public final class Engine {
         }
         byRegion.put(catalog.region(), entries);
       }
-      return new EngineSnapshot(byRegion, resourcePolicies.copy());
+      return new EngineSnapshot(byRegion, resourcePolicies.copy(), clockState, services);
     });
   }
 
   /**
-   * Puts every table back to its root in {@code snapshot}: tables created since are dropped,
-   * tables deleted since come back, and each table's items and settings (throughput, billing,
-   * indexes, tags, status) are exactly as they were. O(tables), whatever the number of items.
+   * Puts the engine back to {@code snapshot}: the clock (a manual one to that instant, with the
+   * tasks then pending), every table to its root (tables created since are dropped, tables deleted
+   * since come back, items and settings exactly as they were), then every participant's state.
+   * O(tables), whatever the number of items.
    */
   public void restore(EngineSnapshot snapshot) {
     write(() -> {
+      clock.restore(snapshot.clock());
+      java.time.Instant now = clock.now();
       for (Catalog catalog : regions.values()) {
         java.util.List<EngineSnapshot.Entry> entries = snapshot.byRegion().getOrDefault(catalog.region(), java.util.List.of());
         java.util.Set<dev.dynamodouble.core.table.Table> kept = new java.util.HashSet<>();
@@ -142,11 +178,12 @@ public final class Engine {
             catalog.add(table);
           }
           table.restore(entry.settings());
-          feed.reset(table, entry.data(), clock.now(), entry.feedState());
+          feed.reset(table, entry.data(), now, entry.feedState());
         }
       }
       transactions.reset();
       resourcePolicies.restore(snapshot.resourcePolicies());
+      snapshot.services().forEach(SnapshotParticipant::restore);
     });
   }
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state of every table of an engine at one moment, held in O(1) per table: each entry is a
- * reference to an immutable root. Restoring it puts every table back to that root, re-adds tables
- * deleted since, and drops tables created since.
+ * The state of an engine at one moment, held in O(1) per table: each entry is a reference to an
+ * immutable root; with it the clock (its time and pending tasks) and the state of every
+ * {@link SnapshotParticipant} (fault rules, read lags, TTL and PITR settings, backups ...).
+ * Restoring it puts the clock back (a manual one to that instant), every table back to that root,
+ * re-adds tables deleted since, drops tables created since, and puts the services back.
  */
 public final class EngineSnapshot {
   record Entry(Table table, TableData data, Table.Settings settings,
@@ -16,11 +18,24 @@ public final class EngineSnapshot {
 
   private final Map<String, List<Entry>> byRegion;
   private final Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies;
+  private final Object clock;
+  private final Map<SnapshotParticipant, Object> services;
 
   EngineSnapshot(Map<String, List<Entry>> byRegion,
-                 Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies) {
+                 Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies, Object clock,
+                 Map<SnapshotParticipant, Object> services) {
     this.byRegion = byRegion;
     this.resourcePolicies = resourcePolicies;
+    this.clock = clock;
+    this.services = services;
+  }
+
+  Object clock() {
+    return clock;
+  }
+
+  Map<SnapshotParticipant, Object> services() {
+    return services;
   }
 
   /** The resource-based policies attached then. */

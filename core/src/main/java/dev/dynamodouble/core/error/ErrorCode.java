@@ -40,7 +40,8 @@ public enum ErrorCode {
   POLICY_NOT_FOUND(Names.DDB + "PolicyNotFoundException"),
   EXPIRED_ITERATOR(Names.DDB + "ExpiredIteratorException"),
   TRIMMED_DATA_ACCESS(Names.DDB + "TrimmedDataAccessException"),
-  INTERNAL_SERVER_ERROR(Names.DDB + "InternalServerError", 500);
+  INTERNAL_SERVER_ERROR(Names.DDB + "InternalServerError", 500),
+  SERVICE_UNAVAILABLE("com.amazon.coral.availability#ServiceUnavailableException", 503);
 
   private final String type;
   private final int status;

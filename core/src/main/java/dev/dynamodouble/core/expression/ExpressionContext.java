@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.expression;
 
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.Echo;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.ItemSize;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ public final class ExpressionContext {
       if (!unused.isEmpty()) {
         throw DynamoException.validation(
             "Value provided in ExpressionAttributeNames unused in expressions: keys: {"
-                + String.join(", ", unused) + "}");
+                + Echo.of(String.join(", ", unused)) + "}");
       }
     }
     if (values != null) {
@@ -184,7 +185,7 @@ public final class ExpressionContext {
       if (!unused.isEmpty()) {
         throw DynamoException.validation(
             "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
-                + String.join(", ", unused) + "}");
+                + Echo.of(String.join(", ", unused)) + "}");
       }
     }
   }

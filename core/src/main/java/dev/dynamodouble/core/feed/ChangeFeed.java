@@ -106,8 +106,9 @@ public final class ChangeFeed {
 
   /** Puts the table back to a snapshot: its contents, then each subscriber's captured state. */
   public void reset(Table table, TableData contents, Instant at, Captured captured) {
-    if (contents != table.snapshot()) {
-      at = table.versions().commit(contents, at).committedAt();
+    if (contents != table.snapshot() || table.versions().current().committedAt().isAfter(at)) {
+      // rewind: a reset may have set the clock back before the table's last commit
+      at = table.versions().rewind(contents, at).committedAt();
     }
     for (FeedSubscriber subscriber : subscribers) {
       subscriber.reset(table, at, captured == null ? null : captured.states().get(subscriber));

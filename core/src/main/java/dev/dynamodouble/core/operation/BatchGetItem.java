@@ -83,11 +83,16 @@ public final class BatchGetItem implements Operation {
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     long responseBytes = 0;
     for (TableRequest t : tables) {
-      TableData data = t.table().snapshot();
+      TableData data = context.read(t.table(), null, t.consistent());
       List<Map<String, AttributeValue>> found = responses.computeIfAbsent(t.table().name(), k -> new ArrayList<>());
       ConsumedCapacity capacity = capacities.computeIfAbsent(t.table().name(), ConsumedCapacity::new);
       for (int i = 0; i < t.itemKeys().size(); i++) {
-        StoredItem item = data.get(t.itemKeys().get(i));
+        ItemKey itemKey = t.itemKeys().get(i);
+        if (!context.call().admits(t.table(), itemKey, false)) { // throttled, or a fault: unprocessed
+          unprocessed.computeIfAbsent(t, k -> new ArrayList<>()).add(t.keys().get(i));
+          continue;
+        }
+        StoredItem item = data.get(itemKey);
         long size = item == null ? 0 : item.size();
         if (responseBytes + size > MAX_RESPONSE_BYTES) {
           unprocessed.computeIfAbsent(t, k -> new ArrayList<>()).add(t.keys().get(i));

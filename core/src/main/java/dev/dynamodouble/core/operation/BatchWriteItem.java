@@ -4,9 +4,11 @@ import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.Echo;
 import dev.dynamodouble.core.feed.ChangeFeed;
 import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.ItemKey;
@@ -29,7 +31,7 @@ import java.util.Set;
 public final class BatchWriteItem implements Operation {
   static final int MAX_REQUESTS = 25;
 
-  private record Write(Table table, ItemKey key, StoredItem item) {}
+  private record Write(Table table, ItemKey key, StoredItem item, JsonRequest raw) {}
 
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
@@ -50,11 +52,21 @@ public final class BatchWriteItem implements Operation {
       }
     }
 
+    // Writes the pipeline's admissions refuse (throttled, or a fault) come back unprocessed.
+    List<Write> admitted = new ArrayList<>(writes.size());
+    Map<String, List<JsonRequest>> unprocessed = new LinkedHashMap<>();
+    for (Write write : writes) {
+      if (context.call().admits(write.table(), write.key(), true)) {
+        admitted.add(write);
+      } else {
+        unprocessed.computeIfAbsent(write.table().name(), k -> new ArrayList<>()).add(write.raw());
+      }
+    }
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     context.engine().write(() -> {
       Map<Table, TableData> pending = new LinkedHashMap<>();
       Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
-      for (Write write : writes) {
+      for (Write write : admitted) {
         TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
         StoredItem before = data.get(write.key());
         long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
@@ -75,6 +87,13 @@ public final class BatchWriteItem implements Operation {
     return out -> {
       out.writeStartObject();
       out.writeObjectFieldStart("UnprocessedItems");
+      for (Map.Entry<String, List<JsonRequest>> e : unprocessed.entrySet()) {
+        out.writeArrayFieldStart(e.getKey());
+        for (JsonRequest raw : e.getValue()) {
+          Json.write(out, raw.node());
+        }
+        out.writeEndArray();
+      }
       out.writeEndObject();
       ConsumedCapacity.writeList(out, capacities.values(), capacityMode);
       out.writeEndObject();
@@ -97,7 +116,7 @@ public final class BatchWriteItem implements Operation {
     }
     if (listOutOfRange) {
       // The service reports a per-table list out of range as a constraint on the map's values.
-      throw DynamoException.validation("1 validation error detected: Value '" + result.keySet()
+      throw DynamoException.validation("1 validation error detected: Value '" + Echo.of(result.keySet())
           + "' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have "
           + "length less than or equal to 25, Member must have length greater than or equal to 1]");
     }
@@ -119,10 +138,10 @@ public final class BatchWriteItem implements Operation {
       Map<String, AttributeValue> item = put.item("Item");
       new Constraints().notNull(item, "requestItems." + table.name() + ".member.putRequest.item").check();
       StoredItem stored = ItemValidation.storable(table, item);
-      return new Write(table, table.keySchema().keyOfItem(item), stored);
+      return new Write(table, table.keySchema().keyOfItem(item), stored, writeRequest);
     }
     Map<String, AttributeValue> key = delete.item("Key");
     new Constraints().notNull(key, "requestItems." + table.name() + ".member.deleteRequest.key").check();
-    return new Write(table, table.keySchema().keyOfKey(key), null);
+    return new Write(table, table.keySchema().keyOfKey(key), null, writeRequest);
   }
 }

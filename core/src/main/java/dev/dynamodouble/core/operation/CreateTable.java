@@ -22,7 +22,8 @@ public final class CreateTable implements Operation {
     if (name == null) {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
-    TableSpec spec = TableSpecReader.read(request, name);
+    Engine engine = context.engine();
+    TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
     String policyJson = request.string("ResourcePolicy");
     dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
     JsonRequest sse = request.structure("SSESpecification");
@@ -31,7 +32,6 @@ public final class CreateTable implements Operation {
     StreamSpecifications.checkShape(streamShape, request);
     streamShape.check();
     StreamSpecifications.Spec stream = StreamSpecifications.read(request);
-    Engine engine = context.engine();
     Catalog catalog = context.catalog();
     Table table = engine.write(() -> {
       Table existing = catalog.find(name);
@@ -41,6 +41,7 @@ public final class CreateTable implements Operation {
       if (existing != null) {
         throw DynamoException.resourceInUse("Table already exists: " + name);
       }
+      TableChanges.requireRoomForTable(catalog, engine.options().quotas());
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
       created.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);

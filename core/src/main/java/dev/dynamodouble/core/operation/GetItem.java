@@ -25,8 +25,8 @@ public final class GetItem implements Operation {
     if (projection != null) {
       KeyPaths.check(table, projection.paths());
     }
-    StoredItem item = table.snapshot().get(table.keySchema().keyOfKey(key));
     boolean consistent = consistentRead != null && consistentRead;
+    StoredItem item = context.read(table, null, consistent).get(table.keySchema().keyOfKey(key));
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
         .addTableRead(Capacity.readUnits(item == null ? 0 : item.size(), consistent));
     Map<String, AttributeValue> attributes = item == null ? null

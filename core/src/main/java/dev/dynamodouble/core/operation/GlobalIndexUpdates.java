@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.protocol.Constraints;
@@ -21,7 +22,6 @@ import java.util.Map;
  * through the clock), update throughput, or delete (DELETING, then gone) one index at a time.
  */
 final class GlobalIndexUpdates {
-  private static final int MAX_GLOBAL_INDEXES = 20;
 
   private GlobalIndexUpdates() {}
 
@@ -34,6 +34,7 @@ final class GlobalIndexUpdates {
       JsonRequest update = updates.get(i);
       String member = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
       if (update == null) {
+        constraints.notNull(null, member);
         continue;
       }
       JsonRequest create = update.structure("Create");
@@ -92,7 +93,7 @@ final class GlobalIndexUpdates {
       JsonRequest delete = update.structure("Delete");
       JsonRequest change = update.structure("Update");
       if (create != null) {
-        IndexDefinition index = create(table, create, definitions, indexes);
+        IndexDefinition index = create(table, create, definitions, indexes, context.engine().options().quotas());
         indexes.add(index);
         data = data.withIndex(index, table.keySchema());
       } else if (delete != null) {
@@ -120,14 +121,19 @@ final class GlobalIndexUpdates {
     TableLifecycle.scheduleIndexesSettle(context.engine(), table);
   }
 
+  static DynamoException tooManyIndexes(Quotas quotas) {
+    return DynamoException.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of "
+        + quotas.globalIndexesPerTable());
+  }
+
   private static IndexDefinition create(Table table, JsonRequest create, List<JsonRequest> definitions,
-                                        List<IndexDefinition> indexes) {
+                                        List<IndexDefinition> indexes, Quotas quotas) {
     String name = create.string("IndexName");
     if (table.index(name) != null) {
       throw DynamoException.invalidParameter("Index with name: " + name + " already exists");
     }
-    if (indexes.size() >= MAX_GLOBAL_INDEXES) {
-      throw DynamoException.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of 20");
+    if (indexes.size() >= quotas.globalIndexesPerTable()) {
+      throw tooManyIndexes(quotas);
     }
     Map<String, AttributeType> defined = new LinkedHashMap<>();
     for (KeyAttribute attribute : table.attributeDefinitions()) {

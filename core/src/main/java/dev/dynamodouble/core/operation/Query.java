@@ -46,7 +46,9 @@ public final class Query implements Operation {
     }
 
     Table table = context.catalog().itemTable(request.string("TableName"));
-    ReadSource source = ReadSource.of(table, table.snapshot(), request.string("IndexName"));
+    String indexName = request.string("IndexName");
+    ReadSource source = ReadSource.of(table,
+        context.read(table, indexName, Boolean.TRUE.equals(request.bool("ConsistentRead"))), indexName);
     ReadRequests.checkKeyPaths(table, filter, projection);
     KeySchema schema = source.keySchema();
     KeyCondition.Bound bound = keyCondition.bind(schema.partition().name(), schema.partition().type(),

@@ -22,4 +22,17 @@ public record RequestContext(Engine engine, Catalog catalog, String requestId, C
   public String region() {
     return catalog.region();
   }
+
+  /**
+   * The state a read of {@code table} sees: the latest for a strongly consistent read, possibly an
+   * older one for an eventually consistent read or a global secondary index read (see
+   * {@link dev.dynamodouble.core.consistency.Consistency}).
+   *
+   * @param index the index read, or null
+   */
+  public dev.dynamodouble.core.table.TableData read(dev.dynamodouble.core.table.Table table, String index,
+                                                    boolean consistent) {
+    return engine.consistency().view(table, index, consistent,
+        call == null ? null : call.note(dev.dynamodouble.core.consistency.LagNote.class));
+  }
 }

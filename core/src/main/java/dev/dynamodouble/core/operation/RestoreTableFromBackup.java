@@ -41,6 +41,7 @@ public final class RestoreTableFromBackup implements Operation {
         throw new DynamoException(ErrorCode.BACKUP_IN_USE, "Backup is being used to restore another table: " + backup.arn());
       }
       TableRestore.requireFreeName(context.catalog(), target);
+      TableChanges.requireRoomForTable(context.catalog(), context.engine().options().quotas());
       return TableRestore.restore(context.engine(), context.catalog(), target, backup.source(), backup.data(),
           RestoreRequests.overrides(context, request),
           new RestoreOrigin(backup.arn(), backup.source().arn(), backup.created()), backup);

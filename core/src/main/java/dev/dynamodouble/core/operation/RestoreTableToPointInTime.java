@@ -76,6 +76,7 @@ public final class RestoreTableToPointInTime implements Operation {
       }
       PointInTimeRecovery.PointInTime point = context.engine().pointInTimeRecovery().stateAt(source, latest ? null : restoreTime);
       TableRestore.requireFreeName(context.catalog(), target);
+      TableChanges.requireRoomForTable(context.catalog(), context.engine().options().quotas());
       return TableRestore.restore(context.engine(), context.catalog(), target,
           Backups.sourceOf(source, point.data(), null, true), point.data(), RestoreRequests.overrides(context, request),
           new RestoreOrigin(null, source.arn(), point.restoreDateTime()), null);

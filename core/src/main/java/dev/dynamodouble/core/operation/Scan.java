@@ -50,7 +50,9 @@ public final class Scan implements Operation {
     expressions.checkAllUsed();
 
     Table table = context.catalog().itemTable(request.string("TableName"));
-    ReadSource source = ReadSource.of(table, table.snapshot(), request.string("IndexName"));
+    String indexName = request.string("IndexName");
+    ReadSource source = ReadSource.of(table,
+        context.read(table, indexName, Boolean.TRUE.equals(request.bool("ConsistentRead"))), indexName);
     ReadRequests.checkKeyPaths(table, filter, projection);
     ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
 

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -22,13 +23,11 @@ import java.util.Set;
 /** Reads and validates a table definition (CreateTable's request) with DynamoDB's checks and messages. */
 final class TableSpecReader {
   static final long MAX_CAPACITY = 1_000_000_000_000L;
-  private static final int MAX_LOCAL_INDEXES = 5;
-  private static final int MAX_GLOBAL_INDEXES = 20;
   private static final int MAX_TAGS = 50;
 
   private TableSpecReader() {}
 
-  static TableSpec read(JsonRequest request, String name) {
+  static TableSpec read(JsonRequest request, String name, Quotas quotas) {
     List<JsonRequest> definitions = request.structures("AttributeDefinitions");
     List<JsonRequest> keySchema = request.structures("KeySchema");
     JsonRequest throughput = request.structure("ProvisionedThroughput");
@@ -89,8 +88,9 @@ final class TableSpecReader {
         addIndex(indexNames, index);
         localIndexes.add(index);
       }
-      if (localIndexes.size() > MAX_LOCAL_INDEXES) {
-        throw DynamoException.invalidParameter("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+      if (localIndexes.size() > quotas.localIndexesPerTable()) {
+        throw DynamoException.invalidParameter("Number of LocalSecondaryIndexes exceeds per-table limit of "
+            + quotas.localIndexesPerTable());
       }
     }
     List<IndexDefinition> globalIndexes = new ArrayList<>();
@@ -104,8 +104,8 @@ final class TableSpecReader {
         // Created with the table, a global index is CREATING until the table is ACTIVE.
         globalIndexes.add(index.withStatus(IndexDefinition.IndexStatus.CREATING));
       }
-      if (globalIndexes.size() > MAX_GLOBAL_INDEXES) {
-        throw DynamoException.invalidParameter("GlobalSecondaryIndex count exceeds the per-table limit of 20");
+      if (globalIndexes.size() > quotas.globalIndexesPerTable()) {
+        throw GlobalIndexUpdates.tooManyIndexes(quotas);
       }
     }
 

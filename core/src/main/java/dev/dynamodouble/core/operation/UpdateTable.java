@@ -46,6 +46,9 @@ public final class UpdateTable implements Operation {
       Table found = context.catalog().describedTable(name);
       TableChanges.requireStable(found);
       boolean changesCapacity = billing != null || throughput != null;
+      if (changesCapacity || tableClass != null || indexUpdates != null) {
+        TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
+      }
       if (changesCapacity) {
         updateCapacity(found, billing == null ? found.billingMode() : BillingMode.valueOf(billing), throughput);
       }

@@ -2,6 +2,7 @@ package dev.dynamodouble.core.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.Echo;
 import dev.dynamodouble.core.value.AttributeMap;
 import dev.dynamodouble.core.value.AttributeType;
 import dev.dynamodouble.core.value.AttributeValue;
@@ -142,7 +143,7 @@ public final class AttributeValues {
         requireNonEmpty(raw, "Binary sets should not be empty");
         Set<AttributeValue.B> set = new LinkedHashSet<>(raw);
         if (set.size() != raw.size()) {
-          throw DynamoException.invalidParameter("Input collection " + encoded + "of type BS contains duplicates.");
+          throw DynamoException.invalidParameter("Input collection " + Echo.of(encoded) + "of type BS contains duplicates.");
         }
         return new AttributeValue.BS(set);
       }
@@ -159,7 +160,7 @@ public final class AttributeValues {
 
   private static void requireDistinct(List<?> raw, int distinct) {
     if (distinct != raw.size()) {
-      throw DynamoException.invalidParameter("Input collection " + raw + " contains duplicates.");
+      throw DynamoException.invalidParameter("Input collection " + Echo.of(raw) + " contains duplicates.");
     }
   }
 
@@ -183,9 +184,8 @@ public final class AttributeValues {
   /** Strict Base64, as the service's JSON binding reads a blob (Java's decoder alone is lenient). */
   private static byte[] binary(Object node) {
     String text = text(node);
-    String prefix = "'" + text + "' can not be converted to a Blob: ";
     if (text.length() % 4 != 0) {
-      throw DynamoException.serialization(prefix + "Base64 encoded length is expected a multiple of 4 bytes but "
+      throw notBlob(text, "Base64 encoded length is expected a multiple of 4 bytes but "
           + "found: " + text.length());
     }
     for (int i = 0; i < text.length(); i++) {
@@ -193,7 +193,7 @@ public final class AttributeValues {
       boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
       boolean padding = c == '=' && (i == text.length() - 1 || (i == text.length() - 2 && text.charAt(i + 1) == '='));
       if (!base64 && !padding) {
-        throw DynamoException.serialization(prefix + "Invalid Base64 character: '" + c + "'");
+        throw notBlob(text, "Invalid Base64 character: '" + c + "'");
       }
     }
     byte[] bytes;
@@ -203,9 +203,13 @@ public final class AttributeValues {
       bytes = null;
     }
     if (bytes == null || !Base64.getEncoder().encodeToString(bytes).equals(text)) {
-      throw DynamoException.serialization(prefix + "Invalid last non-pad Base64 character dectected"); // sic
+      throw notBlob(text, "Invalid last non-pad Base64 character dectected"); // sic
     }
     return bytes;
+  }
+
+  private static DynamoException notBlob(String text, String reason) {
+    return DynamoException.serialization("'" + Echo.of(text) + "' can not be converted to a Blob: " + reason);
   }
 
   /** Writes an item as a JSON object. */

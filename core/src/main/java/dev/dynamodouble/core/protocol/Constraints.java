@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.protocol;
 
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.Echo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -193,14 +194,14 @@ public final class Constraints {
       return;
     }
     String shown = value == null ? "null" : "'" + describe(value) + "'";
-    errors.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
+    errors.add("Value " + shown + " at '" + Echo.of(path) + "' failed to satisfy constraint: " + constraint);
   }
 
   private static String describe(Object value) {
     if (value instanceof Collection<?> c) {
-      return c.toString();
+      return Echo.of(c);
     }
-    return String.valueOf(value);
+    return Echo.of(String.valueOf(value));
   }
 
   public boolean isEmpty() {

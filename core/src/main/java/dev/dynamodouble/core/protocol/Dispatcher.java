@@ -75,6 +75,7 @@ public final class Dispatcher {
    */
   public int handle(String target, String region, String requestId, RequestHead head, byte[] body, int offset,
                     int length, ResponseBody out) {
+    Call call = null;
     try {
       // As the service does: malformed JSON first, then the target, then an empty body.
       JsonRequest request = length == 0 ? null : JsonRequest.parse(body, offset, length);
@@ -89,7 +90,7 @@ public final class Dispatcher {
       }
       engine.clock().runDue();
       String effectiveRegion = region == null ? engine.options().defaultRegion() : region;
-      Call call = new Call(api, name, engine.region(effectiveRegion), requestId, request)
+      call = new Call(api, name, engine.region(effectiveRegion), requestId, request)
           .withHead(head, body, offset, length);
       RequestContext context = new RequestContext(engine, call.catalog(), requestId, call);
       write(engine.pipeline().run(call, () -> operation.execute(context, request)), out);
@@ -101,6 +102,10 @@ public final class Dispatcher {
       LOG.error("Internal error serving {}", target, e);
       out.reset();
       return error(DynamoException.internal("Internal server error"), out);
+    } finally {
+      if (call != null) {
+        out.transportFault(call.note(dev.dynamodouble.core.fault.TransportFault.class));
+      }
     }
   }
 

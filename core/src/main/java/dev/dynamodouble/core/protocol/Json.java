@@ -156,7 +156,11 @@ public final class Json {
     if (number instanceof BigDecimal) {
       return (BigDecimal) number;
     }
-    return BigDecimal.valueOf(number.doubleValue());
+    double value = number.doubleValue();
+    if (Double.isInfinite(value)) { // a literal beyond double's range (1E+400): out of every range checked
+      return BigDecimal.valueOf(Math.copySign(Double.MAX_VALUE, value));
+    }
+    return BigDecimal.valueOf(value);
   }
 
   /** Writes a value of this tree as JSON. */

@@ -21,21 +21,28 @@ import java.util.zip.CRC32;
  * The control API for out-of-process users, under a path no DynamoDB client uses:
  * {@code GET /_dynamodouble/health}, {@code GET /_dynamodouble/clock},
  * {@code POST /_dynamodouble/clock/advance?millis=N} (manual clock only),
- * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now).
+ * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now), and the
+ * fault rules under {@code /_dynamodouble/faults} (see {@link FaultsControl}).
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
 
   private final Engine engine;
+  private final FaultsControl faults;
 
   ControlApi(Engine engine) {
     this.engine = engine;
+    this.faults = new FaultsControl(engine.faults());
   }
 
-  ProtocolResponse handle(HttpMethod method, String uri) {
+  ProtocolResponse handle(HttpMethod method, String uri, byte[] body) {
     QueryStringDecoder decoder = new QueryStringDecoder(uri);
     String path = decoder.path().substring(PREFIX.length());
     boolean post = method.equals(HttpMethod.POST);
+    ProtocolResponse fault = faults.handle(method, path, body);
+    if (fault != null) {
+      return fault;
+    }
     if (path.equals("health")) {
       return json(200, out -> out.writeStringField("status", "ok"));
     }
@@ -83,6 +90,11 @@ final class ControlApi {
 
   private static ProtocolResponse error(int status, String message) {
     return json(status, out -> out.writeStringField("error", message));
+  }
+
+  /** A response of JSON text the caller built with a JSON writer. */
+  static ProtocolResponse json(int status, String body) {
+    return withCrc(status, body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A JSON object response whose members {@code members} writes (escaped by the JSON writer). */

@@ -21,35 +21,52 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Netty HTTP/1.1 server: NIO (no native libraries), keep-alive, one port. */
+/**
+ * The Netty HTTP/1.1 server: NIO (no native libraries), keep-alive, one port. Connections are
+ * accepted on a thread of their own, read and written on the I/O threads, and requests served on
+ * {@link RequestWorkers}: no request, however slow, keeps another connection waiting.
+ */
 public final class DynamoServer implements AutoCloseable {
   static final Logger LOG = LoggerFactory.getLogger(DynamoServer.class);
   /** DynamoDB's request size limit. */
   static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
+  private final EventLoopGroup boss;
   private final EventLoopGroup group;
+  private final RequestWorkers workers;
   private final Channel channel;
 
-  private DynamoServer(EventLoopGroup group, Channel channel) {
+  private DynamoServer(EventLoopGroup boss, EventLoopGroup group, RequestWorkers workers, Channel channel) {
+    this.boss = boss;
     this.group = group;
+    this.workers = workers;
     this.channel = channel;
   }
 
-  /** Binds {@code host:port} (port 0: any free port) and starts serving. */
+  /** Binds {@code host:port} (port 0: any free port) and starts serving, with default request workers. */
   public static DynamoServer start(Dispatcher dispatcher, String host, int port) {
-    return start(dispatcher, host, port, null);
+    return start(dispatcher, host, port, null, Workers.defaults());
   }
 
-  /** As {@link #start(Dispatcher, String, int)}, serving HTTPS when {@code tls} is not null. */
-  public static DynamoServer start(Dispatcher dispatcher, String host, int port, TlsSettings tlsSettings) {
+  /** As {@link #start(Dispatcher, String, int)} with these request workers. */
+  public static DynamoServer start(Dispatcher dispatcher, String host, int port, Workers settings) {
+    return start(dispatcher, host, port, null, settings);
+  }
+
+  /** Binds {@code host:port} (port 0: any free port) and starts serving; HTTPS when {@code tlsSettings} is not null. */
+  public static DynamoServer start(Dispatcher dispatcher, String host, int port, TlsSettings tlsSettings,
+                                   Workers settings) {
     SslContext tls = tlsSettings == null ? null : tlsSettings.serverContext();
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("dynamo-double-accept", true), NioIoHandler.newFactory());
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
         new DefaultThreadFactory("dynamo-double", true), NioIoHandler.newFactory());
+    RequestWorkers workers = RequestWorkers.start(settings.threads(), settings.queue());
     try {
-      Endpoint endpoint = new Endpoint(dispatcher);
+      Endpoint endpoint = new Endpoint(dispatcher, workers);
       ServerBootstrap bootstrap = new ServerBootstrap()
-          .group(group)
+          .group(boss, group)
           .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
@@ -63,10 +80,29 @@ public final class DynamoServer implements AutoCloseable {
             }
           });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
-      return new DynamoServer(group, channel);
+      return new DynamoServer(boss, group, workers, channel);
     } catch (RuntimeException e) {
+      boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      workers.close();
       throw e;
+    }
+  }
+
+  /**
+   * How many threads serve requests and how many requests may wait for one; beyond that a request
+   * is answered at once with a retryable 503 ThrottlingException.
+   */
+  public record Workers(int threads, int queue) {
+    public Workers {
+      if (threads < 1 || queue < 1) {
+        throw new IllegalArgumentException("request threads and queue must be at least 1: " + threads + ", " + queue);
+      }
+    }
+
+    /** Four threads per core (at least eight: a few held requests never stall the rest), 1,024 queued. */
+    public static Workers defaults() {
+      return new Workers(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), 1024);
     }
   }
 
@@ -95,6 +131,9 @@ public final class DynamoServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().syncUninterruptibly();
+    boss.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS);
     group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    boss.terminationFuture().syncUninterruptibly();
+    workers.close();
   }
 }

@@ -5,13 +5,17 @@ import dev.dynamodouble.core.time.DynamoClock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What every connection of one server shares: the dispatcher, the control API, request ids, the date. */
+/**
+ * What every connection of one server shares: the dispatcher, the control API, request ids, the
+ * Date header, and the workers that serve requests.
+ */
 final class Endpoint {
   private static final int REQUEST_ID_LENGTH = 52;
 
   private final Dispatcher dispatcher;
   private final ControlApi control;
   private final HttpDate date;
+  private final RequestWorkers workers;
   private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
   private final AtomicLong requests = new AtomicLong();
@@ -19,8 +23,14 @@ final class Endpoint {
   private final char[] idTemplate;
   private final int prefixLength;
 
+  /** Serves requests on the I/O thread that read them (an embedded channel's). */
   Endpoint(Dispatcher dispatcher) {
+    this(dispatcher, RequestWorkers.INLINE);
+  }
+
+  Endpoint(Dispatcher dispatcher, RequestWorkers workers) {
     this.dispatcher = dispatcher;
+    this.workers = workers;
     this.control = new ControlApi(dispatcher.engine());
     this.date = new HttpDate(DynamoClock.system());
     String prefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(Locale.ROOT);
@@ -32,6 +42,10 @@ final class Endpoint {
 
   Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  RequestWorkers workers() {
+    return workers;
   }
 
   ControlApi control() {

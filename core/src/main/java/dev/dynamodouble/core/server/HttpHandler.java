@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.fault.TransportFault;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.protocol.ResponseBody;
@@ -22,13 +23,17 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.zip.CRC32;
 
 /**
  * One connection's HTTP/1.1 exchange, after Netty's request decoder: collects a request's body
  * (up to 16 MB: beyond, 413), answers {@code Expect: 100-continue}, serves the DynamoDB protocol
  * on POST and the control API under its reserved path, and keeps the connection open unless the
- * request asked to close it. Responses are encoded here, head and body in one pooled buffer: the
+ * request asked to close it. A complete request is served on the endpoint's {@link RequestWorkers},
+ * never on the I/O thread; the connection reads nothing more until its answer is written (HTTP/1.1
+ * answers in order), and a request the workers cannot queue gets a 503 ThrottlingException, which
+ * the SDKs retry. Responses are encoded here, head and body in one pooled buffer: the
  * JSON body is written straight into it after room for the head, the x-amz-crc32 is computed over
  * it in place, and the head (with DynamoDB's Date and Server headers) is then put in front of it.
  * A compressed body (Content-Encoding gzip or deflate) is decoded first.
@@ -41,6 +46,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       ControlApi.withCrc(200, "healthy: dynamo-double".getBytes(StandardCharsets.UTF_8));
   private static final ProtocolResponse TOO_LARGE = ControlApi.withCrc(413, new byte[0]);
   private static final ProtocolResponse BAD_REQUEST = ControlApi.withCrc(400, new byte[0]);
+  private static final ProtocolResponse OVERLOADED = ControlApi.withCrc(503, ("{\"__type\":"
+      + "\"com.amazon.coral.availability#ThrottlingException\",\"message\":\"Too many requests are waiting to "
+      + "be served; retry later\"}").getBytes(StandardCharsets.UTF_8));
   private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   /** Room left in front of a response body for its head (status line and headers). */
   private static final int HEAD_ROOM = 384;
@@ -66,6 +74,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private ByteBuf body;
   private boolean keepAlive;
   private boolean tooLarge;
+  // Requests read while one is being served (pipelined in one read): served after it, in order.
+  private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(2);
+  private boolean serving;
 
   HttpHandler(Endpoint endpoint, boolean secure) {
     this.endpoint = endpoint;
@@ -138,23 +149,60 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void finish(ChannelHandlerContext ctx) {
-    HttpRequest request = head;
+    Exchange exchange = new Exchange(head, body, keepAlive);
     head = null;
-    try {
-      if (tooLarge) {
-        send(ctx, TOO_LARGE, "text/plain", null, keepAlive);
-      } else {
-        serve(ctx, request);
-      }
-    } finally {
-      releaseBody();
+    body = null; // the exchange owns it now
+    if (tooLarge) {
+      exchange.release();
+      send(ctx, TOO_LARGE, "text/plain", null, exchange.keepAlive);
+    } else if (serving) {
+      waiting.add(exchange);
+    } else {
+      dispatch(ctx, exchange);
     }
   }
 
-  private void serve(ChannelHandlerContext ctx, HttpRequest request) {
+  /** Hands a request to a worker; on the I/O thread. */
+  private void dispatch(ChannelHandlerContext ctx, Exchange exchange) {
+    serving = true;
+    ctx.channel().config().setAutoRead(false);
+    boolean accepted = endpoint.workers().execute(() -> {
+      try {
+        serve(ctx, exchange.request, exchange.body, exchange.keepAlive);
+      } catch (RuntimeException | Error e) {
+        exceptionCaught(ctx, e);
+      } finally {
+        exchange.release();
+        if (ctx.executor().inEventLoop()) {
+          served(ctx);
+        } else {
+          ctx.executor().execute(() -> served(ctx));
+        }
+      }
+    });
+    if (!accepted) {
+      exchange.release();
+      send(ctx, OVERLOADED, AMZ_JSON, endpoint.nextRequestId(), exchange.keepAlive);
+      served(ctx);
+    }
+  }
+
+  /** After a response: the next request read meanwhile, or read on. On the I/O thread. */
+  private void served(ChannelHandlerContext ctx) {
+    serving = false;
+    Exchange next = waiting.poll();
+    if (next != null) {
+      dispatch(ctx, next);
+    } else {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  private void serve(ChannelHandlerContext ctx, HttpRequest request, ByteBuf body, boolean keepAlive) {
     String uri = request.uri();
     if (uri.startsWith(ControlApi.PREFIX)) {
-      send(ctx, endpoint.control().handle(request.method(), uri), "application/json", null, keepAlive);
+      byte[] content = body == null ? new byte[0] : ByteBufUtil.getBytes(body);
+      send(ctx, endpoint.control().handle(request.method(), uri, content), "application/json", null, keepAlive);
       return;
     }
     String requestId = endpoint.nextRequestId();
@@ -203,9 +251,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     ByteBuf out = ctx.alloc().buffer(HEAD_ROOM + 512);
     out.writerIndex(HEAD_ROOM);
     int status;
+    BufferBody responseBody = new BufferBody(out, HEAD_ROOM);
     try {
       status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), region, requestId,
-          new NettyRequestHead(request, secure), bytes, offset, length, new BufferBody(out, HEAD_ROOM));
+          new NettyRequestHead(request, secure), bytes, offset, length, responseBody);
     } catch (RuntimeException | Error e) {
       out.release();
       throw e;
@@ -213,10 +262,15 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     int bodyLength = out.writerIndex() - HEAD_ROOM;
     CRC32 crc = new CRC32();
     crc.update(out.nioBuffer(HEAD_ROOM, bodyLength));
-    int headLength = head(scratch, status, responseType, bodyLength, requestId, crc.getValue(), keepAlive,
-        endpoint.date().now());
+    TransportFault fault = responseBody.transportFault();
+    int headLength = head(scratch, status, responseType, bodyLength, requestId,
+        TransportFaults.crc32(fault, crc.getValue()), keepAlive, endpoint.date().now());
     out.setBytes(HEAD_ROOM - headLength, scratch, 0, headLength);
     out.readerIndex(HEAD_ROOM - headLength);
+    if (fault != null) {
+      TransportFaults.send(ctx, out, bodyLength, fault, keepAlive);
+      return;
+    }
     write(ctx, out, keepAlive);
   }
 
@@ -313,6 +367,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     releaseBody();
     head = null;
+    for (Exchange exchange = waiting.poll(); exchange != null; exchange = waiting.poll()) {
+      exchange.release();
+    }
     super.channelInactive(ctx);
   }
 
@@ -323,6 +380,26 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       DynamoServer.LOG.warn("Closing a connection after an unexpected error", cause);
     }
     ctx.close();
+  }
+
+  /** One complete request: its head, its body (or null) and whether the connection stays open. */
+  private static final class Exchange {
+    final HttpRequest request;
+    final boolean keepAlive;
+    ByteBuf body;
+
+    Exchange(HttpRequest request, ByteBuf body, boolean keepAlive) {
+      this.request = request;
+      this.body = body;
+      this.keepAlive = keepAlive;
+    }
+
+    void release() {
+      if (body != null) {
+        body.release();
+        body = null;
+      }
+    }
   }
 
   /** A response body written into a buffer from {@code start} on. */

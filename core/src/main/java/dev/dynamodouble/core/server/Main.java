@@ -2,6 +2,7 @@ package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.auth.AuthConfig;
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -32,7 +33,8 @@ public final class Main {
       return 0;
     }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
-        .statusDelay(options.statusDelay).defaultRegion(options.region);
+        .statusDelay(options.statusDelay).defaultRegion(options.region).quotas(options.quotas)
+        .requestWorkers(options.workers.threads(), options.workers.queue());
     try { // a malformed auth file or certificate is reported before anything starts
       if (options.authFile != null) {
         builder.auth(AuthConfig.read(options.authFile));
@@ -49,10 +51,21 @@ public final class Main {
     if (options.manualClockStart != null) {
       builder.clock(DynamoClock.manual(options.manualClockStart));
     }
+    DynamoDouble built = builder.build();
+    try {
+      for (java.nio.file.Path scenario : options.faults) {
+        built.faults().load(scenario);
+      }
+    } catch (dev.dynamodouble.core.fault.InvalidFaultException e) {
+      built.close();
+      err.println("dynamo-double: " + e.getMessage());
+      return 2;
+    }
     DynamoDouble dynamo;
     try {
-      dynamo = builder.start();
+      dynamo = built.start();
     } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+      built.close();
       if (e instanceof BindException || e.getCause() instanceof BindException
           || String.valueOf(e.getMessage()).contains("Address already in use")) {
         err.println("dynamo-double: cannot listen on " + options.host + ":" + options.port
@@ -97,6 +110,12 @@ public final class Main {
         "  --tls                serve HTTPS with a generated self-signed certificate (its path is printed)",
         "  --tls-cert FILE      serve HTTPS with this PEM certificate (chain) ...",
         "  --tls-key FILE       ... and this PEM PKCS#8 private key",
+        "  --max-tables N       tables per region before LimitExceededException (default 2500)",
+        "  --max-gsis N         global secondary indexes per table (default 20)",
+        "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
+        "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
+        "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
+        "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
         "  --help               print this help",
         "");
 
@@ -105,6 +124,9 @@ public final class Main {
     String region = "us-east-1";
     Duration statusDelay = Duration.ZERO;
     Instant manualClockStart;
+    Quotas quotas = Quotas.defaults();
+    DynamoServer.Workers workers = DynamoServer.Workers.defaults();
+    java.util.List<java.nio.file.Path> faults = new java.util.ArrayList<>();
     boolean help;
     Path authFile;
     boolean tls;
@@ -119,8 +141,17 @@ public final class Main {
           case "--help", "-h" -> o.help = true;
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
+          case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+          case "--max-tables" -> o.quotas = o.quotas.withTablesPerRegion(number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
+          case "--max-gsis" -> o.quotas = o.quotas.withGlobalIndexesPerTable(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+          case "--max-table-changes" -> o.quotas = o.quotas.withConcurrentTableChanges(
+              number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
+          case "--request-threads" -> o.workers = new DynamoServer.Workers(
+              number(arg, value(args, ++i, arg), 1, 10_000), o.workers.queue());
+          case "--request-queue" -> o.workers = new DynamoServer.Workers(
+              o.workers.threads(), number(arg, value(args, ++i, arg), 1, 1_000_000));
           case "--manual-clock" -> {
             if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
               try {

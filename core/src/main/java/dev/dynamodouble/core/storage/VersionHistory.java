@@ -119,6 +119,19 @@ final class VersionHistory<T> {
     }
   }
 
+  /**
+   * Drops the versions committed after {@code t} (a clock set back by a reset). Copies the kept
+   * range to new arrays, so readers holding the old window are not disturbed. Writer only.
+   */
+  void dropAfter(Instant t) {
+    Window w = window;
+    int last = w.floor(t);
+    if (last < w.end - 1) {
+      Window kept = w.range(w.start, Math.max(w.start, last + 1));
+      window = kept.compacted(kept.end - kept.start + 16);
+    }
+  }
+
   /** Drops every version (the caller's newer version is in force). Writer only. */
   void clear() {
     Window w = window;

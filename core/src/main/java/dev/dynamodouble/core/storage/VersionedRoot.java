@@ -77,6 +77,31 @@ public final class VersionedRoot<T> {
     }
   }
 
+  /**
+   * Publishes {@code root} as committed at {@code at} even when that is before the current
+   * version (a reset that set the clock back): kept versions after {@code at} are dropped, so
+   * point-in-time reads and later commits follow the clock again. Listeners are told as of a commit.
+   */
+  public Version<T> rewind(T root, Instant at) {
+    Objects.requireNonNull(at, "at");
+    synchronized (writeLock) {
+      Version<T> previous = current;
+      if (!at.isBefore(previous.committedAt())) {
+        return previous.root() == root ? previous : commit(root, at);
+      }
+      VersionHistory<T> past = history;
+      if (past != null) {
+        past.dropAfter(at);
+      }
+      Version<T> next = new Version<>(root, at, previous.sequence() + 1);
+      current = next;
+      for (CommitListener<T> listener : listeners) {
+        listener.committed(previous, next);
+      }
+      return next;
+    }
+  }
+
   /** Adds a listener told of every later commit. */
   public void addCommitListener(CommitListener<T> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));

@@ -37,6 +37,15 @@ public abstract class DynamoClock {
     return new ManualClock(start);
   }
 
+  /**
+   * Moves this clock forward by {@code amount}, running every task that falls due on the way (see
+   * {@link ManualClock#advance}). Only a manual clock moves: the system clock refuses.
+   */
+  public void advance(Duration amount) {
+    throw new UnsupportedOperationException("the system clock cannot be moved: use a manual clock "
+        + "(DynamoClock.manual(...), or @DynamoDoubleTest(clock = \"manual\") in JUnit)");
+  }
+
   /** Whether this clock moves only when told to. */
   public boolean isManual() {
     return false;
@@ -53,6 +62,27 @@ public abstract class DynamoClock {
   public Scheduled scheduleAfter(Duration delay, Runnable task) {
     return schedule(now().plus(delay), task);
   }
+
+  /**
+   * The clock's state now (its time and its pending tasks), for an engine snapshot: restoring it
+   * puts the tasks back as they were (those added since are dropped, those run since will run
+   * again) and a manual clock back at that time.
+   */
+  public Object capture() {
+    return new Object[] {now(), tasks.snapshot()};
+  }
+
+  /** Puts back a {@link #capture()}: see there. Only a manual clock goes back in time. */
+  public void restore(Object state) {
+    Object[] s = (Object[]) state;
+    rewind((Instant) s[0]);
+    for (Instant due : tasks.restore(s[1])) {
+      onScheduled(due);
+    }
+  }
+
+  /** Sets a manual clock back to {@code instant}; the system clock cannot go back. */
+  void rewind(Instant instant) {}
 
   /**
    * Runs {@code task} once this clock reaches {@code due}, as a delivery: a task that may run user

@@ -25,6 +25,7 @@ public final class ManualClock extends DynamoClock {
    * Moves time forward by {@code amount}. Each task due on the way runs with the clock set to its
    * own due time, so effects happen in order and at the instant they were due.
    */
+  @Override
   public synchronized void advance(Duration amount) {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("a clock cannot go back: " + amount);
@@ -63,6 +64,11 @@ public final class ManualClock extends DynamoClock {
         return;
       }
     }
+  }
+
+  @Override
+  synchronized void rewind(Instant instant) {
+    now = instant; // a reset: the state of that instant comes back with it
   }
 
   @Override

@@ -21,6 +21,35 @@ final class TaskQueue {
     }
   }
 
+  /** The pending tasks and whether each was cancelled, to put back with {@link #restore}. */
+  Object snapshot() {
+    synchronized (lock) {
+      java.util.List<Object[]> pending = new java.util.ArrayList<>();
+      for (Task task : queue) {
+        pending.add(new Object[] {task, task.cancelled});
+      }
+      return pending;
+    }
+  }
+
+  /** Replaces the pending tasks by those of a {@link #snapshot()}; returns their due times. */
+  @SuppressWarnings("unchecked")
+  java.util.List<Instant> restore(Object snapshot) {
+    synchronized (lock) {
+      queue.clear();
+      java.util.List<Instant> due = new java.util.ArrayList<>();
+      for (Object[] entry : (java.util.List<Object[]>) snapshot) {
+        Task task = (Task) entry[0];
+        task.cancelled = (Boolean) entry[1];
+        if (!task.cancelled) {
+          queue.add(task);
+          due.add(task.due);
+        }
+      }
+      return due;
+    }
+  }
+
   int size() {
     synchronized (lock) {
       return queue.size();

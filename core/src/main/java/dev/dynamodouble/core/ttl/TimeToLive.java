@@ -104,6 +104,56 @@ public final class TimeToLive {
     return listeners.remove(listener);
   }
 
+  /** One table's TTL settings, as a reset puts them back. */
+  private record Saved(TtlStatus status, String attribute, java.time.Instant lastModified, long generation,
+                       Object[] sweep) {}
+
+  /** Every table's TTL settings now (an engine snapshot's part). */
+  public Object capture() {
+    java.util.Map<Table, Saved> saved = new java.util.HashMap<>();
+    for (Catalog catalog : engine.regions()) {
+      for (Table table : catalog.tables()) {
+        TtlTable state = table.attachment(TtlTable.class);
+        if (state != null) {
+          saved.put(table, new Saved(state.status, state.attribute, state.lastModified, state.generation,
+              state.sweepState()));
+        }
+      }
+    }
+    return saved;
+  }
+
+  /**
+   * Puts back the settings of a {@link #capture()} after the tables are back: the expiry index is
+   * rebuilt from the restored items and the next sweep scheduled again. Pending status
+   * transitions of the snapshot (restored with the clock) still apply: the generation is theirs.
+   */
+  @SuppressWarnings("unchecked")
+  public void restore(Object captured) {
+    java.util.Map<Table, Saved> saved = (java.util.Map<Table, Saved>) captured;
+    for (Catalog catalog : engine.regions()) {
+      for (Table table : catalog.tables()) {
+        TtlTable state = table.attachment(TtlTable.class);
+        if (state == null) {
+          continue;
+        }
+        Saved was = saved.getOrDefault(table, new Saved(TtlStatus.DISABLED, null, null, state.generation,
+            new Object[] {null, null, 0L}));
+        // The pending sweep of the snapshot is back on the clock: forget the test's without cancelling it.
+        state.sweepState(new Object[] {null, null, 0L});
+        state.stopIndexing();
+        state.status = was.status();
+        state.attribute = was.attribute();
+        state.lastModified = was.lastModified();
+        state.generation = was.generation();
+        if (was.status() == TtlStatus.ENABLED) {
+          state.startIndexing(engine.clock()::now, () -> reschedule(state));
+        }
+        state.sweepState(was.sweep());
+      }
+    }
+  }
+
   /** The table's TimeToLiveDescription. */
   public TtlDescription describe(Table table) {
     TtlTable state = table.attachment(TtlTable.class);

@@ -164,6 +164,18 @@ final class TtlTable {
     return true;
   }
 
+  /** The pending sweep, its due time and token, for a reset to put back. */
+  synchronized Object[] sweepState() {
+    return new Object[] {sweep, sweepDue, sweepToken};
+  }
+
+  /** Puts back a {@link #sweepState()} as it was (the clock's reset put its task back), cancelling nothing. */
+  synchronized void sweepState(Object[] state) {
+    sweep = (Scheduled) state[0];
+    sweepDue = (Instant) state[1];
+    sweepToken = (Long) state[2];
+  }
+
   synchronized void cancelSweep() {
     if (sweep != null) {
       sweep.cancel();

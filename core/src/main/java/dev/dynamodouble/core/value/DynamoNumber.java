@@ -1,15 +1,26 @@
 package dev.dynamodouble.core.value;
 
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.Echo;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
-/** DynamoDB's number rules: parsing, the 38-digit and magnitude limits, and normalised text. */
+/**
+ * DynamoDB's number rules: parsing, the 38-digit and magnitude limits, and normalised text.
+ *
+ * <p>Text is checked in one pass over its characters before any {@link BigDecimal} is built: a
+ * {@code BigDecimal} of a long digit string (and stripping its trailing zeros) costs time
+ * quadratic in its length, and a request may carry megabytes of digits. Only the at most 38
+ * significant digits of an accepted number are ever turned into a value.
+ */
 public final class DynamoNumber {
   static final int MAX_DIGITS = 38;
   /** The largest decimal exponent of a supported magnitude (9.99...E+125). */
   static final int MAX_EXPONENT = 125;
   /** The smallest decimal exponent of a supported non-zero magnitude (1E-130). */
   static final int MIN_EXPONENT = -130;
+  /** Exponent digits beyond this make the text unreadable as a number, as for BigDecimal. */
+  private static final long MAX_EXPONENT_TEXT = Integer.MAX_VALUE;
 
   private DynamoNumber() {}
 
@@ -41,32 +52,127 @@ public final class DynamoNumber {
     if (text == null || text.isEmpty()) {
       throw DynamoException.validation("The parameter cannot be converted to a numeric value");
     }
-    BigDecimal parsed;
-    try {
-      parsed = new BigDecimal(text);
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw DynamoException.validation("The parameter cannot be converted to a numeric value: " + text);
+    int length = text.length();
+    int at = 0;
+    boolean negative = false;
+    if (text.charAt(0) == '+' || text.charAt(0) == '-') {
+      negative = text.charAt(0) == '-';
+      at++;
     }
-    BigDecimal stripped = parsed.signum() == 0 ? BigDecimal.ZERO : parsed.stripTrailingZeros();
-    return checkLimits(stripped);
+    // The mantissa: digits with at most one point. Positions count digits only.
+    int digits = 0;
+    int integerDigits = -1; // digits before the point; -1 while no point was seen
+    int firstNonZero = -1;
+    int lastNonZero = -1;
+    int mantissaStart = at;
+    for (; at < length; at++) {
+      char c = text.charAt(at);
+      if (c >= '0' && c <= '9') {
+        if (c != '0') {
+          if (firstNonZero < 0) {
+            firstNonZero = digits;
+          }
+          lastNonZero = digits;
+        }
+        digits++;
+      } else if (c == '.' && integerDigits < 0) {
+        integerDigits = digits;
+      } else {
+        break;
+      }
+    }
+    int mantissaEnd = at;
+    if (digits == 0) {
+      throw notNumeric(text);
+    }
+    long exponent = 0;
+    if (at < length) {
+      exponent = exponent(text, at);
+    }
+    if (firstNonZero < 0) {
+      return BigDecimal.ZERO;
+    }
+    if (integerDigits < 0) {
+      integerDigits = digits;
+    }
+    long magnitude = integerDigits - 1L - firstNonZero + exponent;
+    int significant = lastNonZero - firstNonZero + 1;
+    checkLimits(magnitude, significant);
+    // Only now build the value, from the significant digits alone: already without trailing zeros.
+    int scale = (int) (significant - 1 - magnitude);
+    char[] unscaled = new char[significant];
+    long small = 0; // the digits as a long, while they fit (up to 18 of them): the common case
+    int filled = 0;
+    for (int i = mantissaStart, digit = 0; i < mantissaEnd && filled < significant; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        continue;
+      }
+      if (digit >= firstNonZero) {
+        unscaled[filled++] = c;
+        small = small * 10 + (c - '0');
+      }
+      digit++;
+    }
+    if (significant <= 18) {
+      return BigDecimal.valueOf(negative ? -small : small, scale);
+    }
+    BigInteger big = new BigInteger(new String(unscaled));
+    return new BigDecimal(negative ? big.negate() : big, scale);
+  }
+
+  /** Reads {@code [eE][+-]digits} from {@code at} to the end of the text; saturates far out of range. */
+  private static long exponent(String text, int at) {
+    char e = text.charAt(at++);
+    if ((e != 'e' && e != 'E') || at == text.length()) {
+      throw notNumeric(text);
+    }
+    boolean negative = false;
+    if (text.charAt(at) == '+' || text.charAt(at) == '-') {
+      negative = text.charAt(at) == '-';
+      at++;
+    }
+    if (at == text.length()) {
+      throw notNumeric(text);
+    }
+    long value = 0;
+    for (; at < text.length(); at++) {
+      char c = text.charAt(at);
+      if (c < '0' || c > '9') {
+        throw notNumeric(text);
+      }
+      value = Math.min(value * 10 + (c - '0'), MAX_EXPONENT_TEXT + 1);
+    }
+    if (value > MAX_EXPONENT_TEXT) {
+      throw notNumeric(text);
+    }
+    return negative ? -value : value;
+  }
+
+  private static DynamoException notNumeric(String text) {
+    return DynamoException.validation("The parameter cannot be converted to a numeric value: " + Echo.of(text));
   }
 
   private static BigDecimal checkLimits(BigDecimal stripped) {
     if (stripped.signum() == 0) {
       return BigDecimal.ZERO;
     }
-    long exponent = (long) stripped.precision() - stripped.scale() - 1;
-    if (exponent > MAX_EXPONENT) {
+    checkLimits((long) stripped.precision() - stripped.scale() - 1, stripped.precision());
+    return stripped;
+  }
+
+  /** The order of DynamoDB's checks: the magnitude is reported before the digits. */
+  private static void checkLimits(long magnitude, int significant) {
+    if (magnitude > MAX_EXPONENT) {
       throw DynamoException.validation(
           "Number overflow. Attempting to store a number with magnitude larger than supported range");
     }
-    if (exponent < MIN_EXPONENT) {
+    if (magnitude < MIN_EXPONENT) {
       throw DynamoException.validation(
           "Number underflow. Attempting to store a number with magnitude smaller than supported range");
     }
-    if (stripped.precision() > MAX_DIGITS) {
+    if (significant > MAX_DIGITS) {
       throw DynamoException.validation("Attempting to store more than 38 significant digits in a Number");
     }
-    return stripped;
   }
 }

@@ -64,9 +64,10 @@ class DispatcherTest {
   }
 
   @Test
-  void everyErrorCodeIs400ExceptTooLargeAndInternal() {
+  void everyErrorCodeIs400ExceptTooLargeInternalAndUnavailable() {
     for (ErrorCode code : ErrorCode.values()) {
-      int expected = code == ErrorCode.INTERNAL_SERVER_ERROR ? 500 : code == ErrorCode.REQUEST_ENTITY_TOO_LARGE ? 413 : 400;
+      int expected = code == ErrorCode.INTERNAL_SERVER_ERROR ? 500 : code == ErrorCode.REQUEST_ENTITY_TOO_LARGE ? 413
+          : code == ErrorCode.SERVICE_UNAVAILABLE ? 503 : 400;
       assertThat(code.status()).as(code.name()).isEqualTo(expected);
       assertThat(code.type()).as(code.name()).contains("#").endsWith(code.shortName());
     }

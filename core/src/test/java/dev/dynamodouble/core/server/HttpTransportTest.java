@@ -63,7 +63,7 @@ class HttpTransportTest {
         out.write(ascii(body.substring(i, Math.min(body.length(), i + 7))));
         out.flush();
       }
-      Response response = Response.read(socket.getInputStream());
+      RawResponse response = RawResponse.read(socket.getInputStream());
       assertThat(response.status).isEqualTo(200);
       assertThat(response.body).startsWith("{\"TableNames\":[");
       assertThat(response.crcMatches()).isTrue();
@@ -77,13 +77,13 @@ class HttpTransportTest {
       out.write(ascii(head("HTTP/1.1", "Transfer-Encoding: chunked\r\n", -1)));
       out.write(ascii("3\r\n{\"L\r\n8\r\nimit\":10\r\n1\r\n}\r\n0\r\n\r\n"));
       out.flush();
-      Response response = Response.read(socket.getInputStream());
+      RawResponse response = RawResponse.read(socket.getInputStream());
       assertThat(response.status).isEqualTo(200);
       assertThat(response.body).startsWith("{\"TableNames\":[");
       // and the connection stays open for the next request
       out.write(ascii(head("HTTP/1.1", "", 2) + "{}"));
       out.flush();
-      assertThat(Response.read(socket.getInputStream()).status).isEqualTo(200);
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
     }
   }
 
@@ -94,11 +94,11 @@ class HttpTransportTest {
       InputStream in = socket.getInputStream();
       out.write(ascii(head("HTTP/1.1", "Expect: 100-continue\r\n", 2)));
       out.flush();
-      Response interim = Response.read(in);
+      RawResponse interim = RawResponse.read(in);
       assertThat(interim.status).isEqualTo(100);
       out.write(ascii("{}"));
       out.flush();
-      Response response = Response.read(in);
+      RawResponse response = RawResponse.read(in);
       assertThat(response.status).isEqualTo(200);
       assertThat(response.headers).containsKey("x-amzn-requestid");
     }
@@ -110,7 +110,7 @@ class HttpTransportTest {
       OutputStream out = socket.getOutputStream();
       out.write(ascii(head("HTTP/1.1", "Expect: 100-continue\r\n", 16 * 1024 * 1024 + 1)));
       out.flush();
-      Response response = Response.read(socket.getInputStream());
+      RawResponse response = RawResponse.read(socket.getInputStream());
       assertThat(response.status).isEqualTo(413);
       assertThat(socket.getInputStream().read()).isEqualTo(-1); // closed
     }
@@ -122,7 +122,7 @@ class HttpTransportTest {
       OutputStream out = socket.getOutputStream();
       out.write(ascii(head("HTTP/1.1", "Connection: close\r\n", 2) + "{}"));
       out.flush();
-      Response response = Response.read(socket.getInputStream());
+      RawResponse response = RawResponse.read(socket.getInputStream());
       assertThat(response.status).isEqualTo(200);
       assertThat(response.headers.get("connection")).isEqualToIgnoringCase("close");
       assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -133,7 +133,7 @@ class HttpTransportTest {
   void http10ClosesUnlessAskedToKeepAlive() throws IOException {
     try (Socket socket = connect()) {
       socket.getOutputStream().write(ascii(head("HTTP/1.0", "", 2) + "{}"));
-      Response response = Response.read(socket.getInputStream());
+      RawResponse response = RawResponse.read(socket.getInputStream());
       assertThat(response.status).isEqualTo(200);
       assertThat(socket.getInputStream().read()).isEqualTo(-1);
     }
@@ -142,7 +142,7 @@ class HttpTransportTest {
       for (int i = 0; i < 2; i++) {
         out.write(ascii(head("HTTP/1.0", "Connection: keep-alive\r\n", 2) + "{}"));
         out.flush();
-        assertThat(Response.read(socket.getInputStream()).status).isEqualTo(200);
+        assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
       }
     }
   }
@@ -151,12 +151,12 @@ class HttpTransportTest {
   void aMalformedRequestIsA400AndTheServerCarriesOn() throws IOException {
     try (Socket socket = connect()) {
       socket.getOutputStream().write(ascii("POST / HTTP/1.1\r\nContent-Length: banana\r\n\r\n"));
-      Response response = Response.read(socket.getInputStream());
+      RawResponse response = RawResponse.read(socket.getInputStream());
       assertThat(response.status).isEqualTo(400);
     }
     try (Socket socket = connect()) {
       socket.getOutputStream().write(ascii(head("HTTP/1.1", "", 2) + "{}"));
-      assertThat(Response.read(socket.getInputStream()).status).isEqualTo(200);
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
     }
   }
 
@@ -168,47 +168,9 @@ class HttpTransportTest {
     }
     try (Socket socket = connect()) {
       socket.getOutputStream().write(ascii(head("HTTP/1.1", "", 2) + "{}"));
-      assertThat(Response.read(socket.getInputStream()).status).isEqualTo(200);
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
     }
   }
 
   /** One HTTP response read off a socket (Content-Length bodies only). */
-  private static final class Response {
-    int status;
-    final Map<String, String> headers = new LinkedHashMap<>();
-    String body;
-    byte[] bytes;
-
-    static Response read(InputStream in) throws IOException {
-      Response response = new Response();
-      String statusLine = line(in);
-      response.status = Integer.parseInt(statusLine.split(" ")[1]);
-      for (String header = line(in); !header.isEmpty(); header = line(in)) {
-        int colon = header.indexOf(':');
-        response.headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-            header.substring(colon + 1).trim());
-      }
-      int length = Integer.parseInt(response.headers.getOrDefault("content-length", "0"));
-      response.bytes = in.readNBytes(length);
-      response.body = new String(response.bytes, StandardCharsets.UTF_8);
-      return response;
-    }
-
-    boolean crcMatches() {
-      CRC32 crc = new CRC32();
-      crc.update(bytes);
-      return Long.toString(crc.getValue()).equals(headers.get("x-amz-crc32"));
-    }
-
-    private static String line(InputStream in) throws IOException {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      int c;
-      while ((c = in.read()) != -1 && c != '\n') {
-        if (c != '\r') {
-          line.write(c);
-        }
-      }
-      return line.toString(StandardCharsets.US_ASCII);
-    }
-  }
 }

@@ -81,4 +81,30 @@ class DynamoNumberTest {
     DynamoException e = catchThrowableOfType(DynamoException.class, () -> DynamoNumber.of(new BigDecimal("1E+126")));
     assertThat(e.getMessage()).startsWith("Number overflow");
   }
+
+  @Test
+  void longDigitStringsAreJudgedWithoutBuildingThem() {
+    // Each of these took seconds to minutes when the text became a BigDecimal first.
+    String zeros = "0".repeat(2_000_000);
+    assertThat(rejection("1" + zeros)).startsWith("Number overflow");
+    assertThat(rejection("0." + zeros + "1")).startsWith("Number underflow");
+    assertThat(rejection("1".repeat(2_000_000) + "E-1999990")).isEqualTo(
+        "Attempting to store more than 38 significant digits in a Number");
+    // Within the limits, however many zeros surround the significant digits.
+    assertThat(DynamoNumber.parse(zeros + "12.5" + zeros).text()).isEqualTo("12.5");
+    assertThat(DynamoNumber.parse("-" + zeros + "1" + zeros + "E-1999990").text()).isEqualTo("-10000000000");
+    assertThat(DynamoNumber.parse("0." + zeros + "E+5").text()).isEqualTo("0");
+  }
+
+  @Test
+  void refusedTextIsQuotedOnlyByItsPrefix() {
+    String message = rejection("x".repeat(1_000_000));
+    assertThat(message).startsWith("The parameter cannot be converted to a numeric value: xxx").hasSizeLessThan(400);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1e", "1e+", "e5", "--1", "1.2.3", "'1 '", ".", "-", "1e5.5", "0x10"})
+  void malformedText(String text) {
+    assertThat(rejection(text)).startsWith("The parameter cannot be converted to a numeric value");
+  }
 }

@@ -27,11 +27,12 @@ public final class Injector {
   private static final Set<Class<?>> TYPES = Set.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
       DynamoDbEnhancedClient.class, DynamoDbEnhancedAsyncClient.class, DynamoDbTable.class, DynamoDbAsyncTable.class,
       URI.class, DynamoDouble.class, DynamoClock.class, ManualClock.class, java.time.Clock.class, DynamoTables.class,
-      DynamoDbStreamsClient.class, Triggers.class);
+      DynamoDbStreamsClient.class, Triggers.class,
+      dev.dynamodouble.core.fault.Faults.class);
   private static final String SUPPORTED = "DynamoDbClient, DynamoDbAsyncClient, DynamoDbStreamsClient, Triggers, "
       + "DynamoDbEnhancedClient, "
       + "DynamoDbEnhancedAsyncClient, DynamoDbTable<T>, DynamoDbAsyncTable<T>, URI, DynamoDouble, DynamoClock, "
-      + "ManualClock, java.time.Clock, DynamoTables";
+      + "ManualClock, java.time.Clock, DynamoTables, Faults";
 
   private Injector() {}
 
@@ -96,6 +97,9 @@ public final class Injector {
     }
     if (type == java.time.Clock.class) {
       return EngineJavaClock.of(scope.dynamo().clock());
+    }
+    if (type == dev.dynamodouble.core.fault.Faults.class) {
+      return scope.dynamo().faults();
     }
     if (type == DynamoTables.class) {
       return DynamoTables.of(scope.dynamo(), scope.settings().region());

@@ -1,0 +1,192 @@
+package dev.dynamodouble.core.fault;
+
+import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What rules match a call on, read from its request once and only when a rule asks: the tables it
+ * names (a batch's or a transaction's several), its index, and the partition keys of its items as
+ * text. A request too malformed to read matches no table or key (its operation will refuse it).
+ */
+final class CallFacts implements Target {
+  private final Call call;
+  private Set<String> tables;
+  private List<String> keys;
+
+  CallFacts(Call call) {
+    this.call = call;
+  }
+
+  @Override
+  public String operation() {
+    return call.operation();
+  }
+
+  @Override
+  public String region() {
+    return call.region();
+  }
+
+  @Override
+  public String index() {
+    return call.request().raw("IndexName") instanceof String s ? s : null;
+  }
+
+  @Override
+  public boolean eventuallyConsistent() {
+    if (!Operations.READS.contains(call.operation())) {
+      return false;
+    }
+    JsonRequest request = call.request();
+    if (!call.operation().equals("BatchGetItem")) {
+      return !Boolean.TRUE.equals(request.raw("ConsistentRead"));
+    }
+    try {
+      for (JsonRequest table : request.structureMap("RequestItems").values()) {
+        if (table != null && !Boolean.TRUE.equals(table.raw("ConsistentRead"))) {
+          return true;
+        }
+      }
+    } catch (RuntimeException e) {
+      // malformed: the operation answers it
+    }
+    return false;
+  }
+
+  @Override
+  public Set<String> tables() {
+    if (tables == null) {
+      tables = new LinkedHashSet<>();
+      tolerant(this::collectTables);
+    }
+    return tables;
+  }
+
+  @Override
+  public List<String> partitionKeys() {
+    if (keys == null) {
+      keys = new ArrayList<>();
+      tolerant(this::collectKeys);
+    }
+    return keys;
+  }
+
+  /** Runs a reader over a request that may be malformed: what it read before failing stays. */
+  private static void tolerant(Runnable reader) {
+    try {
+      reader.run();
+    } catch (RuntimeException e) {
+      // malformed: the operation answers it
+    }
+  }
+
+  private void collectTables() {
+    JsonRequest request = call.request();
+    String name = request.raw("TableName") instanceof String s ? s : null;
+    if (name != null) {
+      tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(name));
+    }
+    if (request.has("RequestItems")) {
+      for (String table : request.structureMap("RequestItems").keySet()) {
+        tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(table));
+      }
+    }
+    if (request.has("TransactItems")) {
+      for (JsonRequest action : request.structures("TransactItems")) {
+        JsonRequest inner = innerAction(action);
+        if (inner != null && inner.string("TableName") != null) {
+          tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(inner.string("TableName")));
+        }
+      }
+    }
+  }
+
+  private void collectKeys() {
+    JsonRequest request = call.request();
+    String tableName = request.raw("TableName") instanceof String s ? s : null;
+    if (tableName != null) {
+      addKey(tableName, request.item("Key"));
+      addKey(tableName, request.item("Item"));
+    }
+    if (request.has("RequestItems")) {
+      for (Map.Entry<String, JsonRequest> e : request.structureMap("RequestItems").entrySet()) {
+        if (e.getValue() != null && e.getValue().has("Keys")) { // BatchGetItem
+          for (JsonRequest key : e.getValue().structures("Keys")) {
+            addKey(e.getKey(), key == null ? null : attributes(key));
+          }
+        }
+      }
+      if (call.operation().equals("BatchWriteItem")) {
+        for (Map.Entry<String, List<JsonRequest>> e : request.structureListMap("RequestItems").entrySet()) {
+          for (JsonRequest write : e.getValue()) {
+            JsonRequest put = write == null ? null : write.structure("PutRequest");
+            JsonRequest delete = write == null ? null : write.structure("DeleteRequest");
+            addKey(e.getKey(), put == null ? null : put.item("Item"));
+            addKey(e.getKey(), delete == null ? null : delete.item("Key"));
+          }
+        }
+      }
+    }
+    if (request.has("TransactItems")) {
+      for (JsonRequest action : request.structures("TransactItems")) {
+        JsonRequest inner = innerAction(action);
+        if (inner != null && inner.string("TableName") != null) {
+          addKey(inner.string("TableName"), inner.item("Key"));
+          addKey(inner.string("TableName"), inner.item("Item"));
+        }
+      }
+    }
+  }
+
+  private static Map<String, AttributeValue> attributes(JsonRequest key) {
+    return dev.dynamodouble.core.protocol.AttributeValues.readItem(key.node());
+  }
+
+  private static JsonRequest innerAction(JsonRequest action) {
+    if (action == null) {
+      return null;
+    }
+    for (String kind : new String[] {"Put", "Update", "Delete", "ConditionCheck", "Get"}) {
+      if (action.has(kind)) {
+        return action.structure(kind);
+      }
+    }
+    return null;
+  }
+
+  private void addKey(String tableName, Map<String, AttributeValue> item) {
+    if (item == null) {
+      return;
+    }
+    Table table = call.catalog().find(tableName);
+    if (table == null) {
+      return;
+    }
+    AttributeValue partition = item.get(table.keySchema().partition().name());
+    if (partition != null) {
+      keys.add(text(partition));
+    }
+  }
+
+  /** A key value as a rule writes it: a string as is, a number's digits, a binary in base64. */
+  static String text(AttributeValue value) {
+    if (value instanceof AttributeValue.S s) {
+      return s.value();
+    }
+    if (value instanceof AttributeValue.N n) {
+      return n.text();
+    }
+    if (value instanceof AttributeValue.B b) {
+      return Base64.getEncoder().encodeToString(b.bytes());
+    }
+    return String.valueOf(value);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.dynamodouble.core.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.engine.EngineOptions;
+import dev.dynamodouble.core.operation.Operations;
+import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.time.DynamoClock;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A request that does not finish (held by a test operation, "Hold") must not keep any other
+ * connection waiting, nor stop new connections from being accepted; and when every worker is busy
+ * and the queue is full, a request is refused at once with a retryable 503.
+ */
+class RequestIsolationTest {
+  /** A guard against a hang, never a timing assertion. */
+  private static final int GUARD_SECONDS = 60;
+
+  private final Semaphore entered = new Semaphore(0);
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final ExecutorService readers = Executors.newCachedThreadPool();
+  private DynamoServer server;
+
+  private void start(DynamoServer.Workers workers) {
+    Engine engine = new Engine(DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z")), EngineOptions.defaults());
+    Operations operations = Operations.dynamoDb().add("Hold", (context, request) -> {
+      entered.release();
+      try {
+        release.await(GUARD_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return json -> json.writeRaw("{}");
+    });
+    server = DynamoServer.start(new Dispatcher(engine, operations, Operations.streams()), "127.0.0.1", 0, workers);
+  }
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    readers.shutdownNow();
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private Socket connect() throws IOException {
+    Socket socket = new Socket("127.0.0.1", server.address().getPort());
+    socket.setSoTimeout(GUARD_SECONDS * 1000);
+    return socket;
+  }
+
+  private static void send(Socket socket, String operation) throws IOException {
+    String request = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+        + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nContent-Length: 2\r\n\r\n{}";
+    OutputStream out = socket.getOutputStream();
+    out.write(request.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  /** Reads the answer on a thread of its own (the common pool may have a single thread). */
+  private CompletableFuture<RawResponse> answer(Socket socket) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return RawResponse.read(socket.getInputStream());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, readers);
+  }
+
+  @Test
+  void aHeldRequestDelaysNoOtherConnectionAndNoNewOne() throws Exception {
+    start(new DynamoServer.Workers(4, 256)); // room for every request below: this is not about overload
+    try (Socket early = connect(); Socket held = connect()) {
+      send(held, "Hold");
+      CompletableFuture<RawResponse> heldAnswer = answer(held);
+      assertThat(entered.tryAcquire(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+      // The connection opened before, and many new ones, are all answered while it is held.
+      send(early, "ListTables");
+      assertThat(RawResponse.read(early.getInputStream()).status).isEqualTo(200);
+      List<Socket> fresh = new ArrayList<>();
+      try {
+        for (int i = 0; i < 40; i++) {
+          Socket socket = connect();
+          fresh.add(socket);
+          send(socket, "ListTables");
+        }
+        for (Socket socket : fresh) {
+          RawResponse response = RawResponse.read(socket.getInputStream());
+          assertThat(response.status).isEqualTo(200);
+          assertThat(response.body).startsWith("{\"TableNames\":[");
+        }
+      } finally {
+        for (Socket socket : fresh) {
+          socket.close();
+        }
+      }
+      assertThat(heldAnswer).isNotDone();
+
+      release.countDown();
+      assertThat(heldAnswer.get(GUARD_SECONDS, TimeUnit.SECONDS).status).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aFullQueueIsRefusedAtOnceWithARetryableError() throws Exception {
+    start(new DynamoServer.Workers(1, 1));
+    try (Socket held = connect(); Socket second = connect(); Socket third = connect()) {
+      send(held, "Hold");
+      CompletableFuture<RawResponse> heldAnswer = answer(held);
+      assertThat(entered.tryAcquire(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+      // The one worker is busy: of two more requests, one waits in the queue, the other is refused.
+      send(second, "ListTables");
+      send(third, "ListTables");
+      CompletableFuture<RawResponse> a = answer(second);
+      CompletableFuture<RawResponse> b = answer(third);
+      RawResponse refused = (RawResponse) CompletableFuture.anyOf(a, b).get(GUARD_SECONDS, TimeUnit.SECONDS);
+      assertThat(refused.status).isEqualTo(503);
+      assertThat(refused.body).contains("\"__type\":\"com.amazon.coral.availability#ThrottlingException\"");
+      assertThat(refused.crcMatches()).isTrue();
+
+      release.countDown();
+      assertThat(heldAnswer.get(GUARD_SECONDS, TimeUnit.SECONDS).status).isEqualTo(200);
+      RawResponse queued = (a.get(GUARD_SECONDS, TimeUnit.SECONDS) == refused ? b : a).get(GUARD_SECONDS, TimeUnit.SECONDS);
+      assertThat(queued.status).isEqualTo(200);
+    }
+  }
+}
