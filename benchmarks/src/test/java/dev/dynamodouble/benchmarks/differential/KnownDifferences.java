@@ -97,6 +97,13 @@ final class KnownDifferences {
           d -> d.dynamoDouble.failed() && !d.local.failed()
               && "ExpressionAttributeNames can only be specified when using expressions".equals(d.dynamoDouble.message)
               && d.testCase.expressions.isEmpty()),
+      new Known("remove-only-update-on-missing-item", Difference.Kind.SEMANTIC, Verdict.LOCAL_DEVIATES,
+          "UpdateItem on a missing key whose update only takes away (REMOVE, DELETE): DynamoDB"
+              + " creates no item, and a REMOVE of a nested path there is a no-op, as Dynamo Double"
+              + " does; DynamoDB Local creates the key-only item, or refuses the nested path",
+          "not in the guide; recorded DynamoDB behaviour (issue 16: \"DynamoDB creates nothing and"
+              + " returns no Attributes\", \"REMOVE a.b on a missing item is accepted by DynamoDB as a no-op\")",
+          KnownDifferences::isRemoveOnlyOnMissingItem),
       new Known("remove-keyword-as-name", Difference.Kind.SEMANTIC, Verdict.UNDECIDED,
           "REMOVE used as an attribute name in a projection or condition: DynamoDB Local's grammar"
               + " treats it as the update keyword (syntax error); Dynamo Double accepts it as a name."
@@ -197,31 +204,6 @@ final class KnownDifferences {
           "not in the guide; architect/dynalite actions/updateItem.js (resolveValue loop before paths)",
           d -> RUNTIME_UPDATE_ERRORS.contains(d.local.message)
               && RUNTIME_UPDATE_ERRORS.contains(d.dynamoDouble.message)),
-      new Known("key-condition-vs-unused-placeholder", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
-          "an invalid KeyConditionExpression (<>, OR, NOT, IN ...) and an unused placeholder in one"
-              + " request: DynamoDB reports the unused placeholder first (\"Value provided in"
-              + " ExpressionAttributeNames unused in expressions: keys: {#n1}\"), Dynamo Double the"
-              + " key condition",
-          "not in the guide; DynamoDB Local and architect/dynalite validations/index.js (unused"
-              + " placeholders are checked when all expressions are parsed, before the key condition"
-              + " is analysed) agree",
-          d -> d.local.message.startsWith("Value provided in ExpressionAttribute")
-              && d.local.message.contains("unused in expressions")
-              && d.testCase.operation.equals("Query") && "key-condition".equals(d.testCase.fault)),
-      new Known("one-condition-per-key-prefix", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
-          "two conditions on one key: DynamoDB says \"KeyConditionExpressions must only contain one"
-              + " condition per key\"; Dynamo Double prefixes it with \"Invalid KeyConditionExpression: \"",
-          "not in the guide; DynamoDB Local and architect/dynalite validations/index.js"
-              + " (checkExpr) agree",
-          d -> d.dynamoDouble.message.equals("Invalid KeyConditionExpression: " + d.local.message)),
-      new Known("blank-expression", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
-          "an expression of white space only (\"  \\t\"): DynamoDB reports \"Syntax error; token:"
-              + " \\\"<EOF>\\\", near: ...\"; only \"\" is \"The expression can not be empty;\", which"
-              + " Dynamo Double also says for blanks",
-          "not in the guide; DynamoDB Local and architect/dynalite validations/index.js"
-              + " (parse: str == '' only) agree",
-          d -> d.dynamoDouble.message.endsWith("The expression can not be empty;")
-              && d.local.message.contains("Syntax error; token: \"<EOF>\"")),
       new Known("overlap-pair", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
           "overlapping paths in a projection or update expression: both reject, but name different"
               + " pairs; DynamoDB Local's second path is the last path of the expression even when"
@@ -241,38 +223,12 @@ final class KnownDifferences {
           d -> "Attempting to store more than 38 significant digits in a Number".equals(d.dynamoDouble.message)
               && (d.local.message.contains("DynamoDB only supports precision up to 38 digits")
                   || RUNTIME_UPDATE_ERRORS.contains(d.local.message))),
-      new Known("bare-placeholder-sigil", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
-          "a lone \"#\" or \":\" (\"#n0[2].# = :v\", \"::v0 < :v0\") is no placeholder, so DynamoDB"
-              + " answers \"Syntax error; token: \\\"#\\\", near: ...\"; Dynamo Double takes \"#\" as a"
-              + " placeholder (\"An expression attribute name used in the document path is not"
-              + " defined; attribute name: #\", or a syntax error on the next token); the same for \":\"",
-          GUIDE + "ExpressionPlaceholders.html (\"must begin with a pound sign (#) and be followed by"
-              + " one or more alphanumeric characters\"); " + GUIDE + "Expressions.ExpressionAttributeValues.html",
-          d -> (d.local.message.contains("Syntax error; token: \"#\", near:")
-                  && !d.dynamoDouble.message.contains("Syntax error; token: \"#\", near:"))
-              || (d.local.message.contains("Syntax error; token: \":\", near:")
-                  && !d.dynamoDouble.message.contains("Syntax error; token: \":\", near:"))),
-      new Known("grammar-keyword-as-name", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
-          "a keyword of the expression grammar (IN, AND, OR, NOT, BETWEEN) where a path is"
-              + " expected (ADD IN :v): DynamoDB reports \"Syntax error; token: \\\"IN\\\", ...\";"
-              + " Dynamo Double reports \"Attribute name is a reserved keyword; reserved keyword: IN\"",
-          "not in the guide; DynamoDB Local and architect/dynalite db/conditionParser.pegjs"
-              + " (ReservedWord tokens are excluded from identifiers: a parse error) agree",
-          d -> d.dynamoDouble.message.matches("(?s).*reserved keyword: (?i:IN|AND|OR|NOT|BETWEEN)$")
-              && d.local.message.contains("Syntax error; token: ")),
       new Known("remove-keyword-as-name-message", Difference.Kind.MESSAGE, Verdict.UNDECIDED,
           "as remove-keyword-as-name, where both reject the request: DynamoDB Local reports the"
               + " syntax error at REMOVE, Dynamo Double (which reads REMOVE as a name) another mistake",
           "see remove-keyword-as-name",
           d -> d.local.message.matches("(?s).*Syntax error; token: \"(?i:remove)\".*")
               && !d.dynamoDouble.message.contains("Syntax error")),
-      new Known("filter-before-projection", Difference.Kind.MESSAGE, Verdict.DYNAMO_DOUBLE_BUG,
-          "a Query/Scan with a wrong FilterExpression and a wrong ProjectionExpression: DynamoDB"
-              + " reports the FilterExpression, Dynamo Double the ProjectionExpression",
-          "not in the guide; DynamoDB Local and architect/dynalite validations/index.js"
-              + " (validateExpressions parses KeyCondition, Filter, then Projection) agree",
-          d -> d.dynamoDouble.message.startsWith("Invalid ProjectionExpression:")
-              && d.local.message.startsWith("Invalid FilterExpression:")),
       new Known("missed-key-element-name", Difference.Kind.MESSAGE, Verdict.LOCAL_DEVIATES,
           "a key condition without the partition (or with a misnamed) key: DynamoDB says \"Query"
               + " condition missed key schema element: <name>\" (as Dynamo Double does); DynamoDB Local"
@@ -386,6 +342,17 @@ final class KnownDifferences {
   }
 
   /** The only page difference is a LastEvaluatedKey on a page that stopped at Limit, and the empty page after it. */
+  private static final java.util.regex.Pattern TAKES_AWAY_ONLY = java.util.regex.Pattern.compile(
+      "(?is)\\s*(REMOVE|DELETE)\\b(?!.*\\b(SET|ADD)\\b).*");
+
+  private static boolean isRemoveOnlyOnMissingItem(Difference d) {
+    String update = d.testCase.expressions.get("UpdateExpression");
+    boolean localRefusedPath = !d.local.failed()
+        || "The document path provided in the update expression is invalid for update".equals(d.local.message);
+    return d.testCase.operation.equals("UpdateItem") && update != null && TAKES_AWAY_ONLY.matcher(update).matches()
+        && !d.dynamoDouble.failed() && Canon.NONE.equals(d.dynamoDouble.fields.get("stored")) && localRefusedPath;
+  }
+
   private static boolean isExtraLastPage(Difference d) {
     if (!d.testCase.operation.equals("Query") || !d.aspect.matches("page\\d+")
         || d.testCase.mentions("Limit: null")) {

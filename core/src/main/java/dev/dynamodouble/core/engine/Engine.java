@@ -49,7 +49,7 @@ public final class Engine {
     participate(SnapshotParticipant.of(pointInTimeRecovery::capture, pointInTimeRecovery::restore));
     this.capacity = new dev.dynamodouble.core.capacity.CapacityEnforcement(clock, this::region, options.defaultRegion(), true);
     pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.CAPACITY, capacity.stage());
-    onRestore(capacity::reset);
+    participate(SnapshotParticipant.of(() -> Boolean.TRUE, ignored -> capacity.reset())); // buckets start full
   }
 
   private final dev.dynamodouble.core.capacity.CapacityEnforcement capacity;
@@ -204,14 +204,6 @@ public final class Engine {
       resourcePolicies.restore(snapshot.resourcePolicies());
       snapshot.services().forEach(SnapshotParticipant::restore);
     });
-    restoreHooks.forEach(Runnable::run);
-  }
-
-  private final java.util.List<Runnable> restoreHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-  /** Runs {@code hook} after every {@link #restore}: services that keep state of their own reset it (capacity buckets). */
-  public void onRestore(Runnable hook) {
-    restoreHooks.add(hook);
   }
 
   public boolean holdsWriteLock() {

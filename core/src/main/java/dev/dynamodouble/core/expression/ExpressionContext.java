@@ -139,9 +139,17 @@ public final class ExpressionContext {
    * {@link KeyCondition#bind} once the table (or index) is known.
    */
   public KeyCondition keyCondition(String text) {
+    return keyConditionResolved(text).get();
+  }
+
+  /**
+   * A KeyConditionExpression parsed and resolved (its placeholders now count as used), whose shape
+   * the supplier checks: DynamoDB reports unused placeholders before a key condition's shape.
+   */
+  public java.util.function.Supplier<KeyCondition> keyConditionResolved(String text) {
     String parameter = "KeyConditionExpression";
-    Syntax.Cond syntax = ParseCache.condition(parameter, text);
-    return KeyCondition.of(resolver(parameter).condition(syntax));
+    Cond resolved = resolver(parameter).condition(ParseCache.condition(parameter, text));
+    return () -> KeyCondition.of(resolved);
   }
 
   /** {@code keyCondition(text).bind(partitionKey, sortKey)}. */

@@ -69,8 +69,7 @@ public final class KeyCondition {
       "Invalid KeyConditionExpression: KeyConditionExpressions cannot contain nested operations";
   private static final String NESTED_ATTRIBUTES = "Invalid KeyConditionExpression: "
       + "KeyConditionExpressions cannot have conditions on nested attributes";
-  private static final String ONE_PER_KEY = "Invalid KeyConditionExpression: "
-      + "KeyConditionExpressions must only contain one condition per key";
+  private static final String ONE_PER_KEY = "KeyConditionExpressions must only contain one condition per key";
 
   private final List<Part> parts;
 

@@ -252,8 +252,9 @@ public final class Legacy {
         return new Cond.Exists(path, true);
       case CONTAINS:
         return new Cond.Contains(subject, new Operand.Literal(values.get(0)));
-      case NOT_CONTAINS:
-        return new Cond.Not(new Cond.Contains(subject, new Operand.Literal(values.get(0))));
+      case NOT_CONTAINS: // a missing attribute does not satisfy NOT_CONTAINS
+        return new Cond.And(new Cond.Exists(path, true),
+            new Cond.Not(new Cond.Contains(subject, new Operand.Literal(values.get(0)))));
       case BEGINS_WITH:
         return new Cond.BeginsWith(subject, new Operand.Literal(values.get(0)));
       case IN: {

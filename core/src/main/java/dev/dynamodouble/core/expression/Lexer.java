@@ -11,6 +11,14 @@ final class Lexer {
   private Lexer() {}
 
   static List<Token> tokenize(String src) {
+    return tokenize(src, true);
+  }
+
+  /**
+   * Tokens of {@code src}; with {@code underscoreWords} false a word cannot begin with '_' (the
+   * update-expression grammar's rule), so a leading '_' is an unknown character.
+   */
+  static List<Token> tokenize(String src, boolean underscoreWords) {
     List<Token> tokens = new ArrayList<>();
     int i = 0;
     int n = src.length();
@@ -22,7 +30,7 @@ final class Lexer {
       }
       int start = i;
       Token.Type type;
-      if (isWordChar(c)) {
+      if (isWordChar(c) && (underscoreWords || c != '_')) {
         while (i < n && isWordChar(src.charAt(i))) {
           i++;
         }
@@ -32,7 +40,8 @@ final class Lexer {
         while (i < n && isWordChar(src.charAt(i))) {
           i++;
         }
-        type = c == '#' ? Token.Type.NAME_REF : Token.Type.VALUE_REF;
+        // a lone sigil is no placeholder: an unknown token, reported as a syntax error
+        type = i == start + 1 ? Token.Type.UNKNOWN : c == '#' ? Token.Type.NAME_REF : Token.Type.VALUE_REF;
       } else {
         i++;
         switch (c) {

@@ -55,7 +55,7 @@ final class Parser {
     this.parameter = parameter;
     this.src = src;
     this.mode = mode;
-    this.tokens = Lexer.tokenize(src);
+    this.tokens = Lexer.tokenize(src, mode != Mode.UPDATE);
   }
 
   /** Parses a condition, filter or key-condition expression; {@code parameter} names it in errors. */
@@ -99,13 +99,9 @@ final class Parser {
       throw Errors.invalid(parameter,
           Errors.SIZE_EXCEEDED + (sizeSuffix ? " expression size: " + bytes : ""));
     }
-    for (int i = 0; i < src.length(); i++) {
-      char c = src.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
-      }
+    if (src.isEmpty()) { // white space only is a syntax error at <EOF>, as DynamoDB reports it
+      throw Errors.invalid(parameter, Errors.EMPTY);
     }
-    throw Errors.invalid(parameter, Errors.EMPTY);
   }
 
   private void report(String... problems) {
@@ -159,14 +155,19 @@ final class Parser {
     return Errors.invalid(parameter, Errors.syntax(t.text(), src.substring(from, to)));
   }
 
+  /** The condition grammar's own words, which are never a name in any expression (a syntax error). */
+  private static boolean isConditionKeyword(Token t) {
+    return t.isKeyword("AND") || t.isKeyword("OR") || t.isKeyword("NOT") || t.isKeyword("BETWEEN")
+        || t.isKeyword("IN");
+  }
+
   private boolean isKeyword(Token t) {
     if (!t.is(Token.Type.IDENT)) {
       return false;
     }
     switch (mode) {
       case CONDITION:
-        return t.isKeyword("AND") || t.isKeyword("OR") || t.isKeyword("NOT")
-            || t.isKeyword("BETWEEN") || t.isKeyword("IN");
+        return isConditionKeyword(t);
       case UPDATE:
         return clauseOf(t) != null;
       default:
@@ -434,7 +435,7 @@ final class Parser {
       next();
       return new Syntax.Name(t.text(), true);
     }
-    if (t.is(Token.Type.IDENT) && !isKeyword(t)) {
+    if (t.is(Token.Type.IDENT) && !isKeyword(t) && !isConditionKeyword(t)) {
       next();
       if (reserved == null && ReservedWords.isReserved(t.text())) {
         reserved = Errors.reserved(t.text());

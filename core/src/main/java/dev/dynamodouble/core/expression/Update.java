@@ -42,6 +42,16 @@ public final class Update {
     return paths;
   }
 
+  /** Whether every action only takes something away (REMOVE, DELETE): on a missing item that writes nothing. */
+  public boolean removesOnly() {
+    for (Action a : actions) {
+      if (a.clause() != Syntax.Clause.REMOVE && a.clause() != Syntax.Clause.DELETE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Fails with "One or more parameter values were invalid: Cannot update attribute pk. This
    * attribute is part of the key" when an action writes a key attribute or anything inside one.

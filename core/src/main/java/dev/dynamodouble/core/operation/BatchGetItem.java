@@ -37,8 +37,8 @@ public final class BatchGetItem implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, JsonRequest> requestItems = request.structureMap("RequestItems");
     String capacityMode = request.string("ReturnConsumedCapacity");
-    Constraints constraints = new Constraints().notNull(requestItems, "requestItems")
-        .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY);
+    Constraints constraints = Constraints.of("BatchGetItem").notNull(requestItems, "requestItems")
+        .enums(request, "BatchGetItem");
     int total = 0;
     if (requestItems != null) {
       constraints.minSize(requestItems, 1, "requestItems");

@@ -39,10 +39,6 @@ public final class BatchWriteItem implements Operation {
     Map<String, List<JsonRequest>> requestItems = readRequestItems(request);
     String capacityMode = request.string("ReturnConsumedCapacity");
     String metricsMode = request.string("ReturnItemCollectionMetrics");
-    new Constraints()
-        .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY)
-        .oneOf(metricsMode, "returnItemCollectionMetrics", ItemRequests.RETURN_ITEM_COLLECTION_METRICS)
-        .check();
 
     List<Write> writes = new ArrayList<>();
     for (Map.Entry<String, List<JsonRequest>> entry : requestItems.entrySet()) {
@@ -108,7 +104,8 @@ public final class BatchWriteItem implements Operation {
 
   private static Map<String, List<JsonRequest>> readRequestItems(JsonRequest request) {
     Map<String, List<JsonRequest>> result = request.structureListMap("RequestItems");
-    Constraints constraints = new Constraints().notNull(result, "requestItems").minSize(result, 1, "requestItems");
+    Constraints constraints = new Constraints().notNull(result, "requestItems").minSize(result, 1, "requestItems")
+        .enums(request, "BatchWriteItem");
     if (result == null) {
       constraints.check();
     }

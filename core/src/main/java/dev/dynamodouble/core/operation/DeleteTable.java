@@ -33,7 +33,7 @@ public final class DeleteTable implements Operation {
     });
     return out -> {
       out.writeStartObject();
-      TableDescriptions.write(out, "TableDescription", table);
+      TableDescriptions.writeDeleting(out, "TableDescription", table);
       out.writeEndObject();
     };
   }

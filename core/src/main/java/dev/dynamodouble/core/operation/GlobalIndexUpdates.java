@@ -43,6 +43,11 @@ final class GlobalIndexUpdates {
         constraints.notNull(name, member + ".create.indexName").name(name, member + ".create.indexName");
         TableSpecReader.checkKeySchemaShape(constraints, create.structures("KeySchema"), member + ".create.keySchema");
         constraints.notNull(create.structure("Projection"), member + ".create.projection");
+        JsonRequest projection = create.structure("Projection");
+        if (projection != null) {
+          constraints.eachLength(projection.strings("NonKeyAttributes"), 1, 255,
+              member + ".create.projection.nonKeyAttributes");
+        }
         TableSpecReader.checkThroughputShape(constraints, create.structure("ProvisionedThroughput"),
             member + ".create.provisionedThroughput");
       }

@@ -3,6 +3,7 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeyAttribute;
+import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
@@ -45,6 +46,12 @@ public final class ItemValidation {
         throw DynamoException.validation("One or more parameter values are not valid. A value specified for a "
             + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
             + (emptyString ? "string" : "binary") + " value. IndexName: " + index.name() + ", IndexKey: " + key.name());
+      }
+      long bytes = KeySchema.keyBytes(value);
+      int max = key.name().equals(index.keySchema().partition().name()) ? KeySchema.MAX_PARTITION_KEY_BYTES : KeySchema.MAX_SORT_KEY_BYTES;
+      if (bytes > max) {
+        throw DynamoException.invalidParameter("Size limit exceeded for Index Key " + key.name() + " Actual Size: "
+            + bytes + " bytes Max Size: " + max + " bytes IndexName: " + index.name());
       }
     }
   }

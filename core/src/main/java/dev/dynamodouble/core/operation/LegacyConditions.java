@@ -13,13 +13,17 @@ import java.util.Map;
 
 /** Reads the legacy condition parameters (KeyConditions, QueryFilter, ScanFilter, Expected) from JSON. */
 final class LegacyConditions {
-  private static final String[] OPERATORS = {"EQ", "NE", "IN", "LE", "LT", "GE", "GT", "BETWEEN", "NOT_NULL", "NULL",
-      "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"};
-
   private LegacyConditions() {}
 
   static KeyCondition keyConditions(JsonRequest request) {
     return Legacy.keyConditions(conditions(request, "KeyConditions"));
+  }
+
+  /** Refuses a ConditionalOperator when the request has no QueryFilter or ScanFilter ({@code parameter}). */
+  static void checkOperatorWithoutFilter(JsonRequest request, String parameter) {
+    if (!request.has(parameter)) {
+      Legacy.checkConditionalOperator(request.string("ConditionalOperator"), null);
+    }
   }
 
   /** QueryFilter or ScanFilter, combined by ConditionalOperator. */
@@ -34,6 +38,7 @@ final class LegacyConditions {
   static Condition expected(JsonRequest request) {
     Map<String, JsonRequest> raw = request.structureMap("Expected");
     if (raw == null) {
+      Legacy.checkConditionalOperator(request.string("ConditionalOperator"), null);
       return null;
     }
     Map<String, ExpectedAttributeValue> expected = new LinkedHashMap<>();
@@ -69,7 +74,6 @@ final class LegacyConditions {
     if (name == null) {
       return null;
     }
-    new dev.dynamodouble.core.protocol.Constraints().oneOf(name, path, OPERATORS).check();
     return ComparisonOperator.valueOf(name);
   }
 }

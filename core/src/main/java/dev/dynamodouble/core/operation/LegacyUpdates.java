@@ -3,7 +3,6 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.expression.AttributeValueUpdate;
 import dev.dynamodouble.core.expression.Legacy;
 import dev.dynamodouble.core.expression.Update;
-import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +17,6 @@ final class LegacyUpdates {
     for (Map.Entry<String, JsonRequest> e : raw.entrySet()) {
       JsonRequest entry = e.getValue() == null ? JsonRequest.empty() : e.getValue();
       String action = entry.string("Action");
-      new Constraints().oneOf(action, "attributeUpdates." + e.getKey() + ".member.action", "ADD", "PUT", "DELETE").check();
       updates.put(e.getKey(), new AttributeValueUpdate(
           action == null ? null : AttributeValueUpdate.Action.valueOf(action), entry.value("Value")));
     }

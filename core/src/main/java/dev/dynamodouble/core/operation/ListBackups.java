@@ -30,7 +30,7 @@ public final class ListBackups implements Operation {
     new Constraints().tableNameOrArn(tableName, "tableName")
         .min(limit, 1, "limit").max(limit, MAX_LIMIT, "limit")
         .minLength(start, 37, "exclusiveStartBackupArn").maxLength(start, 1024, "exclusiveStartBackupArn")
-        .oneOf(type, "backupType", "USER", "SYSTEM", "AWS_BACKUP", "ALL")
+        .enums(request, "ListBackups")
         .check();
     if (lower != null && upper != null && lower.isAfter(upper)) {
       throw DynamoException.invalidParameter("Time range lower bound must be less than or equal to upper bound");

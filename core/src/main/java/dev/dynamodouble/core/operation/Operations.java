@@ -52,6 +52,7 @@ public final class Operations {
       case "UpdateContinuousBackups": return new UpdateContinuousBackups();
       case "DescribeContinuousBackups": return new DescribeContinuousBackups();
       case "RestoreTableToPointInTime": return new RestoreTableToPointInTime();
+      case "DescribeEndpoints": return new DescribeEndpoints();
       case "ExecuteStatement": return new ExecuteStatement();
       case "BatchExecuteStatement": return new BatchExecuteStatement();
       case "ExecuteTransaction": return new ExecuteTransaction();

@@ -14,6 +14,7 @@ import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.KeyOrder;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Query: one partition of a table or index, its sort keys walked forward or backward from the
@@ -24,23 +25,26 @@ public final class Query implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
-    ReadRequests.constraints(request).check();
+    ReadRequests.constraints(request, "Query").check();
     RequestExpressions expressions = RequestExpressions.of(request, "Query");
+    LegacyConditions.checkOperatorWithoutFilter(request, "QueryFilter"); // before the key condition's absence
     String keyConditionText = request.string("KeyConditionExpression");
     if (keyConditionText == null && !request.has("KeyConditions")) {
       throw DynamoException.validation(
           "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
+    Condition filter = expressions.filter(); // the service reports a bad filter before a bad projection
     Projection projection = expressions.projection();
-    Condition filter = expressions.filter();
-    KeyCondition keyCondition = keyConditionText != null ? expressions.context().keyCondition(keyConditionText) : null;
-    if (keyCondition == null) {
-      keyCondition = LegacyConditions.keyConditions(request);
-    }
+    Supplier<KeyCondition> keyShape = keyConditionText == null ? null
+        : expressions.context().keyConditionResolved(keyConditionText);
+    KeyCondition keyCondition = keyShape == null ? LegacyConditions.keyConditions(request) : null;
     if (filter == null && request.has("QueryFilter")) {
       filter = LegacyConditions.filter(request, "QueryFilter");
     }
     expressions.checkAllUsed();
+    if (keyShape != null) {
+      keyCondition = keyShape.get(); // its shape after the unused placeholders, as DynamoDB reports them
+    }
 
     Table table = context.catalog().itemTable(request.string("TableName"));
     String indexName = request.string("IndexName");

@@ -10,21 +10,17 @@ import dev.dynamodouble.core.table.Table;
 
 /** The parameters Query and Scan share: Select, Limit, projection, filter, ConsistentRead. */
 final class ReadRequests {
-  static final String[] SELECT = {"ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT"};
-
   private ReadRequests() {}
 
   /** Constraint checks common to Query and Scan. */
-  static Constraints constraints(JsonRequest request) {
+  static Constraints constraints(JsonRequest request, String operation) {
     String tableName = request.string("TableName");
     String indexName = request.string("IndexName");
-    return new Constraints()
+    return Constraints.of(operation)
         .notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName")
         .name(indexName, "indexName")
-        .oneOf(request.string("Select"), "select", SELECT)
-        .min(request.intValue("Limit"), 1, "limit")
-        .oneOf(request.string("ReturnConsumedCapacity"), "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY)
-        .oneOf(request.string("ConditionalOperator"), "conditionalOperator", "AND", "OR");
+        .enums(request, operation)
+        .min(request.intValue("Limit"), 1, "limit");
   }
 
   /** Checks Select against the projection parameters and the index, and returns the effective Select. */

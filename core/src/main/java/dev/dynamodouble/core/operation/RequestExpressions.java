@@ -4,6 +4,7 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Condition;
 import dev.dynamodouble.core.expression.ExpressionContext;
 import dev.dynamodouble.core.expression.ExpressionParameters;
+import dev.dynamodouble.core.expression.Legacy;
 import dev.dynamodouble.core.expression.Projection;
 import dev.dynamodouble.core.expression.Update;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -76,7 +77,7 @@ final class RequestExpressions {
         throw DynamoException.validation("1 validation error detected: Value '[]' at 'attributesToGet' failed to "
             + "satisfy constraint: Member must have length greater than or equal to 1");
       }
-      return Projection.ofAttributes(attributes);
+      return Legacy.attributesToGet(attributes);
     }
     return null;
   }

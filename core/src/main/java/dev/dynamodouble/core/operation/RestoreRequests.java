@@ -20,15 +20,13 @@ final class RestoreRequests {
   private RestoreRequests() {}
 
   /** Adds the member constraints of the target name and of every override to {@code constraints}. */
-  static void checkShape(Constraints constraints, JsonRequest request) {
+  static void checkShape(Constraints constraints, JsonRequest request, String operation) {
     String target = request.string("TargetTableName");
-    constraints.notNull(target, "targetTableName").name(target, "targetTableName");
-    constraints.oneOf(request.string("BillingModeOverride"), "billingModeOverride", "PROVISIONED", "PAY_PER_REQUEST");
+    constraints.notNull(target, "targetTableName").name(target, "targetTableName").enums(request, operation);
     TableSpecReader.checkThroughputShape(constraints, request.structure("ProvisionedThroughputOverride"),
         "provisionedThroughputOverride");
     checkIndexes(constraints, request.structures("GlobalSecondaryIndexOverride"), "globalSecondaryIndexOverride", true);
     checkIndexes(constraints, request.structures("LocalSecondaryIndexOverride"), "localSecondaryIndexOverride", false);
-    SseSpecifications.checkShape(constraints, request.structure("SSESpecificationOverride"), "sseSpecificationOverride.sseType");
   }
 
   private static void checkIndexes(Constraints constraints, List<JsonRequest> indexes, String path, boolean global) {
@@ -44,10 +42,6 @@ final class RestoreRequests {
           member + ".keySchema");
       JsonRequest projection = index == null ? null : index.structure("Projection");
       constraints.notNull(projection, member + ".projection");
-      if (projection != null) {
-        constraints.oneOf(projection.string("ProjectionType"), member + ".projection.projectionType",
-            "ALL", "KEYS_ONLY", "INCLUDE");
-      }
       if (global && index != null) {
         TableSpecReader.checkThroughputShape(constraints, index.structure("ProvisionedThroughput"),
             member + ".provisionedThroughput");

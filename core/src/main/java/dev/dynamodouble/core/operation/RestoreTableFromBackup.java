@@ -23,7 +23,7 @@ public final class RestoreTableFromBackup implements Operation {
     String target = request.string("TargetTableName");
     String arn = request.string("BackupArn");
     Constraints constraints = new Constraints();
-    RestoreRequests.checkShape(constraints, request);
+    RestoreRequests.checkShape(constraints, request, "RestoreTableFromBackup");
     BackupArns.checkShape(constraints, arn, "backupArn");
     constraints.check();
     String arnRegion = BackupArns.regionOf(arn);

@@ -28,7 +28,7 @@ public final class RestoreTableToPointInTime implements Operation {
     String sourceName = request.string("SourceTableName");
     String sourceArn = request.string("SourceTableArn");
     Constraints constraints = new Constraints();
-    RestoreRequests.checkShape(constraints, request);
+    RestoreRequests.checkShape(constraints, request, "RestoreTableToPointInTime");
     constraints.name(sourceName, "sourceTableName").maxLength(sourceArn, 1024, "sourceTableArn");
     constraints.check();
     if (sourceName != null && sourceArn != null) {

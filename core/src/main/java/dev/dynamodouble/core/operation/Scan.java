@@ -25,7 +25,7 @@ public final class Scan implements Operation {
     Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
     Integer segment = request.intValue("Segment");
     Integer totalSegments = request.intValue("TotalSegments");
-    ReadRequests.constraints(request)
+    ReadRequests.constraints(request, "Scan")
         .min(segment, 0, "segment").max(segment, 999999, "segment")
         .min(totalSegments, 1, "totalSegments").max(totalSegments, 1000000, "totalSegments")
         .check();
@@ -42,8 +42,9 @@ public final class Scan implements Operation {
           + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
     }
     RequestExpressions expressions = RequestExpressions.of(request, "Scan");
+    LegacyConditions.checkOperatorWithoutFilter(request, "ScanFilter");
+    Condition filter = expressions.filter(); // the service reports a bad filter before a bad projection
     Projection projection = expressions.projection();
-    Condition filter = expressions.filter();
     if (filter == null && request.has("ScanFilter")) {
       filter = LegacyConditions.filter(request, "ScanFilter");
     }
@@ -56,19 +57,16 @@ public final class Scan implements Operation {
     ReadRequests.checkKeyPaths(table, filter, projection);
     ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
 
-    long from = 0;
-    long to = 0;
-    if (segment != null) {
-      from = boundary(segment, totalSegments);
-      to = segment + 1 == totalSegments ? 0 : boundary(segment + 1, totalSegments);
-      if (exclusiveStart != null) {
-        long hash = source.startHash(exclusiveStart);
-        if (Long.compareUnsigned(hash, from) < 0 || !ReadSource.hashBelow(hash, to)) {
-          throw DynamoException.validation("The provided Exclusive start key does not map to the provided segment");
-        }
+    long from = segment == null ? 0 : boundary(segment, totalSegments);
+    long to = segment == null || segment + 1 == totalSegments ? 0 : boundary(segment + 1, totalSegments);
+    // Reading from the start key checks it against the key schema before it is mapped to a segment.
+    Iterator<StoredItem> candidates = source.hashRange(from, to, exclusiveStart);
+    if (segment != null && exclusiveStart != null) {
+      long hash = source.startHash(exclusiveStart);
+      if (Long.compareUnsigned(hash, from) < 0 || !ReadSource.hashBelow(hash, to)) {
+        throw DynamoException.validation("The provided Exclusive start key does not map to the provided segment");
       }
     }
-    Iterator<StoredItem> candidates = source.hashRange(from, to, exclusiveStart);
     ReadPage page = ReadPage.read(plan, candidates, item -> true, item -> false);
     CapacityCharge.record(context.call(), table, null, page.capacity());
     return page;

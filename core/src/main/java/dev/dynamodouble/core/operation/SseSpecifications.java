@@ -2,21 +2,13 @@ package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.backup.Encryption;
 import dev.dynamodouble.core.error.DynamoException;
-import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** Server-side encryption settings of CreateTable, UpdateTable and the restores. */
+/** Server-side encryption settings of CreateTable, UpdateTable and the restores (SSEType's value set: EnumMembers). */
 final class SseSpecifications {
   private SseSpecifications() {}
-
-  /** Adds the member constraints of an SSESpecification; {@code typePath} names its SSEType as the service does. */
-  static void checkShape(Constraints constraints, JsonRequest sse, String typePath) {
-    if (sse != null) {
-      constraints.oneOf(sse.string("SSEType"), typePath, "AES256", "KMS");
-    }
-  }
 
   /**
    * An SSESpecification (or a restore's SSESpecificationOverride): Enabled false (or absent) is the

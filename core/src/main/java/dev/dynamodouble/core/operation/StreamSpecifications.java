@@ -21,8 +21,8 @@ final class StreamSpecifications {
   static void checkShape(Constraints constraints, JsonRequest request) {
     JsonRequest spec = request.structure("StreamSpecification");
     if (spec != null) {
-      constraints.notNull(spec.bool("StreamEnabled"), "streamSpecification.streamEnabled")
-          .oneOf(spec.string("StreamViewType"), "streamSpecification.streamViewType", StreamViewType.WIRE_ORDER);
+      // StreamViewType's value set is checked with every other enum member (EnumMembers)
+      constraints.notNull(spec.bool("StreamEnabled"), "streamSpecification.streamEnabled");
     }
   }
 

@@ -62,16 +62,7 @@ public final class TableDescriptions {
     out.writeNumberField("ItemCount", data.itemCount());
     out.writeStringField("TableArn", table.arn());
     out.writeStringField("TableId", table.id());
-    // A table that has always been PROVISIONED has no BillingModeSummary; one that was ever
-    // on-demand keeps it, with the last switch to on-demand, after a switch back.
-    if (table.billingMode() == BillingMode.PAY_PER_REQUEST || table.lastUpdateToPayPerRequest() != null) {
-      out.writeObjectFieldStart("BillingModeSummary");
-      out.writeStringField("BillingMode", table.billingMode().name());
-      if (table.lastUpdateToPayPerRequest() != null && !createResponse) {
-        writeTime(out, "LastUpdateToPayPerRequestDateTime", table.lastUpdateToPayPerRequest());
-      }
-      out.writeEndObject();
-    }
+    writeBillingSummary(out, table, createResponse);
     ThroughputSettings.writeOnDemand(out, table);
     writeIndexes(out, "LocalSecondaryIndexes", table, table.localIndexes(), createResponse);
     writeIndexes(out, "GlobalSecondaryIndexes", table, table.globalIndexes(), createResponse);
@@ -89,6 +80,39 @@ public final class TableDescriptions {
     StreamSpecifications.write(out, table);
     ReplicaDescriptions.write(out, table);
     out.writeEndObject();
+  }
+
+  /**
+   * DeleteTable's description, which the service reduces to the table's identity, status, size and
+   * capacity: no key schema, attribute definitions, creation time or indexes.
+   */
+  public static void writeDeleting(JsonGenerator out, String field, Table table) throws IOException {
+    TableData data = table.snapshot();
+    out.writeObjectFieldStart(field);
+    out.writeStringField("TableName", table.name());
+    out.writeStringField("TableStatus", TableStatus.DELETING.name());
+    writeThroughput(out, table.throughput());
+    out.writeNumberField("TableSizeBytes", data.sizeBytes());
+    out.writeNumberField("ItemCount", data.itemCount());
+    out.writeStringField("TableArn", table.arn());
+    out.writeStringField("TableId", table.id());
+    writeBillingSummary(out, table, false);
+    out.writeEndObject();
+  }
+
+  /**
+   * A table that has always been PROVISIONED has no BillingModeSummary; one that was ever
+   * on-demand keeps it, with the last switch to on-demand, after a switch back.
+   */
+  private static void writeBillingSummary(JsonGenerator out, Table table, boolean createResponse) throws IOException {
+    if (table.billingMode() == BillingMode.PAY_PER_REQUEST || table.lastUpdateToPayPerRequest() != null) {
+      out.writeObjectFieldStart("BillingModeSummary");
+      out.writeStringField("BillingMode", table.billingMode().name());
+      if (table.lastUpdateToPayPerRequest() != null && !createResponse) {
+        writeTime(out, "LastUpdateToPayPerRequestDateTime", table.lastUpdateToPayPerRequest());
+      }
+      out.writeEndObject();
+    }
   }
 
   private static void writeWarmThroughput(JsonGenerator out, long read, long write, String status) throws IOException {

@@ -38,23 +38,14 @@ final class TableSpecReader {
     Constraints constraints = new Constraints();
     constraints.name(name, "tableName");
     constraints.notNull(definitions, "attributeDefinitions");
-    if (definitions != null) {
-      for (int i = 0; i < definitions.size(); i++) {
-        JsonRequest d = definitions.get(i);
-        String path = "attributeDefinitions." + (i + 1) + ".member";
-        constraints.notNull(d == null ? null : d.string("AttributeName"), path + ".attributeName");
-        String type = d == null ? null : d.string("AttributeType");
-        constraints.notNull(type, path + ".attributeType").oneOf(type, path + ".attributeType", "B", "N", "S");
-      }
-    }
+    checkDefinitionsShape(constraints, definitions);
+    constraints.enums(request, "CreateTable");
     checkKeySchemaShape(constraints, keySchema, "keySchema");
-    constraints.oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
     checkThroughputShape(constraints, throughput, "provisionedThroughput");
     checkIndexShapes(constraints, lsis, "localSecondaryIndexes", false);
     checkIndexShapes(constraints, gsis, "globalSecondaryIndexes", true);
     List<JsonRequest> tagList = request.structures("Tags");
     checkTagShapes(constraints, tagList);
-    SseSpecifications.checkShape(constraints, request.structure("SSESpecification"), "sSESpecification.sSEType");
     constraints.check();
 
     BillingMode mode = "PAY_PER_REQUEST".equals(billing) ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED;
@@ -242,6 +233,19 @@ final class TableSpecReader {
     constraints.notNull(read, path + ".readCapacityUnits").min(read, 1, path + ".readCapacityUnits");
   }
 
+  /** Every attribute definition names an attribute and its type. */
+  static void checkDefinitionsShape(Constraints constraints, List<JsonRequest> definitions) {
+    if (definitions == null) {
+      return;
+    }
+    for (int i = 0; i < definitions.size(); i++) {
+      JsonRequest d = definitions.get(i);
+      String path = "attributeDefinitions." + (i + 1) + ".member";
+      constraints.notNull(d == null ? null : d.string("AttributeName"), path + ".attributeName");
+      constraints.notNull(d == null ? null : d.string("AttributeType"), path + ".attributeType");
+    }
+  }
+
   static void checkKeySchemaShape(Constraints constraints, List<JsonRequest> keySchema, String path) {
     constraints.notNull(keySchema, path).minSize(keySchema, 1, path).maxSize(keySchema, 2, path);
     if (keySchema == null) {
@@ -252,7 +256,7 @@ final class TableSpecReader {
       String member = path + "." + (i + 1) + ".member";
       constraints.notNull(k == null ? null : k.string("AttributeName"), member + ".attributeName");
       String keyType = k == null ? null : k.string("KeyType");
-      constraints.notNull(keyType, member + ".keyType").oneOf(keyType, member + ".keyType", "HASH", "RANGE");
+      constraints.notNull(keyType, member + ".keyType");
       if (k != null) {
         constraints.minLength(k.string("AttributeName"), 1, member + ".attributeName")
             .maxLength(k.string("AttributeName"), 255, member + ".attributeName");
@@ -273,10 +277,9 @@ final class TableSpecReader {
       JsonRequest projection = index == null ? null : index.structure("Projection");
       constraints.notNull(projection, member + ".projection");
       if (projection != null) {
-        constraints.oneOf(projection.string("ProjectionType"), member + ".projection.projectionType",
-            "ALL", "KEYS_ONLY", "INCLUDE");
         constraints.minSize(projection.strings("NonKeyAttributes"), 1, member + ".projection.nonKeyAttributes")
-            .maxSize(projection.strings("NonKeyAttributes"), 20, member + ".projection.nonKeyAttributes");
+            .maxSize(projection.strings("NonKeyAttributes"), 20, member + ".projection.nonKeyAttributes")
+            .eachLength(projection.strings("NonKeyAttributes"), 1, 255, member + ".projection.nonKeyAttributes");
       }
       if (global && index != null) {
         checkThroughputShape(constraints, index.structure("ProvisionedThroughput"), member + ".provisionedThroughput");

@@ -27,6 +27,6 @@ public final class TagResource implements Operation {
       }
       table.tags().putAll(tags);
     });
-    return JsonWritable.EMPTY;
+    return JsonWritable.NONE;
   }
 }

@@ -3,14 +3,22 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.table.Table;
+import java.util.regex.Pattern;
 
 /** Finds the table a tagging request's ResourceArn names. */
 final class TaggedTables {
+  /** A table's ARN; an index's or a stream's (".../table/t/index/i") is not a taggable resource. */
+  private static final Pattern TABLE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}");
+
   private TaggedTables() {}
 
   static Table find(RequestContext context, String arn) {
     new Constraints().notNull(arn, "resourceArn").minLength(arn, 1, "resourceArn").maxLength(arn, 1283, "resourceArn")
         .check();
+    if (!TABLE_ARN.matcher(arn).matches()) {
+      throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
     Table table = context.catalog().find(dev.dynamodouble.core.engine.Catalog.nameOf(arn));
     if (table == null || !table.arn().equals(arn)) {
       throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");

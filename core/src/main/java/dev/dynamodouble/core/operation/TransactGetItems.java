@@ -40,8 +40,7 @@ public final class TransactGetItems implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String capacityMode = request.string("ReturnConsumedCapacity");
     List<JsonRequest> entries = request.structures("TransactItems");
-    Constraints constraints = new Constraints()
-        .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY);
+    Constraints constraints = new Constraints().enums(request, "TransactGetItems");
     TransactRequests.checkList(constraints, entries, "TransactGetItem");
     if (entries != null) {
       for (int i = 0; i < entries.size(); i++) {

@@ -64,8 +64,7 @@ public final class TransactWriteItems implements Operation {
     Constraints constraints = new Constraints()
         .minLength(token, 1, "clientRequestToken")
         .maxLength(token, 36, "clientRequestToken")
-        .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY)
-        .oneOf(metricsMode, "returnItemCollectionMetrics", ItemRequests.RETURN_ITEM_COLLECTION_METRICS);
+        .enums(request, "TransactWriteItems");
     TransactRequests.checkList(constraints, entries, "TransactWriteItem");
     if (entries != null) {
       for (int i = 0; i < entries.size(); i++) {
@@ -141,8 +140,6 @@ public final class TransactWriteItems implements Operation {
       } else {
         constraints.notNull(action.has("Key") ? Boolean.TRUE : null, path + ".key");
       }
-      constraints.oneOf(action.string("ReturnValuesOnConditionCheckFailure"),
-          path + ".returnValuesOnConditionCheckFailure", ItemRequests.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
       String tableName = action.string("TableName");
       constraints.notNull(tableName, path + ".tableName").tableNameOrArn(tableName, path + ".tableName");
       if (kind.equals("Update")) {

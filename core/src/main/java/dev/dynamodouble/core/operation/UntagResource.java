@@ -16,6 +16,6 @@ public final class UntagResource implements Operation {
       Table table = TaggedTables.find(context, request.string("ResourceArn"));
       keys.forEach(table.tags()::remove);
     });
-    return JsonWritable.EMPTY;
+    return JsonWritable.NONE;
   }
 }

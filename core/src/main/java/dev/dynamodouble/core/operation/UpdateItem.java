@@ -17,14 +17,14 @@ import java.util.Set;
 
 /**
  * UpdateItem: edits an item with an UpdateExpression (or legacy AttributeUpdates), creating it
- * when it does not exist, under an optional condition, returning what ReturnValues asks for.
+ * when it does not exist (unless the update only removes), under an optional condition, returning what ReturnValues asks for.
  */
 public final class UpdateItem implements Operation {
 
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> key = request.item("Key");
-    ItemRequests.writeEnums(ItemRequests.common(request), request).notNull(key, "key").check();
+    ItemRequests.common(request, "UpdateItem").notNull(key, "key").check();
     String returnValues = request.string("ReturnValues");
     RequestExpressions expressions = RequestExpressions.of(request, "UpdateItem");
     Update update = expressions.update();
@@ -54,7 +54,7 @@ public final class UpdateItem implements Operation {
     StoredItem before = outcome.before();
     StoredItem after = outcome.after();
     ConsumedCapacity capacity = new ConsumedCapacity(table.name())
-        .addTableWrite(Capacity.writeUnits(Math.max(after.size(), before == null ? 0 : before.size())));
+        .addTableWrite(Capacity.writeUnits(Math.max(after == null ? 0 : after.size(), before == null ? 0 : before.size())));
     IndexWriteUnits.add(capacity, table.snapshot(), itemKey, outcome.before(), outcome.after());
     CapacityCharge.record(context.call(), table, itemKey.partition(), capacity);
     Map<String, AttributeValue> returned = returned(returnValues, before, after, result[0]);
@@ -71,7 +71,7 @@ public final class UpdateItem implements Operation {
       case "ALL_OLD":
         return before == null ? null : before.attributes();
       case "ALL_NEW":
-        return after.attributes();
+        return after == null ? null : after.attributes();
       case "UPDATED_OLD":
         return result == null || before == null ? null : emptyToNull(result.updatedOld());
       case "UPDATED_NEW":

@@ -21,11 +21,12 @@ public final class UpdateTable implements Operation {
     String billing = request.string("BillingMode");
     JsonRequest throughput = request.structure("ProvisionedThroughput");
     Constraints constraints = new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName")
-        .oneOf(billing, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
+        .enums(request, "UpdateTable");
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
-    SseSpecifications.checkShape(constraints, request.structure("SSESpecification"), "sSESpecification.sSEType");
+    List<JsonRequest> definitions = request.structures("AttributeDefinitions");
+    TableSpecReader.checkDefinitionsShape(constraints, definitions);
     StreamSpecifications.checkShape(constraints, request);
     constraints.check();
     StreamSpecifications.Spec stream = StreamSpecifications.read(request);
@@ -86,7 +87,7 @@ public final class UpdateTable implements Operation {
         found.tableClass(tableClass);
       }
       if (indexUpdates != null) {
-        GlobalIndexUpdates.apply(context, found, indexUpdates, request.structures("AttributeDefinitions"));
+        GlobalIndexUpdates.apply(context, found, indexUpdates, definitions);
       }
       if (stream != null) {
         StreamSpecifications.update(context.engine().streams(), found, stream);

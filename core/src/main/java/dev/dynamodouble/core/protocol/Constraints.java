@@ -17,6 +17,21 @@ public final class Constraints {
   private static final int MAX_ERRORS = 10;
 
   private final List<String> errors = new ArrayList<>();
+  /** The operation whose request this checks, for its members' message style; null: the older style. */
+  private final String operation;
+
+  public Constraints() {
+    this(null);
+  }
+
+  private Constraints(String operation) {
+    this.operation = operation;
+  }
+
+  /** Constraints of {@code operation}'s request, worded per member as the service words them ({@link NewStyleMembers}). */
+  public static Constraints of(String operation) {
+    return new Constraints(operation);
+  }
 
   public Constraints notNull(Object value, String path) {
     if (value == null) {
@@ -126,6 +141,15 @@ public final class Constraints {
     return this;
   }
 
+  /** A list whose every string member has {@code min} to {@code max} characters. */
+  public Constraints eachLength(List<String> values, int min, int max, String path) {
+    if (values != null && values.stream().anyMatch(v -> v.length() < min || v.length() > max)) {
+      add(values, path, "Member must satisfy constraint: [Member must have length less than or equal to " + max
+          + ", Member must have length greater than or equal to " + min + "]");
+    }
+    return this;
+  }
+
   public Constraints min(Number value, long min, String path) {
     if (value != null && value.longValue() < min) {
       add(value, path, "Member must have value greater than or equal to " + min);
@@ -154,8 +178,19 @@ public final class Constraints {
     return this;
   }
 
+  /** Every enum member of {@code operation}'s request (see {@link EnumMembers}). */
+  public Constraints enums(JsonRequest request, String operation) {
+    EnumMembers.check(operation, request, this);
+    return this;
+  }
+
   private void add(Object value, String path, String constraint) {
     if (errors.size() >= MAX_ERRORS) {
+      return;
+    }
+    String newStyle = NewStyleMembers.path(operation, path);
+    if (newStyle != null) {
+      errors.add("Value at '" + newStyle + "' failed to satisfy constraint: " + constraint);
       return;
     }
     String shown = value == null ? "null" : "'" + describe(value) + "'";

@@ -24,7 +24,10 @@ import java.util.List;
  */
 public final class Json {
   /** One factory for the process: it caches field-name symbols and hands out recycled buffers. */
-  public static final JsonFactory FACTORY = new JsonFactory();
+  public static final JsonFactory FACTORY = factory();
+
+  /** A request is at most 16 MB, so no name or string in one is refused by the parser for its length. */
+  private static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
   /** The JSON {@code null} (a field present with a null value, a null array element). */
   public static final Object NULL = new Object() {
@@ -35,6 +38,21 @@ public final class Json {
   };
 
   private Json() {}
+
+  /**
+   * The parser's read limits, raised to DynamoDB's own: an attribute name may have 65,535 bytes
+   * (Jackson refuses names over 50,000 by default) and a string value up to the request size.
+   * Numbers (only Limit-like members are JSON numbers) and nesting keep Jackson's defaults, far
+   * beyond anything DynamoDB accepts. A Jackson older than 2.16 has no such limits to raise.
+   */
+  private static JsonFactory factory() {
+    try {
+      return JsonFactory.builder().streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxNameLength(MAX_REQUEST_BYTES).maxStringLength(MAX_REQUEST_BYTES).build()).build();
+    } catch (LinkageError olderJackson) {
+      return new JsonFactory();
+    }
+  }
 
   /** Thrown for input that is not one complete JSON value. */
   public static final class MalformedException extends Exception {

@@ -250,7 +250,7 @@ public final class JsonRequest {
     return (JsonObject) value;
   }
 
-  private static DynamoException typeError(Object value, String target) {
+  static DynamoException typeError(Object value, String target) {
     String article = target.equals("Blob") ? "a " : "an ";
     if (value instanceof JsonArray) {
       return DynamoException.serialization("Start of list found where not expected");

@@ -11,5 +11,8 @@ public interface JsonWritable {
     out.writeEndObject();
   };
 
+  /** No body at all (TagResource, UntagResource): the service answers an empty 200. */
+  JsonWritable NONE = out -> { };
+
   void write(JsonGenerator out) throws IOException;
 }

@@ -1,10 +1,16 @@
 package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.engine.Engine;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynamodouble.core.protocol.Json;
+import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.time.ManualClock;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -42,25 +48,26 @@ final class ControlApi {
       return fault;
     }
     if (path.equals("health")) {
-      return json(200, "{\"status\":\"ok\"}");
+      return json(200, out -> out.writeStringField("status", "ok"));
     }
     if (path.equals("clock") && !post) {
       return clock();
     }
     if (path.equals("clock/advance") && post) {
       if (!(engine.clock() instanceof ManualClock manual)) {
-        return json(409, "{\"error\":\"the clock is not manual; start the server with --manual-clock\"}");
+        return error(409, "the clock is not manual; start the server with --manual-clock");
       }
       long millis = parameter(decoder.parameters(), "millis");
       if (millis < 0) {
-        return json(400, "{\"error\":\"millis must be a non-negative number\"}");
+        return error(400, "millis must be a non-negative number");
       }
       manual.advance(Duration.ofMillis(millis));
       return clock();
     }
     if (path.equals("ttl/expired") && (method.equals(HttpMethod.DELETE) || post)) {
       // Like LocalStack's DELETE /_aws/dynamodb/expired: run the TTL sweeper now.
-      return json(200, "{\"deleted\":" + engine.timeToLive().deleteExpiredNow() + "}");
+      int deleted = engine.timeToLive().deleteExpiredNow();
+      return json(200, out -> out.writeNumberField("deleted", deleted));
     }
     ProtocolResponse replicated = replication.handle(path, post, decoder.parameters());
     if (replicated != null) {
@@ -69,12 +76,15 @@ final class ControlApi {
     if (path.startsWith("capacity")) {
       return CapacityControl.handle(engine, path, post, decoder.parameters());
     }
-    return json(404, "{\"error\":\"unknown control path: " + path.replace("\"", "") + "\"}");
+    return error(404, "unknown control path: " + path);
   }
 
   private ProtocolResponse clock() {
-    return json(200, "{\"now\":\"" + engine.clock().now() + "\",\"epochMillis\":" + engine.clock().millis()
-        + ",\"manual\":" + engine.clock().isManual() + "}");
+    return json(200, out -> {
+      out.writeStringField("now", engine.clock().now().toString());
+      out.writeNumberField("epochMillis", engine.clock().millis());
+      out.writeBooleanField("manual", engine.clock().isManual());
+    });
   }
 
   static long parameter(Map<String, List<String>> parameters, String name) {
@@ -89,8 +99,26 @@ final class ControlApi {
     }
   }
 
+  private static ProtocolResponse error(int status, String message) {
+    return json(status, out -> out.writeStringField("error", message));
+  }
+
+  /** A response of JSON text the caller built with a JSON writer. */
   static ProtocolResponse json(int status, String body) {
     return withCrc(status, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A JSON object response whose members {@code members} writes (escaped by the JSON writer). */
+  static ProtocolResponse json(int status, JsonWritable members) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = Json.FACTORY.createGenerator(text)) {
+      out.writeStartObject();
+      members.write(out);
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return withCrc(status, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static ProtocolResponse withCrc(int status, byte[] bytes) {

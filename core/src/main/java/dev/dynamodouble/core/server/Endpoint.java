@@ -1,18 +1,20 @@
 package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.time.DynamoClock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What every connection of one server shares: the dispatcher, the control API, request ids, and
- * the workers that serve requests.
+ * What every connection of one server shares: the dispatcher, the control API, request ids, the
+ * Date header, and the workers that serve requests.
  */
 final class Endpoint {
   private static final int REQUEST_ID_LENGTH = 52;
 
   private final Dispatcher dispatcher;
   private final ControlApi control;
+  private final HttpDate date;
   private final RequestWorkers workers;
   private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
@@ -30,6 +32,7 @@ final class Endpoint {
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.control = new ControlApi(dispatcher.engine());
+    this.date = new HttpDate(DynamoClock.system());
     String prefix = "DD" + Integer.toHexString(System.identityHashCode(this)).toUpperCase(Locale.ROOT);
     this.prefixLength = prefix.length();
     this.idTemplate = new char[REQUEST_ID_LENGTH];
@@ -47,6 +50,10 @@ final class Endpoint {
 
   ControlApi control() {
     return control;
+  }
+
+  HttpDate date() {
+    return date;
   }
 
   /** A 52-character request id, unique for this server: a prefix, zeros, a counter in base 36. */

@@ -1,6 +1,8 @@
 package dev.dynamodouble.core.server;
 
+import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.fault.TransportFault;
+import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.protocol.ResponseBody;
 import io.netty.buffer.ByteBuf;
@@ -33,7 +35,8 @@ import java.util.zip.CRC32;
  * answers in order), and a request the workers cannot queue gets a 503 ThrottlingException, which
  * the SDKs retry. Responses are encoded here, head and body in one pooled buffer: the
  * JSON body is written straight into it after room for the head, the x-amz-crc32 is computed over
- * it in place, and the head is then put in front of it.
+ * it in place, and the head (with DynamoDB's Date and Server headers) is then put in front of it.
+ * A compressed body (Content-Encoding gzip or deflate) is decoded first.
  */
 final class HttpHandler extends ChannelInboundHandlerAdapter {
   static final String AMZ_JSON = "application/x-amz-json-1.0";
@@ -48,13 +51,15 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       + "be served; retry later\"}").getBytes(StandardCharsets.UTF_8));
   private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   /** Room left in front of a response body for its head (status line and headers). */
-  private static final int HEAD_ROOM = 320;
+  private static final int HEAD_ROOM = 384;
 
   private static final byte[] CONTENT_TYPE = ascii("content-type: ");
   private static final byte[] CONTENT_LENGTH = ascii("\r\ncontent-length: ");
   private static final byte[] REQUEST_ID = ascii("\r\nx-amzn-RequestId: ");
   private static final byte[] CRC32_HEADER = ascii("\r\nx-amz-crc32: ");
   private static final byte[] CLOSE = ascii("\r\nconnection: close");
+  private static final byte[] DATE = ascii("\r\ndate: ");
+  private static final byte[] SERVER = ascii("\r\nserver: Server"); // what DynamoDB sends
   private static final byte[] END = ascii("\r\n\r\n");
   private static final byte[] STATUS_200 = statusLine(200);
 
@@ -227,6 +232,18 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       bytes = ByteBufUtil.getBytes(body);
       offset = 0;
     }
+    String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+    if (!ContentEncoding.isIdentity(encoding)) {
+      try {
+        bytes = ContentEncoding.decode(encoding, bytes, offset, length, DynamoServer.MAX_REQUEST_BYTES);
+        offset = 0;
+        length = bytes.length;
+      } catch (ContentEncoding.Refused e) { // executes nothing
+        send(ctx, e.tooLarge ? TOO_LARGE : Dispatcher.error(DynamoException.serialization(e.getMessage())),
+            e.tooLarge ? "text/plain" : AMZ_JSON, requestId, keepAlive);
+        return;
+      }
+    }
     String region = CredentialScope.region(headers.get(HttpHeaderNames.AUTHORIZATION), uri);
     String responseType = contentType != null && contentType.startsWith("application/json")
         ? "application/json" : AMZ_JSON;
@@ -247,7 +264,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     crc.update(out.nioBuffer(HEAD_ROOM, bodyLength));
     TransportFault fault = responseBody.transportFault();
     int headLength = head(scratch, status, responseType, bodyLength, requestId,
-        TransportFaults.crc32(fault, crc.getValue()), keepAlive);
+        TransportFaults.crc32(fault, crc.getValue()), keepAlive, endpoint.date().now());
     out.setBytes(HEAD_ROOM - headLength, scratch, 0, headLength);
     out.readerIndex(HEAD_ROOM - headLength);
     if (fault != null) {
@@ -258,11 +275,11 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   /** Sends a response whose body is already bytes. */
-  private static void send(ChannelHandlerContext ctx, ProtocolResponse response, String contentType,
-                           String requestId, boolean keepAlive) {
+  private void send(ChannelHandlerContext ctx, ProtocolResponse response, String contentType,
+                    String requestId, boolean keepAlive) {
     byte[] responseHead = new byte[HEAD_ROOM];
     int headLength = head(responseHead, response.status(), contentType, response.body().length, requestId,
-        response.crc32(), keepAlive);
+        response.crc32(), keepAlive, endpoint.date().now());
     ByteBuf out = ctx.alloc().buffer(headLength + response.body().length);
     out.writeBytes(responseHead, 0, headLength).writeBytes(response.body());
     write(ctx, out, keepAlive);
@@ -281,7 +298,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
    * most about 250 bytes: the content type and request id are short and ours.
    */
   static int head(byte[] head, int status, String contentType, int contentLength, String requestId,
-                  long crc32, boolean keepAlive) {
+                  long crc32, boolean keepAlive, byte[] date) {
     int at = put(head, 0, status == 200 ? STATUS_200 : statusLine(status));
     at = put(head, at, CONTENT_TYPE);
     at = put(head, at, contentType);
@@ -293,6 +310,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     at = put(head, at, CRC32_HEADER);
     at = put(head, at, crc32);
+    at = put(head, at, DATE);
+    at = put(head, at, date);
+    at = put(head, at, SERVER);
     if (!keepAlive) {
       at = put(head, at, CLOSE);
     }

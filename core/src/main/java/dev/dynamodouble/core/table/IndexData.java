@@ -27,17 +27,30 @@ public record IndexData(IndexDefinition definition, KeySchema tableKey,
     }
     KeySchema schema = definition.keySchema();
     AttributeValue partition = item.attributes().get(schema.partition().name());
-    if (partition == null || partition.type() != schema.partition().type()) {
+    if (!indexable(partition, schema.partition(), true)) {
       return null;
     }
     AttributeValue sort = null;
     if (schema.sort() != null) {
       sort = item.attributes().get(schema.sort().name());
-      if (sort == null || sort.type() != schema.sort().type()) {
+      if (!indexable(sort, schema.sort(), false)) {
         return null;
       }
     }
     return IndexKey.of(partition, sort, itemKey);
+  }
+
+  /**
+   * Whether a value can be an index key: present, of the key's type, not empty and within the key
+   * size limits. Writes refuse the others; an index added later leaves such items out, as DynamoDB does.
+   */
+  private static boolean indexable(AttributeValue value, KeyAttribute key, boolean partition) {
+    if (value == null || value.type() != key.type()) {
+      return false;
+    }
+    long bytes = KeySchema.keyBytes(value);
+    boolean empty = bytes == 0 && (value instanceof AttributeValue.S || value instanceof AttributeValue.B);
+    return !empty && bytes <= (partition ? KeySchema.MAX_PARTITION_KEY_BYTES : KeySchema.MAX_SORT_KEY_BYTES);
   }
 
   /** This index after the table item under {@code itemKey} changed from {@code before} to {@code after}. */

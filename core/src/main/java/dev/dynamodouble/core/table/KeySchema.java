@@ -9,8 +9,8 @@ import java.util.Map;
 
 /** The key schema of a table or index: a partition key and an optional sort key. */
 public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
-  static final int MAX_PARTITION_KEY_BYTES = 2048;
-  static final int MAX_SORT_KEY_BYTES = 1024;
+  public static final int MAX_PARTITION_KEY_BYTES = 2048;
+  public static final int MAX_SORT_KEY_BYTES = 1024;
 
   public boolean hasSort() {
     return sort != null;
@@ -77,8 +77,7 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
 
   /** Partition key values are at most 2048 bytes, sort key values at most 1024 (numbers are always small enough). */
   private static void requireSize(AttributeValue value, boolean partitionKey) {
-    long bytes = value instanceof AttributeValue.S s ? ItemSize.utf8Length(s.value())
-        : value instanceof AttributeValue.B b ? b.bytes().length : 0;
+    long bytes = keyBytes(value);
     if (partitionKey && bytes > MAX_PARTITION_KEY_BYTES) {
       // sic: the service's message has no space before the number
       throw DynamoException.invalidParameter("Size of hashkey has exceeded the maximum size limit of"
@@ -88,6 +87,12 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
       throw DynamoException.invalidParameter("Aggregated size of all range keys has exceeded the size limit of "
           + MAX_SORT_KEY_BYTES + " bytes");
     }
+  }
+
+  /** The size that counts against the key limits: a string's UTF-8 bytes, a binary's bytes; 0 for a number. */
+  public static long keyBytes(AttributeValue value) {
+    return value instanceof AttributeValue.S s ? ItemSize.utf8Length(s.value())
+        : value instanceof AttributeValue.B b ? b.bytes().length : 0;
   }
 
   private static void requireNotEmpty(AttributeValue value, String name) {

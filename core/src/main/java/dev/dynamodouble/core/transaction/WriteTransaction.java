@@ -69,9 +69,13 @@ public final class WriteTransaction {
       return claimed;
     }
     List<CancellationReason> reasons = new ArrayList<>(actions.size());
+    boolean invalid = false;
     for (WriteAction action : actions) {
-      if (action.keyError() != null) {
+      if (invalid) {
+        reasons.add(CancellationReason.NONE); // the service stops at the first invalid action
+      } else if (action.keyError() != null) {
         reasons.add(CancellationReason.validationError(action.keyError()));
+        invalid = true;
       } else if (transactions.holderOf(action.ref()) != null) {
         reasons.add(CancellationReason.transactionConflict());
       } else {
@@ -89,7 +93,12 @@ public final class WriteTransaction {
     List<StoredItem> befores = new ArrayList<>(actions.size());
     List<StoredItem> afters = new ArrayList<>(actions.size());
     boolean failed = false;
+    boolean invalid = false;
     for (WriteAction action : actions) {
+      if (invalid) {
+        reasons.add(CancellationReason.NONE); // the service stops at the first invalid action
+        continue;
+      }
       requireServing(catalog, action.table());
       TableData data = pending.computeIfAbsent(action.table(), Table::snapshot);
       StoredItem before = action.key() == null ? null : data.get(action.key());
@@ -99,6 +108,7 @@ public final class WriteTransaction {
       afters.add(decision.after());
       if (decision.failed()) {
         failed = true;
+        invalid = decision.reason().code().equals(CancellationReason.VALIDATION_ERROR);
       } else if (!failed && action.kind().writes()) {
         pending.put(action.table(), decision.after() == null
             ? data.delete(action.key()) : data.put(action.key(), decision.after()));

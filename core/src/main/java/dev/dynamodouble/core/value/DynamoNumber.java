@@ -30,10 +30,22 @@ public final class DynamoNumber {
     return new AttributeValue.N(decimal.toPlainString(), decimal);
   }
 
-  /** Wraps an already-computed decimal (for arithmetic results), applying the same limits. */
+  /**
+   * Wraps an already-computed decimal (for arithmetic results), applying the same limits; a result
+   * needing more than 38 digits gets the service's arithmetic message.
+   */
   public static AttributeValue.N of(BigDecimal value) {
-    BigDecimal decimal = checkLimits(value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros());
+    BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    if (stripped.precision() > MAX_DIGITS && !outOfRange(stripped)) {
+      throw DynamoException.validation("DynamoDB only supports precision up to 38 digits");
+    }
+    BigDecimal decimal = checkLimits(stripped);
     return new AttributeValue.N(decimal.toPlainString(), decimal);
+  }
+
+  private static boolean outOfRange(BigDecimal stripped) {
+    long exponent = (long) stripped.precision() - stripped.scale() - 1;
+    return exponent > MAX_EXPONENT || exponent < MIN_EXPONENT;
   }
 
   private static BigDecimal toDecimal(String text) {

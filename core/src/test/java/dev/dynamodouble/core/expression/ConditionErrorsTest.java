@@ -31,7 +31,7 @@ class ConditionErrorsTest {
     return Stream.of(
         // empty
         Arguments.of("", C + "The expression can not be empty;"),
-        Arguments.of(" \t\r\n ", C + "The expression can not be empty;"),
+        Arguments.of(" \t\r\n ", C + "Syntax error; token: \"<EOF>\", near: \" \t\r\n \""),
         // syntax errors name the token and the text around it
         Arguments.of("foo", C + "Syntax error; token: \"<EOF>\", near: \"foo\""),
         Arguments.of("a = ", C + "Syntax error; token: \"<EOF>\", near: \"= \""),

@@ -121,9 +121,9 @@ class KeyConditionExpressionTest {
         Arguments.of(":b > :a AND a < :b", cond + "No key attribute specified"),
         Arguments.of(":a > b AND :a < :b", cond + "No key attribute specified"),
         Arguments.of("b > :a AND b < :a and c = :a and d = :a",
-            K + "KeyConditionExpressions must only contain one condition per key"),
+            "KeyConditionExpressions must only contain one condition per key"),
         Arguments.of("(a > :a and b > :a) and (b > :a and c > :a)",
-            K + "KeyConditionExpressions must only contain one condition per key"),
+            "KeyConditionExpressions must only contain one condition per key"),
         Arguments.of(":a = a and b = :a and :a = c", "Conditions can be of length 1 or 2 only"),
         Arguments.of("(a > :a and b > :a) and (c > :a and d > :a) and (e > :a and f > :a)",
             "Conditions can be of length 1 or 2 only"));

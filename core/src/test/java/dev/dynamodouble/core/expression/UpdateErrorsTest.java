@@ -252,6 +252,6 @@ class UpdateErrorsTest {
         "Number overflow. Attempting to store a number with magnitude larger than supported range");
     Update precise = new ExpressionContext(null, item("{':one': {N: '1'}}")).update("ADD n :one");
     assertValidation(() -> precise.apply(item("{n: {N: '1" + "0".repeat(38) + "'}}"), Set.of()),
-        "Attempting to store more than 38 significant digits in a Number");
+        "DynamoDB only supports precision up to 38 digits");
   }
 }

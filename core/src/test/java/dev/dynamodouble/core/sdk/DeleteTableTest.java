@@ -42,8 +42,14 @@ class DeleteTableTest {
     assertThat(t.tableName()).isEqualTo("doomed");
     assertThat(t.tableStatus()).isEqualTo(TableStatus.DELETING);
     assertThat(t.tableArn()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/doomed");
-    assertThat(t.keySchema()).containsExactly(hash("pk"));
     assertThat(t.itemCount()).isEqualTo(1);
+    assertThat(t.tableId()).isNotNull();
+    assertThat(t.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+    // the service's DeleteTable description is reduced: no key schema, definitions, creation time, indexes
+    assertThat(t.hasKeySchema()).isFalse();
+    assertThat(t.hasAttributeDefinitions()).isFalse();
+    assertThat(t.creationDateTime()).isNull();
+    assertThat(t.hasGlobalSecondaryIndexes()).isFalse();
   }
 
   @Test

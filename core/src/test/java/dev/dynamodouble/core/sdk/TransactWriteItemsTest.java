@@ -178,25 +178,28 @@ class TransactWriteItemsTest {
   }
 
   @Test
-  void faultsOnlyTheRunCanFindAreValidationErrorReasons() {
-    TransactionCanceledException e = cancelled(List.of(
-        put("accounts", Map.of("pk", n("5"))),
-        delete("orders", item("pk", "o")),
-        put("accounts", item("other", "x")),
-        update("accounts", item("pk", "a"), "SET big = :b",
-            Map.of(":b", s("x".repeat(410 * 1024 - 20))), null),
-        update("accounts", item("pk", "b"), "SET summed = absentee + :one", Map.of(":one", n("1")), null)));
-    assertThat(codes(e)).containsExactly("ValidationError", "ValidationError", "ValidationError",
-        "ValidationError", "ValidationError");
-    List<CancellationReason> reasons = e.cancellationReasons();
-    assertThat(reasons.get(0).message())
-        .isEqualTo("One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N");
-    assertThat(reasons.get(1).message()).isEqualTo("The provided key element does not match the schema");
-    assertThat(reasons.get(2).message()).isEqualTo("One or more parameter values were invalid: Missing the key pk in the item");
-    assertThat(reasons.get(3).message()).isEqualTo("Item size to update has exceeded the maximum allowed size");
-    assertThat(reasons.get(4).message())
-        .isEqualTo("The provided expression refers to an attribute that does not exist in the item");
+  void faultsOnlyTheRunCanFindAreValidationErrorReasonsAndTheActionsAfterThemAreNone() {
+    Map<TransactWriteItem, String> invalid = new java.util.LinkedHashMap<>();
+    invalid.put(put("accounts", Map.of("pk", n("5"))),
+        "One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N");
+    invalid.put(delete("orders", item("pk", "o")), "The provided key element does not match the schema");
+    invalid.put(put("accounts", item("other", "x")), "One or more parameter values were invalid: Missing the key pk in the item");
+    invalid.put(update("accounts", item("pk", "a"), "SET big = :b", Map.of(":b", s("x".repeat(410 * 1024 - 20))), null),
+        "Item size to update has exceeded the maximum allowed size");
+    invalid.put(update("accounts", item("pk", "b"), "SET summed = absentee + :one", Map.of(":one", n("1")), null),
+        "The provided expression refers to an attribute that does not exist in the item");
+    for (Map.Entry<TransactWriteItem, String> e : invalid.entrySet()) {
+      TransactionCanceledException cancelled = cancelled(List.of(
+          check("accounts", item("pk", "c"), "attribute_exists(pk)"),
+          e.getKey(),
+          update("accounts", item("pk", "later"), "SET big = :b", Map.of(":b", s("x".repeat(410 * 1024 - 20))), null),
+          put("accounts", item("pk", "new"))));
+      assertThat(codes(cancelled)).containsExactly("ConditionalCheckFailed", "ValidationError", "None", "None");
+      assertThat(cancelled.cancellationReasons().get(1).message()).isEqualTo(e.getValue());
+    }
     assertThat(get("accounts", item("pk", "a"))).doesNotContainKey("big");
+    assertThat(get("accounts", item("pk", "later"))).isNull();
+    assertThat(get("accounts", item("pk", "new"))).isNull();
   }
 
   // ---- validation errors with DynamoDB's messages -----------------------------------------

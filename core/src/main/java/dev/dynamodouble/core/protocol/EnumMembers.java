@@ -1,0 +1,185 @@
+package dev.dynamodouble.core.protocol;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every enum member of every operation's request, with its value set in the order the service
+ * lists it: a value outside the set is the service's "Member must satisfy enum value set: [...]"
+ * constraint error, at the member's path. Each operation adds these to its other member
+ * constraints ({@link Constraints#enums}), so the service reports them together.
+ *
+ * <p>A member is a dotted path of request field names; {@code []} after a name steps into each
+ * element of a list ({@code .N.member} in the message), {@code {}} into each value of a map
+ * ({@code .<key>.member}). A value of another JSON type is the SerializationException the
+ * service's JSON binding answers. TableClass is not here: the service answers it with its own message.
+ */
+public final class EnumMembers {
+  private static final String[] RETURN_VALUES = {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"};
+  private static final String[] RETURN_CONSUMED_CAPACITY = {"INDEXES", "TOTAL", "NONE"};
+  private static final String[] RETURN_ITEM_COLLECTION_METRICS = {"SIZE", "NONE"};
+  private static final String[] RETURN_VALUES_ON_CONDITION_CHECK_FAILURE = {"ALL_OLD", "NONE"};
+  private static final String[] CONDITIONAL_OPERATOR = {"AND", "OR"};
+  private static final String[] COMPARISON_OPERATOR = {"EQ", "NE", "IN", "LE", "LT", "GE", "GT", "BETWEEN",
+      "NOT_NULL", "NULL", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"};
+  private static final String[] SELECT = {"ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT"};
+  private static final String[] ATTRIBUTE_TYPE = {"B", "N", "S"};
+  private static final String[] KEY_TYPE = {"HASH", "RANGE"};
+  private static final String[] PROJECTION_TYPE = {"ALL", "KEYS_ONLY", "INCLUDE"};
+  private static final String[] BILLING_MODE = {"PROVISIONED", "PAY_PER_REQUEST"};
+  private static final String[] STREAM_VIEW_TYPE = {"NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"};
+  private static final String[] SSE_TYPE = {"AES256", "KMS"};
+  private static final String[] ATTRIBUTE_ACTION = {"ADD", "PUT", "DELETE"};
+  private static final String[] BACKUP_TYPE = {"USER", "SYSTEM", "AWS_BACKUP", "ALL"};
+  private static final String[] TABLE_CLASS = {"STANDARD", "STANDARD_INFREQUENT_ACCESS"};
+  private static final String[] MULTI_REGION_CONSISTENCY = {"EVENTUAL", "STRONG"};
+  private static final String[] REPLICATION_MODE = {"ENABLED", "DISABLED", "ENABLED_WITH_OVERRIDES"};
+  private static final String[] SEARCH_SCHEMA_ELEMENT_TYPE = {"HASH", "INLINE_FILTER"};
+  private static final String[] DISTANCE_FUNCTION = {"COSINE", "DOT_PRODUCT", "EUCLIDEAN"};
+
+  private static final Map<String, List<Member>> BY_OPERATION = new HashMap<>();
+
+  static {
+    String[] write = {"ReturnConsumedCapacity", "ReturnValues", "ReturnItemCollectionMetrics",
+        "ReturnValuesOnConditionCheckFailure", "ConditionalOperator", "Expected{}.ComparisonOperator"};
+    for (String operation : new String[] {"PutItem", "DeleteItem", "UpdateItem"}) {
+      for (String path : write) {
+        add(operation, path);
+      }
+    }
+    add("UpdateItem", "AttributeUpdates{}.Action", ATTRIBUTE_ACTION);
+    add("GetItem", "ReturnConsumedCapacity");
+    add("BatchGetItem", "ReturnConsumedCapacity");
+    add("BatchWriteItem", "ReturnConsumedCapacity");
+    add("BatchWriteItem", "ReturnItemCollectionMetrics");
+    add("TransactGetItems", "ReturnConsumedCapacity");
+    add("TransactWriteItems", "ReturnConsumedCapacity");
+    add("TransactWriteItems", "ReturnItemCollectionMetrics");
+    for (String kind : new String[] {"ConditionCheck", "Put", "Delete", "Update"}) {
+      add("TransactWriteItems", "TransactItems[]." + kind + ".ReturnValuesOnConditionCheckFailure");
+    }
+    for (String operation : new String[] {"Query", "Scan"}) {
+      add(operation, "Select");
+      add(operation, "ReturnConsumedCapacity");
+      add(operation, "ConditionalOperator");
+    }
+    add("Query", "KeyConditions{}.ComparisonOperator");
+    add("Query", "QueryFilter{}.ComparisonOperator");
+    add("Scan", "ScanFilter{}.ComparisonOperator");
+
+    tableShape("CreateTable");
+    add("CreateTable", "LocalSecondaryIndexes[].KeySchema[].KeyType");
+    add("CreateTable", "LocalSecondaryIndexes[].Projection.ProjectionType");
+    add("CreateTable", "GlobalSecondaryIndexes[].KeySchema[].KeyType");
+    add("CreateTable", "GlobalSecondaryIndexes[].Projection.ProjectionType");
+    vectorIndexes("CreateTable", "VectorIndexes[]");
+    tableShape("UpdateTable");
+    add("UpdateTable", "GlobalSecondaryIndexUpdates[].Create.KeySchema[].KeyType");
+    add("UpdateTable", "GlobalSecondaryIndexUpdates[].Create.Projection.ProjectionType");
+    add("UpdateTable", "ReplicaUpdates[].Create.TableClassOverride", TABLE_CLASS);
+    add("UpdateTable", "ReplicaUpdates[].Update.TableClassOverride", TABLE_CLASS);
+    add("UpdateTable", "MultiRegionConsistency", MULTI_REGION_CONSISTENCY);
+    vectorIndexes("UpdateTable", "VectorIndexUpdates[].Create");
+    for (String operation : new String[] {"RestoreTableFromBackup", "RestoreTableToPointInTime"}) {
+      add(operation, "BillingModeOverride", BILLING_MODE);
+      add(operation, "GlobalSecondaryIndexOverride[].KeySchema[].KeyType");
+      add(operation, "GlobalSecondaryIndexOverride[].Projection.ProjectionType");
+      add(operation, "LocalSecondaryIndexOverride[].KeySchema[].KeyType");
+      add(operation, "LocalSecondaryIndexOverride[].Projection.ProjectionType");
+      add(operation, "SSESpecificationOverride.SSEType");
+      vectorIndexes(operation, "VectorIndexOverride[]");
+    }
+    add("ListBackups", "BackupType", BACKUP_TYPE);
+  }
+
+  private EnumMembers() {}
+
+  /** The members CreateTable and UpdateTable share. */
+  private static void tableShape(String operation) {
+    add(operation, "AttributeDefinitions[].AttributeType");
+    add(operation, "KeySchema[].KeyType");
+    add(operation, "BillingMode");
+    add(operation, "StreamSpecification.StreamViewType");
+    add(operation, "SSESpecification.SSEType");
+    add(operation, "GlobalTableSettingsReplicationMode", REPLICATION_MODE);
+  }
+
+  private static void vectorIndexes(String operation, String prefix) {
+    add(operation, prefix + ".SearchSchema[].SearchSchemaElementType", SEARCH_SCHEMA_ELEMENT_TYPE);
+    add(operation, prefix + ".Projection.ProjectionType");
+    add(operation, prefix + ".DistanceFunction", DISTANCE_FUNCTION);
+  }
+
+  /** A member whose value set follows from its last field name. */
+  private static void add(String operation, String path) {
+    String field = path.substring(path.lastIndexOf('.') + 1);
+    add(operation, path, valuesOf(field));
+  }
+
+  private static void add(String operation, String path, String[] values) {
+    BY_OPERATION.computeIfAbsent(operation, k -> new ArrayList<>()).add(new Member(path.split("\\."), values));
+  }
+
+  private static String[] valuesOf(String field) {
+    switch (field) {
+      case "ReturnValues": return RETURN_VALUES;
+      case "ReturnConsumedCapacity": return RETURN_CONSUMED_CAPACITY;
+      case "ReturnItemCollectionMetrics": return RETURN_ITEM_COLLECTION_METRICS;
+      case "ReturnValuesOnConditionCheckFailure": return RETURN_VALUES_ON_CONDITION_CHECK_FAILURE;
+      case "ConditionalOperator": return CONDITIONAL_OPERATOR;
+      case "ComparisonOperator": return COMPARISON_OPERATOR;
+      case "Select": return SELECT;
+      case "AttributeType": return ATTRIBUTE_TYPE;
+      case "KeyType": return KEY_TYPE;
+      case "ProjectionType": return PROJECTION_TYPE;
+      case "BillingMode": return BILLING_MODE;
+      case "StreamViewType": return STREAM_VIEW_TYPE;
+      case "SSEType": return SSE_TYPE;
+      default: throw new IllegalArgumentException("no value set for " + field);
+    }
+  }
+
+  /** The enum paths of an operation's request (for tests): the table itself, not a copy to edit. */
+  public static List<String> paths(String operation) {
+    return BY_OPERATION.getOrDefault(operation, List.of()).stream().map(m -> String.join(".", m.path)).toList();
+  }
+
+  /** Adds an error to {@code constraints} for every enum member of {@code request} outside its set. */
+  static void check(String operation, JsonRequest request, Constraints constraints) {
+    for (Member member : BY_OPERATION.getOrDefault(operation, List.of())) {
+      walk(request.node(), member, 0, "", constraints);
+    }
+  }
+
+  private static void walk(Object node, Member member, int at, String shown, Constraints constraints) {
+    if (!(node instanceof JsonObject object)) {
+      return;
+    }
+    String segment = member.path[at];
+    boolean list = segment.endsWith("[]");
+    boolean map = segment.endsWith("{}");
+    String field = list || map ? segment.substring(0, segment.length() - 2) : segment;
+    Object value = object.get(field);
+    String path = shown + (shown.isEmpty() ? "" : ".") + Character.toLowerCase(field.charAt(0)) + field.substring(1);
+    boolean last = at == member.path.length - 1;
+    if (list && value instanceof JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        walk(array.get(i), member, at + 1, path + "." + (i + 1) + ".member", constraints);
+      }
+    } else if (map && value instanceof JsonObject entries) {
+      for (int i = 0; i < entries.size(); i++) {
+        walk(entries.value(i), member, at + 1, path + "." + entries.name(i) + ".member", constraints);
+      }
+    } else if (last && value instanceof String text) {
+      constraints.oneOf(text, path, member.values);
+    } else if (last && !Json.isNull(value)) {
+      throw JsonRequest.typeError(value, "String");
+    } else if (!last && !list && !map) {
+      walk(value, member, at + 1, path, constraints);
+    }
+  }
+
+  private record Member(String[] path, String[] values) {}
+}
