@@ -74,15 +74,13 @@ final class RuleCheck {
     } else if (effect instanceof FaultEffect.Latency latency) {
       positive("latency", latency.delay());
     } else if (effect instanceof FaultEffect.Replication replication) {
-      noOperations(operations, "replication");
-      if (!replication.paused()) {
-        positive("replicationLag", replication.lag());
-      }
+      // Refused rather than accepted and never fired: replication does not consult rules yet.
+      throw new InvalidFaultException(replication.paused() ? "replicationPaused" : "replicationLag",
+          "replication rules are not applied yet; use DynamoDouble.replication() lag/pause/resume "
+              + "or the control API /_dynamodouble/replication");
     } else if (effect instanceof FaultEffect.Stream stream) {
-      noOperations(operations, "stream");
-      if (stream.failure() == null) {
-        positive("streamDelay", stream.delay());
-      }
+      throw new InvalidFaultException(stream.failure() != null ? "triggerFailure" : "streamDelay",
+          "stream delivery and trigger rules are not applied yet; a trigger handler can throw to fail a batch");
     }
   }
 
@@ -93,11 +91,6 @@ final class RuleCheck {
     }
   }
 
-  private static void noOperations(Set<String> operations, String kind) {
-    if (!operations.isEmpty()) {
-      throw new InvalidFaultException("operation", kind + " faults match tables and regions, not operations");
-    }
-  }
 
   private static void notNegative(String field, long value) {
     if (value < 0) {
