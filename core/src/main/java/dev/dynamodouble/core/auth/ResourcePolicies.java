@@ -45,10 +45,11 @@ public final class ResourcePolicies {
     return java.util.Map.copyOf(byArn);
   }
 
-  /** Puts back the policies of a {@link #copy()}. */
-  public void restore(java.util.Map<String, Attached> policies) {
+  /** Puts back the policies of a {@link #copy()} (an engine snapshot's state of this service). */
+  @SuppressWarnings("unchecked")
+  public void restore(Object copy) {
     byArn.clear();
-    byArn.putAll(policies);
+    byArn.putAll((java.util.Map<String, Attached>) copy);
   }
 
   /** The policy that governs a resource: a stream's own, else its table's (for the table and its indexes). */

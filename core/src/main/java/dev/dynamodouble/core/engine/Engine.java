@@ -42,6 +42,7 @@ public final class Engine {
         options.defaultRegion());
     this.faults = new dev.dynamodouble.core.fault.Faults(clock, consistency::retainAtLeast);
     pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.FAULTS, faults);
+    participate(SnapshotParticipant.of(resourcePolicies::copy, resourcePolicies::restore));
     participate(SnapshotParticipant.of(faults::snapshot, faults::restore));
     participate(SnapshotParticipant.of(consistency::snapshot, consistency::restore));
     participate(SnapshotParticipant.of(timeToLive::capture, timeToLive::restore));
@@ -165,7 +166,7 @@ public final class Engine {
         }
         byRegion.put(catalog.region(), entries);
       }
-      return new EngineSnapshot(byRegion, resourcePolicies.copy(), clockState, services);
+      return new EngineSnapshot(byRegion, clockState, services);
     });
   }
 
@@ -201,7 +202,6 @@ public final class Engine {
         }
       }
       transactions.reset();
-      resourcePolicies.restore(snapshot.resourcePolicies());
       snapshot.services().forEach(SnapshotParticipant::restore);
     });
   }

@@ -17,15 +17,11 @@ public final class EngineSnapshot {
                dev.dynamodouble.core.feed.ChangeFeed.Captured feedState) {}
 
   private final Map<String, List<Entry>> byRegion;
-  private final Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies;
   private final Object clock;
   private final Map<SnapshotParticipant, Object> services;
 
-  EngineSnapshot(Map<String, List<Entry>> byRegion,
-                 Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies, Object clock,
-                 Map<SnapshotParticipant, Object> services) {
+  EngineSnapshot(Map<String, List<Entry>> byRegion, Object clock, Map<SnapshotParticipant, Object> services) {
     this.byRegion = byRegion;
-    this.resourcePolicies = resourcePolicies;
     this.clock = clock;
     this.services = services;
   }
@@ -36,11 +32,6 @@ public final class EngineSnapshot {
 
   Map<SnapshotParticipant, Object> services() {
     return services;
-  }
-
-  /** The resource-based policies attached then. */
-  Map<String, dev.dynamodouble.core.auth.ResourcePolicies.Attached> resourcePolicies() {
-    return resourcePolicies;
   }
 
   Map<String, List<Entry>> byRegion() {
