@@ -98,6 +98,17 @@ final class OperationAccesses {
         accesses.add(new Access(action, tableArn(catalog, request.string("TargetTableName")), Map.of()));
         accesses.add(new Access(action, request.string("BackupArn"), Map.of()));
       }
+      case "ExecuteStatement" ->
+          accesses.add(PartiqlAccesses.of(request.string("Statement"), name -> tableArn(catalog, name)));
+      case "BatchExecuteStatement", "ExecuteTransaction" -> {
+        List<JsonRequest> statements = request.structures(operation.equals("ExecuteTransaction")
+            ? "TransactStatements" : "Statements");
+        for (JsonRequest statement : statements == null ? List.<JsonRequest>of() : statements) {
+          if (statement != null) {
+            accesses.add(PartiqlAccesses.of(statement.string("Statement"), name -> tableArn(catalog, name)));
+          }
+        }
+      }
       case "CreateTable" -> {
         String table = tableArn(catalog, request.string("TableName"));
         accesses.add(new Access(action, table, Map.of()));
