@@ -6,6 +6,8 @@ public enum Limit {
   PROVISIONED("ProvisionedThroughputExceeded", 300),
   /** Over an on-demand table's OnDemandThroughput maximum. */
   MAX_ON_DEMAND("MaxOnDemandThroughputExceeded", 1),
+  /** Over the per-table quota of an on-demand table or index without a maximum (40,000 units a second). */
+  ACCOUNT_LIMIT("AccountLimitExceeded", 1),
   /** Over one partition's limit: 3,000 read units or 1,000 write units per second. */
   KEY_RANGE("KeyRangeThroughputExceeded", 1);
 

@@ -67,22 +67,37 @@ final class TableMeters {
       table.write.limit(t.write(), Limit.PROVISIONED, changedAt);
     } else {
       OnDemandThroughput max = source.onDemandThroughput();
-      table.read.limit(max.maxRead(), Limit.MAX_ON_DEMAND, at);
-      table.write.limit(max.maxWrite(), Limit.MAX_ON_DEMAND, at);
+      onDemandLimit(table.read, max.maxRead(), ThroughputQuotas.TABLE_MAX_READ, at);
+      onDemandLimit(table.write, max.maxWrite(), ThroughputQuotas.TABLE_MAX_WRITE, at);
     }
     List<String> names = new ArrayList<>();
     for (IndexDefinition index : gsis) {
       names.add(index.name());
       ResourceMeters meters = indexes.computeIfAbsent(index.name(),
           name -> new ResourceMeters(name, arn + "/index/" + name, true));
-      Throughput t = mode == BillingMode.PROVISIONED && index.throughput() != null ? index.throughput() : Throughput.NONE;
-      meters.read.limit(t.read(), Limit.PROVISIONED, at);
-      meters.write.limit(t.write(), Limit.PROVISIONED, at);
+      if (mode == BillingMode.PROVISIONED && index.throughput() != null) {
+        Throughput t = index.throughput();
+        long changedAt = syncedMode == BillingMode.PROVISIONED && meters.read.limited() ? changedAt(t, nowNanos) : at;
+        meters.read.limit(t.read(), Limit.PROVISIONED, changedAt);
+        meters.write.limit(t.write(), Limit.PROVISIONED, changedAt);
+      } else {
+        meters.read.limit(ThroughputQuotas.TABLE_MAX_READ, Limit.ACCOUNT_LIMIT, at);
+        meters.write.limit(ThroughputQuotas.TABLE_MAX_WRITE, Limit.ACCOUNT_LIMIT, at);
+      }
     }
     indexes.keySet().retainAll(names);
     syncedMode = mode;
     syncedThroughput = throughput;
     syncedIndexes = gsis;
+  }
+
+  /** An on-demand flow: its maximum when one is set, else the per-table quota. */
+  private static void onDemandLimit(Meter meter, long maximum, long quota, long at) {
+    if (maximum > 0) {
+      meter.limit(maximum, Limit.MAX_ON_DEMAND, at);
+    } else {
+      meter.limit(quota, Limit.ACCOUNT_LIMIT, at);
+    }
   }
 
   /**

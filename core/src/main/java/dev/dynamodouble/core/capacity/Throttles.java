@@ -29,10 +29,10 @@ public final class Throttles {
   /** The exception for one refused request: by what was exceeded, on which resource. */
   static DynamoException of(ResourceMeters resource, boolean writes, Limit limit, boolean onDemandTable) {
     Reason reason = new Reason(resource.reason(writes, limit), resource.arn);
-    if (limit == Limit.MAX_ON_DEMAND) {
+    if (onDemandTable) { // whatever the limit: its maximum, the quota, or a hot partition
       return exception(ErrorCode.THROTTLING, ON_DEMAND, List.of(reason));
     }
-    String message = onDemandTable ? ON_DEMAND : resource.index ? INDEX : TABLE;
+    String message = resource.index ? INDEX : TABLE;
     return exception(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, message, List.of(reason));
   }
 

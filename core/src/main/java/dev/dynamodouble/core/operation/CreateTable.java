@@ -10,8 +10,10 @@ import dev.dynamodouble.core.table.OnDemandThroughput;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableSpec;
 import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.Throughput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** CreateTable: validates the definition, adds the table as CREATING, and makes it ACTIVE through the clock. */
@@ -25,8 +27,13 @@ public final class CreateTable implements Operation {
     }
     Engine engine = context.engine();
     TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
-    OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE);
-    long[] warm = ThroughputSettings.warm(request);
+    OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE, true,
+        context.region());
+    long[] warm = ThroughputSettings.warm(request, true);
+    if (warm != null) {
+      ThroughputSettings.checkWarm(warm, spec.billingMode(), spec.throughput(), null, context.region());
+    }
+    List<Throughput> indexThroughputs = ThroughputLimits.requirePerTable(spec, context.region());
     ThroughputSettings.refuseIndexSettings(request.structures("GlobalSecondaryIndexes"));
     String policyJson = request.string("ResourcePolicy");
     dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
@@ -46,13 +53,16 @@ public final class CreateTable implements Operation {
         throw DynamoException.resourceInUse("Table already exists: " + name);
       }
       TableChanges.requireRoomForTable(catalog, engine.options().quotas());
+      if (spec.billingMode() == dev.dynamodouble.core.table.BillingMode.PROVISIONED) {
+        ThroughputLimits.requireAccountRoom(catalog, null, spec.throughput(), indexThroughputs);
+      }
       Instant now = context.now();
       Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
       if (onDemand != null) {
         created.onDemandThroughput(onDemand);
       }
       if (warm != null) {
-        created.raiseWarmThroughput(warm[0], warm[1]);
+        created.raiseWarmThroughput(Math.max(0, warm[0]), Math.max(0, warm[1]));
       }
       created.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);
       catalog.add(created);

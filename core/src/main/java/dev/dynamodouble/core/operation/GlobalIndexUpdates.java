@@ -10,6 +10,7 @@ import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.table.Throughput;
 import dev.dynamodouble.core.value.AttributeType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,12 +107,21 @@ final class GlobalIndexUpdates {
           throw DynamoException.invalidParameter("ProvisionedThroughput should not be specified for index: "
               + change.string("IndexName") + " when BillingMode is PAY_PER_REQUEST");
         }
-        indexes.set(at, indexes.get(at).withThroughput(TableSpecReader.capacity(change.structure("ProvisionedThroughput")))
-            .withStatus(IndexDefinition.IndexStatus.UPDATING));
+        indexes.set(at, updateThroughput(context, indexes.get(at), change.structure("ProvisionedThroughput")));
       } else {
         throw DynamoException.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate."
             + "Create, GlobalSecondaryIndexUpdate.Update, or GlobalSecondaryIndexUpdate.Delete must be specified");
       }
+    }
+    if (table.billingMode() == BillingMode.PROVISIONED) {
+      List<Throughput> targets = new ArrayList<>();
+      for (IndexDefinition index : indexes) {
+        if (index.status() != IndexDefinition.IndexStatus.DELETING && index.targetThroughput() != null) {
+          targets.add(index.targetThroughput());
+        }
+      }
+      Throughput own = table.pendingThroughput() != null ? table.pendingThroughput() : table.throughput();
+      ThroughputLimits.requireAccountRoom(context.catalog(), table, own, targets);
     }
     table.globalIndexes(indexes);
     Instant now = context.now();
@@ -119,6 +129,27 @@ final class GlobalIndexUpdates {
       context.engine().feed().commitSchema(table, data, now);
     }
     TableLifecycle.scheduleIndexesSettle(context.engine(), table);
+  }
+
+  /**
+   * An index's new provisioned throughput, checked as the table's is (a change, the decreases of
+   * the day, the quota); like the table's, it applies when the index is ACTIVE again.
+   */
+  private static IndexDefinition updateThroughput(RequestContext context, IndexDefinition index, JsonRequest requested) {
+    Throughput current = index.throughput();
+    Throughput wanted = TableSpecReader.capacity(requested);
+    if (wanted.read() == current.read() && wanted.write() == current.write()) {
+      String name = index.name();
+      throw DynamoException.validation("The provisioned throughput for the index " + name + " will not change. The "
+          + "requested value equals the current value. Current ReadCapacityUnits provisioned for index " + name + ": "
+          + current.read() + ". Requested ReadCapacityUnits: " + wanted.read() + ". Current WriteCapacityUnits "
+          + "provisioned for index " + name + ": " + current.write() + ". Requested WriteCapacityUnits: "
+          + wanted.write() + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request "
+          + "higher limits.");
+    }
+    ThroughputDecreases.check(current, wanted, context.now());
+    ThroughputLimits.requirePerTable(wanted, index.name(), context.region());
+    return index.updatingTo(wanted);
   }
 
   static DynamoException tooManyIndexes(Quotas quotas) {
@@ -153,6 +184,9 @@ final class GlobalIndexUpdates {
     }
     IndexDefinition index = TableSpecReader.index(create, defined, true, table.billingMode())
         .withStatus(IndexDefinition.IndexStatus.CREATING);
+    if (table.billingMode() == BillingMode.PROVISIONED) {
+      ThroughputLimits.requirePerTable(index.throughput(), name, table.region());
+    }
     List<KeyAttribute> newDefinitions = new ArrayList<>(table.attributeDefinitions());
     for (KeyAttribute key : index.keySchema().attributes()) {
       if (newDefinitions.stream().noneMatch(a -> a.name().equals(key.name()))) {

@@ -45,7 +45,7 @@ public final class TableLifecycle {
     Throughput pending = table.pendingThroughput();
     if (pending != null) {
       if (ThroughputDecreases.isDecrease(table.throughput(), pending)) {
-        ThroughputDecreases.scheduleMidnightReset(engine, table, now);
+        ThroughputDecreases.scheduleMidnightReset(engine, table, null, now);
       }
       table.throughput(table.throughput().changedTo(pending.read(), pending.write(), now));
       table.pendingThroughput(null);
@@ -66,10 +66,16 @@ public final class TableLifecycle {
   public static void scheduleIndexesSettle(Engine engine, Table table) {
     engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
       List<IndexDefinition> settled = new ArrayList<>();
+      Instant now = engine.clock().now();
       for (IndexDefinition index : table.globalIndexes()) {
-        if (index.status() != IndexDefinition.IndexStatus.DELETING) {
-          settled.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE));
+        if (index.status() == IndexDefinition.IndexStatus.DELETING) {
+          continue;
         }
+        if (index.pendingThroughput() != null && index.throughput() != null
+            && ThroughputDecreases.isDecrease(index.throughput(), index.pendingThroughput())) {
+          ThroughputDecreases.scheduleMidnightReset(engine, table, index.name(), now);
+        }
+        settled.add(index.settled(now)); // a new throughput takes effect now, as the table's does when ACTIVE
       }
       table.globalIndexes(settled);
     }));

@@ -35,7 +35,7 @@ public final class UpdateTable implements Operation {
     String tableClass = request.string("TableClass");
     List<JsonRequest> replicaUpdates = request.structures("ReplicaUpdates");
     GlobalTableRefusals.checkConsistency(request.string("MultiRegionConsistency"));
-    long[] warm = ThroughputSettings.warm(request);
+    long[] warm = ThroughputSettings.warm(request, false);
     if (indexUpdates != null) {
       for (JsonRequest update : indexUpdates) {
         if (update != null) {
@@ -63,19 +63,24 @@ public final class UpdateTable implements Operation {
       List<ReplicaUpdates.Action> replicaActions =
           replicaUpdates == null ? List.of() : ReplicaUpdates.check(context.engine(), found, replicaUpdates);
       BillingMode modeAfter = billing == null ? found.billingMode() : BillingMode.valueOf(billing);
-      OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput());
+      OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput(), false,
+          context.region());
+      if (warm != null) {
+        ThroughputSettings.checkWarm(warm, modeAfter, throughputAfter(found, throughput), found.warmThroughput(),
+            context.region());
+      }
       boolean changesCapacity = billing != null || throughput != null || onDemand != null || warm != null;
       if (changesCapacity || tableClass != null || indexUpdates != null) {
         TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
       }
       if (billing != null || throughput != null) {
-        updateCapacity(found, modeAfter, throughput, context.now());
+        updateCapacity(context, found, modeAfter, throughput);
       }
       if (onDemand != null) {
         found.onDemandThroughput(onDemand);
       }
       if (warm != null) {
-        found.raiseWarmThroughput(warm[0], warm[1]);
+        found.raiseWarmThroughput(Math.max(0, warm[0]), Math.max(0, warm[1]));
       }
       if (protection != null) {
         found.deletionProtection(protection);
@@ -109,6 +114,16 @@ public final class UpdateTable implements Operation {
     };
   }
 
+  /** The provisioned throughput a warm throughput is checked against: the requested one, else the table's. */
+  private static Throughput throughputAfter(Table table, JsonRequest requested) {
+    if (requested == null) {
+      return table.throughput();
+    }
+    Long read = requested.longValue("ReadCapacityUnits");
+    Long write = requested.longValue("WriteCapacityUnits");
+    return Throughput.of(read == null ? 0 : read, write == null ? 0 : write);
+  }
+
   /** Switches between the AWS-owned key (null) and a KMS key; asking for the current setting is an error. */
   private static void updateEncryption(Table table, Encryption wanted) {
     Encryption current = table.attachment(Encryption.class);
@@ -126,7 +141,8 @@ public final class UpdateTable implements Operation {
    * throughput while UPDATING ("the UpdateTable response echoes the OLD values") and the new ones
    * apply when it is ACTIVE again.
    */
-  private static void updateCapacity(Table table, BillingMode mode, JsonRequest requested, java.time.Instant now) {
+  private static void updateCapacity(RequestContext context, Table table, BillingMode mode, JsonRequest requested) {
+    java.time.Instant now = context.now();
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (requested != null) {
         throw DynamoException.invalidParameter(
@@ -151,6 +167,14 @@ public final class UpdateTable implements Operation {
     if (table.billingMode() == BillingMode.PROVISIONED) {
       ThroughputDecreases.check(current, wanted, now);
     }
+    ThroughputLimits.requirePerTable(wanted, null, context.region());
+    List<Throughput> indexes = new java.util.ArrayList<>();
+    for (dev.dynamodouble.core.table.IndexDefinition index : table.globalIndexes()) {
+      if (index.targetThroughput() != null) {
+        indexes.add(index.targetThroughput());
+      }
+    }
+    ThroughputLimits.requireAccountRoom(context.catalog(), table, wanted, indexes);
     // "While the table is in the UPDATING state, the table still has the provisioned throughput from
     // before the call": the new values apply when the table is ACTIVE again.
     table.pendingThroughput(wanted);

@@ -69,8 +69,8 @@ class CapacitySettingsTest extends ManualEndpointTest {
     assertError(() -> client.updateTable(r -> r.tableName("tbl")
             .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))), "LimitExceededException",
         "Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. After the "
-            + "first 4 decreases, each subsequent decrease in the same UTC day can be performed at most once every 60 "
-            + "minutes. Number of decreases today: 4. Last decrease at Sunday, March 1, 2026 10:01:30 AM UTC. Next "
+            + "first 4 decreases, each subsequent decrease in the same UTC day can be performed at most once every 3600 "
+            + "seconds. Number of decreases today: 4. Last decrease at Sunday, March 1, 2026 10:01:30 AM UTC. Next "
             + "decrease can be made at Sunday, March 1, 2026 11:01:30 AM UTC");
     clock.advance(Duration.ofHours(1));
     client.updateTable(r -> r.tableName("tbl").provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)));

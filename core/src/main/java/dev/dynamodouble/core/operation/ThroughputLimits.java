@@ -1,0 +1,116 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.capacity.ThroughputQuotas;
+import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableSpec;
+import dev.dynamodouble.core.table.Throughput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DynamoDB's default throughput quotas on CreateTable and UpdateTable, the ones DescribeLimits
+ * reports ({@link ThroughputQuotas}): at most 40,000 units for a table and for each of its global
+ * secondary indexes, and 80,000 provisioned units for all tables and indexes of a region together.
+ * Each refusal is a LimitExceededException with the service's text.
+ */
+final class ThroughputLimits {
+  private ThroughputLimits() {}
+
+  /** A table's or an index's provisioned throughput within the per-table maximum. */
+  static void requirePerTable(Throughput throughput, String indexName, String region) {
+    requirePerTable(throughput.read(), "ReadCapacityUnits", ThroughputQuotas.TABLE_MAX_READ, indexName, region);
+    requirePerTable(throughput.write(), "WriteCapacityUnits", ThroughputQuotas.TABLE_MAX_WRITE, indexName, region);
+  }
+
+  private static void requirePerTable(long units, String field, long max, String indexName, String region) {
+    if (units <= max) {
+      return;
+    }
+    String resource = indexName == null ? "table" : "index";
+    throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "The requested " + field
+        + (indexName == null ? "" : " for index " + indexName) + ", " + units + ", is above the per " + resource
+        + " maximum for the account in " + region + ". Per " + resource + " maximum: " + max + ".");
+  }
+
+  /**
+   * A new provisioned table's and its global secondary indexes' throughput within the per-table
+   * maximum; returns the indexes' throughputs (none for an on-demand table).
+   */
+  static List<Throughput> requirePerTable(TableSpec spec, String region) {
+    List<Throughput> indexes = new ArrayList<>();
+    if (spec.billingMode() != BillingMode.PROVISIONED) {
+      return indexes;
+    }
+    requirePerTable(spec.throughput(), null, region);
+    for (IndexDefinition index : spec.globalIndexes()) {
+      if (index.throughput() != null) {
+        requirePerTable(index.throughput(), index.name(), region);
+        indexes.add(index.throughput());
+      }
+    }
+    return indexes;
+  }
+
+  /** An on-demand maximum or a warm throughput within the per-table maximum. */
+  static void requireWithinTableQuota(long units, String field, String setting, String region) {
+    boolean read = field.startsWith("MaxRead") || field.startsWith("Read");
+    if (units <= (read ? ThroughputQuotas.TABLE_MAX_READ : ThroughputQuotas.TABLE_MAX_WRITE)) {
+      return;
+    }
+    throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Requested " + field + " for "
+        + setting + " for table exceeds TableMax" + (read ? "Read" : "Write") + "CapacityUnits of the account in region "
+        + region);
+  }
+
+  /**
+   * The region's provisioned total once {@code changed} has {@code table} (and {@code indexes})
+   * instead of what it has now: within the account maximum.
+   */
+  static void requireAccountRoom(Catalog catalog, Table changed, Throughput table, List<Throughput> indexes) {
+    long[] reserved = new long[2];
+    for (Table t : catalog.tables()) {
+      if (t != changed) {
+        add(reserved, t);
+      }
+    }
+    long[] requested = {table.read(), table.write()};
+    for (Throughput index : indexes) {
+      requested[0] += index.read();
+      requested[1] += index.write();
+    }
+    requireAccountRoom(reserved[0], requested[0], "ReadCapacityUnits", ThroughputQuotas.ACCOUNT_MAX_READ, catalog.region());
+    requireAccountRoom(reserved[1], requested[1], "WriteCapacityUnits", ThroughputQuotas.ACCOUNT_MAX_WRITE, catalog.region());
+  }
+
+  private static void requireAccountRoom(long reserved, long requested, String field, long limit, String region) {
+    if (reserved + requested <= limit) {
+      return;
+    }
+    throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "This request would have caused the " + field + " limit to be "
+        + "exceeded for the account in " + region + ". Current " + field + " reserved by the account: " + reserved
+        + ". Limit: " + limit + ". Requested: " + requested);
+  }
+
+  /** What a provisioned table holds now, its pending throughput if it has one, with its indexes. */
+  private static void add(long[] reserved, Table t) {
+    BillingMode mode = t.pendingBillingMode() != null ? t.pendingBillingMode() : t.billingMode();
+    if (mode != BillingMode.PROVISIONED) {
+      return;
+    }
+    Throughput own = t.pendingThroughput() != null ? t.pendingThroughput() : t.throughput();
+    reserved[0] += own.read();
+    reserved[1] += own.write();
+    for (IndexDefinition index : t.globalIndexes()) {
+      Throughput it = index.targetThroughput();
+      if (it != null) {
+        reserved[0] += it.read();
+        reserved[1] += it.write();
+      }
+    }
+  }
+}
