@@ -5,7 +5,6 @@ import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.BillingMode;
-import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 
@@ -37,8 +36,17 @@ final class CapacityStage implements RequestStage {
       case "GetItem" -> single(call, false, "Key");
       case "PutItem" -> single(call, true, "Item");
       case "UpdateItem", "DeleteItem" -> single(call, true, "Key");
-      case "Query", "Scan" -> read(call);
-      case "BatchGetItem", "TransactGetItems", "BatchWriteItem", "TransactWriteItems" -> items(call);
+      case "Query" -> {
+        if (read(call)) {
+          call.note(CapacityAdmission.class, partitionsOnly); // the request itself is admitted
+        }
+      }
+      case "Scan" -> read(call);
+      case "ExecuteStatement", "BatchExecuteStatement" -> {
+        call.note(CapacityAdmission.class, statements);
+        call.note(CapacityCharge.class, charge);
+      }
+      case "BatchGetItem", "TransactGetItems", "BatchWriteItem", "TransactWriteItems", "ExecuteTransaction" -> items(call);
       default -> { }
     }
   }
@@ -59,29 +67,91 @@ final class CapacityStage implements RequestStage {
     }
     long now = service.nanos();
     TableMeters meters = service.meters(table, now);
-    boolean onDemand = table.billingMode() == BillingMode.PAY_PER_REQUEST;
-    Meter tableMeter = meters.table.meter(write);
-    if (!tableMeter.positive(now)) {
-      tableMeter.throttled();
-      throw Throttles.of(meters.table, write, tableMeter.limit(), onDemand);
-    }
-    if (write) {
-      for (ResourceMeters index : meters.indexes()) {
-        if (!index.write.positive(now)) { // a GSI out of write capacity holds back its base table's writes
-          index.write.throttled();
-          throw Throttles.of(index, true, index.write.limit(), onDemand);
-        }
-      }
-    }
+    Meter tableMeter = admitRequest(table, meters, null, write, now);
     AttributeValue partition = partitionOf(table, call.request(), keyField);
     ResourceMeters partitionMeters = partition == null ? null : meters.partitions.of(partition, now);
     if (partitionMeters != null && !partitionMeters.meter(write).positive(now)) {
       tableMeter.throttled();
-      throw Throttles.of(meters.table, write, Limit.KEY_RANGE, onDemand);
+      throw Throttles.of(meters.table, write, Limit.KEY_RANGE, onDemand(table));
+    }
+    if (write && !table.globalIndexes().isEmpty()) {
+      IndexPartitionAdmission.admit(table, meters, call.request(), keyField, now, tableMeter);
     }
     tableMeter.admitted();
     call.note(CapacityCharge.class, new SingleItemCharge(table, meters, partition, partitionMeters, now));
   }
+
+  /**
+   * Throws DynamoDB's throttle unless the bucket of the table (or of its GSI {@code indexName}) is
+   * positive, and for a write every GSI's write bucket too (a GSI out of write capacity holds back
+   * its base table's writes). Returns the meter the request is counted on.
+   */
+  private static Meter admitRequest(Table table, TableMeters meters, String indexName, boolean write, long now) {
+    ResourceMeters resource = indexName == null || meters.index(indexName) == null ? meters.table : meters.index(indexName);
+    Meter meter = resource.meter(write);
+    if (!meter.positive(now)) {
+      meter.throttled();
+      throw Throttles.of(resource, write, meter.limit(), onDemand(table));
+    }
+    if (write) {
+      for (ResourceMeters index : meters.indexes()) {
+        if (!index.write.positive(now)) {
+          index.write.throttled();
+          throw Throttles.of(index, true, index.write.limit(), onDemand(table));
+        }
+      }
+    }
+    return meter;
+  }
+
+  /** Throws the key-range throttle unless the partition of {@code partition} (table's, or GSI's) has capacity left. */
+  private static void admitPartition(Table table, TableMeters meters, String indexName, AttributeValue partition,
+                                     boolean write, long now) {
+    ResourceMeters resource = indexName == null ? null : meters.index(indexName);
+    if (resource == null) {
+      resource = meters.table;
+      indexName = null;
+    }
+    if (!meters.partitions(indexName).of(partition, now).meter(write).positive(now)) {
+      resource.meter(write).throttled();
+      throw Throttles.of(resource, write, Limit.KEY_RANGE, onDemand(table));
+    }
+  }
+
+  static boolean onDemand(Table table) {
+    return table.billingMode() == BillingMode.PAY_PER_REQUEST;
+  }
+
+  /** A Query's partition, once the operation knows it: the request itself was admitted before it. */
+  private final CapacityAdmission partitionsOnly = new CapacityAdmission() {
+    @Override
+    public void admitRequest(Table table, String indexName, boolean write) {
+    }
+
+    @Override
+    public void admitPartition(Table table, String indexName, AttributeValue partition, boolean write) {
+      if (service.metered(table)) {
+        long now = service.nanos();
+        CapacityStage.admitPartition(table, service.meters(table, now), indexName, partition, write, now);
+      }
+    }
+  };
+
+  /** PartiQL statements: each planned statement is admitted as the operation it becomes. */
+  private final CapacityAdmission statements = new CapacityAdmission() {
+    @Override
+    public void admitRequest(Table table, String indexName, boolean write) {
+      if (service.metered(table)) {
+        long now = service.nanos();
+        CapacityStage.admitRequest(table, service.meters(table, now), indexName, write, now).admitted();
+      }
+    }
+
+    @Override
+    public void admitPartition(Table table, String indexName, AttributeValue partition, boolean write) {
+      partitionsOnly.admitPartition(table, indexName, partition, write);
+    }
+  };
 
   /**
    * The charge of a single-item request: the meters the admission looked up are paid directly
@@ -113,24 +183,16 @@ final class CapacityStage implements RequestStage {
     }
   }
 
-  private void read(Call call) {
+  /** Admits a Query or Scan on its table or GSI; whether it is metered. */
+  private boolean read(Call call) {
     Table table = meteredTable(call, call.request());
     if (table == null) {
-      return;
+      return false;
     }
-    TableMeters meters = service.meters(table);
-    ResourceMeters resource = meters.table;
-    String indexName = stringOrNull(call.request(), "IndexName");
-    IndexDefinition index = indexName == null ? null : table.index(indexName);
-    if (index != null && index.global() && meters.index(indexName) != null) {
-      resource = meters.index(indexName);
-    }
-    if (!resource.read.positive(service.nanos())) {
-      resource.read.throttled();
-      throw Throttles.of(resource, false, resource.read.limit(), table.billingMode() == BillingMode.PAY_PER_REQUEST);
-    }
-    resource.read.admitted();
+    long now = service.nanos();
+    admitRequest(table, service.meters(table, now), stringOrNull(call.request(), "IndexName"), false, now).admitted();
     call.note(CapacityCharge.class, charge);
+    return true;
   }
 
   private void items(Call call) {
@@ -167,6 +229,13 @@ final class CapacityStage implements RequestStage {
     if (partition != null) {
       partition.read.charge(read, now);
       partition.write.charge(write, now);
+    }
+    for (ConsumedCapacity.IndexPartitionUnits units : consumed.indexPartitionUnits()) {
+      if (meters.index(units.index()) != null) {
+        ResourceMeters indexPartition = meters.partitions(units.index()).of(units.partition(), now);
+        indexPartition.read.charge(units.read(), now);
+        indexPartition.write.charge(units.write(), now);
+      }
     }
   }
 

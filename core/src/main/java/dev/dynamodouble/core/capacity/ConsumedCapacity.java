@@ -1,8 +1,11 @@
 package dev.dynamodouble.core.capacity;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynamodouble.core.value.AttributeValue;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +19,11 @@ public final class ConsumedCapacity {
   // Created on first use: most requests touch no index.
   private Map<String, double[]> globalIndexes = Map.of();
   private Map<String, double[]> localIndexes = Map.of();
+  // Which partitions of global secondary indexes the units went to (hot index keys are limited too).
+  private List<IndexPartitionUnits> indexPartitions = List.of();
+
+  /** Units that went to one partition-key value of a global secondary index. */
+  record IndexPartitionUnits(String index, AttributeValue partition, double read, double write) {}
 
   public ConsumedCapacity(String tableName) {
     this.tableName = tableName;
@@ -43,13 +51,38 @@ public final class ConsumedCapacity {
     return this;
   }
 
+  /**
+   * Records that {@code read}/{@code write} of the units already added for global secondary index
+   * {@code indexName} went to the partition of {@code partition} in that index (not reported, metered).
+   */
+  public ConsumedCapacity addIndexPartition(String indexName, AttributeValue partition, double read, double write) {
+    if (indexPartitions.isEmpty()) {
+      indexPartitions = new ArrayList<>(2);
+    }
+    indexPartitions.add(new IndexPartitionUnits(indexName, partition, read, write));
+    return this;
+  }
+
   /** Adds everything {@code other} (of the same table) consumed. */
   public ConsumedCapacity add(ConsumedCapacity other) {
     tableRead += other.tableRead;
     tableWrite += other.tableWrite;
     other.globalIndexes.forEach((name, units) -> addIndex(name, true, units[0], units[1]));
     other.localIndexes.forEach((name, units) -> addIndex(name, false, units[0], units[1]));
+    for (IndexPartitionUnits units : other.indexPartitions) {
+      addIndexPartition(units.index(), units.partition(), units.read(), units.write());
+    }
     return this;
+  }
+
+  /** The read units added for global secondary index {@code indexName}. */
+  public double indexRead(String indexName) {
+    double[] units = globalIndexes.get(indexName);
+    return units == null ? 0 : units[0];
+  }
+
+  List<IndexPartitionUnits> indexPartitionUnits() {
+    return indexPartitions;
   }
 
   /** Read units of the table and its local indexes (what a base table's capacity pays for). */

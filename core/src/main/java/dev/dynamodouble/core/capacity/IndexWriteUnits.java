@@ -17,16 +17,24 @@ public final class IndexWriteUnits {
   /** Adds to {@code capacity} the index writes of changing {@code key} from {@code before} to {@code after}. */
   public static void add(ConsumedCapacity capacity, TableData data, ItemKey key, StoredItem before, StoredItem after) {
     for (IndexData index : data.indexes().values()) {
-      double units = units(index, key, before, after);
+      IndexKey oldKey = index.keyOf(key, before);
+      IndexKey newKey = index.keyOf(key, after);
+      double units = units(index, oldKey, newKey, before, after);
       if (units > 0) {
-        capacity.addIndex(index.definition().name(), index.definition().global(), 0, units);
+        String name = index.definition().name();
+        capacity.addIndex(name, index.definition().global(), 0, units);
+        if (index.definition().global()) { // charged to the index partition the item is in (or leaves)
+          capacity.addIndexPartition(name, (newKey != null ? newKey : oldKey).partition(), 0, units);
+        }
       }
     }
   }
 
   static double units(IndexData index, ItemKey key, StoredItem before, StoredItem after) {
-    IndexKey oldKey = index.keyOf(key, before);
-    IndexKey newKey = index.keyOf(key, after);
+    return units(index, index.keyOf(key, before), index.keyOf(key, after), before, after);
+  }
+
+  private static double units(IndexData index, IndexKey oldKey, IndexKey newKey, StoredItem before, StoredItem after) {
     if (oldKey == null && newKey == null) {
       return 0;
     }

@@ -17,10 +17,13 @@ final class PartitionMeters {
   private static final int PRUNE_ABOVE = 10_000;
 
   private final Map<AttributeValue, ResourceMeters> partitions = new ConcurrentHashMap<>();
-  private final String tableArn;
+  private final String arn;
+  private final boolean index;
 
-  PartitionMeters(String tableArn) {
-    this.tableArn = tableArn;
+  /** The partitions of a table, or of a global secondary index ({@code index}) with that ARN. */
+  PartitionMeters(String arn, boolean index) {
+    this.arn = arn;
+    this.index = index;
   }
 
   /** The meters of the partition of {@code key}, created full on first use. */
@@ -33,7 +36,7 @@ final class PartitionMeters {
       prune(nowNanos);
     }
     return partitions.computeIfAbsent(key, k -> {
-      ResourceMeters created = new ResourceMeters(String.valueOf(k), tableArn, false);
+      ResourceMeters created = new ResourceMeters(String.valueOf(k), arn, index);
       created.read.limit(READ_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
       created.write.limit(WRITE_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
       return created;

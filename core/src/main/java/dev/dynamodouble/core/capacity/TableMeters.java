@@ -20,6 +20,7 @@ final class TableMeters {
   final ResourceMeters table;
   final PartitionMeters partitions;
   private final Map<String, ResourceMeters> indexes = new ConcurrentHashMap<>();
+  private final Map<String, PartitionMeters> indexPartitions = new ConcurrentHashMap<>();
   private final String arn;
   // What the limits were last set from: settings objects are immutable, so identity tells a change.
   private volatile Object syncedMode;
@@ -32,7 +33,7 @@ final class TableMeters {
     this.createdNanos = createdNanos;
     this.arn = table.arn();
     this.table = new ResourceMeters(table.name(), arn, false);
-    this.partitions = new PartitionMeters(arn);
+    this.partitions = new PartitionMeters(arn, false);
     this.generation = generation;
   }
 
@@ -86,6 +87,7 @@ final class TableMeters {
       }
     }
     indexes.keySet().retainAll(names);
+    indexPartitions.keySet().retainAll(names);
     syncedMode = mode;
     syncedThroughput = throughput;
     syncedIndexes = gsis;
@@ -120,6 +122,12 @@ final class TableMeters {
     return name == null ? null : indexes.get(name);
   }
 
+  /** The partitions of a global secondary index (by its partition-key values), or of the table when null. */
+  PartitionMeters partitions(String indexName) {
+    return indexName == null ? partitions
+        : indexPartitions.computeIfAbsent(indexName, name -> new PartitionMeters(arn + "/index/" + name, true));
+  }
+
   Iterable<ResourceMeters> indexes() {
     return indexes.values();
   }
@@ -130,5 +138,6 @@ final class TableMeters {
       index.reset(nowNanos);
     }
     partitions.clear();
+    indexPartitions.clear();
   }
 }

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.capacity.CapacityAdmission;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.partiql.KeySchemas;
@@ -81,6 +82,7 @@ final class PartiqlStatements {
   /** Runs {@code plan}'s operation with exactly these request fields. */
   static JsonRequest runRequest(RequestContext context, Plan plan, Map<String, Object> fields) {
     JsonRequest request = RequestJson.request(fields);
+    admit(context, plan, request);
     try {
       return RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
     } catch (DynamoException e) {
@@ -88,6 +90,24 @@ final class PartiqlStatements {
         throw StatementErrors.duplicateItem();
       }
       throw e;
+    }
+  }
+
+  /**
+   * Capacity admits a statement as the operation it becomes: its table (or index) and, for a
+   * statement on one item, that item's partition; a Query admits its own partition.
+   */
+  private static void admit(RequestContext context, Plan plan, JsonRequest request) {
+    Table table = context.catalog().find(plan.tableName());
+    if (table == null) {
+      return; // the operation answers it
+    }
+    boolean write = !plan.kind().isRead();
+    String index = plan.kind() == Plan.Kind.QUERY || plan.kind() == Plan.Kind.SCAN ? request.string("IndexName") : null;
+    CapacityAdmission.requireRequest(context.call(), table, index, write);
+    if (plan.key() != null && plan.kind() != Plan.Kind.QUERY && plan.kind() != Plan.Kind.SCAN) {
+      CapacityAdmission.requirePartition(context.call(), table, null, plan.key().get(table.keySchema().partition().name()),
+          write);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.Condition;
 import dev.dynamodouble.core.expression.KeyCondition;
 import dev.dynamodouble.core.expression.Projection;
+import dev.dynamodouble.core.capacity.CapacityAdmission;
 import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
@@ -58,6 +59,9 @@ public final class Query implements Operation {
     if (filter != null) {
       filter.requireNoKeyAttributes(source.keySchema().attributeNames());
     }
+    String globalIndex = source.index() != null && source.index().global() ? source.index().name() : null;
+    // A hot partition is throttled before anything is read (a local index shares its table's partitions).
+    CapacityAdmission.requirePartition(context.call(), table, globalIndex, bound.partitionValue(), false);
     ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
     boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
 
@@ -70,7 +74,10 @@ public final class Query implements Operation {
     ReadPage page = ReadPage.read(plan, candidates,
         item -> sortPart == null || sortPart.matches(item.attributes().get(sortName)),
         item -> notYetReached(item.attributes().get(sortName), forward, low, high));
-    CapacityCharge.record(context.call(), table, source.index() == null ? bound.partitionValue() : null, page.capacity());
+    if (globalIndex != null) {
+      page.capacity().addIndexPartition(globalIndex, bound.partitionValue(), page.capacity().indexRead(globalIndex), 0);
+    }
+    CapacityCharge.record(context.call(), table, globalIndex == null ? bound.partitionValue() : null, page.capacity());
     return page;
   }
 
