@@ -210,6 +210,21 @@ public final class Engine {
     return writeLock.isHeldByCurrentThread();
   }
 
+  /**
+   * Whether a writer holds the lock now, or writes wait for something else (durable storage):
+   * then a transport does not serve a write where waiting would keep other connections waiting.
+   */
+  public boolean writesMayWait() {
+    return writeLock.isLocked() || writesAwaitStorage;
+  }
+
+  private volatile boolean writesAwaitStorage;
+
+  /** Set by a storage service whose commits wait for a disk (acknowledged after it). */
+  public void writesAwaitStorage(boolean waits) {
+    this.writesAwaitStorage = waits;
+  }
+
   // Time: TTL, backups and point-in-time recovery (one service each, created with the engine).
   private final dev.dynamodouble.core.ttl.TimeToLive timeToLive = new dev.dynamodouble.core.ttl.TimeToLive(this);
 

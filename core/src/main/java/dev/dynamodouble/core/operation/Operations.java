@@ -90,7 +90,16 @@ public final class Operations {
 
   public Operations add(String name, Operation operation) {
     byName.put(name, operation);
+    added.add(name);
     return this;
+  }
+
+  /** Names given an operation by {@link #add} (a test's, or the Streams API's), not created here. */
+  private final java.util.Set<String> added = ConcurrentHashMap.newKeySet();
+
+  /** Whether {@code name} is served by this project's own DynamoDB operation (not one added). */
+  public boolean isStandard(String name) {
+    return dynamoDbApi && !added.contains(name);
   }
 
   /** The operation of that name, or null. */
