@@ -51,9 +51,18 @@ public final class Engine {
     this.capacity = new dev.dynamodouble.core.capacity.CapacityEnforcement(clock, this::region, options.defaultRegion(), true);
     pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.CAPACITY, capacity.stage());
     participate(SnapshotParticipant.of(() -> Boolean.TRUE, ignored -> capacity.reset())); // buckets start full
+    this.kinesis = new dev.dynamodouble.core.kinesis.KinesisDestinations(clock, feed, options::statusDelay);
+    participate(SnapshotParticipant.of(kinesis::capture, kinesis::restore));
   }
 
   private final dev.dynamodouble.core.capacity.CapacityEnforcement capacity;
+
+  private final dev.dynamodouble.core.kinesis.KinesisDestinations kinesis;
+
+  /** Kinesis streaming destinations, and the in-JVM streams they write to. */
+  public dev.dynamodouble.core.kinesis.KinesisDestinations kinesis() {
+    return kinesis;
+  }
 
   /** Capacity enforcement (throttling) and usage per table and index; on by default, as in DynamoDB. */
   public dev.dynamodouble.core.capacity.CapacityEnforcement capacity() {

@@ -67,10 +67,10 @@ public final class Operations {
       case "ImportTable": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
       case "DescribeImport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
       case "ListImports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
-      case "EnableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
-      case "DisableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
-      case "DescribeKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
-      case "UpdateKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "EnableKinesisStreamingDestination": return new EnableKinesisStreamingDestination();
+      case "DisableKinesisStreamingDestination": return new DisableKinesisStreamingDestination();
+      case "DescribeKinesisStreamingDestination": return new DescribeKinesisStreamingDestination();
+      case "UpdateKinesisStreamingDestination": return new UpdateKinesisStreamingDestination();
       case "PutResourcePolicy": return new PutResourcePolicy();
       case "GetResourcePolicy": return new GetResourcePolicy();
       case "DeleteResourcePolicy": return new DeleteResourcePolicy();
