@@ -23,8 +23,10 @@ chmod 1777 "$dir/tmp"
 
 # jdeps cannot see service providers: jdk.crypto.ec holds the EC ciphers TLS (--tls) negotiates.
 modules=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps "$jar"),jdk.crypto.ec
+# Java debug attributes only: --strip-debug would also strip native symbols with objcopy, which a
+# JDK image or a fresh machine may lack (distribution JDKs ship their libraries stripped already).
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$dir/opt/java" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive
+  --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 --generate-cds-archive
 # The archive for heaps over 32 GB (no compressed oops) is 11 MB no test server needs.
 rm -f "$dir/opt/java/lib/server/classes_nocoops.jsa"
 
