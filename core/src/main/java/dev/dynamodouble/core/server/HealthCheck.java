@@ -3,7 +3,7 @@ package dev.dynamodouble.core.server;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.URI;
 
 /**
  * The image's health probe: {@code java -cp dynamo-double.jar dev.dynamodouble.core.server.HealthCheck [URL]}
@@ -22,7 +22,7 @@ public final class HealthCheck {
 
   static int probe(String url, PrintStream err) {
     try {
-      HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+      HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
       connection.setConnectTimeout(TIMEOUT_MILLIS);
       connection.setReadTimeout(TIMEOUT_MILLIS);
       int status = connection.getResponseCode();
