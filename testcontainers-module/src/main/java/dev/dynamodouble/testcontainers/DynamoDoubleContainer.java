@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
@@ -62,7 +61,7 @@ public class DynamoDoubleContainer extends GenericContainer<DynamoDoubleContaine
     image.assertCompatibleWith(DEFAULT_IMAGE);
     withExposedPorts(PORT);
     flag("--host", "0.0.0.0", "--port", Integer.toString(PORT), "--region", REGION);
-    waitingFor(Wait.forHttp("/_dynamodouble/health").forPort(PORT).forStatusCode(200));
+    waitingFor(new ServerReady(PORT));
   }
 
   /**
