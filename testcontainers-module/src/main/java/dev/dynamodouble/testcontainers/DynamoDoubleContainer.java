@@ -96,6 +96,14 @@ public class DynamoDoubleContainer extends GenericContainer<DynamoDoubleContaine
     return flag("--manual-clock", start.toString());
   }
 
+  /**
+   * One set of tables whatever region a client names (the server's {@code --single-namespace}, like
+   * DynamoDB Local's {@code -sharedDb}); without it tables live in the region each request signs for.
+   */
+  public DynamoDoubleContainer withSingleNamespace() {
+    return flag("--single-namespace");
+  }
+
   /** The endpoint to give an SDK's {@code endpointOverride}. */
   public URI getEndpoint() {
     return URI.create("http://" + getHost() + ":" + getMappedPort(PORT));

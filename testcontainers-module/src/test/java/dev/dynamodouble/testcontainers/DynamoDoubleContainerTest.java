@@ -33,11 +33,12 @@ class DynamoDoubleContainerTest {
         .withFixtures(dir)
         .withFixtureResource("dynamo")
         .withFaultScenario(scenario)
-        .withManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        .withManualClock(Instant.parse("2026-01-01T00:00:00Z"))
+        .withSingleNamespace();
 
     assertThat(dynamo.getCommandParts()).containsExactly("--host", "0.0.0.0", "--port", "8000", "--region", "us-east-1",
         "--fixtures", "/dynamo-double/1/" + dir.getFileName(), "--fixtures", "/dynamo-double/2/dynamo",
-        "--faults", "/dynamo-double/3/faults.yml", "--manual-clock", "2026-01-01T00:00:00Z");
+        "--faults", "/dynamo-double/3/faults.yml", "--manual-clock", "2026-01-01T00:00:00Z", "--single-namespace");
     assertThat(dynamo.getCopyToFileContainerPathMap().values())
         .containsExactly("/dynamo-double/1/" + dir.getFileName(), "/dynamo-double/2/dynamo", "/dynamo-double/3/faults.yml");
   }
