@@ -1,0 +1,277 @@
+package dev.dynamodouble.core.fault;
+
+import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.sdk.SdkTestSupport;
+import dev.dynamodouble.core.stream.StreamRecord;
+import dev.dynamodouble.core.time.DynamoClock;
+import dev.dynamodouble.core.time.ManualClock;
+import dev.dynamodouble.core.trigger.FailedBatch;
+import dev.dynamodouble.core.trigger.TriggerHandler;
+import dev.dynamodouble.core.trigger.TriggerMapping;
+import dev.dynamodouble.core.trigger.TriggerOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/** Fault rules consulted by replication, streams and triggers, through the SDK on a manual clock. */
+class DeliveryFaultsSdkTest {
+  private ManualClock clock;
+  private DynamoDouble dynamo;
+  private DynamoDbClient east;
+  private DynamoDbClient west;
+
+  @BeforeEach
+  void start() {
+    clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
+    dynamo = DynamoDouble.builder().clock(clock).start();
+    east = SdkTestSupport.client(dynamo, "us-east-1");
+    west = SdkTestSupport.client(dynamo, "eu-west-1");
+    SdkTestSupport.createTable(east, "orders", "pk", null);
+    clock.advance(Duration.ZERO);
+  }
+
+  @AfterEach
+  void stop() {
+    east.close();
+    west.close();
+    dynamo.close();
+  }
+
+  private void addReplica() {
+    east.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+    clock.advance(Duration.ZERO);
+  }
+
+  private void enableStream() {
+    east.updateTable(r -> r.tableName("orders").streamSpecification(s -> s.streamEnabled(true)
+        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+  }
+
+  private void put(DynamoDbClient client, String pk) {
+    client.putItem(r -> r.tableName("orders").item(item("pk", pk)));
+  }
+
+  private static boolean has(DynamoDbClient client, String pk) {
+    return client.getItem(r -> r.tableName("orders").key(item("pk", pk))).hasItem();
+  }
+
+  // ---- replication ----
+
+  @Test
+  void aReplicationLagRuleDelaysTheChangesItFiresOn() {
+    addReplica();
+    FaultHandle lag = dynamo.faults().add(FaultRule.builder().table("orders").region("eu-west-1").times(1)
+        .replicationLag(Duration.ofSeconds(5)));
+    put(east, "slow");
+    put(east, "fast");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(has(west, "fast")).isTrue(); // the rule fired once: the second change keeps the link's lag
+    assertThat(has(west, "slow")).isFalse();
+    clock.advance(Duration.ofMillis(3999));
+    assertThat(has(west, "slow")).isFalse();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(has(west, "slow")).isTrue();
+    assertThat(lag.hits()).isEqualTo(1);
+    assertThat(lag.matched()).isEqualTo(2);
+  }
+
+  @Test
+  void aReplicationRuleMatchesItsDestinationRegionAndTableOnly() {
+    addReplica();
+    FaultHandle other = dynamo.faults().add(FaultRule.builder().region("us-east-1")
+        .replicationLag(Duration.ofMinutes(1)).lenient(true));
+    FaultHandle elsewhere = dynamo.faults().add(FaultRule.builder().table("customers")
+        .replicationPaused().lenient(true));
+    put(east, "a");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(has(west, "a")).isTrue();
+    put(west, "b"); // to us-east-1: the first rule fires
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(has(east, "b")).isFalse();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(has(east, "b")).isTrue();
+    assertThat(other.hits()).isEqualTo(1);
+    assertThat(elsewhere.hits()).isZero();
+  }
+
+  @Test
+  void aPausedReplicationRuleHoldsChangesUntilItIsRemoved() {
+    addReplica();
+    FaultHandle paused = dynamo.faults().add(FaultRule.builder().table("orders").replicationPaused());
+    east.transactWriteItems(r -> r.transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName("orders").item(item("pk", "t1"))).build(),
+        TransactWriteItem.builder().put(p -> p.tableName("orders").item(item("pk", "t2"))).build()));
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(west.scan(r -> r.tableName("orders")).count()).isZero();
+    assertThat(dynamo.replication().pending("us-east-1", "eu-west-1")).isEqualTo(2);
+    assertThat(paused.hits()).isEqualTo(2);
+
+    paused.remove();
+    clock.advance(Duration.ZERO);
+    assertThat(west.scan(r -> r.tableName("orders")).count()).isEqualTo(2);
+    assertThat(dynamo.replication().pending()).isZero();
+  }
+
+  @Test
+  void aPausedReplicationRuleWithAWindowReleasesAtItsEnd() {
+    addReplica();
+    Instant end = clock.now().plusSeconds(30);
+    dynamo.faults().add(FaultRule.builder().region("eu-west-1").until(end).replicationPaused());
+    put(east, "a");
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(has(west, "a")).isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(has(west, "a")).isTrue();
+    put(east, "b"); // after the window: the link's lag
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(has(west, "b")).isTrue();
+  }
+
+  @Test
+  void lastWriterStillWinsWhenALaggedChangeArrivesAfterALaterOne() {
+    addReplica();
+    dynamo.faults().add(FaultRule.builder().region("eu-west-1").nth(1).replicationLag(Duration.ofSeconds(10)));
+    east.putItem(r -> r.tableName("orders").item(item("pk", "k", "v", "first")));
+    clock.advance(Duration.ofMillis(10));
+    east.putItem(r -> r.tableName("orders").item(item("pk", "k", "v", "second")));
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(west.getItem(r -> r.tableName("orders").key(item("pk", "k"))).item().get("v").s())
+        .isEqualTo("second");
+  }
+
+  // ---- streams ----
+
+  private DynamoDbStreamsClient streamsClient() {
+    return DynamoDbStreamsClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  private static List<String> readAll(DynamoDbStreamsClient streams, String arn) {
+    String shard = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+    String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+        .shardIteratorType("TRIM_HORIZON")).shardIterator();
+    List<String> keys = new ArrayList<>();
+    for (Record record : streams.getRecords(r -> r.shardIterator(iterator)).records()) {
+      keys.add(record.dynamodb().keys().get("pk").s());
+    }
+    return keys;
+  }
+
+  @Test
+  void aStreamDelayRuleHidesACommitsRecordsAndEveryLaterOneUntilItPasses() {
+    enableStream();
+    FaultHandle delay = dynamo.faults().add(FaultRule.builder().table("orders").nth(1)
+        .streamDelay(Duration.ofSeconds(3)));
+    put(east, "a");
+    put(east, "b"); // not delayed itself, but behind a in the shard
+    String arn = east.describeTable(r -> r.tableName("orders")).table().latestStreamArn();
+    try (DynamoDbStreamsClient streams = streamsClient()) {
+      assertThat(readAll(streams, arn)).isEmpty();
+      clock.advance(Duration.ofMillis(2999));
+      assertThat(readAll(streams, arn)).isEmpty();
+      clock.advance(Duration.ofMillis(1));
+      assertThat(readAll(streams, arn)).containsExactly("a", "b");
+    }
+    assertThat(delay.hits()).isEqualTo(1);
+    assertThat(delay.matched()).isEqualTo(2);
+  }
+
+  @Test
+  void aTriggerSeesDelayedRecordsOnceTheyShow() {
+    enableStream();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    dynamo.triggers().register("us-east-1", "orders", TriggerOptions.defaults(), TriggerHandler.of(
+        records -> records.forEach(r -> seen.add(r.keys().get("pk").toString()))));
+    dynamo.faults().add(FaultRule.builder().table("orders").streamDelay(Duration.ofSeconds(2)));
+    put(east, "a");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(seen).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(seen).hasSize(1);
+  }
+
+  // ---- triggers ----
+
+  @Test
+  void aTriggerFailureRuleFailsInvocationsThatAreRetriedAsLambdaWould() {
+    enableStream();
+    List<List<StreamRecord>> batches = new CopyOnWriteArrayList<>();
+    TriggerMapping trigger = dynamo.triggers().register("us-east-1", "orders",
+        TriggerOptions.defaults().retryDelay(Duration.ofSeconds(1)), TriggerHandler.of(batches::add));
+    FaultHandle failing = dynamo.faults().add(FaultRule.builder().table("orders").times(2)
+        .triggerFailure("Task timed out after 3.00 seconds"));
+    put(east, "a");
+    clock.advance(Duration.ZERO);
+    assertThat(batches).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(batches).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(batches).hasSize(1); // the third invocation runs the handler
+    assertThat(trigger.invocations()).isEqualTo(3);
+    assertThat(failing.hits()).isEqualTo(2);
+  }
+
+  @Test
+  void aTriggerThatAlwaysFailsGivesTheBatchToTheOnFailureDestinationAfterItsRetries() {
+    enableStream();
+    TriggerMapping trigger = dynamo.triggers().register("us-east-1", "orders",
+        TriggerOptions.defaults().maximumRetryAttempts(2).retryDelay(Duration.ofSeconds(1)),
+        TriggerHandler.of(records -> { }));
+    dynamo.faults().add(FaultRule.builder().table("orders").triggerFailure("boom"));
+    put(east, "a");
+    clock.advance(Duration.ofSeconds(5));
+    List<FailedBatch> failures = trigger.failures();
+    assertThat(failures).hasSize(1);
+    assertThat(failures.get(0).condition()).isEqualTo("RetryAttemptsExhausted");
+    assertThat(failures.get(0).approximateInvokeCount()).isEqualTo(3);
+    assertThat(failures.get(0).errorMessage()).isEqualTo("boom");
+  }
+
+  @Test
+  void aFailedInvocationIsBisectedWhenTheMappingSaysSo() {
+    enableStream();
+    List<Integer> sizes = new CopyOnWriteArrayList<>();
+    dynamo.triggers().register("us-east-1", "orders",
+        TriggerOptions.defaults().batchSize(4).bisectBatchOnFunctionError(true),
+        TriggerHandler.of(records -> sizes.add(records.size())));
+    dynamo.faults().add(FaultRule.builder().table("orders").nth(1).triggerFailure("boom"));
+    for (int i = 0; i < 4; i++) {
+      put(east, "k" + i);
+    }
+    clock.advance(Duration.ZERO);
+    assertThat(sizes).containsExactly(2, 2);
+  }
+
+  // ---- what such rules refuse ----
+
+  @Test
+  void deliveryRulesRefuseRequestMatchers() {
+    assertThatThrownBy(() -> FaultRule.on("PutItem").replicationLag(Duration.ofSeconds(1)).build())
+        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("operation");
+    assertThatThrownBy(() -> FaultRule.builder().key("a").streamDelay(Duration.ofSeconds(1)).build())
+        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("key");
+    assertThatThrownBy(() -> FaultRule.builder().replicationLag(Duration.ZERO).build())
+        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("replicationLag");
+    assertThatThrownBy(() -> FaultRule.builder().triggerFailure(" ").build())
+        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("triggerFailure");
+  }
+}
