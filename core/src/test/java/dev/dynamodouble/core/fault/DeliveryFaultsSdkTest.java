@@ -261,6 +261,39 @@ class DeliveryFaultsSdkTest {
     assertThat(sizes).containsExactly(2, 2);
   }
 
+  @Test
+  void aScenarioFileDeclaresDeliveryRules() {
+    addReplica(); // enables the stream
+    List<FaultHandle> rules = dynamo.faults().load("delivery.yml", """
+        rules:
+          - name: slow-link
+            table: orders
+            region: eu-west-1
+            replicationLag: 10s
+          - name: late-stream
+            table: orders
+            region: us-east-1
+            streamDelay: 2s
+          - name: flaky-trigger
+            table: orders
+            times: 1
+            triggerFailure: Runtime.ExitError
+        """);
+    assertThat(rules).hasSize(3);
+    List<String> seen = new CopyOnWriteArrayList<>();
+    dynamo.triggers().register("us-east-1", "orders", TriggerOptions.defaults().retryDelay(Duration.ofSeconds(1)),
+        TriggerHandler.of(records -> records.forEach(r -> seen.add(r.keys().get("pk").toString()))));
+    put(east, "a");
+    clock.advance(Duration.ofSeconds(2)); // visible now; the first invocation fails
+    assertThat(seen).isEmpty();
+    clock.advance(Duration.ofSeconds(1)); // the retry succeeds
+    assertThat(seen).hasSize(1);
+    assertThat(has(west, "a")).isFalse();
+    clock.advance(Duration.ofSeconds(7));
+    assertThat(has(west, "a")).isTrue();
+    dynamo.faults().verify(); // every rule fired
+  }
+
   // ---- what such rules refuse ----
 
   @Test
