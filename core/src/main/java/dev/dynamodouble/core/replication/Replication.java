@@ -343,7 +343,7 @@ public final class Replication implements FeedSubscriber {
     var data = target.snapshot();
     StoredItem before = data.get(change.key());
     var next = change.after() == null ? data.delete(change.key()) : data.put(change.key(), change.after(), before);
-    feed.commit(target, next, now, Origin.REPLICATION, change.key(), before, change.after());
+    feed.commit(target, next, now, Origin.REPLICATION, change.key(), before, change.after(), change.committedAt());
   }
 
   private Link link(String from, String to) {

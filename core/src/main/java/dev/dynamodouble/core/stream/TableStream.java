@@ -187,7 +187,7 @@ public final class TableStream {
         + (oldImage == null ? 0 : change.oldItem().size());
     String eventId = UUID.nameUUIDFromBytes((arn + "#" + change.sequence()).getBytes(StandardCharsets.UTF_8))
         .toString().replace("-", "");
-    return new StreamRecord(eventId, change.kind().name(), table.region(), arn, change.at(), keys, newImage, oldImage,
+    return new StreamRecord(eventId, change.kind().name(), table.region(), arn, change.createdAt(), keys, newImage, oldImage,
         SequenceNumbers.format(change.sequence()), size, viewType,
         change.origin() == Origin.TTL ? UserIdentity.DYNAMODB_SERVICE : null);
   }
