@@ -120,6 +120,33 @@ class EngineResetTest {
     }
   }
 
+  @Test
+  void aTestThatDisablesPointInTimeRecoveryDoesNotLoseTheFixturesHistory() {
+    ManualClock clock = DynamoClock.manual(T0);
+    try (DynamoDouble dynamo = DynamoDouble.builder().clock(clock).start();
+         DynamoDbClient client = SdkTestSupport.client(dynamo)) {
+      SdkTestSupport.createTable(client, "orders", "pk", null);
+      client.updateContinuousBackups(r -> r.tableName("orders")
+          .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+      client.putItem(r -> r.tableName("orders").item(item("pk", "o1", "v", "old")));
+      clock.advance(Duration.ofMinutes(1));
+      Instant beforeChange = clock.now();
+      client.putItem(r -> r.tableName("orders").item(item("pk", "o1", "v", "new")));
+      clock.advance(Duration.ofMinutes(10));
+      EngineSnapshot snapshot = dynamo.engine().snapshot();
+
+      client.updateContinuousBackups(r -> r.tableName("orders")
+          .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+      dynamo.engine().restore(snapshot);
+
+      client.restoreTableToPointInTime(r -> r.sourceTableName("orders").targetTableName("orders-then")
+          .restoreDateTime(beforeChange.minusSeconds(1)));
+      clock.advance(Duration.ZERO);
+      assertThat(client.getItem(r -> r.tableName("orders-then").key(Map.of("pk", s("o1")))).item().get("v").s())
+          .isEqualTo("old");
+    }
+  }
+
   private static String status(DynamoDbClient client) {
     return client.describeTable(r -> r.tableName("orders")).table().tableStatusAsString();
   }
