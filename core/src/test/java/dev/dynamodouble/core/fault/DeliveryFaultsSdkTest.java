@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
+import dev.dynamodouble.core.sdk.TwoRegions;
 import dev.dynamodouble.core.stream.StreamRecord;
-import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
 import dev.dynamodouble.core.trigger.FailedBatch;
 import dev.dynamodouble.core.trigger.TriggerHandler;
@@ -21,10 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -33,26 +29,21 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /** Fault rules consulted by replication, streams and triggers, through the SDK on a manual clock. */
 class DeliveryFaultsSdkTest {
-  private ManualClock clock;
-  private DynamoDouble dynamo;
-  private DynamoDbClient east;
-  private DynamoDbClient west;
+  private final TwoRegions regions = new TwoRegions();
+  private final ManualClock clock = regions.clock;
+  private final DynamoDouble dynamo = regions.dynamo;
+  private final DynamoDbClient east = regions.east;
+  private final DynamoDbClient west = regions.west;
 
   @BeforeEach
   void start() {
-    clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-    dynamo = DynamoDouble.builder().clock(clock).start();
-    east = SdkTestSupport.client(dynamo, "us-east-1");
-    west = SdkTestSupport.client(dynamo, "eu-west-1");
     SdkTestSupport.createTable(east, "orders", "pk", null);
     clock.advance(Duration.ZERO);
   }
 
   @AfterEach
   void stop() {
-    east.close();
-    west.close();
-    dynamo.close();
+    regions.close();
   }
 
   private void addReplica() {
@@ -160,9 +151,7 @@ class DeliveryFaultsSdkTest {
   // ---- streams ----
 
   private DynamoDbStreamsClient streamsClient() {
-    return DynamoDbStreamsClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return SdkTestSupport.streamsClient(dynamo, "us-east-1");
   }
 
   private static List<String> readAll(DynamoDbStreamsClient streams, String arn) {

@@ -7,17 +7,11 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamodouble.core.DynamoDouble;
-import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -31,24 +25,15 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** What a global table keeps alike across its replicas (and what it does not), through the SDK. */
 class GlobalTableSettingsTest {
-  private ManualClock clock;
-  private DynamoDouble dynamo;
-  private DynamoDbClient east;
-  private DynamoDbClient west;
-
-  @BeforeEach
-  void start() {
-    clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-    dynamo = DynamoDouble.builder().clock(clock).start();
-    east = SdkTestSupport.client(dynamo, "us-east-1");
-    west = SdkTestSupport.client(dynamo, "eu-west-1");
-  }
+  private final TwoRegions regions = new TwoRegions();
+  private final ManualClock clock = regions.clock;
+  private final DynamoDouble dynamo = regions.dynamo;
+  private final DynamoDbClient east = regions.east;
+  private final DynamoDbClient west = regions.west;
 
   @AfterEach
   void stop() {
-    east.close();
-    west.close();
-    dynamo.close();
+    regions.close();
   }
 
   private void createProvisioned() {
@@ -80,10 +65,7 @@ class GlobalTableSettingsTest {
     Instant written = clock.now();
     east.putItem(r -> r.tableName("orders").item(item("pk", "a")));
     clock.advance(Duration.ofSeconds(30));
-    try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynamo.endpoint())
-        .region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build()) {
+    try (DynamoDbStreamsClient streams = SdkTestSupport.streamsClient(dynamo, "eu-west-1")) {
       String arn = westTable().latestStreamArn();
       String shard = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
       String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
