@@ -3,10 +3,12 @@ package dev.dynamodouble.core.fault;
 import dev.dynamodouble.core.consistency.LagNote;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.pipeline.RequestKeys;
 import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.transaction.CancellationReason;
 import dev.dynamodouble.core.transaction.TransactionErrors;
+import dev.dynamodouble.core.value.AttributeValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -288,29 +290,28 @@ public final class Faults implements RequestStage {
 
   /**
    * For the global-tables service: the replication rule that fires on one change of {@code table}
-   * on its way to {@code destinationRegion} (its effect a {@link FaultEffect.Replication}), or
-   * null. Each change and destination counts as one call of the matching rules; a rule's region
-   * is the destination's.
+   * (an item with that partition key) on its way to {@code destinationRegion} (its effect a
+   * {@link FaultEffect.Replication}), or null. Each change and destination counts as one call of
+   * the matching rules; a rule's region is the destination's.
    */
-  public FaultHandle replicationFault(String table, String destinationRegion) {
-    return delivery(new Target.Delivery(destinationRegion, table), FaultEffect.Replication.class);
+  public FaultHandle replicationFault(String table, String destinationRegion, AttributeValue partitionKey) {
+    return delivery(new Target.Delivery(destinationRegion, table, List.of(RequestKeys.text(partitionKey))),
+        rule -> rule instanceof FaultEffect.Replication);
   }
 
   /**
    * For streams and triggers: the stream rule of {@code kind} (a delay of a commit's stream
    * records, or a trigger invocation's failure) that fires on one delivery of {@code table}'s
-   * records in {@code region}, or null. Each delivery counts as one call of the matching rules.
+   * records in {@code region} (of items with those partition keys), or null. Each delivery counts
+   * as one call of the matching rules.
    */
-  public FaultHandle streamFault(String table, String region, StreamFault kind) {
-    Instant now = clock.now();
-    FaultHandle found = null;
-    for (FaultHandle rule : rules) {
-      if (rule.rule().effect() instanceof FaultEffect.Stream stream && kind.is(stream)
-          && rule.fires(new Target.Delivery(region, table), now, found != null)) {
-        found = rule;
-      }
+  public FaultHandle streamFault(String table, String region, List<AttributeValue> partitionKeys, StreamFault kind) {
+    List<String> keys = new ArrayList<>(partitionKeys.size());
+    for (AttributeValue key : partitionKeys) {
+      keys.add(RequestKeys.text(key));
     }
-    return found;
+    return delivery(new Target.Delivery(region, table, keys),
+        effect -> effect instanceof FaultEffect.Stream stream && kind.is(stream));
   }
 
   /** Which stream rules {@link #streamFault} consults. */
@@ -325,11 +326,11 @@ public final class Faults implements RequestStage {
     }
   }
 
-  private FaultHandle delivery(Target target, Class<? extends FaultEffect> kind) {
+  private FaultHandle delivery(Target target, java.util.function.Predicate<FaultEffect> kind) {
     Instant now = clock.now();
     FaultHandle found = null;
     for (FaultHandle rule : rules) {
-      if (kind.isInstance(rule.rule().effect()) && rule.fires(target, now, found != null)) {
+      if (kind.test(rule.rule().effect()) && rule.fires(target, now, found != null)) {
         found = rule;
       }
     }

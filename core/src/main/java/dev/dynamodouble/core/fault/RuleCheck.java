@@ -103,10 +103,6 @@ final class RuleCheck {
     if (rule.index() != null) {
       throw new InvalidFaultException("index", field + " applies to " + what + ", not to an index");
     }
-    if (rule.key() != null || rule.keyPattern() != null) {
-      throw new InvalidFaultException(rule.key() != null ? "key" : "keyPattern", field + " applies to " + what
-          + " of a table, not to a key");
-    }
   }
 
   private static void onlyFor(Set<String> operations, Set<String> allowed, String what) {

@@ -258,7 +258,7 @@ public final class Replication implements FeedSubscriber {
       for (String region : group.keySet()) {
         if (!region.equals(table.region())) {
           Link link = link(table.region(), region);
-          FaultHandle fault = faults.replicationFault(table.name(), region);
+          FaultHandle fault = faults.replicationFault(table.name(), region, change.key().partition());
           link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), fault));
           if (fault != null) {
             link.faulted++;

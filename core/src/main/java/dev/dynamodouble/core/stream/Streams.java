@@ -155,7 +155,11 @@ public final class Streams implements FeedSubscriber {
     if (stream == null) {
       return;
     }
-    FaultHandle delay = faults.streamFault(table.name(), table.region(), Faults.StreamFault.DELAY);
+    List<dev.dynamodouble.core.value.AttributeValue> keys = new ArrayList<>(changes.size());
+    for (ItemChange change : changes) {
+      keys.add(change.key().partition());
+    }
+    FaultHandle delay = faults.streamFault(table.name(), table.region(), keys, Faults.StreamFault.DELAY);
     if (delay == null) {
       stream.append(changes, null);
       appended(stream);

@@ -246,7 +246,11 @@ public final class TriggerMapping {
     }
     invocations.incrementAndGet();
     lane.invokes++;
-    FaultHandle fault = faults.streamFault(stream.table().name(), stream.table().region(),
+    List<dev.dynamodouble.core.value.AttributeValue> keys = new ArrayList<>(batch.size());
+    for (ItemChange change : batch) {
+      keys.add(change.key().partition());
+    }
+    FaultHandle fault = faults.streamFault(stream.table().name(), stream.table().region(), keys,
         Faults.StreamFault.TRIGGER_FAILURE);
     if (fault != null) { // the invocation fails as a function error would, without running the handler
       failed(lane, ((FaultEffect.Stream) fault.rule().effect()).failure(), true, now);

@@ -104,6 +104,25 @@ class DeliveryFaultsSdkTest {
   }
 
   @Test
+  void deliveryRulesMatchThePartitionKeysTheyCarry() {
+    addReplica();
+    FaultHandle hot = dynamo.faults().add(FaultRule.builder().key("hot").replicationLag(Duration.ofMinutes(1)));
+    FaultHandle tenant = dynamo.faults().add(FaultRule.builder().keyPattern("tenant-7#.*").region("us-east-1")
+        .streamDelay(Duration.ofMinutes(1)));
+    put(east, "hot");
+    put(east, "cold");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(has(west, "cold")).isTrue();
+    assertThat(has(west, "hot")).isFalse();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(has(west, "hot")).isTrue();
+    put(east, "tenant-7#a");
+    assertThat(hot.hits()).isEqualTo(1);
+    assertThat(tenant.hits()).isEqualTo(1);
+    assertThat(tenant.matched()).isEqualTo(1); // the other commits in us-east-1 carried other keys
+  }
+
+  @Test
   void aPausedReplicationRuleHoldsChangesUntilItIsRemoved() {
     addReplica();
     FaultHandle paused = dynamo.faults().add(FaultRule.builder().table("orders").replicationPaused());
@@ -289,8 +308,8 @@ class DeliveryFaultsSdkTest {
   void deliveryRulesRefuseRequestMatchers() {
     assertThatThrownBy(() -> FaultRule.on("PutItem").replicationLag(Duration.ofSeconds(1)).build())
         .isInstanceOf(InvalidFaultException.class).hasMessageContaining("operation");
-    assertThatThrownBy(() -> FaultRule.builder().key("a").streamDelay(Duration.ofSeconds(1)).build())
-        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("key");
+    assertThatThrownBy(() -> FaultRule.builder().index("byCustomer").streamDelay(Duration.ofSeconds(1)).build())
+        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("index");
     assertThatThrownBy(() -> FaultRule.builder().replicationLag(Duration.ZERO).build())
         .isInstanceOf(InvalidFaultException.class).hasMessageContaining("replicationLag");
     assertThatThrownBy(() -> FaultRule.builder().triggerFailure(" ").build())
