@@ -41,7 +41,7 @@ final class GlobalIndexUpdates {
       if (create != null) {
         String name = create.string("IndexName");
         constraints.notNull(name, member + ".create.indexName").name(name, member + ".create.indexName");
-        TableSpecReader.checkKeySchemaShape(constraints, create.structures("KeySchema"), member + ".create.keySchema");
+        TableSpecReader.checkKeySchemaShape(constraints, create.structures("KeySchema"), member + ".create.keySchema", true);
         constraints.notNull(create.structure("Projection"), member + ".create.projection");
         JsonRequest projection = create.structure("Projection");
         if (projection != null) {

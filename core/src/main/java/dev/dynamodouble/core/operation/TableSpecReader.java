@@ -247,7 +247,15 @@ final class TableSpecReader {
   }
 
   static void checkKeySchemaShape(Constraints constraints, List<JsonRequest> keySchema, String path) {
-    constraints.notNull(keySchema, path).minSize(keySchema, 1, path).maxSize(keySchema, 2, path);
+    checkKeySchemaShape(constraints, keySchema, path, false);
+  }
+
+  /** A GSI's key schema may have up to eight elements (a multi-attribute key); its own checks bound them. */
+  static void checkKeySchemaShape(Constraints constraints, List<JsonRequest> keySchema, String path, boolean global) {
+    constraints.notNull(keySchema, path).minSize(keySchema, 1, path);
+    if (!global) {
+      constraints.maxSize(keySchema, 2, path);
+    }
     if (keySchema == null) {
       return;
     }
@@ -273,7 +281,7 @@ final class TableSpecReader {
       String member = path + "." + (i + 1) + ".member";
       String indexName = index == null ? null : index.string("IndexName");
       constraints.notNull(indexName, member + ".indexName").name(indexName, member + ".indexName");
-      checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"), member + ".keySchema");
+      checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"), member + ".keySchema", global);
       JsonRequest projection = index == null ? null : index.structure("Projection");
       constraints.notNull(projection, member + ".projection");
       if (projection != null) {
@@ -288,6 +296,11 @@ final class TableSpecReader {
   }
 
   static KeySchema keySchema(List<JsonRequest> elements, Map<String, AttributeType> defined) {
+    return keySchema(elements, defined, false);
+  }
+
+  /** A key schema; {@code multiAttribute} (GSIs) allows up to four HASH then up to four RANGE elements. */
+  static KeySchema keySchema(List<JsonRequest> elements, Map<String, AttributeType> defined, boolean multiAttribute) {
     List<String> names = new ArrayList<>();
     for (JsonRequest element : elements) {
       names.add(element.string("AttributeName"));
@@ -301,23 +314,41 @@ final class TableSpecReader {
             + "Keys: " + names + ", AttributeDefinitions: " + defined.keySet());
       }
     }
-    if (names.size() == 2 && names.get(0).equals(names.get(1))) {
+    if (new HashSet<>(names).size() < names.size()) {
       throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
     }
     if (!"HASH".equals(elements.get(0).string("KeyType"))) {
       throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (elements.size() == 2 && !"RANGE".equals(elements.get(1).string("KeyType"))) {
-      throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    if (!multiAttribute) {
+      if (elements.size() == 2 && !"RANGE".equals(elements.get(1).string("KeyType"))) {
+        throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+      }
     }
-    KeyAttribute partition = new KeyAttribute(names.get(0), defined.get(names.get(0)));
-    KeyAttribute sort = names.size() == 2 ? new KeyAttribute(names.get(1), defined.get(names.get(1))) : null;
-    return new KeySchema(partition, sort);
+    List<KeyAttribute> partitions = new ArrayList<>();
+    List<KeyAttribute> sorts = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      KeyAttribute attribute = new KeyAttribute(names.get(i), defined.get(names.get(i)));
+      if ("RANGE".equals(elements.get(i).string("KeyType"))) {
+        sorts.add(attribute);
+      } else if (!sorts.isEmpty()) {
+        throw DynamoException.invalidParameter("All HASH key attributes must precede RANGE key attributes in the KeySchema");
+      } else {
+        partitions.add(attribute);
+      }
+    }
+    if (partitions.size() > KeySchema.MAX_KEY_ATTRIBUTES) {
+      throw DynamoException.invalidParameter("The KeySchema exceeds the maximum allowed number of HASH key attributes");
+    }
+    if (sorts.size() > KeySchema.MAX_KEY_ATTRIBUTES) {
+      throw DynamoException.invalidParameter("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+    }
+    return new KeySchema(partitions, sorts);
   }
 
   static IndexDefinition index(JsonRequest index, Map<String, AttributeType> defined, boolean global, BillingMode mode) {
     String indexName = index.string("IndexName");
-    KeySchema schema = keySchema(index.structures("KeySchema"), defined);
+    KeySchema schema = keySchema(index.structures("KeySchema"), defined, global);
     Projection p = projection(index.structure("Projection"));
     Throughput throughput = null;
     if (global) {
