@@ -14,10 +14,16 @@ import java.util.Map;
 
 /** The checks every item to be stored must pass: its size and its index key attributes. */
 public final class ItemValidation {
+  /** An item (or AttributesToGet) naming an attribute "" (DynamoDB Local 3.3's wording). */
+  static final String EMPTY_NAME = "Empty attribute name";
+
   private ItemValidation() {}
 
   /** Validates a complete item for {@code table} and wraps it for storage. */
   public static StoredItem storable(Table table, Map<String, AttributeValue> attributes) {
+    if (attributes.containsKey("")) {
+      throw DynamoException.validation(EMPTY_NAME);
+    }
     StoredItem item = StoredItem.of(attributes);
     if (item.size() > ItemSize.MAX_ITEM_BYTES) {
       throw DynamoException.validation("Item size has exceeded the maximum allowed size");

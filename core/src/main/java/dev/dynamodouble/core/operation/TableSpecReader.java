@@ -24,6 +24,8 @@ import java.util.Set;
 final class TableSpecReader {
   static final long MAX_CAPACITY = 1_000_000_000_000L;
   private static final int MAX_TAGS = 50;
+  /** Letters, digits, white space and + - = . _ : / @ (the characters AWS tags allow). */
+  private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
   private TableSpecReader() {}
 
@@ -177,6 +179,12 @@ final class TableSpecReader {
       if (key.startsWith("aws:")) {
         throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
       }
+      if (!TAG_TEXT.matcher(key).matches()) {
+        throw DynamoException.validation("The Tag Key provided is invalid, Key: " + key);
+      }
+      if (!TAG_TEXT.matcher(value).matches()) {
+        throw DynamoException.validation("The Tag Value provided is invalid, Value: " + value);
+      }
       if (tags.put(key, value) != null) {
         throw DynamoException.validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " + key);
       }
@@ -241,7 +249,10 @@ final class TableSpecReader {
     for (int i = 0; i < definitions.size(); i++) {
       JsonRequest d = definitions.get(i);
       String path = "attributeDefinitions." + (i + 1) + ".member";
-      constraints.notNull(d == null ? null : d.string("AttributeName"), path + ".attributeName");
+      String name = d == null ? null : d.string("AttributeName");
+      // the name's length is a member constraint: reported before any check across definitions and keys
+      constraints.notNull(name, path + ".attributeName").minLength(name, 1, path + ".attributeName")
+          .maxLength(name, 255, path + ".attributeName");
       constraints.notNull(d == null ? null : d.string("AttributeType"), path + ".attributeType");
     }
   }
