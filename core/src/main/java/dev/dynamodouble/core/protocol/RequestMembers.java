@@ -118,6 +118,9 @@ public final class RequestMembers {
     JsonObject members = request.node();
     for (int i = 0; i < members.size(); i++) {
       String member = members.name(i);
+      if (members.value(i) == Json.NULL) {
+        continue; // a null member reads as absent
+      }
       String reason = NOT_BUILT.get(operation + "." + member);
       if (reason != null) {
         throw DynamoException.validation(operation + "'s " + member + " is not supported by Dynamo Double yet: " + reason);
