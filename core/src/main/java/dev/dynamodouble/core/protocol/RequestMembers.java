@@ -97,6 +97,10 @@ public final class RequestMembers {
     known("GetResourcePolicy", "ResourceArn");
     known("DeleteResourcePolicy", "ResourceArn", "ExpectedRevisionId");
     known("DescribeLimits");
+    known("EnableKinesisStreamingDestination", "TableName", "StreamArn", "EnableKinesisStreamingConfiguration");
+    known("DisableKinesisStreamingDestination", "TableName", "StreamArn", "EnableKinesisStreamingConfiguration");
+    known("DescribeKinesisStreamingDestination", "TableName");
+    known("UpdateKinesisStreamingDestination", "TableName", "StreamArn", "UpdateKinesisStreamingConfiguration");
     known("ListStreams", "TableName", "Limit", "ExclusiveStartStreamArn");
     known("DescribeStream", "StreamArn", "Limit", "ExclusiveStartShardId", "ShardFilter");
     known("GetShardIterator", "StreamArn", "ShardId", "ShardIteratorType", "SequenceNumber", "Timestamp");
