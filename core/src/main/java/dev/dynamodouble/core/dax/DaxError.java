@@ -52,10 +52,12 @@ final class DaxError extends RuntimeException {
     return new DaxError(new int[] {4, 23, 24}, "ResourceNotFoundException", 400, message, List.of());
   }
 
-  /** What this endpoint does not do: the client surfaces it as an error naming it, never a hang. */
+  /**
+   * What this endpoint does not do: a ValidationException naming it (DAX's own not-implemented
+   * code would reach the caller without its message), never a hang.
+   */
   static DaxError notImplemented(String what) {
-    return new DaxError(new int[] {4, 37, 38, 44}, "NotImplementedException", 400,
-        what + " is not supported by Dynamo Double's DAX endpoint", List.of());
+    return validation(what + " is not supported by Dynamo Double's DAX endpoint");
   }
 
   /** Writes the error where a response starts: codes, message, then [request id, type, status(, reasons)]. */
