@@ -99,11 +99,6 @@ public final class DaxCache implements SnapshotParticipant {
     queries.clear();
   }
 
-  /** The number of entries in the item cache and in the query cache, expired ones not yet dropped included. */
-  public synchronized int[] sizes() {
-    return new int[] {items.size(), queries.size()};
-  }
-
   @Override
   public Object capture() {
     return Boolean.TRUE; // a reset always starts with cold caches

@@ -57,7 +57,7 @@ final class DaxService {
         case DEFINE_KEY_SCHEMA -> keySchema(in.readTextOrBytes(), result);
         case DEFINE_ATTRIBUTE_LIST_ID -> attributeListId(in, result);
         case DEFINE_ATTRIBUTE_LIST -> attributeList(in.readLong(), result);
-        case GET_ITEM -> itemOperations.get(in, arguments, result, requestId);
+        case GET_ITEM -> itemOperations.get(in, result, requestId);
         case PUT_ITEM -> itemOperations.put(in, result, requestId);
         case DELETE_ITEM -> itemOperations.delete(in, result, requestId);
         case UPDATE_ITEM -> itemOperations.update(in, result, requestId);
@@ -121,11 +121,6 @@ final class DaxService {
       throw DaxError.tableNotFound("Requested resource not found: Table: " + table + " not found");
     }
     return found.keySchema();
-  }
-
-  /** The key schema of a table or of one of its indexes (for the keys of Query and Scan pages). */
-  boolean isTable(String table) {
-    return backend.engine().region(backend.engine().options().defaultRegion()).find(table) != null;
   }
 
   private void attributeListId(CborReader in, CborWriter out) {

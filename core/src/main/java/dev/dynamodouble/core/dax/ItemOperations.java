@@ -18,7 +18,7 @@ final class ItemOperations {
     this.dax = dax;
   }
 
-  void get(CborReader in, byte[] request, CborWriter out, String requestId) {
+  void get(CborReader in, CborWriter out, String requestId) {
     String table = in.readTextOrBytes();
     byte[] key = in.readBytes();
     DaxOptions options = DaxOptions.read(in);
