@@ -42,7 +42,7 @@ public final class DynamoDouble implements AutoCloseable {
     this.settings = settings;
     EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit)
-        .withQuotas(settings.quotas)
+        .withQuotas(settings.quotas).withSingleNamespace(settings.singleNamespace)
         .withAccountId(settings.accountId != null ? settings.accountId
             : settings.auth != null && settings.auth.account() != null ? settings.auth.account() : "000000000000");
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
@@ -136,6 +136,14 @@ public final class DynamoDouble implements AutoCloseable {
   }
 
   /**
+   * Kinesis streaming destinations (EnableKinesisStreamingDestination …): what each destination
+   * stream has received, for a test to read as a Kinesis consumer would.
+   */
+  public dev.dynamodouble.core.kinesis.KinesisDestinations kinesis() {
+    return engine.kinesis();
+  }
+
+  /**
    * Capacity enforcement: provisioned and on-demand limits, per-partition limits, and what each
    * table and GSI has left and has throttled. Switch it off with {@code enabled(false)}.
    */
@@ -216,6 +224,7 @@ public final class DynamoDouble implements AutoCloseable {
     private StreamSettings streamSettings;
     private dev.dynamodouble.core.dax.DaxSettings dax;
     private int daxPort;
+    private boolean singleNamespace;
 
     private Builder() {}
 
@@ -231,6 +240,16 @@ public final class DynamoDouble implements AutoCloseable {
       if (dax == null) {
         dax = dev.dynamodouble.core.dax.DaxSettings.defaults();
       }
+      return this;
+    }
+
+    /**
+     * One set of tables whatever region a request's credentials name, like DynamoDB Local's shared
+     * database: every request sees the default region's tables. Off by default: each region (from
+     * the SigV4 credential scope) has its own tables; credentials never separate tables.
+     */
+    public Builder singleNamespace(boolean single) {
+      this.singleNamespace = single;
       return this;
     }
 
