@@ -83,15 +83,7 @@ final class ItemOperations {
     DaxOptions options = DaxOptions.read(in);
     options.refuseUnsupported();
     KeySchema schema = dax.keySchema(table);
-    Expressions expressions = new Expressions();
-    String condition = options.condition == null ? null : expressions.condition(options.condition, "c");
-    JsonObject response = dax.call("DeleteItem", requestId, json -> {
-      json.writeStringField("TableName", table);
-      json.writeObjectFieldStart("Key");
-      DaxKeys.copy(key, schema, json);
-      json.writeEndObject();
-      writeCommon(json, condition, null, expressions, options.returnValuesName());
-    });
+    JsonObject response = callKeyed("DeleteItem", table, key, schema, options, options.returnValuesName(), requestId);
     dax.cache.putItem(table, key, null);
     writeAttributes(response, schema, out);
   }
@@ -102,19 +94,11 @@ final class ItemOperations {
     DaxOptions options = DaxOptions.read(in);
     options.refuseUnsupported();
     KeySchema schema = dax.keySchema(table);
-    Expressions expressions = new Expressions();
-    String condition = options.condition == null ? null : expressions.condition(options.condition, "c");
-    String update = options.update == null ? null : expressions.update(options.update);
     String asked = options.returnValuesName();
     // DAX needs the new item to write it through; it asks for it unless the caller asked for other values.
     boolean writeThrough = asked.equals("NONE") || asked.equals("ALL_NEW");
-    JsonObject response = dax.call("UpdateItem", requestId, json -> {
-      json.writeStringField("TableName", table);
-      json.writeObjectFieldStart("Key");
-      DaxKeys.copy(key, schema, json);
-      json.writeEndObject();
-      writeCommon(json, condition, update, expressions, writeThrough ? "ALL_NEW" : asked);
-    });
+    JsonObject response = callKeyed("UpdateItem", table, key, schema, options, writeThrough ? "ALL_NEW" : asked,
+        requestId);
     JsonObject attributes = (JsonObject) response.get("Attributes");
     if (writeThrough) {
       dax.cache.putItem(table, key, attributes);
@@ -127,6 +111,21 @@ final class ItemOperations {
           : dax.items.attributes(attributes, schema));
     }
     out.end();
+  }
+
+  /** DeleteItem or UpdateItem of one key, with the request's expressions. */
+  private JsonObject callKeyed(String operation, String table, byte[] key, KeySchema schema, DaxOptions options,
+                               String returnValues, String requestId) {
+    Expressions expressions = new Expressions();
+    String condition = options.condition == null ? null : expressions.condition(options.condition, "c");
+    String update = options.update == null ? null : expressions.update(options.update);
+    return dax.call(operation, requestId, json -> {
+      json.writeStringField("TableName", table);
+      json.writeObjectFieldStart("Key");
+      DaxKeys.copy(key, schema, json);
+      json.writeEndObject();
+      writeCommon(json, condition, update, expressions, returnValues);
+    });
   }
 
   private static void writeCommon(com.fasterxml.jackson.core.JsonGenerator json, String condition, String update,
