@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.server;
 
+import dev.dynamodouble.core.auth.AuthStage;
+import dev.dynamodouble.core.auth.ControlAccess;
 import dev.dynamodouble.core.engine.Engine;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.protocol.Json;
@@ -44,10 +46,23 @@ final class ControlApi {
     this.snapshots = new SnapshotsControl(engine);
   }
 
+  /** Without credentials: for an endpoint without auth. */
   ProtocolResponse handle(HttpMethod method, String uri, byte[] body) {
+    return handle(method, uri, body, null);
+  }
+
+  /** Serves a control request; {@code authorization} is its Authorization header, or null. */
+  ProtocolResponse handle(HttpMethod method, String uri, byte[] body, String authorization) {
     QueryStringDecoder decoder = new QueryStringDecoder(uri);
     String path = decoder.path().substring(PREFIX.length());
     boolean post = method.equals(HttpMethod.POST);
+    if (!path.equals("health")) { // health checks (a container's) need no credentials
+      AuthStage auth = engine.pipeline().find(AuthStage.class);
+      ControlAccess.Refusal refusal = auth == null ? null : auth.controlAccess().check(authorization);
+      if (refusal != null) {
+        return error(refusal.status(), refusal.message());
+      }
+    }
     ProtocolResponse fault = faults.handle(method, path, body);
     if (fault != null) {
       return fault;
