@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Query and Scan through the real DAX client, and the query cache. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,6 +78,10 @@ class DaxQueryTest {
     assertThat(dax.scan(r -> r.tableName("orders").filterExpression("#t > :min")
         .expressionAttributeNames(Map.of("#t", "total")).expressionAttributeValues(Map.of(":min", n("15"))))
         .items()).hasSize(2);
+    QueryResponse counted = dax.query(r -> r.tableName("orders").keyConditionExpression("pk = :c")
+        .expressionAttributeValues(Map.of(":c", s("c1"))).select(Select.COUNT));
+    assertThat(counted.count()).isEqualTo(3);
+    assertThat(counted.items()).isEmpty(); // the DAX client always gives a list
     assertThat(dax.query(r -> r.tableName("orders").keyConditionExpression("pk = :c")
         .expressionAttributeValues(Map.of(":c", s("c1"))).projectionExpression("total")).items())
         .containsExactly(item("total", n("10")), item("total", n("20")), item("total", n("30")));
