@@ -10,36 +10,23 @@ import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** BatchGetItem, BatchWriteItem, TransactGetItems and TransactWriteItems through the real DAX client. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DaxBatchTransactTest {
-  private DynamoDouble dynamo;
-  private DynamoDbClient direct;
-  private DynamoDbClient dax;
+class DaxBatchTransactTest extends DaxClusterTest {
 
-  @BeforeAll
-  void start() {
-    dynamo = DynamoDouble.builder().daxPort(0).start();
-    direct = SdkTestSupport.client(dynamo);
-    SdkTestSupport.createTable(direct, "accounts", "id", null);
-    dax = DaxClients.dax(dynamo);
+  @Override
+  DynamoDouble.Builder endpoint() {
+    return DynamoDouble.builder();
   }
 
-  @AfterAll
-  void stop() {
-    dax.close();
-    direct.close();
-    dynamo.close();
+  @Override
+  void tables() {
+    SdkTestSupport.createTable(direct, "accounts", "id", null);
   }
 
   private static WriteRequest put(Map<String, AttributeValue> item) {

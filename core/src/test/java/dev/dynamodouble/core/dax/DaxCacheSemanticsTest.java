@@ -12,40 +12,27 @@ import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /** Negative caching, a configured TTL, LRU eviction, the engine reset, and DAX's errors. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DaxCacheSemanticsTest {
+class DaxCacheSemanticsTest extends DaxClusterTest {
   private final ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-  private DynamoDouble dynamo;
-  private DynamoDbClient direct;
-  private DynamoDbClient dax;
   private EngineSnapshot empty;
 
-  @BeforeAll
-  void start() {
-    dynamo = DynamoDouble.builder().clock(clock)
-        .dax(DaxSettings.defaults().withItemTtl(Duration.ofSeconds(30)).withMaxItems(2)).daxPort(0).start();
-    direct = SdkTestSupport.client(dynamo);
-    SdkTestSupport.createTable(direct, "kvs", "k", null);
-    dax = DaxClients.dax(dynamo);
-    empty = dynamo.engine().snapshot();
+  @Override
+  DynamoDouble.Builder endpoint() {
+    return DynamoDouble.builder().clock(clock)
+        .dax(DaxSettings.defaults().withItemTtl(Duration.ofSeconds(30)).withMaxItems(2));
   }
 
-  @AfterAll
-  void stop() {
-    dax.close();
-    direct.close();
-    dynamo.close();
+  @Override
+  void tables() {
+    SdkTestSupport.createTable(direct, "kvs", "k", null);
+    empty = dynamo.engine().snapshot();
   }
 
   @BeforeEach

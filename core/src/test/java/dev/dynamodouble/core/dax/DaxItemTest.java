@@ -11,38 +11,25 @@ import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** GetItem, PutItem, UpdateItem and DeleteItem through the real DAX client, and the item cache. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DaxItemTest {
+class DaxItemTest extends DaxClusterTest {
   private final ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-  private DynamoDouble dynamo;
-  private DynamoDbClient direct;
-  private DynamoDbClient dax;
 
-  @BeforeAll
-  void start() {
-    dynamo = DynamoDouble.builder().clock(clock).daxPort(0).start();
-    direct = SdkTestSupport.client(dynamo);
-    SdkTestSupport.createTable(direct, "simple", "pk", null);
-    SdkTestSupport.createTable(direct, "composite", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
-    dax = DaxClients.dax(dynamo);
+  @Override
+  DynamoDouble.Builder endpoint() {
+    return DynamoDouble.builder().clock(clock);
   }
 
-  @AfterAll
-  void stop() {
-    dax.close();
-    direct.close();
-    dynamo.close();
+  @Override
+  void tables() {
+    SdkTestSupport.createTable(direct, "simple", "pk", null);
+    SdkTestSupport.createTable(direct, "composite", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
   }
 
   @BeforeEach

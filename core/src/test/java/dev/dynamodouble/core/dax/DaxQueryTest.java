@@ -12,37 +12,24 @@ import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Query and Scan through the real DAX client, and the query cache. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DaxQueryTest {
+class DaxQueryTest extends DaxClusterTest {
   private final ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-  private DynamoDouble dynamo;
-  private DynamoDbClient direct;
-  private DynamoDbClient dax;
 
-  @BeforeAll
-  void start() {
-    dynamo = DynamoDouble.builder().clock(clock).daxPort(0).start();
-    direct = SdkTestSupport.client(dynamo);
-    SdkTestSupport.createTable(direct, "orders", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
-    dax = DaxClients.dax(dynamo);
+  @Override
+  DynamoDouble.Builder endpoint() {
+    return DynamoDouble.builder().clock(clock);
   }
 
-  @AfterAll
-  void stop() {
-    dax.close();
-    direct.close();
-    dynamo.close();
+  @Override
+  void tables() {
+    SdkTestSupport.createTable(direct, "orders", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
   }
 
   @BeforeEach
