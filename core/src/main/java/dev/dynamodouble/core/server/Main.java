@@ -62,11 +62,25 @@ public final class Main {
       err.println("dynamo-double: " + e.getMessage());
       return 2;
     }
+    dev.dynamodouble.core.persist.DataDirectory dataDir = null;
+    if (options.dataDir != null) {
+      try { // before the endpoint listens: no request sees the engine half recovered
+        dataDir = dev.dynamodouble.core.persist.DataDirectory.open(options.dataDir, built.engine());
+      } catch (dev.dynamodouble.core.persist.DataDirectoryException e) {
+        built.close();
+        err.println("dynamo-double: " + e.getMessage());
+        return 1;
+      }
+    }
+    dev.dynamodouble.core.persist.DataDirectory durable = dataDir;
     DynamoDouble dynamo;
     try {
       dynamo = built.start();
     } catch (Exception e) { // Netty rethrows the checked BindException undeclared
       built.close();
+      if (durable != null) {
+        durable.close();
+      }
       if (e instanceof BindException || e.getCause() instanceof BindException
           || String.valueOf(e.getMessage()).contains("Address already in use")) {
         err.println("dynamo-double: cannot listen on " + options.host + ":" + options.port
@@ -79,9 +93,13 @@ public final class Main {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       dynamo.close();
+      if (durable != null) {
+        durable.close();
+      }
       stopped.countDown();
     }, "dynamo-double-shutdown"));
-    out.println("Dynamo Double listening on " + dynamo.endpoint() + " (in-memory"
+    out.println("Dynamo Double listening on " + dynamo.endpoint() + " ("
+        + (durable != null ? "data in " + durable.path().toAbsolutePath() : "in-memory")
         + (options.authFile != null ? ", SigV4 and IAM policies from " + options.authFile : "") + ")");
     if (dynamo.tls() != null) {
       out.println("TLS certificate: " + dynamo.tls().certificateFile()
@@ -116,6 +134,8 @@ public final class Main {
         "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
         "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
+        "  --data-dir DIR       keep tables and items in DIR: every acknowledged write survives a crash",
+        "                       and a restart (see the README for what is kept); default: in memory",
         "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
         "  --no-capacity-enforcement",
         "                       never throttle (provisioned throughput, on-demand maximums and",
@@ -137,6 +157,7 @@ public final class Main {
     Path tlsCert;
     Path tlsKey;
     boolean capacityEnforcement = true;
+    Path dataDir;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -147,6 +168,7 @@ public final class Main {
           case "--no-capacity-enforcement" -> o.capacityEnforcement = false;
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
+          case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, arg));
           case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
