@@ -22,6 +22,7 @@ final class Report {
   static final String[][] RATIOS = {
       {DynamoDbLocal.ID, "DD/DDBL"},
       {Floor.ID, "DD/floor"},
+      {dev.dynamodouble.benchmarks.sut.DurableDynamoDouble.ID, "DD/durable"}, // in memory / --data-dir
   };
 
   final Config config;
