@@ -32,7 +32,8 @@ public final class DurableDynamoDouble implements SystemUnderTest {
   public RunningEndpoint start(int port) throws Exception {
     Path dir = Files.createTempDirectory("dd-bench-data");
     dev.dynamodouble.core.DynamoDouble built = dev.dynamodouble.core.DynamoDouble.builder().port(port)
-        .capacityEnforcement(false).build(); // as for the in-memory system: serving is measured, not throttling
+        .capacityEnforcement(false) // as for the in-memory system: serving is measured, not throttling
+        .requestWorkers(DataDirectory.REQUEST_THREADS, 1024).build(); // as `--data-dir` sets them
     DataDirectory data = DataDirectory.open(dir, built.engine());
     dev.dynamodouble.core.DynamoDouble running = built.start();
     URI endpoint = running.endpoint();

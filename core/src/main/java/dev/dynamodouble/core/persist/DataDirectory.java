@@ -27,6 +27,11 @@ public final class DataDirectory implements AutoCloseable {
   /** A directory holding no complete checkpoint is taken as new only when its segments are this small. */
   private static final long FIRST_START_BYTES = 4096;
   static final String LOCK_FILE = "lock";
+  /**
+   * Request threads a server with a data directory should have at least: a write waits for the
+   * device on its thread, and every waiting write can join the next group commit.
+   */
+  public static final int REQUEST_THREADS = 64;
 
   /** What this program keeps only in memory even with a data directory (logged at start, in the README). */
   public static final String NOT_DURABLE = "on-demand backups, the point-in-time recovery history before the restart, "

@@ -34,7 +34,7 @@ public final class Main {
     }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
         .statusDelay(options.statusDelay).defaultRegion(options.region).quotas(options.quotas)
-        .requestWorkers(options.workers.threads(), options.workers.queue())
+        .requestWorkers(options.workerThreads(), options.workers.queue())
         .capacityEnforcement(options.capacityEnforcement);
     try { // a malformed auth file or certificate is reported before anything starts
       if (options.authFile != null) {
@@ -132,7 +132,7 @@ public final class Main {
         "  --max-tables N       tables per region before LimitExceededException (default 2500)",
         "  --max-gsis N         global secondary indexes per table (default 20)",
         "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
-        "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
+        "  --request-threads N  threads serving requests (default 4 per core, at least 8; 64 with --data-dir)",
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
         "  --data-dir DIR       keep tables and items in DIR: every acknowledged write survives a crash",
         "                       and a restart (see the README for what is kept); default: in memory",
@@ -158,6 +158,13 @@ public final class Main {
     Path tlsKey;
     boolean capacityEnforcement = true;
     Path dataDir;
+    boolean threadsGiven;
+
+    /** With a data directory, a write waits for the device on its thread: more threads, larger group commits. */
+    int workerThreads() {
+      return dataDir != null && !threadsGiven
+          ? Math.max(workers.threads(), dev.dynamodouble.core.persist.DataDirectory.REQUEST_THREADS) : workers.threads();
+    }
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -176,8 +183,10 @@ public final class Main {
           case "--max-gsis" -> o.quotas = o.quotas.withGlobalIndexesPerTable(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
           case "--max-table-changes" -> o.quotas = o.quotas.withConcurrentTableChanges(
               number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
-          case "--request-threads" -> o.workers = new DynamoServer.Workers(
-              number(arg, value(args, ++i, arg), 1, 10_000), o.workers.queue());
+          case "--request-threads" -> {
+            o.workers = new DynamoServer.Workers(number(arg, value(args, ++i, arg), 1, 10_000), o.workers.queue());
+            o.threadsGiven = true;
+          }
           case "--request-queue" -> o.workers = new DynamoServer.Workers(
               o.workers.threads(), number(arg, value(args, ++i, arg), 1, 1_000_000));
           case "--manual-clock" -> {

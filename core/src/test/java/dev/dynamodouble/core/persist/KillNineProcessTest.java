@@ -102,6 +102,14 @@ class KillNineProcessTest {
       ackedCounters.forEach((key, acked) -> assertThat(Long.parseLong(items.get(key).get("n").n()))
           .as("counter " + key).isGreaterThanOrEqualTo(acked));
       assertThat(Files.readString(tmp.resolve("second.log"))).contains("Recovered 2 table(s)");
+
+      Process third = start(data, tmp.resolve("third.log")); // the directory is in use by the second
+      assertThat(third.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(third.exitValue()).isEqualTo(1);
+      assertThat(Files.readString(tmp.resolve("third.log")))
+          .contains("is in use by another Dynamo Double server").contains("nothing was changed");
+      assertThat(client.getItem(r -> r.tableName("items").key(Map.of("pk", s(ackedPuts.iterator().next()))))
+          .hasItem()).as("the second server still serves").isTrue();
     } finally {
       second.destroy();
       assertThat(second.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
