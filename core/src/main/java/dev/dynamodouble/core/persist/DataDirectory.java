@@ -43,13 +43,18 @@ public final class DataDirectory implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final GroupCommitLog log;
+  private final DurableStore store;
+  private final Engine engine;
   private final List<String> notices;
 
-  private DataDirectory(Path dir, FileChannel lockChannel, FileLock lock, GroupCommitLog log, List<String> notices) {
+  private DataDirectory(Path dir, FileChannel lockChannel, FileLock lock, GroupCommitLog log, DurableStore store,
+                        Engine engine, List<String> notices) {
     this.dir = dir;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.log = log;
+    this.store = store;
+    this.engine = engine;
     this.notices = notices;
   }
 
@@ -86,7 +91,7 @@ public final class DataDirectory implements AutoCloseable {
         engine.pipeline().add(Pipeline.Order.AUTH, store);
         notices.add("Kept in memory only, lost on restart: " + NOT_DURABLE);
         notices.forEach(LOG::info);
-        return new DataDirectory(dir, lockChannel, lock, log, List.copyOf(notices));
+        return new DataDirectory(dir, lockChannel, lock, log, store, engine, List.copyOf(notices));
       } catch (RuntimeException e) {
         lock.release();
         throw e;
@@ -173,6 +178,17 @@ public final class DataDirectory implements AutoCloseable {
       }
     }
     return highest; // the first start stopped before its first checkpoint: nothing was ever written
+  }
+
+  /**
+   * Logs the control-plane state now and waits until it is on the device. Requests through the
+   * DynamoDB API do this themselves; a change made another way (the control API, the Java API)
+   * calls it before it answers.
+   */
+  public void sync() {
+    long[] position = new long[1];
+    engine.write(() -> position[0] = store.appendCatalogNow());
+    log.awaitDurable(position[0]);
   }
 
   /** The lines logged at start: what was recovered or truncated, and what is not durable. */

@@ -52,6 +52,9 @@ final class DurableStore implements FeedSubscriber, RequestStage {
 
   @Override
   public void committed(Table table, List<ItemChange> changes) {
+    if (!listed(table)) {
+      return; // a table being deleted (a last TTL sweep): it does not come back
+    }
     Incarnation known = table.attachment(Incarnation.class);
     if (known == null) {
       appendCatalog(); // logs the table and its contents, this commit included
@@ -81,6 +84,9 @@ final class DurableStore implements FeedSubscriber, RequestStage {
 
   @Override
   public void replaced(Table table, Origin origin, Instant at) {
+    if (!listed(table)) {
+      return;
+    }
     Incarnation known = table.attachment(Incarnation.class);
     if (known == null) {
       appendCatalog();
@@ -93,6 +99,11 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   public void reset(Table table, Instant at, Object captured) {
     appendCatalog(); // a reset may also add and drop tables
     replaced(table, Origin.RESET, at);
+  }
+
+  /** Whether the catalog the log keeps holds this table object. */
+  private boolean listed(Table table) {
+    return table.status() != TableStatus.DELETING && engine.region(table.region()).find(table.name()) == table;
   }
 
   // --- the request pipeline ---
@@ -128,7 +139,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     List<LogEntry.Image> images = new ArrayList<>();
     for (Catalog catalog : engine.regions()) {
       for (Table table : catalog.tables()) {
-        if (table.status() != TableStatus.DELETING) {
+        if (listed(table)) {
           long id = nextIncarnation++;
           table.replaceAttachment(Incarnation.class, new Incarnation(id));
           tables.add(TableDef.capture(id, table, engine));
@@ -147,8 +158,8 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     List<LogEntry.Image> images = new ArrayList<>();
     for (Catalog catalog : engine.regions()) {
       for (Table table : catalog.tables()) {
-        if (table.status() == TableStatus.DELETING) {
-          continue; // as good as gone: nothing brings it back
+        if (!listed(table)) {
+          continue; // being deleted: as good as gone, nothing brings it back
         }
         Incarnation known = table.attachment(Incarnation.class);
         if (known == null) {
@@ -161,6 +172,12 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     }
     append(new LogEntry.Catalog(List.copyOf(tables)));
     images.forEach(this::append);
+  }
+
+  /** Appends the catalog (under the engine's write lock) and returns its log position. */
+  long appendCatalogNow() {
+    appendCatalog();
+    return lastAppended();
   }
 
   /** The log position of what this thread appended last. */

@@ -49,9 +49,12 @@ final class Recovery implements SegmentReader.Visitor {
       case SegmentFormat.IMAGE_ITEMS -> {
         long incarnation = in.readLong();
         PersistentSortedMap.Builder<ItemKey, StoredItem> image = images.get(incarnation);
-        Replayed table = table(incarnation);
+        Replayed table = tables.get(incarnation);
         if (image == null) {
           throw new CorruptDataException("image items of table " + incarnation + " without a beginning");
+        }
+        if (table == null) {
+          return; // the table was deleted since
         }
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
@@ -65,7 +68,10 @@ final class Recovery implements SegmentReader.Visitor {
         if (image == null) {
           throw new CorruptDataException("image end of table " + incarnation + " without a beginning");
         }
-        table(incarnation).items = image.build();
+        Replayed table = tables.get(incarnation);
+        if (table != null) {
+          table.items = image.build();
+        }
       }
       case SegmentFormat.CHECKPOINT_END -> { }
       default -> throw new CorruptDataException("unknown record type " + type);
@@ -102,26 +108,20 @@ final class Recovery implements SegmentReader.Visitor {
     List<Change> changes = new ArrayList<>();
     int tableCount = in.readInt();
     for (int t = 0; t < tableCount; t++) {
-      Replayed table = table(in.readLong());
+      Replayed table = tables.get(in.readLong()); // null: the table was deleted since
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
         boolean put = in.readBoolean();
         StoredItem item = ValueCodec.readItem(in);
-        changes.add(new Change(table, key(table, item.attributes(), put), put ? item : null));
+        if (table != null) {
+          changes.add(new Change(table, key(table, item.attributes(), put), put ? item : null));
+        }
       }
     }
     for (Change change : changes) {
       change.table().items = change.item() == null ? change.table().items.remove(change.key())
           : change.table().items.put(change.key(), change.item());
     }
-  }
-
-  private Replayed table(long incarnation) {
-    Replayed table = tables.get(incarnation);
-    if (table == null) {
-      throw new CorruptDataException("a change of table " + incarnation + ", which the catalog does not hold");
-    }
-    return table;
   }
 
   private static ItemKey key(Replayed table, Map<String, dev.dynamodouble.core.value.AttributeValue> attributes,

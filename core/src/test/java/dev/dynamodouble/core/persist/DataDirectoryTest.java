@@ -138,6 +138,29 @@ class DataDirectoryTest {
   }
 
   @Test
+  void aResetToAnEngineSnapshotIsKept() {
+    DynamoDouble built = DynamoDouble.builder().build();
+    DataDirectory data = DataDirectory.open(dir, built.engine());
+    try (DynamoDouble dynamo = built.start(); DynamoDbClient client = SdkTestSupport.client(dynamo)) {
+      SdkTestSupport.createTable(client, "kept", "id", null);
+      client.putItem(r -> r.tableName("kept").item(item("id", "before")));
+      dev.dynamodouble.core.engine.EngineSnapshot snapshot = dynamo.engine().snapshot();
+      client.putItem(r -> r.tableName("kept").item(item("id", "after")));
+      SdkTestSupport.createTable(client, "dropped", "id", null);
+      client.putItem(r -> r.tableName("dropped").item(item("id", "x")));
+
+      dynamo.engine().restore(snapshot); // as the control API's reset does, outside the request pipeline
+      data.sync();
+    } finally {
+      data.close();
+    }
+    withServer(client -> {
+      assertThat(client.listTables().tableNames()).containsExactly("kept");
+      assertThat(client.scan(r -> r.tableName("kept")).items()).containsExactly(item("id", "before"));
+    });
+  }
+
+  @Test
   void aTornTailIsTruncatedAndLogged() throws IOException {
     withServer(client -> {
       SdkTestSupport.createTable(client, "tbl", "id", null);
