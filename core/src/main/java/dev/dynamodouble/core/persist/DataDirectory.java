@@ -27,6 +27,8 @@ public final class DataDirectory implements AutoCloseable {
   /** A directory holding no complete checkpoint is taken as new only when its segments are this small. */
   private static final long FIRST_START_BYTES = 4096;
   static final String LOCK_FILE = "lock";
+  /** A line logged at start. */
+  private record Notice(boolean warning, String text) {}
   /**
    * Request threads a server with a data directory should have at least: a write waits for the
    * device on its thread, and every waiting write can join the next group commit.
@@ -76,7 +78,7 @@ public final class DataDirectory implements AutoCloseable {
       lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = tryLock(lockChannel, dir);
       try {
-        List<String> notices = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
         long next = recover(dir, engine, notices) + 1;
         DurableStore store = new DurableStore(engine);
         GroupCommitLog log = new GroupCommitLog(dir, next, compactionBytes, () -> engine.write(store::appendCheckpoint));
@@ -89,9 +91,15 @@ public final class DataDirectory implements AutoCloseable {
         });
         log.awaitDurable(position[0]); // the old segments are gone once this checkpoint is on the device
         engine.pipeline().add(Pipeline.Order.AUTH, store);
-        notices.add("Kept in memory only, lost on restart: " + NOT_DURABLE);
-        notices.forEach(LOG::info);
-        return new DataDirectory(dir, lockChannel, lock, log, store, engine, List.copyOf(notices));
+        notices.add(new Notice(true, "Kept in memory only, lost on restart: " + NOT_DURABLE));
+        for (Notice notice : notices) {
+          if (notice.warning()) {
+            LOG.warn(notice.text());
+          } else {
+            LOG.info(notice.text());
+          }
+        }
+        return new DataDirectory(dir, lockChannel, lock, log, store, engine, notices.stream().map(Notice::text).toList());
       } catch (RuntimeException e) {
         lock.release();
         throw e;
@@ -123,7 +131,7 @@ public final class DataDirectory implements AutoCloseable {
    * Replays the newest segment whose checkpoint is complete into the engine and truncates its torn
    * tail, if any; returns the highest segment number present (0 for a new directory).
    */
-  private static long recover(Path dir, Engine engine, List<String> notices) throws IOException {
+  private static long recover(Path dir, Engine engine, List<Notice> notices) throws IOException {
     List<Path> segments = DataFiles.segments(dir);
     for (Path segment : segments) {
       int version = SegmentReader.version(segment);
@@ -134,7 +142,7 @@ public final class DataDirectory implements AutoCloseable {
       }
     }
     if (segments.isEmpty()) {
-      notices.add("New data directory " + dir.toAbsolutePath());
+      notices.add(new Notice(false, "New data directory " + dir.toAbsolutePath()));
       return 0;
     }
     long highest = SegmentFormat.number(segments.get(segments.size() - 1));
@@ -149,8 +157,8 @@ public final class DataDirectory implements AutoCloseable {
             + "); refusing to start, nothing was changed");
       }
       if (!result.checkpointComplete()) {
-        notices.add("Ignoring " + segment.getFileName() + ": its checkpoint was never completed (the server stopped "
-            + "while writing it; it holds no acknowledged write)");
+        notices.add(new Notice(true, "Ignoring " + segment.getFileName() + ": its checkpoint was never completed "
+            + "(the server stopped while writing it; it holds no acknowledged write)"));
         continue;
       }
       if (result.torn() && i < segments.size() - 1) {
@@ -163,12 +171,12 @@ public final class DataDirectory implements AutoCloseable {
           channel.truncate(result.validEnd());
           channel.force(true);
         }
-        notices.add("Truncated the torn tail of " + segment + ": " + (result.fileSize() - result.validEnd())
-            + " bytes after byte " + result.validEnd() + " (" + result.tornReason()
-            + "; a write cut short by a crash, never acknowledged)");
+        notices.add(new Notice(true, "Truncated the torn tail of " + segment + ": "
+            + (result.fileSize() - result.validEnd()) + " bytes after byte " + result.validEnd() + " (" + result.tornReason()
+            + "; a write cut short by a crash, never acknowledged)"));
       }
-      notices.add("Recovered " + recovery.tableCount() + " table(s) from " + dir.toAbsolutePath() + " ("
-          + recovery.records() + " log records)");
+      notices.add(new Notice(false, "Recovered " + recovery.tableCount() + " table(s) from " + dir.toAbsolutePath()
+          + " (" + recovery.records() + " log records)"));
       return highest;
     }
     for (Path segment : segments) {
