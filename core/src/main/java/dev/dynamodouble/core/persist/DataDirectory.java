@@ -91,6 +91,7 @@ public final class DataDirectory implements AutoCloseable {
         });
         log.awaitDurable(position[0]); // the old segments are gone once this checkpoint is on the device
         engine.pipeline().add(Pipeline.Order.AUTH, store);
+        engine.writesAwaitStorage(true); // a write waits for the device: never on a transport's I/O thread
         notices.add(new Notice(true, "Kept in memory only, lost on restart: " + NOT_DURABLE));
         for (Notice notice : notices) {
           if (notice.warning()) {
@@ -216,6 +217,7 @@ public final class DataDirectory implements AutoCloseable {
   /** Writes what is queued, then releases the directory. */
   @Override
   public void close() {
+    engine.writesAwaitStorage(false);
     log.close();
     try {
       lock.release();
