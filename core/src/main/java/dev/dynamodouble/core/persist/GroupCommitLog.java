@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write-ahead log with group commit. Committers append entries (cheap: a list add) and later
- * wait until their entry is durable; one writer thread takes everything queued, writes it, forces
- * the file once, and wakes every waiter whose entry it covered. What is queued while a force runs
- * goes out in the next one, so the number of forces falls as the load grows, with no timer.
+ * The write-ahead log with group commit. Committers append entries (cheap: a list add, under the
+ * engine's write lock) and later wait until their entry is durable. The first waiter that finds no
+ * force running becomes the leader: it takes everything queued, writes it, forces the file once,
+ * and wakes every waiter its force covered; the next leader takes what was queued meanwhile. So
+ * the number of forces falls as the load grows, with no timer and no thread hand-off for a writer
+ * alone. Entries nobody waits for (a TTL sweep, a checkpoint) go out with the next force.
  */
 final class GroupCommitLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
@@ -23,18 +25,19 @@ final class GroupCommitLog implements AutoCloseable {
   private final long compactAt;
   private final Runnable checkpoint;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition queued = lock.newCondition();
   private final Condition forced = lock.newCondition();
-  private final Thread writerThread;
   private List<LogEntry> queue = new ArrayList<>();
   private long appended;
   private long durable;
   private IOException failure;
-  private boolean closing;
+  private boolean flushing;
+  private boolean closed;
   private boolean checkpointQueued;
-  private SegmentWriter segment;
-  private long checkpointBytes;
   private long forces;
+  // written by the leader only, which holds `flushing`
+  private SegmentWriter segment;
+  private long nextSegment;
+  private long checkpointBytes;
 
   /**
    * @param nextSegment the number of the first segment this log creates (on the first Rotate)
@@ -43,15 +46,10 @@ final class GroupCommitLog implements AutoCloseable {
    */
   GroupCommitLog(Path dir, long nextSegment, long compactAt, Runnable checkpoint) {
     this.dir = dir;
+    this.nextSegment = nextSegment;
     this.compactAt = compactAt;
     this.checkpoint = checkpoint;
-    this.nextSegment = nextSegment;
-    this.writerThread = new Thread(this::run, "dynamo-double-log-writer");
-    writerThread.setDaemon(true);
-    writerThread.start();
   }
-
-  private long nextSegment;
 
   /** Queues an entry; returns its position, to {@link #awaitDurable} later. Never blocks on I/O. */
   long append(LogEntry entry) {
@@ -61,32 +59,67 @@ final class GroupCommitLog implements AutoCloseable {
       if (entry instanceof LogEntry.Rotate) {
         checkpointQueued = true;
       }
-      queued.signal();
       return ++appended;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Waits until the entry at {@code position} (and all before it) is on the device. */
+  /** Waits until the entry at {@code position} (and all before it) is on the device, forcing it if no one is. */
   void awaitDurable(long position) {
+    boolean checkpointDue = false;
     lock.lock();
     try {
       while (durable < position) {
         if (failure != null) {
           throw new java.io.UncheckedIOException("the data directory cannot be written", failure);
         }
-        if (closing && !writerThread.isAlive()) {
+        if (closed) {
           throw new IllegalStateException("the data directory is closed");
         }
-        forced.awaitUninterruptibly();
+        if (flushing) {
+          forced.awaitUninterruptibly();
+        } else {
+          checkpointDue |= lead();
+        }
       }
     } finally {
       lock.unlock();
     }
+    if (checkpointDue) {
+      checkpoint.run(); // takes the engine's write lock; goes out with the next force
+    }
   }
 
-  /** How many times the writer forced the log to the device (group commit: fewer than entries). */
+  /** Writes and forces everything queued; called and returns holding the lock. Whether a checkpoint is due. */
+  private boolean lead() {
+    flushing = true;
+    List<LogEntry> batch = queue;
+    queue = new ArrayList<>();
+    long last = appended;
+    boolean written;
+    lock.unlock();
+    try {
+      written = write(batch);
+    } finally {
+      lock.lock();
+      flushing = false;
+      forced.signalAll();
+    }
+    if (!written) {
+      return false;
+    }
+    durable = last;
+    forces++;
+    boolean due = !closed && !checkpointQueued && segment != null
+        && segment.size() > Math.max(compactAt, 2 * checkpointBytes);
+    if (due) {
+      checkpointQueued = true;
+    }
+    return due;
+  }
+
+  /** How many times the log was forced to the device (group commit: fewer than entries). */
   long forces() {
     lock.lock();
     try {
@@ -96,43 +129,8 @@ final class GroupCommitLog implements AutoCloseable {
     }
   }
 
-  private void run() {
-    while (true) {
-      List<LogEntry> batch;
-      long last;
-      lock.lock();
-      try {
-        while (queue.isEmpty() && !closing) {
-          queued.awaitUninterruptibly();
-        }
-        if (queue.isEmpty()) {
-          return;
-        }
-        batch = queue;
-        queue = new ArrayList<>();
-        last = appended;
-      } finally {
-        lock.unlock();
-      }
-      boolean written = write(batch);
-      lock.lock();
-      try {
-        if (written) {
-          durable = last;
-          forces++;
-        }
-        forced.signalAll();
-      } finally {
-        lock.unlock();
-      }
-      askForCheckpoint();
-    }
-  }
-
+  /** Writes one batch; without the lock. False (and the log failed for good) on an I/O error. */
   private boolean write(List<LogEntry> batch) {
-    if (failure != null) {
-      return false;
-    }
     try {
       boolean checkpointEnded = false;
       for (LogEntry entry : batch) {
@@ -146,7 +144,9 @@ final class GroupCommitLog implements AutoCloseable {
           }
         }
       }
-      segment.force();
+      if (segment != null) {
+        segment.force();
+      }
       if (checkpointEnded) {
         dropSegmentsBefore(segment.number());
         lock.lock();
@@ -187,40 +187,18 @@ final class GroupCommitLog implements AutoCloseable {
     DataFiles.forceDirectory(dir);
   }
 
-  private void askForCheckpoint() {
-    boolean due;
-    lock.lock();
-    try {
-      due = !closing && failure == null && !checkpointQueued && segment != null
-          && segment.size() > Math.max(compactAt, 2 * checkpointBytes);
-      if (due) {
-        checkpointQueued = true;
-      }
-    } finally {
-      lock.unlock();
-    }
-    if (due) {
-      checkpoint.run(); // takes the engine's write lock and appends Rotate ... CheckpointEnd
-    }
-  }
-
-  /** Writes what is queued, then stops the writer and closes the segment. */
+  /** Forces what is queued (entries nobody waited for), then closes the segment. */
   @Override
   public void close() {
     lock.lock();
     try {
-      closing = true;
-      queued.signal();
-    } finally {
-      lock.unlock();
-    }
-    try {
-      writerThread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    lock.lock();
-    try {
+      while (flushing) {
+        forced.awaitUninterruptibly();
+      }
+      if (!queue.isEmpty() && failure == null) {
+        lead();
+      }
+      closed = true;
       forced.signalAll();
     } finally {
       lock.unlock();
