@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What the durable store hands the log, in commit order, under the engine's write lock: immutable
- * values the log's writer encodes later, off the lock.
+ * values the group commit's leader encodes later, off the lock.
  */
 sealed interface LogEntry {
   /** Every table of every region now (tables absent from it are gone). */

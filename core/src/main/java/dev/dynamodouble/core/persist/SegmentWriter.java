@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Appends framed records to one segment file; used by the log's writer thread only. */
+/** Appends framed records to one segment file; used by the group commit's leader only. */
 final class SegmentWriter implements AutoCloseable {
   private static final int FLUSH_AT = 1 << 20;
   private static final int IMAGE_CHUNK = 256 << 10;

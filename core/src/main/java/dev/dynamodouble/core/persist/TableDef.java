@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * What the log keeps of a table besides its items: identity, schema, settings, and the settings
  * other services keep for it (TTL, PITR, stream, resource policy). Captured under the engine's write
- * lock as an immutable value, encoded later by the log's writer.
+ * lock as an immutable value, encoded later off the lock.
  *
  * @param incarnation the log's own number for this table object (a table deleted and created again
  *     under the same name is a new incarnation)
