@@ -4,9 +4,11 @@ import dev.dynamodouble.core.auth.ResourcePolicies;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.stream.Streams;
 import dev.dynamodouble.core.stream.TableStream;
+import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.Throughput;
 import dev.dynamodouble.core.ttl.TtlDescription;
 import dev.dynamodouble.core.ttl.TtlStatus;
 import java.time.Instant;
@@ -35,9 +37,28 @@ record TableDef(long incarnation, String region, String name, String arn, String
     TableStream stream = Streams.latestOf(table);
     ResourcePolicies.Attached policy = engine.resourcePolicies().get(table.arn());
     return new TableDef(incarnation, table.region(), table.name(), table.arn(), table.id(), table.created(),
-        table.keySchema(), table.localIndexes(), table.settings(), ttlOn ? ttl.attributeName() : null,
+        table.keySchema(), table.localIndexes(), settled(table), ttlOn ? ttl.attributeName() : null,
         pitr.enabled() ? pitr.periodDays() : 0, stream != null && stream.isEnabled() ? stream.viewType().name() : null,
         policy == null ? null : policy.policy().json());
+  }
+
+  /**
+   * The table's settings as they stand once an UpdateTable still UPDATING is over: the change was
+   * acknowledged, and the clock task that applies it is not logged.
+   */
+  private static Table.Settings settled(Table table) {
+    Table.Settings s = table.settings();
+    if (table.pendingBillingMode() == null && table.pendingThroughput() == null) {
+      return s;
+    }
+    BillingMode mode = table.pendingBillingMode() != null ? table.pendingBillingMode() : s.billingMode();
+    Throughput now = s.throughput();
+    Throughput pending = table.pendingThroughput();
+    Throughput throughput = mode == BillingMode.PAY_PER_REQUEST ? Throughput.NONE : pending == null ? now
+        : new Throughput(pending.read(), pending.write(), now.lastIncrease(), now.lastDecrease(), now.decreasesToday());
+    return new Table.Settings(s.attributeDefinitions(), s.tags(), mode, s.lastUpdateToPayPerRequest(), throughput,
+        s.warmRead(), s.warmWrite(), s.globalIndexes(), s.deletionProtection(), s.tableClass(),
+        s.onDemandThroughput());
   }
 
   void write(ByteSink out) {

@@ -161,6 +161,30 @@ class DataDirectoryTest {
   }
 
   @Test
+  void anUpdateTableStillUpdatingIsKeptAsItWillEnd() {
+    dev.dynamodouble.core.time.ManualClock clock =
+        dev.dynamodouble.core.time.DynamoClock.manual(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    DynamoDouble built = DynamoDouble.builder().clock(clock).statusDelay(java.time.Duration.ofSeconds(5)).build();
+    DataDirectory data = DataDirectory.open(dir, built.engine());
+    try (DynamoDouble dynamo = built.start(); DynamoDbClient client = SdkTestSupport.client(dynamo)) {
+      SdkTestSupport.createTable(client, "tbl", "id", null);
+      clock.advance(java.time.Duration.ofSeconds(5)); // ACTIVE
+      client.updateTable(r -> r.tableName("tbl").billingMode(BillingMode.PROVISIONED)
+          .provisionedThroughput(t -> t.readCapacityUnits(7L).writeCapacityUnits(3L)));
+      assertThat(client.describeTable(r -> r.tableName("tbl")).table().tableStatusAsString()).isEqualTo("UPDATING");
+    } finally {
+      data.close();
+    }
+    withServer(client -> {
+      TableDescription table = client.describeTable(r -> r.tableName("tbl")).table();
+      assertThat(table.tableStatusAsString()).isEqualTo("ACTIVE");
+      assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
+      assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(7L);
+      assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(3L);
+    });
+  }
+
+  @Test
   void aTornTailIsTruncatedAndLogged() throws IOException {
     withServer(client -> {
       SdkTestSupport.createTable(client, "tbl", "id", null);
