@@ -56,7 +56,7 @@ public final class DynamoDouble implements AutoCloseable {
     }
     this.triggers = new Triggers(engine.clock(), engine.streams(),
         (region, table) -> Streams.latestOf(engine.region(region).describedTable(table)),
-        settings.defaultRegion);
+        settings.defaultRegion, engine.faults());
   }
 
   /**
