@@ -147,7 +147,8 @@ final class Recovery implements SegmentReader.Visitor {
       Table table = new Table(spec, def.region(), def.arn(), def.id(), def.created());
       table.restore(new Table.Settings(settings.attributeDefinitions(), settings.tags(), settings.billingMode(),
           settings.lastUpdateToPayPerRequest(), settings.throughput(), settings.warmRead(), settings.warmWrite(),
-          globals, settings.deletionProtection(), settings.tableClass(), settings.onDemandThroughput()));
+          globals, settings.deletionProtection(), settings.tableClass(), settings.onDemandThroughput(),
+          TableStatus.ACTIVE, null, null));
       table.status(TableStatus.ACTIVE);
       long size = 0;
       for (Map.Entry<ItemKey, StoredItem> e : replayed.items) {

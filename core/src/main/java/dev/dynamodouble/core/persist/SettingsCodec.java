@@ -7,6 +7,7 @@ import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.OnDemandThroughput;
 import dev.dynamodouble.core.table.Projection;
 import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import dev.dynamodouble.core.value.AttributeType;
 import java.time.Instant;
@@ -79,6 +80,7 @@ final class SettingsCodec {
     return List.copyOf(indexes);
   }
 
+  /** Transitional state (status, pending capacity) is not written: the log keeps settled settings. */
   static void writeSettings(ByteSink out, Table.Settings s) {
     out.writeInt(s.attributeDefinitions().size());
     s.attributeDefinitions().forEach(a -> writeAttribute(out, a));
@@ -120,7 +122,7 @@ final class SettingsCodec {
     String tableClass = in.readNullable();
     OnDemandThroughput onDemand = new OnDemandThroughput(in.readLong(), in.readLong());
     return new Table.Settings(List.copyOf(definitions), Map.copyOf(tags), billing, lastPayPerRequest, throughput,
-        warmRead, warmWrite, globals, deletionProtection, tableClass, onDemand);
+        warmRead, warmWrite, globals, deletionProtection, tableClass, onDemand, TableStatus.ACTIVE, null, null);
   }
 
   private static void writeThroughput(ByteSink out, Throughput t) {

@@ -8,6 +8,7 @@ import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import dev.dynamodouble.core.ttl.TtlDescription;
 import dev.dynamodouble.core.ttl.TtlStatus;
@@ -48,9 +49,6 @@ record TableDef(long incarnation, String region, String name, String arn, String
    */
   private static Table.Settings settled(Table table) {
     Table.Settings s = table.settings();
-    if (table.pendingBillingMode() == null && table.pendingThroughput() == null) {
-      return s;
-    }
     BillingMode mode = table.pendingBillingMode() != null ? table.pendingBillingMode() : s.billingMode();
     Throughput now = s.throughput();
     Throughput pending = table.pendingThroughput();
@@ -58,7 +56,7 @@ record TableDef(long incarnation, String region, String name, String arn, String
         : new Throughput(pending.read(), pending.write(), now.lastIncrease(), now.lastDecrease(), now.decreasesToday());
     return new Table.Settings(s.attributeDefinitions(), s.tags(), mode, s.lastUpdateToPayPerRequest(), throughput,
         s.warmRead(), s.warmWrite(), s.globalIndexes(), s.deletionProtection(), s.tableClass(),
-        s.onDemandThroughput());
+        s.onDemandThroughput(), TableStatus.ACTIVE, null, null);
   }
 
   void write(ByteSink out) {
