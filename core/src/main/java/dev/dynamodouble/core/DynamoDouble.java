@@ -107,6 +107,9 @@ public final class DynamoDouble implements AutoCloseable {
       synchronized (this) {
         if (inProcess == null) {
           inProcess = new InProcessEndpoint(dispatcher);
+          if (closed) {
+            inProcess.close();
+          }
         }
         endpoint = inProcess;
       }
@@ -194,6 +197,9 @@ public final class DynamoDouble implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    if (inProcess != null) {
+      inProcess.close();
+    }
     if (server != null) {
       server.close();
       server = null;

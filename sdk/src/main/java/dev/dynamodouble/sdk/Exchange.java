@@ -5,6 +5,7 @@ import dev.dynamodouble.core.fault.TransportFault;
 import dev.dynamodouble.core.server.InProcessEndpoint;
 import dev.dynamodouble.core.server.InProcessResponse;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -25,7 +26,11 @@ final class Exchange {
     this.response = response;
   }
 
-  static Exchange serve(InProcessEndpoint endpoint, SdkHttpRequest request, byte[] body) {
+  /** Serves a request; a closed DynamoDouble refuses it as a stopped server would. */
+  static Exchange serve(InProcessEndpoint endpoint, SdkHttpRequest request, byte[] body) throws IOException {
+    if (endpoint.closed()) {
+      throw new ConnectException("Dynamo Double is closed: nothing serves in-process requests any more");
+    }
     return new Exchange(endpoint.serve(new SdkRequestHead(request), body));
   }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +58,9 @@ final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
     Exchange exchange;
     try {
       exchange = Exchange.serve(endpoint, request.request(), body);
+    } catch (IOException e) {
+      fail(handler, done, e);
+      return;
     } catch (RuntimeException | Error e) {
       fail(handler, done, e);
       throw e;

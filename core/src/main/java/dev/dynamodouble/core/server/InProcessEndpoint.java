@@ -27,9 +27,20 @@ public final class InProcessEndpoint {
   private final Dispatcher dispatcher;
   private final RequestIds requestIds = new RequestIds();
   private final HttpDate date = new HttpDate(DynamoClock.system());
+  private volatile boolean closed;
 
   public InProcessEndpoint(Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
+  }
+
+  /** Whether its DynamoDouble has closed: then it serves nothing more, as a stopped server answers nothing. */
+  public boolean closed() {
+    return closed;
+  }
+
+  /** Refuses every later request. */
+  public void close() {
+    closed = true;
   }
 
   /**
@@ -37,8 +48,12 @@ public final class InProcessEndpoint {
    *
    * @param head method, path, query and headers as the client would have sent them
    * @param body the body as the client would have sent it (maybe compressed); null or empty for none
+   * @throws IllegalStateException once closed
    */
   public InProcessResponse serve(RequestHead head, byte[] body) {
+    if (closed) {
+      throw new IllegalStateException("Dynamo Double is closed");
+    }
     String requestId = requestIds.next();
     String query = head.rawQuery();
     String uri = query == null || query.isEmpty() ? head.rawPath() : head.rawPath() + "?" + query;
