@@ -9,7 +9,7 @@ public final class Systems {
   private Systems() {}
 
   public static List<SystemUnderTest> all() {
-    return List.of(new Floor(), new DynamoDbLocal(), new DynamoDouble());
+    return List.of(new Floor(), new DynamoDbLocal(), new DynamoDouble(), new DynamoDoubleInProcess());
   }
 
   public static SystemUnderTest byId(String id) {
