@@ -150,6 +150,14 @@ public final class DynamoDouble implements AutoCloseable {
   }
 
   /**
+   * Kinesis streaming destinations (EnableKinesisStreamingDestination …): what each destination
+   * stream has received, for a test to read as a Kinesis consumer would.
+   */
+  public dev.dynamodouble.core.kinesis.KinesisDestinations kinesis() {
+    return engine.kinesis();
+  }
+
+  /**
    * Capacity enforcement: provisioned and on-demand limits, per-partition limits, and what each
    * table and GSI has left and has throttled. Switch it off with {@code enabled(false)}.
    */

@@ -51,9 +51,18 @@ public final class Engine {
     this.capacity = new dev.dynamodouble.core.capacity.CapacityEnforcement(clock, this::region, options.defaultRegion(), true);
     pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.CAPACITY, capacity.stage());
     participate(SnapshotParticipant.of(() -> Boolean.TRUE, ignored -> capacity.reset())); // buckets start full
+    this.kinesis = new dev.dynamodouble.core.kinesis.KinesisDestinations(clock, feed, options::statusDelay);
+    participate(SnapshotParticipant.of(kinesis::capture, kinesis::restore));
   }
 
   private final dev.dynamodouble.core.capacity.CapacityEnforcement capacity;
+
+  private final dev.dynamodouble.core.kinesis.KinesisDestinations kinesis;
+
+  /** Kinesis streaming destinations, and the in-JVM streams they write to. */
+  public dev.dynamodouble.core.kinesis.KinesisDestinations kinesis() {
+    return kinesis;
+  }
 
   /** Capacity enforcement (throttling) and usage per table and index; on by default, as in DynamoDB. */
   public dev.dynamodouble.core.capacity.CapacityEnforcement capacity() {
@@ -208,6 +217,21 @@ public final class Engine {
 
   public boolean holdsWriteLock() {
     return writeLock.isHeldByCurrentThread();
+  }
+
+  /**
+   * Whether a writer holds the lock now, or writes wait for something else (durable storage):
+   * then a transport does not serve a write where waiting would keep other connections waiting.
+   */
+  public boolean writesMayWait() {
+    return writeLock.isLocked() || writesAwaitStorage;
+  }
+
+  private volatile boolean writesAwaitStorage;
+
+  /** Set by a storage service whose commits wait for a disk (acknowledged after it). */
+  public void writesAwaitStorage(boolean waits) {
+    this.writesAwaitStorage = waits;
   }
 
   // Time: TTL, backups and point-in-time recovery (one service each, created with the engine).

@@ -67,10 +67,10 @@ public final class Operations {
       case "ImportTable": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
       case "DescribeImport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
       case "ListImports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
-      case "EnableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
-      case "DisableKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
-      case "DescribeKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
-      case "UpdateKinesisStreamingDestination": return new NotSupported(name, NotSupported.KINESIS);
+      case "EnableKinesisStreamingDestination": return new EnableKinesisStreamingDestination();
+      case "DisableKinesisStreamingDestination": return new DisableKinesisStreamingDestination();
+      case "DescribeKinesisStreamingDestination": return new DescribeKinesisStreamingDestination();
+      case "UpdateKinesisStreamingDestination": return new UpdateKinesisStreamingDestination();
       case "PutResourcePolicy": return new PutResourcePolicy();
       case "GetResourcePolicy": return new GetResourcePolicy();
       case "DeleteResourcePolicy": return new DeleteResourcePolicy();
@@ -90,7 +90,16 @@ public final class Operations {
 
   public Operations add(String name, Operation operation) {
     byName.put(name, operation);
+    added.add(name);
     return this;
+  }
+
+  /** Names given an operation by {@link #add} (a test's, or the Streams API's), not created here. */
+  private final java.util.Set<String> added = ConcurrentHashMap.newKeySet();
+
+  /** Whether {@code name} is served by this project's own DynamoDB operation (not one added). */
+  public boolean isStandard(String name) {
+    return dynamoDbApi && !added.contains(name);
   }
 
   /** The operation of that name, or null. */

@@ -41,6 +41,23 @@ public final class Dispatcher {
     return engine;
   }
 
+  /** The single-item operations: bounded work, no waiting but for the writer lock. */
+  private static final java.util.Set<String> QUICK = java.util.Set.of(DYNAMODB_PREFIX + "GetItem",
+      DYNAMODB_PREFIX + "PutItem", DYNAMODB_PREFIX + "UpdateItem", DYNAMODB_PREFIX + "DeleteItem");
+
+  /**
+   * Whether a request for {@code target} (with a small body) is quick enough to serve on the
+   * thread that read it, saving two thread hand-offs: a single-item operation of this project's
+   * operation set while no writer holds the lock and no clock task is due (either could take
+   * long: a restore, a sweep), so it waits at most for another single commit. Anything else, and
+   * any operation a test put in place of a standard one, is not.
+   */
+  public boolean quick(String target) {
+    return target != null && QUICK.contains(target)
+        && dynamoDb.isStandard(target.substring(DYNAMODB_PREFIX.length()))
+        && !engine.writesMayWait() && !engine.clock().hasDueTask();
+  }
+
   /**
    * Handles one request and returns the response as bytes with their CRC32.
    *

@@ -46,6 +46,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       + "\"com.amazon.coral.availability#ThrottlingException\",\"message\":\"Too many requests are waiting to "
       + "be served; retry later\"}").getBytes(StandardCharsets.UTF_8));
   private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  /** The largest body a request served on the I/O thread may have (an item is at most 400 KB). */
+  private static final int QUICK_BODY_BYTES = 64 * 1024;
   /** Room left in front of a response body for its head (status line and headers). */
   private static final int HEAD_ROOM = 384;
 
@@ -154,8 +156,41 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     } else if (serving) {
       waiting.add(exchange);
     } else {
-      dispatch(ctx, exchange);
+      serveNext(ctx, exchange);
     }
+  }
+
+  /** Serves a quick request here, on the I/O thread; hands any other to a worker. */
+  private void serveNext(ChannelHandlerContext ctx, Exchange exchange) {
+    if (!quick(exchange)) {
+      dispatch(ctx, exchange);
+      return;
+    }
+    try {
+      serve(ctx, exchange.request, exchange.body, exchange.keepAlive);
+    } catch (RuntimeException | Error e) {
+      exceptionCaught(ctx, e);
+    } finally {
+      exchange.release();
+    }
+  }
+
+  /**
+   * Whether a request costs so little that handing it to a worker would cost more than serving it:
+   * a single-item operation (see {@link Dispatcher#quick}) with a small, uncompressed body. Its
+   * work is bounded by the body, so it keeps no other connection waiting.
+   */
+  private boolean quick(Exchange exchange) {
+    if (endpoint.workers() == RequestWorkers.INLINE) {
+      return true;
+    }
+    HttpRequest request = exchange.request;
+    HttpHeaders headers = request.headers();
+    return (exchange.body == null || exchange.body.readableBytes() <= QUICK_BODY_BYTES)
+        && request.method().equals(HttpMethod.POST)
+        && !request.uri().startsWith(ControlApi.PREFIX)
+        && ContentEncoding.isIdentity(headers.get(HttpHeaderNames.CONTENT_ENCODING))
+        && endpoint.dispatcher().quick(headers.get("X-Amz-Target"));
   }
 
   /** Hands a request to a worker; on the I/O thread. */
@@ -186,11 +221,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   /** After a response: the next request read meanwhile, or read on. On the I/O thread. */
   private void served(ChannelHandlerContext ctx) {
     serving = false;
-    Exchange next = waiting.poll();
-    if (next != null) {
-      dispatch(ctx, next);
-    } else {
-      ctx.channel().config().setAutoRead(true);
+    while (!serving) {
+      Exchange next = waiting.poll();
+      if (next == null) {
+        ctx.channel().config().setAutoRead(true);
+        return;
+      }
+      serveNext(ctx, next);
     }
   }
 

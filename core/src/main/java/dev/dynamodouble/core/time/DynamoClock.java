@@ -114,6 +114,11 @@ public abstract class DynamoClock {
   /** Hook for clocks that run deliveries on a thread of their own. */
   void onDeliveryScheduled(Instant due) {}
 
+  /** Whether a task is due now or running: {@link #runDue} would run it or wait for it. */
+  public boolean hasDueTask() {
+    return tasks.busy(now());
+  }
+
   /** Runs every task already due. Cheap when nothing is due. */
   public void runDue() {
     tasks.runDue(now());

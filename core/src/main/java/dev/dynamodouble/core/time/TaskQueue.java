@@ -67,6 +67,15 @@ final class TaskQueue {
     runUntil(now, ignored -> {});
   }
 
+  /** Whether {@link #runDue} at {@code now} would run or wait for a task. */
+  boolean busy(Instant now) {
+    if (running.isLocked()) {
+      return true;
+    }
+    Instant due = nextDue();
+    return due != null && !due.isAfter(now);
+  }
+
   /** Runs each task due at or before {@code target}, calling {@code step} with its due time first. */
   void runUntil(Instant target, Consumer<Instant> step) {
     // Nothing queued and nothing running: the common case of every request, without locking. When

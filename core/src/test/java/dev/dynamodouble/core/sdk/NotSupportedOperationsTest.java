@@ -26,14 +26,11 @@ class NotSupportedOperationsTest {
   }
 
   @Test
-  void exportsImportsAndKinesisDestinationsSayTheyAreNotSupported() {
+  void exportsAndImportsSayTheyAreNotSupported() {
     String s3 = " is not supported by Dynamo Double yet: exports to and imports from S3 are not built";
     assertValidation(() -> client.exportTableToPointInTime(r -> r.tableArn("arn:aws:dynamodb:us-east-1:1:table/t")
         .s3Bucket("b")), "ExportTableToPointInTime" + s3);
     assertValidation(() -> client.listExports(r -> { }), "ListExports" + s3);
     assertValidation(() -> client.describeImport(r -> r.importArn("arn:x")), "DescribeImport" + s3);
-    assertValidation(() -> client.enableKinesisStreamingDestination(r -> r.tableName("t").streamArn("arn:s")),
-        "EnableKinesisStreamingDestination is not supported by Dynamo Double yet: "
-            + "Kinesis streaming destinations are not built; use DynamoDB Streams");
   }
 }

@@ -36,9 +36,10 @@ class RequestIsolationTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private final ExecutorService readers = Executors.newCachedThreadPool();
   private DynamoServer server;
+  private Engine engine;
 
   private void start(DynamoServer.Workers workers) {
-    Engine engine = new Engine(DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z")), EngineOptions.defaults());
+    engine = new Engine(DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z")), EngineOptions.defaults());
     Operations operations = Operations.dynamoDb().add("Hold", (context, request) -> {
       entered.release();
       try {
@@ -67,8 +68,13 @@ class RequestIsolationTest {
   }
 
   private static void send(Socket socket, String operation) throws IOException {
+    send(socket, operation, "{}");
+  }
+
+  private static void send(Socket socket, String operation, String body) throws IOException {
     String request = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-        + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nContent-Length: 2\r\n\r\n{}";
+        + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nContent-Length: " + body.length()
+        + "\r\n\r\n" + body;
     OutputStream out = socket.getOutputStream();
     out.write(request.getBytes(StandardCharsets.US_ASCII));
     out.flush();
@@ -142,6 +148,64 @@ class RequestIsolationTest {
       assertThat(heldAnswer.get(GUARD_SECONDS, TimeUnit.SECONDS).status).isEqualTo(200);
       RawResponse queued = (a.get(GUARD_SECONDS, TimeUnit.SECONDS) == refused ? b : a).get(GUARD_SECONDS, TimeUnit.SECONDS);
       assertThat(queued.status).isEqualTo(200);
+    }
+  }
+
+  /**
+   * Single-item requests are served on the I/O thread that read them, but not while a writer
+   * holds the engine's lock: writes that would wait for it go to the workers, so a long commit
+   * keeps no connection waiting but the writers'.
+   */
+  @Test
+  void writesWaitingForAHeldWriterLockDelayNoOtherConnection() throws Exception {
+    start(new DynamoServer.Workers(8, 256));
+    String table = "{\"TableName\":\"held\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+        + "\"BillingMode\":\"PAY_PER_REQUEST\"}";
+    try (Socket admin = connect()) {
+      send(admin, "CreateTable", table);
+      RawResponse created = RawResponse.read(admin.getInputStream());
+      assertThat(created.status).as(created.body).isEqualTo(200);
+      send(admin, "DescribeTable", "{\"TableName\":\"held\"}"); // runs the due CREATING -> ACTIVE task
+      assertThat(RawResponse.read(admin.getInputStream()).body).contains("\"TableStatus\":\"ACTIVE\"");
+    }
+    CountDownLatch writerIn = new CountDownLatch(1);
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> engine.write(() -> {
+      writerIn.countDown();
+      try {
+        release.await(GUARD_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }), readers);
+    assertThat(writerIn.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    List<Socket> writers = new ArrayList<>();
+    List<CompletableFuture<RawResponse>> written = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) { // more than the I/O threads: were they served there, every loop would wait
+        Socket socket = connect();
+        writers.add(socket);
+        send(socket, "PutItem", "{\"TableName\":\"held\",\"Item\":{\"pk\":{\"S\":\"k" + i + "\"}}}");
+        written.add(answer(socket));
+      }
+      for (int i = 0; i < 8; i++) {
+        try (Socket socket = connect()) {
+          send(socket, "GetItem", "{\"TableName\":\"held\",\"Key\":{\"pk\":{\"S\":\"k0\"}}}");
+          assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
+        }
+      }
+      assertThat(written).noneMatch(CompletableFuture::isDone);
+
+      release.countDown();
+      writer.get(GUARD_SECONDS, TimeUnit.SECONDS);
+      for (CompletableFuture<RawResponse> answer : written) {
+        assertThat(answer.get(GUARD_SECONDS, TimeUnit.SECONDS).status).isEqualTo(200);
+      }
+    } finally {
+      for (Socket socket : writers) {
+        socket.close();
+      }
     }
   }
 }
