@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.server;
 
-import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.fault.TransportFault;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
