@@ -48,7 +48,7 @@ public final class DynamoDouble implements AutoCloseable {
     this.settings = settings;
     EngineOptions options = EngineOptions.defaults().withStatusDelay(settings.statusDelay)
         .withDefaultRegion(settings.defaultRegion).withItemCollectionLimit(settings.itemCollectionLimit)
-        .withQuotas(settings.quotas)
+        .withQuotas(settings.quotas).withSingleNamespace(settings.singleNamespace)
         .withAccountId(settings.accountId != null ? settings.accountId
             : settings.auth != null && settings.auth.account() != null ? settings.auth.account() : "000000000000");
     this.engine = new Engine(settings.clock == null ? DynamoClock.system() : settings.clock, options);
@@ -233,8 +233,19 @@ public final class DynamoDouble implements AutoCloseable {
     private Quotas quotas = Quotas.defaults();
     private DynamoServer.Workers workers = DynamoServer.Workers.defaults();
     private StreamSettings streamSettings;
+    private boolean singleNamespace;
 
     private Builder() {}
+
+    /**
+     * One set of tables whatever region a request's credentials name, like DynamoDB Local's shared
+     * database: every request sees the default region's tables. Off by default: each region (from
+     * the SigV4 credential scope) has its own tables; credentials never separate tables.
+     */
+    public Builder singleNamespace(boolean single) {
+      this.singleNamespace = single;
+      return this;
+    }
 
     /**
      * Whether provisioned throughput, on-demand maximums and per-partition limits are enforced

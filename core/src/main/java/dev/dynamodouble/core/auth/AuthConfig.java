@@ -23,7 +23,10 @@ import java.util.Set;
  * ]}
  * }</pre>
  *
- * A policy is inline (an object) or a file (a string, relative to the auth file's folder).
+ * A policy is inline (an object) or a file (a string, relative to the auth file's folder). A
+ * top-level {@code "controlToken": "…"} opens the control API ({@code /_dynamodouble/…}) to
+ * requests that send {@code Authorization: Bearer <token>}; without it, an endpoint with auth
+ * answers no control request but the health check.
  */
 public final class AuthConfig {
   private static final Set<String> IDENTITY_FIELDS =
@@ -31,8 +34,13 @@ public final class AuthConfig {
 
   private final Map<String, Identity> byAccessKey;
   private final List<Identity> identities;
+  private final String controlToken;
 
   private AuthConfig(List<Identity> identities) {
+    this(identities, null);
+  }
+
+  private AuthConfig(List<Identity> identities, String controlToken) {
     Map<String, Identity> map = new LinkedHashMap<>();
     for (Identity identity : identities) {
       if (map.put(identity.accessKeyId(), identity) != null) {
@@ -41,6 +49,20 @@ public final class AuthConfig {
     }
     this.byAccessKey = Map.copyOf(map);
     this.identities = List.copyOf(identities);
+    this.controlToken = controlToken;
+  }
+
+  /** These identities, and the control API open to requests with this bearer token. */
+  public AuthConfig withControlToken(String token) {
+    if (token == null || token.isEmpty()) {
+      throw new PolicyException("the control token must be a non-empty string");
+    }
+    return new AuthConfig(identities, token);
+  }
+
+  /** The bearer token of the control API, or null: then the control API is closed (but its health check). */
+  public String controlToken() {
+    return controlToken;
   }
 
   public static AuthConfig of(Identity... identities) {
@@ -79,7 +101,14 @@ public final class AuthConfig {
         throw new PolicyException(e.getMessage().startsWith(where) ? e.getMessage() : where + ": " + e.getMessage());
       }
     }
-    return new AuthConfig(identities);
+    Object token = document.get("controlToken");
+    if (token == null) {
+      return new AuthConfig(identities);
+    }
+    if (!(token instanceof String text) || text.isEmpty()) {
+      throw new PolicyException("\"controlToken\" must be a non-empty string");
+    }
+    return new AuthConfig(identities, text);
   }
 
   private static Identity identity(JsonObject entry, Path base, String where) {

@@ -18,6 +18,7 @@ public final class AuthStage implements RequestStage {
   private final OperationAccesses accesses;
   private final DynamoClock clock;
   private final ResourcePolicies resourcePolicies;
+  private final ControlAccess controlAccess;
 
   public AuthStage(AuthConfig config, ResourcePolicies resourcePolicies, DynamoClock clock, String account) {
     Map<String, Identity> byKey = config.byAccessKey();
@@ -26,6 +27,12 @@ public final class AuthStage implements RequestStage {
     this.accesses = new OperationAccesses(account);
     this.clock = clock;
     this.resourcePolicies = resourcePolicies;
+    this.controlAccess = ControlAccess.of(config.controlToken());
+  }
+
+  /** Who may use the control API of an endpoint with this auth. */
+  public ControlAccess controlAccess() {
+    return controlAccess;
   }
 
   @Override

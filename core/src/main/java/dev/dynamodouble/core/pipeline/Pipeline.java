@@ -27,6 +27,16 @@ public final class Pipeline {
     stages = entries.stream().map(Entry::stage).toArray(RequestStage[]::new);
   }
 
+  /** The first stage of {@code type}, or null. */
+  public synchronized <T extends RequestStage> T find(Class<T> type) {
+    for (Entry entry : entries) {
+      if (type.isInstance(entry.stage())) {
+        return type.cast(entry.stage());
+      }
+    }
+    return null;
+  }
+
   /** Runs the stages, then {@code operation}, then the stages' after-steps in reverse order. */
   public JsonWritable run(Call call, Supplier<JsonWritable> operation) {
     RequestStage[] chain = stages;

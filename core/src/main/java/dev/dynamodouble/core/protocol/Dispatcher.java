@@ -105,7 +105,7 @@ public final class Dispatcher {
         throw new DynamoException(ErrorCode.SERIALIZATION, null);
       }
       engine.clock().runDue();
-      String effectiveRegion = region == null ? engine.options().defaultRegion() : region;
+      String effectiveRegion = engine.options().regionOf(region);
       call = new Call(api, name, engine.region(effectiveRegion), requestId, request)
           .withHead(head, body, offset, length);
       RequestContext context = new RequestContext(engine, call.catalog(), requestId, call);

@@ -25,8 +25,7 @@ final class CapacityControl {
       }
       String region = first(parameters, "region");
       try {
-        return ControlApi.json(200, usages(capacity.usages(region == null ? engine.options().defaultRegion() : region,
-            table)));
+        return ControlApi.json(200, usages(capacity.usages(engine.options().regionOf(region), table)));
       } catch (IllegalArgumentException e) {
         return ControlApi.json(404, "{\"error\":\"" + e.getMessage().replace("\"", "") + "\"}");
       }

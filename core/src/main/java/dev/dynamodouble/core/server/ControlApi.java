@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.server;
 
+import dev.dynamodouble.core.auth.AuthStage;
+import dev.dynamodouble.core.auth.ControlAccess;
 import dev.dynamodouble.core.engine.Engine;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.protocol.Json;
@@ -23,7 +25,10 @@ import java.util.Map;
  * {@code DELETE /_dynamodouble/ttl/expired} (delete every item whose TTL has passed, now), and the
  * fault rules under {@code /_dynamodouble/faults} (see {@link FaultsControl}), and the
  * capacity paths of {@link CapacityControl}, and the
- * global-table replication controls of {@link ReplicationControl} under {@code /_dynamodouble/replication}.
+ * global-table replication controls of {@link ReplicationControl} under {@code /_dynamodouble/replication},
+ * {@code POST clock/set?epochMillis=N} (manual clock, forward only), {@code GET version}, named
+ * snapshots and {@code POST reset} ({@link SnapshotsControl}), and a table's items
+ * ({@link TableItemsControl}).
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
@@ -31,17 +36,32 @@ final class ControlApi {
   private final Engine engine;
   private final FaultsControl faults;
   private final ReplicationControl replication;
+  private final SnapshotsControl snapshots;
 
   ControlApi(Engine engine) {
     this.engine = engine;
     this.faults = new FaultsControl(engine.faults());
     this.replication = new ReplicationControl(engine.replication());
+    this.snapshots = new SnapshotsControl(engine);
   }
 
+  /** Without credentials: for an endpoint without auth. */
   ProtocolResponse handle(HttpMethod method, String uri, byte[] body) {
+    return handle(method, uri, body, null);
+  }
+
+  /** Serves a control request; {@code authorization} is its Authorization header, or null. */
+  ProtocolResponse handle(HttpMethod method, String uri, byte[] body, String authorization) {
     QueryStringDecoder decoder = new QueryStringDecoder(uri);
     String path = decoder.path().substring(PREFIX.length());
     boolean post = method.equals(HttpMethod.POST);
+    if (!path.equals("health")) { // health checks (a container's) need no credentials
+      AuthStage auth = engine.pipeline().find(AuthStage.class);
+      ControlAccess.Refusal refusal = auth == null ? null : auth.controlAccess().check(authorization);
+      if (refusal != null) {
+        return error(refusal.status(), refusal.message());
+      }
+    }
     ProtocolResponse fault = faults.handle(method, path, body);
     if (fault != null) {
       return fault;
@@ -49,19 +69,22 @@ final class ControlApi {
     if (path.equals("health")) {
       return json(200, out -> out.writeStringField("status", "ok"));
     }
+    if (path.equals("version") && !post) {
+      return json(200, out -> out.writeStringField("version", Version.current()));
+    }
     if (path.equals("clock") && !post) {
       return clock();
     }
-    if (path.equals("clock/advance") && post) {
-      if (!(engine.clock() instanceof ManualClock manual)) {
-        return error(409, "the clock is not manual; start the server with --manual-clock");
-      }
-      long millis = parameter(decoder.parameters(), "millis");
-      if (millis < 0) {
-        return error(400, "millis must be a non-negative number");
-      }
-      manual.advance(Duration.ofMillis(millis));
-      return clock();
+    if ((path.equals("clock/advance") || path.equals("clock/set")) && post) {
+      return moveClock(path.equals("clock/set"), decoder.parameters());
+    }
+    ProtocolResponse snapshot = snapshots.handle(method, path);
+    if (snapshot != null) {
+      return snapshot;
+    }
+    ProtocolResponse items = TableItemsControl.handle(engine, method.equals(HttpMethod.GET), path, decoder.parameters());
+    if (items != null) {
+      return items;
     }
     if (path.equals("ttl/expired") && (method.equals(HttpMethod.DELETE) || post)) {
       // Like LocalStack's DELETE /_aws/dynamodb/expired: run the TTL sweeper now.
@@ -76,6 +99,29 @@ final class ControlApi {
       return CapacityControl.handle(engine, path, post, decoder.parameters());
     }
     return error(404, "unknown control path: " + path);
+  }
+
+  /** {@code clock/advance?millis=N} or {@code clock/set?epochMillis=N}: manual clock only, forward only. */
+  private ProtocolResponse moveClock(boolean set, Map<String, List<String>> parameters) {
+    if (!(engine.clock() instanceof ManualClock manual)) {
+      return error(409, "the clock is not manual; start the server with --manual-clock");
+    }
+    String name = set ? "epochMillis" : "millis";
+    long value = parameter(parameters, name);
+    if (value < 0) {
+      return error(400, name + " must be a non-negative whole number");
+    }
+    if (!set) {
+      manual.advance(Duration.ofMillis(value));
+    } else {
+      try {
+        manual.setTo(java.time.Instant.ofEpochMilli(value));
+      } catch (IllegalArgumentException before) {
+        return error(400, "the clock cannot go back: epochMillis " + value + " is before now, " + manual.millis()
+            + " (" + manual.now() + "); restore a snapshot to go back");
+      }
+    }
+    return clock();
   }
 
   private ProtocolResponse clock() {
@@ -98,7 +144,7 @@ final class ControlApi {
     }
   }
 
-  private static ProtocolResponse error(int status, String message) {
+  static ProtocolResponse error(int status, String message) {
     return json(status, out -> out.writeStringField("error", message));
   }
 

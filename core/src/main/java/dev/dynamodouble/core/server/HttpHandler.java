@@ -234,7 +234,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     String uri = request.uri();
     if (uri.startsWith(ControlApi.PREFIX)) {
       byte[] content = body == null ? new byte[0] : ByteBufUtil.getBytes(body);
-      send(ctx, endpoint.control().handle(request.method(), uri, content), "application/json", null, keepAlive);
+      send(ctx, endpoint.control().handle(request.method(), uri, content,
+          request.headers().get(HttpHeaderNames.AUTHORIZATION)), "application/json", null, keepAlive);
       return;
     }
     String requestId = endpoint.nextRequestId();

@@ -3,6 +3,8 @@ package dev.dynamodouble.core.server;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.auth.AuthConfig;
 import dev.dynamodouble.core.engine.Quotas;
+import dev.dynamodouble.core.fixture.FixtureError;
+import dev.dynamodouble.core.fixture.FixtureFiles;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -32,10 +34,14 @@ public final class Main {
       out.print(Options.HELP);
       return 0;
     }
+    if (options.version) {
+      out.println("dynamo-double " + Version.current());
+      return 0;
+    }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
         .statusDelay(options.statusDelay).defaultRegion(options.region).quotas(options.quotas)
         .requestWorkers(options.workers.threads(), options.workers.queue())
-        .capacityEnforcement(options.capacityEnforcement);
+        .capacityEnforcement(options.capacityEnforcement).singleNamespace(options.singleNamespace);
     try { // a malformed auth file or certificate is reported before anything starts
       if (options.authFile != null) {
         builder.auth(AuthConfig.read(options.authFile));
@@ -53,11 +59,12 @@ public final class Main {
       builder.clock(DynamoClock.manual(options.manualClockStart));
     }
     DynamoDouble built = builder.build();
-    try {
+    try { // fixtures and scenarios are read before the port answers: a bad one serves nothing
+      FixtureFiles.load(built.engine(), options.region, options.fixtures);
       for (java.nio.file.Path scenario : options.faults) {
         built.faults().load(scenario);
       }
-    } catch (dev.dynamodouble.core.fault.InvalidFaultException e) {
+    } catch (dev.dynamodouble.core.fault.InvalidFaultException | FixtureError e) {
       built.close();
       err.println("dynamo-double: " + e.getMessage());
       return 2;
@@ -82,6 +89,8 @@ public final class Main {
       stopped.countDown();
     }, "dynamo-double-shutdown"));
     out.println("Dynamo Double listening on " + dynamo.endpoint() + " (in-memory"
+        + (options.singleNamespace ? ", one namespace for every region" : "")
+        + (options.fixtures.isEmpty() ? "" : ", fixtures loaded: " + tableCount(dynamo) + " table(s)")
         + (options.authFile != null ? ", SigV4 and IAM policies from " + options.authFile : "") + ")");
     if (dynamo.tls() != null) {
       out.println("TLS certificate: " + dynamo.tls().certificateFile()
@@ -90,6 +99,10 @@ public final class Main {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static int tableCount(DynamoDouble dynamo) {
+    return dynamo.engine().regions().stream().mapToInt(catalog -> catalog.tables().size()).sum();
   }
 
   /** Command-line flags. */
@@ -117,9 +130,14 @@ public final class Main {
         "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
         "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
+        "  --fixtures PATH      load tables (*.table.json: CreateTable requests) and items (*.json) at",
+        "                       start; a directory loads every such file in it, in name order; repeatable",
+        "  --single-namespace   one set of tables whatever region the credentials name (like DynamoDB",
+        "                       Local's -sharedDb); without it each region has its own tables",
         "  --no-capacity-enforcement",
         "                       never throttle (provisioned throughput, on-demand maximums and",
         "                       per-partition limits are enforced by default, as in DynamoDB)",
+        "  --version            print the version and exit",
         "  --help               print this help",
         "");
 
@@ -132,6 +150,9 @@ public final class Main {
     DynamoServer.Workers workers = DynamoServer.Workers.defaults();
     java.util.List<java.nio.file.Path> faults = new java.util.ArrayList<>();
     boolean help;
+    boolean version;
+    boolean singleNamespace;
+    java.util.List<Path> fixtures = new java.util.ArrayList<>();
     Path authFile;
     boolean tls;
     Path tlsCert;
@@ -144,6 +165,9 @@ public final class Main {
         String arg = args[i];
         switch (arg) {
           case "--help", "-h" -> o.help = true;
+          case "--version" -> o.version = true;
+          case "--single-namespace" -> o.singleNamespace = true;
+          case "--fixtures" -> o.fixtures.add(Path.of(value(args, ++i, arg)));
           case "--no-capacity-enforcement" -> o.capacityEnforcement = false;
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
