@@ -122,23 +122,22 @@ public final class SettingsResolver {
   }
 
   static Reset parseReset(String text, String where) {
-    String normal = text.toUpperCase(Locale.ROOT).replace('-', '_');
-    for (Reset reset : Reset.values()) {
-      if (reset != Reset.DEFAULT && reset.name().equals(normal)) {
-        return reset;
-      }
-    }
-    throw new ExtensionConfigurationException(where + " = \"" + text + "\": expected per_test, per_class or never");
+    return parseEnum(Reset.class, text, where, "per_test, per_class or never");
   }
 
   static Transport parseTransport(String text, String where) {
+    return parseEnum(Transport.class, text, where, "in-process or http");
+  }
+
+  /** A constant of {@code type} but DEFAULT, named in any case, with '-' for '_'. */
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String where, String expected) {
     String normal = text.toUpperCase(Locale.ROOT).replace('-', '_');
-    for (Transport transport : Transport.values()) {
-      if (transport != Transport.DEFAULT && transport.name().equals(normal)) {
-        return transport;
+    for (E value : type.getEnumConstants()) {
+      if (!value.name().equals("DEFAULT") && value.name().equals(normal)) {
+        return value;
       }
     }
-    throw new ExtensionConfigurationException(where + " = \"" + text + "\": expected in-process or http");
+    throw new ExtensionConfigurationException(where + " = \"" + text + "\": expected " + expected);
   }
 
   static String checkClock(String text, String where) {
