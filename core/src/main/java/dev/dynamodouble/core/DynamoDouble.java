@@ -65,7 +65,7 @@ public final class DynamoDouble implements AutoCloseable {
     this.dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
     this.triggers = new Triggers(engine.clock(), engine.streams(),
         (region, table) -> Streams.latestOf(engine.region(region).describedTable(table)),
-        settings.defaultRegion);
+        settings.defaultRegion, engine.faults());
   }
 
   /**

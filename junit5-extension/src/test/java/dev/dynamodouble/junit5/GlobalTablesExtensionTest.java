@@ -21,6 +21,42 @@ class GlobalTablesExtensionTest {
     TestKit.assertAllPassed(TestKit.execute(Replicated.class));
   }
 
+  @Test
+  void faultRulesDriveReplication() {
+    TestKit.assertAllPassed(TestKit.execute(Faulted.class));
+  }
+
+  @TestKitOnly
+  @DynamoDoubleTest(clock = "2026-01-01T00:00:00Z")
+  @DynamoTable(name = "carts", partitionKey = "id", replicas = "eu-west-1")
+  static class Faulted {
+    @Test
+    @InjectFault(table = "carts", region = "eu-west-1", replicationLag = "5s")
+    void aLaggingLink(DynamoDbClient home, @InRegion("eu-west-1") DynamoDbClient europe, ManualClock clock) {
+      home.putItem(r -> r.tableName("carts").item(Map.of("id", AttributeValue.fromS("c1"))));
+      clock.advance(Duration.ofSeconds(4));
+      assertThat(europe.getItem(r -> r.tableName("carts").key(Replicated.key("c1"))).hasItem()).isFalse();
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(europe.getItem(r -> r.tableName("carts").key(Replicated.key("c1"))).hasItem()).isTrue();
+    }
+
+    @Test
+    @InjectFault(table = "carts", region = "eu-west-1", replicationPaused = true)
+    void aPausedLink(DynamoDbClient home, @InRegion("eu-west-1") DynamoDbClient europe, ManualClock clock) {
+      home.putItem(r -> r.tableName("carts").item(Map.of("id", AttributeValue.fromS("c1"))));
+      clock.advance(Duration.ofMinutes(5));
+      assertThat(europe.getItem(r -> r.tableName("carts").key(Replicated.key("c1"))).hasItem()).isFalse();
+    }
+
+    @Test
+    void theRuleOfTheTestBeforeIsGone(DynamoDbClient home, @InRegion("eu-west-1") DynamoDbClient europe,
+        ManualClock clock) {
+      home.putItem(r -> r.tableName("carts").item(Map.of("id", AttributeValue.fromS("c2"))));
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(europe.getItem(r -> r.tableName("carts").key(Replicated.key("c2"))).hasItem()).isTrue();
+    }
+  }
+
   @TestKitOnly
   @DynamoDoubleTest(clock = "2026-01-01T00:00:00Z")
   @DynamoTable(name = "carts", partitionKey = "id", replicas = {"eu-west-1", "ap-southeast-2"})

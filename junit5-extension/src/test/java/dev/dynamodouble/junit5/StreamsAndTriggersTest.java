@@ -108,4 +108,25 @@ class StreamsAndTriggersTest {
     });
     assertThat(count("customer#3")).isEqualTo("2"); // order#21 was projected in both tries
   }
+
+  @Test
+  @InjectFault(table = "orders", triggerFailure = "Runtime.ExitError", times = 1)
+  void anInjectedTriggerFailureIsRetried(ManualClock clock, Triggers triggers) {
+    order("customer#4", "order#30", "NEW");
+    clock.advance(Duration.ZERO);
+    assertThat(count("customer#4")).isNull(); // the first invocation failed before the handler ran
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(count("customer#4")).isEqualTo("1");
+    assertThat(triggers.mappings().get(0).invocations()).isEqualTo(2);
+  }
+
+  @Test
+  @InjectFault(table = "orders", streamDelay = "3s")
+  void anInjectedStreamDelayHidesRecords(ManualClock clock, DynamoDbStreamsClient streams) {
+    order("customer#5", "order#40", "NEW");
+    assertThat(records(streams, dynamo)).isEmpty();
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(records(streams, dynamo)).hasSize(1);
+    assertThat(count("customer#5")).isEqualTo("1");
+  }
 }

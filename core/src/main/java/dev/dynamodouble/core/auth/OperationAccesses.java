@@ -4,13 +4,12 @@ import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.expression.DocumentPath;
 import dev.dynamodouble.core.expression.ExpressionContext;
-import dev.dynamodouble.core.expression.KeyCondition;
 import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.pipeline.RequestKeys;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,7 +187,7 @@ final class OperationAccesses {
   private static Map<String, List<String>> read(Catalog catalog, String operation, JsonRequest request) {
     Map<String, List<String>> keys = new LinkedHashMap<>();
     if (operation.equals("Query")) {
-      put(keys, "dynamodb:LeadingKeys", queryPartition(catalog, request));
+      put(keys, "dynamodb:LeadingKeys", RequestKeys.queryPartition(catalog, request));
     }
     projected(keys, request, request.string("IndexName") != null);
     put(keys, "dynamodb:ReturnConsumedCapacity", request.string("ReturnConsumedCapacity"));
@@ -235,53 +234,13 @@ final class OperationAccesses {
     return names;
   }
 
-  private static List<String> queryPartition(Catalog catalog, JsonRequest request) {
-    Table table = find(catalog, request.string("TableName"));
-    if (table == null) {
-      return List.of();
-    }
-    String partition = partitionName(table, request.string("IndexName"));
-    try {
-      String text = request.string("KeyConditionExpression");
-      if (text != null) {
-        for (KeyCondition.Part part : context(request).keyCondition(text).parts()) {
-          if (part.attributeName().equals(partition) && part.values().size() == 1) {
-            return List.of(text(part.values().get(0)));
-          }
-        }
-      } else if (request.has("KeyConditions")) {
-        JsonRequest condition = request.structureMap("KeyConditions").get(partition);
-        if (condition != null) {
-          List<AttributeValue> values = condition.values("AttributeValueList");
-          if (values != null && values.size() == 1) {
-            return List.of(text(values.get(0)));
-          }
-        }
-      }
-    } catch (DynamoException e) {
-      // the operation reports the malformed expression
-    }
-    return List.of();
-  }
-
-  private static String partitionName(Table table, String index) {
-    if (index != null) {
-      for (var definition : table.globalIndexes()) {
-        if (definition.name().equals(index)) {
-          return definition.keySchema().partition().name();
-        }
-      }
-    }
-    return table.keySchema().partition().name();
-  }
-
   private static List<String> partitionValue(Catalog catalog, String tableName, Map<String, AttributeValue> item) {
     Table table = find(catalog, tableName);
     if (table == null || item == null) {
       return List.of();
     }
     AttributeValue value = item.get(table.keySchema().partition().name());
-    return value == null ? List.of() : List.of(text(value));
+    return value == null ? List.of() : List.of(RequestKeys.text(value));
   }
 
   private static Map<String, AttributeValue> keyOf(JsonRequest key) {
@@ -310,20 +269,6 @@ final class OperationAccesses {
 
   private static ExpressionContext context(JsonRequest request) {
     return new ExpressionContext(request.stringMap("ExpressionAttributeNames"), request.item("ExpressionAttributeValues"));
-  }
-
-  /** The text of a key value as IAM compares it: a string, a number's digits, base64 bytes. */
-  private static String text(AttributeValue value) {
-    if (value instanceof AttributeValue.S s) {
-      return s.value();
-    }
-    if (value instanceof AttributeValue.N n) {
-      return n.text();
-    }
-    if (value instanceof AttributeValue.B b) {
-      return Base64.getEncoder().encodeToString(b.bytes());
-    }
-    return value.toString();
   }
 
   private static void put(Map<String, List<String>> keys, String key, List<String> values) {

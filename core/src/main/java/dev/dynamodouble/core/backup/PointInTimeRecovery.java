@@ -92,7 +92,7 @@ public final class PointInTimeRecovery {
   }
 
   /** One table's PITR settings, as a reset puts them back. */
-  private record Saved(boolean enabled, int periodDays, Instant historyStart, Scheduled trim) {}
+  private record Saved(boolean enabled, int periodDays, Instant historyStart, Scheduled trim, Object history) {}
 
   /** Every table's PITR settings now (an engine snapshot's part). */
   public Object capture() {
@@ -101,7 +101,8 @@ public final class PointInTimeRecovery {
       for (Table table : catalog.tables()) {
         Settings settings = table.attachment(Settings.class);
         if (settings != null) {
-          saved.put(table, new Saved(settings.enabled, settings.periodDays, settings.historyStart, settings.trim));
+          saved.put(table, new Saved(settings.enabled, settings.periodDays, settings.historyStart, settings.trim,
+              table.versions().historyToken()));
         }
       }
     }
@@ -110,7 +111,8 @@ public final class PointInTimeRecovery {
 
   /**
    * Puts back the settings of a {@link #capture()}: PITR enabled or disabled as it was, with the
-   * same window (the history after the restored clock time is already gone with the rewind).
+   * same window and the history it held then (without what was kept after the restored clock time),
+   * even when the test disabled PITR meanwhile.
    */
   @SuppressWarnings("unchecked")
   public void restore(Object captured) {
@@ -121,7 +123,7 @@ public final class PointInTimeRecovery {
         if (settings == null) {
           continue;
         }
-        Saved was = saved.getOrDefault(table, new Saved(false, 0, null, null));
+        Saved was = saved.getOrDefault(table, new Saved(false, 0, null, null, null));
         if (settings.trim != was.trim() && settings.trim != null) {
           settings.trim.cancel(); // scheduled during the test; the snapshot's own came back with the clock
         }
@@ -129,11 +131,10 @@ public final class PointInTimeRecovery {
         settings.periodDays = was.periodDays();
         settings.historyStart = was.historyStart();
         settings.trim = was.trim();
-        if (was.enabled()) {
-          table.versions().enableHistory(Duration.ofDays(was.periodDays()));
-        } else {
-          table.versions().disableHistory();
-        }
+        // The history object of the snapshot, with what it held: a test that disabled PITR dropped
+        // only its own reference to it.
+        table.versions().restoreHistory(was.enabled() ? was.history() : null,
+            Duration.ofDays(was.periodDays()), engine.clock().now());
       }
     }
   }

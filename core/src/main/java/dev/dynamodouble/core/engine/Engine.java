@@ -35,12 +35,12 @@ public final class Engine {
   public Engine(DynamoClock clock, EngineOptions options) {
     this.clock = clock;
     this.options = options;
-    this.streams = new dev.dynamodouble.core.stream.Streams(clock, feed, options);
-    this.replication = new dev.dynamodouble.core.replication.Replication(clock, feed, this::region,
-        write -> write(write));
     this.consistency = new dev.dynamodouble.core.consistency.Consistency(clock, this::region, regions.values(),
         options.defaultRegion());
     this.faults = new dev.dynamodouble.core.fault.Faults(clock, consistency::retainAtLeast);
+    this.streams = new dev.dynamodouble.core.stream.Streams(clock, feed, options, faults);
+    this.replication = new dev.dynamodouble.core.replication.Replication(clock, feed, this::region,
+        write -> write(write), faults);
     pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.FAULTS, faults);
     participate(SnapshotParticipant.of(resourcePolicies::copy, resourcePolicies::restore));
     participate(SnapshotParticipant.of(faults::snapshot, faults::restore));

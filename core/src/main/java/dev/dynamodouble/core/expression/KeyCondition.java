@@ -69,6 +69,7 @@ public final class KeyCondition {
       "Invalid KeyConditionExpression: KeyConditionExpressions cannot contain nested operations";
   private static final String NESTED_ATTRIBUTES = "Invalid KeyConditionExpression: "
       + "KeyConditionExpressions cannot have conditions on nested attributes";
+  private static final String LENGTH = "Conditions can be of length 1 or 2 only";
   private static final String ONE_PER_KEY = "KeyConditionExpressions must only contain one condition per key";
 
   private final List<Part> parts;
@@ -97,6 +98,9 @@ public final class KeyCondition {
   public Bound bind(String partitionKey, AttributeType partitionKeyType, String sortKey,
       AttributeType sortKeyType) {
     Objects.requireNonNull(partitionKey, "partitionKey");
+    if (parts.size() > 2) { // checked here, not when parsed: a multi-attribute GSI key takes more
+      throw DynamoException.validation(LENGTH);
+    }
     if (sortKey == null && parts.size() > 1) {
       throw DynamoException.validation("Query key condition not supported");
     }
@@ -132,6 +136,71 @@ public final class KeyCondition {
       checkType(sort, sortKeyType);
     }
     return new Bound(partitionKey, partition.values().get(0), sortKey, sort);
+  }
+
+  /**
+   * Checks the condition against a multi-attribute key (a GSI's): equality on every partition
+   * attribute, and conditions on the sort attributes left to right, equality on all but the last
+   * one used. Returns the parts in key order: the partition attributes', then the sort attributes'.
+   */
+  public List<Part> bindMultiAttribute(List<String> partitionKeys, List<AttributeType> partitionTypes,
+                                       List<String> sortKeys, List<AttributeType> sortTypes) {
+    if (parts.size() > partitionKeys.size() + sortKeys.size()) {
+      throw DynamoException.validation("Query key condition not supported");
+    }
+    List<String> missing = new ArrayList<>();
+    List<Part> bound = new ArrayList<>();
+    for (String key : partitionKeys) {
+      Part p = partOn(key);
+      if (p == null || p.operator() != Operator.EQ) {
+        missing.add(key);
+      }
+      bound.add(p);
+    }
+    if (!missing.isEmpty()) {
+      throw DynamoException.validation("HASH key attributes " + String.join(", ", missing)
+          + " must have equality conditions specified in the query");
+    }
+    int last = -1;
+    for (Part p : parts) {
+      int at = sortKeys.indexOf(p.attributeName());
+      if (at < 0 && !partitionKeys.contains(p.attributeName())) {
+        throw DynamoException.validation("Query condition missed key schema element");
+      }
+      last = Math.max(last, at);
+    }
+    for (int i = 0; i < last; i++) {
+      Part p = partOn(sortKeys.get(i));
+      if (p == null || p.operator() != Operator.EQ) {
+        missing.add(sortKeys.get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw DynamoException.validation("RANGE key attributes " + String.join(", ", missing)
+          + " must have equality conditions specified in the query because a condition is present on key attribute "
+          + sortKeys.get(last));
+    }
+    for (int i = 0; i <= last; i++) {
+      bound.add(partOn(sortKeys.get(i)));
+    }
+    for (Part p : bound) {
+      if (!p.operator().indexable()) {
+        throw notIndexable();
+      }
+    }
+    for (int i = 0; i < bound.size(); i++) {
+      checkType(bound.get(i), i < partitionKeys.size() ? partitionTypes.get(i) : sortTypes.get(i - partitionKeys.size()));
+    }
+    return bound;
+  }
+
+  private Part partOn(String attributeName) {
+    for (Part p : parts) {
+      if (p.attributeName().equals(attributeName)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private static DynamoException notIndexable() {
@@ -214,9 +283,6 @@ public final class KeyCondition {
       if (!seen.add(p.attributeName())) {
         throw DynamoException.validation(ONE_PER_KEY);
       }
-    }
-    if (parts.size() > 2) {
-      throw DynamoException.validation("Conditions can be of length 1 or 2 only");
     }
     return new KeyCondition(parts);
   }

@@ -91,7 +91,7 @@ public final class Legacy {
             KeyCondition.Operator.valueOf(c.comparisonOperator().name()), values));
       }
     }
-    if (parts.isEmpty() || parts.size() > 2) {
+    if (parts.isEmpty()) { // more than two: refused when bound to a key schema that is not multi-attribute
       throw DynamoException.validation("Conditions can be of length 1 or 2 only");
     }
     return new KeyCondition(parts);

@@ -74,7 +74,7 @@ final class Parser {
     checkSizeAndEmptiness(parameter, src, false);
     Parser p = new Parser(parameter, src, Mode.UPDATE);
     Syntax.UpdateTree tree = p.parseUpdateRoot();
-    p.report(p.reserved, p.functionProblem, p.duplicateSection, p.tooDeep, p.operatorProblem());
+    p.report(p.reserved, p.functionProblem, p.misusedFunction, p.duplicateSection, p.tooDeep, p.operatorProblem());
     return tree;
   }
 
@@ -360,6 +360,8 @@ final class Parser {
     checkFunctionName(name);
     if (mode == Mode.CONDITION) {
       misusedOperands(args);
+    } else {
+      misusedListAppend(args);
     }
     return new Syntax.CallOp(name, List.copyOf(args));
   }
@@ -519,7 +521,7 @@ final class Parser {
           && (peek().is(Token.Type.PLUS) || peek().is(Token.Type.MINUS))) {
         boolean plus = next().is(Token.Type.PLUS);
         operators++;
-        return new Syntax.ArithOp(plus, inner, parseUpdateOperandParens());
+        return arithmetic(plus, inner, parseUpdateOperandParens());
       }
       return inner;
     }
@@ -531,9 +533,24 @@ final class Parser {
     if (peek().is(Token.Type.PLUS) || peek().is(Token.Type.MINUS)) {
       boolean plus = next().is(Token.Type.PLUS);
       operators++;
-      return new Syntax.ArithOp(plus, left, parseUpdateOperandParens());
+      return arithmetic(plus, left, parseUpdateOperandParens());
     }
     return left;
+  }
+
+  /** {@code a + b} or {@code a - b}; list_append's result cannot be an operand of arithmetic. */
+  private Syntax.Operand arithmetic(boolean plus, Syntax.Operand left, Syntax.Operand right) {
+    misusedListAppend(List.of(left, right));
+    return new Syntax.ArithOp(plus, left, right);
+  }
+
+  /** list_append only stands as a SET action's whole value: not inside another function or arithmetic. */
+  private void misusedListAppend(List<Syntax.Operand> operands) {
+    for (Syntax.Operand op : operands) {
+      if (op instanceof Syntax.CallOp call && call.name().equals("list_append")) {
+        misused(call.name());
+      }
+    }
   }
 
   private Syntax.Operand parseUpdateOperandParens() {

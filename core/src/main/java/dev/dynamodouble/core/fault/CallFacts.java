@@ -1,11 +1,11 @@
 package dev.dynamodouble.core.fault;
 
 import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.pipeline.RequestKeys;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +115,9 @@ final class CallFacts implements Target {
     if (tableName != null) {
       addKey(tableName, request.item("Key"));
       addKey(tableName, request.item("Item"));
+      if (call.operation().equals("Query")) {
+        keys.addAll(RequestKeys.queryPartition(call.catalog(), request));
+      }
     }
     if (request.has("RequestItems")) {
       for (Map.Entry<String, JsonRequest> e : request.structureMap("RequestItems").entrySet()) {
@@ -172,21 +175,7 @@ final class CallFacts implements Target {
     }
     AttributeValue partition = item.get(table.keySchema().partition().name());
     if (partition != null) {
-      keys.add(text(partition));
+      keys.add(RequestKeys.text(partition));
     }
-  }
-
-  /** A key value as a rule writes it: a string as is, a number's digits, a binary in base64. */
-  static String text(AttributeValue value) {
-    if (value instanceof AttributeValue.S s) {
-      return s.value();
-    }
-    if (value instanceof AttributeValue.N n) {
-      return n.text();
-    }
-    if (value instanceof AttributeValue.B b) {
-      return Base64.getEncoder().encodeToString(b.bytes());
-    }
-    return String.valueOf(value);
   }
 }

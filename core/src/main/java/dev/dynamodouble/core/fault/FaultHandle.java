@@ -36,6 +36,11 @@ public final class FaultHandle implements AutoCloseable {
     return matched;
   }
 
+  /** Whether the rule is still active in its engine (not removed, not reset away). */
+  public boolean isActive() {
+    return owner.isActive(this);
+  }
+
   /** Removes the rule; its counts stay readable. */
   public void remove() {
     owner.remove(this);

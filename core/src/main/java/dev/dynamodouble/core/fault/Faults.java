@@ -3,10 +3,12 @@ package dev.dynamodouble.core.fault;
 import dev.dynamodouble.core.consistency.LagNote;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.pipeline.RequestKeys;
 import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.transaction.CancellationReason;
 import dev.dynamodouble.core.transaction.TransactionErrors;
+import dev.dynamodouble.core.value.AttributeValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public final class Faults implements RequestStage {
   private final Object lock = new Object();
   private volatile FaultHandle[] rules = new FaultHandle[0];
   private long named;
+  private final List<Runnable> removalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param retainVersions told the lag of every stale-read or index-lag rule added, so that tables
@@ -114,12 +117,16 @@ public final class Faults implements RequestStage {
   }
 
   boolean remove(FaultHandle handle) {
+    boolean removed;
     synchronized (lock) {
       List<FaultHandle> next = new ArrayList<>(List.of(rules));
-      boolean removed = next.remove(handle);
+      removed = next.remove(handle);
       rules = next.toArray(new FaultHandle[0]);
-      return removed;
     }
+    if (removed) {
+      removed();
+    }
+    return removed;
   }
 
   /** Removes every rule. */
@@ -127,6 +134,7 @@ public final class Faults implements RequestStage {
     synchronized (lock) {
       rules = new FaultHandle[0];
     }
+    removed();
   }
 
   /** The active rules that never fired. */
@@ -193,6 +201,7 @@ public final class Faults implements RequestStage {
       rules = handles.toArray(new FaultHandle[0]);
       named = s.named();
     }
+    removed();
   }
 
   @Override
@@ -280,32 +289,76 @@ public final class Faults implements RequestStage {
   }
 
   /**
-   * For the global-tables service: the replication effect in force for a change of {@code table}
-   * replicated to {@code destinationRegion}, or null. Counts as a call of the matching rules.
-   * Until global tables exist nothing calls it, so replication rules never fire.
+   * For the global-tables service: the replication rule that fires on one change of {@code table}
+   * (an item with that partition key) on its way to {@code destinationRegion} (its effect a
+   * {@link FaultEffect.Replication}), or null. Each change and destination counts as one call of
+   * the matching rules; a rule's region is the destination's.
    */
-  public FaultEffect.Replication replicationFault(String table, String destinationRegion) {
-    return (FaultEffect.Replication) delivery(new Target.Delivery(destinationRegion, table),
-        FaultEffect.Replication.class);
+  public FaultHandle replicationFault(String table, String destinationRegion, AttributeValue partitionKey) {
+    return delivery(new Target.Delivery(destinationRegion, table, List.of(RequestKeys.text(partitionKey))),
+        rule -> rule instanceof FaultEffect.Replication);
   }
 
   /**
-   * For the streams service: the stream effect (a delivery delay, or a trigger failure message) in
-   * force for a delivery of {@code table}'s records in {@code region}, or null. Counts as a call of
-   * the matching rules. Until the streams service consults it, stream rules never fire.
+   * For streams and triggers: the stream rule of {@code kind} (a delay of a commit's stream
+   * records, or a trigger invocation's failure) that fires on one delivery of {@code table}'s
+   * records in {@code region} (of items with those partition keys), or null. Each delivery counts
+   * as one call of the matching rules.
    */
-  public FaultEffect.Stream streamFault(String table, String region) {
-    return (FaultEffect.Stream) delivery(new Target.Delivery(region, table), FaultEffect.Stream.class);
+  public FaultHandle streamFault(String table, String region, List<AttributeValue> partitionKeys, StreamFault kind) {
+    List<String> keys = new ArrayList<>(partitionKeys.size());
+    for (AttributeValue key : partitionKeys) {
+      keys.add(RequestKeys.text(key));
+    }
+    return delivery(new Target.Delivery(region, table, keys),
+        effect -> effect instanceof FaultEffect.Stream stream && kind.is(stream));
   }
 
-  private FaultEffect delivery(Target target, Class<? extends FaultEffect> kind) {
+  /** Which stream rules {@link #streamFault} consults. */
+  public enum StreamFault {
+    /** {@code streamDelay}: records of a commit become readable late. */
+    DELAY,
+    /** {@code triggerFailure}: a trigger invocation fails. */
+    TRIGGER_FAILURE;
+
+    boolean is(FaultEffect.Stream stream) {
+      return (stream.failure() != null) == (this == TRIGGER_FAILURE);
+    }
+  }
+
+  private FaultHandle delivery(Target target, java.util.function.Predicate<FaultEffect> kind) {
     Instant now = clock.now();
-    FaultEffect found = null;
+    FaultHandle found = null;
     for (FaultHandle rule : rules) {
-      if (kind.isInstance(rule.rule().effect()) && rule.fires(target, now, found != null)) {
-        found = rule.rule().effect();
+      if (kind.test(rule.rule().effect()) && rule.fires(target, now, found != null)) {
+        found = rule;
       }
     }
     return found;
+  }
+
+  /** Whether the rule is still active (not removed, not reset away). */
+  boolean isActive(FaultHandle handle) {
+    for (FaultHandle rule : rules) {
+      if (rule == handle) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs {@code listener} after rules are removed or put back by a reset (not after an add): a
+   * service holding work back for a rule (a paused replication) looks again. Called outside this
+   * object's lock.
+   */
+  public void onRemoval(Runnable listener) {
+    removalListeners.add(listener);
+  }
+
+  private void removed() {
+    for (Runnable listener : removalListeners) {
+      listener.run();
+    }
   }
 }

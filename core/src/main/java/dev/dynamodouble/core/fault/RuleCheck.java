@@ -37,6 +37,10 @@ final class RuleCheck {
     if (rule.key() != null && rule.keyPattern() != null) {
       throw new InvalidFaultException("keyPattern", "give key or keyPattern, not both");
     }
+    if ((rule.key() != null || rule.keyPattern() != null) && rule.operations().equals(Set.of("Scan"))) {
+      throw new InvalidFaultException(rule.key() != null ? "key" : "keyPattern",
+          "a Scan names no partition key, so this rule could never fire; match its table instead");
+    }
     if (rule.index() != null && !rule.operations().isEmpty()
         && !Operations.INDEX_READS.containsAll(rule.operations())) {
       throw new InvalidFaultException("index", "only Query and Scan read an index, not " + rule.operations());
@@ -74,13 +78,30 @@ final class RuleCheck {
     } else if (effect instanceof FaultEffect.Latency latency) {
       positive("latency", latency.delay());
     } else if (effect instanceof FaultEffect.Replication replication) {
-      // Refused rather than accepted and never fired: replication does not consult rules yet.
-      throw new InvalidFaultException(replication.paused() ? "replicationPaused" : "replicationLag",
-          "replication rules are not applied yet; use DynamoDouble.replication() lag/pause/resume "
-              + "or the control API /_dynamodouble/replication");
+      String field = replication.paused() ? "replicationPaused" : "replicationLag";
+      onlyDeliveries(rule, field, "each change replicated to a region (the rule's region is the destination)");
+      if (!replication.paused()) {
+        positive(field, replication.lag());
+      }
     } else if (effect instanceof FaultEffect.Stream stream) {
-      throw new InvalidFaultException(stream.failure() != null ? "triggerFailure" : "streamDelay",
-          "stream delivery and trigger rules are not applied yet; a trigger handler can throw to fail a batch");
+      String field = stream.failure() != null ? "triggerFailure" : "streamDelay";
+      onlyDeliveries(rule, field, stream.failure() != null ? "each trigger invocation" : "each commit a stream records");
+      if (stream.failure() == null) {
+        positive(field, stream.delay());
+      } else if (stream.failure().isBlank()) {
+        throw new InvalidFaultException(field, "give the error message the invocation fails with");
+      }
+    }
+  }
+
+  /** Replication and stream rules match deliveries by table, region and when; not requests. */
+  private static void onlyDeliveries(FaultRule.Builder rule, String field, String what) {
+    if (!rule.operations().isEmpty()) {
+      throw new InvalidFaultException("operation", field + " applies to " + what + ", not to an operation: "
+          + "match it by table and region, not " + rule.operations());
+    }
+    if (rule.index() != null) {
+      throw new InvalidFaultException("index", field + " applies to " + what + ", not to an index");
     }
   }
 

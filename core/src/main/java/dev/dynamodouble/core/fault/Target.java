@@ -22,8 +22,11 @@ interface Target {
     return false;
   }
 
-  /** A delivery of one table's changes (replication, streams): no operation, index or keys. */
-  record Delivery(String region, String table) implements Target {
+  /**
+   * A delivery of one table's changes (replication, streams, triggers): no operation or index; the
+   * partition keys of the items delivered, as text.
+   */
+  record Delivery(String region, String table, List<String> partitionKeys) implements Target {
     @Override
     public String operation() {
       return null;
@@ -37,11 +40,6 @@ interface Target {
     @Override
     public Set<String> tables() {
       return Set.of(table);
-    }
-
-    @Override
-    public List<String> partitionKeys() {
-      return List.of();
     }
   }
 }

@@ -18,7 +18,7 @@ final class UnprocessedItems implements ItemAdmission {
 
   @Override
   public boolean admit(Table table, ItemKey key, boolean write) {
-    if (effect.keys().contains(CallFacts.text(key.partition()))) {
+    if (effect.keys().contains(dev.dynamodouble.core.pipeline.RequestKeys.text(key.partition()))) {
       return false;
     }
     long i = seen++;

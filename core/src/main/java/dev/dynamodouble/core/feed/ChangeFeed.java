@@ -40,9 +40,20 @@ public final class ChangeFeed {
   /** Commits one item edit: {@code next} is the table's new root. */
   public Version<TableData> commit(Table table, TableData next, Instant at, Origin origin, ItemKey key,
                                    StoredItem before, StoredItem after) {
+    return commit(table, next, at, origin, key, before, after, null);
+  }
+
+  /**
+   * Commits one item edit first made at {@code createdAt} (a replicated change: its commit time in
+   * the region that made it; null: now).
+   */
+  public Version<TableData> commit(Table table, TableData next, Instant at, Origin origin, ItemKey key,
+                                   StoredItem before, StoredItem after, Instant createdAt) {
     Version<TableData> version = table.versions().commit(next, at);
     if (!subscribers.isEmpty() && ItemChange.changes(before, after) && wanted(table)) {
-      publish(table, List.of(new ItemChange(++sequence, table, key, before, after, version.committedAt(), origin)));
+      Instant committed = version.committedAt();
+      publish(table, List.of(new ItemChange(++sequence, table, key, before, after, committed, origin,
+          createdAt == null ? committed : createdAt)));
     } else {
       sequence++;
     }

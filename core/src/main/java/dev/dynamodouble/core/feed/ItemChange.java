@@ -15,9 +15,16 @@ import java.time.Instant;
  * @param newItem the item after the change, or null when it was deleted
  * @param at the commit's time on the engine clock
  * @param origin what made the change
+ * @param createdAt when the change was first made: {@code at}, except for a change replicated from
+ *     another region, which keeps its commit time there (a stream's ApproximateCreationDateTime)
  */
 public record ItemChange(long sequence, Table table, ItemKey key, StoredItem oldItem, StoredItem newItem, Instant at,
-                         Origin origin) {
+                         Origin origin, Instant createdAt) {
+  public ItemChange(long sequence, Table table, ItemKey key, StoredItem oldItem, StoredItem newItem, Instant at,
+                    Origin origin) {
+    this(sequence, table, key, oldItem, newItem, at, origin, at);
+  }
+
   /** The kind of change, as a stream record names it. */
   public enum Kind { INSERT, MODIFY, REMOVE }
 

@@ -3,7 +3,6 @@ package dev.dynamodouble.core.insights;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +77,6 @@ final class TableInsights {
   }
 
   private static String text(AttributeValue value) {
-    if (value instanceof AttributeValue.S s) {
-      return s.value();
-    }
-    if (value instanceof AttributeValue.N n) {
-      return n.text();
-    }
-    if (value instanceof AttributeValue.B b) {
-      return Base64.getEncoder().encodeToString(b.bytes());
-    }
-    return null;
+    return value == null ? null : dev.dynamodouble.core.pipeline.RequestKeys.text(value);
   }
 }

@@ -28,7 +28,7 @@ final class KinesisRecordJson {
       out.writeStartObject();
       out.writeStringField("awsRegion", change.region());
       out.writeObjectFieldStart("dynamodb");
-      out.writeNumberField("ApproximateCreationDateTime", precision.epoch(change.at()));
+      out.writeNumberField("ApproximateCreationDateTime", precision.epoch(change.createdAt()));
       out.writeFieldName("Keys");
       AttributeValues.writeItem(out, keys);
       long size = ItemSize.of(keys);

@@ -41,7 +41,7 @@ final class GlobalIndexUpdates {
       if (create != null) {
         String name = create.string("IndexName");
         constraints.notNull(name, member + ".create.indexName").name(name, member + ".create.indexName");
-        TableSpecReader.checkKeySchemaShape(constraints, create.structures("KeySchema"), member + ".create.keySchema");
+        TableSpecReader.checkKeySchemaShape(constraints, create.structures("KeySchema"), member + ".create.keySchema", true);
         constraints.notNull(create.structure("Projection"), member + ".create.projection");
         JsonRequest projection = create.structure("Projection");
         if (projection != null) {
@@ -69,6 +69,14 @@ final class GlobalIndexUpdates {
   static void apply(RequestContext context, Table table, List<JsonRequest> updates, List<JsonRequest> definitions) {
     if (updates.isEmpty()) {
       throw DynamoException.invalidParameter("List of GlobalSecondaryIndexUpdates is empty");
+    }
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (JsonRequest update : updates) {
+      JsonRequest target = update.has("Create") ? update.structure("Create")
+          : update.has("Delete") ? update.structure("Delete") : update.structure("Update");
+      if (target != null && !named.add(target.string("IndexName"))) {
+        throw DynamoException.validation("Only one global secondary index update per index is allowed simultaneously.");
+      }
     }
     int structural = 0;
     for (JsonRequest update : updates) {
@@ -135,20 +143,19 @@ final class GlobalIndexUpdates {
     if (indexes.size() >= quotas.globalIndexesPerTable()) {
       throw tooManyIndexes(quotas);
     }
-    Map<String, AttributeType> defined = new LinkedHashMap<>();
+    // The new index's keys must be defined by this request's AttributeDefinitions (the table's own
+    // definitions do not count); an attribute the table already defines keeps its type, a
+    // conflicting one in the request is ignored (as observed on the service).
+    Map<String, AttributeType> stored = new LinkedHashMap<>();
     for (KeyAttribute attribute : table.attributeDefinitions()) {
-      defined.put(attribute.name(), attribute.type());
+      stored.put(attribute.name(), attribute.type());
     }
+    Map<String, AttributeType> defined = new LinkedHashMap<>();
     if (definitions != null) {
       for (JsonRequest d : definitions) {
         String attributeName = d.string("AttributeName");
         AttributeType type = AttributeType.valueOf(d.string("AttributeType"));
-        AttributeType existing = defined.get(attributeName);
-        if (existing != null && existing != type) {
-          throw DynamoException.invalidParameter("Cannot change the type of attribute " + attributeName
-              + " from " + existing + " to " + type);
-        }
-        defined.put(attributeName, type);
+        defined.put(attributeName, stored.getOrDefault(attributeName, type));
       }
     }
     IndexDefinition index = TableSpecReader.index(create, defined, true, table.billingMode())

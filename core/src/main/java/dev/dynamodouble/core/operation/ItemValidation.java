@@ -8,14 +8,22 @@ import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.ItemSize;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The checks every item to be stored must pass: its size and its index key attributes. */
 public final class ItemValidation {
+  /** An item (or AttributesToGet) naming an attribute "" (DynamoDB Local 3.3's wording). */
+  static final String EMPTY_NAME = "Empty attribute name";
+
   private ItemValidation() {}
 
   /** Validates a complete item for {@code table} and wraps it for storage. */
   public static StoredItem storable(Table table, Map<String, AttributeValue> attributes) {
+    if (attributes.containsKey("")) {
+      throw DynamoException.validation(EMPTY_NAME);
+    }
     StoredItem item = StoredItem.of(attributes);
     if (item.size() > ItemSize.MAX_ITEM_BYTES) {
       throw DynamoException.validation("Item size has exceeded the maximum allowed size");
@@ -48,11 +56,31 @@ public final class ItemValidation {
             + (emptyString ? "string" : "binary") + " value. IndexName: " + index.name() + ", IndexKey: " + key.name());
       }
       long bytes = KeySchema.keyBytes(value);
-      int max = key.name().equals(index.keySchema().partition().name()) ? KeySchema.MAX_PARTITION_KEY_BYTES : KeySchema.MAX_SORT_KEY_BYTES;
+      int max = index.keySchema().partitions().contains(key) ? KeySchema.MAX_PARTITION_KEY_BYTES : KeySchema.MAX_SORT_KEY_BYTES;
       if (bytes > max) {
         throw DynamoException.invalidParameter("Size limit exceeded for Index Key " + key.name() + " Actual Size: "
             + bytes + " bytes Max Size: " + max + " bytes IndexName: " + index.name());
       }
+    }
+    if (index.keySchema().multiAttribute()) {
+      checkAggregateSize(index, index.keySchema().partitions(), item, "HASH", KeySchema.MAX_PARTITION_KEY_BYTES);
+      checkAggregateSize(index, index.keySchema().sorts(), item, "RANGE", KeySchema.MAX_SORT_KEY_BYTES);
+    }
+  }
+
+  /** A multi-attribute key part's values together are within the part's limit (DynamoDB Local 3.3's wording). */
+  private static void checkAggregateSize(IndexDefinition index, List<KeyAttribute> keys, Map<String, AttributeValue> item,
+                                         String keyType, int max) {
+    long total = 0;
+    List<String> names = new ArrayList<>();
+    for (KeyAttribute key : keys) {
+      names.add(key.name());
+      AttributeValue value = item.get(key.name());
+      total += value == null ? 0 : ItemSize.of(value); // numbers count here, as their stored size
+    }
+    if (total > max) {
+      throw DynamoException.validation("Aggregate size for " + keyType + " key attributes " + String.join(", ", names) + " of index "
+          + index.name() + " has exceeded limit " + max + " bytes, with actual size " + total + " bytes");
     }
   }
 }

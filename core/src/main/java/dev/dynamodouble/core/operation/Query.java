@@ -7,11 +7,9 @@ import dev.dynamodouble.core.expression.Projection;
 import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
-import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
-import dev.dynamodouble.core.value.KeyOrder;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -51,96 +49,16 @@ public final class Query implements Operation {
     ReadSource source = ReadSource.of(table,
         context.read(table, indexName, Boolean.TRUE.equals(request.bool("ConsistentRead"))), indexName);
     ReadRequests.checkKeyPaths(table, filter, projection);
-    KeySchema schema = source.keySchema();
-    KeyCondition.Bound bound = keyCondition.bind(schema.partition().name(), schema.partition().type(),
-        schema.sort() == null ? null : schema.sort().name(), schema.sort() == null ? null : schema.sort().type());
-    requireNonEmptyKeyValues(bound, source);
+    KeyRange range = KeyRange.of(keyCondition, source.keySchema(), indexName);
     if (filter != null) {
       filter.requireNoKeyAttributes(source.keySchema().attributeNames());
     }
     ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
     boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
-
-    KeyCondition.Part sortPart = bound.sortCondition();
-    String sortName = schema.sort() == null ? null : schema.sort().name();
-    AttributeValue low = sortPart == null ? null : lowerBound(sortPart);
-    AttributeValue high = sortPart == null ? null : upperBound(sortPart);
-    AttributeValue seek = forward ? low : high;
-    Iterator<StoredItem> candidates = source.partition(bound.partitionValue(), seek, forward, exclusiveStart);
-    ReadPage page = ReadPage.read(plan, candidates,
-        item -> sortPart == null || sortPart.matches(item.attributes().get(sortName)),
-        item -> notYetReached(item.attributes().get(sortName), forward, low, high));
-    CapacityCharge.record(context.call(), table, source.index() == null ? bound.partitionValue() : null, page.capacity());
+    Iterator<StoredItem> candidates = source.partition(range.partition(), range.seek(forward), forward, exclusiveStart);
+    ReadPage page = ReadPage.read(plan, candidates, item -> range.matches(item.attributes()),
+        item -> range.notYetReached(item.attributes(), forward));
+    CapacityCharge.record(context.call(), table, source.index() == null ? range.partition() : null, page.capacity());
     return page;
-  }
-
-  /** Key values are never empty, so a key condition on an empty string or binary is refused. */
-  private static void requireNonEmptyKeyValues(KeyCondition.Bound bound, ReadSource source) {
-    requireNonEmpty(bound.partitionValue(), bound.partitionKey(), source);
-    if (bound.sortCondition() != null) {
-      for (AttributeValue value : bound.sortCondition().values()) {
-        requireNonEmpty(value, bound.sortKey(), source);
-      }
-    }
-  }
-
-  private static void requireNonEmpty(AttributeValue value, String keyName, ReadSource source) {
-    boolean emptyString = value instanceof AttributeValue.S s && s.value().isEmpty();
-    boolean emptyBinary = value instanceof AttributeValue.B b && b.bytes().length == 0;
-    if (!emptyString && !emptyBinary) {
-      return;
-    }
-    String kind = emptyString ? "string" : "binary";
-    if (source.index() == null) {
-      throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key "
-          + "attribute cannot contain an empty " + kind + " value. Key: " + keyName);
-    }
-    throw DynamoException.validation("One or more parameter values are not valid. A value specified for a secondary "
-        + "index key is not supported. The AttributeValue for a key attribute cannot contain an empty " + kind
-        + " value. IndexName: " + source.index().name() + ", IndexKey: " + keyName);
-  }
-
-  /** Whether a sort key outside the condition lies before the range in walk order (skip) rather than past it (stop). */
-  private static boolean notYetReached(AttributeValue sort, boolean forward, AttributeValue low, AttributeValue high) {
-    if (sort == null) {
-      return false;
-    }
-    if (forward) {
-      return low != null && compare(sort, low) <= 0;
-    }
-    if (high != null) {
-      return compare(sort, high) >= 0;
-    }
-    return low != null && compare(sort, low) > 0;
-  }
-
-  private static int compare(AttributeValue a, AttributeValue b) {
-    return a.type() == b.type() ? KeyOrder.INSTANCE.compare(a, b) : a.type().compareTo(b.type());
-  }
-
-  private static AttributeValue lowerBound(KeyCondition.Part part) {
-    switch (part.operator()) {
-      case EQ:
-      case GT:
-      case GE:
-      case BETWEEN:
-      case BEGINS_WITH:
-        return part.values().get(0);
-      default:
-        return null;
-    }
-  }
-
-  private static AttributeValue upperBound(KeyCondition.Part part) {
-    switch (part.operator()) {
-      case EQ:
-      case LT:
-      case LE:
-        return part.values().get(0);
-      case BETWEEN:
-        return part.values().get(1);
-      default:
-        return null;
-    }
   }
 }

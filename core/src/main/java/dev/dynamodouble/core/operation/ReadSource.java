@@ -74,7 +74,7 @@ abstract class ReadSource {
 
   /** The hash of an exclusive start key's partition (to check it belongs to a scan segment). */
   long startHash(Map<String, AttributeValue> exclusiveStart) {
-    return ItemKey.hashOf(exclusiveStart.get(keySchema().partition().name()));
+    return ItemKey.hashOf(KeySchema.composite(keySchema().partitions(), exclusiveStart));
   }
 
   static DynamoException invalidStartKey() {
@@ -207,13 +207,15 @@ abstract class ReadSource {
 
     private IndexKey startKey(Map<String, AttributeValue> start) {
       ItemKey tableKey = tableStartKey(start);
-      AttributeValue partition = start.get(definition.keySchema().partition().name());
-      AttributeValue sort = definition.keySchema().sort() == null ? null : start.get(definition.keySchema().sort().name());
-      if (partition == null || partition.type() != definition.keySchema().partition().type()
-          || (definition.keySchema().sort() != null && (sort == null || sort.type() != definition.keySchema().sort().type()))) {
-        throw invalidStartKey();
+      KeySchema schema = definition.keySchema();
+      for (KeyAttribute key : schema.attributes()) {
+        AttributeValue value = start.get(key.name());
+        if (value == null || value.type() != key.type()) {
+          throw invalidStartKey();
+        }
       }
-      return IndexKey.of(partition, sort, tableKey);
+      return IndexKey.of(KeySchema.composite(schema.partitions(), start), KeySchema.composite(schema.sorts(), start),
+          tableKey);
     }
 
     @Override

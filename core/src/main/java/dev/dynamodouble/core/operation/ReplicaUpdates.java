@@ -57,6 +57,7 @@ final class ReplicaUpdates {
               + index.indexName() + " does not exist in table " + table.name());
         }
       }
+      checkOverrides(table, action.settings());
       Table existing = engine.region(action.region()).find(table.name());
       if (action.kind() == Kind.CREATE) {
         if (replicas.containsKey(action.region())) {
@@ -105,6 +106,8 @@ final class ReplicaUpdates {
               CreateTable.tableId(action.region(), table.name(), context.now()), context.now());
           catalog.add(replica);
           replication.addReplica(table, replica, action.settings());
+          ReplicaSync.copyCapacity(engine, table, replica);
+          engine.timeToLive().follow(replica, table);
           engine.streams().enable(replica, StreamViewType.NEW_AND_OLD_IMAGES);
           TableLifecycle.scheduleActive(engine, replica);
         }
@@ -131,6 +134,25 @@ final class ReplicaUpdates {
     }
     table.status(TableStatus.UPDATING);
     TableLifecycle.scheduleActive(engine, table);
+  }
+
+  /** A provisioned read override needs a provisioned table, an on-demand one an on-demand table. */
+  private static void checkOverrides(Table table, ReplicaSettings settings) {
+    boolean provisioned = table.billingMode() == BillingMode.PROVISIONED;
+    boolean readOverride = settings.readCapacityOverride() != null;
+    boolean onDemandOverride = settings.maxReadRequestUnits() != null;
+    for (ReplicaSettings.IndexOverride index : settings.indexes()) {
+      readOverride |= index.readCapacityOverride() != null;
+      onDemandOverride |= index.maxReadRequestUnits() != null;
+    }
+    if (readOverride && !provisioned) {
+      throw DynamoException.validation("One or more parameter values were invalid: ProvisionedThroughputOverride "
+          + "cannot be specified when BillingMode is PAY_PER_REQUEST");
+    }
+    if (onDemandOverride && provisioned) {
+      throw DynamoException.validation("One or more parameter values were invalid: OnDemandThroughputOverride "
+          + "cannot be specified when BillingMode is PROVISIONED");
+    }
   }
 
   private static boolean isGlobalIndex(Table table, String name) {

@@ -77,6 +77,9 @@ final class RequestExpressions {
         throw DynamoException.validation("1 validation error detected: Value '[]' at 'attributesToGet' failed to "
             + "satisfy constraint: Member must have length greater than or equal to 1");
       }
+      if (attributes.contains("")) {
+        throw DynamoException.validation(ItemValidation.EMPTY_NAME);
+      }
       return Legacy.attributesToGet(attributes);
     }
     return null;

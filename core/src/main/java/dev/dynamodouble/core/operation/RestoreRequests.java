@@ -39,7 +39,7 @@ final class RestoreRequests {
       String indexName = index == null ? null : index.string("IndexName");
       constraints.notNull(indexName, member + ".indexName").name(indexName, member + ".indexName");
       TableSpecReader.checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"),
-          member + ".keySchema");
+          member + ".keySchema", global);
       JsonRequest projection = index == null ? null : index.structure("Projection");
       constraints.notNull(projection, member + ".projection");
       if (global && index != null) {
@@ -81,14 +81,10 @@ final class RestoreRequests {
     }
     List<IndexOverride> result = new ArrayList<>();
     for (JsonRequest index : requested) {
-      String partition = null;
-      String sort = null;
+      List<String> partition = new ArrayList<>();
+      List<String> sort = new ArrayList<>();
       for (JsonRequest element : index.structures("KeySchema")) {
-        if ("RANGE".equals(element.string("KeyType"))) {
-          sort = element.string("AttributeName");
-        } else {
-          partition = element.string("AttributeName");
-        }
+        ("RANGE".equals(element.string("KeyType")) ? sort : partition).add(element.string("AttributeName"));
       }
       Projection projection = TableSpecReader.projection(index.structure("Projection"));
       JsonRequest throughput = global ? index.structure("ProvisionedThroughput") : null;

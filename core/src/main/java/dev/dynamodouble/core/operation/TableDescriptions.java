@@ -159,9 +159,11 @@ public final class TableDescriptions {
 
   static void writeKeySchema(JsonGenerator out, KeySchema schema) throws IOException {
     out.writeArrayFieldStart("KeySchema");
-    writeKeyElement(out, schema.partition().name(), "HASH");
-    if (schema.sort() != null) {
-      writeKeyElement(out, schema.sort().name(), "RANGE");
+    for (var partition : schema.partitions()) {
+      writeKeyElement(out, partition.name(), "HASH");
+    }
+    for (var sort : schema.sorts()) {
+      writeKeyElement(out, sort.name(), "RANGE");
     }
     out.writeEndArray();
   }

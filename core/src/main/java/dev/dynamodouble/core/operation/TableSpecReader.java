@@ -24,6 +24,8 @@ import java.util.Set;
 final class TableSpecReader {
   static final long MAX_CAPACITY = 1_000_000_000_000L;
   private static final int MAX_TAGS = 50;
+  /** Letters, digits, white space and + - = . _ : / @ (the characters AWS tags allow). */
+  private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
   private TableSpecReader() {}
 
@@ -177,6 +179,12 @@ final class TableSpecReader {
       if (key.startsWith("aws:")) {
         throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
       }
+      if (!TAG_TEXT.matcher(key).matches()) {
+        throw DynamoException.validation("The Tag Key provided is invalid, Key: " + key);
+      }
+      if (!TAG_TEXT.matcher(value).matches()) {
+        throw DynamoException.validation("The Tag Value provided is invalid, Value: " + value);
+      }
       if (tags.put(key, value) != null) {
         throw DynamoException.validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " + key);
       }
@@ -241,13 +249,24 @@ final class TableSpecReader {
     for (int i = 0; i < definitions.size(); i++) {
       JsonRequest d = definitions.get(i);
       String path = "attributeDefinitions." + (i + 1) + ".member";
-      constraints.notNull(d == null ? null : d.string("AttributeName"), path + ".attributeName");
+      String name = d == null ? null : d.string("AttributeName");
+      // the name's length is a member constraint: reported before any check across definitions and keys
+      constraints.notNull(name, path + ".attributeName").minLength(name, 1, path + ".attributeName")
+          .maxLength(name, 255, path + ".attributeName");
       constraints.notNull(d == null ? null : d.string("AttributeType"), path + ".attributeType");
     }
   }
 
   static void checkKeySchemaShape(Constraints constraints, List<JsonRequest> keySchema, String path) {
-    constraints.notNull(keySchema, path).minSize(keySchema, 1, path).maxSize(keySchema, 2, path);
+    checkKeySchemaShape(constraints, keySchema, path, false);
+  }
+
+  /** A GSI's key schema may have up to eight elements (a multi-attribute key); its own checks bound them. */
+  static void checkKeySchemaShape(Constraints constraints, List<JsonRequest> keySchema, String path, boolean global) {
+    constraints.notNull(keySchema, path).minSize(keySchema, 1, path);
+    if (!global) {
+      constraints.maxSize(keySchema, 2, path);
+    }
     if (keySchema == null) {
       return;
     }
@@ -273,7 +292,7 @@ final class TableSpecReader {
       String member = path + "." + (i + 1) + ".member";
       String indexName = index == null ? null : index.string("IndexName");
       constraints.notNull(indexName, member + ".indexName").name(indexName, member + ".indexName");
-      checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"), member + ".keySchema");
+      checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"), member + ".keySchema", global);
       JsonRequest projection = index == null ? null : index.structure("Projection");
       constraints.notNull(projection, member + ".projection");
       if (projection != null) {
@@ -288,6 +307,11 @@ final class TableSpecReader {
   }
 
   static KeySchema keySchema(List<JsonRequest> elements, Map<String, AttributeType> defined) {
+    return keySchema(elements, defined, false);
+  }
+
+  /** A key schema; {@code multiAttribute} (GSIs) allows up to four HASH then up to four RANGE elements. */
+  static KeySchema keySchema(List<JsonRequest> elements, Map<String, AttributeType> defined, boolean multiAttribute) {
     List<String> names = new ArrayList<>();
     for (JsonRequest element : elements) {
       names.add(element.string("AttributeName"));
@@ -301,23 +325,41 @@ final class TableSpecReader {
             + "Keys: " + names + ", AttributeDefinitions: " + defined.keySet());
       }
     }
-    if (names.size() == 2 && names.get(0).equals(names.get(1))) {
+    if (new HashSet<>(names).size() < names.size()) {
       throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
     }
     if (!"HASH".equals(elements.get(0).string("KeyType"))) {
       throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (elements.size() == 2 && !"RANGE".equals(elements.get(1).string("KeyType"))) {
-      throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    if (!multiAttribute) {
+      if (elements.size() == 2 && !"RANGE".equals(elements.get(1).string("KeyType"))) {
+        throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+      }
     }
-    KeyAttribute partition = new KeyAttribute(names.get(0), defined.get(names.get(0)));
-    KeyAttribute sort = names.size() == 2 ? new KeyAttribute(names.get(1), defined.get(names.get(1))) : null;
-    return new KeySchema(partition, sort);
+    List<KeyAttribute> partitions = new ArrayList<>();
+    List<KeyAttribute> sorts = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      KeyAttribute attribute = new KeyAttribute(names.get(i), defined.get(names.get(i)));
+      if ("RANGE".equals(elements.get(i).string("KeyType"))) {
+        sorts.add(attribute);
+      } else if (!sorts.isEmpty()) {
+        throw DynamoException.invalidParameter("All HASH key attributes must precede RANGE key attributes in the KeySchema");
+      } else {
+        partitions.add(attribute);
+      }
+    }
+    if (partitions.size() > KeySchema.MAX_KEY_ATTRIBUTES) {
+      throw DynamoException.invalidParameter("The KeySchema exceeds the maximum allowed number of HASH key attributes");
+    }
+    if (sorts.size() > KeySchema.MAX_KEY_ATTRIBUTES) {
+      throw DynamoException.invalidParameter("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+    }
+    return new KeySchema(partitions, sorts);
   }
 
   static IndexDefinition index(JsonRequest index, Map<String, AttributeType> defined, boolean global, BillingMode mode) {
     String indexName = index.string("IndexName");
-    KeySchema schema = keySchema(index.structures("KeySchema"), defined);
+    KeySchema schema = keySchema(index.structures("KeySchema"), defined, global);
     Projection p = projection(index.structure("Projection"));
     Throughput throughput = null;
     if (global) {

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.table.Table;
 import java.util.regex.Pattern;
@@ -18,6 +19,14 @@ final class TaggedTables {
         .check();
     if (!TABLE_ARN.matcher(arn).matches()) {
       throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
+    String account = context.engine().options().accountId();
+    if (!arn.split(":", 6)[4].equals(account)) {
+      // Another account's table: no resource-based policy there can allow this engine's caller.
+      String action = "dynamodb:" + context.call().operation();
+      throw new DynamoException(ErrorCode.ACCESS_DENIED, "User: arn:aws:iam::" + account + ":root is not authorized to "
+          + "perform: " + action + " on resource: " + arn + " because no resource-based policy allows the " + action
+          + " action");
     }
     Table table = context.catalog().find(dev.dynamodouble.core.engine.Catalog.nameOf(arn));
     if (table == null || !table.arn().equals(arn)) {

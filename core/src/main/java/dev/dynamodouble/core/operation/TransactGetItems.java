@@ -106,7 +106,7 @@ public final class TransactGetItems implements Operation {
           new ConsumedCapacity(table.name()).addTableRead(units));
     }
     if (aggregate > TransactionErrors.MAX_TRANSACTION_BYTES) {
-      throw TransactionErrors.tooLarge();
+      throw TransactionErrors.responseTooLarge();
     }
 
     return out -> {

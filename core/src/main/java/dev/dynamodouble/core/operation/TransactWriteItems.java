@@ -91,7 +91,7 @@ public final class TransactWriteItems implements Operation {
       actions.add(action);
     }
     if (aggregate > TransactionErrors.MAX_TRANSACTION_BYTES) {
-      throw TransactionErrors.tooLarge();
+      throw TransactionErrors.tooLarge(aggregate);
     }
 
     Transactions transactions = context.engine().transactions();

@@ -89,6 +89,12 @@ public final class UpdateTable implements Operation {
       if (indexUpdates != null) {
         GlobalIndexUpdates.apply(context, found, indexUpdates, definitions);
       }
+      if (changesCapacity || tableClass != null) {
+        ReplicaSync.capacity(context.engine(), found);
+      }
+      if (indexUpdates != null) {
+        ReplicaSync.indexes(context, found, indexUpdates, definitions);
+      }
       if (stream != null) {
         StreamSpecifications.update(context.engine().streams(), found, stream);
       }

@@ -39,6 +39,7 @@ public final class UpdateTimeToLive implements Operation {
         throw DynamoException.resourceNotFound("Requested resource not found: Table: " + table.name() + " not found");
       }
       context.engine().timeToLive().update(table, attribute, enabled);
+      ReplicaSync.timeToLive(context.engine(), table);
     });
     return out -> {
       out.writeStartObject();

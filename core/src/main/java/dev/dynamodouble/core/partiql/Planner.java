@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.partiql;
 
+import dev.dynamodouble.core.error.DynamoException;
+
 import dev.dynamodouble.core.expression.DocumentPath;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
@@ -49,6 +51,10 @@ public final class Planner {
   private Plan select(Statement.Select select) {
     Statement.Target target = select.target();
     KeySchema schema = schemas.of(target.table(), target.index());
+    if (schema.multiAttribute()) { // wording of DynamoDB Local 3.3
+      throw DynamoException.validation(
+          "PartiQL statements cannot be executed on tables with composite HASH keys or composite RANGE keys.");
+    }
     List<Expr> conjuncts = conjuncts(select.where());
     ExpressionText text = new ExpressionText();
     Map<String, Object> fields = new LinkedHashMap<>();

@@ -109,7 +109,11 @@ public final class Dispatcher {
       call = new Call(api, name, engine.region(effectiveRegion), requestId, request)
           .withHead(head, body, offset, length);
       RequestContext context = new RequestContext(engine, call.catalog(), requestId, call);
-      write(engine.pipeline().run(call, () -> operation.execute(context, request)), out);
+      String operationName = name;
+      write(engine.pipeline().run(call, () -> {
+        RequestMembers.check(operationName, request);
+        return operation.execute(context, request);
+      }), out);
       return 200;
     } catch (DynamoException e) {
       out.reset();

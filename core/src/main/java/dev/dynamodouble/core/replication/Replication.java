@@ -1,6 +1,8 @@
 package dev.dynamodouble.core.replication;
 
 import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.fault.FaultHandle;
+import dev.dynamodouble.core.fault.Faults;
 import dev.dynamodouble.core.feed.ChangeFeed;
 import dev.dynamodouble.core.feed.FeedSubscriber;
 import dev.dynamodouble.core.feed.ItemChange;
@@ -38,6 +40,7 @@ public final class Replication implements FeedSubscriber {
   private final ChangeFeed feed;
   private final Consumer<Runnable> locked;
   private final ReplicaGroups groups;
+  private final Faults faults;
   private final Map<String, Link> links = new ConcurrentHashMap<>();
   private volatile Duration defaultLag = DEFAULT_LAG;
   /** Regions cut off by {@link #partition}: their links, present and future, are paused. */
@@ -46,13 +49,23 @@ public final class Replication implements FeedSubscriber {
   /**
    * @param regions a region's catalog by name
    * @param locked runs its argument under the engine's write lock
+   * @param faults the fault rules consulted for every change sent (replicationLag, replicationPaused)
    */
-  public Replication(DynamoClock clock, ChangeFeed feed, Function<String, Catalog> regions, Consumer<Runnable> locked) {
+  public Replication(DynamoClock clock, ChangeFeed feed, Function<String, Catalog> regions, Consumer<Runnable> locked,
+                     Faults faults) {
     this.clock = clock;
     this.feed = feed;
     this.locked = locked;
     this.groups = new ReplicaGroups(regions);
+    this.faults = faults;
     feed.subscribe(this);
+    faults.onRemoval(() -> locked.accept(() -> {
+      for (Link link : links.values()) {
+        if (link.faulted > 0) {
+          scheduleDrain(link); // a paused rule removed: its changes are due
+        }
+      }
+    }));
   }
 
   // ---- control ----
@@ -142,7 +155,7 @@ public final class Replication implements FeedSubscriber {
       Link link = link(from, to);
       Instant now = clock.now();
       while (applied[0] < count && !link.queue.isEmpty()) {
-        apply(link.to, link.queue.pollFirst(), now);
+        apply(link.to, link.poll(), now);
         applied[0]++;
       }
     });
@@ -155,7 +168,7 @@ public final class Replication implements FeedSubscriber {
       Instant now = clock.now();
       for (Link link : links.values()) {
         while (!link.queue.isEmpty()) {
-          apply(link.to, link.queue.pollFirst(), now);
+          apply(link.to, link.poll(), now);
         }
       }
     });
@@ -245,7 +258,11 @@ public final class Replication implements FeedSubscriber {
       for (String region : group.keySet()) {
         if (!region.equals(table.region())) {
           Link link = link(table.region(), region);
-          link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at()));
+          FaultHandle fault = faults.replicationFault(table.name(), region, change.key().partition());
+          link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), fault));
+          if (fault != null) {
+            link.faulted++;
+          }
           scheduleDrain(link);
         }
       }
@@ -260,7 +277,7 @@ public final class Replication implements FeedSubscriber {
   @Override
   public void reset(Table table, Instant at, Object captured) {
     for (Link link : links.values()) {
-      link.queue.removeIf(pending -> pending.table().equals(table.name()));
+      link.dropTable(table.name());
     }
     if (captured instanceof Captured state) {
       groups.restore(table.name(), state.group());
@@ -290,10 +307,25 @@ public final class Replication implements FeedSubscriber {
     }
     link.drainAt = null;
     Instant now = clock.now();
-    while (!link.paused && !link.queue.isEmpty() && !link.queue.peekFirst().committedAt().plus(link.lag).isAfter(now)) {
-      apply(link.to, link.queue.pollFirst(), now);
+    if (link.faulted == 0) { // due times in queue order: stop at the first not due
+      while (!link.queue.isEmpty() && isDue(link.due(link.queue.peekFirst()), now)) {
+        apply(link.to, link.poll(), now);
+      }
+    } else { // a rule's lag or pause: apply every due change, in commit order, skipping the others
+      for (java.util.Iterator<Link.Pending> it = link.queue.iterator(); it.hasNext(); ) {
+        Link.Pending change = it.next();
+        if (isDue(link.due(change), now)) {
+          it.remove();
+          link.faulted -= change.fault() == null ? 0 : 1;
+          apply(link.to, change, now);
+        }
+      }
     }
     scheduleDrain(link);
+  }
+
+  private static boolean isDue(Instant due, Instant now) {
+    return due != null && !due.isAfter(now);
   }
 
   /** Applies one change to the replica in {@code region} unless it holds a later write of the item. */
@@ -311,7 +343,7 @@ public final class Replication implements FeedSubscriber {
     var data = target.snapshot();
     StoredItem before = data.get(change.key());
     var next = change.after() == null ? data.delete(change.key()) : data.put(change.key(), change.after(), before);
-    feed.commit(target, next, now, Origin.REPLICATION, change.key(), before, change.after());
+    feed.commit(target, next, now, Origin.REPLICATION, change.key(), before, change.after(), change.committedAt());
   }
 
   private Link link(String from, String to) {

@@ -9,7 +9,9 @@
  * {@code REPLICATION} (so the replica's stream records it and it is not sent on again), unless the
  * item there carries a later stamp: last writer wins, the same way in every region. Links can be
  * paused (their changes queue), resumed, given a lag, or cut off with a whole region; that is the
- * API the control endpoint, the JUnit extension and fault rules call.
+ * API the control endpoint and the JUnit extension call. Fault rules ({@code replicationLag},
+ * {@code replicationPaused}) are consulted once per change and destination when it is queued: such
+ * a change carries its own lag, or waits while its rule stays active.
  *
  * <p>Membership, stamps and queues change only under the engine's write lock. A replica's stamps
  * are a persistent map, so an engine snapshot captures them in O(1); a reset puts back membership

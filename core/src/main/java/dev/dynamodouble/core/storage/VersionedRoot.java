@@ -137,6 +137,27 @@ public final class VersionedRoot<T> {
     }
   }
 
+  /** The versions kept now, as a token for {@link #restoreHistory} (null while history is disabled). */
+  public Object historyToken() {
+    return history;
+  }
+
+  /**
+   * Puts back the history of a {@link #historyToken()} (a reset): kept versions after {@code at}
+   * are dropped, and a history a test disabled since comes back with what it held. A null token
+   * disables history.
+   */
+  @SuppressWarnings("unchecked")
+  public void restoreHistory(Object token, Duration historyWindow, Instant at) {
+    synchronized (writeLock) {
+      history = (VersionHistory<T>) token;
+      window = token == null ? null : Objects.requireNonNull(historyWindow, "historyWindow");
+      if (history != null) {
+        history.dropAfter(at);
+      }
+    }
+  }
+
   public boolean isHistoryEnabled() {
     return history != null;
   }

@@ -4,6 +4,8 @@ import dev.dynamodouble.core.feed.ItemChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One shard of a stream: the changes of a slice of the partition-key hash space for one period.
@@ -22,6 +24,11 @@ public final class Shard {
   private int head;
   /** The sequence of the last record trimmed away, or 0 when none was. */
   private long trimmedThrough;
+  /**
+   * Records a {@code streamDelay} fault held back: sequence to when it becomes readable (only
+   * those, forgotten once readable). A held record hides every later one: a shard reads in order.
+   */
+  private final TreeMap<Long, Instant> heldUntil = new TreeMap<>();
 
   Shard(String id, String parentId, int slot, Instant openedAt, long startSequence) {
     this.id = id;
@@ -76,6 +83,34 @@ public final class Shard {
     records.add(change);
   }
 
+  /** Appends a record readable only from {@code readableAt} on. */
+  void append(ItemChange change, Instant readableAt) {
+    append(change);
+    heldUntil.put(change.sequence(), readableAt);
+  }
+
+  /** The sequence of the last record readable at {@code now} with all before it; MAX_VALUE when all are. */
+  long readableThrough(Instant now) {
+    for (var it = heldUntil.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Long, Instant> held = it.next();
+      if (held.getValue().isAfter(now)) {
+        return held.getKey() - 1;
+      }
+      it.remove(); // readable from now on: the clock goes back only with a reset, which clears the shard
+    }
+    return Long.MAX_VALUE;
+  }
+
+  /** Up to {@code limit} records with a sequence above {@code after} readable at {@code now}, in order. */
+  List<ItemChange> readableAfter(long after, int limit, Instant now) {
+    List<ItemChange> records = after(after, limit);
+    long through = readableThrough(now);
+    if (through != Long.MAX_VALUE) {
+      records.removeIf(change -> change.sequence() > through);
+    }
+    return records;
+  }
+
   void close(Instant at) {
     closedAt = at;
     endSequence = records.size() > head ? records.get(records.size() - 1).sequence() : startSequence;
@@ -101,6 +136,7 @@ public final class Shard {
       trimmedThrough = records.get(head).sequence();
       records.set(head++, null);
     }
+    heldUntil.headMap(trimmedThrough, true).clear();
     if (head > 64 && head > records.size() / 2) {
       records.subList(0, head).clear();
       head = 0;

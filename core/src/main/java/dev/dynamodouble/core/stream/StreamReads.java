@@ -30,7 +30,7 @@ public final class StreamReads {
         case "TRIM_HORIZON":
           return stream.trimHorizon(s);
         case "LATEST":
-          return s.lastSequence();
+          return Math.min(s.lastSequence(), s.readableThrough(now));
         default:
           long sequence = SequenceNumbers.parse(sequenceNumber);
           long last = s.isClosed() ? s.endSequence() : Math.max(s.lastSequence(), s.startSequence());
@@ -61,7 +61,7 @@ public final class StreamReads {
         throw trimmed();
       }
       end[0] = s.isClosed() ? s.newestRecordSequence() : Long.MAX_VALUE; // -1: a closed shard with nothing left
-      return s.after(iterator.afterSequence(), limit);
+      return s.readableAfter(iterator.afterSequence(), limit, now);
     });
     List<StreamRecord> records = new ArrayList<>();
     long bytes = 0;

@@ -2,6 +2,9 @@ package dev.dynamodouble.core.stream;
 
 import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.fault.FaultEffect;
+import dev.dynamodouble.core.fault.FaultHandle;
+import dev.dynamodouble.core.fault.Faults;
 import dev.dynamodouble.core.feed.ChangeFeed;
 import dev.dynamodouble.core.feed.FeedSubscriber;
 import dev.dynamodouble.core.feed.ItemChange;
@@ -30,14 +33,17 @@ public final class Streams implements FeedSubscriber {
   private final DynamoClock clock;
   private final ChangeFeed feed;
   private final EngineOptions options;
+  private final Faults faults;
   private volatile StreamSettings settings = StreamSettings.defaults();
   private final ConcurrentSkipListMap<String, TableStream> byArn = new ConcurrentSkipListMap<>();
   private final List<StreamListener> listeners = new CopyOnWriteArrayList<>();
 
-  public Streams(DynamoClock clock, ChangeFeed feed, EngineOptions options) {
+  /** @param faults consulted once per commit recorded ({@code streamDelay} rules) */
+  public Streams(DynamoClock clock, ChangeFeed feed, EngineOptions options, Faults faults) {
     this.clock = clock;
     this.feed = feed;
     this.options = options;
+    this.faults = faults;
     feed.subscribe(this);
   }
 
@@ -146,11 +152,27 @@ public final class Streams implements FeedSubscriber {
   @Override
   public void committed(Table table, List<ItemChange> changes) {
     TableStream stream = latestOf(table);
-    if (stream != null) {
-      stream.append(changes);
-      for (StreamListener listener : listeners) {
-        listener.appended(stream);
-      }
+    if (stream == null) {
+      return;
+    }
+    List<dev.dynamodouble.core.value.AttributeValue> keys = new ArrayList<>(changes.size());
+    for (ItemChange change : changes) {
+      keys.add(change.key().partition());
+    }
+    FaultHandle delay = faults.streamFault(table.name(), table.region(), keys, Faults.StreamFault.DELAY);
+    if (delay == null) {
+      stream.append(changes, null);
+      appended(stream);
+      return;
+    }
+    Instant readableAt = changes.get(0).at().plus(((FaultEffect.Stream) delay.rule().effect()).delay());
+    stream.append(changes, readableAt);
+    clock.schedule(readableAt, () -> appended(stream)); // consumers look again once the records show
+  }
+
+  private void appended(TableStream stream) {
+    for (StreamListener listener : listeners) {
+      listener.appended(stream);
     }
   }
 

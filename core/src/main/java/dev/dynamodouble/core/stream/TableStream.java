@@ -104,13 +104,18 @@ public final class TableStream {
     return disabledAt != null && shards.isEmpty();
   }
 
-  synchronized void append(List<ItemChange> changes) {
+  /** Appends a commit's records, readable from {@code readableAt} on (null: at once). */
+  synchronized void append(List<ItemChange> changes, Instant readableAt) {
     if (disabledAt != null) {
       return;
     }
     maintain(changes.get(0).at());
     for (ItemChange change : changes) {
-      open[slotOf(change)].append(change);
+      if (readableAt == null) {
+        open[slotOf(change)].append(change);
+      } else {
+        open[slotOf(change)].append(change, readableAt);
+      }
     }
   }
 
@@ -148,10 +153,10 @@ public final class TableStream {
     return reader.apply(shard);
   }
 
-  /** Up to {@code limit} changes of the shard after sequence {@code after} (for in-JVM consumers). */
+  /** Up to {@code limit} changes of the shard after sequence {@code after} readable now (for in-JVM consumers). */
   public synchronized List<ItemChange> changesAfter(Shard shard, long after, int limit, Instant now) {
     maintain(now);
-    return shard.after(after, limit);
+    return shard.readableAfter(after, limit, now);
   }
 
   /** Whether the shard is closed and holds nothing after {@code after}. */
@@ -182,7 +187,7 @@ public final class TableStream {
         + (oldImage == null ? 0 : change.oldItem().size());
     String eventId = UUID.nameUUIDFromBytes((arn + "#" + change.sequence()).getBytes(StandardCharsets.UTF_8))
         .toString().replace("-", "");
-    return new StreamRecord(eventId, change.kind().name(), table.region(), arn, change.at(), keys, newImage, oldImage,
+    return new StreamRecord(eventId, change.kind().name(), table.region(), arn, change.createdAt(), keys, newImage, oldImage,
         SequenceNumbers.format(change.sequence()), size, viewType,
         change.origin() == Origin.TTL ? UserIdentity.DYNAMODB_SERVICE : null);
   }

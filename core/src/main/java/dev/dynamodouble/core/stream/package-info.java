@@ -3,7 +3,9 @@
  *
  * <p>{@link dev.dynamodouble.core.stream.Streams} subscribes to the feed and appends each item
  * change of a table with an enabled stream to that stream's {@link dev.dynamodouble.core.stream.TableStream},
- * under the engine's write lock, so a GetRecords that follows a write always sees it. A stream has a
+ * under the engine's write lock, so a GetRecords that follows a write always sees it (unless a
+ * {@code streamDelay} fault rule holds a commit's records back: they, and every later record of
+ * their shard, become readable when the delay has passed). A stream has a
  * fixed number of open shards (records of one partition key always go to the same one); each closes
  * after the rollover period and a child shard, naming it as parent, continues it. Rollover,
  * retention (24 hours) and the ENABLING/DISABLING statuses are computed from the engine clock

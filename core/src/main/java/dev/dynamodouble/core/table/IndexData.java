@@ -3,6 +3,7 @@ package dev.dynamodouble.core.table;
 import dev.dynamodouble.core.storage.PersistentSortedMap;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,14 +27,14 @@ public record IndexData(IndexDefinition definition, KeySchema tableKey,
       return null;
     }
     KeySchema schema = definition.keySchema();
-    AttributeValue partition = item.attributes().get(schema.partition().name());
-    if (!indexable(partition, schema.partition(), true)) {
+    AttributeValue partition = indexValue(schema.partitions(), item.attributes(), KeySchema.MAX_PARTITION_KEY_BYTES);
+    if (partition == null) {
       return null;
     }
     AttributeValue sort = null;
-    if (schema.sort() != null) {
-      sort = item.attributes().get(schema.sort().name());
-      if (!indexable(sort, schema.sort(), false)) {
+    if (schema.hasSort()) {
+      sort = indexValue(schema.sorts(), item.attributes(), KeySchema.MAX_SORT_KEY_BYTES);
+      if (sort == null) {
         return null;
       }
     }
@@ -41,16 +42,25 @@ public record IndexData(IndexDefinition definition, KeySchema tableKey,
   }
 
   /**
-   * Whether a value can be an index key: present, of the key's type, not empty and within the key
-   * size limits. Writes refuse the others; an index added later leaves such items out, as DynamoDB does.
+   * The value of one key part (several attributes: the list of their values), or null when a value
+   * cannot be an index key: missing, of another type, empty, or over the part's size limit (summed
+   * over its attributes). Writes refuse the others; an index added later leaves such items out, as
+   * DynamoDB does.
    */
-  private static boolean indexable(AttributeValue value, KeyAttribute key, boolean partition) {
-    if (value == null || value.type() != key.type()) {
-      return false;
+  private static AttributeValue indexValue(List<KeyAttribute> keys, Map<String, AttributeValue> item, int maxBytes) {
+    long total = 0;
+    for (KeyAttribute key : keys) {
+      AttributeValue value = item.get(key.name());
+      if (value == null || value.type() != key.type()) {
+        return null;
+      }
+      long bytes = KeySchema.keyBytes(value);
+      if (bytes == 0 && (value instanceof AttributeValue.S || value instanceof AttributeValue.B)) {
+        return null;
+      }
+      total += keys.size() == 1 ? bytes : dev.dynamodouble.core.value.ItemSize.of(value);
     }
-    long bytes = KeySchema.keyBytes(value);
-    boolean empty = bytes == 0 && (value instanceof AttributeValue.S || value instanceof AttributeValue.B);
-    return !empty && bytes <= (partition ? KeySchema.MAX_PARTITION_KEY_BYTES : KeySchema.MAX_SORT_KEY_BYTES);
+    return total > maxBytes ? null : KeySchema.composite(keys, item);
   }
 
   /** This index after the table item under {@code itemKey} changed from {@code before} to {@code after}. */
@@ -88,9 +98,8 @@ public record IndexData(IndexDefinition definition, KeySchema tableKey,
     if (tableKey.sort() != null) {
       copy(item, projected, tableKey.sort().name());
     }
-    copy(item, projected, definition.keySchema().partition().name());
-    if (definition.keySchema().sort() != null) {
-      copy(item, projected, definition.keySchema().sort().name());
+    for (KeyAttribute key : definition.keySchema().attributes()) {
+      copy(item, projected, key.name());
     }
     if (projection.type() == Projection.ProjectionType.INCLUDE) {
       for (String name : projection.nonKeyAttributes()) {

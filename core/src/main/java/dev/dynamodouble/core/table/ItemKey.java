@@ -63,6 +63,13 @@ public record ItemKey(long hash, AttributeValue partition, AttributeValue sort) 
 
   /** A well-mixed 64-bit hash of a partition key value (FNV-1a, then a finaliser). */
   public static long hashOf(AttributeValue partition) {
+    if (partition instanceof AttributeValue.L tuple) { // a multi-attribute partition key: its values hashed together
+      long h = 0x9e3779b97f4a7c15L;
+      for (AttributeValue element : tuple.value()) {
+        h = (h ^ hashOf(element)) * 0x100000001b3L;
+      }
+      return h;
+    }
     long h = 0xcbf29ce484222325L ^ partition.type().ordinal();
     switch (partition.type()) {
       case S: {

@@ -7,37 +7,97 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The key schema of a table or index: a partition key and an optional sort key. */
-public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
+/**
+ * The key schema of a table or index: its partition-key attributes and its sort-key attributes.
+ * Tables and LSIs have one partition attribute and at most one sort attribute; a GSI may have up
+ * to four of each (a multi-attribute key), whose values the index orders as tuples.
+ */
+public record KeySchema(List<KeyAttribute> partitions, List<KeyAttribute> sorts) {
   public static final int MAX_PARTITION_KEY_BYTES = 2048;
   public static final int MAX_SORT_KEY_BYTES = 1024;
+  /** A GSI's multi-attribute key: at most this many partition and this many sort attributes. */
+  public static final int MAX_KEY_ATTRIBUTES = 4;
+
+  public KeySchema {
+    partitions = List.copyOf(partitions);
+    sorts = List.copyOf(sorts);
+  }
+
+  /** A single-attribute schema ({@code sort} null: none). */
+  public KeySchema(KeyAttribute partition, KeyAttribute sort) {
+    this(List.of(partition), sort == null ? List.of() : List.of(sort));
+  }
+
+  /** The (first) partition-key attribute. */
+  public KeyAttribute partition() {
+    return partitions.get(0);
+  }
+
+  /** The (first) sort-key attribute, or null. */
+  public KeyAttribute sort() {
+    return sorts.isEmpty() ? null : sorts.get(0);
+  }
+
+  /** Whether the partition or the sort key has more than one attribute (a GSI's multi-attribute key). */
+  public boolean multiAttribute() {
+    return partitions.size() > 1 || sorts.size() > 1;
+  }
 
   public boolean hasSort() {
-    return sort != null;
+    return !sorts.isEmpty();
   }
 
   public List<KeyAttribute> attributes() {
-    List<KeyAttribute> list = new ArrayList<>(2);
-    list.add(partition);
-    if (sort != null) {
-      list.add(sort);
-    }
+    List<KeyAttribute> list = new ArrayList<>(partitions.size() + sorts.size());
+    list.addAll(partitions);
+    list.addAll(sorts);
     return list;
   }
 
   /** The names of the key attributes. */
   public java.util.Set<String> attributeNames() {
-    return sort == null ? java.util.Set.of(partition.name()) : java.util.Set.of(partition.name(), sort.name());
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (KeyAttribute a : attributes()) {
+      names.add(a.name());
+    }
+    return names;
   }
 
   public boolean isKeyAttribute(String name) {
-    return partition.name().equals(name) || (sort != null && sort.name().equals(name));
+    for (KeyAttribute a : attributes()) {
+      if (a.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The value a multi-attribute key orders by: one attribute's value, or the list of several
+   * attributes' values (compared element by element). Null when an attribute is missing.
+   */
+  public static AttributeValue composite(List<KeyAttribute> attributes, Map<String, AttributeValue> item) {
+    if (attributes.isEmpty()) {
+      return null;
+    }
+    if (attributes.size() == 1) {
+      return item.get(attributes.get(0).name());
+    }
+    List<AttributeValue> values = new ArrayList<>(attributes.size());
+    for (KeyAttribute a : attributes) {
+      AttributeValue v = item.get(a.name());
+      if (v == null) {
+        return null;
+      }
+      values.add(v);
+    }
+    return new AttributeValue.L(values);
   }
 
   /** The key of a full item (PutItem): every key attribute present, typed, non-empty. */
   public ItemKey keyOfItem(Map<String, AttributeValue> item) {
-    AttributeValue p = itemKeyValue(item, partition);
-    AttributeValue s = sort == null ? null : itemKeyValue(item, sort);
+    AttributeValue p = itemKeyValue(item, partition());
+    AttributeValue s = sort() == null ? null : itemKeyValue(item, sort());
     return ItemKey.of(p, s);
   }
 
@@ -51,17 +111,17 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
           + key.type() + " actual: " + value.type());
     }
     requireNotEmpty(value, key.name());
-    requireSize(value, key == partition);
+    requireSize(value, key == partition());
     return value;
   }
 
   /** The key of a Key parameter (GetItem, DeleteItem, ...): exactly the key attributes. */
   public ItemKey keyOfKey(Map<String, AttributeValue> key) {
-    if (key.size() != (sort == null ? 1 : 2)) {
+    if (key.size() != (sort() == null ? 1 : 2)) {
       throw mismatch();
     }
-    AttributeValue p = keyValue(key, partition);
-    AttributeValue s = sort == null ? null : keyValue(key, sort);
+    AttributeValue p = keyValue(key, partition());
+    AttributeValue s = sort() == null ? null : keyValue(key, sort());
     return ItemKey.of(p, s);
   }
 
@@ -71,7 +131,7 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
       throw mismatch();
     }
     requireNotEmpty(value, attribute.name());
-    requireSize(value, attribute == partition);
+    requireSize(value, attribute == partition());
     return value;
   }
 
@@ -112,10 +172,14 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
 
   /** The key attributes of an item, as a Key map (for LastEvaluatedKey and metrics). */
   public Map<String, AttributeValue> keyMap(Map<String, AttributeValue> item) {
-    AttributeValue p = item.get(partition.name());
-    if (sort == null) {
-      return Map.of(partition.name(), p);
+    if (!multiAttribute()) {
+      AttributeValue p = item.get(partition().name());
+      return sort() == null ? Map.of(partition().name(), p) : Map.of(partition().name(), p, sort().name(), item.get(sort().name()));
     }
-    return Map.of(partition.name(), p, sort.name(), item.get(sort.name()));
+    Map<String, AttributeValue> key = new java.util.LinkedHashMap<>();
+    for (KeyAttribute a : attributes()) {
+      key.put(a.name(), item.get(a.name()));
+    }
+    return key;
   }
 }

@@ -256,19 +256,22 @@ public final class Table {
   }
 
   /**
-   * The settings a test may change (UpdateTable, tags), captured so a reset can put them back.
-   * Transitional states (CREATING, UPDATING, a pending throughput change) are not part of it: they
-   * belong to clock tasks that a restore does not rewind.
+   * The settings a test may change (UpdateTable, tags), captured so a reset can put them back,
+   * with the transitional state (status, index statuses, a pending capacity change): a restore puts
+   * the clock's pending tasks back too, so a transition under way at the snapshot finishes again
+   * and one started since is gone with its task.
    */
   public record Settings(List<KeyAttribute> attributeDefinitions, Map<String, String> tags, BillingMode billingMode,
                          Instant lastUpdateToPayPerRequest, Throughput throughput, long warmRead, long warmWrite,
                          List<IndexDefinition> globalIndexes, boolean deletionProtection, String tableClass,
-                         OnDemandThroughput onDemandThroughput) {}
+                         OnDemandThroughput onDemandThroughput, TableStatus status, Throughput pendingThroughput,
+                         BillingMode pendingBillingMode) {}
 
   /** This table's changeable settings now. */
   public Settings settings() {
     return new Settings(attributeDefinitions, Map.copyOf(tags), billingMode, lastUpdateToPayPerRequest, throughput,
-        warmRead, warmWrite, globalIndexes, deletionProtection, tableClass, onDemandThroughput);
+        warmRead, warmWrite, globalIndexes, deletionProtection, tableClass, onDemandThroughput, status,
+        pendingThroughput, pendingBillingMode);
   }
 
   /** Puts back settings captured by {@link #settings()}; the caller holds the engine's write lock. */
@@ -284,20 +287,9 @@ public final class Table {
     deletionProtection = settings.deletionProtection();
     tableClass = settings.tableClass();
     onDemandThroughput = settings.onDemandThroughput();
-    if (status == TableStatus.DELETING) {
-      status = TableStatus.ACTIVE; // deleted since the snapshot: it is back
-    }
-    List<IndexDefinition> indexes = new java.util.ArrayList<>();
-    for (IndexDefinition index : settings.globalIndexes()) {
-      IndexDefinition current = null;
-      for (IndexDefinition candidate : globalIndexes) {
-        if (candidate.name().equals(index.name())) {
-          current = candidate;
-        }
-      }
-      boolean gone = current == null || current.status() == IndexDefinition.IndexStatus.DELETING;
-      indexes.add(index.withStatus(gone ? IndexDefinition.IndexStatus.ACTIVE : current.status()));
-    }
-    globalIndexes = List.copyOf(indexes);
+    status = settings.status(); // a table deleted since is back as it was
+    pendingThroughput = settings.pendingThroughput();
+    pendingBillingMode = settings.pendingBillingMode();
+    globalIndexes = settings.globalIndexes();
   }
 }

@@ -13,11 +13,10 @@ public final class TransactionErrors {
   /** The limit on the aggregate size of the items of one transaction. */
   public static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
-  /**
-   * The message for a transaction over 4 MB. DynamoDB documents the limit but no capture of its
-   * wording was available; kept in one place so a capture can correct it.
-   */
-  public static final String TOO_LARGE = "Transaction size has exceeded the maximum allowed size";
+  /** A TransactWriteItems over 4 MB, followed by the items' aggregate size (DynamoDB Local 3.3's wording). */
+  public static final String TOO_LARGE = "Transaction payload size cannot exceed 4MB. Payload Size: ";
+  /** A TransactGetItems whose items add up to more than 4 MB (DynamoDB Local 3.3's wording). */
+  public static final String RESPONSE_TOO_LARGE = "Payload in response is too large.";
   public static final String MULTIPLE_OPERATIONS_ON_ONE_ITEM =
       "Transaction request cannot include multiple operations on one item";
 
@@ -71,8 +70,12 @@ public final class TransactionErrors {
         "The transaction with the given request token is already in progress.");
   }
 
-  public static DynamoException tooLarge() {
-    return DynamoException.validation(TOO_LARGE);
+  public static DynamoException tooLarge(long aggregateBytes) {
+    return DynamoException.validation(TOO_LARGE + aggregateBytes);
+  }
+
+  public static DynamoException responseTooLarge() {
+    return DynamoException.validation(RESPONSE_TOO_LARGE);
   }
 
   public static DynamoException multipleOperationsOnOneItem() {

@@ -1,5 +1,8 @@
 package dev.dynamodouble.core.trigger;
 
+import dev.dynamodouble.core.fault.FaultEffect;
+import dev.dynamodouble.core.fault.FaultHandle;
+import dev.dynamodouble.core.fault.Faults;
 import dev.dynamodouble.core.feed.ItemChange;
 import dev.dynamodouble.core.stream.Shard;
 import dev.dynamodouble.core.stream.StreamRecord;
@@ -32,6 +35,7 @@ public final class TriggerMapping {
   private final DynamoClock clock;
   private final Duration retention;
   private final Runnable afterDelivery;
+  private final Faults faults;
   private final Map<String, Lane[]> lanes = new ConcurrentHashMap<>();
   private final List<FailedBatch> failures = new CopyOnWriteArrayList<>();
   private final AtomicLong invocations = new AtomicLong();
@@ -42,7 +46,8 @@ public final class TriggerMapping {
   private Instant wakeAt;
 
   TriggerMapping(String name, TableStream stream, TriggerOptions options, TriggerHandler handler, DynamoClock clock,
-                 Duration retention, Runnable afterDelivery) {
+                 Duration retention, Runnable afterDelivery, Faults faults) {
+    this.faults = faults;
     this.name = name;
     this.stream = stream;
     this.options = options;
@@ -241,6 +246,16 @@ public final class TriggerMapping {
     }
     invocations.incrementAndGet();
     lane.invokes++;
+    List<dev.dynamodouble.core.value.AttributeValue> keys = new ArrayList<>(batch.size());
+    for (ItemChange change : batch) {
+      keys.add(change.key().partition());
+    }
+    FaultHandle fault = faults.streamFault(stream.table().name(), stream.table().region(), keys,
+        Faults.StreamFault.TRIGGER_FAILURE);
+    if (fault != null) { // the invocation fails as a function error would, without running the handler
+      failed(lane, ((FaultEffect.Stream) fault.rule().effect()).failure(), true, now);
+      return;
+    }
     List<String> failed;
     try {
       failed = handler.handle(Collections.unmodifiableList(records));

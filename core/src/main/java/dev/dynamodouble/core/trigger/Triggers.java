@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.trigger;
 
+import dev.dynamodouble.core.fault.Faults;
 import dev.dynamodouble.core.stream.StreamListener;
 import dev.dynamodouble.core.stream.Streams;
 import dev.dynamodouble.core.stream.TableStream;
@@ -34,12 +35,15 @@ public final class Triggers implements StreamListener {
   private final Streams streams;
   private final StreamLookup lookup;
   private final String defaultRegion;
+  private final Faults faults;
   private final List<TriggerMapping> mappings = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition delivered = lock.newCondition();
   private int counter;
 
-  public Triggers(DynamoClock clock, Streams streams, StreamLookup lookup, String defaultRegion) {
+  /** @param faults consulted before every invocation ({@code triggerFailure} rules) */
+  public Triggers(DynamoClock clock, Streams streams, StreamLookup lookup, String defaultRegion, Faults faults) {
+    this.faults = faults;
     this.clock = clock;
     this.streams = streams;
     this.lookup = lookup;
@@ -64,7 +68,7 @@ public final class Triggers implements StreamListener {
     }
     TriggerMapping mapping = new TriggerMapping(tableName + "-trigger-" + nextNumber(), stream,
         Objects.requireNonNull(options, "options"), Objects.requireNonNull(handler, "handler"), clock,
-        streams.settings().retention(), this::signal);
+        streams.settings().retention(), this::signal, faults);
     mappings.add(mapping);
     mapping.wake();
     return mapping;

@@ -186,6 +186,27 @@ public final class TimeToLive {
     if (last != null && now.isBefore(last.plus(modificationCooldown))) {
       throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval");
     }
+    apply(state, attribute, enabled, now);
+  }
+
+  /**
+   * Gives a replica of a global table the TTL setting another replica just took (DynamoDB
+   * synchronizes it), with none of UpdateTimeToLive's checks: the replicas move together. Nothing
+   * happens when the replica already has it. Call under the engine's write lock.
+   */
+  public void follow(Table replica, Table source) {
+    TtlTable from = source.attachment(TtlTable.class);
+    TtlStatus wanted = from == null ? TtlStatus.DISABLED : from.status;
+    TtlTable state = replica.attachment(TtlTable.class, TtlTable::new);
+    boolean wantOn = wanted == TtlStatus.ENABLING || wanted == TtlStatus.ENABLED;
+    boolean isOn = state.status == TtlStatus.ENABLING || state.status == TtlStatus.ENABLED;
+    if (wantOn == isOn && (!wantOn || from.attribute.equals(state.attribute))) {
+      return;
+    }
+    apply(state, wantOn ? from.attribute : state.attribute, wantOn, from.lastModified);
+  }
+
+  private void apply(TtlTable state, String attribute, boolean enabled, Instant now) {
     state.lastModified = now;
     long generation = ++state.generation;
     state.stopIndexing();

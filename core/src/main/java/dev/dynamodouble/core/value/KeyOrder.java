@@ -23,8 +23,26 @@ public final class KeyOrder implements Comparator<AttributeValue> {
     if (a instanceof AttributeValue.B x && b instanceof AttributeValue.B y) {
       return Arrays.compareUnsigned(x.bytes(), y.bytes());
     }
+    if (a instanceof AttributeValue.L x && b instanceof AttributeValue.L y) {
+      return compareTuples(x.value(), y.value());
+    }
     // Keys of one attribute always share a type; order mixed types by type to stay total.
     return a.type().compareTo(b.type());
+  }
+
+  /**
+   * A multi-attribute key's values, element by element; a prefix sorts before its extensions, and a
+   * NULL element (a seek bound, never a key value) after every S, N or B value.
+   */
+  private int compareTuples(java.util.List<AttributeValue> a, java.util.List<AttributeValue> b) {
+    int n = Math.min(a.size(), b.size());
+    for (int i = 0; i < n; i++) {
+      int c = compare(a.get(i), b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
   }
 
   /** Compares two strings as their UTF-8 encodings would compare, without encoding them. */

@@ -237,11 +237,12 @@ class LegacyTest {
   @Test
   void keyConditionsHaveOneOrTwoParts() {
     assertValidation(() -> Legacy.keyConditions(Map.of()), "Conditions can be of length 1 or 2 only");
-    assertValidation(() -> Legacy.keyConditions(map(
-            "a", LegacyCondition.of(ComparisonOperator.NULL),
-            "b", LegacyCondition.of(ComparisonOperator.NULL),
-            "c", LegacyCondition.of(ComparisonOperator.NULL))),
-        "Conditions can be of length 1 or 2 only");
+    // three parts: refused once bound to a key schema that is not multi-attribute
+    KeyCondition three = Legacy.keyConditions(map(
+        "a", LegacyCondition.of(ComparisonOperator.NULL),
+        "b", LegacyCondition.of(ComparisonOperator.NULL),
+        "c", LegacyCondition.of(ComparisonOperator.NULL)));
+    assertValidation(() -> three.bind("a", "b"), "Conditions can be of length 1 or 2 only");
     assertValidation(() -> Legacy.keyConditions(map(
             "a", LegacyCondition.of(ComparisonOperator.EQ),
             "b", LegacyCondition.of(ComparisonOperator.NULL),

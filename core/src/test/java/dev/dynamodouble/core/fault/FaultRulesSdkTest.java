@@ -143,6 +143,32 @@ class FaultRulesSdkTest {
   }
 
   @Test
+  void aQueryMatchesByThePartitionKeyItsConditionNames() {
+    FaultHandle hot = dynamo.faults().add(FaultRule.on("Query", "Scan").key("hot").error("ThrottlingException"));
+    FaultHandle tenant = dynamo.faults().add(FaultRule.on("Query").keyPattern("tenant-7#.*")
+        .error("InternalServerError"));
+    assertThatThrownBy(() -> once.query(r -> r.tableName("orders").keyConditionExpression("#p = :v")
+        .expressionAttributeNames(Map.of("#p", "pk")).expressionAttributeValues(Map.of(":v", s("hot")))))
+        .isInstanceOf(DynamoDbException.class);
+    assertThatThrownBy(() -> once.query(r -> r.tableName("orders").keyConditions(Map.of("pk",
+        software.amazon.awssdk.services.dynamodb.model.Condition.builder().comparisonOperator("EQ")
+            .attributeValueList(s("tenant-7#x")).build())))) // legacy KeyConditions
+        .hasMessageContaining("Internal server error");
+    once.query(r -> r.tableName("orders").keyConditionExpression("pk = :v")
+        .expressionAttributeValues(Map.of(":v", s("cold"))));
+    once.scan(r -> r.tableName("orders")); // a Scan names no key
+    assertThat(hot.hits()).isEqualTo(1);
+    assertThat(hot.matched()).isEqualTo(1);
+    assertThat(tenant.hits()).isEqualTo(1);
+  }
+
+  @Test
+  void aKeyRuleForScansAloneIsRefused() {
+    assertThatThrownBy(() -> FaultRule.on("Scan").key("hot").error("ThrottlingException").build())
+        .isInstanceOf(InvalidFaultException.class).hasMessageContaining("a Scan names no partition key");
+  }
+
+  @Test
   void nthAndEveryCountMatchingCallsOnly() {
     FaultHandle third = dynamo.faults().add(FaultRule.on("PutItem").table("orders").nth(3).error("ThrottlingException"));
     FaultHandle everySecond = dynamo.faults().add(FaultRule.on("GetItem").every(2).times(2)

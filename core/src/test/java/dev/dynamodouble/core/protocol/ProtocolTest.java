@@ -218,9 +218,12 @@ class ProtocolTest {
   }
 
   @Test
-  void unknownMembersAreIgnored() {
-    RawClient.Response response = raw.call("ListTables", "{\"Bogus\":1,\"Other\":{\"x\":[1,2]}}");
-    assertThat(response.status()).isEqualTo(200);
+  void unknownMembersAreRefusedNotIgnored() {
+    // DynamoDB ignores them; Dynamo Double refuses them so that no part of a request is silently dropped
+    assertError(raw.call("ListTables", "{\"Bogus\":1,\"Other\":{\"x\":[1,2]}}"), "ValidationException",
+        "Unknown member Bogus in a ListTables request: Dynamo Double refuses members it does not know rather than "
+            + "ignore them (the API as of AWS SDK for Java 2.56)");
+    assertThat(raw.call("ListTables", "{\"Bogus\":null}").status()).isEqualTo(200);
   }
 
   @Test

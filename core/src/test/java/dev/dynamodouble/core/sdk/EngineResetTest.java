@@ -81,4 +81,73 @@ class EngineResetTest {
       assertThat(client.getItem(r -> r.tableName("orders").key(Map.of("pk", s("o2")))).hasItem()).isTrue();
     }
   }
+
+  @Test
+  void aTableMidTransitionIsRewoundWithItsTask() {
+    ManualClock clock = DynamoClock.manual(T0);
+    try (DynamoDouble dynamo = DynamoDouble.builder().clock(clock).statusDelay(Duration.ofSeconds(10)).start();
+         DynamoDbClient client = SdkTestSupport.client(dynamo)) {
+      client.createTable(r -> r.tableName("orders").keySchema(SdkTestSupport.hash("pk"))
+          .attributeDefinitions(SdkTestSupport.attr("pk", software.amazon.awssdk.services.dynamodb.model
+              .ScalarAttributeType.S))
+          .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PROVISIONED)
+          .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+      clock.advance(Duration.ofSeconds(10));
+      EngineSnapshot snapshot = dynamo.engine().snapshot();
+
+      // The test changes capacity and ends before the table is ACTIVE again.
+      client.updateTable(r -> r.tableName("orders").provisionedThroughput(p -> p.readCapacityUnits(50L)
+          .writeCapacityUnits(50L)));
+      assertThat(status(client)).isEqualTo("UPDATING");
+      dynamo.engine().restore(snapshot);
+      assertThat(status(client)).isEqualTo("ACTIVE");
+      clock.advance(Duration.ofMinutes(1));
+      var table = client.describeTable(r -> r.tableName("orders")).table();
+      assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(5L); // the change is gone
+
+      // A snapshot taken mid-transition: the transition finishes again after each reset.
+      client.updateTable(r -> r.tableName("orders").provisionedThroughput(p -> p.readCapacityUnits(7L)
+          .writeCapacityUnits(7L)));
+      EngineSnapshot midway = dynamo.engine().snapshot();
+      clock.advance(Duration.ofSeconds(10));
+      assertThat(status(client)).isEqualTo("ACTIVE");
+      dynamo.engine().restore(midway);
+      assertThat(status(client)).isEqualTo("UPDATING");
+      clock.advance(Duration.ofSeconds(10));
+      assertThat(status(client)).isEqualTo("ACTIVE");
+      assertThat(client.describeTable(r -> r.tableName("orders")).table().provisionedThroughput()
+          .readCapacityUnits()).isEqualTo(7L);
+    }
+  }
+
+  @Test
+  void aTestThatDisablesPointInTimeRecoveryDoesNotLoseTheFixturesHistory() {
+    ManualClock clock = DynamoClock.manual(T0);
+    try (DynamoDouble dynamo = DynamoDouble.builder().clock(clock).start();
+         DynamoDbClient client = SdkTestSupport.client(dynamo)) {
+      SdkTestSupport.createTable(client, "orders", "pk", null);
+      client.updateContinuousBackups(r -> r.tableName("orders")
+          .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+      client.putItem(r -> r.tableName("orders").item(item("pk", "o1", "v", "old")));
+      clock.advance(Duration.ofMinutes(1));
+      Instant beforeChange = clock.now();
+      client.putItem(r -> r.tableName("orders").item(item("pk", "o1", "v", "new")));
+      clock.advance(Duration.ofMinutes(10));
+      EngineSnapshot snapshot = dynamo.engine().snapshot();
+
+      client.updateContinuousBackups(r -> r.tableName("orders")
+          .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+      dynamo.engine().restore(snapshot);
+
+      client.restoreTableToPointInTime(r -> r.sourceTableName("orders").targetTableName("orders-then")
+          .restoreDateTime(beforeChange.minusSeconds(1)));
+      clock.advance(Duration.ZERO);
+      assertThat(client.getItem(r -> r.tableName("orders-then").key(Map.of("pk", s("o1")))).item().get("v").s())
+          .isEqualTo("old");
+    }
+  }
+
+  private static String status(DynamoDbClient client) {
+    return client.describeTable(r -> r.tableName("orders")).table().tableStatusAsString();
+  }
 }

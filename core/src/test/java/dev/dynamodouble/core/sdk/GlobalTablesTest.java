@@ -182,10 +182,7 @@ class GlobalTablesTest {
     addReplicas("eu-west-1");
     east.putItem(r -> r.tableName("orders").item(item("pk", "s")));
     clock.advance(Duration.ofSeconds(1));
-    try (DynamoDbStreamsClient streams = SdkTestSupport.over(DynamoDbStreamsClient.builder(), dynamo)
-        .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))).build()) {
+    try (DynamoDbStreamsClient streams = SdkTestSupport.streamsClient(dynamo, "eu-west-1")) {
       String arn = west.describeTable(r -> r.tableName("orders")).table().latestStreamArn();
       String shard = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
       String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)

@@ -74,6 +74,15 @@ public final class SdkTestSupport {
         .build();
   }
 
+  /** A DynamoDB Streams client of the region (retries as the SDK's default). */
+  public static software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streamsClient(
+      DynamoDouble dynamo, String region) {
+    return over(software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder(), dynamo)
+        .region(Region.of(region))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .build();
+  }
+
   /** Creates an on-demand table with a string partition key and an optional string sort key. */
   public static void createTable(DynamoDbClient client, String name, String partitionKey, String sortKey) {
     createTable(client, name, partitionKey, ScalarAttributeType.S, sortKey, ScalarAttributeType.S);

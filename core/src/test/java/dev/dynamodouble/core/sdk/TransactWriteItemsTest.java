@@ -313,7 +313,7 @@ class TransactWriteItemsTest {
       puts.add(put("accounts", item("pk", "big-" + i, "blob", blob)));
     }
     assertError(() -> client.transactWriteItems(r -> r.transactItems(puts)),
-        "ValidationException", "Transaction size has exceeded the maximum allowed size");
+        "ValidationException", "Transaction payload size cannot exceed 4MB. Payload Size: 4393082"); // the items' sizes
     assertThat(get("accounts", item("pk", "big-0"))).isNull();
     client.transactWriteItems(r -> r.transactItems(puts.subList(0, 10)));
     assertThat(get("accounts", item("pk", "big-9"))).isNotNull();

@@ -1,0 +1,82 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.replication.ReplicaSettings;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.OnDemandThroughput;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.Throughput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings a global table keeps alike in every replica, as DynamoDB synchronizes them: TTL,
+ * the billing mode, write capacity (provisioned units or the on-demand maximum), read capacity and
+ * the table class where the replica has no override, and the global secondary indexes. Tags,
+ * deletion protection, encryption keys and a replica's overrides stay its own. Applied under the
+ * engine's lock, right after the same change was made to the table the request named (whose
+ * checks stand for every replica: they move together).
+ */
+final class ReplicaSync {
+  private ReplicaSync() {}
+
+  /** The table's other live replicas (none when it is not a global table). */
+  static List<Table> others(Engine engine, Table table) {
+    List<Table> others = new ArrayList<>(engine.replication().replicas(table).values());
+    others.remove(table);
+    return others;
+  }
+
+  /** UpdateTimeToLive reaches every replica. */
+  static void timeToLive(Engine engine, Table table) {
+    for (Table replica : others(engine, table)) {
+      engine.timeToLive().follow(replica, table);
+    }
+  }
+
+  /**
+   * A capacity or table-class change reaches every replica, which goes UPDATING with the table.
+   * The values the table will have once ACTIVE (pending ones first) are what the replicas get.
+   */
+  static void capacity(Engine engine, Table table) {
+    for (Table replica : others(engine, table)) {
+      copyCapacity(engine, table, replica);
+      replica.status(TableStatus.UPDATING);
+      TableLifecycle.scheduleActive(engine, replica);
+    }
+  }
+
+  /** Gives {@code replica} the table's synchronized capacity settings, keeping its own overrides. */
+  static void copyCapacity(Engine engine, Table table, Table replica) {
+    ReplicaSettings own = engine.replication().settings(table, replica.region());
+    BillingMode mode = table.pendingBillingMode() != null ? table.pendingBillingMode() : table.billingMode();
+    if (mode != replica.billingMode() || table.pendingBillingMode() != null) {
+      replica.pendingBillingMode(mode);
+    }
+    Throughput wanted = table.pendingThroughput() != null ? table.pendingThroughput() : table.throughput();
+    if (mode == BillingMode.PROVISIONED) {
+      long read = own.readCapacityOverride() != null ? own.readCapacityOverride() : wanted.read();
+      Throughput current = replica.throughput();
+      if (current.read() != read || current.write() != wanted.write() || replica.billingMode() != mode) {
+        replica.pendingThroughput(Throughput.of(read, wanted.write()));
+      }
+    }
+    OnDemandThroughput onDemand = table.onDemandThroughput();
+    if (!onDemand.isNone() || !replica.onDemandThroughput().isNone()) {
+      long maxRead = own.maxReadRequestUnits() != null ? own.maxReadRequestUnits() : onDemand.maxRead();
+      replica.onDemandThroughput(new OnDemandThroughput(maxRead, onDemand.maxWrite()));
+    }
+    if (own.tableClassOverride() == null && !java.util.Objects.equals(table.tableClass(), replica.tableClass())) {
+      replica.tableClass(table.tableClass());
+    }
+  }
+
+  /** GlobalSecondaryIndexUpdates reach every replica (index definitions are synchronized). */
+  static void indexes(RequestContext context, Table table, List<JsonRequest> updates, List<JsonRequest> definitions) {
+    for (Table replica : others(context.engine(), table)) {
+      GlobalIndexUpdates.apply(context, replica, updates, definitions);
+    }
+  }
+}
