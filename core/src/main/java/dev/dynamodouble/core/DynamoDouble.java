@@ -43,6 +43,8 @@ public final class DynamoDouble implements AutoCloseable {
   private volatile DynamoServer server;
   private volatile InProcessEndpoint inProcess;
   private boolean closed;
+  private final dev.dynamodouble.core.dax.DaxCache daxCache;
+  private volatile dev.dynamodouble.core.dax.DaxServer daxServer;
 
   private DynamoDouble(Builder settings) {
     this.settings = settings;
@@ -63,6 +65,10 @@ public final class DynamoDouble implements AutoCloseable {
       engine.streams().settings(settings.streamSettings);
     }
     this.dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
+    this.daxCache = settings.dax == null ? null : new dev.dynamodouble.core.dax.DaxCache(engine.clock(), settings.dax);
+    if (daxCache != null) {
+      engine.participate(daxCache); // a reset starts with cold caches
+    }
     this.triggers = new Triggers(engine.clock(), engine.streams(),
         (region, table) -> Streams.latestOf(engine.region(region).describedTable(table)),
         settings.defaultRegion, engine.faults());
@@ -87,6 +93,9 @@ public final class DynamoDouble implements AutoCloseable {
     }
     if (server == null) {
       server = DynamoServer.start(dispatcher, settings.host, settings.port, settings.tls, settings.workers);
+      if (daxCache != null) {
+        daxServer = dev.dynamodouble.core.dax.DaxServer.start(dispatcher, daxCache, settings.host, settings.daxPort);
+      }
     }
     return this;
   }
@@ -116,6 +125,24 @@ public final class DynamoDouble implements AutoCloseable {
     }
     return endpoint;
   }
+
+  /**
+   * The DAX cluster's URL ({@code dax://127.0.0.1:port}) for the real DAX client; only with
+   * {@link Builder#dax} or {@link Builder#daxPort}.
+   */
+  public URI daxEndpoint() {
+    requireStarted();
+    if (daxServer == null) {
+      throw new IllegalStateException("no DAX endpoint: build with dax(DaxSettings) or daxPort(port)");
+    }
+    return daxServer.endpoint();
+  }
+
+  /** The DAX cluster's caches (to empty them by hand), or null without DAX. */
+  public dev.dynamodouble.core.dax.DaxCache daxCache() {
+    return daxCache;
+  }
+
 
   /**
    * The endpoint URI, e.g. {@code http://127.0.0.1:54321} ({@code https://} with TLS); starts the
@@ -208,6 +235,10 @@ public final class DynamoDouble implements AutoCloseable {
     if (inProcess != null) {
       inProcess.close();
     }
+    if (daxServer != null) {
+      daxServer.close();
+      daxServer = null;
+    }
     if (server != null) {
       server.close();
       server = null;
@@ -233,9 +264,26 @@ public final class DynamoDouble implements AutoCloseable {
     private Quotas quotas = Quotas.defaults();
     private DynamoServer.Workers workers = DynamoServer.Workers.defaults();
     private StreamSettings streamSettings;
+    private dev.dynamodouble.core.dax.DaxSettings dax;
+    private int daxPort;
     private boolean singleNamespace;
 
     private Builder() {}
+
+    /** Also serves a DAX cluster with these cache settings, on its own port (see {@link #daxPort}). */
+    public Builder dax(dev.dynamodouble.core.dax.DaxSettings settings) {
+      this.dax = settings;
+      return this;
+    }
+
+    /** Also serves a DAX cluster on this port (0: any free port), with default settings unless {@link #dax} says otherwise. */
+    public Builder daxPort(int port) {
+      this.daxPort = port;
+      if (dax == null) {
+        dax = dev.dynamodouble.core.dax.DaxSettings.defaults();
+      }
+      return this;
+    }
 
     /**
      * One set of tables whatever region a request's credentials name, like DynamoDB Local's shared

@@ -58,6 +58,9 @@ public final class Main {
     if (options.manualClockStart != null) {
       builder.clock(DynamoClock.manual(options.manualClockStart));
     }
+    if (options.daxPort >= 0) {
+      builder.daxPort(options.daxPort);
+    }
     DynamoDouble built = builder.build();
     try { // fixtures and scenarios are read before the port answers: a bad one serves nothing
       FixtureFiles.load(built.engine(), options.region, options.fixtures);
@@ -92,6 +95,9 @@ public final class Main {
         + (options.singleNamespace ? ", one namespace for every region" : "")
         + (options.fixtures.isEmpty() ? "" : ", fixtures loaded: " + tableCount(dynamo) + " table(s)")
         + (options.authFile != null ? ", SigV4 and IAM policies from " + options.authFile : "") + ")");
+    if (options.daxPort >= 0) {
+      out.println("DAX cluster on " + dynamo.daxEndpoint());
+    }
     if (dynamo.tls() != null) {
       out.println("TLS certificate: " + dynamo.tls().certificateFile()
           + " (trust it, e.g. aws --ca-bundle " + dynamo.tls().certificateFile() + ")");
@@ -129,6 +135,8 @@ public final class Main {
         "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
         "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
+        "  --dax-port N         also serve a DAX cluster on this port (0 picks a free port), for the",
+        "                       DAX client (dax://host:N); item and query caches, 5-minute TTLs",
         "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
         "  --fixtures PATH      load tables (*.table.json: CreateTable requests) and items (*.json) at",
         "                       start; a directory loads every such file in it, in name order; repeatable",
@@ -158,6 +166,7 @@ public final class Main {
     Path tlsCert;
     Path tlsKey;
     boolean capacityEnforcement = true;
+    int daxPort = -1;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -170,6 +179,7 @@ public final class Main {
           case "--fixtures" -> o.fixtures.add(Path.of(value(args, ++i, arg)));
           case "--no-capacity-enforcement" -> o.capacityEnforcement = false;
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
+          case "--dax-port" -> o.daxPort = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
           case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);

@@ -1,0 +1,73 @@
+package dev.dynamodouble.core.dax;
+
+import dev.dynamodouble.core.protocol.Dispatcher;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A DAX cluster of one node on its own port, in front of the engine: the real DAX client
+ * ({@code ClusterDaxClient}) connects to {@code dax://host:port} and uses it unchanged.
+ */
+public final class DaxServer implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final Channel channel;
+  private final String host;
+
+  private DaxServer(EventLoopGroup group, Channel channel, String host) {
+    this.group = group;
+    this.channel = channel;
+    this.host = host;
+  }
+
+  /** Binds {@code host:port} (0: any free port) and serves DAX from {@code cache} and the engine. */
+  public static DaxServer start(Dispatcher dispatcher, DaxCache cache, String host, int port) {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("dynamo-double-dax", true),
+        NioIoHandler.newFactory());
+    try {
+      DynamoBackend backend = new DynamoBackend(dispatcher);
+      DaxService[] service = new DaxService[1];
+      ServerBootstrap bootstrap = new ServerBootstrap()
+          .group(group)
+          .channel(NioServerSocketChannel.class)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline().addLast(new DaxFrameDecoder(), new DaxRequestHandler(service[0]));
+            }
+          });
+      Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
+      service[0] = new DaxService(backend, cache, (InetSocketAddress) channel.localAddress());
+      return new DaxServer(group, channel, host);
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw e;
+    }
+  }
+
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  /** The cluster's URL, as the DAX client takes it: {@code dax://host:port}. */
+  public URI endpoint() {
+    return URI.create("dax://" + host + ":" + port());
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.dynamodouble.core.dax;
+
+import java.time.Duration;
+
+/**
+ * A DAX cluster's cache settings: how long an item and a query or scan result stay cached (five
+ * minutes each by default, as in DAX) and how many entries each cache holds before it evicts the
+ * least recently used.
+ *
+ * @param itemTtl time to live of the item cache (GetItem, BatchGetItem, TransactGetItems misses excluded)
+ * @param queryTtl time to live of the query cache (Query, Scan)
+ * @param maxItems entries of the item cache, negative entries included
+ * @param maxQueries entries of the query cache
+ */
+public record DaxSettings(Duration itemTtl, Duration queryTtl, int maxItems, int maxQueries) {
+  public DaxSettings {
+    if (itemTtl.isNegative() || queryTtl.isNegative() || maxItems < 0 || maxQueries < 0) {
+      throw new IllegalArgumentException("DAX TTLs and cache sizes must not be negative");
+    }
+  }
+
+  /** Five-minute TTLs, as DAX's defaults; 10,000 entries per cache. */
+  public static DaxSettings defaults() {
+    return new DaxSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), 10_000, 10_000);
+  }
+
+  public DaxSettings withItemTtl(Duration ttl) {
+    return new DaxSettings(ttl, queryTtl, maxItems, maxQueries);
+  }
+
+  public DaxSettings withQueryTtl(Duration ttl) {
+    return new DaxSettings(itemTtl, ttl, maxItems, maxQueries);
+  }
+
+  public DaxSettings withMaxItems(int entries) {
+    return new DaxSettings(itemTtl, queryTtl, entries, maxQueries);
+  }
+
+  public DaxSettings withMaxQueries(int entries) {
+    return new DaxSettings(itemTtl, queryTtl, maxItems, entries);
+  }
+}
