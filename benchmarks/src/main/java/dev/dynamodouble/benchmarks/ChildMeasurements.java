@@ -1,5 +1,6 @@
 package dev.dynamodouble.benchmarks;
 
+import dev.dynamodouble.benchmarks.sut.DynamoDoubleInProcess;
 import dev.dynamodouble.benchmarks.sut.Floor;
 import dev.dynamodouble.benchmarks.sut.SystemUnderTest;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class ChildMeasurements {
   }
 
   static boolean applies(SystemUnderTest system) {
-    return !system.id().equals(Floor.ID);
+    return !system.id().equals(Floor.ID) && !system.id().equals(DynamoDoubleInProcess.ID);
   }
 
   void overhead(SystemUnderTest system) throws IOException, InterruptedException {

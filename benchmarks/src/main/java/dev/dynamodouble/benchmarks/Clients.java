@@ -10,6 +10,9 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import dev.dynamodouble.benchmarks.sut.DynamoDoubleInProcess;
+import dev.dynamodouble.benchmarks.sut.RunningEndpoint;
 
 /**
  * The AWS SDK v2 sync client every system is measured with: same HTTP client, credentials,
@@ -36,6 +39,14 @@ public final class Clients {
     return create(endpoint, httpClientName());
   }
 
+  /** A client of {@code endpoint}: through the endpoint's own HTTP client if it has one (in process), else over HTTP. */
+  public static DynamoDbClient create(RunningEndpoint endpoint) {
+    if (endpoint instanceof DynamoDoubleInProcess.OwnHttpClient own) {
+      return configure(DynamoDbClient.builder().httpClient(own.httpClient()), endpoint.endpoint());
+    }
+    return create(endpoint.endpoint());
+  }
+
   public static DynamoDbClient create(URI endpoint, String http) {
     SdkHttpClient.Builder<?> httpClient;
     switch (http) {
@@ -54,12 +65,16 @@ public final class Clients {
         throw new IllegalArgumentException("-D" + HTTP_PROPERTY + "=" + http
             + ": expected apache5 or urlconnection");
     }
-    return DynamoDbClient.builder()
+    return configure(DynamoDbClient.builder().httpClientBuilder(httpClient), endpoint);
+  }
+
+  /** The settings every system's client shares. */
+  private static DynamoDbClient configure(DynamoDbClientBuilder builder, URI endpoint) {
+    return builder
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-        .httpClientBuilder(httpClient)
         .overrideConfiguration(o -> o
             .retryStrategy(AwsRetryStrategy.doNotRetry())
             .apiCallTimeout(Duration.ofSeconds(60)))

@@ -2,6 +2,7 @@ package dev.dynamodouble.benchmarks;
 
 import dev.dynamodouble.benchmarks.sut.DynamoDbLocal;
 import dev.dynamodouble.benchmarks.sut.DynamoDouble;
+import dev.dynamodouble.benchmarks.sut.DynamoDoubleInProcess;
 import dev.dynamodouble.benchmarks.sut.Floor;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +23,13 @@ final class Report {
   static final String[][] RATIOS = {
       {DynamoDbLocal.ID, "DD/DDBL"},
       {Floor.ID, "DD/floor"},
+      {dev.dynamodouble.benchmarks.sut.DurableDynamoDouble.ID, "DD/durable"}, // in memory / --data-dir
+  };
+  /** Throughput ratios of the in-process transport (the SDK without a socket) to the systems over loopback. */
+  static final String[][] IN_PROCESS_RATIOS = {
+      {DynamoDoubleInProcess.ID, Floor.ID, "inp/floor"},
+      {DynamoDoubleInProcess.ID, DynamoDbLocal.ID, "inp/DDBL"},
+      {DynamoDoubleInProcess.ID, DD, "inp/DD"},
   };
 
   final Config config;
@@ -86,6 +94,20 @@ final class Report {
     return columns;
   }
 
+  private List<String[]> inProcessRatioColumns() {
+    List<String[]> columns = new ArrayList<>();
+    for (String[] ratio : IN_PROCESS_RATIOS) {
+      if (systems.contains(ratio[0]) && systems.contains(ratio[1])) {
+        columns.add(ratio);
+      }
+    }
+    return columns;
+  }
+
+  private static String opsRatio(Results.Cell top, Results.Cell bottom) {
+    return top.ok() && bottom.ok() ? ratio(top.medianOpsPerSecond() / bottom.medianOpsPerSecond()) : "n/a";
+  }
+
   private void printThroughput(PrintStream out) {
     out.println();
     out.printf(Locale.ROOT, "Throughput: median ops/s of %d x %s s (after %s s warm-up), "
@@ -100,6 +122,10 @@ final class Report {
     for (String[] ratio : ratioColumns()) {
       header1.append(String.format(Locale.ROOT, " | %8s", "ratio"));
       header2.append(String.format(Locale.ROOT, " | %8s", ratio[1]));
+    }
+    for (String[] ratio : inProcessRatioColumns()) {
+      header1.append(String.format(Locale.ROOT, " | %9s", "ratio"));
+      header2.append(String.format(Locale.ROOT, " | %9s", ratio[2]));
     }
     out.println(header1);
     out.println(header2);
@@ -121,8 +147,11 @@ final class Report {
         for (String[] ratio : ratioColumns()) {
           Results.Cell dd = results.cell(DD, workload, threads);
           Results.Cell other = results.cell(ratio[0], workload, threads);
-          row.append(String.format(Locale.ROOT, " | %8s", dd.ok() && other.ok()
-              ? ratio(dd.medianOpsPerSecond() / other.medianOpsPerSecond()) : "n/a"));
+          row.append(String.format(Locale.ROOT, " | %8s", opsRatio(dd, other)));
+        }
+        for (String[] ratio : inProcessRatioColumns()) {
+          row.append(String.format(Locale.ROOT, " | %9s",
+              opsRatio(results.cell(ratio[0], workload, threads), results.cell(ratio[1], workload, threads))));
         }
         out.println(row);
       }

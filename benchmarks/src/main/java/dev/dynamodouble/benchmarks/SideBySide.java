@@ -123,7 +123,7 @@ public final class SideBySide {
         DynamoDbClient client = null;
         try {
           endpoint = system.start(0);
-          client = Clients.create(endpoint.endpoint());
+          client = Clients.create(endpoint);
           Workloads.prepare(client, config.maxThreads());
           live.add(new Live(system, endpoint, client));
           progress("running          %-15s at %s", system.displayName(), endpoint.endpoint());

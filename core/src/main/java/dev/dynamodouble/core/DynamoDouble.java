@@ -9,6 +9,7 @@ import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.server.InProcessEndpoint;
 import dev.dynamodouble.core.server.TlsSettings;
 import dev.dynamodouble.core.server.DynamoServer;
 import dev.dynamodouble.core.stream.StreamSettings;
@@ -28,13 +29,20 @@ import java.time.Duration;
  * }
  * }</pre>
  *
+ * <p>The HTTP endpoint starts with {@link #start()}, or on first use of {@link #endpoint()} or
+ * {@link #port()}: an instance only {@link #build() built} and used through {@link #inProcess()}
+ * (the AWS SDK transport of {@code dynamo-double-sdk}) opens no socket and loads no Netty.
+ *
  * <p>Every instance is independent: its own engine, clock and port. Nothing is static.
  */
 public final class DynamoDouble implements AutoCloseable {
   private final Builder settings;
   private final Engine engine;
   private final Triggers triggers;
+  private final Dispatcher dispatcher;
   private volatile DynamoServer server;
+  private volatile InProcessEndpoint inProcess;
+  private boolean closed;
   private final dev.dynamodouble.core.dax.DaxCache daxCache;
   private volatile dev.dynamodouble.core.dax.DaxServer daxServer;
 
@@ -56,6 +64,7 @@ public final class DynamoDouble implements AutoCloseable {
     if (settings.streamSettings != null) {
       engine.streams().settings(settings.streamSettings);
     }
+    this.dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
     this.daxCache = settings.dax == null ? null : new dev.dynamodouble.core.dax.DaxCache(engine.clock(), settings.dax);
     if (daxCache != null) {
       engine.participate(daxCache); // a reset starts with cold caches
@@ -77,16 +86,44 @@ public final class DynamoDouble implements AutoCloseable {
     return new Builder();
   }
 
-  /** Starts the endpoint (idempotent) and returns this. */
+  /** Starts the HTTP endpoint now (idempotent) and returns this. */
   public synchronized DynamoDouble start() {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
     if (server == null) {
-      Dispatcher dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
       server = DynamoServer.start(dispatcher, settings.host, settings.port, settings.tls, settings.workers);
       if (daxCache != null) {
         daxServer = dev.dynamodouble.core.dax.DaxServer.start(dispatcher, daxCache, settings.host, settings.daxPort);
       }
     }
     return this;
+  }
+
+  /** Whether the HTTP endpoint is listening (it starts with {@link #start()}, {@link #endpoint()} or {@link #port()}). */
+  public boolean listening() {
+    return server != null;
+  }
+
+  /**
+   * The endpoint without a socket, on the same engine: serialized requests in, serialized
+   * responses out, on the calling thread. What the in-process AWS SDK transport
+   * ({@code dev.dynamodouble.sdk.InProcess}) talks to; starts no server.
+   */
+  public InProcessEndpoint inProcess() {
+    InProcessEndpoint endpoint = inProcess;
+    if (endpoint == null) {
+      synchronized (this) {
+        if (inProcess == null) {
+          inProcess = new InProcessEndpoint(dispatcher);
+          if (closed) {
+            inProcess.close();
+          }
+        }
+        endpoint = inProcess;
+      }
+    }
+    return endpoint;
   }
 
   /**
@@ -106,7 +143,11 @@ public final class DynamoDouble implements AutoCloseable {
     return daxCache;
   }
 
-  /** The endpoint URI, e.g. {@code http://127.0.0.1:54321} ({@code https://} with TLS). */
+
+  /**
+   * The endpoint URI, e.g. {@code http://127.0.0.1:54321} ({@code https://} with TLS); starts the
+   * HTTP endpoint if it is not running yet.
+   */
   public URI endpoint() {
     InetSocketAddress address = requireStarted().address();
     return URI.create((settings.tls == null ? "http://" : "https://") + settings.host + ":" + address.getPort());
@@ -117,7 +158,7 @@ public final class DynamoDouble implements AutoCloseable {
     return settings.tls;
   }
 
-  /** The bound port. */
+  /** The bound port; starts the HTTP endpoint if it is not running yet. */
   public int port() {
     return requireStarted().address().getPort();
   }
@@ -184,15 +225,16 @@ public final class DynamoDouble implements AutoCloseable {
 
   private DynamoServer requireStarted() {
     DynamoServer s = server;
-    if (s == null) {
-      throw new IllegalStateException("not started: call start() first");
-    }
-    return s;
+    return s != null ? s : start().server;
   }
 
   /** Stops the endpoint and the clock's thread; takes milliseconds. */
   @Override
   public synchronized void close() {
+    closed = true;
+    if (inProcess != null) {
+      inProcess.close();
+    }
     if (daxServer != null) {
       daxServer.close();
       daxServer = null;
@@ -384,11 +426,12 @@ public final class DynamoDouble implements AutoCloseable {
       return this;
     }
 
+    /** Builds an instance whose HTTP endpoint starts on first use of {@link DynamoDouble#endpoint()} or {@link DynamoDouble#port()}. */
     public DynamoDouble build() {
       return new DynamoDouble(this);
     }
 
-    /** Builds and starts; if the endpoint cannot start (a taken port), nothing is left running. */
+    /** Builds and starts the HTTP endpoint; if the endpoint cannot start (a taken port), nothing is left running. */
     public DynamoDouble start() {
       DynamoDouble dynamo = build();
       try {

@@ -40,15 +40,18 @@ class DynamoDoubleTest {
   }
 
   @Test
-  void startIsIdempotentAndCloseStops() {
+  void theEndpointStartsOnFirstUseAndCloseStops() {
     DynamoDouble dynamo = DynamoDouble.builder().build();
-    assertThatThrownBy(dynamo::endpoint).isInstanceOf(IllegalStateException.class)
-        .hasMessage("not started: call start() first");
-    dynamo.start();
-    int port = dynamo.port();
+    assertThat(dynamo.listening()).isFalse();
+    dynamo.inProcess();
+    assertThat(dynamo.listening()).as("serving in process opens no socket").isFalse();
+    int port = dynamo.endpoint().getPort();
+    assertThat(dynamo.listening()).isTrue();
+    assertThat(dynamo.port()).isEqualTo(port);
     assertThat(dynamo.start().port()).isEqualTo(port);
     dynamo.close();
-    assertThatThrownBy(dynamo::endpoint).isInstanceOf(IllegalStateException.class);
+    assertThat(dynamo.listening()).isFalse();
+    assertThatThrownBy(dynamo::endpoint).isInstanceOf(IllegalStateException.class).hasMessage("closed");
     dynamo.close(); // twice is harmless
   }
 

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * attribute: a method's annotation, then the class's (its superclasses and meta-annotations, then
  * its enclosing classes for {@code @Nested} ones), then the JUnit configuration parameters
  * {@code dynamodouble.reset}, {@code dynamodouble.clock}, {@code dynamodouble.statusDelay},
- * {@code dynamodouble.region} and {@code dynamodouble.reportMaxItems} (system properties or
+ * {@code dynamodouble.region}, {@code dynamodouble.transport} ({@code in-process} or {@code http})
+ * and {@code dynamodouble.reportMaxItems} (system properties or
  * {@code junit-platform.properties}), then the defaults.
  *
- * <p>{@link #clock()}, {@link #statusDelay()} and {@link #region()} belong to the endpoint, so
+ * <p>{@link #clock()}, {@link #statusDelay()}, {@link #region()} and {@link #transport()} belong to the endpoint, so
  * only classes may set them; a method may set {@link #reset()} and {@link #reportMaxItems()}.
  *
  * <p>The endpoint's tests do not run concurrently with each other (the tables are reset between
@@ -59,6 +60,14 @@ public @interface DynamoDoubleTest {
    * exempt. Fixture loading is never throttled and consumes nothing either way.
    */
   boolean capacityEnforced() default true;
+
+  /**
+   * How the injected clients reach the engine: {@link Transport#IN_PROCESS} (the default: no
+   * socket, no HTTP server unless the test asks for the {@code URI}) or {@link Transport#HTTP}
+   * (through the endpoint's HTTP server). An HTTPS endpoint ({@code @DynamoSecurity(tls = true)})
+   * is always reached over HTTPS.
+   */
+  Transport transport() default Transport.DEFAULT;
 
   /** The most items per table shown in the report added to a failing test; 0 turns the report off; 20 by default. */
   int reportMaxItems() default -1;

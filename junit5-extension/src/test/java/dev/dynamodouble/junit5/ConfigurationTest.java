@@ -78,8 +78,10 @@ class ConfigurationTest {
         + BadClassClock.class.getName() + ": clock = \"noon\" is not \"system\", \"manual\" or an ISO-8601 instant "
         + "such as \"2024-01-01T00:00:00Z\"");
     assertThat(failure(TestKit.execute(MethodClock.class))).isEqualTo("@DynamoDoubleTest on MethodClock.test(): "
-        + "clock, statusDelay and region are settings of the endpoint, which the tests of a class share; set them on "
-        + "the class");
+        + "clock, statusDelay, region and transport are settings of the endpoint, which the tests of a class share; "
+        + "set them on the class");
+    assertThat(failure(TestKit.kit().with("dynamodouble.transport", "pigeon").run(ExpectsReset.class)))
+        .isEqualTo("configuration parameter dynamodouble.transport = \"pigeon\": expected in-process or http");
   }
 
   private static String failure(EngineExecutionResults results) {

@@ -62,7 +62,8 @@ class InjectionTest {
     assertThat(enhanced).isSameAs(enhancedField);
     assertThat(endpoint).isEqualTo(endpointField);
     assertThat(async.listTables().join().tableNames()).containsExactly("archived_customers", "customers");
-    assertThat(sync.serviceClientConfiguration().endpointOverride()).contains(endpoint);
+    // In process by default: the clients never connect to the HTTP endpoint the URI names.
+    assertThat(sync.serviceClientConfiguration().endpointOverride()).contains(dev.dynamodouble.sdk.InProcess.ENDPOINT);
     assertThat(enhancedAsync.table("customers", software.amazon.awssdk.enhanced.dynamodb.TableSchema
         .fromBean(Customer.class)).getItem(Key.builder().partitionValue("c-0").build()).join().getEmail())
         .isEqualTo("first@example.com");

@@ -9,7 +9,8 @@ public final class Systems {
   private Systems() {}
 
   public static List<SystemUnderTest> all() {
-    return List.of(new Floor(), new DynamoDbLocal(), new DynamoDouble());
+    return List.of(new Floor(), new DynamoDbLocal(), new DynamoDouble(), new DynamoDoubleInProcess(),
+        new DurableDynamoDouble());
   }
 
   public static SystemUnderTest byId(String id) {

@@ -10,6 +10,11 @@ import java.time.Duration;
 public record TransportFault(Duration delay, FaultEffect.Wire wire) {
   public static final TransportFault NONE = new TransportFault(Duration.ZERO, null);
 
+  /** The x-amz-crc32 to send for a body whose CRC32 is {@code crc32}: a wrong one when {@code fault} asks for it. */
+  public static long crc32(TransportFault fault, long crc32) {
+    return fault != null && fault.wire() == FaultEffect.Wire.BAD_CRC32 ? (~crc32) & 0xFFFFFFFFL : crc32;
+  }
+
   TransportFault plus(FaultEffect effect) {
     if (effect instanceof FaultEffect.Latency latency) {
       return new TransportFault(delay.plus(latency.delay()), wire);

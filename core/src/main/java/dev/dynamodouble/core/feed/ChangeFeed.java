@@ -81,6 +81,23 @@ public final class ChangeFeed {
   }
 
   /**
+   * Runs {@code commits} (several {@link #commit}s, of one table or more) as one atomic change:
+   * subscribers hear where it starts and where it ends.
+   */
+  public void together(Runnable commits) {
+    for (FeedSubscriber subscriber : subscribers) {
+      subscriber.groupStarted();
+    }
+    try {
+      commits.run();
+    } finally {
+      for (FeedSubscriber subscriber : subscribers) {
+        subscriber.groupEnded();
+      }
+    }
+  }
+
+  /**
    * Commits a root that changes no item (an index added or dropped); subscribers hear nothing.
    */
   public Version<TableData> commitSchema(Table table, TableData next, Instant at) {

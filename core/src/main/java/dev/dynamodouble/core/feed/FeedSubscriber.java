@@ -18,6 +18,15 @@ public interface FeedSubscriber {
   void committed(Table table, List<ItemChange> changes);
 
   /**
+   * The commits heard until {@link #groupEnded} form one atomic change (a transaction over several
+   * tables): a consumer that records them must record all or none.
+   */
+  default void groupStarted() {}
+
+  /** The end of the atomic change {@link #groupStarted} began. */
+  default void groupEnded() {}
+
+  /**
    * The table's whole contents were replaced without item-by-item changes: a reset to a snapshot
    * or a restored table's first contents.
    */

@@ -11,7 +11,6 @@ import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.operation.RequestContext;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.RequestHead;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.CRC32;
@@ -73,7 +72,7 @@ public final class Dispatcher {
   /** As {@link #handle(String, String, String, byte[], int, int)}, with the transport's view of the request. */
   public ProtocolResponse handle(String target, String region, String requestId, RequestHead head, byte[] body,
                                  int offset, int length) {
-    Bytes out = new Bytes();
+    ByteArrayBody out = new ByteArrayBody(256);
     int status = handle(target, region, requestId, head, body, offset, length, out);
     byte[] array = out.toByteArray();
     CRC32 crc = new CRC32();
@@ -151,7 +150,7 @@ public final class Dispatcher {
 
   /** Renders an error as {@code {"__type": ..., "message": ...}} plus its extra fields. */
   public static ProtocolResponse error(DynamoException e) {
-    Bytes out = new Bytes();
+    ByteArrayBody out = new ByteArrayBody(256);
     int status = error(e, out);
     byte[] array = out.toByteArray();
     CRC32 crc = new CRC32();
@@ -179,30 +178,6 @@ public final class Dispatcher {
       body.write(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A response body in a growing byte array. */
-  private static final class Bytes extends ResponseBody {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-
-    @Override
-    public void write(int b) {
-      bytes.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      bytes.write(b, off, len);
-    }
-
-    @Override
-    public void reset() {
-      bytes.reset();
-    }
-
-    byte[] toByteArray() {
-      return bytes.toByteArray();
     }
   }
 }

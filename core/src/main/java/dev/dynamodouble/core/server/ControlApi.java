@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
  * The control API for out-of-process users, under a path no DynamoDB client uses:
@@ -168,8 +167,6 @@ final class ControlApi {
   }
 
   static ProtocolResponse withCrc(int status, byte[] bytes) {
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return new ProtocolResponse(status, bytes, crc.getValue());
+    return RequestFront.withCrc(status, bytes);
   }
 }

@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DynamoServer implements AutoCloseable {
   static final Logger LOG = LoggerFactory.getLogger(DynamoServer.class);
-  /** DynamoDB's request size limit. */
-  static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
   private final EventLoopGroup boss;
   private final EventLoopGroup group;

@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.server;
 
-import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.fault.TransportFault;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
@@ -39,12 +38,8 @@ import java.util.zip.CRC32;
  * A compressed body (Content-Encoding gzip or deflate) is decoded first.
  */
 final class HttpHandler extends ChannelInboundHandlerAdapter {
-  static final String AMZ_JSON = "application/x-amz-json-1.0";
-  private static final ProtocolResponse UNKNOWN_OPERATION =
-      ControlApi.withCrc(404, "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8));
-  private static final ProtocolResponse HEALTHY =
-      ControlApi.withCrc(200, "healthy: dynamo-double".getBytes(StandardCharsets.UTF_8));
-  private static final ProtocolResponse TOO_LARGE = ControlApi.withCrc(413, new byte[0]);
+  static final String AMZ_JSON = RequestFront.AMZ_JSON;
+  private static final ProtocolResponse TOO_LARGE = RequestFront.TOO_LARGE;
   private static final ProtocolResponse BAD_REQUEST = ControlApi.withCrc(400, new byte[0]);
   private static final ProtocolResponse OVERLOADED = ControlApi.withCrc(503, ("{\"__type\":"
       + "\"com.amazon.coral.availability#ThrottlingException\",\"message\":\"Too many requests are waiting to "
@@ -112,7 +107,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     head = request;
     keepAlive = HttpUtil.isKeepAlive(request);
     long declared = HttpUtil.getContentLength(request, -1L);
-    tooLarge = declared > DynamoServer.MAX_REQUEST_BYTES;
+    tooLarge = declared > RequestFront.MAX_REQUEST_BYTES;
     if (HttpUtil.is100ContinueExpected(request)) {
       if (tooLarge) { // the client waits before sending a body it will not send: refuse and close
         head = null;
@@ -135,7 +130,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     int received = body == null ? 0 : body.readableBytes();
-    if (content.readableBytes() > DynamoServer.MAX_REQUEST_BYTES - received) {
+    if (content.readableBytes() > RequestFront.MAX_REQUEST_BYTES - received) {
       tooLarge = true;
       releaseBody();
       return;
@@ -244,55 +239,32 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     String requestId = endpoint.nextRequestId();
-    if (request.method().equals(HttpMethod.GET) && (uri.equals("/") || uri.isEmpty())) {
-      send(ctx, HEALTHY, "text/plain", requestId, keepAlive);
-      return;
-    }
     HttpHeaders headers = request.headers();
-    String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
-    boolean hasBody = body != null && body.isReadable();
-    boolean jsonType = contentType != null
-        && (contentType.startsWith(AMZ_JSON) || contentType.startsWith("application/json"));
-    if (!request.method().equals(HttpMethod.POST) || (hasBody && !jsonType)) {
-      send(ctx, UNKNOWN_OPERATION, "text/xml", requestId, keepAlive);
-      return;
-    }
-    byte[] bytes;
-    int offset;
-    int length = hasBody ? body.readableBytes() : 0;
-    if (!hasBody) {
-      bytes = new byte[0];
-      offset = 0;
-    } else if (body.hasArray()) {
+    int length = body == null ? 0 : body.readableBytes();
+    byte[] bytes = null;
+    int offset = 0;
+    if (length > 0 && body.hasArray()) {
       bytes = body.array();
       offset = body.arrayOffset() + body.readerIndex();
-    } else {
+    } else if (length > 0) {
       bytes = ByteBufUtil.getBytes(body);
-      offset = 0;
     }
-    String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
-    if (!ContentEncoding.isIdentity(encoding)) {
-      try {
-        bytes = ContentEncoding.decode(encoding, bytes, offset, length, DynamoServer.MAX_REQUEST_BYTES);
-        offset = 0;
-        length = bytes.length;
-      } catch (ContentEncoding.Refused e) { // executes nothing
-        send(ctx, e.tooLarge ? TOO_LARGE : Dispatcher.error(DynamoException.serialization(e.getMessage())),
-            e.tooLarge ? "text/plain" : AMZ_JSON, requestId, keepAlive);
-        return;
-      }
+    RequestFront.Prepared prepared = RequestFront.prepare(request.method().name(), uri,
+        headers.get(HttpHeaderNames.CONTENT_TYPE), headers.get(HttpHeaderNames.CONTENT_ENCODING),
+        headers.get(HttpHeaderNames.AUTHORIZATION), bytes, offset, length);
+    if (prepared.answer() != null) {
+      send(ctx, prepared.answer(), prepared.answerType(), requestId, keepAlive);
+      return;
     }
-    String region = CredentialScope.region(headers.get(HttpHeaderNames.AUTHORIZATION), uri);
-    String responseType = contentType != null && contentType.startsWith("application/json")
-        ? "application/json" : AMZ_JSON;
+    String responseType = prepared.responseType();
 
     ByteBuf out = ctx.alloc().buffer(HEAD_ROOM + 512);
     out.writerIndex(HEAD_ROOM);
     int status;
     BufferBody responseBody = new BufferBody(out, HEAD_ROOM);
     try {
-      status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), region, requestId,
-          new NettyRequestHead(request, secure), bytes, offset, length, responseBody);
+      status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), prepared.region(), requestId,
+          new NettyRequestHead(request, secure), prepared.body(), prepared.offset(), prepared.length(), responseBody);
     } catch (RuntimeException | Error e) {
       out.release();
       throw e;
@@ -302,7 +274,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     crc.update(out.nioBuffer(HEAD_ROOM, bodyLength));
     TransportFault fault = responseBody.transportFault();
     int headLength = head(scratch, status, responseType, bodyLength, requestId,
-        TransportFaults.crc32(fault, crc.getValue()), keepAlive, endpoint.date().now());
+        TransportFault.crc32(fault, crc.getValue()), keepAlive, endpoint.date().now());
     out.setBytes(HEAD_ROOM - headLength, scratch, 0, headLength);
     out.readerIndex(HEAD_ROOM - headLength);
     if (fault != null) {

@@ -40,7 +40,7 @@ public final class Main {
     }
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
         .statusDelay(options.statusDelay).defaultRegion(options.region).quotas(options.quotas)
-        .requestWorkers(options.workers.threads(), options.workers.queue())
+        .requestWorkers(options.workerThreads(), options.workers.queue())
         .capacityEnforcement(options.capacityEnforcement).singleNamespace(options.singleNamespace);
     try { // a malformed auth file or certificate is reported before anything starts
       if (options.authFile != null) {
@@ -72,11 +72,25 @@ public final class Main {
       err.println("dynamo-double: " + e.getMessage());
       return 2;
     }
+    dev.dynamodouble.core.persist.DataDirectory dataDir = null;
+    if (options.dataDir != null) {
+      try { // before the endpoint listens: no request sees the engine half recovered
+        dataDir = dev.dynamodouble.core.persist.DataDirectory.open(options.dataDir, built.engine());
+      } catch (dev.dynamodouble.core.persist.DataDirectoryException e) {
+        built.close();
+        err.println("dynamo-double: " + e.getMessage());
+        return 1;
+      }
+    }
+    dev.dynamodouble.core.persist.DataDirectory durable = dataDir;
     DynamoDouble dynamo;
     try {
       dynamo = built.start();
     } catch (Exception e) { // Netty rethrows the checked BindException undeclared
       built.close();
+      if (durable != null) {
+        durable.close();
+      }
       if (e instanceof BindException || e.getCause() instanceof BindException
           || String.valueOf(e.getMessage()).contains("Address already in use")) {
         err.println("dynamo-double: cannot listen on " + options.host + ":" + options.port
@@ -89,9 +103,13 @@ public final class Main {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       dynamo.close();
+      if (durable != null) {
+        durable.close();
+      }
       stopped.countDown();
     }, "dynamo-double-shutdown"));
-    out.println("Dynamo Double listening on " + dynamo.endpoint() + " (in-memory"
+    out.println("Dynamo Double listening on " + dynamo.endpoint() + " ("
+        + (durable != null ? "data in " + durable.path().toAbsolutePath() : "in-memory")
         + (options.singleNamespace ? ", one namespace for every region" : "")
         + (options.fixtures.isEmpty() ? "" : ", fixtures loaded: " + tableCount(dynamo) + " table(s)")
         + (options.authFile != null ? ", SigV4 and IAM policies from " + options.authFile : "") + ")");
@@ -133,8 +151,10 @@ public final class Main {
         "  --max-tables N       tables per region before LimitExceededException (default 2500)",
         "  --max-gsis N         global secondary indexes per table (default 20)",
         "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
-        "  --request-threads N  threads serving requests (default 4 per core, at least 8)",
+        "  --request-threads N  threads serving requests (default 4 per core, at least 8; 64 with --data-dir)",
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
+        "  --data-dir DIR       keep tables and items in DIR: every acknowledged write survives a crash",
+        "                       and a restart (see the README for what is kept); default: in memory",
         "  --dax-port N         also serve a DAX cluster on this port (0 picks a free port), for the",
         "                       DAX client (dax://host:N); item and query caches, 5-minute TTLs",
         "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
@@ -166,6 +186,14 @@ public final class Main {
     Path tlsCert;
     Path tlsKey;
     boolean capacityEnforcement = true;
+    Path dataDir;
+    boolean threadsGiven;
+
+    /** With a data directory, a write waits for the device on its thread: more threads, larger group commits. */
+    int workerThreads() {
+      return dataDir != null && !threadsGiven
+          ? Math.max(workers.threads(), dev.dynamodouble.core.persist.DataDirectory.REQUEST_THREADS) : workers.threads();
+    }
     int daxPort = -1;
 
     static Options parse(String[] args) {
@@ -181,6 +209,7 @@ public final class Main {
           case "--port" -> o.port = number(arg, value(args, ++i, arg), 0, 65535);
           case "--dax-port" -> o.daxPort = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
+          case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, arg));
           case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
@@ -188,8 +217,10 @@ public final class Main {
           case "--max-gsis" -> o.quotas = o.quotas.withGlobalIndexesPerTable(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
           case "--max-table-changes" -> o.quotas = o.quotas.withConcurrentTableChanges(
               number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
-          case "--request-threads" -> o.workers = new DynamoServer.Workers(
-              number(arg, value(args, ++i, arg), 1, 10_000), o.workers.queue());
+          case "--request-threads" -> {
+            o.workers = new DynamoServer.Workers(number(arg, value(args, ++i, arg), 1, 10_000), o.workers.queue());
+            o.threadsGiven = true;
+          }
           case "--request-queue" -> o.workers = new DynamoServer.Workers(
               o.workers.threads(), number(arg, value(args, ++i, arg), 1, 1_000_000));
           case "--manual-clock" -> {

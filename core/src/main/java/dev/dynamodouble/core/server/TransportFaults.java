@@ -16,11 +16,6 @@ import java.util.concurrent.TimeUnit;
 final class TransportFaults {
   private TransportFaults() {}
 
-  /** The CRC32 to send: a wrong one when the rule asks for it. */
-  static long crc32(TransportFault fault, long crc32) {
-    return fault != null && fault.wire() == FaultEffect.Wire.BAD_CRC32 ? (~crc32) & 0xFFFFFFFFL : crc32;
-  }
-
   /**
    * Sends {@code response} (head and body, {@code bodyLength} of it body) as {@code fault} says.
    * Takes ownership of the buffer.

@@ -120,11 +120,13 @@ public final class WriteTransaction {
       throw TransactionErrors.cancelled(reasons);
     }
     Instant now = engine.clock().now();
-    for (Map.Entry<Table, TableData> e : pending.entrySet()) {
-      if (e.getValue() != e.getKey().snapshot()) {
-        engine.feed().commit(e.getKey(), e.getValue(), now, Origin.TRANSACTION, edits.get(e.getKey()));
+    engine.feed().together(() -> { // one atomic change, whatever the number of tables
+      for (Map.Entry<Table, TableData> e : pending.entrySet()) {
+        if (e.getValue() != e.getKey().snapshot()) {
+          engine.feed().commit(e.getKey(), e.getValue(), now, Origin.TRANSACTION, edits.get(e.getKey()));
+        }
       }
-    }
+    });
     return new Outcome(Collections.unmodifiableList(befores), Collections.unmodifiableList(afters));
   }
 

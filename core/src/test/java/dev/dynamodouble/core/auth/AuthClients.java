@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.auth;
 
 import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.sdk.SdkTestSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /** SDK clients signed with given keys, retries off (one call, one request). */
 final class AuthClients {
@@ -22,15 +24,16 @@ final class AuthClients {
   }
 
   static DynamoDbClient client(DynamoDouble dynamo, AwsCredentials credentials) {
-    UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
-    if (dynamo.tls() != null) {
-      http.tlsTrustManagersProvider(() -> dynamo.tls().trustManagers());
+    DynamoDbClientBuilder builder = DynamoDbClient.builder();
+    if (dynamo.tls() != null) { // the wire is the point: always HTTPS
+      builder.endpointOverride(dynamo.endpoint()).httpClient(UrlConnectionHttpClient.builder()
+          .tlsTrustManagersProvider(() -> dynamo.tls().trustManagers()).build());
+    } else {
+      SdkTestSupport.over(builder, dynamo);
     }
-    return DynamoDbClient.builder()
-        .endpointOverride(dynamo.endpoint())
+    return builder
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(http.build())
         .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
         .build();
   }

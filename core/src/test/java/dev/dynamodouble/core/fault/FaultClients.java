@@ -1,12 +1,12 @@
 package dev.dynamodouble.core.fault;
 
 import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.sdk.SdkTestSupport;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,11 +36,9 @@ final class FaultClients {
 
   private static DynamoDbClient build(DynamoDouble dynamo, int attempts, Duration attemptTimeout,
                                       boolean clientErrors) {
-    return DynamoDbClient.builder()
-        .endpointOverride(dynamo.endpoint())
+    return SdkTestSupport.over(DynamoDbClient.builder(), dynamo)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> {
           // The SDK's standard strategy with its own conditions (throttles, 5xx, I/O errors, CRC32
           // mismatches), only without waiting between attempts.

@@ -24,9 +24,42 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Helpers for tests that talk to a real endpoint through the AWS SDK v2. */
+/**
+ * Helpers for tests that talk to a real endpoint through the AWS SDK v2. The transport is HTTP
+ * (the URL-connection client over a socket) unless the system property
+ * {@code dynamodouble.test.transport} is {@code in-process}: then every client built through
+ * {@link #over} talks to the engine in process (the sdk module runs these tests so, to show both
+ * transports behave alike).
+ */
 public final class SdkTestSupport {
+  /** The system property that selects the transport: {@code http} (the default) or {@code in-process}. */
+  public static final String TRANSPORT = "dynamodouble.test.transport";
+
   private SdkTestSupport() {}
+
+  /** Whether the SDK clients of these tests talk to the engine in process. */
+  public static boolean inProcess() {
+    return "in-process".equals(System.getProperty(TRANSPORT));
+  }
+
+  /**
+   * Points a client builder at {@code dynamo} over the selected transport: the HTTP endpoint with
+   * the URL-connection client, or the in-process transport of the sdk module.
+   */
+  public static <B extends software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>
+      & software.amazon.awssdk.core.client.builder.SdkClientBuilder<B, ?>> B over(B builder, DynamoDouble dynamo) {
+    if (!inProcess()) {
+      return builder.endpointOverride(dynamo.endpoint()).httpClient(UrlConnectionHttpClient.create());
+    }
+    try {
+      Class<?> inProcess = Class.forName("dev.dynamodouble.sdk.InProcess");
+      return builder.endpointOverride((java.net.URI) inProcess.getField("ENDPOINT").get(null))
+          .httpClient((software.amazon.awssdk.http.SdkHttpClient)
+              inProcess.getMethod("httpClient", DynamoDouble.class).invoke(null, dynamo));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(TRANSPORT + "=in-process needs the dynamo-double-sdk module on the class path", e);
+    }
+  }
 
   public static DynamoDbClient client(DynamoDouble dynamo) {
     return client(dynamo, "us-east-1");
@@ -34,11 +67,9 @@ public final class SdkTestSupport {
 
   /** A client with retries disabled, so every call is exactly one request. */
   public static DynamoDbClient client(DynamoDouble dynamo, String region) {
-    return DynamoDbClient.builder()
-        .endpointOverride(dynamo.endpoint())
+    return over(DynamoDbClient.builder(), dynamo)
         .region(Region.of(region))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)))
         .build();
   }
@@ -46,11 +77,9 @@ public final class SdkTestSupport {
   /** A DynamoDB Streams client of the region (retries as the SDK's default). */
   public static software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streamsClient(
       DynamoDouble dynamo, String region) {
-    return software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
-        .endpointOverride(dynamo.endpoint())
+    return over(software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder(), dynamo)
         .region(Region.of(region))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
 

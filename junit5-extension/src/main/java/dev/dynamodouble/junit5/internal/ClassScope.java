@@ -7,6 +7,7 @@ import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.junit5.DynamoFixture;
 import dev.dynamodouble.junit5.FixtureMode;
 import dev.dynamodouble.junit5.Reset;
+import dev.dynamodouble.junit5.Transport;
 import dev.dynamodouble.junit5.internal.AnnotationSearch.Found;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -81,10 +82,11 @@ public final class ClassScope implements AutoCloseable {
     Security security = Security.of(testClass);
     DynamoDouble dynamo = security.apply(DynamoDouble.builder().host("127.0.0.1").port(0).clock(settings.newClock())
         .statusDelay(settings.statusDelay()).defaultRegion(settings.region())
-        .capacityEnforcement(capacityEnforced(testClass))).start();
+        .capacityEnforcement(capacityEnforced(testClass))).build();
     Clients clients = null;
     try {
-      clients = new Clients(dynamo.endpoint(), settings.region(), dynamo.tls(), security, dynamo.clock());
+      // In process, the HTTP server starts only when a test asks for the URI (or endpoint()).
+      clients = Clients.of(dynamo, settings.region(), security, settings.transport() == Transport.IN_PROCESS);
       for (TableDeclaration table : tables.values()) {
         TableCreator.create(clients.sync(), table, settings);
       }

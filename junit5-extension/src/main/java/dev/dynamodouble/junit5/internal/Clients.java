@@ -1,6 +1,8 @@
 package dev.dynamodouble.junit5.internal;
 
+import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.auth.Identity;
+import dev.dynamodouble.sdk.InProcess;
 import dev.dynamodouble.core.server.TlsSettings;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.net.URI;
@@ -12,6 +14,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -28,14 +32,18 @@ import software.amazon.awssdk.services.dynamodb.streams.auth.scheme.DynamoDbStre
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
  * once and shared by everything injected from it; the asynchronous and enhanced ones are built on
- * first use. Closing closes every client built; the asynchronous one's HTTP client, shared by the
- * JVM ({@link SharedAsyncHttp}), stays open for the next class.
+ * first use. They reach the engine in process ({@link InProcess}: no socket, no HTTP server) or
+ * over HTTP. Closing closes every client built; over HTTP, the asynchronous one's HTTP client,
+ * shared by the JVM ({@link SharedAsyncHttp}), stays open for the next class.
  */
 public final class Clients implements AutoCloseable {
   private static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamo-double", "dynamo-double"));
 
   private final URI endpoint;
+  /** The engine the clients reach in process, or null: over HTTP to {@link #endpoint}. */
+  private final DynamoDouble inProcess;
+  private SdkAsyncHttpClient inProcessAsync;
   private final Region region;
   private final TlsSettings tls;
   private final Security security;
@@ -50,28 +58,43 @@ public final class Clients implements AutoCloseable {
   private final java.util.Map<String, Clients> otherRegions = new java.util.TreeMap<>();
   private final DynamoClock engineClock;
 
+  /** Clients of an HTTP endpoint. */
   public Clients(URI endpoint, String region) {
-    this(endpoint, region, null, Security.NONE, null);
+    this(endpoint, null, region, null, Security.NONE, null);
   }
 
   /**
-   * Clients of an endpoint that serves HTTPS with {@code tls} (null: plain HTTP) and accepts
-   * {@code security}'s keys; with auth on they sign on the engine's {@code clock}, so that a manual
-   * clock, however far a test moves it, never puts their signatures outside the 15-minute window.
+   * The clients of {@code dynamo} that accept {@code security}'s keys: in process when asked and
+   * the endpoint is not HTTPS, else over HTTP(S). With auth on they sign on the engine's clock, so
+   * that a manual clock, however far a test moves it, never puts their signatures outside the
+   * 15-minute window.
    */
-  public Clients(URI endpoint, String region, TlsSettings tls, Security security, DynamoClock clock) {
+  public static Clients of(DynamoDouble dynamo, String region, Security security, boolean inProcess) {
+    return inProcess && dynamo.tls() == null
+        ? new Clients(InProcess.ENDPOINT, dynamo, region, null, security, dynamo.clock())
+        : new Clients(dynamo.endpoint(), null, region, dynamo.tls(), security, dynamo.clock());
+  }
+
+  private Clients(URI endpoint, DynamoDouble inProcess, String region, TlsSettings tls, Security security,
+                  DynamoClock clock) {
     this.endpoint = endpoint;
+    this.inProcess = inProcess;
     this.engineClock = clock;
     this.security = security;
     this.signingClock = security.auth() == null || clock == null ? null : EngineJavaClock.of(clock);
     this.region = Region.of(region);
     this.tls = tls;
-    this.sync = signing(DynamoDbClient.builder())
-        .endpointOverride(endpoint)
+    this.sync = http(signing(DynamoDbClient.builder()))
         .region(this.region)
         .credentialsProvider(CREDENTIALS)
-        .httpClientBuilder(httpClientBuilder())
         .build();
+  }
+
+  /** Points a synchronous client builder at the endpoint, in process or over HTTP. */
+  private <B extends SdkSyncClientBuilder<B, ?> & SdkClientBuilder<B, ?>> B http(B builder) {
+    builder.endpointOverride(endpoint);
+    return inProcess != null ? builder.httpClient(InProcess.httpClient(inProcess))
+        : builder.httpClientBuilder(httpClientBuilder());
   }
 
   /** Makes the client sign on the engine clock (auth on), else leaves it as it is. */
@@ -97,9 +120,8 @@ public final class Clients implements AutoCloseable {
       AwsCredentials credentials = identity.sessionToken() == null
           ? AwsBasicCredentials.create(identity.accessKeyId(), identity.secretAccessKey())
           : AwsSessionCredentials.create(identity.accessKeyId(), identity.secretAccessKey(), identity.sessionToken());
-      return signing(DynamoDbClient.builder()).endpointOverride(endpoint).region(region)
-          .credentialsProvider(StaticCredentialsProvider.create(credentials))
-          .httpClientBuilder(httpClientBuilder()).build();
+      return http(signing(DynamoDbClient.builder())).region(region)
+          .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
     });
   }
 
@@ -127,7 +149,7 @@ public final class Clients implements AutoCloseable {
       return this;
     }
     requireOpen();
-    return otherRegions.computeIfAbsent(other, r -> new Clients(endpoint, r, tls, security, engineClock));
+    return otherRegions.computeIfAbsent(other, r -> new Clients(endpoint, inProcess, r, tls, security, engineClock));
   }
 
   public DynamoDbClient sync() {
@@ -145,9 +167,14 @@ public final class Clients implements AutoCloseable {
           .endpointOverride(endpoint)
           .region(region)
           .credentialsProvider(CREDENTIALS);
-      SdkAsyncHttpClient shared = SharedAsyncHttp.client();
-      if (shared != null) {
-        builder.httpClient(shared);   // not owned: closing the SDK client leaves it open
+      if (inProcess != null) {
+        inProcessAsync = InProcess.asyncHttpClient(inProcess); // not owned by the SDK client: closed below
+        builder.httpClient(inProcessAsync);
+      } else {
+        SdkAsyncHttpClient shared = SharedAsyncHttp.client();
+        if (shared != null) {
+          builder.httpClient(shared);   // not owned: closing the SDK client leaves it open
+        }
       }
       async = builder.build();
     }
@@ -164,11 +191,9 @@ public final class Clients implements AutoCloseable {
             .map(option -> option.toBuilder().putSignerProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock).build())
             .toList());
       }
-      streams = builder
-          .endpointOverride(endpoint)
+      streams = http(builder)
           .region(region)
           .credentialsProvider(CREDENTIALS)
-          .httpClientBuilder(httpClientBuilder())
           .build();
     }
     return streams;
@@ -211,6 +236,7 @@ public final class Clients implements AutoCloseable {
     }
     List<AutoCloseable> all = new ArrayList<>(signed.values());
     all.add(async);
+    all.add(inProcessAsync);
     all.add(streams);
     all.add(sync);
     for (AutoCloseable client : all) {

@@ -3,6 +3,7 @@ package dev.dynamodouble.junit5.internal;
 import dev.dynamodouble.junit5.DynamoDoubleTest;
 import dev.dynamodouble.junit5.DynamoTable;
 import dev.dynamodouble.junit5.Reset;
+import dev.dynamodouble.junit5.Transport;
 import dev.dynamodouble.junit5.internal.AnnotationSearch.Found;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -26,8 +27,10 @@ public final class SettingsResolver {
   public static final String STATUS_DELAY = "dynamodouble.statusDelay";
   public static final String REGION = "dynamodouble.region";
   public static final String REPORT_MAX_ITEMS = "dynamodouble.reportMaxItems";
+  public static final String TRANSPORT = "dynamodouble.transport";
 
-  private static final Settings DEFAULTS = new Settings(Reset.PER_TEST, Settings.SYSTEM, Duration.ZERO, "us-east-1", 20);
+  private static final Settings DEFAULTS = new Settings(Reset.PER_TEST, Settings.SYSTEM, Duration.ZERO, "us-east-1", 20,
+      Transport.IN_PROCESS);
 
   private SettingsResolver() {}
 
@@ -41,8 +44,9 @@ public final class SettingsResolver {
     List<Found<DynamoDoubleTest>> onMethod = AnnotationSearch.on(method, DynamoDoubleTest.class);
     for (Found<DynamoDoubleTest> found : onMethod) {
       DynamoDoubleTest a = found.annotation();
-      if (!a.clock().isEmpty() || !a.statusDelay().isEmpty() || !a.region().isEmpty()) {
-        throw new ExtensionConfigurationException(found.describe() + ": clock, statusDelay and region are settings "
+      if (!a.clock().isEmpty() || !a.statusDelay().isEmpty() || !a.region().isEmpty()
+          || a.transport() != Transport.DEFAULT) {
+        throw new ExtensionConfigurationException(found.describe() + ": clock, statusDelay, region and transport are settings "
             + "of the endpoint, which the tests of a class share; set them on the class");
       }
     }
@@ -83,7 +87,7 @@ public final class SettingsResolver {
         first = found.describe();
       }
     }
-    return clock == null ? Layer.EMPTY : new Layer(null, checkClock(clock, first), null, null, null);
+    return clock == null ? Layer.EMPTY : new Layer(null, checkClock(clock, first), null, null, null, null);
   }
 
   private static Settings merge(List<Layer> layers, Function<String, Optional<String>> parameters) {
@@ -97,7 +101,8 @@ public final class SettingsResolver {
         merged.clock != null ? merged.clock : DEFAULTS.clock(),
         merged.statusDelay != null ? merged.statusDelay : DEFAULTS.statusDelay(),
         merged.region != null ? merged.region : DEFAULTS.region(),
-        merged.reportMaxItems != null ? merged.reportMaxItems : DEFAULTS.reportMaxItems());
+        merged.reportMaxItems != null ? merged.reportMaxItems : DEFAULTS.reportMaxItems(),
+        merged.transport != null ? merged.transport : DEFAULTS.transport());
   }
 
   private static Layer fromParameters(Function<String, Optional<String>> parameters) {
@@ -111,17 +116,28 @@ public final class SettingsResolver {
     String region = parameters.apply(REGION).map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
     Integer max = parameters.apply(REPORT_MAX_ITEMS).map(String::trim).filter(s -> !s.isEmpty())
         .map(s -> parseCount(s, where + REPORT_MAX_ITEMS)).orElse(null);
-    return new Layer(reset, clock, delay, region, max);
+    Transport transport = parameters.apply(TRANSPORT).map(String::trim).filter(s -> !s.isEmpty())
+        .map(s -> parseTransport(s, where + TRANSPORT)).orElse(null);
+    return new Layer(reset, clock, delay, region, max, transport);
   }
 
   static Reset parseReset(String text, String where) {
+    return parseEnum(Reset.class, text, where, "per_test, per_class or never");
+  }
+
+  static Transport parseTransport(String text, String where) {
+    return parseEnum(Transport.class, text, where, "in-process or http");
+  }
+
+  /** A constant of {@code type} but DEFAULT, named in any case, with '-' for '_'. */
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String where, String expected) {
     String normal = text.toUpperCase(Locale.ROOT).replace('-', '_');
-    for (Reset reset : Reset.values()) {
-      if (reset != Reset.DEFAULT && reset.name().equals(normal)) {
-        return reset;
+    for (E value : type.getEnumConstants()) {
+      if (!value.name().equals("DEFAULT") && value.name().equals(normal)) {
+        return value;
       }
     }
-    throw new ExtensionConfigurationException(where + " = \"" + text + "\": expected per_test, per_class or never");
+    throw new ExtensionConfigurationException(where + " = \"" + text + "\": expected " + expected);
   }
 
   static String checkClock(String text, String where) {
@@ -163,8 +179,9 @@ public final class SettingsResolver {
   }
 
   /** One level of configuration; null means "not set here". */
-  private record Layer(Reset reset, String clock, Duration statusDelay, String region, Integer reportMaxItems) {
-    static final Layer EMPTY = new Layer(null, null, null, null, null);
+  private record Layer(Reset reset, String clock, Duration statusDelay, String region, Integer reportMaxItems,
+                       Transport transport) {
+    static final Layer EMPTY = new Layer(null, null, null, null, null, null);
 
     static Layer of(Found<DynamoDoubleTest> found) {
       DynamoDoubleTest a = found.annotation();
@@ -174,14 +191,16 @@ public final class SettingsResolver {
           a.clock().isEmpty() ? null : checkClock(a.clock(), where),
           a.statusDelay().isEmpty() ? null : parseDuration(a.statusDelay(), where),
           a.region().isEmpty() ? null : a.region(),
-          a.reportMaxItems() < 0 ? null : a.reportMaxItems());
+          a.reportMaxItems() < 0 ? null : a.reportMaxItems(),
+          a.transport() == Transport.DEFAULT ? null : a.transport());
     }
 
     /** This layer, with what it leaves unset taken from {@code lower}. */
     Layer orElse(Layer lower) {
       return new Layer(reset != null ? reset : lower.reset, clock != null ? clock : lower.clock,
           statusDelay != null ? statusDelay : lower.statusDelay, region != null ? region : lower.region,
-          reportMaxItems != null ? reportMaxItems : lower.reportMaxItems);
+          reportMaxItems != null ? reportMaxItems : lower.reportMaxItems,
+          transport != null ? transport : lower.transport);
     }
   }
 }

@@ -1,0 +1,73 @@
+package dev.dynamodouble.core.persist;
+
+import java.nio.charset.StandardCharsets;
+
+/** Reads what a {@link ByteSink} wrote; a read past the end is a {@link CorruptDataException}. */
+final class ByteSource {
+  private final byte[] bytes;
+  private int position;
+  private final int end;
+
+  ByteSource(byte[] bytes, int offset, int length) {
+    this.bytes = bytes;
+    this.position = offset;
+    this.end = offset + length;
+  }
+
+  boolean hasMore() {
+    return position < end;
+  }
+
+  int readByte() {
+    need(1);
+    return bytes[position++] & 0xff;
+  }
+
+  boolean readBoolean() {
+    return readByte() != 0;
+  }
+
+  int readInt() {
+    need(4);
+    int v = (bytes[position] & 0xff) << 24 | (bytes[position + 1] & 0xff) << 16
+        | (bytes[position + 2] & 0xff) << 8 | bytes[position + 3] & 0xff;
+    position += 4;
+    return v;
+  }
+
+  long readLong() {
+    return (long) readInt() << 32 | readInt() & 0xffffffffL;
+  }
+
+  byte[] readBytes() {
+    int length = readInt();
+    if (length < 0) {
+      throw new CorruptDataException("negative length " + length);
+    }
+    need(length);
+    byte[] b = java.util.Arrays.copyOfRange(bytes, position, position + length);
+    position += length;
+    return b;
+  }
+
+  String readString() {
+    int length = readInt();
+    if (length < 0) {
+      throw new CorruptDataException("negative length " + length);
+    }
+    need(length);
+    String s = new String(bytes, position, length, StandardCharsets.UTF_8);
+    position += length;
+    return s;
+  }
+
+  String readNullable() {
+    return readBoolean() ? readString() : null;
+  }
+
+  private void need(int n) {
+    if (n > end - position) {
+      throw new CorruptDataException("record ends early");
+    }
+  }
+}

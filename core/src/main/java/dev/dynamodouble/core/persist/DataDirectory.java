@@ -1,0 +1,239 @@
+package dev.dynamodouble.core.persist;
+
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.pipeline.Pipeline;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable storage for an engine ({@code --data-dir}): opens a directory (locking it against a second
+ * server), refuses one written by a newer format, puts back the state its log holds, writes a fresh
+ * checkpoint, and from then on logs every commit and holds each write's answer until it is on the
+ * device (see {@link DurableStore} and {@link GroupCommitLog}).
+ */
+public final class DataDirectory implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
+  /** A segment this large (and twice the last checkpoint) makes the log write a new checkpoint. */
+  public static final long DEFAULT_COMPACTION_BYTES = 64L << 20;
+  /** A directory holding no complete checkpoint is taken as new only when its segments are this small. */
+  private static final long FIRST_START_BYTES = 4096;
+  static final String LOCK_FILE = "lock";
+  /** A line logged at start. */
+  private record Notice(boolean warning, String text) {}
+  /**
+   * Request threads a server with a data directory should have at least: a write waits for the
+   * device on its thread, and every waiting write can join the next group commit.
+   */
+  public static final int REQUEST_THREADS = 64;
+
+  /** What this program keeps only in memory even with a data directory (logged at start, in the README). */
+  public static final String NOT_DURABLE = "on-demand backups, the point-in-time recovery history before the restart, "
+      + "stream records and stream ARNs (a new stream starts), global-table replicas, Contributor Insights and "
+      + "Kinesis streaming settings, replica auto scaling settings, encryption (SSE) settings, fault rules and "
+      + "the clock of --manual-clock";
+
+  private final Path dir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final GroupCommitLog log;
+  private final DurableStore store;
+  private final Engine engine;
+  private final List<String> notices;
+
+  private DataDirectory(Path dir, FileChannel lockChannel, FileLock lock, GroupCommitLog log, DurableStore store,
+                        Engine engine, List<String> notices) {
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.log = log;
+    this.store = store;
+    this.engine = engine;
+    this.notices = notices;
+  }
+
+  /** Opens {@code dir} for {@code engine} (which holds no table yet) with the default compaction size. */
+  public static DataDirectory open(Path dir, Engine engine) {
+    return open(dir, engine, DEFAULT_COMPACTION_BYTES);
+  }
+
+  /**
+   * Opens {@code dir} for {@code engine}, which must hold no table yet.
+   *
+   * @throws DataDirectoryException when the directory is in use, newer, damaged or unreadable;
+   *     nothing in it was changed then
+   */
+  public static DataDirectory open(Path dir, Engine engine, long compactionBytes) {
+    FileChannel lockChannel = null;
+    try {
+      Files.createDirectories(dir);
+      lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = tryLock(lockChannel, dir);
+      try {
+        List<Notice> notices = new ArrayList<>();
+        long next = recover(dir, engine, notices) + 1;
+        DurableStore store = new DurableStore(engine);
+        GroupCommitLog log = new GroupCommitLog(dir, next, compactionBytes, () -> engine.write(store::appendCheckpoint));
+        store.log(log);
+        long[] position = new long[1];
+        engine.write(() -> {
+          engine.feed().subscribe(store);
+          store.appendCheckpoint();
+          position[0] = store.lastAppended();
+        });
+        log.awaitDurable(position[0]); // the old segments are gone once this checkpoint is on the device
+        engine.pipeline().add(Pipeline.Order.AUTH, store);
+        engine.writesAwaitStorage(true); // a write waits for the device: never on a transport's I/O thread
+        notices.add(new Notice(true, "Kept in memory only, lost on restart: " + NOT_DURABLE));
+        for (Notice notice : notices) {
+          if (notice.warning()) {
+            LOG.warn(notice.text());
+          } else {
+            LOG.info(notice.text());
+          }
+        }
+        return new DataDirectory(dir, lockChannel, lock, log, store, engine, notices.stream().map(Notice::text).toList());
+      } catch (RuntimeException e) {
+        lock.release();
+        throw e;
+      }
+    } catch (IOException e) {
+      close(lockChannel);
+      throw new DataDirectoryException("cannot use the data directory " + dir + ": " + e, e);
+    } catch (RuntimeException e) {
+      close(lockChannel);
+      throw e;
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel, Path dir) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new DataDirectoryException("the data directory " + dir + " is in use by another Dynamo Double server "
+          + "(it holds the lock on " + dir.resolve(LOCK_FILE) + "); refusing to start, nothing was changed");
+    }
+    return lock;
+  }
+
+  /**
+   * Replays the newest segment whose checkpoint is complete into the engine and truncates its torn
+   * tail, if any; returns the highest segment number present (0 for a new directory).
+   */
+  private static long recover(Path dir, Engine engine, List<Notice> notices) throws IOException {
+    List<Path> segments = DataFiles.segments(dir);
+    for (Path segment : segments) {
+      int version = SegmentReader.version(segment);
+      if (version > SegmentFormat.VERSION) {
+        throw new DataDirectoryException("the data directory " + dir + " was written by a newer Dynamo Double ("
+            + segment.getFileName() + " has format " + version + "; this version reads format "
+            + SegmentFormat.VERSION + " and older); refusing to start, nothing was changed");
+      }
+    }
+    if (segments.isEmpty()) {
+      notices.add(new Notice(false, "New data directory " + dir.toAbsolutePath()));
+      return 0;
+    }
+    long highest = SegmentFormat.number(segments.get(segments.size() - 1));
+    for (int i = segments.size() - 1; i >= 0; i--) {
+      Path segment = segments.get(i);
+      Recovery recovery = new Recovery();
+      SegmentReader.Result result;
+      try {
+        result = SegmentReader.read(segment, recovery);
+      } catch (CorruptDataException e) {
+        throw new DataDirectoryException(segment + " is damaged (" + e.getMessage()
+            + "); refusing to start, nothing was changed");
+      }
+      if (!result.checkpointComplete()) {
+        notices.add(new Notice(true, "Ignoring " + segment.getFileName() + ": its checkpoint was never completed "
+            + "(the server stopped while writing it; it holds no acknowledged write)"));
+        continue;
+      }
+      if (result.torn() && i < segments.size() - 1) {
+        throw new DataDirectoryException(segment + " is damaged at byte " + result.validEnd() + " ("
+            + result.tornReason() + ") and is not the last segment; refusing to start, nothing was changed");
+      }
+      engine.write(() -> recovery.install(engine));
+      if (result.torn()) {
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+          channel.truncate(result.validEnd());
+          channel.force(true);
+        }
+        notices.add(new Notice(true, "Truncated the torn tail of " + segment + ": "
+            + (result.fileSize() - result.validEnd()) + " bytes after byte " + result.validEnd() + " (" + result.tornReason()
+            + "; a write cut short by a crash, never acknowledged)"));
+      }
+      notices.add(new Notice(false, "Recovered " + recovery.tableCount() + " table(s) from " + dir.toAbsolutePath()
+          + " (" + recovery.records() + " log records)"));
+      return highest;
+    }
+    for (Path segment : segments) {
+      if (Files.size(segment) > FIRST_START_BYTES) {
+        throw new DataDirectoryException("the data directory " + dir + " holds no complete checkpoint; "
+            + segment.getFileName() + " is damaged; refusing to start, nothing was changed");
+      }
+    }
+    return highest; // the first start stopped before its first checkpoint: nothing was ever written
+  }
+
+  /**
+   * Logs the control-plane state now and waits until it is on the device. Requests through the
+   * DynamoDB API do this themselves; a change made another way (the control API, the Java API)
+   * calls it before it answers.
+   */
+  public void sync() {
+    long[] position = new long[1];
+    engine.write(() -> position[0] = store.appendCatalogNow());
+    log.awaitDurable(position[0]);
+  }
+
+  /** The lines logged at start: what was recovered or truncated, and what is not durable. */
+  public List<String> notices() {
+    return notices;
+  }
+
+  public Path path() {
+    return dir;
+  }
+
+  /** How many times the log was forced to the device (with group commit, fewer than writes). */
+  public long forces() {
+    return log.forces();
+  }
+
+  /** Writes what is queued, then releases the directory. */
+  @Override
+  public void close() {
+    engine.writesAwaitStorage(false);
+    log.close();
+    try {
+      lock.release();
+    } catch (IOException e) {
+      LOG.warn("Releasing the lock of {}: {}", dir, e.toString());
+    }
+    close(lockChannel);
+  }
+
+  private static void close(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // nothing more to release
+      }
+    }
+  }
+}

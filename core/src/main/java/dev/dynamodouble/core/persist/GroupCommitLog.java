@@ -1,0 +1,214 @@
+package dev.dynamodouble.core.persist;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write-ahead log with group commit. Committers append entries (cheap: a list add, under the
+ * engine's write lock) and later wait until their entry is durable. The first waiter that finds no
+ * force running becomes the leader: it takes everything queued, writes it, forces the file once,
+ * and wakes every waiter its force covered; the next leader takes what was queued meanwhile. So
+ * the number of forces falls as the load grows, with no timer and no thread hand-off for a writer
+ * alone. Entries nobody waits for (a TTL sweep, a checkpoint) go out with the next force.
+ */
+final class GroupCommitLog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
+
+  private final Path dir;
+  private final long compactAt;
+  private final Runnable checkpoint;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition forced = lock.newCondition();
+  private List<LogEntry> queue = new ArrayList<>();
+  private long appended;
+  private long durable;
+  private IOException failure;
+  private boolean flushing;
+  private boolean closed;
+  private boolean checkpointQueued;
+  private long forces;
+  // written by the leader only, which holds `flushing`
+  private SegmentWriter segment;
+  private long nextSegment;
+  private long checkpointBytes;
+
+  /**
+   * @param nextSegment the number of the first segment this log creates (on the first Rotate)
+   * @param compactAt segment size from which a checkpoint is asked for (and at least twice the last)
+   * @param checkpoint appends a checkpoint (Rotate ... CheckpointEnd) under the engine's write lock
+   */
+  GroupCommitLog(Path dir, long nextSegment, long compactAt, Runnable checkpoint) {
+    this.dir = dir;
+    this.nextSegment = nextSegment;
+    this.compactAt = compactAt;
+    this.checkpoint = checkpoint;
+  }
+
+  /** Queues an entry; returns its position, to {@link #awaitDurable} later. Never blocks on I/O. */
+  long append(LogEntry entry) {
+    lock.lock();
+    try {
+      queue.add(entry);
+      if (entry instanceof LogEntry.Rotate) {
+        checkpointQueued = true;
+      }
+      return ++appended;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until the entry at {@code position} (and all before it) is on the device, forcing it if no one is. */
+  void awaitDurable(long position) {
+    boolean checkpointDue = false;
+    lock.lock();
+    try {
+      while (durable < position) {
+        if (failure != null) {
+          throw new java.io.UncheckedIOException("the data directory cannot be written", failure);
+        }
+        if (closed) {
+          throw new IllegalStateException("the data directory is closed");
+        }
+        if (flushing) {
+          forced.awaitUninterruptibly();
+        } else {
+          checkpointDue |= lead();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (checkpointDue) {
+      checkpoint.run(); // takes the engine's write lock; goes out with the next force
+    }
+  }
+
+  /** Writes and forces everything queued; called and returns holding the lock. Whether a checkpoint is due. */
+  private boolean lead() {
+    flushing = true;
+    List<LogEntry> batch = queue;
+    queue = new ArrayList<>();
+    long last = appended;
+    boolean written;
+    lock.unlock();
+    try {
+      written = write(batch);
+    } finally {
+      lock.lock();
+      flushing = false;
+      forced.signalAll();
+    }
+    if (!written) {
+      return false;
+    }
+    durable = last;
+    forces++;
+    boolean due = !closed && !checkpointQueued && segment != null
+        && segment.size() > Math.max(compactAt, 2 * checkpointBytes);
+    if (due) {
+      checkpointQueued = true;
+    }
+    return due;
+  }
+
+  /** How many times the log was forced to the device (group commit: fewer than entries). */
+  long forces() {
+    lock.lock();
+    try {
+      return forces;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Writes one batch; without the lock. False (and the log failed for good) on an I/O error. */
+  private boolean write(List<LogEntry> batch) {
+    try {
+      boolean checkpointEnded = false;
+      for (LogEntry entry : batch) {
+        if (entry instanceof LogEntry.Rotate) {
+          rotate();
+        } else {
+          segment.append(entry);
+          if (entry instanceof LogEntry.CheckpointEnd) {
+            checkpointEnded = true;
+            checkpointBytes = segment.size();
+          }
+        }
+      }
+      if (segment != null) {
+        segment.force();
+      }
+      if (checkpointEnded) {
+        dropSegmentsBefore(segment.number());
+        lock.lock();
+        try {
+          checkpointQueued = false;
+        } finally {
+          lock.unlock();
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.error("Cannot write the data directory {}; writes are no longer acknowledged", dir, e);
+      lock.lock();
+      try {
+        failure = e instanceof IOException io ? io : new IOException(e);
+      } finally {
+        lock.unlock();
+      }
+      return false;
+    }
+  }
+
+  private void rotate() throws IOException {
+    if (segment != null) {
+      segment.force();
+      segment.close();
+    }
+    segment = SegmentWriter.create(dir, nextSegment++);
+    DataFiles.forceDirectory(dir);
+  }
+
+  private void dropSegmentsBefore(long number) throws IOException {
+    for (Path file : DataFiles.segments(dir)) {
+      if (SegmentFormat.number(file) < number) {
+        Files.delete(file);
+      }
+    }
+    DataFiles.forceDirectory(dir);
+  }
+
+  /** Forces what is queued (entries nobody waited for), then closes the segment. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      while (flushing) {
+        forced.awaitUninterruptibly();
+      }
+      if (!queue.isEmpty() && failure == null) {
+        lead();
+      }
+      closed = true;
+      forced.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    try {
+      if (segment != null) {
+        segment.close();
+      }
+    } catch (IOException e) {
+      LOG.warn("Closing the data directory's log: {}", e.toString());
+    }
+  }
+}
