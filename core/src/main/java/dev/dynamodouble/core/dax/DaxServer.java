@@ -10,22 +10,32 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A DAX cluster of one node on its own port, in front of the engine: the real DAX client
- * ({@code ClusterDaxClient}) connects to {@code dax://host:port} and uses it unchanged.
+ * ({@code ClusterDaxClient}) connects to {@code dax://host:port} and uses it unchanged. Bytes are
+ * read on the I/O threads; requests are served on request threads (each connection on one of
+ * them, in order), so a slow request (a large scan, a write waiting for the writer lock or for
+ * durable storage) keeps no other connection waiting.
  */
 public final class DaxServer implements AutoCloseable {
+  /** Request threads: connections are spread over them, each served in order on one. */
+  private static final int REQUEST_THREADS = 8;
+
   private final EventLoopGroup group;
+  private final EventExecutorGroup requests;
   private final Channel channel;
   private final String host;
 
-  private DaxServer(EventLoopGroup group, Channel channel, String host) {
+  private DaxServer(EventLoopGroup group, EventExecutorGroup requests, Channel channel, String host) {
     this.group = group;
+    this.requests = requests;
     this.channel = channel;
     this.host = host;
   }
@@ -34,6 +44,8 @@ public final class DaxServer implements AutoCloseable {
   public static DaxServer start(Dispatcher dispatcher, DaxCache cache, String host, int port) {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("dynamo-double-dax", true),
         NioIoHandler.newFactory());
+    EventExecutorGroup requests = new DefaultEventExecutorGroup(REQUEST_THREADS,
+        new DefaultThreadFactory("dynamo-double-dax-request", true));
     try {
       DynamoBackend backend = new DynamoBackend(dispatcher);
       DaxService[] service = new DaxService[1];
@@ -44,14 +56,15 @@ public final class DaxServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(new DaxFrameDecoder(), new DaxRequestHandler(service[0]));
+              ch.pipeline().addLast(new DaxFrameDecoder()).addLast(requests, new DaxRequestHandler(service[0]));
             }
           });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
       service[0] = new DaxService(backend, cache, (InetSocketAddress) channel.localAddress());
-      return new DaxServer(group, channel, host);
+      return new DaxServer(group, requests, channel, host);
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      requests.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw e;
     }
   }
@@ -69,5 +82,6 @@ public final class DaxServer implements AutoCloseable {
   public void close() {
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    requests.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
   }
 }

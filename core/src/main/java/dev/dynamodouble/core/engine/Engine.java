@@ -224,14 +224,29 @@ public final class Engine {
    * then a transport does not serve a write where waiting would keep other connections waiting.
    */
   public boolean writesMayWait() {
-    return writeLock.isLocked() || writesAwaitStorage;
+    return writeLock.isLocked() || storageSync != null;
   }
 
-  private volatile boolean writesAwaitStorage;
+  /** Durable storage's sync, or null when nothing waits for a disk. */
+  private volatile Runnable storageSync;
 
-  /** Set by a storage service whose commits wait for a disk (acknowledged after it). */
-  public void writesAwaitStorage(boolean waits) {
-    this.writesAwaitStorage = waits;
+  /**
+   * Set by a storage service whose commits are acknowledged after a disk has them (null: none):
+   * writes then never run where waiting would hold up others, and {@link #syncStorage} waits for it.
+   */
+  public void storage(Runnable sync) {
+    this.storageSync = sync;
+  }
+
+  /**
+   * Waits until durable storage has every change made so far, for a change made outside the
+   * request pipeline (a reset over the control API); nothing without durable storage.
+   */
+  public void syncStorage() {
+    Runnable sync = storageSync;
+    if (sync != null) {
+      sync.run();
+    }
   }
 
   // Time: TTL, backups and point-in-time recovery (one service each, created with the engine).

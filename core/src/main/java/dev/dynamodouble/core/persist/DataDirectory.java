@@ -91,7 +91,6 @@ public final class DataDirectory implements AutoCloseable {
         });
         log.awaitDurable(position[0]); // the old segments are gone once this checkpoint is on the device
         engine.pipeline().add(Pipeline.Order.AUTH, store);
-        engine.writesAwaitStorage(true); // a write waits for the device: never on a transport's I/O thread
         notices.add(new Notice(true, "Kept in memory only, lost on restart: " + NOT_DURABLE));
         for (Notice notice : notices) {
           if (notice.warning()) {
@@ -100,7 +99,10 @@ public final class DataDirectory implements AutoCloseable {
             LOG.info(notice.text());
           }
         }
-        return new DataDirectory(dir, lockChannel, lock, log, store, engine, notices.stream().map(Notice::text).toList());
+        DataDirectory opened = new DataDirectory(dir, lockChannel, lock, log, store, engine,
+            notices.stream().map(Notice::text).toList());
+        engine.storage(opened::sync); // a write waits for the device: never on a transport's I/O thread
+        return opened;
       } catch (RuntimeException e) {
         lock.release();
         throw e;
@@ -217,7 +219,7 @@ public final class DataDirectory implements AutoCloseable {
   /** Writes what is queued, then releases the directory. */
   @Override
   public void close() {
-    engine.writesAwaitStorage(false);
+    engine.storage(null);
     log.close();
     try {
       lock.release();

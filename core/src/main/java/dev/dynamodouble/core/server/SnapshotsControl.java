@@ -79,6 +79,7 @@ final class SnapshotsControl {
       return unknown(name);
     }
     engine.restore(snapshot);
+    engine.syncStorage(); // with --data-dir, answered once the restored state is on the disk
     return ControlApi.json(200, out -> {
       out.writeStringField("restored", name);
       out.writeNumberField("tables", snapshot.tableCount());
