@@ -73,26 +73,18 @@ public final class UpdateTable implements Operation {
       if (changesCapacity || tableClass != null || indexUpdates != null) {
         TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
       }
-      if (billing != null || throughput != null) {
-        updateCapacity(context, found, modeAfter, throughput);
-      }
-      if (onDemand != null) {
-        found.onDemandThroughput(onDemand);
-      }
-      if (warm != null) {
-        found.raiseWarmThroughput(Math.max(0, warm[0]), Math.max(0, warm[1]));
-      }
-      if (protection != null) {
-        found.deletionProtection(protection);
-      }
-      if (sse != null) {
-        updateEncryption(found, encryption);
-      }
-      if (tableClass != null) {
-        found.tableClass(tableClass);
-      }
-      if (indexUpdates != null) {
-        GlobalIndexUpdates.apply(context, found, indexUpdates, definitions);
+      // The checks of the index updates come after the capacity change they may depend on: should
+      // one refuse the request, the table's settings are put back, so nothing of it stays applied.
+      Table.Settings before = found.settings();
+      try {
+        applyToTable(context, found, modeAfter, throughput, billing, onDemand, warm, protection, tableClass,
+            indexUpdates, definitions);
+        if (sse != null) { // last: it refuses before it changes anything, and is not among the settings put back
+          updateEncryption(found, encryption);
+        }
+      } catch (RuntimeException e) {
+        found.restore(before);
+        throw e;
       }
       if (changesCapacity || tableClass != null) {
         ReplicaSync.capacity(context.engine(), found);
@@ -118,6 +110,30 @@ public final class UpdateTable implements Operation {
       TableDescriptions.write(out, "TableDescription", table, false, statusSeen[0]);
       out.writeEndObject();
     };
+  }
+
+  /** The changes UpdateTable makes to the table itself (its capacity, settings and indexes); under the write lock. */
+  private static void applyToTable(RequestContext context, Table found, BillingMode modeAfter, JsonRequest throughput,
+                                   String billing, OnDemandThroughput onDemand, long[] warm, Boolean protection,
+                                   String tableClass, List<JsonRequest> indexUpdates, List<JsonRequest> definitions) {
+    if (billing != null || throughput != null) {
+      updateCapacity(context, found, modeAfter, throughput);
+    }
+    if (onDemand != null) {
+      found.onDemandThroughput(onDemand);
+    }
+    if (warm != null) {
+      found.raiseWarmThroughput(Math.max(0, warm[0]), Math.max(0, warm[1]));
+    }
+    if (protection != null) {
+      found.deletionProtection(protection);
+    }
+    if (tableClass != null) {
+      found.tableClass(tableClass);
+    }
+    if (indexUpdates != null) {
+      GlobalIndexUpdates.apply(context, found, indexUpdates, definitions);
+    }
   }
 
   /** The provisioned throughput a warm throughput is checked against: the requested one, else the table's. */

@@ -5,6 +5,7 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.assertValidation;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.attr;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.hash;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.time.DynamoClock;
@@ -54,6 +55,23 @@ class UpdateTableTest {
 
   private TableDescription describe(String name) {
     return client.describeTable(r -> r.tableName(name)).table();
+  }
+
+  @Test
+  void aRefusedIndexUpdateLeavesTheThroughputChangeOfTheSameRequestUnapplied() {
+    assertThatThrownBy(() -> client.updateTable(r -> r.tableName("provisioned").provisionedThroughput(throughput(10, 7))
+        .globalSecondaryIndexUpdates(u -> u.update(i -> i.indexName("noSuchIndex").provisionedThroughput(throughput(1, 1))))))
+        .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class);
+    TableDescription after = describe("provisioned");
+    assertThat(after.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+    assertThat(after.provisionedThroughput().readCapacityUnits()).isEqualTo(5);
+    assertThat(after.provisionedThroughput().writeCapacityUnits()).isEqualTo(5);
+    // nothing left pending either: the next change that takes the table through UPDATING applies no throughput
+    client.updateTable(r -> r.tableName("provisioned").tableClass(
+        software.amazon.awssdk.services.dynamodb.model.TableClass.STANDARD_INFREQUENT_ACCESS));
+    clock.advance(Duration.ofHours(1));
+    assertThat(describe("provisioned").provisionedThroughput().readCapacityUnits()).isEqualTo(5);
+    assertThat(describe("provisioned").provisionedThroughput().writeCapacityUnits()).isEqualTo(5);
   }
 
   @Test
