@@ -101,7 +101,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     releaseBody();
     if (request.decoderResult().isFailure()) {
       head = null;
-      send(ctx, BAD_REQUEST, "text/plain", null, false);
+      refuse(ctx, BAD_REQUEST, false);
       return;
     }
     head = request;
@@ -111,7 +111,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     if (HttpUtil.is100ContinueExpected(request)) {
       if (tooLarge) { // the client waits before sending a body it will not send: refuse and close
         head = null;
-        send(ctx, TOO_LARGE, "text/plain", null, false);
+        refuse(ctx, TOO_LARGE, false);
         return;
       }
       ctx.writeAndFlush(ctx.alloc().buffer(CONTINUE.length).writeBytes(CONTINUE), ctx.voidPromise());
@@ -122,7 +122,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     if (chunk.decoderResult().isFailure()) {
       releaseBody();
       head = null;
-      send(ctx, BAD_REQUEST, "text/plain", null, false);
+      refuse(ctx, BAD_REQUEST, false);
       return;
     }
     ByteBuf content = chunk.content();
@@ -146,21 +146,35 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void finish(ChannelHandlerContext ctx) {
-    Exchange exchange = new Exchange(head, body, keepAlive);
+    Exchange exchange = new Exchange(head, body, keepAlive, tooLarge ? TOO_LARGE : null);
     head = null;
     body = null; // the exchange owns it now
-    if (tooLarge) {
-      exchange.release();
-      send(ctx, TOO_LARGE, "text/plain", null, exchange.keepAlive);
-    } else if (serving) {
+    if (serving) { // answered in order, after the one being served (a refusal too)
       waiting.add(exchange);
     } else {
       serveNext(ctx, exchange);
     }
   }
 
+  /**
+   * Answers a request that is not served (too large, malformed) in its turn: at once, or after the
+   * requests read before it when one is being served (HTTP/1.1 answers in order).
+   */
+  private void refuse(ChannelHandlerContext ctx, ProtocolResponse response, boolean keepAlive) {
+    if (serving) {
+      waiting.add(new Exchange(null, null, keepAlive, response));
+    } else {
+      send(ctx, response, "text/plain", null, keepAlive);
+    }
+  }
+
   /** Serves a quick request here, on the I/O thread; hands any other to a worker. */
   private void serveNext(ChannelHandlerContext ctx, Exchange exchange) {
+    if (exchange.refusal != null) {
+      exchange.release();
+      send(ctx, exchange.refusal, "text/plain", null, exchange.keepAlive);
+      return;
+    }
     if (!quick(exchange)) {
       dispatch(ctx, exchange);
       return;
@@ -396,12 +410,15 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final class Exchange {
     final HttpRequest request;
     final boolean keepAlive;
+    /** What it is answered in its turn instead of being served (a 413, a 400), or null. */
+    final ProtocolResponse refusal;
     ByteBuf body;
 
-    Exchange(HttpRequest request, ByteBuf body, boolean keepAlive) {
+    Exchange(HttpRequest request, ByteBuf body, boolean keepAlive, ProtocolResponse refusal) {
       this.request = request;
       this.body = body;
       this.keepAlive = keepAlive;
+      this.refusal = refusal;
     }
 
     void release() {

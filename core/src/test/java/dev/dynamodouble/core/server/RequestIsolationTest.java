@@ -208,4 +208,23 @@ class RequestIsolationTest {
       }
     }
   }
+
+  /** A request refused without being served (here: too large, with Expect: 100-continue) is answered in its turn. */
+  @Test
+  void aRefusalIsAnsweredAfterTheRequestsBeforeIt() throws Exception {
+    start(new DynamoServer.Workers(2, 16));
+    try (Socket socket = connect()) {
+      String hold = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+          + "X-Amz-Target: DynamoDB_20120810.Hold\r\nContent-Length: 2\r\n\r\n{}";
+      String tooLarge = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+          + "X-Amz-Target: DynamoDB_20120810.PutItem\r\nExpect: 100-continue\r\nContent-Length: 20000000\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write((hold + tooLarge).getBytes(StandardCharsets.US_ASCII)); // pipelined: one write
+      out.flush();
+      assertThat(entered.tryAcquire(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+      release.countDown();
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(413);
+    }
+  }
 }
