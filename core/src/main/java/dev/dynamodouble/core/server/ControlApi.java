@@ -28,7 +28,8 @@ import java.util.Map;
  * global-table replication controls of {@link ReplicationControl} under {@code /_dynamodouble/replication},
  * {@code POST clock/set?epochMillis=N} (manual clock, forward only), {@code GET version}, named
  * snapshots and {@code POST reset} ({@link SnapshotsControl}), and a table's items
- * ({@link TableItemsControl}).
+ * ({@link TableItemsControl}), and {@code GET kinesis/records?streamArn=ARN} (what a Kinesis
+ * streaming destination stream has received).
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
@@ -86,6 +87,9 @@ final class ControlApi {
     if (items != null) {
       return items;
     }
+    if (path.equals("kinesis/records") && method.equals(HttpMethod.GET)) {
+      return kinesisRecords(decoder.parameters());
+    }
     if (path.equals("ttl/expired") && (method.equals(HttpMethod.DELETE) || post)) {
       // Like LocalStack's DELETE /_aws/dynamodb/expired: run the TTL sweeper now.
       int deleted = engine.timeToLive().deleteExpiredNow();
@@ -122,6 +126,29 @@ final class ControlApi {
       }
     }
     return clock();
+  }
+
+  /** The records of one destination stream; each record's data is the JSON DynamoDB puts into Kinesis. */
+  private ProtocolResponse kinesisRecords(Map<String, List<String>> parameters) {
+    List<String> arn = parameters.get("streamArn");
+    if (arn == null || arn.isEmpty() || arn.get(0).isEmpty()) {
+      return error(400, "name the stream: ?streamArn=arn:aws:kinesis:REGION:ACCOUNT:stream/NAME");
+    }
+    List<dev.dynamodouble.core.kinesis.KinesisRecord> records = engine.kinesis().records(arn.get(0));
+    return json(200, out -> {
+      out.writeStringField("StreamArn", arn.get(0));
+      out.writeArrayFieldStart("Records");
+      for (dev.dynamodouble.core.kinesis.KinesisRecord record : records) {
+        out.writeStartObject();
+        out.writeStringField("SequenceNumber", record.sequenceNumber());
+        out.writeStringField("PartitionKey", record.partitionKey());
+        out.writeNumberField("ApproximateArrivalTimestamp", record.approximateArrivalTimestamp().toEpochMilli());
+        out.writeFieldName("Data");
+        out.writeRawValue(record.data()); // our own JSON text
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    });
   }
 
   private ProtocolResponse clock() {

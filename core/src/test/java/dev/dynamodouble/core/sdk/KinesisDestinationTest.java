@@ -190,4 +190,22 @@ class KinesisDestinationTest {
     assertThat(destinations()).singleElement().satisfies(d -> assertThat(d.destinationStatus())
         .isEqualTo(DestinationStatus.ACTIVE));
   }
+
+  @Test
+  void theControlApiServesEachStreamsRecords() throws Exception {
+    enable(STREAM);
+    client.putItem(r -> r.tableName("orders").item(item("pk", s("o1"))));
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        dynamo.endpoint() + "/_dynamodouble/kinesis/records?streamArn=" + STREAM)).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonObject body = (JsonObject) Json.parse(answer.body());
+    assertThat(body.get("StreamArn")).isEqualTo(STREAM);
+    JsonObject record = (JsonObject) ((List<?>) body.get("Records")).get(0);
+    assertThat(((JsonObject) record.get("Data")).get("eventName")).isEqualTo("INSERT");
+    assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(dynamo.endpoint()
+        + "/_dynamodouble/kinesis/records")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(400);
+  }
 }
