@@ -74,6 +74,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   // Requests read while one is being served (pipelined in one read): served after it, in order.
   private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(2);
   private boolean serving;
+  /** A request read while another was served expects 100 Continue: sent once the answers before it are. */
+  private boolean continuePending;
 
   HttpHandler(Endpoint endpoint, boolean secure) {
     this.endpoint = endpoint;
@@ -114,8 +116,16 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         refuse(ctx, TOO_LARGE, false);
         return;
       }
-      ctx.writeAndFlush(ctx.alloc().buffer(CONTINUE.length).writeBytes(CONTINUE), ctx.voidPromise());
+      if (serving) { // after the answers of the requests before it (HTTP/1.1 answers in order)
+        continuePending = true;
+      } else {
+        writeContinue(ctx);
+      }
     }
+  }
+
+  private static void writeContinue(ChannelHandlerContext ctx) {
+    ctx.writeAndFlush(ctx.alloc().buffer(CONTINUE.length).writeBytes(CONTINUE), ctx.voidPromise());
   }
 
   private void append(ChannelHandlerContext ctx, HttpContent chunk) {
@@ -237,6 +247,10 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     while (!serving) {
       Exchange next = waiting.poll();
       if (next == null) {
+        if (continuePending) {
+          continuePending = false;
+          writeContinue(ctx);
+        }
         ctx.channel().config().setAutoRead(true);
         return;
       }

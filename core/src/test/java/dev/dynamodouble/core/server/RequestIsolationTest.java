@@ -227,4 +227,26 @@ class RequestIsolationTest {
       assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(413);
     }
   }
+
+  /** 100 Continue for a request read while another is served comes after that one's answer. */
+  @Test
+  void aContinueComesAfterTheAnswersBeforeIt() throws Exception {
+    start(new DynamoServer.Workers(2, 16));
+    try (Socket socket = connect()) {
+      String hold = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+          + "X-Amz-Target: DynamoDB_20120810.Hold\r\nContent-Length: 2\r\n\r\n{}";
+      String expecting = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+          + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write((hold + expecting).getBytes(StandardCharsets.US_ASCII)); // pipelined: one write
+      out.flush();
+      assertThat(entered.tryAcquire(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+      release.countDown();
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(100);
+      out.write("{}".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
+    }
+  }
 }
