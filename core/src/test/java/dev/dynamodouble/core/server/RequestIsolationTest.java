@@ -209,20 +209,29 @@ class RequestIsolationTest {
     }
   }
 
+  /**
+   * Sends a held request and, in the same write (pipelined), the head of a second one that
+   * expects 100 Continue with this Content-Length; lets the held one finish once it is served.
+   */
+  private void holdThenExpectContinue(Socket socket, String operation, long contentLength) throws Exception {
+    String hold = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+        + "X-Amz-Target: DynamoDB_20120810.Hold\r\nContent-Length: 2\r\n\r\n{}";
+    String expecting = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+        + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nExpect: 100-continue\r\nContent-Length: "
+        + contentLength + "\r\n\r\n";
+    OutputStream out = socket.getOutputStream();
+    out.write((hold + expecting).getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    assertThat(entered.tryAcquire(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+    release.countDown();
+  }
+
   /** A request refused without being served (here: too large, with Expect: 100-continue) is answered in its turn. */
   @Test
   void aRefusalIsAnsweredAfterTheRequestsBeforeIt() throws Exception {
     start(new DynamoServer.Workers(2, 16));
     try (Socket socket = connect()) {
-      String hold = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-          + "X-Amz-Target: DynamoDB_20120810.Hold\r\nContent-Length: 2\r\n\r\n{}";
-      String tooLarge = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-          + "X-Amz-Target: DynamoDB_20120810.PutItem\r\nExpect: 100-continue\r\nContent-Length: 20000000\r\n\r\n";
-      OutputStream out = socket.getOutputStream();
-      out.write((hold + tooLarge).getBytes(StandardCharsets.US_ASCII)); // pipelined: one write
-      out.flush();
-      assertThat(entered.tryAcquire(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
-      release.countDown();
+      holdThenExpectContinue(socket, "PutItem", 20_000_000);
       assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
       assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(413);
     }
@@ -233,19 +242,11 @@ class RequestIsolationTest {
   void aContinueComesAfterTheAnswersBeforeIt() throws Exception {
     start(new DynamoServer.Workers(2, 16));
     try (Socket socket = connect()) {
-      String hold = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-          + "X-Amz-Target: DynamoDB_20120810.Hold\r\nContent-Length: 2\r\n\r\n{}";
-      String expecting = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-          + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n";
-      OutputStream out = socket.getOutputStream();
-      out.write((hold + expecting).getBytes(StandardCharsets.US_ASCII)); // pipelined: one write
-      out.flush();
-      assertThat(entered.tryAcquire(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
-      release.countDown();
+      holdThenExpectContinue(socket, "ListTables", 2);
       assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
       assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(100);
-      out.write("{}".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      socket.getOutputStream().write("{}".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
       assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
     }
   }
