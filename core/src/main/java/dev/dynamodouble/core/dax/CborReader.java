@@ -114,20 +114,30 @@ final class CborReader {
     return data[pos++] & 0xff;
   }
 
+  /**
+   * How many bytes follow a head byte with additional information {@code info} to make its
+   * argument: 0 when the argument is {@code info} itself (below 24) or the length is indefinite (31).
+   *
+   * @throws Malformed for the reserved values 28-30
+   */
+  static int argumentBytes(int info) {
+    return switch (info) {
+      case 24 -> 1;
+      case 25 -> 2;
+      case 26 -> 4;
+      case 27 -> 8;
+      case 28, 29, 30 -> throw new Malformed("reserved CBOR additional information " + info);
+      default -> 0;
+    };
+  }
+
   /** The argument of a head byte: its length, count or value; -1 for an indefinite length. */
   private long argument(int head) {
     int info = head & 0x1f;
     if (info < 24) {
       return info;
     }
-    int size = switch (info) {
-      case 24 -> 1;
-      case 25 -> 2;
-      case 26 -> 4;
-      case 27 -> 8;
-      case 31 -> 0;
-      default -> throw new Malformed("reserved CBOR additional information " + info);
-    };
+    int size = argumentBytes(info);
     if (size == 0) {
       return -1;
     }

@@ -60,8 +60,8 @@ final class CborScanner {
         completed();
         continue;
       }
-      int size = info < 24 ? 0 : info == 24 ? 1 : info == 25 ? 2 : info == 26 ? 4 : info == 27 ? 8 : info == 31 ? 0 : -1;
-      if (size < 0 || (info == 31 && (major == 0 || major == 1 || major == 6))) {
+      int size = CborReader.argumentBytes(info);
+      if (info == 31 && (major == 0 || major == 1 || major == 6)) {
         throw new CborReader.Malformed("reserved CBOR additional information " + info);
       }
       if (position + 1 + size > end) {
