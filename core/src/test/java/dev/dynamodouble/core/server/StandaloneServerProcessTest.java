@@ -192,6 +192,43 @@ class StandaloneServerProcessTest {
   }
 
   @Test
+  void yamlFixturesInTheExtensionsFormats(@TempDir Path dir) throws Exception {
+    fixtures(dir);
+    Files.delete(dir.resolve("orders.json"));
+    Files.writeString(dir.resolve("orders.yml"), """
+        # the same items as orders.json, in YAML, grouped by table
+        orders:
+          - pk: c1
+            sk: 1
+            total: 12.50
+            tags: {$ss: [new, paid]}
+            photo: !!binary AQID
+          - {pk: c1, sk: 2, total: 3, paid: yes}
+        """);
+    URI endpoint = start("--fixtures", dir.toString());
+    DynamoDbClient client = client(endpoint, "us-east-1", "AKIDEXAMPLE");
+    Map<String, AttributeValue> first = client.getItem(r -> r.tableName("orders").key(key("c1", 1))).item();
+    assertThat(first.get("total").n()).isEqualTo("12.5");
+    assertThat(first.get("tags").ss()).containsExactlyInAnyOrder("new", "paid");
+    assertThat(first.get("photo").b().asByteArray()).containsExactly(1, 2, 3);
+    assertThat(client.getItem(r -> r.tableName("orders").key(key("c1", 2))).item().get("paid").bool()).isTrue();
+    assertThat(send("GET", endpoint, "tables/orders/items").get("Count").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void aYamlFixtureItCannotReadServesNothing(@TempDir Path dir) throws Exception {
+    fixtures(dir);
+    Path file = Files.writeString(dir.resolve("orders.json").resolveSibling("orders.yml"),
+        "orders:\n  - pk: c9\n    sk: 0755\n");
+    Files.delete(dir.resolve("orders.json"));
+    Exited exited = run("--fixtures", dir.toString());
+    assertThat(exited.code()).isEqualTo(2);
+    assertThat(exited.output()).isEqualTo("dynamo-double: Fixture " + file + ", line 3: YAML: YAML readers disagree on "
+        + "whether 0755 is a number; write a plain decimal number (12, 12.5, 1e3), or quote it for a string"
+        + System.lineSeparator());
+  }
+
+  @Test
   void oneNamespaceForEveryRegionAndCredentials() throws Exception {
     URI endpoint = start("--single-namespace");
     DynamoDbClient east = client(endpoint, "us-east-1", "AKIDALICE");
