@@ -20,7 +20,7 @@ import org.testcontainers.utility.MountableFile;
  * <p>Set-up ({@code with...}, before {@link #start()}): fixture files and fault scenarios copied into
  * the container and loaded before the port answers, a manual clock. Control (after start, over the
  * server's {@code /_dynamodouble/} API): the clock, fault rules, named snapshots, {@link #reset()} to
- * the state right after start, a table's items as JSON. Nothing here names an AWS SDK type: give
+ * the state right after start, a table's items as JSON, the streams drain. Nothing here names an AWS SDK type: give
  * {@link #getEndpoint()} and {@link #getRegion()} to any client.
  *
  * <pre>{@code
@@ -66,8 +66,9 @@ public class DynamoDoubleContainer extends GenericContainer<DynamoDoubleContaine
 
   /**
    * Loads these fixture files or directories at start (the server's {@code --fixtures}):
-   * {@code *.table.json} files hold CreateTable requests, other {@code .json} files hold items, a
-   * bare array going to the table the file is named for; a directory loads its files in name order.
+   * {@code *.table.json} files hold CreateTable requests, other {@code .json} (or {@code .yml},
+   * {@code .yaml}) files hold items, a bare array going to the table the file is named for; a
+   * directory loads its files in name order.
    */
   public DynamoDoubleContainer withFixtures(Path... paths) {
     for (Path path : paths) {
@@ -165,6 +166,21 @@ public class DynamoDoubleContainer extends GenericContainer<DynamoDoubleContaine
   /** The items of a table (in the region of {@link #getRegion()}) as {@code {"Items": [DynamoDB JSON...], "Count": n}}. */
   public String tableItems(String table) {
     return control().get("tables/" + ControlClient.segment(table) + "/items");
+  }
+
+  /**
+   * Runs every task due now on the server's clock and delivers every stream batch due now before it
+   * returns; the pending view after it, as JSON: {@code {"hiddenStreamRecords": n, "nextReadableAt": ...,
+   * "nextDeliveryAt": ..., "triggers": [...]}} (records a {@code streamDelay} fault still hides become
+   * readable when the clock reaches {@code nextReadableAt}).
+   */
+  public String drainStreams() {
+    return control().post("streams/drain");
+  }
+
+  /** The pending view of {@link #drainStreams()}, without running anything. */
+  public String pendingStreams() {
+    return control().get("streams/pending");
   }
 
   private synchronized ControlClient control() {

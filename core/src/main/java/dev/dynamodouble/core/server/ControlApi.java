@@ -29,7 +29,8 @@ import java.util.Map;
  * {@code POST clock/set?epochMillis=N} (manual clock, forward only), {@code GET version}, named
  * snapshots and {@code POST reset} ({@link SnapshotsControl}), and a table's items
  * ({@link TableItemsControl}), and {@code GET kinesis/records?streamArn=ARN} (what a Kinesis
- * streaming destination stream has received).
+ * streaming destination stream has received), and {@code POST streams/drain} / {@code GET streams/pending}
+ * ({@link StreamsControl}).
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
@@ -86,6 +87,10 @@ final class ControlApi {
     ProtocolResponse items = TableItemsControl.handle(engine, method.equals(HttpMethod.GET), path, decoder.parameters());
     if (items != null) {
       return items;
+    }
+    ProtocolResponse streams = StreamsControl.handle(engine, method, path);
+    if (streams != null) {
+      return streams;
     }
     if (path.equals("kinesis/records") && method.equals(HttpMethod.GET)) {
       return kinesisRecords(decoder.parameters());

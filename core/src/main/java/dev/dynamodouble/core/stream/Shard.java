@@ -101,6 +101,22 @@ public final class Shard {
     return Long.MAX_VALUE;
   }
 
+  /** How many records a stream delay still hides at {@code now} (a held record hides every later one). */
+  int hiddenCount(Instant now) {
+    long through = readableThrough(now);
+    int hidden = 0;
+    for (int i = records.size() - 1; through != Long.MAX_VALUE && i >= head && records.get(i).sequence() > through; i--) {
+      hidden++;
+    }
+    return hidden;
+  }
+
+  /** When the first record a stream delay hides at {@code now} becomes readable, or null. */
+  Instant nextReadable(Instant now) {
+    readableThrough(now); // forgets the delays already over
+    return heldUntil.isEmpty() ? null : heldUntil.firstEntry().getValue();
+  }
+
   /** Up to {@code limit} records with a sequence above {@code after} readable at {@code now}, in order. */
   List<ItemChange> readableAfter(long after, int limit, Instant now) {
     List<ItemChange> records = after(after, limit);

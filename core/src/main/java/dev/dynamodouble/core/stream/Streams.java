@@ -61,6 +61,16 @@ public final class Streams implements FeedSubscriber {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /** The first listener of that type (the in-JVM triggers, for the control API's drain), or null. */
+  public <T extends StreamListener> T listener(Class<T> type) {
+    for (StreamListener listener : listeners) {
+      if (type.isInstance(listener)) {
+        return type.cast(listener);
+      }
+    }
+    return null;
+  }
+
   public boolean removeListener(StreamListener listener) {
     return listeners.remove(listener);
   }

@@ -159,6 +159,19 @@ public final class TableStream {
     return shard.readableAfter(after, limit, now);
   }
 
+  /** Records a {@code streamDelay} fault still hides at {@code now}, over every shard. */
+  public synchronized int hiddenRecords(Instant now) {
+    maintain(now);
+    return shards.stream().mapToInt(shard -> shard.hiddenCount(now)).sum();
+  }
+
+  /** When the first record a {@code streamDelay} fault hides becomes readable, or null when none is hidden. */
+  public synchronized Instant nextReadable(Instant now) {
+    maintain(now);
+    return shards.stream().map(shard -> shard.nextReadable(now)).filter(java.util.Objects::nonNull)
+        .min(Instant::compareTo).orElse(null);
+  }
+
   /** Whether the shard is closed and holds nothing after {@code after}. */
   public synchronized boolean drained(Shard shard, long after, Instant now) {
     maintain(now);

@@ -229,6 +229,32 @@ class StandaloneServerProcessTest {
   }
 
   @Test
+  void streamsPendingAndDrainOnTheManualClock(@TempDir Path dir) throws Exception {
+    Path faults = Files.writeString(dir.resolve("late.yml"),
+        "rules:\n  - name: late-stream\n    table: events\n    streamDelay: 2s\n");
+    URI endpoint = start("--manual-clock", START, "--faults", faults.toString());
+    DynamoDbClient client = client(endpoint, "us-east-1", "AKIDEXAMPLE");
+    client.createTable(r -> r.tableName("events").billingMode("PAY_PER_REQUEST")
+        .keySchema(k -> k.attributeName("id").keyType("HASH"))
+        .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+        .streamSpecification(st -> st.streamEnabled(true).streamViewType("NEW_IMAGE")));
+    client.putItem(r -> r.tableName("events").item(Map.of("id", AttributeValue.fromS("e1"))));
+
+    JsonNode pending = send("GET", endpoint, "streams/pending");
+    assertThat(pending.get("hiddenStreamRecords").asInt()).isEqualTo(1);
+    assertThat(pending.get("nextReadableAt").asText()).isEqualTo("2026-01-01T00:00:02Z");
+    assertThat(pending.get("triggers").size()).isZero();
+    assertThat(send("POST", endpoint, "streams/drain").get("hiddenStreamRecords").asInt())
+        .as("a drain runs what is due now; the delay is not over").isEqualTo(1);
+    send("POST", endpoint, "clock/advance?millis=2000");
+    JsonNode drained = send("POST", endpoint, "streams/drain");
+    assertThat(drained.get("status").asInt()).isEqualTo(200);
+    assertThat(drained.get("hiddenStreamRecords").asInt()).isZero();
+    assertThat(drained.get("nextReadableAt").isNull()).isTrue();
+    assertThat(send("GET", endpoint, "streams/drain").get("status").asInt()).isEqualTo(405);
+  }
+
+  @Test
   void oneNamespaceForEveryRegionAndCredentials() throws Exception {
     URI endpoint = start("--single-namespace");
     DynamoDbClient east = client(endpoint, "us-east-1", "AKIDALICE");
