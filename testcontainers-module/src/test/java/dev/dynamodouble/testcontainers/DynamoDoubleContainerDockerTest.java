@@ -99,6 +99,19 @@ class DynamoDoubleContainerDockerTest {
   }
 
   @Test
+  void theStreamsDrainAnswersWhatStillWaits() {
+    client.updateTable(r -> r.tableName("orders").streamSpecification(st -> st.streamEnabled(true)
+        .streamViewType(software.amazon.awssdk.services.dynamodb.model.StreamViewType.KEYS_ONLY)));
+    dynamo.applyFaults("{\"rules\": [{\"name\": \"late\", \"table\": \"orders\", \"streamDelay\": \"5s\"}]}");
+    client.putItem(r -> r.tableName("orders").item(Map.of("pk", AttributeValue.fromS("o-4"))));
+
+    assertThat(dynamo.pendingStreams()).contains("\"hiddenStreamRecords\":1");
+    assertThat(dynamo.drainStreams()).contains("\"hiddenStreamRecords\":1");
+    dynamo.advanceClock(java.time.Duration.ofSeconds(5));
+    assertThat(dynamo.drainStreams()).contains("\"hiddenStreamRecords\":0", "\"nextReadableAt\":null");
+  }
+
+  @Test
   void faultsAddedAtRunTimeFireAndCanBeCleared() {
     dynamo.applyFaults("{\"rules\": [{\"name\": \"no-writes\", \"operation\": \"PutItem\", \"error\": \"ThrottlingException\"}]}");
     assertThatThrownBy(() -> client.putItem(r -> r.tableName("orders").item(Map.of("pk", AttributeValue.fromS("o-3")))))

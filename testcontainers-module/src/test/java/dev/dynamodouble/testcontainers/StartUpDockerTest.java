@@ -6,17 +6,24 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Start-up flags: a refused fixture fails start() with the server's message; one namespace for every region. */
+/**
+ * Start-up flags: a refused fixture fails start() with the server's message; one namespace for every
+ * region; the image's own health check follows the port and TLS the server was started with.
+ */
 @Tag("docker")
 class StartUpDockerTest {
   static final String IMAGE = System.getProperty("dynamodouble.image", "dynamo-double:latest");
@@ -49,6 +56,20 @@ class StartUpDockerTest {
         assertThat(client.listTables().tableNames()).containsExactly("orders");
         assertThat(client.scan(r -> r.tableName("orders")).count()).isEqualTo(2);
       }
+    }
+  }
+
+  @Test
+  void theImagesHealthCheckFollowsThePortAndTls() {
+    try (GenericContainer<?> server = new GenericContainer<>(DockerImageName.parse(IMAGE))
+        .withCommand("--host", "0.0.0.0", "--port", "9443", "--tls")
+        .withExposedPorts(9443)
+        // the image's probe, checked every second instead of every 15 (the Test inherited from the image)
+        .withCreateContainerCmdModifier(cmd -> cmd.withHealthcheck(new com.github.dockerjava.api.model.HealthCheck()
+            .withInterval(Duration.ofSeconds(1).toNanos()).withStartPeriod(Duration.ofSeconds(30).toNanos())))
+        .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)))) {
+      server.start();
+      assertThat(server.getCurrentContainerInfo().getState().getHealth().getStatus()).isEqualTo("healthy");
     }
   }
 }

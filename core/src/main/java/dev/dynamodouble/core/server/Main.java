@@ -100,6 +100,15 @@ public final class Main {
       }
       return 1;
     }
+    String unpublished = EndpointFile.publish(options.endpointFile, dynamo.endpoint()); // for the image's probe
+    if (unpublished != null) {
+      dynamo.close();
+      if (durable != null) {
+        durable.close();
+      }
+      err.println("dynamo-double: " + unpublished);
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       dynamo.close();
@@ -165,6 +174,8 @@ public final class Main {
         "  --no-capacity-enforcement",
         "                       never throttle (provisioned throughput, on-demand maximums and",
         "                       per-partition limits are enforced by default, as in DynamoDB)",
+        "  --endpoint-file FILE write the health URL (scheme, port) to FILE once listening, for a health",
+        "                       probe (default: $DYNAMO_DOUBLE_ENDPOINT_FILE, which the image sets)",
         "  --version            print the version and exit",
         "  --help               print this help",
         "");
@@ -187,6 +198,7 @@ public final class Main {
     Path tlsKey;
     boolean capacityEnforcement = true;
     Path dataDir;
+    Path endpointFile;
     boolean threadsGiven;
 
     /** With a data directory, a write waits for the device on its thread: more threads, larger group commits. */
@@ -210,6 +222,7 @@ public final class Main {
           case "--dax-port" -> o.daxPort = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
           case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, arg));
+          case "--endpoint-file" -> o.endpointFile = Path.of(value(args, ++i, arg));
           case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
