@@ -35,7 +35,7 @@ class LauncherScriptTest {
     Files.copy(SCRIPT, root.resolve("bin/dynamo-double"));
     tools = Files.createDirectories(root.resolve("tools"));
     executable(tools.resolve("java"), "#!/bin/sh\necho \"java $*\"\n");
-    for (String tool : new String[] {"dirname", "ls", "sed"}) { // what the script uses, and nothing else
+    for (String tool : new String[] {"dirname", "ls", "sed", "mkdir", "cksum"}) { // what the script uses, and nothing else
       Path real = Stream.of("/usr/bin", "/bin").map(dir -> Path.of(dir, tool)).filter(Files::isExecutable)
           .findFirst().orElseThrow();
       Files.createSymbolicLink(tools.resolve(tool), real);
@@ -48,6 +48,10 @@ class LauncherScriptTest {
   }
 
   private String[] run(String... args) throws Exception {
+    return run(Map.of("DYNAMO_DOUBLE_CDS", "off"), args);
+  }
+
+  private String[] run(Map<String, String> extraEnv, String... args) throws Exception {
     String[] command = new String[args.length + 2];
     command[0] = "/bin/sh";
     command[1] = root.resolve("bin/dynamo-double").toString();
@@ -58,6 +62,8 @@ class LauncherScriptTest {
     env.remove("DYNAMO_DOUBLE_JAR");
     env.remove("JAVA_OPTS");
     env.put("PATH", tools.toString());
+    env.remove("DYNAMO_DOUBLE_CDS");
+    env.putAll(extraEnv);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -101,5 +107,25 @@ class LauncherScriptTest {
     assertThat(result[1]).isEqualTo("dynamo-double: building the server jar once (mvn -pl core -am package -DskipTests)...\n"
         + "mvn -B -q -Dstyle.color=never -pl core -am package -DskipTests\n"
         + "java -jar " + root.resolve("core/target/dynamo-double-core-0.1.0-all.jar") + " --help");
+  }
+
+  @Test
+  void theFirstRunWritesAClassDataArchiveAndLaterRunsUseIt() throws Exception {
+    Path jar = Files.createDirectories(root.resolve("lib")).resolve("dynamo-double-core-1.2.3-all.jar");
+    Files.writeString(jar, "not really a jar");
+    Path cds = root.resolve("cache dir");
+    Map<String, String> env = Map.of("DYNAMO_DOUBLE_CDS_DIR", cds.toString());
+    String[] first = run(env, "--version");
+    assertThat(first[0]).isEqualTo("0");
+    assertThat(first[1]).matches("java -XX:ArchiveClassesAtExit=" + java.util.regex.Pattern.quote(cds.toString())
+        + "/server-\\d+\\.jsa -Xlog:cds=off -Xlog:cds\\+dynamic=off -jar " + java.util.regex.Pattern.quote(jar.toString())
+        + " --version");
+    String archive = first[1].substring("java -XX:ArchiveClassesAtExit=".length(), first[1].indexOf(" -Xlog"));
+    Files.writeString(Path.of(archive), "an archive"); // what the JVM writes when the first run exits
+
+    assertThat(run(env, "--version")[1]).isEqualTo("java -XX:SharedArchiveFile=" + archive
+        + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + jar + " --version");
+    assertThat(run(Map.of("DYNAMO_DOUBLE_CDS_DIR", cds.toString(), "JAVA_OPTS", "-Xshare:off"), "--version")[1])
+        .as("CDS flags of the user's own").isEqualTo("java -Xshare:off -jar " + jar + " --version");
   }
 }
