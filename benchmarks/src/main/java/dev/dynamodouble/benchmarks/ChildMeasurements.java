@@ -38,7 +38,9 @@ final class ChildMeasurements {
   }
 
   static boolean applies(SystemUnderTest system) {
-    return !system.id().equals(Floor.ID) && !system.id().equals(DynamoDoubleInProcess.ID);
+    return !system.id().equals(Floor.ID) && !system.id().equals(DynamoDoubleInProcess.ID)
+        && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded.ID)
+        && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDoubleCds.ID);
   }
 
   void overhead(SystemUnderTest system) throws IOException, InterruptedException {

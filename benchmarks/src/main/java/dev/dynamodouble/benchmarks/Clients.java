@@ -39,8 +39,14 @@ public final class Clients {
     return create(endpoint, httpClientName());
   }
 
-  /** A client of {@code endpoint}: through the endpoint's own HTTP client if it has one (in process), else over HTTP. */
+  /**
+   * A client of {@code endpoint}: the system's own client if it has one (DynamoDB Local embedded),
+   * through the endpoint's own HTTP client if it has one (in process), else over HTTP.
+   */
   public static DynamoDbClient create(RunningEndpoint endpoint) {
+    if (endpoint instanceof dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded.OwnClient own) {
+      return own.client(); // the system's own client (no HTTP); closing it is the system's close()
+    }
     if (endpoint instanceof DynamoDoubleInProcess.OwnHttpClient own) {
       return configure(DynamoDbClient.builder().httpClient(own.httpClient()), endpoint.endpoint());
     }

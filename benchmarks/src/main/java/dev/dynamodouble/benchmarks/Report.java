@@ -24,12 +24,14 @@ final class Report {
       {DynamoDbLocal.ID, "DD/DDBL"},
       {Floor.ID, "DD/floor"},
       {dev.dynamodouble.benchmarks.sut.DurableDynamoDouble.ID, "DD/durable"}, // in memory / --data-dir
+      {dev.dynamodouble.benchmarks.sut.DynamoDoubleCds.ID, "DD/CDS"}, // java -jar / the launcher with its archive
   };
   /** Throughput ratios of the in-process transport (the SDK without a socket) to the systems over loopback. */
   static final String[][] IN_PROCESS_RATIOS = {
       {DynamoDoubleInProcess.ID, Floor.ID, "inp/floor"},
       {DynamoDoubleInProcess.ID, DynamoDbLocal.ID, "inp/DDBL"},
       {DynamoDoubleInProcess.ID, DD, "inp/DD"},
+      {DynamoDoubleInProcess.ID, dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded.ID, "inp/DDBLe"},
   };
 
   final Config config;
