@@ -90,6 +90,18 @@ class SystemsUnderTestTest {
     }
   }
 
+  @Test
+  void dynamoDbLocalEmbeddedAnswersThroughItsOwnClient() throws Exception {
+    assumeTrue(Set.of("amd64", "x86_64", "x86", "i386").contains(System.getProperty("os.arch")),
+        "sqlite4java 1.0.392 on Maven Central has no native library for " + System.getProperty("os.arch"));
+    try (RunningEndpoint local = new DynamoDbLocalEmbedded().start(0)) {
+      DynamoDbClient dynamo = Clients.create(local);
+      createTable(dynamo);
+      dynamo.putItem(r -> r.tableName(BenchData.TABLE).item(ITEM));
+      assertThat(dynamo.getItem(r -> r.tableName(BenchData.TABLE).key(KEY)).item()).isEqualTo(ITEM);
+    }
+  }
+
   private static void createTable(DynamoDbClient dynamo) {
     dynamo.createTable(r -> r.tableName(BenchData.TABLE)
         .attributeDefinitions(
