@@ -32,12 +32,15 @@ public final class DaxServer implements AutoCloseable {
   private final EventExecutorGroup requests;
   private final Channel channel;
   private final String host;
+  private final Runnable unsubscribe;
 
-  private DaxServer(EventLoopGroup group, EventExecutorGroup requests, Channel channel, String host) {
+  private DaxServer(EventLoopGroup group, EventExecutorGroup requests, Channel channel, String host,
+                    Runnable unsubscribe) {
     this.group = group;
     this.requests = requests;
     this.channel = channel;
     this.host = host;
+    this.unsubscribe = unsubscribe;
   }
 
   /** Binds {@code host:port} (0: any free port) and serves DAX from {@code cache} and the engine. */
@@ -60,8 +63,10 @@ public final class DaxServer implements AutoCloseable {
             }
           });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
-      service[0] = new DaxService(backend, cache, (InetSocketAddress) channel.localAddress());
-      return new DaxServer(group, requests, channel, host);
+      WrittenItems written = new WrittenItems();
+      service[0] = new DaxService(backend, cache, written, (InetSocketAddress) channel.localAddress());
+      dispatcher.engine().feed().subscribe(written);
+      return new DaxServer(group, requests, channel, host, () -> dispatcher.engine().feed().unsubscribe(written));
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       requests.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -80,6 +85,7 @@ public final class DaxServer implements AutoCloseable {
 
   @Override
   public void close() {
+    unsubscribe.run();
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
     requests.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();

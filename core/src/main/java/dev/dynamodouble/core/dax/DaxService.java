@@ -22,6 +22,7 @@ final class DaxService {
   final DynamoBackend backend;
   final DaxCache cache;
   final DaxItems items;
+  final WrittenItems written;
   private final AttributeLists lists;
   private final InetSocketAddress self;
   private final AtomicLong requests = new AtomicLong();
@@ -30,9 +31,10 @@ final class DaxService {
   private final BatchOperations batchOperations;
   private final TransactOperations transactOperations;
 
-  DaxService(DynamoBackend backend, DaxCache cache, InetSocketAddress self) {
+  DaxService(DynamoBackend backend, DaxCache cache, WrittenItems written, InetSocketAddress self) {
     this.backend = backend;
     this.cache = cache;
+    this.written = written;
     this.lists = new AttributeLists();
     this.items = new DaxItems(lists);
     this.self = self;
@@ -114,9 +116,14 @@ final class DaxService {
     }
   }
 
+  /** The region of the tables behind the cluster: the engine's default one. */
+  String region() {
+    return backend.engine().options().defaultRegion();
+  }
+
   /** The key schema of a table of the default region; a table DAX cannot find is an error. */
   KeySchema keySchema(String table) {
-    Table found = backend.engine().region(backend.engine().options().defaultRegion()).find(table);
+    Table found = backend.engine().region(region()).find(table);
     if (found == null) {
       throw DaxError.tableNotFound("Requested resource not found: Table: " + table + " not found");
     }

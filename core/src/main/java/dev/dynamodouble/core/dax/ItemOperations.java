@@ -95,15 +95,22 @@ final class ItemOperations {
     options.refuseUnsupported();
     KeySchema schema = dax.keySchema(table);
     String asked = options.returnValuesName();
-    // DAX needs the new item to write it through; it asks for it unless the caller asked for other values.
-    boolean writeThrough = asked.equals("NONE") || asked.equals("ALL_NEW");
-    JsonObject response = callKeyed("UpdateItem", table, key, schema, options, writeThrough ? "ALL_NEW" : asked,
-        requestId);
+    // The whole new item comes from the change feed, whatever the caller asked to get back.
+    String returned = asked.equals("NONE") ? "ALL_NEW" : asked;
+    WrittenItems.Capture written = dax.written.start(dax.region(), table);
+    JsonObject response;
+    try {
+      response = callKeyed("UpdateItem", table, key, schema, options, returned, requestId);
+    } finally {
+      dax.written.stop();
+    }
     JsonObject attributes = (JsonObject) response.get("Attributes");
-    if (writeThrough) {
-      dax.cache.putItem(table, key, attributes);
+    if (written.heard()) {
+      dax.cache.putItem(table, key, written.after());
+    } else if (returned.startsWith("ALL")) {
+      dax.cache.putItem(table, key, attributes); // the update changed nothing: old and new are the same item
     } else {
-      dax.cache.evictItem(table, key);
+      dax.cache.evictItem(table, key); // an update that changed nothing, answered in part
     }
     out.startMap();
     if (!asked.equals("NONE") && attributes != null) {
