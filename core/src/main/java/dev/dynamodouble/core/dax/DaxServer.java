@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.dax;
 
+import dev.dynamodouble.core.auth.DaxAccessControl;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -43,8 +44,13 @@ public final class DaxServer implements AutoCloseable {
     this.unsubscribe = unsubscribe;
   }
 
-  /** Binds {@code host:port} (0: any free port) and serves DAX from {@code cache} and the engine. */
-  public static DaxServer start(Dispatcher dispatcher, DaxCache cache, String host, int port) {
+  /**
+   * Binds {@code host:port} (0: any free port) and serves DAX from {@code cache} and the engine.
+   *
+   * @param access who may connect and what they may do, or null when auth is off
+   */
+  public static DaxServer start(Dispatcher dispatcher, DaxCache cache, DaxAccessControl access, String host,
+                                int port) {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("dynamo-double-dax", true),
         NioIoHandler.newFactory());
     EventExecutorGroup requests = new DefaultEventExecutorGroup(REQUEST_THREADS,
@@ -64,7 +70,7 @@ public final class DaxServer implements AutoCloseable {
           });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
       WrittenItems written = new WrittenItems();
-      service[0] = new DaxService(backend, cache, written, (InetSocketAddress) channel.localAddress());
+      service[0] = new DaxService(backend, cache, written, access, (InetSocketAddress) channel.localAddress());
       dispatcher.engine().feed().subscribe(written);
       return new DaxServer(group, requests, channel, host, () -> dispatcher.engine().feed().unsubscribe(written));
     } catch (RuntimeException e) {

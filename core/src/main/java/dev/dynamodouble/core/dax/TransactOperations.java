@@ -62,7 +62,8 @@ final class TransactOperations {
     out.array(0); // consumed capacity
   }
 
-  void write(CborReader in, CborWriter out, String requestId) {
+  /** TransactWriteItems; {@code authorize} refuses an action an item needs that the caller may not perform. */
+  void write(CborReader in, CborWriter out, String requestId, java.util.function.Consumer<String> authorize) {
     List<Long> operations = longs(in);
     List<String> tables = texts(in);
     List<byte[]> keys = bytesOrNulls(in);
@@ -73,6 +74,14 @@ final class TransactOperations {
     List<byte[]> updates = bytesOrNulls(in);
     DaxOptions options = DaxOptions.read(in);
     options.refuseUnsupported();
+    for (long operation : operations) {
+      authorize.accept(switch ((int) operation) {
+        case PUT -> "dax:PutItem";
+        case DELETE -> "dax:DeleteItem";
+        case UPDATE -> "dax:UpdateItem";
+        default -> "dax:ConditionCheckItem";
+      });
+    }
     List<KeySchema> schemas = new ArrayList<>();
     List<JsonObject> items = new ArrayList<>();
     for (int i = 0; i < tables.size(); i++) {
