@@ -49,6 +49,84 @@ final class DaxMetrics {
     }
   }
 
+  /**
+   * Writes the consumed capacity of a batch or transaction: an array with one entry per table
+   * DynamoDB read or wrote ({@code response} null: none), each as a byte string or, for a
+   * transaction ({@code extended}), as a map from field number to value.
+   */
+  static void writeCapacities(JsonObject response, boolean extended, CborWriter out) {
+    if (response == null || !(response.get("ConsumedCapacity") instanceof JsonArray capacities)) {
+      out.array(0);
+      return;
+    }
+    out.array(capacities.size());
+    for (Object element : capacities) {
+      JsonObject capacity = (JsonObject) element;
+      if (extended) {
+        extendedCapacity(capacity, out);
+      } else {
+        out.bytes(capacity(capacity));
+      }
+    }
+  }
+
+  /** Writes the item collection metrics of a batch or transaction: a map from table to a list of them. */
+  static void writeCollectionMetrics(JsonObject response, CborWriter out) {
+    if (!(response.get("ItemCollectionMetrics") instanceof JsonObject byTable)) {
+      out.map(0);
+      return;
+    }
+    out.map(byTable.size());
+    for (int i = 0; i < byTable.size(); i++) {
+      JsonArray metrics = (JsonArray) byTable.get(byTable.name(i));
+      out.text(byTable.name(i)).array(metrics.size());
+      for (Object each : metrics) {
+        out.bytes(collectionMetrics((JsonObject) each));
+      }
+    }
+  }
+
+  /** A transaction's capacity entry: field numbers 1 to 7 (units, read units, write units, table name, table, GSIs, LSIs). */
+  private static void extendedCapacity(JsonObject capacity, CborWriter out) {
+    out.startMap();
+    out.integer(4).text((String) capacity.get("TableName"));
+    out.integer(1).float64(units(capacity));
+    unitsOf(capacity, out);
+    if (capacity.get("Table") instanceof JsonObject table) {
+      out.integer(5);
+      unitMap(table, out);
+    }
+    for (String kind : new String[] {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+      if (capacity.get(kind) instanceof JsonObject indexes) {
+        out.integer(kind.startsWith("Global") ? 6 : 7).map(indexes.size());
+        for (int i = 0; i < indexes.size(); i++) {
+          out.text(indexes.name(i));
+          unitMap((JsonObject) indexes.get(indexes.name(i)), out);
+        }
+      }
+    }
+    out.end();
+  }
+
+  /** A capacity as a map of definite size (the client reads it whole, as an object). */
+  private static void unitMap(JsonObject capacity, CborWriter out) {
+    boolean read = capacity.get("ReadCapacityUnits") instanceof Number;
+    boolean write = capacity.get("WriteCapacityUnits") instanceof Number;
+    out.map(1 + (read ? 1 : 0) + (write ? 1 : 0));
+    out.integer(1).float64(units(capacity));
+    unitsOf(capacity, out);
+  }
+
+  /** The read and write units of a capacity, the ones DynamoDB answered. */
+  private static void unitsOf(JsonObject capacity, CborWriter out) {
+    if (capacity.get("ReadCapacityUnits") instanceof Number read) {
+      out.integer(2).float64(read.doubleValue());
+    }
+    if (capacity.get("WriteCapacityUnits") instanceof Number write) {
+      out.integer(3).float64(write.doubleValue());
+    }
+  }
+
   /** Writes the zero capacity of a request served from a cache, when it asked for capacity. */
   static void writeCacheHit(String table, DaxOptions options, CborWriter out) {
     if (options.returnConsumedCapacity == 0) {

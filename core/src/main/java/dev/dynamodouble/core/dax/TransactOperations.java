@@ -28,7 +28,8 @@ final class TransactOperations {
     List<String> tables = texts(in);
     List<byte[]> keys = bytesOrNulls(in);
     List<byte[]> projections = bytesOrNulls(in);
-    DaxOptions.read(in).refuseUnsupported();
+    DaxOptions options = DaxOptions.read(in);
+    DaxMetrics.validate(options);
     List<KeySchema> schemas = new ArrayList<>();
     for (String table : tables) {
       schemas.add(dax.keySchema(table));
@@ -46,6 +47,7 @@ final class TransactOperations {
         json.writeEndObject();
       }
       json.writeEndArray();
+      DaxMetrics.request(options, json);
     });
     JsonArray responses = (JsonArray) response.get("Responses");
     out.array(2).array(tables.size());
@@ -59,7 +61,7 @@ final class TransactOperations {
         out.bytes(dax.items.attributes(item, schemas.get(i)));
       }
     }
-    out.array(0); // consumed capacity
+    DaxMetrics.writeCapacities(response, true, out);
   }
 
   /** TransactWriteItems; {@code authorize} refuses an action an item needs that the caller may not perform. */
@@ -73,7 +75,7 @@ final class TransactOperations {
     List<byte[]> conditions = bytesOrNulls(in);
     List<byte[]> updates = bytesOrNulls(in);
     DaxOptions options = DaxOptions.read(in);
-    options.refuseUnsupported();
+    DaxMetrics.validate(options);
     for (long operation : operations) {
       authorize.accept(switch ((int) operation) {
         case PUT -> "dax:PutItem";
@@ -96,7 +98,7 @@ final class TransactOperations {
         }
       }));
     }
-    dax.call("TransactWriteItems", requestId, json -> {
+    JsonObject response = dax.call("TransactWriteItems", requestId, json -> {
       json.writeArrayFieldStart("TransactItems");
       for (int i = 0; i < tables.size(); i++) {
         int operation = operations.get(i).intValue();
@@ -135,6 +137,7 @@ final class TransactOperations {
       if (options.clientRequestToken != null) {
         json.writeStringField("ClientRequestToken", options.clientRequestToken);
       }
+      DaxMetrics.request(options, json);
     });
     for (int i = 0; i < tables.size(); i++) {
       switch (operations.get(i).intValue()) {
@@ -144,7 +147,9 @@ final class TransactOperations {
         default -> { }
       }
     }
-    out.array(3).array(0).array(0).map(0); // return values, consumed capacity, item collection metrics
+    out.array(3).array(0); // no return values
+    DaxMetrics.writeCapacities(response, true, out);
+    DaxMetrics.writeCollectionMetrics(response, out);
   }
 
   private static List<Long> longs(CborReader in) {

@@ -3,20 +3,26 @@ package dev.dynamodouble.core.dax;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.n;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * ReturnConsumedCapacity and ReturnItemCollectionMetrics through the real DAX client: what the table
@@ -69,7 +75,7 @@ class DaxMetricsTest extends DaxClusterTest {
     assertThat(dax.putItem(r -> r.tableName("kvs").item(item("k", "w", "v", "1"))
         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits()).isEqualTo(1.0);
     assertThat(dax.updateItem(r -> r.tableName("kvs").key(item("k", "w")).updateExpression("SET v = :v")
-        .expressionAttributeValues(java.util.Map.of(":v", n("2"))).returnValues(ReturnValue.UPDATED_NEW)
+        .expressionAttributeValues(Map.of(":v", n("2"))).returnValues(ReturnValue.UPDATED_NEW)
         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits()).isEqualTo(1.0);
     assertThat(dax.deleteItem(r -> r.tableName("kvs").key(item("k", "w"))
         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits()).isEqualTo(1.0);
@@ -79,12 +85,12 @@ class DaxMetricsTest extends DaxClusterTest {
   void aQueryIsChargedOnceThenServedFromTheQueryCache() {
     direct.putItem(r -> r.tableName("collections").item(item("pk", "p", "sk", "1", "at", "x")));
     var first = dax.query(r -> r.tableName("collections").keyConditionExpression("pk = :p")
-        .expressionAttributeValues(java.util.Map.of(":p", item("p", "p").get("p")))
+        .expressionAttributeValues(Map.of(":p", item("p", "p").get("p")))
         .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
     assertThat(first.consumedCapacity().capacityUnits()).isEqualTo(0.5);
     assertThat(first.consumedCapacity().table().capacityUnits()).isEqualTo(0.5);
     var again = dax.query(r -> r.tableName("collections").keyConditionExpression("pk = :p")
-        .expressionAttributeValues(java.util.Map.of(":p", item("p", "p").get("p")))
+        .expressionAttributeValues(Map.of(":p", item("p", "p").get("p")))
         .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
     assertThat(again.consumedCapacity().capacityUnits()).isZero();
     assertThat(again.items()).hasSize(1);
@@ -105,5 +111,63 @@ class DaxMetricsTest extends DaxClusterTest {
         .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
     assertThat(capacity.localSecondaryIndexes()).containsOnlyKeys("byAt");
     assertThat(List.of(capacity.table().capacityUnits())).containsExactly(1.0);
+  }
+
+  @Test
+  void batchesChargeTheTablesTheyReadOrWrote() {
+    var written = dax.batchWriteItem(r -> r.requestItems(Map.of(
+        "kvs", List.of(WriteRequest.builder().putRequest(p -> p.item(item("k", "b1"))).build()),
+        "collections", List.of(WriteRequest.builder().putRequest(p -> p.item(item("pk", "c", "sk", "1", "at", "x")))
+            .build())))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    assertThat(written.consumedCapacity()).extracting(ConsumedCapacity::tableName, ConsumedCapacity::capacityUnits)
+        .containsExactlyInAnyOrder(tuple("kvs", 1.0), tuple("collections", 2.0));
+    // Relayed as the table answered them (Dynamo Double's BatchWriteItem reports none).
+    assertThat(written.itemCollectionMetrics()).isEqualTo(this.direct.batchWriteItem(r -> r.requestItems(Map.of(
+        "collections", List.of(WriteRequest.builder().putRequest(p -> p.item(item("pk", "c", "sk", "2", "at", "x")))
+            .build()))).returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics());
+
+    var read = dax.batchGetItem(r -> r.requestItems(Map.of("kvs", KeysAndAttributes.builder()
+        .keys(item("k", "b1"), item("k", "b2")).build())).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    // b1 was written through (cached): only b2 is read, and a batch read costs what DynamoDB charges it.
+    assertThat(read.consumedCapacity()).singleElement().satisfies(c -> {
+      assertThat(c.tableName()).isEqualTo("kvs");
+      assertThat(c.capacityUnits()).isEqualTo(0.5);
+    });
+    var cached = dax.batchGetItem(r -> r.requestItems(Map.of("kvs", KeysAndAttributes.builder()
+        .keys(item("k", "b1"), item("k", "b2")).build())).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(cached.consumedCapacity()).singleElement().satisfies(c -> assertThat(c.capacityUnits()).isZero());
+  }
+
+  @Test
+  void transactionsChargeWhatDynamoDbCharged() {
+    var written = dax.transactWriteItems(r -> r.transactItems(
+            TransactWriteItem.builder().put(p -> p.tableName("kvs").item(item("k", "t1"))).build(),
+            TransactWriteItem.builder().put(p -> p.tableName("collections").item(item("pk", "t", "sk", "1", "at", "x")))
+                .build())
+        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    ConsumedCapacity direct = this.direct.transactWriteItems(r -> r.transactItems(
+            TransactWriteItem.builder().put(p -> p.tableName("kvs").item(item("k", "t2"))).build(),
+            TransactWriteItem.builder().put(p -> p.tableName("collections").item(item("pk", "t", "sk", "2", "at", "y")))
+                .build())
+        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity().stream()
+        .filter(c -> c.tableName().equals("collections")).findFirst().orElseThrow();
+    ConsumedCapacity viaDax = written.consumedCapacity().stream()
+        .filter(c -> c.tableName().equals("collections")).findFirst().orElseThrow();
+    assertThat(viaDax.capacityUnits()).isEqualTo(direct.capacityUnits());
+    assertThat(viaDax.writeCapacityUnits()).isEqualTo(direct.writeCapacityUnits());
+    assertThat(viaDax.table().capacityUnits()).isEqualTo(direct.table().capacityUnits());
+    assertThat(viaDax).isEqualTo(direct);
+    assertThat(written.itemCollectionMetrics()).containsOnlyKeys("collections");
+
+    var read = dax.transactGetItems(r -> r.transactItems(
+        TransactGetItem.builder().get(g -> g.tableName("kvs").key(item("k", "t1"))).build())
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(read.consumedCapacity()).singleElement().satisfies(c -> {
+      assertThat(c.tableName()).isEqualTo("kvs");
+      assertThat(c.capacityUnits()).isEqualTo(2.0);
+    });
   }
 }
