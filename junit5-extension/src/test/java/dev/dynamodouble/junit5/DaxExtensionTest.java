@@ -91,4 +91,21 @@ class DaxExtensionTest {
       dax.listTables();
     }
   }
+
+  @Test
+  void withAuthOnTheInjectedClientSignsWithTheExtensionsOwnKey() {
+    TestKit.assertAllPassed(TestKit.execute(WithAuth.class));
+  }
+
+  @TestKitOnly
+  @Dax
+  @DynamoIdentity(accessKeyId = "READER", principal = "arn:aws:iam::123456789012:user/reader")
+  @DynamoTable(name = "things", partitionKey = "pk")
+  static class WithAuth {
+    @Test
+    void test(@Dax DynamoDbClient dax) {
+      dax.putItem(r -> r.tableName("things").item(item("pk", "a")));
+      assertThat(dax.getItem(r -> r.tableName("things").key(item("pk", "a"))).item()).isEqualTo(item("pk", "a"));
+    }
+  }
 }
