@@ -104,7 +104,7 @@ final class ItemOperations {
     String asked = options.returnValuesName();
     // The whole new item comes from the change feed, whatever the caller asked to get back.
     String returned = asked.equals("NONE") ? "ALL_NEW" : asked;
-    WrittenItems.Capture written = dax.written.start(dax.region(), table);
+    WrittenItems.Capture written = dax.written.start(dax.region(), List.of(table));
     JsonObject response;
     try {
       response = callKeyed("UpdateItem", table, key, schema, options, returned, requestId);

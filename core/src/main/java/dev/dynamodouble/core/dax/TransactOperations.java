@@ -98,58 +98,75 @@ final class TransactOperations {
         }
       }));
     }
-    JsonObject response = dax.call("TransactWriteItems", requestId, json -> {
-      json.writeArrayFieldStart("TransactItems");
-      for (int i = 0; i < tables.size(); i++) {
-        int operation = operations.get(i).intValue();
-        Expressions expressions = new Expressions();
-        json.writeStartObject();
-        json.writeObjectFieldStart(switch (operation) {
-          case PUT -> "Put";
-          case DELETE -> "Delete";
-          case UPDATE -> "Update";
-          case CHECK -> "ConditionCheck";
-          default -> throw DaxError.notImplemented("Transaction operation " + operation);
-        });
-        json.writeStringField("TableName", tables.get(i));
-        if (operation == PUT) {
-          json.writeFieldName("Item");
-          Json.write(json, items.get(i));
-        } else {
-          json.writeObjectFieldStart("Key");
-          DaxKeys.copy(keys.get(i), schemas.get(i), json);
+    WrittenItems.Capture written = dax.written.start(dax.region(), new java.util.HashSet<>(tables));
+    JsonObject response;
+    try {
+      response = dax.call("TransactWriteItems", requestId, json -> {
+        json.writeArrayFieldStart("TransactItems");
+        for (int i = 0; i < tables.size(); i++) {
+          int operation = operations.get(i).intValue();
+          Expressions expressions = new Expressions();
+          json.writeStartObject();
+          json.writeObjectFieldStart(switch (operation) {
+            case PUT -> "Put";
+            case DELETE -> "Delete";
+            case UPDATE -> "Update";
+            case CHECK -> "ConditionCheck";
+            default -> throw DaxError.notImplemented("Transaction operation " + operation);
+          });
+          json.writeStringField("TableName", tables.get(i));
+          if (operation == PUT) {
+            json.writeFieldName("Item");
+            Json.write(json, items.get(i));
+          } else {
+            json.writeObjectFieldStart("Key");
+            DaxKeys.copy(keys.get(i), schemas.get(i), json);
+            json.writeEndObject();
+          }
+          if (conditions.get(i) != null) {
+            json.writeStringField("ConditionExpression", expressions.condition(conditions.get(i), "c"));
+          }
+          if (updates.get(i) != null) {
+            json.writeStringField("UpdateExpression", expressions.update(updates.get(i)));
+          }
+          expressions.writePlaceholders(json);
+          if (i < returnOnFailure.size() && returnOnFailure.get(i) == 2) {
+            json.writeStringField("ReturnValuesOnConditionCheckFailure", "ALL_OLD");
+          }
+          json.writeEndObject();
           json.writeEndObject();
         }
-        if (conditions.get(i) != null) {
-          json.writeStringField("ConditionExpression", expressions.condition(conditions.get(i), "c"));
+        json.writeEndArray();
+        if (options.clientRequestToken != null) {
+          json.writeStringField("ClientRequestToken", options.clientRequestToken);
         }
-        if (updates.get(i) != null) {
-          json.writeStringField("UpdateExpression", expressions.update(updates.get(i)));
-        }
-        expressions.writePlaceholders(json);
-        if (i < returnOnFailure.size() && returnOnFailure.get(i) == 2) {
-          json.writeStringField("ReturnValuesOnConditionCheckFailure", "ALL_OLD");
-        }
-        json.writeEndObject();
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      if (options.clientRequestToken != null) {
-        json.writeStringField("ClientRequestToken", options.clientRequestToken);
-      }
-      DaxMetrics.request(options, json);
-    });
+        DaxMetrics.request(options, json);
+      });
+    } finally {
+      dax.written.stop();
+    }
     for (int i = 0; i < tables.size(); i++) {
       switch (operations.get(i).intValue()) {
         case PUT -> dax.cache.putItem(tables.get(i), keys.get(i), items.get(i));
         case DELETE -> dax.cache.putItem(tables.get(i), keys.get(i), null);
-        case UPDATE -> dax.cache.evictItem(tables.get(i), keys.get(i));
+        case UPDATE -> writeThrough(written, tables.get(i), keys.get(i), schemas.get(i));
         default -> { }
       }
     }
     out.array(3).array(0); // no return values
     DaxMetrics.writeCapacities(response, true, out);
     DaxMetrics.writeCollectionMetrics(response, out);
+  }
+
+  /** Caches the item an update of the transaction left, or forgets the key when it changed nothing. */
+  private void writeThrough(WrittenItems.Capture written, String table, byte[] key, KeySchema schema) {
+    for (JsonObject item : written.written(table)) {
+      if (java.util.Arrays.equals(DaxKeys.encode(item, schema), key)) {
+        dax.cache.putItem(table, key, item);
+        return;
+      }
+    }
+    dax.cache.evictItem(table, key);
   }
 
   private static List<Long> longs(CborReader in) {

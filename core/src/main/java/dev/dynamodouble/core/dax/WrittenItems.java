@@ -7,6 +7,8 @@ import dev.dynamodouble.core.protocol.JsonObject;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -18,27 +20,43 @@ import java.util.Map;
  * hears exactly the request's change and nobody else's.
  */
 final class WrittenItems implements FeedSubscriber {
-  /** The change a request is waiting for. */
+  /** The changes a request is waiting for: those of some tables of a region. */
   static final class Capture {
+    private record Change(String table, StoredItem after) {}
+
     private final String region;
-    private final String table;
-    private boolean heard;
-    private StoredItem after;
+    private final Collection<String> tables;
+    private final List<Change> changes = new ArrayList<>();
 
-    private Capture(String region, String table) {
+    private Capture(String region, Collection<String> tables) {
       this.region = region;
-      this.table = table;
+      this.tables = tables;
     }
 
-    /** Whether the write changed the item (an unchanging write publishes nothing). */
+    /** Whether the write changed anything (an unchanging write publishes nothing). */
     boolean heard() {
-      return heard;
+      return !changes.isEmpty();
     }
 
-    /** The whole item after the write, or null when the write deleted it. */
+    /** The whole item after the last change, or null when it deleted the item. */
     JsonObject after() {
-      return after == null ? null : DaxItems.item(json -> {
-        for (Map.Entry<String, AttributeValue> attribute : after.attributes().entrySet()) {
+      return json(changes.get(changes.size() - 1).after());
+    }
+
+    /** The items written to {@code table} (deletions left out), whole. */
+    List<JsonObject> written(String table) {
+      List<JsonObject> items = new ArrayList<>();
+      for (Change change : changes) {
+        if (change.table().equals(table) && change.after() != null) {
+          items.add(json(change.after()));
+        }
+      }
+      return items;
+    }
+
+    private static JsonObject json(StoredItem item) {
+      return item == null ? null : DaxItems.item(json -> {
+        for (Map.Entry<String, AttributeValue> attribute : item.attributes().entrySet()) {
           json.writeFieldName(attribute.getKey());
           AttributeValues.write(json, attribute.getValue());
         }
@@ -48,9 +66,9 @@ final class WrittenItems implements FeedSubscriber {
 
   private final ThreadLocal<Capture> current = new ThreadLocal<>();
 
-  /** Listens for the write the calling thread is about to make to {@code table}; end with {@link #stop}. */
-  Capture start(String region, String table) {
-    Capture capture = new Capture(region, table);
+  /** Listens for the writes the calling thread is about to make to {@code tables}; end with {@link #stop}. */
+  Capture start(String region, Collection<String> tables) {
+    Capture capture = new Capture(region, tables);
     current.set(capture);
     return capture;
   }
@@ -62,7 +80,7 @@ final class WrittenItems implements FeedSubscriber {
   @Override
   public boolean wants(Table table) {
     Capture capture = current.get();
-    return capture != null && capture.table.equals(table.name()) && capture.region.equals(table.region());
+    return capture != null && capture.tables.contains(table.name()) && capture.region.equals(table.region());
   }
 
   @Override
@@ -71,8 +89,8 @@ final class WrittenItems implements FeedSubscriber {
     if (capture == null) {
       return;
     }
-    ItemChange last = changes.get(changes.size() - 1);
-    capture.heard = true;
-    capture.after = last.newItem(); // converted later, outside the engine's write lock
+    for (ItemChange change : changes) {
+      capture.changes.add(new Capture.Change(table.name(), change.newItem())); // made JSON later, unlocked
+    }
   }
 }
