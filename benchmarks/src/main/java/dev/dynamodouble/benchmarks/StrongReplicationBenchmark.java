@@ -3,8 +3,6 @@ package dev.dynamodouble.benchmarks;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.protocol.Dispatcher;
-import dev.dynamodouble.core.protocol.ProtocolResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -22,27 +20,16 @@ public final class StrongReplicationBenchmark {
     int rounds = Integer.getInteger("bench.rounds", 7);
     try (DynamoDouble dynamo = DynamoDouble.builder().start()) {
       Dispatcher dispatcher = new Dispatcher(dynamo.engine(), Operations.dynamoDb(), Operations.streams());
-      for (String name : new String[] {"plain", "strong"}) {
-        call(dispatcher, "CreateTable", "{\"TableName\":\"" + name + "\",\"BillingMode\":\"PAY_PER_REQUEST\","
-            + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
-            + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
-      }
-      call(dispatcher, "UpdateTable", "{\"TableName\":\"strong\",\"MultiRegionConsistency\":\"STRONG\","
-          + "\"ReplicaUpdates\":[{\"Create\":{\"RegionName\":\"us-east-2\"}},{\"Create\":{\"RegionName\":"
-          + "\"us-west-2\"}}]}");
-      DispatcherPuts.Result r = DispatcherPuts.measure(dispatcher, "us-east-1", new String[] {"plain", "strong"}, rounds);
+      ReplicationBenchmark.createTable(dispatcher, "plain");
+      ReplicationBenchmark.createTable(dispatcher, "strong");
+      ReplicationBenchmark.call(dispatcher, "UpdateTable", "{\"TableName\":\"strong\","
+          + "\"MultiRegionConsistency\":\"STRONG\",\"ReplicaUpdates\":[{\"Create\":{\"RegionName\":\"us-east-2\"}},"
+          + "{\"Create\":{\"RegionName\":\"us-west-2\"}}]}");
+      DispatcherPuts.Result r =
+          DispatcherPuts.measure(dispatcher, "us-east-1", new String[] {"plain", "strong"}, rounds);
       System.out.printf(Locale.ROOT, "PutItem ops/s through the dispatcher: wall clock %.0f without replicas vs %.0f "
           + "on an MRSC table with two (ratio %.3f); CPU time %.0f vs %.0f (ratio %.3f)%n", r.wall()[0], r.wall()[1],
           r.wall()[1] / r.wall()[0], r.cpu()[0], r.cpu()[1], r.cpu()[1] / r.cpu()[0]);
-    }
-  }
-
-  private static void call(Dispatcher dispatcher, String operation, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    ProtocolResponse response = dispatcher.handle("DynamoDB_20120810." + operation, "us-east-1", "bench", body, 0,
-        body.length);
-    if (response.status() != 200) {
-      throw new IllegalStateException(operation + ": " + new String(response.body(), StandardCharsets.UTF_8));
     }
   }
 }

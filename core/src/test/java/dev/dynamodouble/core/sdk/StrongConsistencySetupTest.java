@@ -5,11 +5,8 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.dynamodouble.core.DynamoDouble;
-import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,29 +31,24 @@ import software.amazon.awssdk.services.dynamodb.model.WitnessStatus;
  */
 class StrongConsistencySetupTest {
   private static final String STRONG = "with MultiRegionConsistency set to STRONG";
+  private ThreeRegions regions;
   private ManualClock clock;
-  private DynamoDouble dynamo;
   private DynamoDbClient east;
   private DynamoDbClient ohio;
   private DynamoDbClient oregon;
 
   @BeforeEach
   void start() {
-    clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-    dynamo = DynamoDouble.builder().clock(clock).statusDelay(Duration.ofSeconds(10)).start();
-    east = SdkTestSupport.client(dynamo, "us-east-1");
-    ohio = SdkTestSupport.client(dynamo, "us-east-2");
-    oregon = SdkTestSupport.client(dynamo, "us-west-2");
-    SdkTestSupport.createTable(east, "orders", "pk", null);
-    clock.advance(Duration.ofSeconds(10));
+    regions = new ThreeRegions(Duration.ofSeconds(10));
+    clock = regions.clock;
+    east = regions.east;
+    ohio = regions.ohio;
+    oregon = regions.oregon;
   }
 
   @AfterEach
   void stop() {
-    east.close();
-    ohio.close();
-    oregon.close();
-    dynamo.close();
+    regions.close();
   }
 
   private static UpdateTableRequest.Builder strong(String replica, String witness) {

@@ -6,10 +6,8 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamodouble.core.DynamoDouble;
-import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class StrongConsistencyTest {
   static final String CONFLICT = "The request was rejected because one or more items in the request are being "
       + "modified by a request in another Region.";
+  private ThreeRegions regions;
   private ManualClock clock;
   private DynamoDouble dynamo;
   private DynamoDbClient east;
@@ -44,13 +43,12 @@ class StrongConsistencyTest {
 
   @BeforeEach
   void start() {
-    clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-    dynamo = DynamoDouble.builder().clock(clock).start();
-    east = SdkTestSupport.client(dynamo, "us-east-1");
-    ohio = SdkTestSupport.client(dynamo, "us-east-2");
-    oregon = SdkTestSupport.client(dynamo, "us-west-2");
-    SdkTestSupport.createTable(east, "orders", "pk", null);
-    clock.advance(Duration.ZERO);
+    regions = new ThreeRegions(Duration.ZERO);
+    clock = regions.clock;
+    dynamo = regions.dynamo;
+    east = regions.east;
+    ohio = regions.ohio;
+    oregon = regions.oregon;
     east.updateTable(r -> r.tableName("orders").multiRegionConsistency("STRONG")
         .replicaUpdates(u -> u.create(c -> c.regionName("us-east-2")), u -> u.create(c -> c.regionName("us-west-2"))));
     clock.advance(Duration.ZERO);
@@ -58,10 +56,7 @@ class StrongConsistencyTest {
 
   @AfterEach
   void stop() {
-    east.close();
-    ohio.close();
-    oregon.close();
-    dynamo.close();
+    regions.close();
   }
 
   private static Map<String, AttributeValue> strongGet(DynamoDbClient client, String pk) {
