@@ -1,6 +1,8 @@
 package dev.dynamodouble.core.replication;
 
 import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.fault.FaultHandle;
 import dev.dynamodouble.core.fault.Faults;
 import dev.dynamodouble.core.feed.ChangeFeed;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,6 +38,10 @@ import java.util.function.Function;
 public final class Replication implements FeedSubscriber {
   /** The lag of a link nobody configured. */
   public static final Duration DEFAULT_LAG = Duration.ofSeconds(1);
+  /** The message of ReplicatedWriteConflictException (the API reference's description of it). */
+  public static final String CONFLICT_MESSAGE =
+      "The request was rejected because one or more items in the request are being modified by a request in "
+          + "another Region.";
 
   private final DynamoClock clock;
   private final ChangeFeed feed;
@@ -299,21 +306,15 @@ public final class Replication implements FeedSubscriber {
     }
     String other = strong.inFlightFrom(table.name(), key);
     if (other != null && !other.equals(table.region())) {
-      throw new dev.dynamodouble.core.error.DynamoException(
-          dev.dynamodouble.core.error.ErrorCode.REPLICATED_WRITE_CONFLICT, CONFLICT_MESSAGE);
+      throw new DynamoException(ErrorCode.REPLICATED_WRITE_CONFLICT, CONFLICT_MESSAGE);
     }
   }
-
-  /** The message of ReplicatedWriteConflictException (the API reference's description of it). */
-  public static final String CONFLICT_MESSAGE =
-      "The request was rejected because one or more items in the request are being modified by a request in "
-          + "another Region.";
 
   /**
    * Applies an MRSC write in every other replica now, whatever the lags; it stays in flight for a
    * replica whose link from here is paused.
    */
-  private void replicateNow(Table table, java.util.Set<String> regions, ItemChange change, Stamp stamp) {
+  private void replicateNow(Table table, Set<String> regions, ItemChange change, Stamp stamp) {
     Instant now = clock.now();
     for (String region : regions) {
       if (!region.equals(table.region())) {
