@@ -65,6 +65,9 @@ public final class BatchWriteItem implements Operation {
     }
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     context.engine().write(() -> {
+      for (Write write : admitted) { // checked first: a conflict leaves nothing of the batch written
+        context.engine().replication().checkNoConflict(write.table(), write.key());
+      }
       Map<Table, TableData> pending = new LinkedHashMap<>();
       Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
       for (Write write : admitted) {
@@ -86,6 +89,10 @@ public final class BatchWriteItem implements Operation {
       });
     });
 
+    Map<String, List<ItemCollections.Metric>> collections = new LinkedHashMap<>();
+    for (Write write : admitted) { // after the commit: each collection's size includes the batch
+      ItemCollections.add(collections, metricsMode, write.table(), write.key().partition());
+    }
     return out -> {
       out.writeStartObject();
       out.writeObjectFieldStart("UnprocessedItems");
@@ -98,6 +105,7 @@ public final class BatchWriteItem implements Operation {
       }
       out.writeEndObject();
       ConsumedCapacity.writeList(out, capacities.values(), capacityMode);
+      ItemCollections.write(out, collections);
       out.writeEndObject();
     };
   }
