@@ -12,11 +12,12 @@ import java.time.Instant;
  */
 public record Export(String arn, String region, String tableArn, String tableId, ExportRequest request,
                      Instant startTime, String status, Instant endTime, String manifest, long itemCount,
-                     long billedSizeBytes, String failureCode, String failureMessage) {
+                     long billedSizeBytes, String failureCode, String failureMessage) implements Transfer {
 
-  public static final String IN_PROGRESS = "IN_PROGRESS";
-  public static final String COMPLETED = "COMPLETED";
-  public static final String FAILED = "FAILED";
+  @Override
+  public String clientToken() {
+    return request.clientToken();
+  }
 
   /** The id at the end of the ARN ({@code 01234567890123-a1b2c3d4}): the export's folder under AWSDynamoDB/. */
   public String id() {

@@ -12,16 +12,12 @@ import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.core.table.TableStatus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,17 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class Exports {
   /** Concurrent exports per account before LimitExceededException (DynamoDB's quota). */
   static final int MAX_IN_PROGRESS = 300;
-  /** How long a ClientToken identifies its export. */
-  static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
   static final Duration MIN_INCREMENTAL = Duration.ofMinutes(15);
   static final Duration MAX_INCREMENTAL = Duration.ofHours(24);
   private static final Logger LOG = LoggerFactory.getLogger(Exports.class);
 
   private final Engine engine;
   private final DataTransfers.S3Access s3;
-  /** Guarded by the engine's write lock for changes; read under this object's monitor. */
-  private Map<String, Export> byArn = new LinkedHashMap<>();
-  private long sequence;
+  private final TransferLog<Export> log = new TransferLog<>();
 
   Exports(Engine engine, DataTransfers.S3Access s3) {
     this.engine = engine;
@@ -68,7 +60,7 @@ public final class Exports {
       throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + tableName);
     }
     Instant now = engine.clock().now();
-    Export existing = sameToken(asked, now);
+    Export existing = log.withToken(asked.clientToken(), now);
     if (existing != null) {
       if (!existing.request().sameAs(asked, existing.tableArn(), table.arn())) {
         throw new DynamoException(ErrorCode.EXPORT_CONFLICT, "There was a conflict when writing to the specified S3 "
@@ -83,7 +75,7 @@ public final class Exports {
           "Point in time recovery is not enabled for table '" + table.name() + "'");
     }
     ExportRequest request = resolveTimes(asked, window, now);
-    if (inProgress(catalog.region()) >= MAX_IN_PROGRESS) {
+    if (log.inProgress(catalog.region()) >= MAX_IN_PROGRESS) {
       throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Too many exports in progress: at most " + MAX_IN_PROGRESS
           + " can run at once");
     }
@@ -92,11 +84,11 @@ public final class Exports {
         ? new Source(dataAt(versions, request.fromTime()), dataAt(versions, request.toTime()), versions,
             keyNames(table))
         : new Source(null, dataAt(versions, request.exportTime().plusNanos(1)), versions, keyNames(table));
-    String arn = table.arn() + "/export/" + exportId(table.arn(), now);
+    String arn = log.newArn(table.arn(), "export", now);
     Export export = new Export(arn, catalog.region(), table.arn(), table.id(), request, now, Export.IN_PROGRESS,
         null, null, 0, 0, null, null);
-    put(export);
-    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> complete(dir, arn, source));
+    log.put(export);
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> complete(dir, export, source));
     return export;
   }
 
@@ -150,12 +142,8 @@ public final class Exports {
   record Source(TableData before, TableData after, VersionedRoot<TableData> versions, List<String> keyNames) {}
 
   /** Writes the files and marks the export COMPLETED, or FAILED when the bucket is missing or a write fails. */
-  private void complete(S3Directory dir, String arn, Source source) {
-    Export export;
-    synchronized (this) {
-      export = byArn.get(arn);
-    }
-    if (export == null || !Export.IN_PROGRESS.equals(export.status())) {
+  private void complete(S3Directory dir, Export export, Source source) {
+    if (log.get(export.arn()) != export) {
       return; // a reset dropped it
     }
     Path bucket = dir.bucket(export.request().s3Bucket());
@@ -180,24 +168,18 @@ public final class Exports {
         ExportWriter.Written written = writer.finish(end, billed);
         done = export.completed(end, written.manifestKey(), written.itemCount(), billed);
       } catch (IOException | RuntimeException e) {
-        LOG.warn("Export {} failed", arn, e);
+        LOG.warn("Export {} failed", export.arn(), e);
         done = export.failed(end, "S3WriteFailed", "Writing the export to " + dir.root() + " failed: " + e);
       }
     }
     Export finished = done;
-    engine.write(() -> {
-      synchronized (this) {
-        if (byArn.get(arn) == export) {
-          byArn.put(arn, finished);
-        }
-      }
-    });
+    engine.write(() -> log.replace(export, finished));
   }
 
   /** The export of that ARN, or ExportNotFoundException. */
-  public synchronized Export describe(String arn) {
+  public Export describe(String arn) {
     s3.require("DescribeExport");
-    Export export = byArn.get(arn);
+    Export export = log.get(arn);
     if (export == null) {
       throw new DynamoException(ErrorCode.EXPORT_NOT_FOUND, "Export not found: " + arn);
     }
@@ -209,66 +191,16 @@ public final class Exports {
    * were asked for, after the export {@code after} (an earlier page's last ARN): at most {@code limit},
    * plus one more when there is a next page.
    */
-  public synchronized List<Export> list(String region, String tableArn, String after, int limit) {
+  public List<Export> list(String region, String tableArn, String after, int limit) {
     s3.require("ListExports");
-    List<Export> page = new ArrayList<>();
-    boolean started = after == null;
-    if (after != null && !byArn.containsKey(after)) {
-      throw DynamoException.validation("Invalid NextToken");
-    }
-    for (Export export : byArn.values()) {
-      if (!started) {
-        started = export.arn().equals(after);
-        continue;
-      }
-      if (export.region().equals(region) && (tableArn == null || export.tableArn().equals(tableArn))) {
-        page.add(export);
-        if (page.size() > limit) {
-          break;
-        }
-      }
-    }
-    return page;
+    return log.page(region, tableArn, after, limit);
   }
 
-  private synchronized Export sameToken(ExportRequest asked, Instant now) {
-    for (Export export : byArn.values()) {
-      if (asked.clientToken() != null && asked.clientToken().equals(export.request().clientToken())
-          && !export.startTime().plus(TOKEN_LIFETIME).isBefore(now)) {
-        return export;
-      }
-    }
-    return null;
+  Object capture() {
+    return log.capture();
   }
 
-  private synchronized int inProgress(String region) {
-    int n = 0;
-    for (Export export : byArn.values()) {
-      if (export.region().equals(region) && Export.IN_PROGRESS.equals(export.status())) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private synchronized void put(Export export) {
-    byArn.put(export.arn(), export);
-  }
-
-  /** {@code 01234567890123-a1b2c3d4}: the clock's milliseconds and 8 hex digits, stable across runs. */
-  private String exportId(String tableArn, Instant now) {
-    long n = ++sequence;
-    String hash = UUID.nameUUIDFromBytes((tableArn + "/" + now + "/" + n).getBytes(StandardCharsets.UTF_8))
-        .toString().substring(0, 8);
-    return String.format("%014d", now.toEpochMilli()) + "-" + hash;
-  }
-
-  synchronized Object capture() {
-    return new LinkedHashMap<>(byArn);
-  }
-
-  @SuppressWarnings("unchecked")
-  synchronized void restore(Object state) {
-    byArn = new LinkedHashMap<>((Map<String, Export>) state);
+  void restore(Object state) {
+    log.restore(state);
   }
 }

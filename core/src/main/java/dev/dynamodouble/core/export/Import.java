@@ -14,10 +14,12 @@ import java.util.List;
 public record Import(String arn, String region, String tableArn, String tableId, ImportRequest request,
                      Instant startTime, String status, Instant endTime, long processedItemCount,
                      long importedItemCount, long errorCount, long processedSizeBytes, String failureCode,
-                     String failureMessage, List<String> errors) {
-  public static final String IN_PROGRESS = "IN_PROGRESS";
-  public static final String COMPLETED = "COMPLETED";
-  public static final String FAILED = "FAILED";
+                     String failureMessage, List<String> errors) implements Transfer {
+
+  @Override
+  public String clientToken() {
+    return request.clientToken();
+  }
 
   /** The log group DynamoDB writes an import's errors to. */
   public String cloudWatchLogGroupArn() {

@@ -8,15 +8,9 @@ import dev.dynamodouble.core.operation.TableLifecycle;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class Imports {
   /** Concurrent imports per account before LimitExceededException (DynamoDB's quota). */
   static final int MAX_IN_PROGRESS = 50;
-  /** How long a ClientToken identifies its import. */
-  static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
   private static final Logger LOG = LoggerFactory.getLogger(Imports.class);
 
   private final Engine engine;
   private final DataTransfers.S3Access s3;
-  private Map<String, Import> byArn = new LinkedHashMap<>();
-  private long sequence;
+  private final TransferLog<Import> log = new TransferLog<>();
 
   Imports(Engine engine, DataTransfers.S3Access s3) {
     this.engine = engine;
@@ -53,31 +44,19 @@ public final class Imports {
    * The import a request with the same ClientToken started in the last 8 hours, or null; an
    * ImportConflictException when that import asked something else. Call under the write lock.
    */
-  public synchronized Import sameToken(ImportRequest asked) {
-    Instant now = engine.clock().now();
-    for (Import existing : byArn.values()) {
-      if (asked.clientToken() != null && asked.clientToken().equals(existing.request().clientToken())
-          && !existing.startTime().plus(TOKEN_LIFETIME).isBefore(now)) {
-        if (!existing.request().sameAs(asked)) {
-          throw new DynamoException(ErrorCode.IMPORT_CONFLICT, "There was a conflict when importing from the "
-              + "specified S3 source: ClientToken '" + asked.clientToken() + "' was used by import " + existing.arn()
-              + " with other parameters");
-        }
-        return existing;
-      }
+  public Import sameToken(ImportRequest asked) {
+    Import existing = log.withToken(asked.clientToken(), engine.clock().now());
+    if (existing != null && !existing.request().sameAs(asked)) {
+      throw new DynamoException(ErrorCode.IMPORT_CONFLICT, "There was a conflict when importing from the "
+          + "specified S3 source: ClientToken '" + asked.clientToken() + "' was used by import " + existing.arn()
+          + " with other parameters");
     }
-    return null;
+    return existing;
   }
 
   /** Refuses a new import beyond the concurrency quota (before its table is created). */
-  public synchronized void requireRoom(String region) {
-    int n = 0;
-    for (Import existing : byArn.values()) {
-      if (existing.region().equals(region) && Import.IN_PROGRESS.equals(existing.status())) {
-        n++;
-      }
-    }
-    if (n >= MAX_IN_PROGRESS) {
+  public void requireRoom(String region) {
+    if (log.inProgress(region) >= MAX_IN_PROGRESS) {
       throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Too many imports in progress: at most " + MAX_IN_PROGRESS
           + " can run at once");
     }
@@ -87,21 +66,17 @@ public final class Imports {
   public Import start(Table table, ImportRequest request) {
     S3Directory dir = s3.require("ImportTable");
     Instant now = engine.clock().now();
-    String arn = table.arn() + "/import/" + importId(table.arn(), now);
+    String arn = log.newArn(table.arn(), "import", now);
     Import started = new Import(arn, table.region(), table.arn(), table.id(), request, now, Import.IN_PROGRESS, null,
         0, 0, 0, 0, null, null, List.of());
-    synchronized (this) {
-      byArn.put(arn, started);
-    }
+    log.put(started);
     engine.clock().scheduleAfter(engine.options().statusDelay(), () -> run(dir, started, table));
     return started;
   }
 
   private void run(S3Directory dir, Import started, Table table) {
-    synchronized (this) {
-      if (byArn.get(started.arn()) != started) {
-        return; // a reset dropped it
-      }
+    if (log.get(started.arn()) != started) {
+      return; // a reset dropped it
     }
     ImportRequest request = started.request();
     Path bucket = dir.bucket(request.s3Bucket());
@@ -133,32 +108,27 @@ public final class Imports {
     String failureMessage = message;
     engine.write(() -> {
       Instant end = engine.clock().now();
-      synchronized (this) {
-        if (byArn.get(started.arn()) != started) {
-          return;
+      boolean present = engine.region(table.region()).find(table.name()) == table
+          && table.status() == TableStatus.CREATING;
+      if (failureCode != null || !present) {
+        if (log.replace(started, started.finished(Import.FAILED, end, reader.counts(),
+            failureCode != null ? failureCode : "TableNotFound",
+            failureMessage != null ? failureMessage : "The table was deleted during the import")) && present) {
+          engine.region(table.region()).remove(table);
         }
-        boolean present = engine.region(table.region()).find(table.name()) == table
-            && table.status() == TableStatus.CREATING;
-        if (failureCode != null || !present) {
-          byArn.put(started.arn(), started.finished(Import.FAILED, end, reader.counts(),
-              failureCode != null ? failureCode : "TableNotFound",
-              failureMessage != null ? failureMessage : "The table was deleted during the import"));
-          if (present) {
-            engine.region(table.region()).remove(table);
-          }
-          return;
-        }
+        return;
+      }
+      if (log.replace(started, started.finished(Import.COMPLETED, end, reader.counts(), null, null))) {
         engine.feed().replace(table, reader.data(), end, Origin.RESTORE);
         TableLifecycle.activate(engine, table);
-        byArn.put(started.arn(), started.finished(Import.COMPLETED, end, reader.counts(), null, null));
       }
     });
   }
 
   /** The import of that ARN, or ImportNotFoundException. */
-  public synchronized Import describe(String arn) {
+  public Import describe(String arn) {
     s3.require("DescribeImport");
-    Import found = byArn.get(arn);
+    Import found = log.get(arn);
     if (found == null) {
       throw new DynamoException(ErrorCode.IMPORT_NOT_FOUND, "Import not found: " + arn);
     }
@@ -166,8 +136,8 @@ public final class Imports {
   }
 
   /** The first error messages of an import (DynamoDB writes them to CloudWatch Logs). */
-  public synchronized List<String> errors(String arn) {
-    Import found = byArn.get(arn);
+  public List<String> errors(String arn) {
+    Import found = log.get(arn);
     return found == null ? List.of() : found.errors();
   }
 
@@ -176,41 +146,16 @@ public final class Imports {
    * they were asked for, after {@code after} (an earlier page's last ARN): at most {@code limit},
    * plus one more when there is a next page.
    */
-  public synchronized List<Import> list(String region, String tableArn, String after, int limit) {
+  public List<Import> list(String region, String tableArn, String after, int limit) {
     s3.require("ListImports");
-    if (after != null && !byArn.containsKey(after)) {
-      throw DynamoException.validation("Invalid NextToken");
-    }
-    List<Import> page = new ArrayList<>();
-    boolean started = after == null;
-    for (Import each : byArn.values()) {
-      if (!started) {
-        started = each.arn().equals(after);
-        continue;
-      }
-      if (each.region().equals(region) && (tableArn == null || each.tableArn().equals(tableArn))) {
-        page.add(each);
-        if (page.size() > limit) {
-          break;
-        }
-      }
-    }
-    return page;
+    return log.page(region, tableArn, after, limit);
   }
 
-  private String importId(String tableArn, Instant now) {
-    long n = ++sequence;
-    String hash = UUID.nameUUIDFromBytes((tableArn + "/import/" + now + "/" + n).getBytes(StandardCharsets.UTF_8))
-        .toString().substring(0, 8);
-    return String.format("%014d", now.toEpochMilli()) + "-" + hash;
+  Object capture() {
+    return log.capture();
   }
 
-  synchronized Object capture() {
-    return new LinkedHashMap<>(byArn);
-  }
-
-  @SuppressWarnings("unchecked")
-  synchronized void restore(Object state) {
-    byArn = new LinkedHashMap<>((Map<String, Import>) state);
+  void restore(Object state) {
+    log.restore(state);
   }
 }

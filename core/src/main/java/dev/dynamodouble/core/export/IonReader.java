@@ -79,27 +79,34 @@ final class IonReader {
 
   /** The fields of a struct whose '{' was read, through its '}'; each value read by {@code body}. */
   private void fields(JsonGenerator out, FieldBody body) throws IOException {
-    skipSpace();
-    if (peek() == '}') {
-      at++;
-      return;
-    }
-    while (true) {
+    sequence('}', () -> {
       skipSpace();
       out.writeFieldName(fieldName());
       skipSpace();
       expect(':');
       body.read();
+    });
+  }
+
+  /** Comma-separated elements (a trailing comma allowed) up to and including {@code close}. */
+  private void sequence(char close, FieldBody element) throws IOException {
+    skipSpace();
+    if (peek() == close) {
+      at++;
+      return;
+    }
+    while (true) {
+      element.read();
       skipSpace();
       char c = next();
-      if (c == '}') {
+      if (c == close) {
         return;
       }
       if (c != ',') {
-        throw new IonException("expected ',' or '}' at " + (at - 1));
+        throw new IonException("expected ',' or '" + close + "' at " + (at - 1));
       }
       skipSpace();
-      if (peek() == '}') {
+      if (peek() == close) {
         at++;
         return;
       }
@@ -191,27 +198,7 @@ final class IonReader {
 
   /** The elements of a list whose '[' was read, through its ']'. */
   private void elements(FieldBody element) throws IOException {
-    skipSpace();
-    if (peek() == ']') {
-      at++;
-      return;
-    }
-    while (true) {
-      element.read();
-      skipSpace();
-      char c = next();
-      if (c == ']') {
-        return;
-      }
-      if (c != ',') {
-        throw new IonException("expected ',' or ']' at " + (at - 1));
-      }
-      skipSpace();
-      if (peek() == ']') {
-        at++;
-        return;
-      }
-    }
+    sequence(']', element);
   }
 
   private String fieldName() {

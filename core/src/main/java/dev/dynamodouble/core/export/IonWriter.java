@@ -55,50 +55,31 @@ final class IonWriter {
       case BOOL -> out.append(((AttributeValue.Bool) value).value() ? "true" : "false");
       case NULL -> out.append("null");
       case M -> struct(out, ((AttributeValue.M) value).value());
-      case L -> {
-        out.append('[');
-        boolean first = true;
-        for (AttributeValue element : ((AttributeValue.L) value).value()) {
-          if (!first) {
-            out.append(',');
-          }
-          first = false;
-          value(out, element);
-        }
-        out.append(']');
-      }
-      case SS -> {
-        out.append("$dynamodb_SS::[");
-        boolean first = true;
-        for (String s : ((AttributeValue.SS) value).value()) {
-          out.append(first ? "" : ",");
-          first = false;
-          string(out, s);
-        }
-        out.append(']');
-      }
-      case NS -> {
-        out.append("$dynamodb_NS::[");
-        boolean first = true;
-        for (AttributeValue.N n : ((AttributeValue.NS) value).value()) {
-          out.append(first ? "" : ",");
-          first = false;
-          decimal(out, n.decimal());
-        }
-        out.append(']');
-      }
-      case BS -> {
-        out.append("$dynamodb_BS::[");
-        boolean first = true;
-        for (AttributeValue.B b : ((AttributeValue.BS) value).value()) {
-          out.append(first ? "" : ",");
-          first = false;
-          blob(out, b.bytes());
-        }
-        out.append(']');
-      }
+      case L -> list(out, "", ((AttributeValue.L) value).value(), IonWriter::value);
+      case SS -> list(out, "$dynamodb_SS::", ((AttributeValue.SS) value).value(), IonWriter::string);
+      case NS -> list(out, "$dynamodb_NS::", ((AttributeValue.NS) value).value(), (o, n) -> decimal(o, n.decimal()));
+      case BS -> list(out, "$dynamodb_BS::", ((AttributeValue.BS) value).value(), (o, b) -> blob(o, b.bytes()));
       default -> throw new IllegalStateException(value.type().name());
     }
+  }
+
+  private interface ElementWriter<T> {
+    void write(Appendable out, T element) throws IOException;
+  }
+
+  /** A list, with an annotation (a set) or without ("" for L). */
+  private static <T> void list(Appendable out, String annotation, Iterable<T> elements, ElementWriter<T> writer)
+      throws IOException {
+    out.append(annotation).append('[');
+    boolean first = true;
+    for (T element : elements) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      writer.write(out, element);
+    }
+    out.append(']');
   }
 
   static void string(Appendable out, String s) throws IOException {

@@ -23,19 +23,6 @@ public final class ListExports implements Operation {
     int limit = max == null ? MAX_RESULTS : max;
     List<Export> page = context.engine().transfers().exports().list(context.region(), tableArn,
         TransferPages.decode(token), limit);
-    boolean more = page.size() > limit;
-    List<Export> shown = more ? page.subList(0, limit) : page;
-    return out -> {
-      out.writeStartObject();
-      out.writeArrayFieldStart("ExportSummaries");
-      for (Export export : shown) {
-        TransferDescriptions.writeExportSummary(out, export);
-      }
-      out.writeEndArray();
-      if (more) {
-        out.writeStringField("NextToken", TransferPages.encode(shown.get(shown.size() - 1).arn()));
-      }
-      out.writeEndObject();
-    };
+    return TransferPages.write("ExportSummaries", page, limit, Export::arn, TransferDescriptions::writeExportSummary);
   }
 }

@@ -24,19 +24,6 @@ public final class ListImports implements Operation {
     int limit = size == null ? MAX_PAGE : size;
     List<Import> page = context.engine().transfers().imports().list(context.region(), tableArn,
         TransferPages.decode(token), limit);
-    boolean more = page.size() > limit;
-    List<Import> shown = more ? page.subList(0, limit) : page;
-    return out -> {
-      out.writeStartObject();
-      out.writeArrayFieldStart("ImportSummaryList");
-      for (Import each : shown) {
-        TransferDescriptions.writeImportSummary(out, each);
-      }
-      out.writeEndArray();
-      if (more) {
-        out.writeStringField("NextToken", TransferPages.encode(shown.get(shown.size() - 1).arn()));
-      }
-      out.writeEndObject();
-    };
+    return TransferPages.write("ImportSummaryList", page, limit, Import::arn, TransferDescriptions::writeImportSummary);
   }
 }
