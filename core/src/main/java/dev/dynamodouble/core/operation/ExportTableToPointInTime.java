@@ -36,11 +36,7 @@ public final class ExportTableToPointInTime implements Operation {
     new Constraints().notNull(tableArn, "tableArn").minLength(tableArn, 1, "tableArn").maxLength(tableArn, 1024, "tableArn")
         .notNull(bucket, "s3Bucket").maxLength(bucket, 255, "s3Bucket").maxLength(prefix, 1024, "s3Prefix")
         .minLength(kmsKey, 1, "s3SseKmsKeyId").maxLength(kmsKey, 2048, "s3SseKmsKeyId")
-        .oneOf(sse, "s3SseAlgorithm", "AES256", "KMS")
-        .oneOf(format, "exportFormat", ExportRequest.DYNAMODB_JSON, ExportRequest.ION)
-        .oneOf(type, "exportType", ExportRequest.FULL, ExportRequest.INCREMENTAL)
-        .oneOf(viewType, "incrementalExportSpecification.exportViewType", "NEW_IMAGE", "NEW_AND_OLD_IMAGES")
-        .check();
+        .enums(request, "ExportTableToPointInTime").check();
     TransferRequests.checkBucket(bucket, owner, token);
     context.engine().transfers().exports().requireS3("ExportTableToPointInTime");
     boolean isIncremental = ExportRequest.INCREMENTAL.equals(type);

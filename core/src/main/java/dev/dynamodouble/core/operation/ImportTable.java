@@ -5,6 +5,7 @@ import dev.dynamodouble.core.export.Import;
 import dev.dynamodouble.core.export.ImportRequest;
 import dev.dynamodouble.core.export.Imports;
 import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonObject;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
@@ -39,14 +40,12 @@ public final class ImportTable implements Operation {
     String tableName = parameters == null ? null : parameters.string("TableName");
     new Constraints().notNull(source, "s3BucketSource").notNull(format, "inputFormat")
         .notNull(parameters, "tableCreationParameters")
-        .oneOf(format, "inputFormat", ImportRequest.DYNAMODB_JSON, ImportRequest.ION, ImportRequest.CSV)
-        .oneOf(compression, "inputCompressionType", ImportRequest.GZIP, ImportRequest.ZSTD, ImportRequest.NONE)
         .notNull(source == null ? "" : bucket, "s3BucketSource.s3Bucket")
         .maxLength(bucket, 255, "s3BucketSource.s3Bucket").maxLength(prefix, 1024, "s3BucketSource.s3KeyPrefix")
         .minLength(delimiter, 1, "inputFormatOptions.csv.delimiter").maxLength(delimiter, 1, "inputFormatOptions.csv.delimiter")
         .minSize(headers, 1, "inputFormatOptions.csv.headerList").maxSize(headers, 255, "inputFormatOptions.csv.headerList")
         .notNull(parameters == null ? "" : tableName, "tableCreationParameters.tableName")
-        .check();
+        .enums(request, "ImportTable").check();
     TransferRequests.checkBucket(bucket, owner, token);
     if (delimiter != null && ",\t:;| ".indexOf(delimiter.charAt(0)) < 0) {
       throw DynamoException.validation("1 validation error detected: Value '" + delimiter + "' at "
@@ -63,6 +62,13 @@ public final class ImportTable implements Operation {
     }
     JsonObject parameterNode = parameters.node();
     for (int i = 0; i < parameterNode.size(); i++) {
+      if (parameterNode.value(i) == Json.NULL) {
+        continue; // a null member reads as absent
+      }
+      if (parameterNode.name(i).equals("VectorIndexes")) {
+        throw DynamoException.validation("ImportTable's TableCreationParameters.VectorIndexes is not supported by "
+            + "Dynamo Double yet: vector indexes are not built");
+      }
       if (!TABLE_PARAMETERS.contains(parameterNode.name(i))) {
         throw DynamoException.validation("Unknown member " + parameterNode.name(i) + " in TableCreationParameters");
       }
