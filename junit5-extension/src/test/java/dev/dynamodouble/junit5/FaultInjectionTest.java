@@ -117,7 +117,7 @@ class FaultInjectionTest {
     EngineExecutionResults impossible = TestKit.execute(ImpossibleMatcher.class);
     assertThat(impossible.testEvents().started().count()).isZero();
     assertThat(TestKit.firstFailure(impossible)).hasMessageContaining("field \"operation\": leaving items "
-        + "unprocessed applies to BatchGetItem and BatchWriteItem only");
+        + "unprocessed applies to BatchExecuteStatement, BatchGetItem and BatchWriteItem only");
 
     EngineExecutionResults badFile = TestKit.execute(BadScenario.class);
     assertThat(badFile.testEvents().started().count()).isZero();
