@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * The values of IAM's date and IP address condition operators: dates in epoch seconds or one of
@@ -37,7 +36,7 @@ final class ConditionValues {
         case 7 -> YearMonth.parse(text).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         default -> LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
       };
-    } catch (DateTimeParseException | NumberFormatException | java.time.DateTimeException e) {
+    } catch (java.time.DateTimeException | NumberFormatException e) {
       return null;
     }
   }

@@ -45,7 +45,7 @@ public final class StatementTargets {
       default -> List.of();
     };
     List<Addressed> addressed = new ArrayList<>(entries.size());
-    Planner planner = new Planner((table, index) -> schemaOf(catalog, table, index));
+    Planner planner = planner(catalog);
     for (JsonRequest entry : entries) {
       Addressed one = entry == null ? null : addressed(catalog, planner, entry);
       if (one != null) {
@@ -53,6 +53,15 @@ public final class StatementTargets {
       }
     }
     return addressed;
+  }
+
+  /** What one statement entry ({@code Statement}, {@code Parameters}) addresses, or null when it cannot be read. */
+  public static Addressed of(Catalog catalog, JsonRequest entry) {
+    return addressed(catalog, planner(catalog), entry);
+  }
+
+  private static Planner planner(Catalog catalog) {
+    return new Planner((table, index) -> schemaOf(catalog, table, index));
   }
 
   private static List<JsonRequest> lenientList(JsonRequest request, String field) {

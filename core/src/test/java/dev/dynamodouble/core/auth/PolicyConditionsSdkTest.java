@@ -77,7 +77,7 @@ class PolicyConditionsSdkTest {
              "Condition": {"IpAddress": {"aws:SourceIp": "192.168.0.0/16"}}}""", """
             {"Effect": "Allow", "Action": "dynamodb:Query", "Resource": "*",
              "Condition": {"NotIpAddress": {"aws:SourceIp": "127.0.0.0/8"}}}""", """
-            {"Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "*",
+            {"Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*",
              "Condition": {"Bool": {"aws:SecureTransport": "true"}}}""")))).start();
     try (DynamoDbClient admin = client("AKIDADMIN", "admin-secret")) {
       admin.createTable(r -> r.tableName("guarded").billingMode(BillingMode.PAY_PER_REQUEST)
@@ -155,7 +155,7 @@ class PolicyConditionsSdkTest {
       if (denied == null) {
         call.accept(client);
       } else {
-        assertError(() -> call.accept(client), "AccessDeniedException", denied);
+        assertError(() -> call.accept(client), "AccessDeniedException", denied.isEmpty() ? null : denied);
       }
     }
   }
@@ -183,7 +183,8 @@ class PolicyConditionsSdkTest {
         Arguments.of("Scan: 192.168.0.0/16 does not hold 127.0.0.1", SCAN, denied(local, "Scan", none.formatted("Scan"))),
         Arguments.of("Query: NotIpAddress 127.0.0.0/8 fails on loopback", QUERY,
             denied(local, "Query", none.formatted("Query"))),
-        Arguments.of("PutItem: aws:SecureTransport is false over HTTP", PUT, denied(local, "PutItem", none.formatted("PutItem"))));
+        Arguments.of("ListTables: aws:SecureTransport is false over HTTP", (Consumer<DynamoDbClient>) DynamoDbClient::listTables,
+            ""));
   }
 
   @ParameterizedTest(name = "{0}")

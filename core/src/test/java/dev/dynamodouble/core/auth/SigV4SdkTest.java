@@ -179,8 +179,9 @@ class SigV4SdkTest {
 
   /**
    * DynamoDB signs with SigV4 only (the SDK's DynamoDB model offers no other scheme): a SigV4A
-   * header is refused as an unsupported algorithm, and a chunked (streaming) payload's signature,
-   * which covers the literal STREAMING-AWS4-HMAC-SHA256-PAYLOAD instead of the body, does not match.
+   * header is refused as an unsupported algorithm, a chunked (streaming) payload for its
+   * aws-chunked encoding, and its signature, which covers the literal
+   * STREAMING-AWS4-HMAC-SHA256-PAYLOAD instead of the body, does not match a plain body.
    */
   @Test
   void sigV4AAndChunkedPayloadsAreRefused() throws Exception {
@@ -220,7 +221,17 @@ class SigV4SdkTest {
     });
     var streaming = raw.http().send(http.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(streaming.statusCode()).isEqualTo(400);
-    assertThat(streaming.body()).contains("InvalidSignatureException")
+    assertThat(streaming.body()).contains("SerializationException").contains("Unsupported Content-Encoding: aws-chunked");
+
+    HttpRequest.Builder plain = HttpRequest.newBuilder(URI.create(signed.request().getUri().toString()))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)); // the streaming signature, over a plain body
+    signed.request().forEachHeader((name, values) -> {
+      if (!List.of("host", "content-length", "content-encoding").contains(name.toLowerCase())) {
+        values.forEach(v -> plain.header(name, v));
+      }
+    });
+    var unchunked = raw.http().send(plain.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(unchunked.body()).contains("InvalidSignatureException")
         .contains("The request signature we calculated does not match the signature you provided.");
   }
 
