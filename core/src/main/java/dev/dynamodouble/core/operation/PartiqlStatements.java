@@ -15,7 +15,6 @@ import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.BillingMode;
-import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
@@ -59,21 +58,7 @@ final class PartiqlStatements {
   }
 
   static Planner planner(RequestContext context) {
-    return new Planner(schemas(context));
-  }
-
-  private static KeySchemas schemas(RequestContext context) {
-    return (tableName, indexName) -> {
-      Table table = context.catalog().itemTable(tableName);
-      if (indexName == null) {
-        return table.keySchema();
-      }
-      IndexDefinition index = table.index(indexName);
-      if (index == null) {
-        throw DynamoException.validation("The table does not have the specified index: " + indexName);
-      }
-      return index.keySchema();
-    };
+    return new Planner(KeySchemas.of(context.catalog()::itemTable));
   }
 
   /**

@@ -1,14 +1,13 @@
 package dev.dynamodouble.core.pipeline;
 
 import dev.dynamodouble.core.engine.Catalog;
-import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.partiql.KeySchemas;
 import dev.dynamodouble.core.partiql.Plan;
 import dev.dynamodouble.core.partiql.Planner;
 import dev.dynamodouble.core.partiql.RequestJson;
 import dev.dynamodouble.core.partiql.Statement;
 import dev.dynamodouble.core.partiql.StatementParser;
 import dev.dynamodouble.core.protocol.JsonRequest;
-import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public final class StatementTargets {
   }
 
   private static Planner planner(Catalog catalog) {
-    return new Planner((table, index) -> schemaOf(catalog, table, index));
+    return new Planner(KeySchemas.of(catalog::itemTable)); // a missing table: no keys; the operation refuses it
   }
 
   private static List<JsonRequest> lenientList(JsonRequest request, String field) {
@@ -112,20 +111,5 @@ public final class StatementTargets {
       }
     }
     return keys;
-  }
-
-  private static dev.dynamodouble.core.table.KeySchema schemaOf(Catalog catalog, String tableName, String indexName) {
-    Table table = catalog.find(tableName);
-    if (table == null) {
-      throw DynamoException.resourceNotFound("Requested resource not found");
-    }
-    if (indexName == null) {
-      return table.keySchema();
-    }
-    IndexDefinition index = table.index(indexName);
-    if (index == null) {
-      throw DynamoException.validation("The table does not have the specified index: " + indexName);
-    }
-    return index.keySchema();
   }
 }
