@@ -72,7 +72,7 @@ public final class TableDeclarations {
     }
     return new TableDeclaration(built, a.ttlAttribute().isEmpty() ? null : a.ttlAttribute(), fixtures,
         a.bean() == void.class ? null : a.bean(), declaredBy, List.of(a.replicas()))
-        .capacityEnforced(a.capacityEnforced());
+        .capacityEnforced(a.capacityEnforced()).strongConsistency(a.strongConsistency(), a.witness());
   }
 
   private static CreateTableRequest.Builder fromDefinition(DynamoTable a, Found<DynamoTable> found, Class<?> testClass) {
