@@ -25,15 +25,26 @@ final class AccessRequest {
   }
 
   /**
+   * The global condition keys without the time and the source address (a DAX connection's
+   * requests: its access control has no engine clock), so aws:CurrentTime, aws:EpochTime and
+   * aws:SourceIp are absent there.
+   */
+  static Map<String, List<String>> context(Identity identity, String region, boolean secure) {
+    return context(identity, region, secure, null, null);
+  }
+
+  /**
    * The global condition keys of a request by {@code identity}: its principal and tags, the region,
-   * TLS, the time (the engine clock's {@code now}: aws:CurrentTime, aws:EpochTime) and the source
+   * TLS, the time (the engine clock's {@code now}, or null: aws:CurrentTime, aws:EpochTime) and the source
    * address ({@code sourceIp}, null when the transport has none).
    */
   static Map<String, List<String>> context(Identity identity, String region, boolean secure, Instant now,
                                            String sourceIp) {
     Map<String, List<String>> keys = new HashMap<>();
-    keys.put("aws:currenttime", List.of(now.truncatedTo(ChronoUnit.SECONDS).toString()));
-    keys.put("aws:epochtime", List.of(Long.toString(now.getEpochSecond())));
+    if (now != null) {
+      keys.put("aws:currenttime", List.of(now.truncatedTo(ChronoUnit.SECONDS).toString()));
+      keys.put("aws:epochtime", List.of(Long.toString(now.getEpochSecond())));
+    }
     if (sourceIp != null) {
       keys.put("aws:sourceip", List.of(sourceIp));
     }
