@@ -2,6 +2,7 @@ package dev.dynamodouble.core.persist;
 
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.pipeline.Pipeline;
+import dev.dynamodouble.core.time.ManualClock;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +39,10 @@ public final class DataDirectory implements AutoCloseable {
   public static final int REQUEST_THREADS = 64;
 
   /** What this program keeps only in memory even with a data directory (logged at start, in the README). */
-  public static final String NOT_DURABLE = "on-demand backups, the point-in-time recovery history before the restart, "
-      + "stream records and stream ARNs (a new stream starts), global-table replicas, Contributor Insights and "
-      + "Kinesis streaming settings, replica auto scaling settings, encryption (SSE) settings, fault rules and "
-      + "the clock of --manual-clock";
+  public static final String NOT_DURABLE = "stream records written before the restart (the stream and its ARN stay, "
+      + "its shards start empty), global-table replicas and replica auto scaling settings, the records a Kinesis "
+      + "destination received (the destination stays), Contributor Insights key counts (the setting stays) and "
+      + "fault rules (load them again with --faults)";
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -136,8 +139,10 @@ public final class DataDirectory implements AutoCloseable {
    */
   private static long recover(Path dir, Engine engine, List<Notice> notices) throws IOException {
     List<Path> segments = DataFiles.segments(dir);
+    Map<Path, Integer> versions = new HashMap<>();
     for (Path segment : segments) {
       int version = SegmentReader.version(segment);
+      versions.put(segment, version);
       if (version > SegmentFormat.VERSION) {
         throw new DataDirectoryException("the data directory " + dir + " was written by a newer Dynamo Double ("
             + segment.getFileName() + " has format " + version + "; this version reads format "
@@ -151,7 +156,8 @@ public final class DataDirectory implements AutoCloseable {
     long highest = SegmentFormat.number(segments.get(segments.size() - 1));
     for (int i = segments.size() - 1; i >= 0; i--) {
       Path segment = segments.get(i);
-      Recovery recovery = new Recovery();
+      int version = versions.get(segment);
+      Recovery recovery = new Recovery(version);
       SegmentReader.Result result;
       try {
         result = SegmentReader.read(segment, recovery);
@@ -168,6 +174,11 @@ public final class DataDirectory implements AutoCloseable {
         throw new DataDirectoryException(segment + " is damaged at byte " + result.validEnd() + " ("
             + result.tornReason() + ") and is not the last segment; refusing to start, nothing was changed");
       }
+      if (recovery.now() != null && engine.clock() instanceof ManualClock manual
+          && recovery.now().isAfter(manual.now())) {
+        manual.setTo(recovery.now()); // --manual-clock resumes where it was
+        notices.add(new Notice(false, "The manual clock resumes at " + recovery.now()));
+      }
       engine.write(() -> recovery.install(engine));
       if (result.torn()) {
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
@@ -178,8 +189,13 @@ public final class DataDirectory implements AutoCloseable {
             + (result.fileSize() - result.validEnd()) + " bytes after byte " + result.validEnd() + " (" + result.tornReason()
             + "; a write cut short by a crash, never acknowledged)"));
       }
-      notices.add(new Notice(false, "Recovered " + recovery.tableCount() + " table(s) from " + dir.toAbsolutePath()
-          + " (" + recovery.records() + " log records)"));
+      notices.add(new Notice(false, "Recovered " + recovery.tableCount() + " table(s) and " + recovery.backupCount()
+          + " backup(s) from " + dir.toAbsolutePath() + " (" + recovery.records() + " log records)"));
+      if (version < SegmentFormat.VERSION) {
+        notices.add(new Notice(true, "Migrated " + dir.toAbsolutePath() + " from format " + version + " to format "
+            + SegmentFormat.VERSION + " (the next checkpoint rewrites it; older versions of Dynamo Double "
+            + "will refuse it from now on)"));
+      }
       return highest;
     }
     for (Path segment : segments) {
@@ -216,10 +232,15 @@ public final class DataDirectory implements AutoCloseable {
     return log.forces();
   }
 
-  /** Writes what is queued, then releases the directory. */
+  /** Writes what is queued and the clock's time (a manual clock may have moved since), then releases the directory. */
   @Override
   public void close() {
     engine.storage(null);
+    try {
+      sync();
+    } catch (RuntimeException e) {
+      LOG.warn("Writing the last state of {}: {}", dir, e.toString());
+    }
     log.close();
     try {
       lock.release();

@@ -8,11 +8,16 @@ import java.util.zip.CRC32C;
  * The layout of a log segment ({@code 0000000000000001.ddlog}): a header (magic, format version),
  * then records framed as {@code [payload length][CRC32C of payload][payload]}; a payload starts with
  * its type byte. Every segment begins with a checkpoint: the whole state (a catalog, then each
- * table's image), ended by a checkpoint-end record; item changes and catalogs follow.
+ * table's image or PITR history and its streams' records, then the backups), ended by a checkpoint-end record; item changes,
+ * catalogs and backups added or dropped follow.
  */
 final class SegmentFormat {
-  /** The format this code writes and the newest it reads. */
-  static final int VERSION = 1;
+  /**
+   * The format this code writes and the newest it reads. 2 added commit times, the feed's sequence,
+   * the clock's time, {@link TableExtras}, backups and the PITR history; a format-1 directory is
+   * read and rewritten as format 2 at start.
+   */
+  static final int VERSION = 2;
   static final byte[] MAGIC = "DDOUBLE\n".getBytes(StandardCharsets.US_ASCII);
   static final int HEADER_BYTES = MAGIC.length + 4;
   static final int FRAME_BYTES = 8;
@@ -26,6 +31,11 @@ final class SegmentFormat {
   static final int IMAGE_ITEMS = 4;
   static final int IMAGE_END = 5;
   static final int CHECKPOINT_END = 6;
+  static final int BACKUP = 7;
+  static final int BACKUP_DROPPED = 8;
+  static final int VERSION_DELTA = 9;
+  static final int STREAM_BEGIN = 10;
+  static final int STREAM_RECORDS = 11;
 
   private SegmentFormat() {}
 
