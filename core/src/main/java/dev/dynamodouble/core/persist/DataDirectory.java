@@ -65,16 +65,27 @@ public final class DataDirectory implements AutoCloseable {
 
   /** Opens {@code dir} for {@code engine} (which holds no table yet) with the default compaction size. */
   public static DataDirectory open(Path dir, Engine engine) {
-    return open(dir, engine, DEFAULT_COMPACTION_BYTES);
+    return open(dir, engine, DEFAULT_COMPACTION_BYTES, null);
+  }
+
+  /** Opens {@code dir}, encrypted at rest with {@code key} (null: plain), with the default compaction size. */
+  public static DataDirectory open(Path dir, Engine engine, DataKey key) {
+    return open(dir, engine, DEFAULT_COMPACTION_BYTES, key);
+  }
+
+  public static DataDirectory open(Path dir, Engine engine, long compactionBytes) {
+    return open(dir, engine, compactionBytes, null);
   }
 
   /**
-   * Opens {@code dir} for {@code engine}, which must hold no table yet.
+   * Opens {@code dir} for {@code engine}, which must hold no table yet. With a {@code key}, every
+   * segment written from now on is encrypted (a plain directory is encrypted by the first
+   * checkpoint, at start); an encrypted directory needs its key.
    *
    * @throws DataDirectoryException when the directory is in use, newer, damaged or unreadable;
    *     nothing in it was changed then
    */
-  public static DataDirectory open(Path dir, Engine engine, long compactionBytes) {
+  public static DataDirectory open(Path dir, Engine engine, long compactionBytes, DataKey key) {
     FileChannel lockChannel = null;
     try {
       Files.createDirectories(dir);
@@ -82,9 +93,10 @@ public final class DataDirectory implements AutoCloseable {
       FileLock lock = tryLock(lockChannel, dir);
       try {
         List<Notice> notices = new ArrayList<>();
-        long next = recover(dir, engine, notices) + 1;
+        long next = recover(dir, engine, key, notices) + 1;
         DurableStore store = new DurableStore(engine);
-        GroupCommitLog log = new GroupCommitLog(dir, next, compactionBytes, () -> engine.write(store::appendCheckpoint));
+        GroupCommitLog log = new GroupCommitLog(dir, next, compactionBytes, () -> engine.write(store::appendCheckpoint),
+            key);
         store.log(log);
         long[] position = new long[1];
         engine.write(() -> {
@@ -137,17 +149,37 @@ public final class DataDirectory implements AutoCloseable {
    * Replays the newest segment whose checkpoint is complete into the engine and truncates its torn
    * tail, if any; returns the highest segment number present (0 for a new directory).
    */
-  private static long recover(Path dir, Engine engine, List<Notice> notices) throws IOException {
+  private static long recover(Path dir, Engine engine, DataKey key, List<Notice> notices) throws IOException {
     List<Path> segments = DataFiles.segments(dir);
-    Map<Path, Integer> versions = new HashMap<>();
+    Map<Path, SegmentReader.Header> headers = new HashMap<>();
+    Map<Path, DataKey.Sealing> sealings = new HashMap<>();
+    boolean plain = false;
     for (Path segment : segments) {
-      int version = SegmentReader.version(segment);
-      versions.put(segment, version);
-      if (version > SegmentFormat.VERSION) {
+      SegmentReader.Header header = SegmentReader.header(segment);
+      headers.put(segment, header);
+      if (header.version() > SegmentFormat.VERSION) {
         throw new DataDirectoryException("the data directory " + dir + " was written by a newer Dynamo Double ("
-            + segment.getFileName() + " has format " + version + "; this version reads format "
+            + segment.getFileName() + " has format " + header.version() + "; this version reads format "
             + SegmentFormat.VERSION + " and older); refusing to start, nothing was changed");
       }
+      if (header.encrypted()) {
+        if (key == null) {
+          throw new DataDirectoryException("the data directory " + dir + " is encrypted (" + segment.getFileName()
+              + "); start with --data-key and the file of its key; refusing to start, nothing was changed");
+        }
+        DataKey.Sealing sealing = key.open(header.salt(), header.check());
+        if (sealing == null) {
+          throw new DataDirectoryException("the data key " + key.source() + " does not open the data directory " + dir
+              + " (" + segment.getFileName() + " was encrypted with another key); refusing to start, nothing was changed");
+        }
+        sealings.put(segment, sealing);
+      } else if (header.complete()) {
+        plain = true;
+      }
+    }
+    if (plain && key != null) {
+      notices.add(new Notice(true, "Encrypting " + dir.toAbsolutePath() + " with the data key " + key.source()
+          + " (the checkpoint written at start replaces its plain segments)"));
     }
     if (segments.isEmpty()) {
       notices.add(new Notice(false, "New data directory " + dir.toAbsolutePath()));
@@ -156,11 +188,12 @@ public final class DataDirectory implements AutoCloseable {
     long highest = SegmentFormat.number(segments.get(segments.size() - 1));
     for (int i = segments.size() - 1; i >= 0; i--) {
       Path segment = segments.get(i);
-      int version = versions.get(segment);
+      SegmentReader.Header header = headers.get(segment);
+      int version = header.version();
       Recovery recovery = new Recovery(version);
       SegmentReader.Result result;
       try {
-        result = SegmentReader.read(segment, recovery);
+        result = SegmentReader.read(segment, header, sealings.get(segment), recovery);
       } catch (CorruptDataException e) {
         throw new DataDirectoryException(segment + " is damaged (" + e.getMessage()
             + "); refusing to start, nothing was changed");

@@ -24,23 +24,34 @@ final class SegmentWriter implements AutoCloseable {
 
   private final FileChannel channel;
   private final long number;
+  /** Seals each record when the directory is encrypted, else null. */
+  private final DataKey.Sealing sealing;
+  private int records;
   private final ByteSink sink = new ByteSink(64 << 10);
   private long written;
 
-  private SegmentWriter(FileChannel channel, long number) {
+  private SegmentWriter(FileChannel channel, long number, DataKey key) {
     this.channel = channel;
     this.number = number;
+    this.sealing = key == null ? null : key.newSegment();
   }
 
-  /** Creates segment {@code number} (it must not exist) and writes its header. */
-  static SegmentWriter create(Path dir, long number) throws IOException {
+  /** Creates segment {@code number} (it must not exist) and writes its header; {@code key} null: plain. */
+  static SegmentWriter create(Path dir, long number, DataKey key) throws IOException {
     FileChannel channel = FileChannel.open(dir.resolve(SegmentFormat.fileName(number)),
         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    SegmentWriter writer = new SegmentWriter(channel, number);
+    SegmentWriter writer = new SegmentWriter(channel, number, key);
     for (byte b : SegmentFormat.MAGIC) {
       writer.sink.writeByte(b);
     }
     writer.sink.writeInt(SegmentFormat.VERSION);
+    if (writer.sealing == null) {
+      writer.sink.writeByte(SegmentFormat.PLAIN);
+    } else {
+      writer.sink.writeByte(SegmentFormat.SEALED);
+      writer.sink.writeRaw(writer.sealing.salt());
+      writer.sink.writeRaw(writer.sealing.check());
+    }
     return writer;
   }
 
@@ -215,6 +226,12 @@ final class SegmentWriter implements AutoCloseable {
 
   private void end(int at) {
     int payload = at + SegmentFormat.FRAME_BYTES;
+    if (sealing != null) {
+      byte[] sealed = sealing.seal(records, sink.array(), payload, sink.size() - payload);
+      sink.truncate(payload);
+      sink.writeRaw(sealed);
+    }
+    records++;
     int length = sink.size() - payload;
     if (length > SegmentFormat.MAX_PAYLOAD) {
       throw new IllegalStateException("a log record of " + length + " bytes is larger than the format allows");
