@@ -91,6 +91,8 @@ public final class DataKey {
   final class Sealing {
     private final byte[] salt;
     private final Cipher cipher;
+    /** The key check, sealed once: GCM refuses to encrypt twice under one nonce. */
+    private final byte[] check;
 
     private Sealing(byte[] salt) {
       this.salt = salt;
@@ -99,6 +101,7 @@ public final class DataKey {
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("this JDK offers no AES-GCM", e);
       }
+      this.check = seal(CHECK_INDEX, new byte[0], 0, 0);
     }
 
     byte[] salt() {
@@ -107,7 +110,7 @@ public final class DataKey {
 
     /** The key check written in the segment header. */
     byte[] check() {
-      return seal(CHECK_INDEX, new byte[0], 0, 0);
+      return check.clone();
     }
 
     /** Record {@code index}'s payload, sealed: {@code length + TAG_BYTES} bytes. */

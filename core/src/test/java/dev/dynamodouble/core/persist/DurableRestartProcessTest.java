@@ -2,23 +2,16 @@ package dev.dynamodouble.core.persist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamodouble.core.server.Main;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,14 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The standalone server with {@code --data-dir} and {@code --manual-clock} in its own process:
+ * The standalone server with {@code --data-dir}, {@code --data-key} and {@code --manual-clock} in its own process:
  * settings, a backup, the PITR history, stream records and the clock are set through the SDK and
  * the control API, the process is killed with SIGKILL, and a new one on the same directory knows
- * all of it. Waits are guards against a hang, never timing assertions.
+ * all of it; one given another key refuses to start. Waits are guards against a hang, never timing
+ * assertions.
  */
 class DurableRestartProcessTest {
-  private static final Pattern LISTENING = Pattern.compile("Dynamo Double listening on (http://127\\.0\\.0\\.1:\\d+) .*");
-  private static final long GUARD_SECONDS = 120;
+  private static final long GUARD_SECONDS = ServerProcesses.GUARD_SECONDS;
   private static final Instant START = Instant.parse("2026-05-01T00:00:00Z");
 
   @TempDir
@@ -110,6 +103,12 @@ class DurableRestartProcessTest {
       second.destroy();
       assertThat(second.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
     }
+
+    Process wrongKey = start(data, "other.hex", "ff".repeat(32));
+    assertThat(wrongKey.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(wrongKey.exitValue()).isEqualTo(1);
+    assertThat(java.nio.file.Files.readString(tmp.resolve("other.hex.log")))
+        .contains("does not open the data directory").contains("nothing was changed");
   }
 
   private static AttributeValue s(String value) {
@@ -128,28 +127,24 @@ class DurableRestartProcessTest {
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
+  /** Starts a server on {@code data}, encrypted with the key in {@code key.hex}. */
   private Process start(Path data) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "--port", "0", "--host", "127.0.0.1", "--manual-clock", START.toString(), "--data-dir", data.toString())
-        .redirectError(tmp.resolve("server-" + System.nanoTime() + ".log").toFile()).start();
+    return start(data, "key.hex", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+  }
+
+  private Process start(Path data, String keyFile, String hexKey) throws IOException {
+    Path key = tmp.resolve(keyFile);
+    java.nio.file.Files.writeString(key, hexKey + "\n");
+    return ServerProcesses.start(tmp.resolve(keyFile + ".log"), "--manual-clock", START.toString(),
+        "--data-dir", data.toString(), "--data-key", key.toString());
   }
 
   private static URI endpointOf(Process process) throws IOException {
-    BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String first = stdout.readLine();
-    assertThat(first).as("first line of stdout").isNotNull();
-    Matcher matcher = LISTENING.matcher(first);
-    assertThat(matcher.matches()).as(first).isTrue();
-    return URI.create(matcher.group(1));
+    return ServerProcesses.endpointOf(process);
   }
 
   private static DynamoDbClient client(URI endpoint) {
-    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)).apiCallTimeout(Duration.ofSeconds(GUARD_SECONDS)))
-        .build();
+    return ServerProcesses.client(endpoint);
   }
 
   private static DynamoDbStreamsClient streams(URI endpoint) {

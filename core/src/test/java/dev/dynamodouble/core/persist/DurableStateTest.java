@@ -252,7 +252,7 @@ class DurableStateTest {
     assertThat(notices).anyMatch(line -> line.startsWith("Migrated ") && line.contains("from format 1 to format 2"));
     try (var files = Files.list(dir)) {
       for (Path segment : files.filter(f -> f.toString().endsWith(".ddlog")).toList()) {
-        assertThat(SegmentReader.version(segment)).isEqualTo(SegmentFormat.VERSION);
+        assertThat(SegmentReader.header(segment).version()).isEqualTo(SegmentFormat.VERSION);
       }
     }
     withServer((dynamo, clock, client, streams) ->
