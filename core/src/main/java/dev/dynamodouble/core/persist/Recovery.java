@@ -100,10 +100,7 @@ final class Recovery implements SegmentReader.Visitor {
       case SegmentFormat.IMAGE_ITEMS -> imageItems(in);
       case SegmentFormat.IMAGE_END -> {
         long id = in.readLong();
-        PersistentSortedMap.Builder<ItemKey, StoredItem> image = images.remove(id);
-        if (image == null) {
-          throw new CorruptDataException("image end of " + id + " without a beginning");
-        }
+        PersistentSortedMap.Builder<ItemKey, StoredItem> image = image(id, true);
         Instant stamp = imageStamps.remove(id);
         Replayed table = tables.get(id);
         ReplayedBackup backup = backups.get(id);
@@ -153,12 +150,18 @@ final class Recovery implements SegmentReader.Visitor {
     return now;
   }
 
+  /** The image being read for {@code id} (forgotten at its {@code end}); its beginning must have come first. */
+  private PersistentSortedMap.Builder<ItemKey, StoredItem> image(long id, boolean end) {
+    PersistentSortedMap.Builder<ItemKey, StoredItem> image = end ? images.remove(id) : images.get(id);
+    if (image == null) {
+      throw new CorruptDataException("image " + (end ? "end" : "items") + " of " + id + " without a beginning");
+    }
+    return image;
+  }
+
   private void imageItems(ByteSource in) {
     long id = in.readLong();
-    PersistentSortedMap.Builder<ItemKey, StoredItem> image = images.get(id);
-    if (image == null) {
-      throw new CorruptDataException("image items of " + id + " without a beginning");
-    }
+    PersistentSortedMap.Builder<ItemKey, StoredItem> image = image(id, false);
     Replayed table = tables.get(id);
     ReplayedBackup backup = backups.get(id);
     KeySchema schema = table != null ? table.def.keySchema() : backup != null ? backup.meta.source().keySchema() : null;
