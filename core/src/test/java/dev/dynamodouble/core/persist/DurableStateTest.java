@@ -126,8 +126,11 @@ class DurableStateTest {
   @Test
   void backupsSurviveRestartsAndRestore() {
     withServer((dynamo, clock, client, streams) -> {
-      SdkTestSupport.createTable(client, "src", "pk", null);
-      client.putItem(r -> r.tableName("src").item(item("pk", "a", "v", 1)));
+      client.createTable(r -> r.tableName("src").billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("g", ScalarAttributeType.S))
+          .keySchema(hash("pk")).globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG")
+              .keySchema(hash("g")).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+      client.putItem(r -> r.tableName("src").item(item("pk", "a", "v", 1, "g", "x")));
       client.createBackup(r -> r.tableName("src").backupName("first"));
       client.putItem(r -> r.tableName("src").item(item("pk", "b", "v", 2)));
       clock.advance(Duration.ofSeconds(1));
@@ -157,7 +160,9 @@ class DurableStateTest {
       String first = client.listBackups(r -> r.tableName("src")).backupSummaries().get(0).backupArn();
       client.restoreTableFromBackup(r -> r.backupArn(first).targetTableName("restored"));
       clock.advance(Duration.ofMinutes(1));
-      assertThat(client.scan(r -> r.tableName("restored")).items()).containsExactly(item("pk", "a", "v", 1));
+      assertThat(client.scan(r -> r.tableName("restored")).items()).containsExactly(item("pk", "a", "v", 1, "g", "x"));
+      assertThat(client.query(r -> r.tableName("restored").indexName("byG").keyConditionExpression("g = :g")
+          .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("x")))).items()).hasSize(1);
     });
   }
 
