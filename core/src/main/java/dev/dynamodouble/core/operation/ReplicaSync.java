@@ -17,13 +17,17 @@ import java.util.List;
  * the table class where the replica has no override, and the global secondary indexes. Tags,
  * deletion protection, encryption keys and a replica's overrides stay its own. Applied under the
  * engine's lock, right after the same change was made to the table the request named (whose
- * checks stand for every replica: they move together).
+ * checks stand for every replica: they move together). A version 2017.11.29 global table
+ * synchronizes nothing by itself: UpdateGlobalTableSettings sets its replicas' capacity.
  */
 final class ReplicaSync {
   private ReplicaSync() {}
 
-  /** The table's other live replicas (none when it is not a global table). */
+  /** The table's other live replicas (none when it is not a global table, or a version 2017.11.29 one). */
   static List<Table> others(Engine engine, Table table) {
+    if (engine.replication().isLegacy(table)) {
+      return List.of();
+    }
     List<Table> others = new ArrayList<>(engine.replication().replicas(table).values());
     others.remove(table);
     return others;

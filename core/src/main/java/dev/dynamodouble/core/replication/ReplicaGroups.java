@@ -31,13 +31,20 @@ final class ReplicaGroups {
     if (group == null || !isLive(group.get(table.region()), table)) {
       return Map.of();
     }
+    Map<String, Member> live = live(table.name());
+    return live.size() < 2 ? Map.of() : live;
+  }
+
+  /** The members of the group of that name whose table is still in its region's catalog, by region (sorted). */
+  Map<String, Member> live(String name) {
+    Map<String, Member> group = byName.getOrDefault(name, Map.of());
     Map<String, Member> live = new TreeMap<>();
     for (Member member : group.values()) {
-      if (regions.apply(member.table().region()).find(table.name()) == member.table()) {
+      if (regions.apply(member.table().region()).find(name) == member.table()) {
         live.put(member.table().region(), member);
       }
     }
-    return live.size() < 2 ? Map.of() : live;
+    return live;
   }
 
   /** Whether the table is a replica that replicates (a member, not being deleted). */

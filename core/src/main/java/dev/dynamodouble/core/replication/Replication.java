@@ -40,6 +40,7 @@ public final class Replication implements FeedSubscriber {
   private final ChangeFeed feed;
   private final Consumer<Runnable> locked;
   private final ReplicaGroups groups;
+  private final LegacyGlobalTables legacy = new LegacyGlobalTables();
   private final Faults faults;
   private final Map<String, Link> links = new ConcurrentHashMap<>();
   private volatile Duration defaultLag = DEFAULT_LAG;
@@ -230,6 +231,39 @@ public final class Replication implements FeedSubscriber {
     groups.put(origin, new ReplicaGroups.Member(replica, settings(origin, replica.region()).merge(settings)));
   }
 
+  /**
+   * Joins {@code member} (an empty table) to the group of {@code existing} (itself when the group is
+   * new) without copying items: version 2017.11.29's CreateGlobalTable and UpdateGlobalTable, whose
+   * tables are all empty. Call under the lock.
+   */
+  public void join(Table existing, Table member) {
+    existing.attachment(Ref.class, t -> new Ref(this));
+    member.attachment(Ref.class, t -> new Ref(this));
+    groups.put(existing, new ReplicaGroups.Member(member, ReplicaSettings.NONE));
+  }
+
+  /** Takes {@code member} out of its group; the table stays, on its own. Call under the lock. */
+  public void leave(Table member) {
+    groups.forget(member);
+  }
+
+  /** The tables of the group of that name still in their regions, by region; empty when there is none. */
+  public Map<String, Table> members(String name) {
+    Map<String, Table> out = new java.util.TreeMap<>();
+    groups.live(name).forEach((region, member) -> out.put(region, member.table()));
+    return out;
+  }
+
+  /** The version 2017.11.29 global tables. */
+  public LegacyGlobalTables legacy() {
+    return legacy;
+  }
+
+  /** Whether the table is a member of a version 2017.11.29 global table. */
+  public boolean isLegacy(Table table) {
+    return legacy.get(table.name()) != null && members(table.name()).get(table.region()) == table;
+  }
+
   /** The replication a table is or was a replica of, or null when it was never part of a global table. */
   public static Replication of(Table table) {
     Ref ref = table.attachment(Ref.class);
@@ -271,7 +305,7 @@ public final class Replication implements FeedSubscriber {
 
   @Override
   public Object capture(Table table) {
-    return new Captured(groups.raw(table.name()), stamps(table).all());
+    return new Captured(groups.raw(table.name()), stamps(table).all(), legacy.get(table.name()));
   }
 
   @Override
@@ -282,12 +316,17 @@ public final class Replication implements FeedSubscriber {
     if (captured instanceof Captured state) {
       groups.restore(table.name(), state.group());
       stamps(table).all(state.stamps());
+      legacy.restore(table.name(), state.legacy());
     } else {
       groups.forget(table);
+      if (groups.raw(table.name()) == null) {
+        legacy.restore(table.name(), null);
+      }
     }
   }
 
-  private record Captured(Map<String, ReplicaGroups.Member> group, PersistentSortedMap<ItemKey, Stamp> stamps) {}
+  private record Captured(Map<String, ReplicaGroups.Member> group, PersistentSortedMap<ItemKey, Stamp> stamps,
+                          LegacyGlobalTables.Entry legacy) {}
 
   // ---- delivery ----
 
