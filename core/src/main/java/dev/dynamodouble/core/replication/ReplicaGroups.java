@@ -3,7 +3,9 @@ package dev.dynamodouble.core.replication;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +47,22 @@ final class ReplicaGroups {
       }
     }
     return live;
+  }
+
+  /** The regions of the table's other live replicas (none when it is not a global table); no sorting, no map. */
+  List<String> otherRegions(Table table) {
+    Map<String, Member> group = byName.get(table.name());
+    if (group == null || !isLive(group.get(table.region()), table)) {
+      return List.of();
+    }
+    List<String> others = new ArrayList<>(group.size());
+    for (Member member : group.values()) {
+      Table other = member.table();
+      if (other != table && regions.apply(other.region()).find(table.name()) == other) {
+        others.add(other.region());
+      }
+    }
+    return others;
   }
 
   /** Whether the table is a replica that replicates (a member, not being deleted). */

@@ -42,7 +42,7 @@ public final class Replication implements FeedSubscriber {
   private final ReplicaGroups groups;
   private final LegacyGlobalTables legacy = new LegacyGlobalTables();
   private final Faults faults;
-  private final Map<String, Link> links = new ConcurrentHashMap<>();
+  private final Map<LinkKey, Link> links = new ConcurrentHashMap<>();
   private volatile Duration defaultLag = DEFAULT_LAG;
   /** Regions cut off by {@link #partition}: their links, present and future, are paused. */
   private final java.util.Set<String> partitioned = ConcurrentHashMap.newKeySet();
@@ -284,24 +284,26 @@ public final class Replication implements FeedSubscriber {
     if (changes.get(0).origin() == Origin.REPLICATION) {
       return; // applied here from another region: the stamp was set when applying
     }
-    Map<String, ReplicaGroups.Member> group = groups.of(table);
+    List<String> others = groups.otherRegions(table);
+    Link[] out = new Link[others.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = link(table.region(), others.get(i));
+    }
     ItemStamps stamps = stamps(table);
     for (ItemChange change : changes) {
       Stamp stamp = Stamp.after(stamps.get(change.key()), change.at(), table.region());
       stamps.put(change.key(), stamp);
-      for (String region : group.keySet()) {
-        if (!region.equals(table.region())) {
-          Link link = link(table.region(), region);
-          FaultHandle fault = faults.replicationFault(table.name(), region, change.key().partition());
-          link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), fault));
-          if (fault != null) {
-            link.faulted++;
-          }
-          scheduleDrain(link);
+      for (Link link : out) {
+        FaultHandle fault = faults.replicationFault(table.name(), link.to, change.key().partition());
+        link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), fault));
+        if (fault != null) {
+          link.faulted++;
         }
+        scheduleDrain(link);
       }
     }
   }
+
 
   @Override
   public Object capture(Table table) {
@@ -403,9 +405,12 @@ public final class Replication implements FeedSubscriber {
     }
   }
 
-  private static String key(String from, String to) {
-    return from + "->" + to;
+  private static LinkKey key(String from, String to) {
+    return new LinkKey(from, to);
   }
+
+  /** A link's key: a record rather than a concatenated string, as every change looks its links up. */
+  private record LinkKey(String from, String to) {}
 
   private static ItemStamps stamps(Table table) {
     return table.attachment(ItemStamps.class, t -> new ItemStamps());
