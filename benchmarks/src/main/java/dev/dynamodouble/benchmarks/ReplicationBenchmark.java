@@ -8,6 +8,7 @@ import dev.dynamodouble.core.time.DynamoClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Global tables (from {@code benchmarks/}, after a build):
@@ -19,6 +20,8 @@ import java.util.Locale;
  *       clock and that thread's CPU time. The system clock's thread applies the replicated writes
  *       meanwhile (default lag, one second). Also against a table with the NEW_AND_OLD_IMAGES stream
  *       a replica needs, to separate replication's cost from the stream's.</li>
+ *   <li>The same PutItem through the AWS SDK v2 sync client over loopback HTTP (what a user sees),
+ *       with 1 and 4 client threads, against the table with two replicas and the one without.</li>
  *   <li>Heap per change waiting on a paused link (us-east-1 to eu-west-1, on a manual clock).</li>
  * </ul>
  */
@@ -37,6 +40,14 @@ public final class ReplicationBenchmark {
       call(dispatcher, "UpdateTable", "{\"TableName\":\"global\",\"ReplicaUpdates\":[{\"Create\":{\"RegionName\":"
           + "\"eu-west-1\"}},{\"Create\":{\"RegionName\":\"ap-southeast-2\"}}]}");
       dispatcherPuts(dispatcher, rounds);
+      try (DynamoDbClient client = Clients.create(dynamo.endpoint())) {
+        for (int threads : new int[] {1, 4}) {
+          double[] ops = SdkPuts.measure(client, new String[] {"plain", "global"}, rounds, threads);
+          System.out.printf(Locale.ROOT, "PutItem ops/s through the SDK over loopback, %d client thread%s: %.0f "
+              + "without replicas vs %.0f with two (ratio %.3f)%n", threads, threads == 1 ? "" : "s", ops[0], ops[1],
+              ops[1] / ops[0]);
+        }
+      }
     }
     queueMemory(Integer.getInteger("bench.queued", 200_000));
   }

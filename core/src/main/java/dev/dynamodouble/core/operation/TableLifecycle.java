@@ -16,7 +16,12 @@ public final class TableLifecycle {
 
   /** CREATING or UPDATING → ACTIVE; global indexes created with the table turn ACTIVE with it. */
   public static void scheduleActive(Engine engine, Table table) {
-    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
+    scheduleActive(engine, table, java.time.Duration.ZERO);
+  }
+
+  /** As {@link #scheduleActive(Engine, Table)}, {@code later} after the status delay (a replica a setting reaches late). */
+  public static void scheduleActive(Engine engine, Table table, java.time.Duration later) {
+    engine.clock().scheduleAfter(engine.options().statusDelay().plus(later), () -> engine.write(() -> {
       if (table.status() == TableStatus.CREATING) {
         List<IndexDefinition> active = new ArrayList<>();
         for (IndexDefinition index : table.globalIndexes()) {
