@@ -94,7 +94,10 @@ public final class DynamoDouble implements AutoCloseable {
     if (server == null) {
       server = DynamoServer.start(dispatcher, settings.host, settings.port, settings.tls, settings.workers);
       if (daxCache != null) {
-        daxServer = dev.dynamodouble.core.dax.DaxServer.start(dispatcher, daxCache, settings.host, settings.daxPort);
+        daxServer = dev.dynamodouble.core.dax.DaxServer.start(dispatcher, daxCache,
+            settings.auth == null ? null
+                : new dev.dynamodouble.core.auth.DaxAccessControl(settings.auth, engine.resourcePolicies()),
+            settings.host, settings.daxPort);
       }
     }
     return this;
