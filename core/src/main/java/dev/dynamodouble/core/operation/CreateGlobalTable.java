@@ -11,7 +11,6 @@ import dev.dynamodouble.core.replication.Replication;
 import dev.dynamodouble.core.table.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * CreateGlobalTable (global tables version 2017.11.29): makes same-named tables that already exist
@@ -55,11 +54,6 @@ public final class CreateGlobalTable implements Operation {
       LegacyGlobalTableRequests.scheduleActive(engine, entry);
       return entry;
     });
-    Map<String, Table> members = replication.members(name);
-    return out -> {
-      out.writeStartObject();
-      GlobalTableDescriptions.write(out, "GlobalTableDescription", created, members);
-      out.writeEndObject();
-    };
+    return GlobalTableDescriptions.answer(engine, created);
   }
 }

@@ -4,8 +4,6 @@ import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.replication.LegacyGlobalTables;
-import dev.dynamodouble.core.table.Table;
-import java.util.Map;
 
 /** DescribeGlobalTable (version 2017.11.29): a version 2019.11.21 global table is not one it finds. */
 public final class DescribeGlobalTable implements Operation {
@@ -15,11 +13,6 @@ public final class DescribeGlobalTable implements Operation {
     String name = request.string("GlobalTableName");
     new Constraints().notNull(name, "globalTableName").name(name, "globalTableName").check();
     LegacyGlobalTables.Entry entry = LegacyGlobalTableRules.require(context.engine(), name);
-    Map<String, Table> members = context.engine().replication().members(name);
-    return out -> {
-      out.writeStartObject();
-      GlobalTableDescriptions.write(out, "GlobalTableDescription", entry, members);
-      out.writeEndObject();
-    };
+    return GlobalTableDescriptions.answer(context.engine(), entry);
   }
 }

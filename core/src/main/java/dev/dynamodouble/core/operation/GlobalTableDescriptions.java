@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.autoscaling.AutoScalingSettings;
 import dev.dynamodouble.core.autoscaling.ReplicaAutoScaling;
 import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.replication.LegacyGlobalTables;
 import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
@@ -19,6 +20,16 @@ final class GlobalTableDescriptions {
   /** The ARN of a global table: it has no region. */
   static String arn(Engine engine, String name) {
     return "arn:aws:dynamodb::" + engine.options().accountId() + ":global-table/" + name;
+  }
+
+  /** The answer of CreateGlobalTable, DescribeGlobalTable and UpdateGlobalTable: the entry and its replicas now. */
+  static JsonWritable answer(Engine engine, LegacyGlobalTables.Entry entry) {
+    Map<String, Table> members = engine.replication().members(entry.name());
+    return out -> {
+      out.writeStartObject();
+      write(out, "GlobalTableDescription", entry, members);
+      out.writeEndObject();
+    };
   }
 
   /** Writes {@code field: GlobalTableDescription}, its replication group being the replicas still in their regions. */

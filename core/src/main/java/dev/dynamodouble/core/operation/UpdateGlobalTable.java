@@ -93,12 +93,7 @@ public final class UpdateGlobalTable implements Operation {
       LegacyGlobalTableRequests.scheduleActive(engine, next);
       return next;
     });
-    Map<String, Table> members = replication.members(name);
-    return out -> {
-      out.writeStartObject();
-      GlobalTableDescriptions.write(out, "GlobalTableDescription", updated, members);
-      out.writeEndObject();
-    };
+    return GlobalTableDescriptions.answer(engine, updated);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

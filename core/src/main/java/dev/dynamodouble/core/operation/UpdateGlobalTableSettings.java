@@ -157,11 +157,8 @@ public final class UpdateGlobalTableSettings implements Operation {
   private static ReplicaAutoScaling.TableSettings scaling(Table replica, JsonRequest request,
                                                           List<JsonRequest> indexUpdates, JsonRequest own) {
     ReplicaAutoScaling.TableSettings current = ReplicaAutoScaling.of(replica);
-    AutoScalingSettings write = current.write();
-    JsonRequest writeUpdate = request.structure("GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate");
-    if (writeUpdate != null) {
-      write = AutoScalingSettings.apply(write, writeUpdate);
-    }
+    AutoScalingSettings write = AutoScalingSettings.applyIfGiven(current.write(),
+        request.structure("GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"));
     Map<String, AutoScalingSettings> indexWrite = new HashMap<>(current.indexWrite());
     for (JsonRequest update : indexUpdates) {
       JsonRequest settings = update.structure("ProvisionedWriteCapacityAutoScalingSettingsUpdate");
@@ -173,9 +170,10 @@ public final class UpdateGlobalTableSettings implements Operation {
     Map<String, AutoScalingSettings> replicaRead = new HashMap<>(current.replicaRead());
     Map<String, Map<String, AutoScalingSettings>> replicaIndexRead = new HashMap<>(current.replicaIndexRead());
     if (own != null) {
-      JsonRequest read = own.structure("ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate");
+      AutoScalingSettings read = AutoScalingSettings.applyIfGiven(replicaRead.get(replica.region()),
+          own.structure("ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"));
       if (read != null) {
-        replicaRead.put(replica.region(), AutoScalingSettings.apply(replicaRead.get(replica.region()), read));
+        replicaRead.put(replica.region(), read);
       }
       Map<String, AutoScalingSettings> indexRead =
           new HashMap<>(replicaIndexRead.getOrDefault(replica.region(), Map.of()));
