@@ -64,6 +64,9 @@ public final class DynamoDouble implements AutoCloseable {
     if (settings.streamSettings != null) {
       engine.streams().settings(settings.streamSettings);
     }
+    if (settings.s3Directory != null) {
+      engine.transfers().s3Directory(settings.s3Directory);
+    }
     this.dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
     this.daxCache = settings.dax == null ? null : new dev.dynamodouble.core.dax.DaxCache(engine.clock(), settings.dax);
     if (daxCache != null) {
@@ -270,6 +273,17 @@ public final class DynamoDouble implements AutoCloseable {
     private dev.dynamodouble.core.dax.DaxSettings dax;
     private int daxPort;
     private boolean singleNamespace;
+    private java.nio.file.Path s3Directory;
+
+    /**
+     * The local directory standing in for Amazon S3 in ExportTableToPointInTime and ImportTable:
+     * {@code s3://bucket/prefix} is {@code dir/bucket/prefix}, and a bucket is a directory that must
+     * exist. Without it those operations answer a ValidationException saying it is not configured.
+     */
+    public Builder s3Directory(java.nio.file.Path dir) {
+      this.s3Directory = dir;
+      return this;
+    }
 
     private Builder() {}
 

@@ -66,7 +66,7 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
         TestFaults.class);
     try {
       if (faults != null) {
-        faults.afterAll();
+        faults.afterAll(enclosingFaults(context));
       }
     } finally {
       closeScope(context);
@@ -106,6 +106,21 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
     boolean strict = context.getConfigurationParameter(STRICT_FAULTS).map(Boolean::parseBoolean).orElse(true);
     return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new FaultsKey(testClass),
         key -> new TestFaults(testClass, strict), TestFaults.class);
+  }
+
+  /**
+   * For a @Nested class whose enclosing class runs this extension too: the enclosing class's
+   * declared rules, which count the hits of its rules in the nested class's tests; else null.
+   */
+  private static TestFaults enclosingFaults(ExtensionContext classContext) {
+    Class<?> testClass = classContext.getRequiredTestClass();
+    ExtensionContext parent = classContext.getParent().orElse(null);
+    if (AnnotationSearch.enclosingChain(testClass).size() < 2 || parent == null || parent.getTestClass().isEmpty()
+        || parent.getRequiredTestClass() != testClass.getEnclosingClass()
+        || parent.getStore(NAMESPACE).get(new ScopeKey(parent.getRequiredTestClass()), ClassScope.class) == null) {
+      return null;
+    }
+    return testFaults(parent);
   }
 
   @Override

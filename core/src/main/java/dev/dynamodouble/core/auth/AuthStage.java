@@ -49,7 +49,8 @@ public final class AuthStage implements RequestStage {
     if (identity.isRoot() && resourcePolicies.isEmpty()) {
       return; // policies do not restrict an account's root; only a resource policy's explicit deny could
     }
-    Map<String, List<String>> global = AccessRequest.context(identity, call.region(), head.secure());
+    Map<String, List<String>> global = AccessRequest.context(identity, call.region(), head.secure(), clock.now(),
+        head.sourceIp());
     for (Access access : accesses.of(call)) {
       authorizer.check(identity, access, global);
     }

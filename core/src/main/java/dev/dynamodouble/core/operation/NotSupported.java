@@ -22,6 +22,4 @@ final class NotSupported implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     throw DynamoException.validation(name + " is not supported by Dynamo Double yet: " + reason);
   }
-
-  static final String EXPORT_IMPORT = "exports to and imports from S3 are not built";
 }

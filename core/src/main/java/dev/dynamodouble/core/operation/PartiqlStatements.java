@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.CapacityAdmission;
+import dev.dynamodouble.core.capacity.Throttles;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.partiql.KeySchemas;
@@ -13,7 +14,8 @@ import dev.dynamodouble.core.partiql.StatementParser;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
-import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import java.util.Map;
  */
 final class PartiqlStatements {
   static final int MAX_STATEMENT_LENGTH = 8192;
+  private static final String PROVISIONED_THROTTLE = "The level of configured provisioned throughput for the table "
+      + "was exceeded. Consider increasing your provisioning level with the UpdateTable API.";
 
   private static final Map<Plan.Kind, Operation> OPERATIONS = Map.of(
       Plan.Kind.GET, new GetItem(), Plan.Kind.QUERY, new Query(), Plan.Kind.SCAN, new Scan(),
@@ -54,21 +58,7 @@ final class PartiqlStatements {
   }
 
   static Planner planner(RequestContext context) {
-    return new Planner(schemas(context));
-  }
-
-  private static KeySchemas schemas(RequestContext context) {
-    return (tableName, indexName) -> {
-      Table table = context.catalog().itemTable(tableName);
-      if (indexName == null) {
-        return table.keySchema();
-      }
-      IndexDefinition index = table.index(indexName);
-      if (index == null) {
-        throw DynamoException.validation("The table does not have the specified index: " + indexName);
-      }
-      return index.keySchema();
-    };
+    return new Planner(KeySchemas.of(context.catalog()::itemTable));
   }
 
   /**
@@ -108,6 +98,25 @@ final class PartiqlStatements {
     if (plan.key() != null && plan.kind() != Plan.Kind.QUERY && plan.kind() != Plan.Kind.SCAN) {
       CapacityAdmission.requirePartition(context.call(), table, null, plan.key().get(table.keySchema().partition().name()),
           write);
+    }
+  }
+
+  /**
+   * Asks the pipeline's per-item admissions (a fault rule leaving chosen keys or a share of a batch
+   * unprocessed) about the one item a statement of BatchExecuteStatement addresses: a refused
+   * statement answers DynamoDB's throttle in its place, as a throttled statement does.
+   */
+  static void admitItem(RequestContext context, Plan plan) {
+    Table table = context.catalog().find(plan.tableName());
+    if (table == null || plan.key() == null || context.call() == null) {
+      return; // the operation answers it
+    }
+    AttributeValue partition = plan.key().get(table.keySchema().partition().name());
+    AttributeValue sort = table.keySchema().sort() == null ? null : plan.key().get(table.keySchema().sort().name());
+    if (partition != null && !context.call().admits(table, ItemKey.of(partition, sort), !plan.kind().isRead())) {
+      throw table.billingMode() == BillingMode.PAY_PER_REQUEST
+          ? new DynamoException(ErrorCode.THROTTLING, Throttles.ON_DEMAND)
+          : new DynamoException(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, PROVISIONED_THROTTLE);
     }
   }
 
