@@ -109,6 +109,10 @@ final class PartiqlStatements {
       CapacityAdmission.requirePartition(context.call(), table, null, plan.key().get(table.keySchema().partition().name()),
           write);
     }
+    if (write) { // as a single-item write: refused when a GSI partition it writes to is out of capacity
+      CapacityAdmission.requireIndexPartitions(context.call(), table, request,
+          plan.kind() == Plan.Kind.INSERT ? "Item" : "Key");
+    }
   }
 
   /** The items a plan's response holds: a GetItem's item, a Query's or Scan's items, a write's RETURNING. */

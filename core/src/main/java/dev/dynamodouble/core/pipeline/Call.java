@@ -3,6 +3,7 @@ package dev.dynamodouble.core.pipeline;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -101,6 +102,18 @@ public final class Call {
       admissions = new ArrayList<>(2);
     }
     admissions.add(admission);
+  }
+
+  /** Whether every admission lets this item write of a batch or transaction be served now (see {@link ItemAdmission#admitWrite}). */
+  public boolean admitsWrite(Table table, ItemKey key, StoredItem put) {
+    if (admissions != null) {
+      for (ItemAdmission admission : admissions) {
+        if (!admission.admitWrite(table, key, put)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Whether every admission lets this item of a batch be served now. */
