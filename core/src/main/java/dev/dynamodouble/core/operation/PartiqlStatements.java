@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.CapacityAdmission;
+import dev.dynamodouble.core.insights.KeyAccess;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.partiql.KeySchemas;
@@ -84,7 +85,12 @@ final class PartiqlStatements {
     JsonRequest request = RequestJson.request(fields);
     admit(context, plan, request);
     try {
-      return RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
+      JsonRequest response = RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
+      KeyAccess access = KeyAccess.of(context.call());
+      if (access != null) { // Contributor Insights: the statement counts as the request it became
+        access.succeeded(context.call(), plan.kind().operation(), request);
+      }
+      return response;
     } catch (DynamoException e) {
       if (plan.kind() == Plan.Kind.INSERT && e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED) {
         throw StatementErrors.duplicateItem();

@@ -151,4 +151,34 @@ class HotIndexKeyMultiItemWritesTest extends ManualEndpointTest {
     assertThat(exists("p0")).isTrue();
     assertThat(dynamo.capacity().usage("hot").throttledWrites()).isEqualTo(5);
   }
+
+  @Test
+  void aMultiAttributeIndexPartitionIsTheWholeCompositeKey() {
+    client.createTable(r -> r.tableName("multi").keySchema(hash("pk"))
+        .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("a", ScalarAttributeType.S),
+            attr("b", ScalarAttributeType.S))
+        .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byAB").keySchema(hash("a"), hash("b"))
+            .projection(p -> p.projectionType(ProjectionType.ALL))
+            .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L)).build()));
+    java.util.function.BiConsumer<String, String> put = (pk, b) -> client.putItem(r -> r.tableName("multi").item(Map.of(
+        "pk", AttributeValue.fromS(pk), "a", AttributeValue.fromS("x"), "b", AttributeValue.fromS(b),
+        "v", AttributeValue.fromS(BIG))));
+    for (String pk : List.of("m0", "m1", "m2")) { // 1,170 units into index partition (x, 1)
+      put.accept(pk, "1");
+    }
+    assertThatThrownBy(() -> put.accept("m3", "1"))
+        .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class, e ->
+            assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason, ThrottlingReason::resource)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("IndexWriteKeyRangeThroughputExceeded",
+                    "arn:aws:dynamodb:us-east-1:000000000000:table/multi/index/byAB")));
+    put.accept("m3", "2"); // same first attribute, another partition
+    assertThat(client.batchWriteItem(r -> r.requestItems(Map.of("multi", List.of(
+        WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("m4"),
+            "a", AttributeValue.fromS("x"), "b", AttributeValue.fromS("1")))).build(),
+        WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("m5"),
+            "a", AttributeValue.fromS("x"), "b", AttributeValue.fromS("2")))).build()))))
+        .unprocessedItems().get("multi")).extracting(w -> w.putRequest().item().get("pk").s()).containsExactly("m4");
+    assertThat(dynamo.capacity().usage("multi").throttledWrites()).isEqualTo(2);
+  }
 }
