@@ -24,8 +24,10 @@ final class ThroughputLimits {
 
   /** A table's or an index's provisioned throughput within the per-table maximum. */
   static void requirePerTable(Throughput throughput, String indexName, RequestContext context) {
-    Quotas quotas = context.engine().options().quotas();
-    String region = context.region();
+    requirePerTable(throughput, indexName, context.region(), context.engine().options().quotas());
+  }
+
+  private static void requirePerTable(Throughput throughput, String indexName, String region, Quotas quotas) {
     requirePerTable(throughput.read(), "ReadCapacityUnits", quotas.tableMaxReadCapacityUnits(), indexName, region);
     requirePerTable(throughput.write(), "WriteCapacityUnits", quotas.tableMaxWriteCapacityUnits(), indexName, region);
   }
@@ -57,6 +59,30 @@ final class ThroughputLimits {
       }
     }
     return indexes;
+  }
+
+  /**
+   * A table that a restore or a new replica adds to {@code catalog}'s region, as CreateTable would
+   * add it: its global secondary indexes within the per-table quota, its (provisioned) throughput
+   * and its indexes' within the per-table maximum and the region's room. The region's table quota
+   * is checked apart ({@link TableChanges#requireRoomForTable}).
+   */
+  static void requireRoomForNewTable(TableSpec spec, Catalog catalog, Quotas quotas) {
+    if (spec.globalIndexes().size() > quotas.globalIndexesPerTable()) {
+      throw GlobalIndexUpdates.tooManyIndexes(quotas);
+    }
+    if (spec.billingMode() != BillingMode.PROVISIONED) {
+      return;
+    }
+    requirePerTable(spec.throughput(), null, catalog.region(), quotas);
+    List<Throughput> indexes = new ArrayList<>();
+    for (IndexDefinition index : spec.globalIndexes()) {
+      if (index.throughput() != null) {
+        requirePerTable(index.throughput(), index.name(), catalog.region(), quotas);
+        indexes.add(index.throughput());
+      }
+    }
+    requireAccountRoom(catalog, null, spec.throughput(), indexes, quotas);
   }
 
   /** An on-demand maximum or a warm throughput within the per-table maximum. */
