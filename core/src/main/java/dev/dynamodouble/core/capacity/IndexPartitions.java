@@ -1,10 +1,8 @@
 package dev.dynamodouble.core.capacity;
 
 import dev.dynamodouble.core.table.IndexDefinition;
-import dev.dynamodouble.core.table.KeyAttribute;
+import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -18,18 +16,6 @@ final class IndexPartitions {
 
   /** The partition of {@code index} the item with these attributes is in; null when it is not in the index. */
   static AttributeValue keyOf(IndexDefinition index, Function<String, AttributeValue> attributes) {
-    List<KeyAttribute> keys = index.keySchema().partitions();
-    if (keys.size() == 1) {
-      return attributes.apply(keys.get(0).name());
-    }
-    List<AttributeValue> values = new ArrayList<>(keys.size());
-    for (KeyAttribute key : keys) {
-      AttributeValue value = attributes.apply(key.name());
-      if (value == null) {
-        return null;
-      }
-      values.add(value);
-    }
-    return new AttributeValue.L(values);
+    return KeySchema.composite(index.keySchema().partitions(), attributes);
   }
 }

@@ -1,8 +1,5 @@
 package dev.dynamodouble.core.capacity;
 
-import static dev.dynamodouble.core.sdk.SdkTestSupport.attr;
-import static dev.dynamodouble.core.sdk.SdkTestSupport.hash;
-import static dev.dynamodouble.core.sdk.SdkTestSupport.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,11 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRespo
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -39,13 +33,7 @@ class HotIndexKeyMultiItemWritesTest extends ManualEndpointTest {
   /** Table "hot" (pk, sk) with GSI "byG" on "gk", 10,000 units everywhere; index partition "same" spent. */
   @BeforeEach
   void hotIndexPartition() {
-    client.createTable(r -> r.tableName("hot").keySchema(hash("pk"), range("sk"))
-        .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("sk", ScalarAttributeType.S),
-            attr("gk", ScalarAttributeType.S))
-        .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(hash("gk"))
-            .projection(p -> p.projectionType(ProjectionType.ALL))
-            .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L)).build()));
+    endpoint.createWithIndex("hot", "byG", "gk");
     for (String pk : List.of("p0", "p1", "p2")) { // 3 × 390 = 1,170 of the index partition's 1,000 units
       client.putItem(r -> r.tableName("hot").item(item(pk, "same", BIG)));
     }
@@ -154,16 +142,10 @@ class HotIndexKeyMultiItemWritesTest extends ManualEndpointTest {
 
   @Test
   void aMultiAttributeIndexPartitionIsTheWholeCompositeKey() {
-    client.createTable(r -> r.tableName("multi").keySchema(hash("pk"))
-        .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("a", ScalarAttributeType.S),
-            attr("b", ScalarAttributeType.S))
-        .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byAB").keySchema(hash("a"), hash("b"))
-            .projection(p -> p.projectionType(ProjectionType.ALL))
-            .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L)).build()));
+    endpoint.createWithIndex("multi", "byAB", "a", "b");
     java.util.function.BiConsumer<String, String> put = (pk, b) -> client.putItem(r -> r.tableName("multi").item(Map.of(
-        "pk", AttributeValue.fromS(pk), "a", AttributeValue.fromS("x"), "b", AttributeValue.fromS(b),
-        "v", AttributeValue.fromS(BIG))));
+        "pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("s"), "a", AttributeValue.fromS("x"),
+        "b", AttributeValue.fromS(b), "v", AttributeValue.fromS(BIG))));
     for (String pk : List.of("m0", "m1", "m2")) { // 1,170 units into index partition (x, 1)
       put.accept(pk, "1");
     }
@@ -175,9 +157,9 @@ class HotIndexKeyMultiItemWritesTest extends ManualEndpointTest {
     put.accept("m3", "2"); // same first attribute, another partition
     assertThat(client.batchWriteItem(r -> r.requestItems(Map.of("multi", List.of(
         WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("m4"),
-            "a", AttributeValue.fromS("x"), "b", AttributeValue.fromS("1")))).build(),
+            "sk", AttributeValue.fromS("s"), "a", AttributeValue.fromS("x"), "b", AttributeValue.fromS("1")))).build(),
         WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("m5"),
-            "a", AttributeValue.fromS("x"), "b", AttributeValue.fromS("2")))).build()))))
+            "sk", AttributeValue.fromS("s"), "a", AttributeValue.fromS("x"), "b", AttributeValue.fromS("2")))).build()))))
         .unprocessedItems().get("multi")).extracting(w -> w.putRequest().item().get("pk").s()).containsExactly("m4");
     assertThat(dynamo.capacity().usage("multi").throttledWrites()).isEqualTo(2);
   }
