@@ -28,6 +28,10 @@ public final class Call {
   private final JsonRequest request;
   private RequestHead head;
   private java.nio.ByteBuffer payload;
+  // Most calls carry at most one note (capacity's charge): it is kept in two fields, and a map is
+  // made only for a second kind, so the common request allocates no map.
+  private Class<?> firstNoteType;
+  private Object firstNote;
   private Map<Class<?>, Object> notes;
   private List<ItemAdmission> admissions;
 
@@ -85,11 +89,19 @@ public final class Call {
 
   /** The note of that type a stage left, or null. */
   public <T> T note(Class<T> type) {
+    if (type == firstNoteType) {
+      return type.cast(firstNote);
+    }
     return notes == null ? null : type.cast(notes.get(type));
   }
 
   /** Leaves a note for the stages after this one, the operation and the transport. */
   public <T> void note(Class<T> type, T value) {
+    if (firstNoteType == null || firstNoteType == type) {
+      firstNoteType = type;
+      firstNote = value;
+      return;
+    }
     if (notes == null) {
       notes = new IdentityHashMap<>(4);
     }
