@@ -85,13 +85,13 @@ public final class ReplicationBenchmark {
     }
   }
 
-  private static void createTable(Dispatcher dispatcher, String name) {
+  static void createTable(Dispatcher dispatcher, String name) {
     call(dispatcher, "CreateTable", "{\"TableName\":\"" + name + "\",\"BillingMode\":\"PAY_PER_REQUEST\","
         + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
         + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
   }
 
-  private static void call(Dispatcher dispatcher, String operation, String json) {
+  static void call(Dispatcher dispatcher, String operation, String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     ProtocolResponse response = dispatcher.handle("DynamoDB_20120810." + operation, "us-east-1", "bench", body, 0,
         body.length);

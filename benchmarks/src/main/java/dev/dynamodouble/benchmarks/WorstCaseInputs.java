@@ -23,6 +23,7 @@ import java.util.function.IntFunction;
  * is linear cost; the target is at most 50 ms/MB.
  *
  * <pre>java -cp "target/classes:$(cat target/benchmark.classpath)" dev.dynamodouble.benchmarks.WorstCaseInputs</pre>
+ * {@code -Dbench.kinds=M:,NS:} measures only the kinds whose names start so.
  */
 public final class WorstCaseInputs {
   private static final int MB = 1024 * 1024;
@@ -45,7 +46,11 @@ public final class WorstCaseInputs {
     System.out.printf(Locale.ROOT, "%-34s %-11s %10s %10s %10s  %s%n", "input (PutItem unless said)", "answer",
         "1 MB ms/MB", "4 MB ms/MB", "16 MB ms/MB", "");
     double worst = 0;
+    List<String> only = List.of(System.getProperty("bench.kinds", "").split(","));
     for (Kind kind : kinds()) {
+      if (!only.get(0).isEmpty() && only.stream().noneMatch(kind.name::startsWith)) {
+        continue;
+      }
       StringBuilder row = new StringBuilder();
       String answer = "";
       for (int sizeMb : SIZES_MB) {

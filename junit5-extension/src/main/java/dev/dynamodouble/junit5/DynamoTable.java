@@ -50,6 +50,16 @@ public @interface DynamoTable {
    */
   String[] replicas() default {};
 
+  /**
+   * Makes the global table one with multi-Region strong consistency (MultiRegionConsistency
+   * STRONG): {@link #replicas()} names two regions, or one and a {@link #witness()}, all among
+   * the regions MRSC supports (the table's own region too). Writes replicate synchronously.
+   */
+  boolean strongConsistency() default false;
+
+  /** The witness region of a {@link #strongConsistency()} global table, e.g. {@code "us-west-2"}. */
+  String witness() default "";
+
   /** The table name; required unless {@link #definition()} names it. */
   String name() default "";
 

@@ -27,6 +27,21 @@ public @interface Index {
 
   KeyType sortKeyType() default KeyType.S;
 
+  /**
+   * A global index's multi-attribute partition key: up to four attributes, in key order, instead of
+   * {@link #partitionKey()}. An item is in the index only when it has every one of them.
+   */
+  String[] partitionKeys() default {};
+
+  /** The types of {@link #partitionKeys()}, one per attribute; empty means S (or the type defined elsewhere). */
+  KeyType[] partitionKeyTypes() default {};
+
+  /** A multi-attribute sort key: up to four attributes, in key order, instead of {@link #sortKey()}. */
+  String[] sortKeys() default {};
+
+  /** The types of {@link #sortKeys()}, one per attribute; empty means S (or the type defined elsewhere). */
+  KeyType[] sortKeyTypes() default {};
+
   IndexProjection projection() default IndexProjection.ALL;
 
   /** The non-key attributes of an {@link IndexProjection#INCLUDE} projection. */

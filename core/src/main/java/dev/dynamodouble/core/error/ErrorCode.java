@@ -26,6 +26,7 @@ public enum ErrorCode {
   DUPLICATE_ITEM(Names.DDB + "DuplicateItemException"),
   TRANSACTION_CONFLICT(Names.DDB + "TransactionConflictException"),
   TRANSACTION_IN_PROGRESS(Names.DDB + "TransactionInProgressException"),
+  REPLICATED_WRITE_CONFLICT(Names.DDB + "ReplicatedWriteConflictException"),
   IDEMPOTENT_PARAMETER_MISMATCH(Names.DDB + "IdempotentParameterMismatchException"),
   BACKUP_NOT_FOUND(Names.DDB + "BackupNotFoundException"),
   BACKUP_IN_USE(Names.DDB + "BackupInUseException"),

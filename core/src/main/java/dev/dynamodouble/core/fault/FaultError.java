@@ -24,6 +24,8 @@ public final class FaultError {
     define(ErrorCode.SERVICE_UNAVAILABLE, "Service Unavailable");
     define(ErrorCode.TRANSACTION_CONFLICT, "Transaction is ongoing for the item");
     define(ErrorCode.TRANSACTION_IN_PROGRESS, "The transaction with the given request token is already in progress.");
+    define(ErrorCode.REPLICATED_WRITE_CONFLICT, "The request was rejected because one or more items in the request "
+        + "are being modified by a request in another Region.");
     define(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed");
     define(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found");
     define(ErrorCode.RESOURCE_IN_USE, "Resource in use");

@@ -65,6 +65,9 @@ public final class BatchWriteItem implements Operation {
     }
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     context.engine().write(() -> {
+      for (Write write : admitted) { // checked first: a conflict leaves nothing of the batch written
+        context.engine().replication().checkNoConflict(write.table(), write.key());
+      }
       Map<Table, TableData> pending = new LinkedHashMap<>();
       Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
       for (Write write : admitted) {

@@ -23,6 +23,7 @@ public final class DeleteTable implements Operation {
         throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. "
             + "Disable deletion protection first.");
       }
+      StrongGlobalTables.checkDeleteTable(context.engine(), found);
       TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
       found.status(TableStatus.DELETING);
       context.engine().resourcePolicies().removeTable(found.arn());

@@ -32,6 +32,7 @@ public final class ItemWrites {
   public static Outcome apply(RequestContext context, Table table, ItemKey key, UnaryOperator<StoredItem> change) {
     return context.engine().write(() -> {
       context.engine().transactions().checkNotInFlight(new ItemRef(table, key));
+      context.engine().replication().checkNoConflict(table, key);
       TableData data = table.snapshot();
       StoredItem before = data.get(key);
       StoredItem after;

@@ -21,6 +21,7 @@ final class ReplicaDescriptions {
       return;
     }
     out.writeStringField("GlobalTableVersion", VERSION);
+    StrongGlobalTables.describe(out, table);
     out.writeArrayFieldStart("Replicas");
     for (Map.Entry<String, Table> entry : replicas.entrySet()) {
       if (!entry.getKey().equals(table.region())) {

@@ -33,13 +33,24 @@ final class ReplicaUpdates {
 
   private ReplicaUpdates() {}
 
-  /** Reads and checks the request's actions against the table (under the engine's lock); changes nothing. */
-  static List<Action> check(Engine engine, Table table, List<JsonRequest> updates) {
+  /** Reads the request's actions, checking only their shape. */
+  static List<Action> read(List<JsonRequest> updates) {
+    List<Action> actions = new ArrayList<>();
+    for (int i = 0; i < updates.size(); i++) {
+      actions.add(read(updates.get(i), i + 1));
+    }
+    return actions;
+  }
+
+  /**
+   * Checks read actions against the table (under the engine's lock); changes nothing. A STRONG
+   * global table does not need a stream.
+   */
+  static List<Action> check(Engine engine, Table table, List<Action> requested, boolean strong) {
     List<Action> actions = new ArrayList<>();
     Set<String> regions = new HashSet<>();
     Map<String, Table> replicas = engine.replication().replicas(table);
-    for (int i = 0; i < updates.size(); i++) {
-      Action action = read(updates.get(i), i + 1);
+    for (Action action : requested) {
       if (action.region().equals(table.region())) {
         throw DynamoException.validation("Cannot add, delete, or update the local region through ReplicaUpdates. "
             + "Use CreateTable, DeleteTable, or UpdateTable as required.");
@@ -86,19 +97,23 @@ final class ReplicaUpdates {
       actions.add(action);
     }
     TableStream stream = Streams.latestOf(table);
-    if (stream != null && stream.isEnabled() && stream.viewType() != StreamViewType.NEW_AND_OLD_IMAGES) {
+    if (!strong && stream != null && stream.isEnabled() && stream.viewType() != StreamViewType.NEW_AND_OLD_IMAGES) {
       throw DynamoException.validation("One or more parameter values were invalid: Table " + table.name()
           + " has a stream with StreamViewType " + stream.viewType() + "; global tables require NEW_AND_OLD_IMAGES");
     }
     return actions;
   }
 
-  /** Applies checked actions: replicas CREATING / UPDATING / DELETING on the engine clock. */
-  static void apply(RequestContext context, Table table, List<Action> actions) {
+  /**
+   * Applies checked actions: replicas CREATING / UPDATING / DELETING on the engine clock. An MRSC
+   * table ({@code strong}) does not replicate through its stream: its replicas have one only when it has.
+   */
+  static void apply(RequestContext context, Table table, List<Action> actions, boolean strong) {
     Engine engine = context.engine();
     Replication replication = engine.replication();
     TableStream stream = Streams.latestOf(table);
-    if (stream == null || !stream.isEnabled()) {
+    boolean streamed = stream != null && stream.isEnabled();
+    if (!streamed && !strong) {
       engine.streams().enable(table, StreamViewType.NEW_AND_OLD_IMAGES); // as the service does for 2019.11.21
     }
     for (Action action : actions) {
@@ -112,7 +127,9 @@ final class ReplicaUpdates {
           replication.addReplica(table, replica, action.settings());
           ReplicaSync.copyCapacity(engine, table, replica);
           engine.timeToLive().follow(replica, table);
-          engine.streams().enable(replica, StreamViewType.NEW_AND_OLD_IMAGES);
+          if (!strong || streamed) {
+            engine.streams().enable(replica, strong ? stream.viewType() : StreamViewType.NEW_AND_OLD_IMAGES);
+          }
           TableLifecycle.scheduleActive(engine, replica);
         }
         case UPDATE -> {

@@ -3,12 +3,15 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Table status transitions, run by the engine's clock after the configured status delay. */
 public final class TableLifecycle {
@@ -77,7 +80,34 @@ public final class TableLifecycle {
         }
         settled.add(index.settled(now)); // a new throughput takes effect now, as the table's does when ACTIVE
       }
+      boolean removed = settled.size() < table.globalIndexes().size();
       table.globalIndexes(settled);
+      if (removed) {
+        pruneDefinitions(table);
+      }
     }));
+  }
+
+  /**
+   * Keeps only the attribute definitions some key still uses: DynamoDB describes exactly the key
+   * attributes of the table and its indexes, so a deleted index's own attributes go with it.
+   */
+  private static void pruneDefinitions(Table table) {
+    Set<String> used = new HashSet<>(table.keySchema().attributeNames());
+    for (IndexDefinition index : table.localIndexes()) {
+      used.addAll(index.keySchema().attributeNames());
+    }
+    for (IndexDefinition index : table.globalIndexes()) {
+      used.addAll(index.keySchema().attributeNames());
+    }
+    List<KeyAttribute> kept = new ArrayList<>();
+    for (KeyAttribute definition : table.attributeDefinitions()) {
+      if (used.contains(definition.name())) {
+        kept.add(definition);
+      }
+    }
+    if (kept.size() < table.attributeDefinitions().size()) {
+      table.attributeDefinitions(kept);
+    }
   }
 }

@@ -34,7 +34,7 @@ public final class UpdateTable implements Operation {
     Boolean protection = request.bool("DeletionProtectionEnabled");
     String tableClass = request.string("TableClass");
     List<JsonRequest> replicaUpdates = request.structures("ReplicaUpdates");
-    GlobalTableRefusals.checkConsistency(request.string("MultiRegionConsistency"));
+    String consistency = request.string("MultiRegionConsistency");
     long[] warm = ThroughputSettings.warm(request, false);
     if (indexUpdates != null) {
       for (JsonRequest update : indexUpdates) {
@@ -45,23 +45,32 @@ public final class UpdateTable implements Operation {
       }
     }
     boolean onDemandGiven = request.has("OnDemandThroughput");
-    if (billing == null && throughput == null && protection == null && tableClass == null && indexUpdates == null
-        && !onDemandGiven && warm == null
-        && !request.has("StreamSpecification") && !request.has("SSESpecification") && replicaUpdates == null
-        && !request.has("MultiRegionConsistency")) {
+    boolean otherChanges = billing != null || throughput != null || protection != null || tableClass != null
+        || indexUpdates != null || onDemandGiven || warm != null || request.has("StreamSpecification")
+        || request.has("SSESpecification");
+    if (!otherChanges && replicaUpdates == null) { // MultiRegionConsistency and witnesses alone change nothing
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
           + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
-          + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
-          + "WarmThroughput or TableClass is required");
+          + "ReplicaTransitRoleArn, " + (consistency == null ? "MultiRegionConsistency, " : "")
+          + "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required");
     }
+    List<StrongGlobalTables.Witness> witnesses = StrongGlobalTables.witnesses(request);
+    StrongGlobalTables.checkRequest(consistency, replicaUpdates != null, witnesses, otherChanges);
+    List<ReplicaUpdates.Action> requestedReplicas =
+        replicaUpdates == null ? List.of() : ReplicaUpdates.read(replicaUpdates);
+    boolean strong = "STRONG".equals(consistency);
     JsonRequest sse = request.structure("SSESpecification");
     Encryption encryption = sse == null ? null : SseSpecifications.encryption(context, sse);
     TableStatus[] statusSeen = new TableStatus[1];
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
       TableChanges.requireStable(found);
-      List<ReplicaUpdates.Action> replicaActions =
-          replicaUpdates == null ? List.of() : ReplicaUpdates.check(context.engine(), found, replicaUpdates);
+      boolean strongTable = strong || context.engine().replication().isStrong(found);
+      if (replicaUpdates != null || witnesses != null || consistency != null) {
+        StrongGlobalTables.check(context.engine(), found, consistency, requestedReplicas, witnesses);
+      }
+      List<ReplicaUpdates.Action> replicaActions = replicaUpdates == null ? List.of()
+          : ReplicaUpdates.check(context.engine(), found, requestedReplicas, strongTable);
       BillingMode modeAfter = billing == null ? found.billingMode() : BillingMode.valueOf(billing);
       OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput(), false,
           context);
@@ -96,7 +105,8 @@ public final class UpdateTable implements Operation {
         StreamSpecifications.update(context.engine().streams(), found, stream);
       }
       if (!replicaActions.isEmpty()) {
-        ReplicaUpdates.apply(context, found, replicaActions);
+        ReplicaUpdates.apply(context, found, replicaActions, strongTable);
+        StrongGlobalTables.apply(context.engine(), found, consistency, replicaActions, witnesses);
       }
       if (changesCapacity || tableClass != null || indexUpdates != null || stream != null) {
         found.status(TableStatus.UPDATING);

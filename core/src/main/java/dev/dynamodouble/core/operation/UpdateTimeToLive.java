@@ -38,6 +38,7 @@ public final class UpdateTimeToLive implements Operation {
       if (table.status() == TableStatus.DELETING) {
         throw DynamoException.resourceNotFound("Requested resource not found: Table: " + table.name() + " not found");
       }
+      StrongGlobalTables.checkTimeToLive(context.engine(), table, enabled);
       context.engine().timeToLive().update(table, attribute, enabled);
       ReplicaSync.timeToLive(context.engine(), table);
     });

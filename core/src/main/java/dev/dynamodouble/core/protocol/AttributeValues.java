@@ -119,14 +119,15 @@ public final class AttributeValues {
         return new AttributeValue.SS(set);
       }
       case NS: {
-        List<String> raw = new ArrayList<>();
-        for (Object element : array(node)) {
-          raw.add(text(element));
+        List<Object> raw = array(node);
+        for (Object element : raw) {
+          text(element); // every element's type is checked before any number is read
         }
         requireNonEmpty(raw, "An number set  may not be empty");
-        Set<AttributeValue.N> set = new LinkedHashSet<>();
-        for (String text : raw) {
-          set.add(AttributeValue.number(text));
+        // Sized up front: a set of a million tiny numbers would otherwise rehash twenty times.
+        Set<AttributeValue.N> set = new LinkedHashSet<>(raw.size() * 4 / 3 + 1);
+        for (Object text : raw) {
+          set.add(AttributeValue.number((String) text));
         }
         if (set.size() != raw.size()) { // by value: 2 and 2.0 are duplicates
           throw DynamoException.validation("Input collection contains duplicates");

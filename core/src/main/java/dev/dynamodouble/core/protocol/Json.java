@@ -47,7 +47,7 @@ public final class Json {
    */
   private static JsonFactory factory() {
     try {
-      return JsonFactory.builder().streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+      return JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
           .maxNameLength(MAX_REQUEST_BYTES).maxStringLength(MAX_REQUEST_BYTES).build()).build();
     } catch (LinkageError olderJackson) {
       return new JsonFactory();

@@ -23,7 +23,6 @@ public final class RequestMembers {
       "creating a replica from a source table's ARN is not built; use UpdateTable ReplicaUpdates",
       "CreateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
       "UpdateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
-      "UpdateTable.GlobalTableWitnessUpdates", "global table witnesses are not built",
       "GetShardIterator.Timestamp", "AT_TIMESTAMP shard iterators are not built");
 
   static {

@@ -1,6 +1,8 @@
 package dev.dynamodouble.core.replication;
 
 import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.fault.FaultHandle;
 import dev.dynamodouble.core.fault.Faults;
 import dev.dynamodouble.core.feed.ChangeFeed;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,6 +38,10 @@ import java.util.function.Function;
 public final class Replication implements FeedSubscriber {
   /** The lag of a link nobody configured. */
   public static final Duration DEFAULT_LAG = Duration.ofSeconds(1);
+  /** The message of ReplicatedWriteConflictException (the API reference's description of it). */
+  public static final String CONFLICT_MESSAGE =
+      "The request was rejected because one or more items in the request are being modified by a request in "
+          + "another Region.";
 
   private final DynamoClock clock;
   private final ChangeFeed feed;
@@ -45,6 +52,7 @@ public final class Replication implements FeedSubscriber {
   private volatile Duration defaultLag = DEFAULT_LAG;
   /** Regions cut off by {@link #partition}: their links, present and future, are paused. */
   private final java.util.Set<String> partitioned = ConcurrentHashMap.newKeySet();
+  private final StrongConsistency strong = new StrongConsistency();
 
   /**
    * @param regions a region's catalog by name
@@ -105,7 +113,10 @@ public final class Replication implements FeedSubscriber {
 
   /** Delivers what queued while paused (each change at its commit time plus the lag, or at once if that passed). */
   public Replication resume(String from, String to) {
-    return changeLink(from, to, link -> link.paused = false);
+    return changeLink(from, to, link -> {
+      link.paused = false;
+      strong.acknowledge(from, to);
+    });
   }
 
   /** Changes a link under the lock, then schedules what the change made due. */
@@ -138,6 +149,7 @@ public final class Replication implements FeedSubscriber {
       partitioned.remove(region);
       forLinksOf(region, link -> {
         link.paused = false;
+        strong.acknowledge(link.from, link.to);
         scheduleDrain(link);
       });
     });
@@ -162,9 +174,13 @@ public final class Replication implements FeedSubscriber {
     return applied[0];
   }
 
-  /** Applies now every change waiting on every link, paused or not (fixtures reach every replica). */
+  /**
+   * Applies now every change waiting on every link, paused or not (fixtures reach every replica),
+   * and has every MRSC write acknowledged.
+   */
   public void flush() {
     locked.accept(() -> {
+      strong.acknowledgeAll();
       Instant now = clock.now();
       for (Link link : links.values()) {
         while (!link.queue.isEmpty()) {
@@ -174,15 +190,18 @@ public final class Replication implements FeedSubscriber {
     });
   }
 
-  /** The number of changes committed in {@code from} not yet applied in {@code to}. */
+  /**
+   * The number of changes committed in {@code from} not yet applied in {@code to} (of an MRSC
+   * table: writes {@code to} has not acknowledged).
+   */
   public int pending(String from, String to) {
     Link link = links.get(key(from, to));
-    return link == null ? 0 : link.queue.size();
+    return (link == null ? 0 : link.queue.size()) + strong.awaiting(from, to);
   }
 
   /** The number of changes waiting on every link. */
   public int pending() {
-    int total = 0;
+    int total = strong.awaiting();
     for (Link link : links.values()) {
       total += link.queue.size();
     }
@@ -194,6 +213,7 @@ public final class Replication implements FeedSubscriber {
     locked.accept(() -> {
       links.clear();
       partitioned.clear();
+      strong.acknowledgeAll();
       defaultLag = DEFAULT_LAG;
     });
   }
@@ -218,6 +238,9 @@ public final class Replication implements FeedSubscriber {
    * replica of {@code origin}'s global table, backfilled with origin's items. Call under the lock.
    */
   public void addReplica(Table origin, Table replica, ReplicaSettings settings) {
+    if (groups.of(origin).isEmpty()) {
+      strong.put(origin.name(), null); // an MRSC group dissolved before: a new global table starts EVENTUAL
+    }
     feed.commitSchema(replica, origin.snapshot(), clock.now()); // shares the immutable tree: O(1)
     stamps(replica).all(stamps(origin).all());
     origin.attachment(Ref.class, t -> new Ref(this));
@@ -228,6 +251,79 @@ public final class Replication implements FeedSubscriber {
   /** Records new settings for an existing replica. Call under the lock. */
   public void updateReplica(Table origin, Table replica, ReplicaSettings settings) {
     groups.put(origin, new ReplicaGroups.Member(replica, settings(origin, replica.region()).merge(settings)));
+  }
+
+  // ---- multi-Region strong consistency (MRSC) ----
+
+  /**
+   * Makes the table's global table (its replicas just added) replicate synchronously, with a
+   * witness in {@code witness} (null: none). Call under the lock.
+   */
+  public void makeStrong(Table origin, String witness) {
+    strong.put(origin.name(), new StrongConsistency.Group(origin.region(), witness, false, false));
+  }
+
+  /** The witness of the table's MRSC global table turns ACTIVE (its creation is done). */
+  public void witnessActive(Table table) {
+    StrongConsistency.Group group = strong.group(table.name());
+    if (group != null && !group.dissolving()) {
+      strong.put(table.name(), new StrongConsistency.Group(group.origin(), group.witness(), true, false));
+    }
+  }
+
+  /** The table's MRSC global table is being dissolved: its witness is DELETING. Call under the lock. */
+  public void dissolve(Table table) {
+    StrongConsistency.Group group = strong.group(table.name());
+    if (group != null) {
+      strong.put(table.name(), new StrongConsistency.Group(group.origin(), group.witness(), group.active(), true));
+    }
+  }
+
+  /** Whether the table is a replica of a global table with MultiRegionConsistency STRONG. */
+  public boolean isStrong(Table table) {
+    return strong.group(table.name()) != null && !groups.of(table).isEmpty();
+  }
+
+  /** The witness region of the table's MRSC global table, or null. */
+  public String witness(Table table) {
+    StrongConsistency.Group group = isStrong(table) ? strong.group(table.name()) : null;
+    return group == null ? null : group.witness();
+  }
+
+  /** The witness's status (CREATING, ACTIVE, DELETING), or null when the table has no witness. */
+  public String witnessStatus(Table table) {
+    StrongConsistency.Group group = isStrong(table) ? strong.group(table.name()) : null;
+    return group == null || group.witness() == null ? null : group.witnessStatus();
+  }
+
+  /**
+   * Refuses a write of the item in the table's region while another region's write of it is in
+   * flight (ReplicatedWriteConflictException, retryable). Call under the lock, before writing.
+   */
+  public void checkNoConflict(Table table, ItemKey key) {
+    if (strong.group(table.name()) == null) {
+      return;
+    }
+    String other = strong.inFlightFrom(table.name(), key);
+    if (other != null && !other.equals(table.region())) {
+      throw new DynamoException(ErrorCode.REPLICATED_WRITE_CONFLICT, CONFLICT_MESSAGE);
+    }
+  }
+
+  /**
+   * Applies an MRSC write in every other replica now, whatever the lags; it stays in flight for a
+   * replica whose link from here is paused.
+   */
+  private void replicateNow(Table table, Set<String> regions, ItemChange change, Stamp stamp) {
+    Instant now = clock.now();
+    for (String region : regions) {
+      if (!region.equals(table.region())) {
+        apply(region, new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), null), now);
+        if (link(table.region(), region).paused) {
+          strong.awaiting(table.name(), change.key(), table.region(), region);
+        }
+      }
+    }
   }
 
   /** The replication a table is or was a replica of, or null when it was never part of a global table. */
@@ -252,9 +348,14 @@ public final class Replication implements FeedSubscriber {
     }
     Map<String, ReplicaGroups.Member> group = groups.of(table);
     ItemStamps stamps = stamps(table);
+    boolean synchronous = strong.group(table.name()) != null;
     for (ItemChange change : changes) {
       Stamp stamp = Stamp.after(stamps.get(change.key()), change.at(), table.region());
       stamps.put(change.key(), stamp);
+      if (synchronous) {
+        replicateNow(table, group.keySet(), change, stamp);
+        continue;
+      }
       for (String region : group.keySet()) {
         if (!region.equals(table.region())) {
           Link link = link(table.region(), region);
@@ -271,7 +372,7 @@ public final class Replication implements FeedSubscriber {
 
   @Override
   public Object capture(Table table) {
-    return new Captured(groups.raw(table.name()), stamps(table).all());
+    return new Captured(groups.raw(table.name()), stamps(table).all(), strong.group(table.name()));
   }
 
   @Override
@@ -279,15 +380,21 @@ public final class Replication implements FeedSubscriber {
     for (Link link : links.values()) {
       link.dropTable(table.name());
     }
+    strong.dropTable(table.name());
     if (captured instanceof Captured state) {
       groups.restore(table.name(), state.group());
       stamps(table).all(state.stamps());
+      strong.put(table.name(), state.strong());
     } else {
       groups.forget(table);
+      if (groups.raw(table.name()) == null) {
+        strong.put(table.name(), null);
+      }
     }
   }
 
-  private record Captured(Map<String, ReplicaGroups.Member> group, PersistentSortedMap<ItemKey, Stamp> stamps) {}
+  private record Captured(Map<String, ReplicaGroups.Member> group, PersistentSortedMap<ItemKey, Stamp> stamps,
+                          StrongConsistency.Group strong) {}
 
   // ---- delivery ----
 

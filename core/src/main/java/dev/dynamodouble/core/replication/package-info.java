@@ -16,5 +16,12 @@
  * <p>Membership, stamps and queues change only under the engine's write lock. A replica's stamps
  * are a persistent map, so an engine snapshot captures them in O(1); a reset puts back membership
  * and stamps and drops the changes still queued for the table.
+ *
+ * <p>A global table with multi-Region strong consistency (MRSC, {@link
+ * dev.dynamodouble.core.replication.StrongConsistency}) skips the links' queues: a change is applied
+ * in every other replica within the commit that made it. It stays in flight only while the link to
+ * a replica is paused or a region partitioned; meanwhile another region's write of the item is
+ * refused with ReplicatedWriteConflictException ({@link
+ * dev.dynamodouble.core.replication.Replication#checkNoConflict}).
  */
 package dev.dynamodouble.core.replication;

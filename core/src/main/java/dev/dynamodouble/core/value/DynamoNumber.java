@@ -27,7 +27,33 @@ public final class DynamoNumber {
   /** Parses text into a normalised number, or throws DynamoDB's ValidationException. */
   public static AttributeValue.N parse(String text) {
     BigDecimal decimal = toDecimal(text);
-    return new AttributeValue.N(decimal.toPlainString(), decimal);
+    return new AttributeValue.N(isPlain(text) ? text : decimal.toPlainString(), decimal);
+  }
+
+  /**
+   * Whether text is already what {@code toPlainString} would print for its value, so that the
+   * common number needs no second string: digits with no sign but '-', no leading zero (but the
+   * one of "0.5"), no exponent, and a fraction, if any, that ends in a non-zero digit.
+   */
+  private static boolean isPlain(String text) {
+    int length = text.length();
+    int at = text.charAt(0) == '-' ? 1 : 0;
+    if (at == length || (text.charAt(at) == '0' && (length == at + 1 || text.charAt(at + 1) != '.'))) {
+      return false; // "-", zero, or a leading zero
+    }
+    int point = -1;
+    for (int i = at; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '.' && point < 0 && i > at) {
+        point = i;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    if (point < 0) {
+      return true;
+    }
+    return point < length - 1 && text.charAt(length - 1) != '0';
   }
 
   /**

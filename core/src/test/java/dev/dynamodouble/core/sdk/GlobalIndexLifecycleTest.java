@@ -62,8 +62,13 @@ class GlobalIndexLifecycleTest {
           GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("byCity")).build()));
       assertThat(client.describeTable(r -> r.tableName("people")).table().globalSecondaryIndexes().get(0).indexStatus())
           .isEqualTo(IndexStatus.DELETING);
+      assertThat(client.describeTable(r -> r.tableName("people")).table().attributeDefinitions())
+          .extracting(AttributeDefinition::attributeName).containsExactlyInAnyOrder("pk", "city");
       clock.advance(Duration.ofSeconds(30));
-      assertThat(client.describeTable(r -> r.tableName("people")).table().hasGlobalSecondaryIndexes()).isFalse();
+      var deleted = client.describeTable(r -> r.tableName("people")).table();
+      assertThat(deleted.hasGlobalSecondaryIndexes()).isFalse();
+      // The index's own key attribute is no longer defined: DynamoDB describes only attributes keys use.
+      assertThat(deleted.attributeDefinitions()).extracting(AttributeDefinition::attributeName).containsExactly("pk");
     }
   }
 }

@@ -30,6 +30,25 @@ class DynamoNumberTest {
     assertThat(n.decimal()).isEqualByComparingTo(new BigDecimal(text));
   }
 
+  /** Text kept as it came (when it is already plain) and text rebuilt must be the same. */
+  @Test
+  void normalisedTextIsBigDecimalsPlainTextForEveryShape() {
+    String[] parts = {"", "-", "+"};
+    String[] mantissas = {"0", "00", "5", "50", "05", "0.5", "0.50", "5.0", "5.", ".5", "10.01", "0.001", "100",
+        "123456789012345678901234567890", "1.000000000000000000001", "0.0", "00.10"};
+    String[] exponents = {"", "e0", "E2", "e-2"};
+    for (String sign : parts) {
+      for (String mantissa : mantissas) {
+        for (String exponent : exponents) {
+          String text = sign + mantissa + exponent;
+          BigDecimal value = new BigDecimal(text);
+          String expected = value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+          assertThat(DynamoNumber.parse(text).text()).as(text).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
   @Test
   void equalityIsByValue() {
     assertThat(DynamoNumber.parse("1.0")).isEqualTo(DynamoNumber.parse("1")).hasSameHashCodeAs(DynamoNumber.parse("1"));

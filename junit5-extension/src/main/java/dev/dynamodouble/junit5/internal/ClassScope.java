@@ -91,8 +91,11 @@ public final class ClassScope implements AutoCloseable {
         TableCreator.create(clients.sync(), table, settings);
       }
       exemptTables(dynamo, testClass, tables.values());
-      EngineSnapshot empty = dynamo.engine().snapshot();
+      // After requireActive's runDue: a status task the system clock's thread is running (taken off
+      // the queue, table not yet ACTIVE) would otherwise be in no snapshot, and a nested class that
+      // restores this one would find its tables CREATING for good.
       requireActive(dynamo, settings, entries);
+      EngineSnapshot empty = dynamo.engine().snapshot();
       FixtureLoader.load(dynamo, clients.sync(), entries);
       dynamo.replication().flush(); // replicas hold the fixtures too, whatever the lag
       forgetStreamRecords(dynamo);
@@ -123,8 +126,11 @@ public final class ClassScope implements AutoCloseable {
         TableCreator.create(parent.clients.sync(), table, settings);
       }
       exemptTables(dynamo, testClass, own);
-      EngineSnapshot empty = dynamo.engine().snapshot();
+      // After requireActive's runDue: a status task the system clock's thread is running (taken off
+      // the queue, table not yet ACTIVE) would otherwise be in no snapshot, and a nested class that
+      // restores this one would find its tables CREATING for good.
       requireActive(dynamo, settings, entries);
+      EngineSnapshot empty = dynamo.engine().snapshot();
       FixtureLoader.load(dynamo, parent.clients.sync(), entries);
       dynamo.replication().flush();
       forgetStreamRecords(dynamo);

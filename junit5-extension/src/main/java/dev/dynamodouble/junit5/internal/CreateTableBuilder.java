@@ -41,19 +41,23 @@ final class CreateTableBuilder {
     List<LocalSecondaryIndex> locals = new ArrayList<>();
     List<GlobalSecondaryIndex> globals = new ArrayList<>();
     for (IndexSpec index : indexes) {
-      String indexPartition = index.partitionKey() == null ? partitionKey : index.partitionKey();
-      if (index.global() && index.partitionKey() == null) {
+      if (index.global() && index.partition().isEmpty()) {
         throw fail("global index " + index.name() + " needs a partitionKey");
       }
-      if (!index.global() && index.sortKey() == null) {
+      if (!index.global() && index.sort().isEmpty()) {
         throw fail("local index " + index.name() + " needs a sortKey");
       }
-      define(indexPartition, index.partitionType(), "the partition key of index " + index.name());
       List<KeySchemaElement> indexKeys = new ArrayList<>();
-      indexKeys.add(key(indexPartition, KeyType.HASH));
-      if (index.sortKey() != null) {
-        define(index.sortKey(), index.sortType(), "the sort key of index " + index.name());
-        indexKeys.add(key(index.sortKey(), KeyType.RANGE));
+      if (index.partition().isEmpty()) {
+        indexKeys.add(key(partitionKey, KeyType.HASH));
+      }
+      for (IndexSpec.KeyPart part : index.partition()) {
+        define(part.name(), part.type(), "the partition key of index " + index.name());
+        indexKeys.add(key(part.name(), KeyType.HASH));
+      }
+      for (IndexSpec.KeyPart part : index.sort()) {
+        define(part.name(), part.type(), "the sort key of index " + index.name());
+        indexKeys.add(key(part.name(), KeyType.RANGE));
       }
       Projection projection = projection(index);
       if (index.global()) {

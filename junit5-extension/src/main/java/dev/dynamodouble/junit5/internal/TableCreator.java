@@ -47,15 +47,25 @@ final class TableCreator {
         throw refused(table, "UpdateTimeToLive (ttlAttribute = \"" + table.ttlAttribute() + "\")", e);
       }
     }
-    if (!table.replicas().isEmpty()) {
+    if (!table.replicas().isEmpty() || table.witness() != null) {
       List<ReplicationGroupUpdate> updates = new ArrayList<>();
       for (String region : table.replicas()) {
         updates.add(ReplicationGroupUpdate.builder().create(c -> c.regionName(region)).build());
       }
       try {
-        client.updateTable(r -> r.tableName(table.name()).replicaUpdates(updates));
+        client.updateTable(r -> {
+          r.tableName(table.name()).replicaUpdates(updates);
+          if (table.strongConsistency()) {
+            r.multiRegionConsistency("STRONG");
+          }
+          if (table.witness() != null) {
+            r.globalTableWitnessUpdates(w -> w.create(c -> c.regionName(table.witness())));
+          }
+        });
       } catch (DynamoDbException e) {
-        throw refused(table, "UpdateTable (replicas = " + table.replicas() + ")", e);
+        throw refused(table, "UpdateTable (replicas = " + table.replicas()
+            + (table.strongConsistency() ? ", strongConsistency = true" : "")
+            + (table.witness() == null ? "" : ", witness = \"" + table.witness() + "\"") + ")", e);
       }
     }
   }

@@ -21,6 +21,8 @@ public final class TableDeclaration {
   private final String declaredBy;
   private final List<String> replicas;
   private boolean capacityEnforced = true;
+  private boolean strongConsistency;
+  private String witness;
 
   public TableDeclaration(CreateTableRequest request, String ttlAttribute, List<FixtureRef> fixtures, Class<?> bean,
       String declaredBy, List<String> replicas) {
@@ -30,6 +32,22 @@ public final class TableDeclaration {
     this.fixtures = List.copyOf(fixtures);
     this.bean = bean;
     this.declaredBy = declaredBy;
+  }
+
+  /** Whether its global table has multi-Region strong consistency (MultiRegionConsistency STRONG). */
+  public boolean strongConsistency() {
+    return strongConsistency;
+  }
+
+  /** The witness region of its MRSC global table, or null. */
+  public String witness() {
+    return witness;
+  }
+
+  TableDeclaration strongConsistency(boolean strong, String witnessRegion) {
+    this.strongConsistency = strong;
+    this.witness = witnessRegion == null || witnessRegion.isEmpty() ? null : witnessRegion;
+    return this;
   }
 
   /** Whether the endpoint enforces this table's capacity ({@link dev.dynamodouble.junit5.DynamoTable#capacityEnforced()}). */

@@ -72,7 +72,7 @@ public final class TableDeclarations {
     }
     return new TableDeclaration(built, a.ttlAttribute().isEmpty() ? null : a.ttlAttribute(), fixtures,
         a.bean() == void.class ? null : a.bean(), declaredBy, List.of(a.replicas()))
-        .capacityEnforced(a.capacityEnforced());
+        .capacityEnforced(a.capacityEnforced()).strongConsistency(a.strongConsistency(), a.witness());
   }
 
   private static CreateTableRequest.Builder fromDefinition(DynamoTable a, Found<DynamoTable> found, Class<?> testClass) {
@@ -103,10 +103,10 @@ public final class TableDeclarations {
     }
     List<IndexSpec> indexes = new ArrayList<>();
     for (Index index : a.lsi()) {
-      indexes.add(spec(index, false));
+      indexes.add(spec(index, false, where));
     }
     for (Index index : a.gsi()) {
-      indexes.add(spec(index, true));
+      indexes.add(spec(index, true, where));
     }
     return new CreateTableBuilder(where).build(a.name(), a.partitionKey(), type(a.partitionKeyType()),
         a.sortKey().isEmpty() ? null : a.sortKey(), type(a.sortKeyType()), indexes,
@@ -133,26 +133,20 @@ public final class TableDeclarations {
     String sortKey = metadata.primarySortKey().orElse(null);
     Map<String, IndexSpec> settings = new LinkedHashMap<>();
     for (Index index : a.lsi()) {
-      settings.put(index.name(), spec(index, false));
+      settings.put(index.name(), spec(index, false, where));
     }
     for (Index index : a.gsi()) {
-      settings.put(index.name(), spec(index, true));
+      settings.put(index.name(), spec(index, true, where));
     }
     List<IndexSpec> indexes = new ArrayList<>();
     for (IndexMetadata index : metadata.indices()) {
       if (index.name().equals(TableMetadata.primaryIndexName())) {
         continue;
       }
-      if (index.partitionKeys().size() > 1 || index.sortKeys().size() > 1) {
-        throw new ExtensionConfigurationException(where + ": index " + index.name() + " of " + a.bean().getName()
-            + " has a multi-attribute key, which this extension cannot declare yet");
-      }
-      KeyAttributeMetadata partition = index.partitionKeys().isEmpty() ? null : index.partitionKeys().get(0);
-      KeyAttributeMetadata sort = index.sortKeys().isEmpty() ? null : index.sortKeys().get(0);
-      boolean global = partition != null && !partition.name().equals(partitionKey);
-      IndexSpec spec = new IndexSpec(index.name(), global, global ? partition.name() : null,
-          global ? partition.attributeValueType().scalarAttributeType() : null,
-          sort == null ? null : sort.name(), sort == null ? null : sort.attributeValueType().scalarAttributeType(),
+      List<IndexSpec.KeyPart> partition = parts(index.partitionKeys());
+      boolean global = !partition.isEmpty()
+          && !(partition.size() == 1 && partition.get(0).name().equals(partitionKey));
+      IndexSpec spec = new IndexSpec(index.name(), global, global ? partition : List.of(), parts(index.sortKeys()),
           ProjectionType.ALL, List.of(), 0, 0);
       IndexSpec override = settings.remove(index.name());
       indexes.add(override == null ? spec : spec.withSettingsOf(override));
@@ -164,11 +158,43 @@ public final class TableDeclarations {
         a.billingMode() == Billing.PROVISIONED, a.readCapacity(), a.writeCapacity());
   }
 
-  private static IndexSpec spec(Index index, boolean global) {
-    return new IndexSpec(index.name(), global, index.partitionKey().isEmpty() ? null : index.partitionKey(),
-        lenient(index.partitionKeyType()), index.sortKey().isEmpty() ? null : index.sortKey(),
-        lenient(index.sortKeyType()), ProjectionType.fromValue(index.projection().name()), List.of(index.include()),
-        index.readCapacity(), index.writeCapacity());
+  private static IndexSpec spec(Index index, boolean global, String where) {
+    return new IndexSpec(index.name(), global,
+        parts(index, "partition", index.partitionKey(), index.partitionKeyType(), index.partitionKeys(),
+            index.partitionKeyTypes(), where),
+        parts(index, "sort", index.sortKey(), index.sortKeyType(), index.sortKeys(), index.sortKeyTypes(), where),
+        ProjectionType.fromValue(index.projection().name()), List.of(index.include()), index.readCapacity(),
+        index.writeCapacity());
+  }
+
+  /** One key of an annotated index: a single attribute ({@code partitionKey}) or a list ({@code partitionKeys}). */
+  private static List<IndexSpec.KeyPart> parts(Index index, String role, String single, KeyType singleType,
+      String[] names, KeyType[] types, String where) {
+    if (!single.isEmpty() && names.length > 0) {
+      throw new ExtensionConfigurationException(where + ": index " + index.name() + " gives both " + role + "Key and "
+          + role + "Keys; use one");
+    }
+    if (types.length > 0 && types.length != names.length) {
+      throw new ExtensionConfigurationException(where + ": index " + index.name() + " has " + names.length + " "
+          + role + "Keys but " + types.length + " " + role + "KeyTypes; give one type per attribute or none");
+    }
+    if (!single.isEmpty()) {
+      return List.of(new IndexSpec.KeyPart(single, lenient(singleType)));
+    }
+    List<IndexSpec.KeyPart> parts = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      parts.add(new IndexSpec.KeyPart(names[i], types.length == 0 ? null : lenient(types[i])));
+    }
+    return parts;
+  }
+
+  /** The key attributes of a bean's index, in key order. */
+  private static List<IndexSpec.KeyPart> parts(List<KeyAttributeMetadata> keys) {
+    List<IndexSpec.KeyPart> parts = new ArrayList<>();
+    for (KeyAttributeMetadata key : keys) {
+      parts.add(new IndexSpec.KeyPart(key.name(), key.attributeValueType().scalarAttributeType()));
+    }
+    return parts;
   }
 
   private static ScalarAttributeType type(KeyType type) {
