@@ -64,6 +64,9 @@ public final class DynamoDouble implements AutoCloseable {
     if (settings.streamSettings != null) {
       engine.streams().settings(settings.streamSettings);
     }
+    if (settings.s3Directory != null) {
+      engine.transfers().s3Directory(settings.s3Directory);
+    }
     this.dispatcher = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams());
     this.daxCache = settings.dax == null ? null : new dev.dynamodouble.core.dax.DaxCache(engine.clock(), settings.dax);
     if (daxCache != null) {
@@ -94,7 +97,10 @@ public final class DynamoDouble implements AutoCloseable {
     if (server == null) {
       server = DynamoServer.start(dispatcher, settings.host, settings.port, settings.tls, settings.workers);
       if (daxCache != null) {
-        daxServer = dev.dynamodouble.core.dax.DaxServer.start(dispatcher, daxCache, settings.host, settings.daxPort);
+        daxServer = dev.dynamodouble.core.dax.DaxServer.start(dispatcher, daxCache,
+            settings.auth == null ? null
+                : new dev.dynamodouble.core.auth.DaxAccessControl(settings.auth, engine.resourcePolicies()),
+            settings.host, settings.daxPort);
       }
     }
     return this;
@@ -267,6 +273,17 @@ public final class DynamoDouble implements AutoCloseable {
     private dev.dynamodouble.core.dax.DaxSettings dax;
     private int daxPort;
     private boolean singleNamespace;
+    private java.nio.file.Path s3Directory;
+
+    /**
+     * The local directory standing in for Amazon S3 in ExportTableToPointInTime and ImportTable:
+     * {@code s3://bucket/prefix} is {@code dir/bucket/prefix}, and a bucket is a directory that must
+     * exist. Without it those operations answer a ValidationException saying it is not configured.
+     */
+    public Builder s3Directory(java.nio.file.Path dir) {
+      this.s3Directory = dir;
+      return this;
+    }
 
     private Builder() {}
 

@@ -66,7 +66,7 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
         TestFaults.class);
     try {
       if (faults != null) {
-        faults.afterAll();
+        faults.afterAll(enclosingFaults(context));
       }
     } finally {
       closeScope(context);
@@ -108,6 +108,21 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
         key -> new TestFaults(testClass, strict), TestFaults.class);
   }
 
+  /**
+   * For a @Nested class whose enclosing class runs this extension too: the enclosing class's
+   * declared rules, which count the hits of its rules in the nested class's tests; else null.
+   */
+  private static TestFaults enclosingFaults(ExtensionContext classContext) {
+    Class<?> testClass = classContext.getRequiredTestClass();
+    ExtensionContext parent = classContext.getParent().orElse(null);
+    if (AnnotationSearch.enclosingChain(testClass).size() < 2 || parent == null || parent.getTestClass().isEmpty()
+        || parent.getRequiredTestClass() != testClass.getEnclosingClass()
+        || parent.getStore(NAMESPACE).get(new ScopeKey(parent.getRequiredTestClass()), ClassScope.class) == null) {
+      return null;
+    }
+    return testFaults(parent);
+  }
+
   @Override
   public void afterEach(ExtensionContext context) {
     @SuppressWarnings("unchecked")
@@ -143,7 +158,8 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
 
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return Injector.handles(parameterContext.getParameter().getType(), parameterContext.isAnnotated(DynamoInject.class));
+    return Injector.handles(parameterContext.getParameter().getType(),
+        parameterContext.isAnnotated(DynamoInject.class) || parameterContext.isAnnotated(Dax.class));
   }
 
   @Override
@@ -160,6 +176,9 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
       throw new ParameterResolutionException("Cannot supply " + what + ": the endpoint did not start: " + e.getMessage(),
           e);
     }
+    if (parameterContext.isAnnotated(Dax.class)) {
+      return Injector.resolveDax(scope, parameter.getType(), what);
+    }
     Optional<InRegion> region = parameterContext.findAnnotation(InRegion.class);
     if (region.isPresent()) {
       return Injector.resolveInRegion(scope, parameter.getType(), region.get().value(), what);
@@ -173,7 +192,8 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
         DynamoInject annotation = field.getAnnotation(DynamoInject.class);
-        if (annotation == null || Modifier.isStatic(field.getModifiers()) != (instance == null)) {
+        boolean dax = field.isAnnotationPresent(Dax.class);
+        if ((annotation == null && !dax) || Modifier.isStatic(field.getModifiers()) != (instance == null)) {
           continue;
         }
         String what = "field " + c.getSimpleName() + "." + field.getName();
@@ -181,7 +201,8 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
           throw new ExtensionConfigurationException("Cannot inject " + what + ": it is final");
         }
         InRegion region = field.getAnnotation(InRegion.class);
-        Object value = region != null ? Injector.resolveInRegion(scope, field.getType(), region.value(), what)
+        Object value = dax ? Injector.resolveDax(scope, field.getType(), what)
+            : region != null ? Injector.resolveInRegion(scope, field.getType(), region.value(), what)
             : Injector.resolve(scope, field.getType(), field.getGenericType(), annotation, what);
         field.setAccessible(true);
         field.set(instance, value);

@@ -1,15 +1,20 @@
 package dev.dynamodouble.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamodouble.core.fault.FaultHandle;
 import dev.dynamodouble.core.fault.FaultRule;
 import dev.dynamodouble.core.fault.Faults;
 import dev.dynamodouble.core.fault.UnfiredFaultsError;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -108,6 +113,77 @@ class FaultInjectionTest {
   }
 
   @Test
+  void aClassRuleCountsItsHitsInNestedClassesToo() {
+    TestKit.assertAllPassed(TestKit.execute(FiresInNestedOrOuter.class));
+
+    EngineExecutionResults results = TestKit.execute(FiresNowhere.class);
+    assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
+    List<Event> failed = results.containerEvents().failed().list();
+    assertThat(failed).hasSize(2); // the nested class for its own rule, the outer class for its
+    assertThat(failed).extracting(e -> e.getTestDescriptor().getDisplayName() + ": " + failure(e).getMessage())
+        .anySatisfy(m -> assertThat(m).startsWith("Deeper: ").contains("inner-never [").doesNotContain("outer-"))
+        .anySatisfy(m -> assertThat(m).startsWith("FaultInjectionTest$FiresNowhere: ").contains("outer-never [")
+            .doesNotContain("inner-never").doesNotContain("outer-fires"));
+  }
+
+  private static Throwable failure(Event event) {
+    return event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+  }
+
+  @TestKitOnly
+  @DynamoTable(name = "orders", partitionKey = "pk")
+  @InjectFault(name = "outer-scan", operation = "Scan", error = "ThrottlingException")
+  @InjectFault(name = "outer-get", operation = "GetItem", error = "ThrottlingException")
+  static class FiresInNestedOrOuter {
+    @Test
+    void gets(DynamoDbClient dynamo) { // fires outer-get only
+      assertThatThrownBy(() -> dynamo.getItem(r -> r.tableName("orders").key(order("o1"))))
+          .isInstanceOf(DynamoDbException.class);
+    }
+
+    @Nested
+    class Scanning {
+      @Test
+      void scans(DynamoDbClient dynamo) { // fires outer-scan only, and only here
+        assertThatThrownBy(() -> dynamo.scan(r -> r.tableName("orders"))).isInstanceOf(DynamoDbException.class);
+      }
+
+      @Nested
+      @InjectFault(name = "inner-put", operation = "PutItem", error = "ThrottlingException")
+      class Deeper {
+        @Test
+        void puts(DynamoDbClient dynamo) { // fires inner-put only
+          assertThatThrownBy(() -> dynamo.putItem(r -> r.tableName("orders").item(order("o1"))))
+              .isInstanceOf(DynamoDbException.class);
+        }
+      }
+    }
+  }
+
+  @TestKitOnly
+  @DynamoTable(name = "orders", partitionKey = "pk")
+  @InjectFault(name = "outer-never", operation = "Scan", error = "ThrottlingException")
+  @InjectFault(name = "outer-fires", operation = "GetItem", error = "ThrottlingException")
+  static class FiresNowhere {
+    @Test
+    void noTestHere() {
+    }
+
+    @Nested
+    class Inner {
+      @Nested
+      @InjectFault(name = "inner-never", operation = "PutItem", error = "ThrottlingException")
+      class Deeper {
+        @Test
+        void gets(DynamoDbClient dynamo) {
+          assertThatThrownBy(() -> dynamo.getItem(r -> r.tableName("orders").key(order("o1"))))
+              .isInstanceOf(DynamoDbException.class);
+        }
+      }
+    }
+  }
+
+  @Test
   void mistakesFailTheClassBeforeAnyTestRuns() {
     EngineExecutionResults results = TestKit.execute(UnknownError.class);
     assertThat(results.testEvents().started().count()).isZero();
@@ -117,7 +193,7 @@ class FaultInjectionTest {
     EngineExecutionResults impossible = TestKit.execute(ImpossibleMatcher.class);
     assertThat(impossible.testEvents().started().count()).isZero();
     assertThat(TestKit.firstFailure(impossible)).hasMessageContaining("field \"operation\": leaving items "
-        + "unprocessed applies to BatchGetItem and BatchWriteItem only");
+        + "unprocessed applies to BatchExecuteStatement, BatchGetItem and BatchWriteItem only");
 
     EngineExecutionResults badFile = TestKit.execute(BadScenario.class);
     assertThat(badFile.testEvents().started().count()).isZero();

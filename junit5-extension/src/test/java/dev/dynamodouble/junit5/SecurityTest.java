@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamodouble.core.DynamoDouble;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -43,5 +44,14 @@ class SecurityTest {
         .isEqualTo("arn:aws:dynamodb:us-east-1:123456789012:table/orders");
     assertThatThrownBy(() -> tenantB.scan(r -> r.tableName("orders"))).isInstanceOf(DynamoDbException.class)
         .hasMessageContaining("is not authorized to perform: dynamodb:Scan");
+  }
+
+  @Test
+  void theAsyncClientTrustsTheGeneratedCertificateAndSignsAsTheRoot(DynamoDbAsyncClient async, DynamoDbClient admin,
+                                                                   DynamoDouble dynamo) {
+    assertThat(dynamo.endpoint().getScheme()).isEqualTo("https");
+    async.putItem(r -> r.tableName("orders").item(key("tenant-c", "1"))).join();
+    assertThat(admin.getItem(r -> r.tableName("orders").key(key("tenant-c", "1"))).hasItem()).isTrue();
+    assertThat(async.getItem(r -> r.tableName("orders").key(key("tenant-c", "1"))).join().hasItem()).isTrue();
   }
 }

@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.auth;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +24,30 @@ final class AccessRequest {
     this.keys = keys;
   }
 
-  /** The context of {@code identity} (its global keys) plus the operation's keys. */
+  /**
+   * The global condition keys without the time and the source address (a DAX connection's
+   * requests: its access control has no engine clock), so aws:CurrentTime, aws:EpochTime and
+   * aws:SourceIp are absent there.
+   */
   static Map<String, List<String>> context(Identity identity, String region, boolean secure) {
+    return context(identity, region, secure, null, null);
+  }
+
+  /**
+   * The global condition keys of a request by {@code identity}: its principal and tags, the region,
+   * TLS, the time (the engine clock's {@code now}, or null: aws:CurrentTime, aws:EpochTime) and the source
+   * address ({@code sourceIp}, null when the transport has none).
+   */
+  static Map<String, List<String>> context(Identity identity, String region, boolean secure, Instant now,
+                                           String sourceIp) {
     Map<String, List<String>> keys = new HashMap<>();
+    if (now != null) {
+      keys.put("aws:currenttime", List.of(now.truncatedTo(ChronoUnit.SECONDS).toString()));
+      keys.put("aws:epochtime", List.of(Long.toString(now.getEpochSecond())));
+    }
+    if (sourceIp != null) {
+      keys.put("aws:sourceip", List.of(sourceIp));
+    }
     keys.put("aws:principalarn", List.of(identity.principalArn()));
     keys.put("aws:principalaccount", List.of(identity.account()));
     keys.put("aws:requestedregion", List.of(region));

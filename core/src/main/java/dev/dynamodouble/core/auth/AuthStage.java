@@ -38,6 +38,9 @@ public final class AuthStage implements RequestStage {
   @Override
   public void before(Call call) {
     RequestHead head = call.head();
+    if (head == ServiceCall.HEAD) {
+      return; // a service of the engine (a DAX cluster) on its own authority: it authorized its client itself
+    }
     if (head == null) {
       throw AuthErrors.missingToken();
     }
@@ -46,7 +49,8 @@ public final class AuthStage implements RequestStage {
     if (identity.isRoot() && resourcePolicies.isEmpty()) {
       return; // policies do not restrict an account's root; only a resource policy's explicit deny could
     }
-    Map<String, List<String>> global = AccessRequest.context(identity, call.region(), head.secure());
+    Map<String, List<String>> global = AccessRequest.context(identity, call.region(), head.secure(), clock.now(),
+        head.sourceIp());
     for (Access access : accesses.of(call)) {
       authorizer.check(identity, access, global);
     }

@@ -15,7 +15,10 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
   private static final java.util.Set<String> OPERATORS = java.util.Set.of("StringEquals", "StringNotEquals",
       "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike", "ArnEquals", "ArnLike",
       "ArnNotEquals", "ArnNotLike", "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals",
-      "NumericGreaterThan", "NumericGreaterThanEquals", "Bool", "Null");
+      "NumericGreaterThan", "NumericGreaterThanEquals", "DateEquals", "DateNotEquals", "DateLessThan",
+      "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals", "Bool", "Null", "IpAddress", "NotIpAddress");
+  /** Global keys no policy here can rely on: refused rather than silently never present. */
+  private static final java.util.Set<String> UNSUPPORTED_KEYS = java.util.Set.of("aws:userid");
 
   static Condition parse(String qualifiedOperator, String key, List<String> values, String where) {
     String operator = qualifiedOperator;
@@ -45,6 +48,20 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
       for (String v : values) {
         number(v, where);
       }
+    }
+    for (String v : values) {
+      if (operator.startsWith("Date") && !v.contains("${") && ConditionValues.date(v) == null) {
+        throw new PolicyException(where + ": " + operator + " takes dates (ISO 8601, e.g. 2026-01-01T00:00:00Z, or "
+            + "epoch seconds), not " + v);
+      }
+      if (operator.endsWith("IpAddress") && ConditionValues.block(v) == null) {
+        throw new PolicyException(where + ": " + operator + " takes IP addresses or CIDR blocks, e.g. "
+            + "203.0.113.0/24, not " + v);
+      }
+    }
+    if (UNSUPPORTED_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+      throw new PolicyException(where + ": condition key " + key + " is not supported (principals here have no "
+          + "unique ids); use aws:PrincipalArn");
     }
     return new Condition(operator, set, ifExists, key.toLowerCase(Locale.ROOT), List.copyOf(values));
   }
@@ -128,6 +145,12 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
         return Wildcard.matches(policyValue, value, false);
       case "Bool":
         return value.equalsIgnoreCase(policyValue);
+      case "IpAddress", "NotIpAddress":
+        ConditionValues.Block block = ConditionValues.block(policyValue);
+        return block != null && block.contains(value);
+      case "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan",
+           "DateGreaterThanEquals":
+        return date(value, policyValue);
       default:
         return numeric(value, policyValue);
     }
@@ -146,6 +169,22 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
       case "NumericLessThan" -> c < 0;
       case "NumericLessThanEquals" -> c <= 0;
       case "NumericGreaterThan" -> c > 0;
+      default -> c >= 0;
+    };
+  }
+
+  private boolean date(String value, String policyValue) {
+    java.time.Instant a = ConditionValues.date(value);
+    java.time.Instant b = ConditionValues.date(policyValue);
+    if (a == null || b == null) {
+      return false;
+    }
+    int c = a.compareTo(b);
+    return switch (operator) {
+      case "DateEquals", "DateNotEquals" -> c == 0;
+      case "DateLessThan" -> c < 0;
+      case "DateLessThanEquals" -> c <= 0;
+      case "DateGreaterThan" -> c > 0;
       default -> c >= 0;
     };
   }

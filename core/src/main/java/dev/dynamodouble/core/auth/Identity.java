@@ -91,7 +91,7 @@ public final class Identity {
       }
       if (statement.principals() != null) {
         throw new PolicyException("policy of " + accessKeyId + ": an identity-based policy statement cannot have a"
-            + " Principal");
+            + (statement.notPrincipal() ? " NotPrincipal" : " Principal"));
       }
     }
     List<Policy> more = new ArrayList<>(policies);

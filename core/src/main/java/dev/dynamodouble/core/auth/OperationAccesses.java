@@ -6,10 +6,12 @@ import dev.dynamodouble.core.expression.DocumentPath;
 import dev.dynamodouble.core.expression.ExpressionContext;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.RequestKeys;
+import dev.dynamodouble.core.pipeline.StatementTargets;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,14 +99,13 @@ final class OperationAccesses {
         accesses.add(new Access(action, tableArn(catalog, request.string("TargetTableName")), Map.of()));
         accesses.add(new Access(action, request.string("BackupArn"), Map.of()));
       }
-      case "ExecuteStatement" ->
-          accesses.add(PartiqlAccesses.of(request.string("Statement"), name -> tableArn(catalog, name)));
+      case "ExecuteStatement" -> accesses.add(statement(catalog, request));
       case "BatchExecuteStatement", "ExecuteTransaction" -> {
         List<JsonRequest> statements = request.structures(operation.equals("ExecuteTransaction")
             ? "TransactStatements" : "Statements");
         for (JsonRequest statement : statements == null ? List.<JsonRequest>of() : statements) {
           if (statement != null) {
-            accesses.add(PartiqlAccesses.of(statement.string("Statement"), name -> tableArn(catalog, name)));
+            accesses.add(statement(catalog, statement));
           }
         }
       }
@@ -269,6 +270,18 @@ final class OperationAccesses {
 
   private static ExpressionContext context(JsonRequest request) {
     return new ExpressionContext(request.stringMap("ExpressionAttributeNames"), request.item("ExpressionAttributeValues"));
+  }
+
+  /**
+   * The access of one PartiQL statement, with dynamodb:LeadingKeys set to the partition keys it
+   * addresses (none for a Scan), as for the operation it becomes.
+   */
+  private Access statement(Catalog catalog, JsonRequest entry) {
+    Access access = PartiqlAccesses.of(entry.string("Statement"), name -> tableArn(catalog, name));
+    StatementTargets.Addressed addressed = StatementTargets.of(catalog, entry);
+    Map<String, List<String>> keys = new HashMap<>();
+    put(keys, "dynamodb:LeadingKeys", addressed == null ? null : addressed.partitionKeys());
+    return keys.isEmpty() ? access : new Access(access.action(), access.resource(), keys);
   }
 
   private static void put(Map<String, List<String>> keys, String key, List<String> values) {

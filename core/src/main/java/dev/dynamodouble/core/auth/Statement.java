@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * One statement of a policy. Exactly one of Action/NotAction and (in identity policies) of
- * Resource/NotResource; {@code principals} is null when the statement names none.
+ * Resource/NotResource; {@code principals} is null when the statement names none, and lists the
+ * principals a NotPrincipal exempts when {@code notPrincipal}.
  */
 record Statement(String sid, boolean allow, List<String> actions, boolean notAction, List<String> resources,
-                 boolean notResource, List<String> principals, List<Condition> conditions) {
+                 boolean notResource, List<String> principals, boolean notPrincipal, List<Condition> conditions) {
   private static final Set<String> FIELDS = Set.of("Sid", "Effect", "Action", "NotAction", "Resource",
       "NotResource", "Principal", "NotPrincipal", "Condition");
 
@@ -20,12 +21,16 @@ record Statement(String sid, boolean allow, List<String> actions, boolean notAct
         throw new PolicyException(where + ": unknown field " + s.name(i));
       }
     }
-    if (s.get("NotPrincipal") != null) {
-      throw new PolicyException(where + ": NotPrincipal is not supported");
-    }
     Object effect = s.get("Effect");
     if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
       throw new PolicyException(where + ": Effect must be Allow or Deny, not " + effect);
+    }
+    boolean notPrincipal = s.get("NotPrincipal") != null;
+    if (notPrincipal && s.get("Principal") != null) {
+      throw new PolicyException(where + ": Principal and NotPrincipal cannot both be given");
+    }
+    if (notPrincipal && !"Deny".equals(effect)) {
+      throw new PolicyException(where + ": NotPrincipal must be used with \"Effect\": \"Deny\"");
     }
     boolean notAction = s.get("NotAction") != null;
     if (notAction == (s.get("Action") != null)) {
@@ -51,7 +56,8 @@ record Statement(String sid, boolean allow, List<String> actions, boolean notAct
         }
       }
     }
-    List<String> principals = principals(s.get("Principal"), where);
+    List<String> principals = principals(s.get(notPrincipal ? "NotPrincipal" : "Principal"), where,
+        notPrincipal ? "NotPrincipal" : "Principal");
     List<Condition> conditions = new ArrayList<>();
     Object condition = s.get("Condition");
     if (condition != null) {
@@ -70,25 +76,26 @@ record Statement(String sid, boolean allow, List<String> actions, boolean notAct
     }
     Object sid = s.get("Sid");
     return new Statement(sid == null ? null : String.valueOf(sid), "Allow".equals(effect), actions, notAction,
-        resources, notResource, principals, List.copyOf(conditions));
+        resources, notResource, principals, notPrincipal, List.copyOf(conditions));
   }
 
-  private static List<String> principals(Object principal, String where) {
+  private static List<String> principals(Object principal, String where, String field) {
     if (principal == null) {
       return null;
     }
-    if ("*".equals(principal)) {
+    if ("*".equals(principal) && field.equals("Principal")) {
       return List.of("*");
     }
     if (!(principal instanceof JsonObject map)) {
-      throw new PolicyException(where + ": Principal must be \"*\" or an object such as {\"AWS\": \"arn:...\"}");
+      throw new PolicyException(where + ": " + field + " must be " + (field.equals("Principal") ? "\"*\" or " : "")
+          + "an object such as {\"AWS\": \"arn:...\"}");
     }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < map.size(); i++) {
       if (!map.name(i).equals("AWS")) {
         throw new PolicyException(where + ": only AWS principals are supported, not " + map.name(i));
       }
-      out.addAll(Policy.strings(map.value(i), where + ".Principal.AWS"));
+      out.addAll(Policy.strings(map.value(i), where + "." + field + ".AWS"));
     }
     return List.copyOf(out);
   }
@@ -118,8 +125,18 @@ record Statement(String sid, boolean allow, List<String> actions, boolean notAct
     return any != notResource;
   }
 
-  /** Whether the statement names this principal (resource policies). */
+  /**
+   * Whether the statement applies to this principal (resource policies): one its Principal names,
+   * or, with NotPrincipal, any principal it does not exempt. As in IAM, a NotPrincipal exempts a
+   * principal only when it lists both the principal's account and the principal itself (an
+   * account's root: the account alone); an account alone does not exempt its users and roles.
+   */
   boolean matchesPrincipal(String principalArn, String account) {
+    if (notPrincipal) {
+      boolean accountListed = principals.contains(account) || principals.contains("arn:aws:iam::" + account + ":root");
+      boolean root = principalArn.equals("arn:aws:iam::" + account + ":root");
+      return !(accountListed && (root || principals.contains(principalArn)));
+    }
     for (String p : principals) {
       if (p.equals("*") || p.equals(principalArn) || p.equals(account)
           || p.equals("arn:aws:iam::" + account + ":root") || Wildcard.matches(p, principalArn, false)) {

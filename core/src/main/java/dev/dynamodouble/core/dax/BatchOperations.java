@@ -44,7 +44,8 @@ final class BatchOperations {
       reads.add(new TableRead(table, dax.keySchema(table), consistent,
           projection == null ? null : Expressions.projectionPaths(projection), keys, new ArrayList<>(), new ArrayList<>()));
     }
-    DaxOptions.read(in).refuseUnsupported();
+    DaxOptions options = DaxOptions.read(in);
+    DaxMetrics.validate(options);
     for (TableRead read : reads) {
       for (byte[] key : read.keys()) {
         DaxCache.Hit hit = read.consistent() ? null : dax.cache.item(read.table(), key);
@@ -55,7 +56,8 @@ final class BatchOperations {
         }
       }
     }
-    Map<String, List<byte[]>> unprocessed = fetch(reads, requestId);
+    Map<String, List<byte[]>> unprocessed = new LinkedHashMap<>();
+    JsonObject response = fetch(reads, options, requestId, unprocessed);
     out.array(2).map(reads.size());
     for (TableRead read : reads) {
       out.text(read.table()).array(read.found().size() * (read.paths() == null ? 2 : 1));
@@ -74,14 +76,18 @@ final class BatchOperations {
         out.bytes(key);
       }
     }
-    out.array(0); // consumed capacity
+    // Only the tables read consumed anything; the client counts the others' zero itself.
+    DaxMetrics.writeCapacities(response, false, out);
   }
 
-  /** Reads the keys no cache answered in one BatchGetItem; returns the unprocessed keys by table. */
-  private Map<String, List<byte[]>> fetch(List<TableRead> reads, String requestId) {
-    Map<String, List<byte[]>> unprocessed = new LinkedHashMap<>();
+  /**
+   * Reads the keys no cache answered in one BatchGetItem, putting the unprocessed keys by table in
+   * {@code unprocessed}; returns DynamoDB's answer, or null when the caches answered everything.
+   */
+  private JsonObject fetch(List<TableRead> reads, DaxOptions options, String requestId,
+                           Map<String, List<byte[]>> unprocessed) {
     if (reads.stream().allMatch(read -> read.misses().isEmpty())) {
-      return unprocessed;
+      return null;
     }
     JsonObject response = dax.call("BatchGetItem", requestId, json -> {
       json.writeObjectFieldStart("RequestItems");
@@ -100,6 +106,7 @@ final class BatchOperations {
         }
       }
       json.writeEndObject();
+      DaxMetrics.request(options, json);
     });
     JsonObject responses = (JsonObject) response.get("Responses");
     JsonObject left = (JsonObject) response.get("UnprocessedKeys");
@@ -133,7 +140,7 @@ final class BatchOperations {
         }
       }
     }
-    return unprocessed;
+    return response;
   }
 
   /** One put (item set) or delete (item null) of a BatchWriteItem. */
@@ -159,7 +166,8 @@ final class BatchOperations {
       }
       writes.put(table, list);
     }
-    DaxOptions.read(in).refuseUnsupported();
+    DaxOptions options = DaxOptions.read(in);
+    DaxMetrics.validate(options);
     JsonObject response = dax.call("BatchWriteItem", requestId, json -> {
       json.writeObjectFieldStart("RequestItems");
       for (Map.Entry<String, List<Write>> table : writes.entrySet()) {
@@ -182,6 +190,7 @@ final class BatchOperations {
         json.writeEndArray();
       }
       json.writeEndObject();
+      DaxMetrics.request(options, json);
     });
     JsonObject left = (JsonObject) response.get("UnprocessedItems");
     Map<String, List<Write>> unprocessed = new LinkedHashMap<>();
@@ -217,6 +226,7 @@ final class BatchOperations {
         }
       }
     }
-    out.array(0).map(0); // consumed capacity, item collection metrics
+    DaxMetrics.writeCapacities(response, false, out);
+    DaxMetrics.writeCollectionMetrics(response, out);
   }
 }

@@ -43,6 +43,15 @@ final class DaxError extends RuntimeException {
     return new DaxError(new int[] {4, 37, 38, 39, last}, type, status, message, reasons);
   }
 
+  /**
+   * A connection whose authorization proved nobody: codes the DAX client reads as an
+   * authentication failure (it authorizes the connection again before its next request), with
+   * DynamoDB's error type for the reason.
+   */
+  static DaxError authentication(String type, String message) {
+    return new DaxError(new int[] {4, 23, 31, 33}, type, 400, message, List.of());
+  }
+
   static DaxError validation(String message) {
     return fromDynamo("ValidationException", 400, message, List.of());
   }

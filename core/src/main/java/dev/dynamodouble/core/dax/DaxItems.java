@@ -53,11 +53,13 @@ final class DaxItems {
       names.add(attributes.name(i));
     }
     names.sort(null);
-    CborWriter out = new CborWriter().integer(lists.idOf(names)).map(names.size());
+    // The client reads the map's entries until a break: it must be of indefinite length.
+    CborWriter out = new CborWriter().integer(lists.idOf(names)).startMap();
     for (int i = 0; i < names.size(); i++) {
       out.integer(i);
       DaxValues.write(attributes.get(names.get(i)), out);
     }
+    out.end();
     return out.toByteArray();
   }
 

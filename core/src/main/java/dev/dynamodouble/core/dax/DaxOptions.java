@@ -82,14 +82,4 @@ final class DaxOptions {
     }
     return SELECT[select];
   }
-
-  /** Refuses what this endpoint does not report rather than dropping it. */
-  void refuseUnsupported() {
-    if (returnConsumedCapacity != 0) {
-      throw DaxError.notImplemented("ReturnConsumedCapacity");
-    }
-    if (returnItemCollectionMetrics != 0) {
-      throw DaxError.notImplemented("ReturnItemCollectionMetrics");
-    }
-  }
 }

@@ -8,6 +8,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 /** Serves the requests of one DAX connection, in order. */
 final class DaxRequestHandler extends SimpleChannelInboundHandler<Object> {
   private final DaxService service;
+  private final DaxConnection connection = new DaxConnection();
 
   DaxRequestHandler(DaxService service) {
     this.service = service;
@@ -16,7 +17,7 @@ final class DaxRequestHandler extends SimpleChannelInboundHandler<Object> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Object message) {
     if (message instanceof DaxFrameDecoder.Request request) {
-      byte[] answer = service.handle(request.method(), request.arguments());
+      byte[] answer = service.handle(request.method(), request.arguments(), connection);
       if (answer != null) {
         ctx.writeAndFlush(framed(answer));
       }

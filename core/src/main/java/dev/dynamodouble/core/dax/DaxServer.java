@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.dax;
 
+import dev.dynamodouble.core.auth.DaxAccessControl;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -32,16 +33,24 @@ public final class DaxServer implements AutoCloseable {
   private final EventExecutorGroup requests;
   private final Channel channel;
   private final String host;
+  private final Runnable unsubscribe;
 
-  private DaxServer(EventLoopGroup group, EventExecutorGroup requests, Channel channel, String host) {
+  private DaxServer(EventLoopGroup group, EventExecutorGroup requests, Channel channel, String host,
+                    Runnable unsubscribe) {
     this.group = group;
     this.requests = requests;
     this.channel = channel;
     this.host = host;
+    this.unsubscribe = unsubscribe;
   }
 
-  /** Binds {@code host:port} (0: any free port) and serves DAX from {@code cache} and the engine. */
-  public static DaxServer start(Dispatcher dispatcher, DaxCache cache, String host, int port) {
+  /**
+   * Binds {@code host:port} (0: any free port) and serves DAX from {@code cache} and the engine.
+   *
+   * @param access who may connect and what they may do, or null when auth is off
+   */
+  public static DaxServer start(Dispatcher dispatcher, DaxCache cache, DaxAccessControl access, String host,
+                                int port) {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("dynamo-double-dax", true),
         NioIoHandler.newFactory());
     EventExecutorGroup requests = new DefaultEventExecutorGroup(REQUEST_THREADS,
@@ -60,8 +69,10 @@ public final class DaxServer implements AutoCloseable {
             }
           });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
-      service[0] = new DaxService(backend, cache, (InetSocketAddress) channel.localAddress());
-      return new DaxServer(group, requests, channel, host);
+      WrittenItems written = new WrittenItems();
+      service[0] = new DaxService(backend, cache, written, access, (InetSocketAddress) channel.localAddress());
+      dispatcher.engine().feed().subscribe(written);
+      return new DaxServer(group, requests, channel, host, () -> dispatcher.engine().feed().unsubscribe(written));
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       requests.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -80,6 +91,7 @@ public final class DaxServer implements AutoCloseable {
 
   @Override
   public void close() {
+    unsubscribe.run();
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();
     requests.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).syncUninterruptibly();

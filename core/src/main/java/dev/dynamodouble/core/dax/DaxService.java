@@ -1,5 +1,8 @@
 package dev.dynamodouble.core.dax;
 
+import dev.dynamodouble.core.auth.DaxAccessControl;
+import dev.dynamodouble.core.auth.Identity;
+import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.JsonObject;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
@@ -22,6 +25,7 @@ final class DaxService {
   final DynamoBackend backend;
   final DaxCache cache;
   final DaxItems items;
+  final WrittenItems written;
   private final AttributeLists lists;
   private final InetSocketAddress self;
   private final AtomicLong requests = new AtomicLong();
@@ -29,10 +33,18 @@ final class DaxService {
   private final ScanOperations scanOperations;
   private final BatchOperations batchOperations;
   private final TransactOperations transactOperations;
+  /** Authentication and IAM for the cluster's clients, or null when auth is off. */
+  private final DaxAccessControl access;
+  private final String clusterArn;
 
-  DaxService(DynamoBackend backend, DaxCache cache, InetSocketAddress self) {
+  DaxService(DynamoBackend backend, DaxCache cache, WrittenItems written, DaxAccessControl access,
+             InetSocketAddress self) {
     this.backend = backend;
+    this.access = access;
+    this.clusterArn = DaxAccessControl.clusterArn(backend.engine().options().defaultRegion(),
+        backend.engine().options().accountId(), cache.settings().clusterName());
     this.cache = cache;
+    this.written = written;
     this.lists = new AttributeLists();
     this.items = new DaxItems(lists);
     this.self = self;
@@ -43,13 +55,24 @@ final class DaxService {
   }
 
   /** The answer to one request, or null for a request DAX does not answer (connection authorization). */
-  byte[] handle(DaxMethod method, byte[] arguments) {
+  byte[] handle(DaxMethod method, byte[] arguments, DaxConnection connection) {
     String requestId = "dax-" + requests.incrementAndGet();
     CborWriter out = new CborWriter();
     try {
       CborReader in = new CborReader(arguments);
       if (method == DaxMethod.AUTHORIZE_CONNECTION) {
-        return null; // SigV4 of the connection: accepted, as DynamoDB Local accepts any signature
+        if (access != null) {
+          authorizeConnection(in, connection);
+        }
+        return null; // DAX never answers it; a refusal answers the connection's next request
+      }
+      java.util.function.Consumer<String> authorize = action -> { };
+      if (access != null) {
+        Identity identity = connection.identity();
+        authorize = action -> authorize(identity, action);
+        if (method.action != null) {
+          authorize.accept(method.action);
+        }
       }
       CborWriter result = new CborWriter();
       switch (method) {
@@ -66,7 +89,7 @@ final class DaxService {
         case BATCH_GET_ITEM -> batchOperations.get(in, result, requestId);
         case BATCH_WRITE_ITEM -> batchOperations.write(in, result, requestId);
         case TRANSACT_GET_ITEMS -> transactOperations.get(in, result, requestId);
-        case TRANSACT_WRITE_ITEMS -> transactOperations.write(in, result, requestId);
+        case TRANSACT_WRITE_ITEMS -> transactOperations.write(in, result, requestId, authorize);
         default -> throw DaxError.notImplemented(method.name());
       }
       out.array(0).raw(result.toByteArray());
@@ -85,6 +108,28 @@ final class DaxService {
           .write(out = new CborWriter(), requestId);
     }
     return out.toByteArray();
+  }
+
+  /** Verifies a connection's SigV4 authorization: access key, signature, string to sign, session token, user agent. */
+  private void authorizeConnection(CborReader in, DaxConnection connection) {
+    String accessKeyId = in.tryNull() ? null : in.readTextOrBytes();
+    String signature = in.tryNull() ? null : in.readTextOrBytes();
+    String stringToSign = in.tryNull() ? null : in.readTextOrBytes();
+    String sessionToken = in.tryNull() ? null : in.readTextOrBytes();
+    try {
+      connection.authenticated(access.authenticate(accessKeyId, signature, stringToSign, sessionToken));
+    } catch (DynamoException e) {
+      connection.refused(DaxError.authentication(e.code().shortName(), e.getMessage()));
+    }
+  }
+
+  /** DynamoDB's AccessDeniedException, as DAX relays errors, unless the identity may do {@code action} here. */
+  private void authorize(Identity identity, String action) {
+    try {
+      access.authorize(identity, action, clusterArn, region());
+    } catch (DynamoException e) {
+      throw DaxError.fromDynamo(e.code().shortName(), e.code().status(), e.getMessage(), List.of());
+    }
   }
 
   /** An error answer for a request that could not even be framed. */
@@ -114,9 +159,14 @@ final class DaxService {
     }
   }
 
+  /** The region of the tables behind the cluster: the engine's default one. */
+  String region() {
+    return backend.engine().options().defaultRegion();
+  }
+
   /** The key schema of a table of the default region; a table DAX cannot find is an error. */
   KeySchema keySchema(String table) {
-    Table found = backend.engine().region(backend.engine().options().defaultRegion()).find(table);
+    Table found = backend.engine().region(region()).find(table);
     if (found == null) {
       throw DaxError.tableNotFound("Requested resource not found: Table: " + table + " not found");
     }

@@ -22,20 +22,22 @@ final class ItemOperations {
     String table = in.readTextOrBytes();
     byte[] key = in.readBytes();
     DaxOptions options = DaxOptions.read(in);
-    options.refuseUnsupported();
+    DaxMetrics.validate(options);
     KeySchema schema = dax.keySchema(table);
     List<List<Object>> paths = options.projection == null ? null : Expressions.projectionPaths(options.projection);
     JsonObject item;
+    JsonObject response = null;
     DaxCache.Hit hit = options.consistent() ? null : dax.cache.item(table, key);
     if (hit != null) {
       item = hit.item();
     } else {
-      JsonObject response = dax.call("GetItem", requestId, json -> {
+      response = dax.call("GetItem", requestId, json -> {
         json.writeStringField("TableName", table);
         json.writeObjectFieldStart("Key");
         DaxKeys.copy(key, schema, json);
         json.writeEndObject();
         json.writeBooleanField("ConsistentRead", options.consistent());
+        DaxMetrics.request(options, json);
       });
       item = (JsonObject) response.get("Item");
       if (!options.consistent()) {
@@ -51,6 +53,11 @@ final class ItemOperations {
         DaxItems.writeProjected(item, paths, out);
       }
     }
+    if (response == null) {
+      DaxMetrics.writeCacheHit(table, options, out);
+    } else {
+      DaxMetrics.write(response, out);
+    }
     out.end();
   }
 
@@ -59,7 +66,7 @@ final class ItemOperations {
     byte[] key = in.readBytes();
     byte[] attributes = in.readBytes();
     DaxOptions options = DaxOptions.read(in);
-    options.refuseUnsupported();
+    DaxMetrics.validate(options);
     KeySchema schema = dax.keySchema(table);
     JsonObject item = DaxItems.item(json -> {
       DaxKeys.copy(key, schema, json);
@@ -71,7 +78,7 @@ final class ItemOperations {
       json.writeStringField("TableName", table);
       json.writeFieldName("Item");
       Json.write(json, item);
-      writeCommon(json, condition, null, expressions, options.returnValuesName());
+      writeCommon(json, condition, null, expressions, options.returnValuesName(), options);
     });
     dax.cache.putItem(table, key, item);
     writeAttributes(response, schema, out);
@@ -81,7 +88,7 @@ final class ItemOperations {
     String table = in.readTextOrBytes();
     byte[] key = in.readBytes();
     DaxOptions options = DaxOptions.read(in);
-    options.refuseUnsupported();
+    DaxMetrics.validate(options);
     KeySchema schema = dax.keySchema(table);
     JsonObject response = callKeyed("DeleteItem", table, key, schema, options, options.returnValuesName(), requestId);
     dax.cache.putItem(table, key, null);
@@ -92,24 +99,32 @@ final class ItemOperations {
     String table = in.readTextOrBytes();
     byte[] key = in.readBytes();
     DaxOptions options = DaxOptions.read(in);
-    options.refuseUnsupported();
+    DaxMetrics.validate(options);
     KeySchema schema = dax.keySchema(table);
     String asked = options.returnValuesName();
-    // DAX needs the new item to write it through; it asks for it unless the caller asked for other values.
-    boolean writeThrough = asked.equals("NONE") || asked.equals("ALL_NEW");
-    JsonObject response = callKeyed("UpdateItem", table, key, schema, options, writeThrough ? "ALL_NEW" : asked,
-        requestId);
+    // The whole new item comes from the change feed, whatever the caller asked to get back.
+    String returned = asked.equals("NONE") ? "ALL_NEW" : asked;
+    WrittenItems.Capture written = dax.written.start(dax.region(), List.of(table));
+    JsonObject response;
+    try {
+      response = callKeyed("UpdateItem", table, key, schema, options, returned, requestId);
+    } finally {
+      dax.written.stop();
+    }
     JsonObject attributes = (JsonObject) response.get("Attributes");
-    if (writeThrough) {
-      dax.cache.putItem(table, key, attributes);
+    if (written.heard()) {
+      dax.cache.putItem(table, key, written.after());
+    } else if (returned.startsWith("ALL")) {
+      dax.cache.putItem(table, key, attributes); // the update changed nothing: old and new are the same item
     } else {
-      dax.cache.evictItem(table, key);
+      dax.cache.evictItem(table, key); // an update that changed nothing, answered in part
     }
     out.startMap();
     if (!asked.equals("NONE") && attributes != null) {
       out.integer(2).bytes(asked.startsWith("UPDATED") ? dax.items.attributeProjection(attributes)
           : dax.items.attributes(attributes, schema));
     }
+    DaxMetrics.write(response, out);
     out.end();
   }
 
@@ -124,12 +139,13 @@ final class ItemOperations {
       json.writeObjectFieldStart("Key");
       DaxKeys.copy(key, schema, json);
       json.writeEndObject();
-      writeCommon(json, condition, update, expressions, returnValues);
+      writeCommon(json, condition, update, expressions, returnValues, options);
     });
   }
 
   private static void writeCommon(com.fasterxml.jackson.core.JsonGenerator json, String condition, String update,
-                                  Expressions expressions, String returnValues) throws java.io.IOException {
+                                  Expressions expressions, String returnValues, DaxOptions options)
+      throws java.io.IOException {
     if (condition != null) {
       json.writeStringField("ConditionExpression", condition);
     }
@@ -138,6 +154,7 @@ final class ItemOperations {
     }
     expressions.writePlaceholders(json);
     json.writeStringField("ReturnValues", returnValues);
+    DaxMetrics.request(options, json);
   }
 
   private void writeAttributes(JsonObject response, KeySchema schema, CborWriter out) {
@@ -146,6 +163,7 @@ final class ItemOperations {
     if (attributes != null) {
       out.integer(2).bytes(dax.items.attributes(attributes, schema));
     }
+    DaxMetrics.write(response, out);
     out.end();
   }
 }

@@ -35,10 +35,11 @@ final class ScanOperations {
 
   private void serve(String operation, String table, byte[] keyCondition, DaxOptions options, byte[] request,
                      CborWriter out, String requestId) {
-    options.refuseUnsupported();
+    DaxMetrics.validate(options);
     KeySchema schema = dax.keySchema(table);
     List<List<Object>> paths = options.projection == null ? null : Expressions.projectionPaths(options.projection);
     JsonObject response = options.consistent() ? null : dax.cache.query(operation, request);
+    boolean hit = response != null;
     if (response == null) {
       response = dax.call(operation, requestId, json -> {
         Expressions expressions = new Expressions();
@@ -82,18 +83,26 @@ final class ScanOperations {
           json.writeStringField("FilterExpression", expressions.condition(options.filter, "f"));
         }
         expressions.writePlaceholders(json);
+        DaxMetrics.request(options, json);
       });
       if (!options.consistent()) {
         dax.cache.putQuery(operation, request, response);
       }
     }
+    out.startMap();
+    if (hit) {
+      DaxMetrics.writeCacheHit(table, options, out);
+    } else {
+      DaxMetrics.write(response, out);
+    }
     write(response, schema, paths, options.indexName != null, out);
+    out.end();
   }
 
+  /** The members of the answer's map other than the metrics. */
   private void write(JsonObject response, KeySchema schema, List<List<Object>> paths, boolean index, CborWriter out) {
     JsonArray items = (JsonArray) response.get("Items");
     JsonObject last = (JsonObject) response.get("LastEvaluatedKey");
-    out.startMap();
     if (items != null) {
       out.integer(ITEMS).array(items.size());
       for (Object element : items) {
@@ -110,6 +119,5 @@ final class ScanOperations {
     if (last != null) {
       out.integer(LAST_EVALUATED_KEY).bytes(index ? DaxKeys.compound(last) : DaxKeys.encode(last, schema));
     }
-    out.end();
   }
 }

@@ -28,7 +28,8 @@ final class TransactOperations {
     List<String> tables = texts(in);
     List<byte[]> keys = bytesOrNulls(in);
     List<byte[]> projections = bytesOrNulls(in);
-    DaxOptions.read(in).refuseUnsupported();
+    DaxOptions options = DaxOptions.read(in);
+    DaxMetrics.validate(options);
     List<KeySchema> schemas = new ArrayList<>();
     for (String table : tables) {
       schemas.add(dax.keySchema(table));
@@ -46,6 +47,7 @@ final class TransactOperations {
         json.writeEndObject();
       }
       json.writeEndArray();
+      DaxMetrics.request(options, json);
     });
     JsonArray responses = (JsonArray) response.get("Responses");
     out.array(2).array(tables.size());
@@ -59,10 +61,11 @@ final class TransactOperations {
         out.bytes(dax.items.attributes(item, schemas.get(i)));
       }
     }
-    out.array(0); // consumed capacity
+    DaxMetrics.writeCapacities(response, true, out);
   }
 
-  void write(CborReader in, CborWriter out, String requestId) {
+  /** TransactWriteItems; {@code authorize} refuses an action an item needs that the caller may not perform. */
+  void write(CborReader in, CborWriter out, String requestId, java.util.function.Consumer<String> authorize) {
     List<Long> operations = longs(in);
     List<String> tables = texts(in);
     List<byte[]> keys = bytesOrNulls(in);
@@ -72,7 +75,15 @@ final class TransactOperations {
     List<byte[]> conditions = bytesOrNulls(in);
     List<byte[]> updates = bytesOrNulls(in);
     DaxOptions options = DaxOptions.read(in);
-    options.refuseUnsupported();
+    DaxMetrics.validate(options);
+    for (long operation : operations) {
+      authorize.accept(switch ((int) operation) {
+        case PUT -> "dax:PutItem";
+        case DELETE -> "dax:DeleteItem";
+        case UPDATE -> "dax:UpdateItem";
+        default -> "dax:ConditionCheckItem";
+      });
+    }
     List<KeySchema> schemas = new ArrayList<>();
     List<JsonObject> items = new ArrayList<>();
     for (int i = 0; i < tables.size(); i++) {
@@ -87,55 +98,75 @@ final class TransactOperations {
         }
       }));
     }
-    dax.call("TransactWriteItems", requestId, json -> {
-      json.writeArrayFieldStart("TransactItems");
-      for (int i = 0; i < tables.size(); i++) {
-        int operation = operations.get(i).intValue();
-        Expressions expressions = new Expressions();
-        json.writeStartObject();
-        json.writeObjectFieldStart(switch (operation) {
-          case PUT -> "Put";
-          case DELETE -> "Delete";
-          case UPDATE -> "Update";
-          case CHECK -> "ConditionCheck";
-          default -> throw DaxError.notImplemented("Transaction operation " + operation);
-        });
-        json.writeStringField("TableName", tables.get(i));
-        if (operation == PUT) {
-          json.writeFieldName("Item");
-          Json.write(json, items.get(i));
-        } else {
-          json.writeObjectFieldStart("Key");
-          DaxKeys.copy(keys.get(i), schemas.get(i), json);
+    WrittenItems.Capture written = dax.written.start(dax.region(), new java.util.HashSet<>(tables));
+    JsonObject response;
+    try {
+      response = dax.call("TransactWriteItems", requestId, json -> {
+        json.writeArrayFieldStart("TransactItems");
+        for (int i = 0; i < tables.size(); i++) {
+          int operation = operations.get(i).intValue();
+          Expressions expressions = new Expressions();
+          json.writeStartObject();
+          json.writeObjectFieldStart(switch (operation) {
+            case PUT -> "Put";
+            case DELETE -> "Delete";
+            case UPDATE -> "Update";
+            case CHECK -> "ConditionCheck";
+            default -> throw DaxError.notImplemented("Transaction operation " + operation);
+          });
+          json.writeStringField("TableName", tables.get(i));
+          if (operation == PUT) {
+            json.writeFieldName("Item");
+            Json.write(json, items.get(i));
+          } else {
+            json.writeObjectFieldStart("Key");
+            DaxKeys.copy(keys.get(i), schemas.get(i), json);
+            json.writeEndObject();
+          }
+          if (conditions.get(i) != null) {
+            json.writeStringField("ConditionExpression", expressions.condition(conditions.get(i), "c"));
+          }
+          if (updates.get(i) != null) {
+            json.writeStringField("UpdateExpression", expressions.update(updates.get(i)));
+          }
+          expressions.writePlaceholders(json);
+          if (i < returnOnFailure.size() && returnOnFailure.get(i) == 2) {
+            json.writeStringField("ReturnValuesOnConditionCheckFailure", "ALL_OLD");
+          }
+          json.writeEndObject();
           json.writeEndObject();
         }
-        if (conditions.get(i) != null) {
-          json.writeStringField("ConditionExpression", expressions.condition(conditions.get(i), "c"));
+        json.writeEndArray();
+        if (options.clientRequestToken != null) {
+          json.writeStringField("ClientRequestToken", options.clientRequestToken);
         }
-        if (updates.get(i) != null) {
-          json.writeStringField("UpdateExpression", expressions.update(updates.get(i)));
-        }
-        expressions.writePlaceholders(json);
-        if (i < returnOnFailure.size() && returnOnFailure.get(i) == 2) {
-          json.writeStringField("ReturnValuesOnConditionCheckFailure", "ALL_OLD");
-        }
-        json.writeEndObject();
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      if (options.clientRequestToken != null) {
-        json.writeStringField("ClientRequestToken", options.clientRequestToken);
-      }
-    });
+        DaxMetrics.request(options, json);
+      });
+    } finally {
+      dax.written.stop();
+    }
     for (int i = 0; i < tables.size(); i++) {
       switch (operations.get(i).intValue()) {
         case PUT -> dax.cache.putItem(tables.get(i), keys.get(i), items.get(i));
         case DELETE -> dax.cache.putItem(tables.get(i), keys.get(i), null);
-        case UPDATE -> dax.cache.evictItem(tables.get(i), keys.get(i));
+        case UPDATE -> writeThrough(written, tables.get(i), keys.get(i), schemas.get(i));
         default -> { }
       }
     }
-    out.array(3).array(0).array(0).map(0); // return values, consumed capacity, item collection metrics
+    out.array(3).array(0); // no return values
+    DaxMetrics.writeCapacities(response, true, out);
+    DaxMetrics.writeCollectionMetrics(response, out);
+  }
+
+  /** Caches the item an update of the transaction left, or forgets the key when it changed nothing. */
+  private void writeThrough(WrittenItems.Capture written, String table, byte[] key, KeySchema schema) {
+    for (JsonObject item : written.written(table)) {
+      if (java.util.Arrays.equals(DaxKeys.encode(item, schema), key)) {
+        dax.cache.putItem(table, key, item);
+        return;
+      }
+    }
+    dax.cache.evictItem(table, key);
   }
 
   private static List<Long> longs(CborReader in) {

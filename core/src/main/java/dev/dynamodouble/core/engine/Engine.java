@@ -271,4 +271,11 @@ public final class Engine {
   public dev.dynamodouble.core.backup.PointInTimeRecovery pointInTimeRecovery() {
     return pointInTimeRecovery;
   }
+
+  private final dev.dynamodouble.core.export.DataTransfers transfers = new dev.dynamodouble.core.export.DataTransfers(this);
+
+  /** Exports to and imports from S3, and the local directory standing in for S3. */
+  public dev.dynamodouble.core.export.DataTransfers transfers() {
+    return transfers;
+  }
 }

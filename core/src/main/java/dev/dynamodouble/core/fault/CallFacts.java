@@ -2,6 +2,7 @@ package dev.dynamodouble.core.fault;
 
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.RequestKeys;
+import dev.dynamodouble.core.pipeline.StatementTargets;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
@@ -14,12 +15,14 @@ import java.util.Set;
 /**
  * What rules match a call on, read from its request once and only when a rule asks: the tables it
  * names (a batch's or a transaction's several), its index, and the partition keys of its items as
- * text. A request too malformed to read matches no table or key (its operation will refuse it).
+ * text; for PartiQL, what its statements address. A request too malformed to read matches no table
+ * or key (its operation will refuse it).
  */
 final class CallFacts implements Target {
   private final Call call;
   private Set<String> tables;
   private List<String> keys;
+  private List<StatementTargets.Addressed> statements;
 
   CallFacts(Call call) {
     this.call = call;
@@ -37,7 +40,23 @@ final class CallFacts implements Target {
 
   @Override
   public String index() {
+    if (StatementTargets.isStatementOperation(call.operation())) {
+      for (StatementTargets.Addressed statement : statements()) {
+        if (statement.index() != null) {
+          return statement.index(); // only a SELECT of ExecuteStatement reads an index
+        }
+      }
+      return null;
+    }
     return call.request().raw("IndexName") instanceof String s ? s : null;
+  }
+
+  /** The PartiQL statements' targets, planned once; empty for other operations. */
+  private List<StatementTargets.Addressed> statements() {
+    if (statements == null) {
+      statements = StatementTargets.of(call.catalog(), call.operation(), call.request());
+    }
+    return statements;
   }
 
   @Override
@@ -46,6 +65,9 @@ final class CallFacts implements Target {
       return false;
     }
     JsonRequest request = call.request();
+    if (call.operation().equals("ExecuteStatement")) {
+      return !statements().isEmpty() && statements().get(0).read() && !Boolean.TRUE.equals(request.raw("ConsistentRead"));
+    }
     if (!call.operation().equals("BatchGetItem")) {
       return !Boolean.TRUE.equals(request.raw("ConsistentRead"));
     }
@@ -89,6 +111,9 @@ final class CallFacts implements Target {
   }
 
   private void collectTables() {
+    for (StatementTargets.Addressed statement : statements()) {
+      tables.add(statement.table());
+    }
     JsonRequest request = call.request();
     String name = request.raw("TableName") instanceof String s ? s : null;
     if (name != null) {
@@ -110,6 +135,9 @@ final class CallFacts implements Target {
   }
 
   private void collectKeys() {
+    for (StatementTargets.Addressed statement : statements()) {
+      keys.addAll(statement.partitionKeys());
+    }
     JsonRequest request = call.request();
     String tableName = request.raw("TableName") instanceof String s ? s : null;
     if (tableName != null) {

@@ -253,7 +253,8 @@ public final class Faults implements RequestStage {
   private static DynamoException cancellation(Call call, FaultEffect.Cancel cancel) {
     int actions = cancel.reasons().size();
     try {
-      List<?> items = call.request().structures("TransactItems");
+      List<?> items = call.request().structures(
+          call.operation().equals("ExecuteTransaction") ? "TransactStatements" : "TransactItems");
       actions = items == null ? actions : items.size();
     } catch (RuntimeException e) {
       // malformed: as many reasons as the rule gives

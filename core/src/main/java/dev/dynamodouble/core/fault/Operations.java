@@ -4,11 +4,13 @@ import java.util.Set;
 
 /** The operation names a rule may match: DynamoDB's and DynamoDB Streams' APIs, built or not. */
 final class Operations {
-  static final Set<String> BATCH = Set.of("BatchWriteItem", "BatchGetItem");
-  static final Set<String> TRANSACTIONS = Set.of("TransactWriteItems", "TransactGetItems");
-  /** Reads that may be eventually consistent (and may read a GSI). */
-  static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan");
-  static final Set<String> INDEX_READS = Set.of("Query", "Scan");
+  /** Batches whose items may be left unprocessed (BatchExecuteStatement: its statements throttled). */
+  static final Set<String> BATCH = Set.of("BatchWriteItem", "BatchGetItem", "BatchExecuteStatement");
+  static final Set<String> TRANSACTIONS = Set.of("TransactWriteItems", "TransactGetItems", "ExecuteTransaction");
+  /** Reads that may be eventually consistent (ExecuteStatement: a SELECT). */
+  static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "ExecuteStatement");
+  /** Reads that may read an index (ExecuteStatement: a SELECT FROM "table"."index"). */
+  static final Set<String> INDEX_READS = Set.of("Query", "Scan", "ExecuteStatement");
 
   static final Set<String> ALL = Set.of(
       "BatchExecuteStatement", "BatchGetItem", "BatchWriteItem", "CreateBackup", "CreateGlobalTable", "CreateTable",

@@ -1,6 +1,9 @@
 package dev.dynamodouble.core.fault;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.Set;
 
 /** Refuses rules that cannot work: the error names the field. */
@@ -43,7 +46,7 @@ final class RuleCheck {
     }
     if (rule.index() != null && !rule.operations().isEmpty()
         && !Operations.INDEX_READS.containsAll(rule.operations())) {
-      throw new InvalidFaultException("index", "only Query and Scan read an index, not " + rule.operations());
+      throw new InvalidFaultException("index", "only Query, Scan and ExecuteStatement read an index, not " + rule.operations());
     }
     checkEffect(rule, effect);
   }
@@ -107,8 +110,10 @@ final class RuleCheck {
 
   private static void onlyFor(Set<String> operations, Set<String> allowed, String what) {
     if (operations.isEmpty() || !allowed.containsAll(operations)) {
-      throw new InvalidFaultException("operation", what + " applies to " + String.join(" and ",
-          new java.util.TreeSet<>(allowed)) + " only; name them" + (operations.isEmpty() ? "" : ", not " + operations));
+      List<String> names = new ArrayList<>(new TreeSet<>(allowed));
+      String last = names.remove(names.size() - 1);
+      throw new InvalidFaultException("operation", what + " applies to " + String.join(", ", names) + " and " + last
+          + " only; name them" + (operations.isEmpty() ? "" : ", not " + operations));
     }
   }
 

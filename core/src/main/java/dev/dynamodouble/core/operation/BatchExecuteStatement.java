@@ -124,6 +124,7 @@ public final class BatchExecuteStatement implements Operation {
     }
     Plan plan = (Plan) prepared;
     try {
+      PartiqlStatements.admitItem(context, plan);
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("ReturnConsumedCapacity", capacityMode);
       if (plan.kind().isRead()) {

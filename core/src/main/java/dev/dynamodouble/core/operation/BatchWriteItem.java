@@ -89,6 +89,10 @@ public final class BatchWriteItem implements Operation {
       });
     });
 
+    Map<String, List<ItemCollections.Metric>> collections = new LinkedHashMap<>();
+    for (Write write : admitted) { // after the commit: each collection's size includes the batch
+      ItemCollections.add(collections, metricsMode, write.table(), write.key().partition());
+    }
     return out -> {
       out.writeStartObject();
       out.writeObjectFieldStart("UnprocessedItems");
@@ -101,6 +105,7 @@ public final class BatchWriteItem implements Operation {
       }
       out.writeEndObject();
       ConsumedCapacity.writeList(out, capacities.values(), capacityMode);
+      ItemCollections.write(out, collections);
       out.writeEndObject();
     };
   }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** CreateTable: validates the definition, adds the table as CREATING, and makes it ACTIVE through the clock. */
 public final class CreateTable implements Operation {
@@ -25,6 +26,21 @@ public final class CreateTable implements Operation {
     if (name == null) {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
+    Engine engine = context.engine();
+    Table table = create(context, request, name, created -> TableLifecycle.scheduleActive(engine, created));
+    return out -> {
+      out.writeStartObject();
+      TableDescriptions.write(out, "TableDescription", table, true);
+      out.writeEndObject();
+    };
+  }
+
+  /**
+   * Validates a table definition (a CreateTable request, or ImportTable's TableCreationParameters)
+   * and adds the table CREATING; {@code created} runs under the write lock with the new table (what
+   * makes it ACTIVE).
+   */
+  static Table create(RequestContext context, JsonRequest request, String name, Consumer<Table> created) {
     Engine engine = context.engine();
     TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
     OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE, true,
@@ -44,7 +60,7 @@ public final class CreateTable implements Operation {
     streamShape.check();
     StreamSpecifications.Spec stream = StreamSpecifications.read(request);
     Catalog catalog = context.catalog();
-    Table table = engine.write(() -> {
+    return engine.write(() -> {
       Table existing = catalog.find(name);
       if (existing != null && existing.status() == TableStatus.CREATING) {
         TableChanges.requireStable(existing); // "Attempt to change a resource which is still in use: ..."
@@ -58,27 +74,22 @@ public final class CreateTable implements Operation {
             engine.options().quotas());
       }
       Instant now = context.now();
-      Table created = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
+      Table table = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);
       if (onDemand != null) {
-        created.onDemandThroughput(onDemand);
+        table.onDemandThroughput(onDemand);
       }
       if (warm != null) {
-        created.raiseWarmThroughput(Math.max(0, warm[0]), Math.max(0, warm[1]));
+        table.raiseWarmThroughput(Math.max(0, warm[0]), Math.max(0, warm[1]));
       }
-      created.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);
-      catalog.add(created);
+      table.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);
+      catalog.add(table);
       if (policy != null) {
-        engine.resourcePolicies().put(created.arn(), policy, now.toEpochMilli());
+        engine.resourcePolicies().put(table.arn(), policy, now.toEpochMilli());
       }
-      StreamSpecifications.create(engine.streams(), created, stream);
-      TableLifecycle.scheduleActive(engine, created);
-      return created;
+      StreamSpecifications.create(engine.streams(), table, stream);
+      created.accept(table);
+      return table;
     });
-    return out -> {
-      out.writeStartObject();
-      TableDescriptions.write(out, "TableDescription", table, true);
-      out.writeEndObject();
-    };
   }
 
   static String arn(RequestContext context, String name) {

@@ -19,22 +19,20 @@ final class ItemResponse implements JsonWritable {
   private final Map<String, AttributeValue> item;
   private final ConsumedCapacity capacity;
   private final String capacityMode;
-  private final Map<String, AttributeValue> collectionKey;
-  private final long collectionBytes;
+  private final ItemCollections.Metric collection;
 
   private ItemResponse(String itemField, Map<String, AttributeValue> item, ConsumedCapacity capacity,
-                       String capacityMode, Map<String, AttributeValue> collectionKey, long collectionBytes) {
+                       String capacityMode, ItemCollections.Metric collection) {
     this.itemField = itemField;
     this.item = item;
     this.capacity = capacity;
     this.capacityMode = capacityMode;
-    this.collectionKey = collectionKey;
-    this.collectionBytes = collectionBytes;
+    this.collection = collection;
   }
 
   static ItemResponse of(String itemField, Map<String, AttributeValue> item, ConsumedCapacity capacity,
                          String capacityMode) {
-    return new ItemResponse(itemField, item, capacity, capacityMode, null, 0);
+    return new ItemResponse(itemField, item, capacity, capacityMode, null);
   }
 
   /** Adds ItemCollectionMetrics for the item collection of {@code partitionKeyValue}, when asked for. */
@@ -45,7 +43,8 @@ final class ItemResponse implements JsonWritable {
     String partitionName = table.keySchema().partition().name();
     AttributeValue partition = item.get(partitionName);
     long bytes = ItemCollections.sizeOf(table.snapshot(), partition);
-    return new ItemResponse(itemField, this.item, capacity, capacityMode, Map.of(partitionName, partition), bytes);
+    return new ItemResponse(itemField, this.item, capacity, capacityMode,
+        new ItemCollections.Metric(Map.of(partitionName, partition), bytes));
   }
 
   @Override
@@ -59,16 +58,9 @@ final class ItemResponse implements JsonWritable {
       out.writeFieldName("ConsumedCapacity");
       capacity.write(out, capacityMode);
     }
-    if (collectionKey != null) {
-      out.writeObjectFieldStart("ItemCollectionMetrics");
-      out.writeFieldName("ItemCollectionKey");
-      AttributeValues.writeItem(out, collectionKey);
-      out.writeArrayFieldStart("SizeEstimateRangeGB");
-      double gb = collectionBytes / (1024.0 * 1024 * 1024);
-      out.writeNumber(Math.floor(gb));
-      out.writeNumber(Math.floor(gb) + 1);
-      out.writeEndArray();
-      out.writeEndObject();
+    if (collection != null) {
+      out.writeFieldName("ItemCollectionMetrics");
+      ItemCollections.writeMetric(out, collection);
     }
     out.writeEndObject();
   }

@@ -23,7 +23,6 @@ final class NotSupported implements Operation {
     throw DynamoException.validation(name + " is not supported by Dynamo Double yet: " + reason);
   }
 
-  static final String EXPORT_IMPORT = "exports to and imports from S3 are not built";
   static final String LEGACY_GLOBAL_TABLES = "global tables version 2017.11.29 (legacy) are not built; use "
       + "version 2019.11.21 (UpdateTable ReplicaUpdates)";
 }

@@ -61,12 +61,12 @@ public final class Operations {
       case "ListContributorInsights": return new ListContributorInsights();
       case "DescribeTableReplicaAutoScaling": return new DescribeTableReplicaAutoScaling();
       case "UpdateTableReplicaAutoScaling": return new UpdateTableReplicaAutoScaling();
-      case "ExportTableToPointInTime": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
-      case "DescribeExport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
-      case "ListExports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
-      case "ImportTable": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
-      case "DescribeImport": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
-      case "ListImports": return new NotSupported(name, NotSupported.EXPORT_IMPORT);
+      case "ExportTableToPointInTime": return new ExportTableToPointInTime();
+      case "DescribeExport": return new DescribeExport();
+      case "ListExports": return new ListExports();
+      case "ImportTable": return new ImportTable();
+      case "DescribeImport": return new DescribeImport();
+      case "ListImports": return new ListImports();
       case "EnableKinesisStreamingDestination": return new EnableKinesisStreamingDestination();
       case "DisableKinesisStreamingDestination": return new DisableKinesisStreamingDestination();
       case "DescribeKinesisStreamingDestination": return new DescribeKinesisStreamingDestination();

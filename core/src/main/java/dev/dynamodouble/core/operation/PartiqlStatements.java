@@ -1,9 +1,10 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.capacity.CapacityAdmission;
-import dev.dynamodouble.core.insights.KeyAccess;
+import dev.dynamodouble.core.capacity.Throttles;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.insights.KeyAccess;
 import dev.dynamodouble.core.partiql.KeySchemas;
 import dev.dynamodouble.core.partiql.Plan;
 import dev.dynamodouble.core.partiql.Planner;
@@ -14,7 +15,8 @@ import dev.dynamodouble.core.partiql.StatementParser;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
-import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ import java.util.Map;
  */
 final class PartiqlStatements {
   static final int MAX_STATEMENT_LENGTH = 8192;
+  private static final String PROVISIONED_THROTTLE = "The level of configured provisioned throughput for the table "
+      + "was exceeded. Consider increasing your provisioning level with the UpdateTable API.";
 
   private static final Map<Plan.Kind, Operation> OPERATIONS = Map.of(
       Plan.Kind.GET, new GetItem(), Plan.Kind.QUERY, new Query(), Plan.Kind.SCAN, new Scan(),
@@ -55,21 +59,7 @@ final class PartiqlStatements {
   }
 
   static Planner planner(RequestContext context) {
-    return new Planner(schemas(context));
-  }
-
-  private static KeySchemas schemas(RequestContext context) {
-    return (tableName, indexName) -> {
-      Table table = context.catalog().itemTable(tableName);
-      if (indexName == null) {
-        return table.keySchema();
-      }
-      IndexDefinition index = table.index(indexName);
-      if (index == null) {
-        throw DynamoException.validation("The table does not have the specified index: " + indexName);
-      }
-      return index.keySchema();
-    };
+    return new Planner(KeySchemas.of(context.catalog()::itemTable));
   }
 
   /**
@@ -118,6 +108,25 @@ final class PartiqlStatements {
     if (write) { // as a single-item write: refused when a GSI partition it writes to is out of capacity
       CapacityAdmission.requireIndexPartitions(context.call(), table, request,
           plan.kind() == Plan.Kind.INSERT ? "Item" : "Key");
+    }
+  }
+
+  /**
+   * Asks the pipeline's per-item admissions (a fault rule leaving chosen keys or a share of a batch
+   * unprocessed) about the one item a statement of BatchExecuteStatement addresses: a refused
+   * statement answers DynamoDB's throttle in its place, as a throttled statement does.
+   */
+  static void admitItem(RequestContext context, Plan plan) {
+    Table table = context.catalog().find(plan.tableName());
+    if (table == null || plan.key() == null || context.call() == null) {
+      return; // the operation answers it
+    }
+    AttributeValue partition = plan.key().get(table.keySchema().partition().name());
+    AttributeValue sort = table.keySchema().sort() == null ? null : plan.key().get(table.keySchema().sort().name());
+    if (partition != null && !context.call().admits(table, ItemKey.of(partition, sort), !plan.kind().isRead())) {
+      throw table.billingMode() == BillingMode.PAY_PER_REQUEST
+          ? new DynamoException(ErrorCode.THROTTLING, Throttles.ON_DEMAND)
+          : new DynamoException(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, PROVISIONED_THROTTLE);
     }
   }
 

@@ -19,20 +19,23 @@ public final class TableLifecycle {
 
   /** CREATING or UPDATING → ACTIVE; global indexes created with the table turn ACTIVE with it. */
   public static void scheduleActive(Engine engine, Table table) {
-    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
-      if (table.status() == TableStatus.CREATING) {
-        List<IndexDefinition> active = new ArrayList<>();
-        for (IndexDefinition index : table.globalIndexes()) {
-          active.add(index.status() == IndexDefinition.IndexStatus.CREATING
-              ? index.withStatus(IndexDefinition.IndexStatus.ACTIVE) : index);
-        }
-        table.globalIndexes(active);
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> activate(engine, table)));
+  }
+
+  /** CREATING or UPDATING → ACTIVE now (an import's end); call under the engine's write lock. */
+  public static void activate(Engine engine, Table table) {
+    if (table.status() == TableStatus.CREATING) {
+      List<IndexDefinition> active = new ArrayList<>();
+      for (IndexDefinition index : table.globalIndexes()) {
+        active.add(index.status() == IndexDefinition.IndexStatus.CREATING
+            ? index.withStatus(IndexDefinition.IndexStatus.ACTIVE) : index);
       }
-      if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
-        applyPendingCapacity(engine, table, engine.clock().now());
-        table.status(TableStatus.ACTIVE);
-      }
-    }));
+      table.globalIndexes(active);
+    }
+    if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
+      applyPendingCapacity(engine, table, engine.clock().now());
+      table.status(TableStatus.ACTIVE);
+    }
   }
 
   /** The billing mode and throughput an UpdateTable asked for take effect. */

@@ -239,17 +239,17 @@ public final class TransactWriteItems implements Operation {
    */
   private static final class Result {
     private final Map<String, double[]> unitsByTable; // [write, replay read]
-    private final Map<String, List<Map.Entry<Map<String, AttributeValue>, Long>>> collections;
+    private final Map<String, List<ItemCollections.Metric>> collections;
 
     private Result(Map<String, double[]> unitsByTable,
-                   Map<String, List<Map.Entry<Map<String, AttributeValue>, Long>>> collections) {
+                   Map<String, List<ItemCollections.Metric>> collections) {
       this.unitsByTable = unitsByTable;
       this.collections = collections;
     }
 
     static Result of(List<WriteAction> actions, WriteTransaction.Outcome outcome, String metricsMode) {
       Map<String, double[]> units = new LinkedHashMap<>();
-      Map<String, List<Map.Entry<Map<String, AttributeValue>, Long>>> collections = new LinkedHashMap<>();
+      Map<String, List<ItemCollections.Metric>> collections = new LinkedHashMap<>();
       for (int i = 0; i < actions.size(); i++) {
         WriteAction action = actions.get(i);
         StoredItem before = outcome.before().get(i);
@@ -259,12 +259,8 @@ public final class TransactWriteItems implements Operation {
         tableUnits[0] += 2 * Capacity.writeUnits(bytes);
         tableUnits[1] += Capacity.readUnits(bytes, true);
         Table table = action.table();
-        if ("SIZE".equals(metricsMode) && action.kind().writes() && !table.localIndexes().isEmpty()) {
-          String partitionName = table.keySchema().partition().name();
-          AttributeValue partition = action.key().partition();
-          long size = ItemCollections.sizeOf(table.snapshot(), partition);
-          collections.computeIfAbsent(table.name(), k -> new ArrayList<>())
-              .add(Map.entry(Map.of(partitionName, partition), size));
+        if (action.kind().writes()) {
+          ItemCollections.add(collections, metricsMode, table, action.key().partition());
         }
       }
       return new Result(units, collections);
@@ -293,25 +289,7 @@ public final class TransactWriteItems implements Operation {
         }
         out.writeEndArray();
       }
-      if (!collections.isEmpty()) {
-        out.writeObjectFieldStart("ItemCollectionMetrics");
-        for (Map.Entry<String, List<Map.Entry<Map<String, AttributeValue>, Long>>> e : collections.entrySet()) {
-          out.writeArrayFieldStart(e.getKey());
-          for (Map.Entry<Map<String, AttributeValue>, Long> metric : e.getValue()) {
-            out.writeStartObject();
-            out.writeFieldName("ItemCollectionKey");
-            AttributeValues.writeItem(out, metric.getKey());
-            out.writeArrayFieldStart("SizeEstimateRangeGB");
-            double gb = metric.getValue() / (1024.0 * 1024 * 1024);
-            out.writeNumber(Math.floor(gb));
-            out.writeNumber(Math.floor(gb) + 1);
-            out.writeEndArray();
-            out.writeEndObject();
-          }
-          out.writeEndArray();
-        }
-        out.writeEndObject();
-      }
+      ItemCollections.write(out, collections);
       out.writeEndObject();
     }
   }

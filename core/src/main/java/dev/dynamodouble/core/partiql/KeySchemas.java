@@ -1,6 +1,10 @@
 package dev.dynamodouble.core.partiql;
 
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeySchema;
+import dev.dynamodouble.core.table.Table;
+import java.util.function.Function;
 
 /** The key schema of a table or of one of its indexes: all the planner needs of the catalog. */
 @FunctionalInterface
@@ -10,4 +14,22 @@ public interface KeySchemas {
    * @throws dev.dynamodouble.core.error.DynamoException when the table or index does not exist
    */
   KeySchema of(String table, String index);
+
+  /**
+   * The key schemas of the tables {@code tables} finds by name (it throws DynamoDB's error for a
+   * missing one); a missing index is DynamoDB's ValidationException.
+   */
+  static KeySchemas of(Function<String, Table> tables) {
+    return (tableName, indexName) -> {
+      Table table = tables.apply(tableName);
+      if (indexName == null) {
+        return table.keySchema();
+      }
+      IndexDefinition index = table.index(indexName);
+      if (index == null) {
+        throw DynamoException.validation("The table does not have the specified index: " + indexName);
+      }
+      return index.keySchema();
+    };
+  }
 }

@@ -28,4 +28,9 @@ public interface RequestHead {
 
   /** Whether the request came over TLS. */
   boolean secure();
+
+  /** The IP address the request came from (IAM's aws:SourceIp), or null when the transport has none. */
+  default String sourceIp() {
+    return null;
+  }
 }

@@ -92,6 +92,19 @@ public final class EnumMembers {
       vectorIndexes(operation, "VectorIndexOverride[]");
     }
     add("ListBackups", "BackupType", BACKUP_TYPE);
+    add("ExportTableToPointInTime", "S3SseAlgorithm", SSE_TYPE);
+    add("ExportTableToPointInTime", "ExportFormat", new String[] {"DYNAMODB_JSON", "ION"});
+    add("ExportTableToPointInTime", "ExportType", new String[] {"FULL_EXPORT", "INCREMENTAL_EXPORT"});
+    add("ExportTableToPointInTime", "IncrementalExportSpecification.ExportViewType",
+        new String[] {"NEW_IMAGE", "NEW_AND_OLD_IMAGES"});
+    add("ImportTable", "InputFormat", new String[] {"DYNAMODB_JSON", "ION", "CSV"});
+    add("ImportTable", "InputCompressionType", new String[] {"GZIP", "ZSTD", "NONE"});
+    for (String path : new String[] {"AttributeDefinitions[].AttributeType", "KeySchema[].KeyType", "BillingMode",
+        "SSESpecification.SSEType", "GlobalSecondaryIndexes[].KeySchema[].KeyType",
+        "GlobalSecondaryIndexes[].Projection.ProjectionType"}) {
+      add("ImportTable", "TableCreationParameters." + path);
+    }
+    vectorIndexes("ImportTable", "TableCreationParameters.VectorIndexes[]");
   }
 
   private EnumMembers() {}

@@ -99,6 +99,14 @@ public final class RequestMembers {
     known("EnableKinesisStreamingDestination", "TableName", "StreamArn", "EnableKinesisStreamingConfiguration");
     known("DisableKinesisStreamingDestination", "TableName", "StreamArn", "EnableKinesisStreamingConfiguration");
     known("DescribeKinesisStreamingDestination", "TableName");
+    known("ExportTableToPointInTime", "TableArn", "ExportTime", "ClientToken", "S3Bucket", "S3BucketOwner", "S3Prefix",
+        "S3SseAlgorithm", "S3SseKmsKeyId", "ExportFormat", "ExportType", "IncrementalExportSpecification");
+    known("DescribeExport", "ExportArn");
+    known("ListExports", "TableArn", "MaxResults", "NextToken");
+    known("ImportTable", "ClientToken", "S3BucketSource", "InputFormat", "InputFormatOptions", "InputCompressionType",
+        "TableCreationParameters");
+    known("DescribeImport", "ImportArn");
+    known("ListImports", "TableArn", "PageSize", "NextToken");
     known("UpdateKinesisStreamingDestination", "TableName", "StreamArn", "UpdateKinesisStreamingConfiguration");
     known("ListStreams", "TableName", "Limit", "ExclusiveStartStreamArn");
     known("DescribeStream", "StreamArn", "Limit", "ExclusiveStartShardId", "ShardFilter");

@@ -292,7 +292,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     BufferBody responseBody = new BufferBody(out, HEAD_ROOM);
     try {
       status = endpoint.dispatcher().handle(headers.get("X-Amz-Target"), prepared.region(), requestId,
-          new NettyRequestHead(request, secure), prepared.body(), prepared.offset(), prepared.length(), responseBody);
+          new NettyRequestHead(request, secure, ctx.channel().remoteAddress()), prepared.body(), prepared.offset(), prepared.length(), responseBody);
     } catch (RuntimeException | Error e) {
       out.release();
       throw e;

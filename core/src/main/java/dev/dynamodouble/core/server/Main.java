@@ -41,7 +41,8 @@ public final class Main {
     DynamoDouble.Builder builder = DynamoDouble.builder().host(options.host).port(options.port)
         .statusDelay(options.statusDelay).defaultRegion(options.region).quotas(options.quotas)
         .requestWorkers(options.workerThreads(), options.workers.queue())
-        .capacityEnforcement(options.capacityEnforcement).singleNamespace(options.singleNamespace);
+        .capacityEnforcement(options.capacityEnforcement).singleNamespace(options.singleNamespace)
+        .s3Directory(options.s3Dir);
     try { // a malformed auth file or certificate is reported before anything starts
       if (options.authFile != null) {
         builder.auth(AuthConfig.read(options.authFile));
@@ -159,6 +160,8 @@ public final class Main {
         "                       and a restart (see the README for what is kept); default: in memory",
         "  --dax-port N         also serve a DAX cluster on this port (0 picks a free port), for the",
         "                       DAX client (dax://host:N); item and query caches, 5-minute TTLs",
+        "  --s3-dir DIR         the directory standing in for S3 in exports and imports:",
+        "                       s3://bucket/prefix is DIR/bucket/prefix (a bucket is a directory)",
         "  --faults FILE        load the fault rules of a scenario file (YAML or JSON); repeatable",
         "  --fixtures PATH      load tables (*.table.json: CreateTable requests) and items (*.json) at",
         "                       start; a directory loads every such file in it, in name order; repeatable",
@@ -182,6 +185,7 @@ public final class Main {
     boolean help;
     boolean version;
     boolean singleNamespace;
+    Path s3Dir;
     java.util.List<Path> fixtures = new java.util.ArrayList<>();
     Path authFile;
     boolean tls;
@@ -212,6 +216,7 @@ public final class Main {
           case "--dax-port" -> o.daxPort = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
           case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, arg));
+          case "--s3-dir" -> o.s3Dir = Path.of(value(args, ++i, arg));
           case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);
           case "--status-delay" -> o.statusDelay = Duration.ofMillis(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));

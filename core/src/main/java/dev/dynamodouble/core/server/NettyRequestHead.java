@@ -2,16 +2,20 @@ package dev.dynamodouble.core.server;
 
 import dev.dynamodouble.core.pipeline.RequestHead;
 import io.netty.handler.codec.http.HttpRequest;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 
 /** The {@link RequestHead} of a request Netty decoded. */
 final class NettyRequestHead implements RequestHead {
   private final HttpRequest request;
   private final boolean secure;
+  private final SocketAddress remote;
 
-  NettyRequestHead(HttpRequest request, boolean secure) {
+  NettyRequestHead(HttpRequest request, boolean secure, SocketAddress remote) {
     this.request = request;
     this.secure = secure;
+    this.remote = remote;
   }
 
   @Override
@@ -46,5 +50,11 @@ final class NettyRequestHead implements RequestHead {
   @Override
   public boolean secure() {
     return secure;
+  }
+
+  @Override
+  public String sourceIp() {
+    return remote instanceof InetSocketAddress address && address.getAddress() != null
+        ? address.getAddress().getHostAddress() : null;
   }
 }

@@ -30,8 +30,22 @@ class PolicyParsingTest {
         Arguments.of("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"table/x\"}}",
             "Statement[0]: resource 'table/x' must be an ARN or *"),
         Arguments.of("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\","
+            + " \"Condition\": {\"BinaryEquals\": {\"k:x\": \"QQ==\"}}}}",
+            "Statement[0]: unsupported condition operator BinaryEquals"),
+        Arguments.of("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\","
             + " \"Condition\": {\"DateEquals\": {\"aws:CurrentTime\": \"x\"}}}}",
-            "Statement[0]: unsupported condition operator DateEquals"),
+            "Statement[0]: DateEquals takes dates (ISO 8601, e.g. 2026-01-01T00:00:00Z, or epoch seconds), not x"),
+        Arguments.of("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\","
+            + " \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"localhost\"}}}}",
+            "Statement[0]: IpAddress takes IP addresses or CIDR blocks, e.g. 203.0.113.0/24, not localhost"),
+        Arguments.of("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\","
+            + " \"Condition\": {\"StringEquals\": {\"aws:userid\": \"AIDA\"}}}}",
+            "Statement[0]: condition key aws:userid is not supported"),
+        Arguments.of("{\"Statement\": {\"Effect\": \"Allow\", \"NotPrincipal\": {\"AWS\": \"123456789012\"},"
+            + " \"Action\": \"*\"}}", "Statement[0]: NotPrincipal must be used with \"Effect\": \"Deny\""),
+        Arguments.of("{\"Statement\": {\"Effect\": \"Deny\", \"NotPrincipal\": {\"AWS\": \"1\"},"
+            + " \"Principal\": \"*\", \"Action\": \"*\"}}",
+            "Statement[0]: Principal and NotPrincipal cannot both be given"),
         Arguments.of("{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\", \"Extra\": 1}}",
             "Statement[0]: unknown field Extra"));
   }
@@ -95,7 +109,21 @@ class PolicyParsingTest {
         Arguments.of("Null", List.of("false"), null, false),
         Arguments.of("Bool", List.of("true"), List.of("true"), true),
         Arguments.of("NumericLessThan", List.of("10"), List.of("9.5"), true),
-        Arguments.of("NumericLessThan", List.of("10"), List.of("10"), false));
+        Arguments.of("NumericLessThan", List.of("10"), List.of("10"), false),
+        Arguments.of("DateLessThan", List.of("2026-01-01T00:00:00Z"), List.of("2025-12-31T23:59:59Z"), true),
+        Arguments.of("DateLessThan", List.of("2026-01-01"), List.of("2026-01-01T00:00:00Z"), false),
+        Arguments.of("DateLessThanEquals", List.of("2026-01-01T01:00+01:00"), List.of("2026-01-01T00:00:00Z"), true),
+        Arguments.of("DateEquals", List.of("1767225600"), List.of("2026-01-01T00:00:00Z"), true),
+        Arguments.of("DateNotEquals", List.of("2026-01"), List.of("2026-01-01T00:00:00Z"), false),
+        Arguments.of("DateGreaterThan", List.of("2026"), List.of("2026-01-01T00:00:01Z"), true),
+        Arguments.of("DateGreaterThanEquals", List.of("2026-01-02"), List.of("1767225600"), false),
+        Arguments.of("DateGreaterThanIfExists", List.of("2026-01-02"), null, true),
+        Arguments.of("IpAddress", List.of("127.0.0.0/8"), List.of("127.0.0.1"), true),
+        Arguments.of("IpAddress", List.of("203.0.113.7"), List.of("203.0.113.8"), false),
+        Arguments.of("IpAddress", List.of("2001:db8::/32"), List.of("2001:db8:1::5"), true),
+        Arguments.of("IpAddress", List.of("0.0.0.0/0"), List.of("::1"), false),
+        Arguments.of("NotIpAddress", List.of("10.0.0.0/8"), List.of("127.0.0.1"), true),
+        Arguments.of("NotIpAddress", List.of("10.0.0.0/8"), List.of("10.1.2.3"), false));
   }
 
   @ParameterizedTest(name = "{0} {1} on {2}: {3}")

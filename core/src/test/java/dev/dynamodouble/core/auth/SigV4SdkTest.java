@@ -177,6 +177,64 @@ class SigV4SdkTest {
     }
   }
 
+  /**
+   * DynamoDB signs with SigV4 only (the SDK's DynamoDB model offers no other scheme): a SigV4A
+   * header is refused as an unsupported algorithm, a chunked (streaming) payload for its
+   * aws-chunked encoding, and its signature, which covers the literal
+   * STREAMING-AWS4-HMAC-SHA256-PAYLOAD instead of the body, does not match a plain body.
+   */
+  @Test
+  void sigV4AAndChunkedPayloadsAreRefused() throws Exception {
+    RawClient raw = new RawClient(dynamo);
+    String amzDate = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .withZone(java.time.ZoneOffset.UTC).format(clock.now());
+    var sigV4A = raw.http().send(HttpRequest.newBuilder(raw.endpoint().resolve("/"))
+        .header("X-Amz-Target", "DynamoDB_20120810.ListTables").header("Content-Type", RawClient.AMZ_JSON)
+        .header("X-Amz-Date", amzDate).header("X-Amz-Region-Set", "us-east-1")
+        .header("Authorization", "AWS4-ECDSA-P256-SHA256 Credential=AKIDADMIN/" + amzDate.substring(0, 8)
+            + "/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-region-set, Signature=3045022100ab")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(sigV4A.statusCode()).isEqualTo(400);
+    assertThat(sigV4A.body()).contains("IncompleteSignatureException")
+        .contains("Unsupported AWS 'algorithm': 'AWS4-ECDSA-P256-SHA256'");
+
+    byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(dynamo.endpoint())
+        .encodedPath("/").putHeader("X-Amz-Target", "DynamoDB_20120810.ListTables")
+        .putHeader("Content-Type", RawClient.AMZ_JSON).putHeader("Content-Length", Integer.toString(body.length))
+        .build();
+    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(AwsBasicCredentials.create("AKIDADMIN", "admin-secret"))
+        .request(request).payload(() -> new java.io.ByteArrayInputStream(body))
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, java.time.Clock.fixed(clock.now(), java.time.ZoneOffset.UTC))
+        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
+        .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, true));
+    assertThat(signed.request().firstMatchingHeader("x-amz-content-sha256")).contains("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
+    byte[] chunked = signed.payload().orElseThrow().newStream().readAllBytes();
+    HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(signed.request().getUri().toString()))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(chunked));
+    signed.request().forEachHeader((name, values) -> {
+      if (!List.of("host", "content-length").contains(name.toLowerCase())) {
+        values.forEach(v -> http.header(name, v));
+      }
+    });
+    var streaming = raw.http().send(http.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(streaming.statusCode()).isEqualTo(400);
+    assertThat(streaming.body()).contains("SerializationException").contains("Unsupported Content-Encoding: aws-chunked");
+
+    HttpRequest.Builder plain = HttpRequest.newBuilder(URI.create(signed.request().getUri().toString()))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)); // the streaming signature, over a plain body
+    signed.request().forEachHeader((name, values) -> {
+      if (!List.of("host", "content-length", "content-encoding").contains(name.toLowerCase())) {
+        values.forEach(v -> plain.header(name, v));
+      }
+    });
+    var unchunked = raw.http().send(plain.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(unchunked.body()).contains("InvalidSignatureException")
+        .contains("The request signature we calculated does not match the signature you provided.");
+  }
+
   private java.net.http.HttpResponse<String> presigned(String secret, Duration expires,
       Function<SdkHttpFullRequest, SdkHttpFullRequest> beforeSend) throws Exception {
     byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -71,4 +71,16 @@ class DaxBatchTransactTest extends DaxClusterTest {
         .isInstanceOf(TransactionCanceledException.class);
     assertThat(direct.getItem(r -> r.tableName("accounts").key(item("id", "t3"))).hasItem()).isFalse();
   }
+
+  @Test
+  void aTransactionsUpdateIsWrittenThroughWhole() {
+    direct.putItem(r -> r.tableName("accounts").item(item("id", "t-up", "balance", n("5"), "owner", "ann")));
+    dax.transactWriteItems(r -> r.transactItems(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+        .update(u -> u.tableName("accounts").key(item("id", "t-up")).updateExpression("SET balance = balance + :one")
+            .expressionAttributeValues(Map.of(":one", n("1")))).build()));
+    direct.putItem(r -> r.tableName("accounts").item(item("id", "t-up", "balance", n("99"))));
+    assertThat(dax.getItem(r -> r.tableName("accounts").key(item("id", "t-up"))).item())
+        .as("the item the transaction left, from the item cache")
+        .isEqualTo(item("id", "t-up", "balance", n("6"), "owner", "ann"));
+  }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -73,5 +75,27 @@ class DaxItemTest extends DaxClusterTest {
         .isInstanceOf(ConditionalCheckFailedException.class);
     dax.deleteItem(r -> r.tableName("simple").key(item("pk", "u")));
     assertThat(dax.getItem(r -> r.tableName("simple").key(item("pk", "u"))).hasItem()).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ReturnValue.class, names = {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"})
+  void anUpdateWritesTheNewItemThroughWhateverItReturns(ReturnValue returnValues) {
+    String pk = "w-" + returnValues;
+    dax.putItem(r -> r.tableName("simple").item(item("pk", pk, "count", n("1"), "tag", "a")));
+    var updated = dax.updateItem(r -> r.tableName("simple").key(item("pk", pk))
+        .updateExpression("SET #c = #c + :one").expressionAttributeNames(java.util.Map.of("#c", "count"))
+        .expressionAttributeValues(java.util.Map.of(":one", n("1"))).returnValues(returnValues));
+    java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> expected = switch (returnValues) {
+      case ALL_OLD -> item("pk", pk, "count", n("1"), "tag", "a");
+      case UPDATED_OLD -> item("count", n("1"));
+      case ALL_NEW -> item("pk", pk, "count", n("2"), "tag", "a");
+      case UPDATED_NEW -> item("count", n("2"));
+      default -> java.util.Map.of();
+    };
+    assertThat(updated.attributes()).isEqualTo(expected);
+    // A direct write DAX does not see: the read below is served from the item cache, written through.
+    direct.putItem(r -> r.tableName("simple").item(item("pk", pk, "count", n("99"))));
+    assertThat(dax.getItem(r -> r.tableName("simple").key(item("pk", pk))).item())
+        .isEqualTo(item("pk", pk, "count", n("2"), "tag", "a"));
   }
 }

@@ -290,8 +290,8 @@ class FaultRulesSdkTest {
     assertThatThrownBy(() -> FaultRule.on("PutItem").nth(2).times(3).error("ThrottlingException").build())
         .hasMessageStartingWith("field \"times\"");
     assertThatThrownBy(() -> FaultRule.on("PutItem").unprocessedShare(0.5).build())
-        .hasMessageStartingWith("field \"operation\": leaving items unprocessed applies to BatchGetItem and "
-            + "BatchWriteItem only");
+        .hasMessageStartingWith("field \"operation\": leaving items unprocessed applies to "
+            + "BatchExecuteStatement, BatchGetItem and BatchWriteItem only");
     assertThatThrownBy(() -> FaultRule.on("PutItem").staleRead(Duration.ofSeconds(1)).build())
         .hasMessageStartingWith("field \"operation\": a stale read applies to");
     assertThatThrownBy(() -> FaultRule.on("PutItem").probability(0, 1).error("ThrottlingException").build())

@@ -6,10 +6,13 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamodouble.core.DynamoDouble;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
@@ -17,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Item collections of tables with LSIs: ItemCollectionMetrics and the collection size limit. */
 class ItemCollectionTest {
@@ -44,6 +48,20 @@ class ItemCollectionTest {
       assertError(() -> client.putItem(r -> r.tableName("threads").item(item("forum", "f", "subject", "c", "body", "x".repeat(900)))),
           "ItemCollectionSizeLimitExceededException", "Collection size exceeded.");
       client.putItem(r -> r.tableName("threads").item(item("forum", "other", "subject", "c", "body", s("x").s())));
+
+      // BatchWriteItem reports each written item's collection, per table.
+      var batch = client.batchWriteItem(r -> r.returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)
+          .requestItems(Map.of("threads", List.of(
+              WriteRequest.builder().putRequest(p -> p.item(item("forum", "g", "subject", "a"))).build(),
+              WriteRequest.builder().deleteRequest(d -> d.key(item("forum", "other", "subject", "c"))).build()))));
+      assertThat(batch.itemCollectionMetrics().get("threads"))
+          .extracting(ItemCollectionMetrics::itemCollectionKey)
+          .containsExactly(item("forum", "g"), item("forum", "other"));
+      assertThat(batch.itemCollectionMetrics().get("threads").get(0).sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+      // Without SIZE, or for a table without LSIs, there is none.
+      assertThat(client.batchWriteItem(r -> r.requestItems(Map.of("threads", List.of(WriteRequest.builder()
+          .putRequest(p -> p.item(item("forum", "g", "subject", "b"))).build())))).hasItemCollectionMetrics())
+          .isFalse();
     }
   }
 }

@@ -37,11 +37,13 @@ public final class ClassScope implements AutoCloseable {
   private final EngineSnapshot empty;
   private final EngineSnapshot baseline;
   private final EngineSnapshot restoreOnClose;
+  /** The DAX cluster the class declares ({@code @Dax}), or null. */
+  private final DaxAccess dax;
   private boolean closed;
 
   private ClassScope(Class<?> testClass, Settings settings, DynamoDouble dynamo, Clients clients, boolean ownsEndpoint,
       Map<String, TableDeclaration> tables, List<FixtureEntry> classEntries, EngineSnapshot empty,
-      EngineSnapshot baseline, EngineSnapshot restoreOnClose) {
+      EngineSnapshot baseline, EngineSnapshot restoreOnClose, DaxAccess dax) {
     this.testClass = testClass;
     this.settings = settings;
     this.dynamo = dynamo;
@@ -52,6 +54,7 @@ public final class ClassScope implements AutoCloseable {
     this.empty = empty;
     this.baseline = baseline;
     this.restoreOnClose = restoreOnClose;
+    this.dax = dax;
   }
 
   /**
@@ -76,13 +79,20 @@ public final class ClassScope implements AutoCloseable {
     List<FixtureEntry> entries = new ArrayList<>(parent == null ? List.of() : parent.classEntries);
     entries.addAll(ownEntries);
 
-    if (parent != null && parent.settings.sameEndpointAs(settings) && !Security.declaredOn(testClass)) {
+    dev.dynamodouble.core.dax.DaxSettings daxSettings = DaxDeclaration.of(testClass);
+    if (parent != null && parent.settings.sameEndpointAs(settings) && !Security.declaredOn(testClass)
+        && java.util.Objects.equals(daxSettings, parent.dynamo.daxCache() == null ? null
+            : parent.dynamo.daxCache().settings())) {
       return openShared(testClass, settings, parent, own, ownEntries, tables, entries);
     }
     Security security = Security.of(testClass);
-    DynamoDouble dynamo = security.apply(DynamoDouble.builder().host("127.0.0.1").port(0).clock(settings.newClock())
+    DynamoDouble.Builder builder = DynamoDouble.builder().host("127.0.0.1").port(0).clock(settings.newClock())
         .statusDelay(settings.statusDelay()).defaultRegion(settings.region())
-        .capacityEnforcement(capacityEnforced(testClass))).build();
+        .capacityEnforcement(capacityEnforced(testClass));
+    if (daxSettings != null) {
+      builder.dax(daxSettings).daxPort(0); // the cluster listens once the endpoint starts: when a test asks for it
+    }
+    DynamoDouble dynamo = security.apply(builder).build();
     Clients clients = null;
     try {
       // In process, the HTTP server starts only when a test asks for the URI (or endpoint()).
@@ -100,7 +110,8 @@ public final class ClassScope implements AutoCloseable {
       dynamo.replication().flush(); // replicas hold the fixtures too, whatever the lag
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
-      return new ClassScope(testClass, settings, dynamo, clients, true, tables, entries, empty, baseline, null);
+      DaxAccess dax = daxSettings == null ? null : new DaxAccess(dynamo, settings.region());
+      return new ClassScope(testClass, settings, dynamo, clients, true, tables, entries, empty, baseline, null, dax);
     } catch (RuntimeException e) {
       closeQuietly(clients, e);
       closeQuietly(dynamo, e);
@@ -118,7 +129,7 @@ public final class ClassScope implements AutoCloseable {
         dynamo.engine().restore(parent.baseline);
       }
       return new ClassScope(testClass, settings, dynamo, parent.clients, false, tables, entries, parent.empty,
-          parent.baseline, before);
+          parent.baseline, before, parent.dax);
     }
     try {
       dynamo.engine().restore(parent.empty);
@@ -136,7 +147,7 @@ public final class ClassScope implements AutoCloseable {
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
       return new ClassScope(testClass, settings, dynamo, parent.clients, false, tables, entries, empty, baseline,
-          before);
+          before, parent.dax);
     } catch (RuntimeException e) {
       dynamo.engine().restore(before);
       throw e;
@@ -290,6 +301,11 @@ public final class ClassScope implements AutoCloseable {
     return tables;
   }
 
+  /** The class's DAX cluster, or null when it declares none. */
+  public DaxAccess dax() {
+    return dax;
+  }
+
   /** Closes the endpoint it owns; a nested class sharing its parent's endpoint puts the parent's state back. */
   @Override
   public synchronized void close() {
@@ -300,6 +316,9 @@ public final class ClassScope implements AutoCloseable {
     if (ownsEndpoint) {
       RuntimeException failure = null;
       try {
+        if (dax != null) {
+          dax.close();
+        }
         clients.close();
       } catch (RuntimeException e) {
         failure = e;

@@ -159,15 +159,19 @@ public final class Clients implements AutoCloseable {
   public synchronized DynamoDbAsyncClient async() {
     if (async == null) {
       requireOpen();
-      if (tls != null) {
-        throw new IllegalStateException("DynamoDbAsyncClient is not injected for an HTTPS endpoint "
-            + "(@DynamoSecurity(tls = true)); inject DynamoDbClient");
-      }
       var builder = signing(DynamoDbAsyncClient.builder())
           .endpointOverride(endpoint)
           .region(region)
           .credentialsProvider(CREDENTIALS);
-      if (inProcess != null) {
+      if (tls != null) { // its own Netty client, trusting the endpoint's certificate, owned by the SDK client
+        SdkAsyncHttpClient.Builder<?> trusting = SharedAsyncHttp.trusting(tls::trustManagers);
+        if (trusting == null) {
+          throw new IllegalStateException("DynamoDbAsyncClient is injected for an HTTPS endpoint "
+              + "(@DynamoSecurity(tls = true)) only with the SDK's Netty client (software.amazon.awssdk:"
+              + "netty-nio-client) on the classpath; add it, or inject DynamoDbClient");
+        }
+        builder.httpClientBuilder(trusting);
+      } else if (inProcess != null) {
         inProcessAsync = InProcess.asyncHttpClient(inProcess); // not owned by the SDK client: closed below
         builder.httpClient(inProcessAsync);
       } else {

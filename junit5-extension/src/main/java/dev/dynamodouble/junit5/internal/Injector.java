@@ -61,6 +61,26 @@ public final class Injector {
         + "DynamoDbAsyncClient, DynamoDbStreamsClient and DynamoDbEnhancedClient");
   }
 
+  /** What a {@code @Dax} parameter or field gets: the DAX client of the class's cluster, or its URL. */
+  public static Object resolveDax(ClassScope scope, Class<?> type, String what) {
+    DaxAccess dax = scope.dax();
+    if (dax == null) {
+      throw new ParameterResolutionException("Cannot supply " + what + ": " + scope.testClass().getSimpleName()
+          + " runs no DAX cluster; annotate the class with @Dax");
+    }
+    if (type == DynamoDbClient.class) {
+      return dax.client(what);
+    }
+    if (type == DynamoDbEnhancedClient.class) {
+      return DynamoDbEnhancedClient.builder().dynamoDbClient(dax.client(what)).build();
+    }
+    if (type == URI.class) {
+      return dax.endpoint();
+    }
+    throw new ParameterResolutionException("Cannot supply " + what + ": @Dax works for DynamoDbClient, "
+        + "DynamoDbEnhancedClient and URI (the cluster's dax:// URL)");
+  }
+
   /**
    * The value for a parameter or field.
    *

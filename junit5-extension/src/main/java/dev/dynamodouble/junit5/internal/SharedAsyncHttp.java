@@ -1,5 +1,6 @@
 package dev.dynamodouble.junit5.internal;
 
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 
 /**
@@ -20,6 +21,22 @@ final class SharedAsyncHttp {
    * The shared client, built on first use; null when the SDK's Netty client is not on the classpath
    * (then each SDK client builds the default it finds, and owns it).
    */
+  /**
+   * A builder of the SDK's Netty client that trusts {@code trust} (an HTTPS endpoint's own
+   * certificate), for an SDK client to own; null when the Netty client is not on the classpath.
+   */
+  static SdkAsyncHttpClient.Builder<?> trusting(TlsTrustManagersProvider trust) {
+    try {
+      Class<?> type = Class.forName(NETTY_CLIENT, false, SharedAsyncHttp.class.getClassLoader());
+      Object builder = type.getMethod("builder").invoke(null);
+      Class<?> builderType = Class.forName(NETTY_CLIENT + "$Builder", false, SharedAsyncHttp.class.getClassLoader());
+      builderType.getMethod("tlsTrustManagersProvider", TlsTrustManagersProvider.class).invoke(builder, trust);
+      return (SdkAsyncHttpClient.Builder<?>) builder;
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+      return null;
+    }
+  }
+
   static synchronized SdkAsyncHttpClient client() {
     if (client == null && !unavailable) {
       try {
