@@ -24,12 +24,7 @@ final class DispatcherPuts {
     double[][] cpu = new double[tables.length][rounds];
     for (int round = -1; round < rounds; round++) {
       for (int t = 0; t < tables.length; t++) {
-        byte[][] bodies = new byte[puts][];
-        for (int i = 0; i < puts; i++) {
-          bodies[i] = ("{\"TableName\":\"" + tables[t] + "\",\"Item\":{\"pk\":{\"S\":\"k" + (i % 1000)
-              + "\"},\"v\":{\"S\":\"" + round + "-" + i + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}")
-              .getBytes(StandardCharsets.UTF_8);
-        }
+        byte[][] bodies = bodies(tables[t], round, puts);
         long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (byte[] body : bodies) {
@@ -48,6 +43,17 @@ final class DispatcherPuts {
       cpuMedians[t] = Stats.median(cpu[t]);
     }
     return new Result(wallMedians, cpuMedians);
+  }
+
+  /** PutItem bodies of 1 KB items of 1,000 keys (most puts replace an item), distinct per round. */
+  static byte[][] bodies(String table, int round, int puts) {
+    byte[][] bodies = new byte[puts][];
+    for (int i = 0; i < puts; i++) {
+      bodies[i] = ("{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"k" + (i % 1000)
+          + "\"},\"v\":{\"S\":\"" + round + "-" + i + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}")
+          .getBytes(StandardCharsets.UTF_8);
+    }
+    return bodies;
   }
 
   /** Used heap after a few collections. */

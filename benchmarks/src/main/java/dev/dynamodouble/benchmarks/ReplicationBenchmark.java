@@ -6,8 +6,10 @@ import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Global tables (from {@code benchmarks/}, after a build):
@@ -19,6 +21,10 @@ import java.util.Locale;
  *       clock and that thread's CPU time. The system clock's thread applies the replicated writes
  *       meanwhile (default lag, one second). Also against a table with the NEW_AND_OLD_IMAGES stream
  *       a replica needs, to separate replication's cost from the stream's.</li>
+ *   <li>The same PutItem through the AWS SDK v2 sync client over loopback HTTP (what a user sees),
+ *       with 1 and 4 client threads, against the table with two replicas and the one without.</li>
+ *   <li>The whole CPU cost of a replicated put on one thread and a manual clock ({@link ReplicationCpu}): the
+ *       writing region's part and each replicated change applied, against a put without replicas.</li>
  *   <li>Heap per change waiting on a paused link (us-east-1 to eu-west-1, on a manual clock).</li>
  * </ul>
  */
@@ -37,7 +43,20 @@ public final class ReplicationBenchmark {
       call(dispatcher, "UpdateTable", "{\"TableName\":\"global\",\"ReplicaUpdates\":[{\"Create\":{\"RegionName\":"
           + "\"eu-west-1\"}},{\"Create\":{\"RegionName\":\"ap-southeast-2\"}}]}");
       dispatcherPuts(dispatcher, rounds);
+      try (DynamoDbClient client = Clients.create(dynamo.endpoint())) {
+        for (int threads : new int[] {1, 4}) {
+          double[] ops = SdkPuts.measure(client, new String[] {"plain", "global"}, rounds, threads);
+          System.out.printf(Locale.ROOT, "PutItem ops/s through the SDK over loopback, %d client thread%s: %.0f "
+              + "without replicas vs %.0f with two (ratio %.3f)%n", threads, threads == 1 ? "" : "s", ops[0], ops[1],
+              ops[1] / ops[0]);
+        }
+      }
     }
+    ReplicationCpu.Result cpu = ReplicationCpu.measure(rounds);
+    System.out.printf(Locale.ROOT, "CPU per PutItem on one thread (manual clock): %.2f us without replicas, %.2f us "
+        + "with the stream only, %.2f us in the writing region with two replicas + %.2f us per replicated change "
+        + "applied: a replicated put costs %.2f us in all, throughput ratio %.3f%n", cpu.plain(), cpu.streamed(),
+        cpu.replicated(), cpu.apply(), cpu.replicated() + 2 * cpu.apply(), cpu.ratio());
     queueMemory(Integer.getInteger("bench.queued", 200_000));
   }
 
@@ -75,6 +94,11 @@ public final class ReplicationBenchmark {
       }
       long before = DispatcherPuts.usedHeap();
       for (int i = 0; i < items; i++) {
+        if (i % 5_000 == 4_999) {
+          // Time moves as it would: the per-key capacity meters refill and are forgotten (standing
+          // still, their map grows with every distinct key and each new one costs a scan of it).
+          dynamo.clock().advance(Duration.ofSeconds(1));
+        }
         call(dispatcher, "PutItem", "{\"TableName\":\"memory\",\"Item\":{\"pk\":{\"S\":\"m" + i + "\"},"
             + "\"payload\":{\"S\":\"" + DispatcherPuts.PAYLOAD + "\"}}}");
       }

@@ -29,10 +29,6 @@ final class AccessRequest {
    * requests: its access control has no engine clock), so aws:CurrentTime, aws:EpochTime and
    * aws:SourceIp are absent there.
    */
-  static Map<String, List<String>> context(Identity identity, String region, boolean secure) {
-    return context(identity, region, secure, null, null);
-  }
-
   /**
    * The global condition keys of a request by {@code identity}: its principal and tags, the region,
    * TLS, the time (the engine clock's {@code now}, or null: aws:CurrentTime, aws:EpochTime) and the source

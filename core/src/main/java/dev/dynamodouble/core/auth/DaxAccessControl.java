@@ -69,9 +69,13 @@ public final class DaxAccessControl {
     return "POST\n/\n\nhost:" + HOST + "\nx-amz-date:" + amzDate + "\n\nhost;x-amz-date\n" + Canonical.sha256Hex("");
   }
 
-  /** Throws DynamoDB's AccessDeniedException unless {@code identity} may perform {@code action} on the cluster. */
-  public void authorize(Identity identity, String action, String clusterArn, String region) {
-    Map<String, List<String>> context = AccessRequest.context(identity, region, false);
+  /**
+   * Throws DynamoDB's AccessDeniedException unless {@code identity} may perform {@code action} on the
+   * cluster; {@code now} (the engine clock's) and {@code sourceIp} (or null) feed the date and address conditions.
+   */
+  public void authorize(Identity identity, String action, String clusterArn, String region, java.time.Instant now,
+                        String sourceIp) {
+    Map<String, List<String>> context = AccessRequest.context(identity, region, false, now, sourceIp);
     authorizer.check(identity, new Access(action, clusterArn, Map.of()), context);
   }
 

@@ -52,6 +52,11 @@ public record AutoScalingSettings(Long minimumUnits, Long maximumUnits, Boolean 
         role != null ? role : base.roleArn(), List.copyOf(policies));
   }
 
+  /** {@link #apply} when {@code update} is given, else {@code current}. */
+  public static AutoScalingSettings applyIfGiven(AutoScalingSettings current, JsonRequest update) {
+    return update == null ? current : apply(current, update);
+  }
+
   /** Writes an AutoScalingSettingsDescription under {@code field}. */
   public void write(JsonGenerator out, String field) throws IOException {
     out.writeObjectFieldStart(field);

@@ -119,6 +119,23 @@ public final class Backups {
     return backup;
   }
 
+  /**
+   * Puts back a backup a data directory kept; a SYSTEM backup expires on its date (at once when
+   * that has passed). Call under the engine's write lock.
+   */
+  public Backup recovered(String arn, String region, String name, BackupType type, Instant created, Instant expires,
+                          SourceTable source, TableData data) {
+    Backup backup = new Backup(arn, region, name, type, created, expires, source, data);
+    if (expires != null && !expires.isAfter(engine.clock().now())) {
+      return backup;
+    }
+    add(backup);
+    if (expires != null) {
+      engine.clock().schedule(expires, () -> engine.write(() -> remove(backup)));
+    }
+    return backup;
+  }
+
   private static String arn(Table table, Instant created, String suffix) {
     return table.arn() + "/backup/" + String.format("%014d", created.toEpochMilli()) + "-" + suffix;
   }

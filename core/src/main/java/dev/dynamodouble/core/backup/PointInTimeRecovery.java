@@ -91,6 +91,23 @@ public final class PointInTimeRecovery {
     return describe(table);
   }
 
+  /** The first restorable second since PITR was last enabled on the table, or null while it is disabled. */
+  public Instant historyStart(Table table) {
+    Settings settings = table.attachment(Settings.class);
+    return settings == null || !settings.enabled ? null : settings.historyStart;
+  }
+
+  /**
+   * Enables PITR on a table a data directory put back, with the history start it had; the history
+   * itself is committed afterwards (its versions, oldest first). Call under the engine's write lock.
+   */
+  public void recovered(Table table, int periodDays, Instant historyStart) {
+    update(table, true, periodDays);
+    if (historyStart != null) {
+      table.attachment(Settings.class).historyStart = historyStart;
+    }
+  }
+
   /** One table's PITR settings, as a reset puts them back. */
   private record Saved(boolean enabled, int periodDays, Instant historyStart, Scheduled trim, Object history) {}
 

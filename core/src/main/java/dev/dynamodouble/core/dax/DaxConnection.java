@@ -10,6 +10,16 @@ import dev.dynamodouble.core.auth.Identity;
 final class DaxConnection {
   private volatile Identity identity;
   private volatile DaxError refusal;
+  private volatile String sourceIp;
+
+  /** The client's address (aws:SourceIp), once the connection is up. */
+  void sourceIp(String address) {
+    sourceIp = address;
+  }
+
+  String sourceIp() {
+    return sourceIp;
+  }
 
   void authenticated(Identity who) {
     identity = who;

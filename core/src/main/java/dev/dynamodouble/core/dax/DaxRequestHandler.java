@@ -15,6 +15,14 @@ final class DaxRequestHandler extends SimpleChannelInboundHandler<Object> {
   }
 
   @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    if (ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress remote && remote.getAddress() != null) {
+      connection.sourceIp(remote.getAddress().getHostAddress());
+    }
+    super.channelActive(ctx);
+  }
+
+  @Override
   protected void channelRead0(ChannelHandlerContext ctx, Object message) {
     if (message instanceof DaxFrameDecoder.Request request) {
       byte[] answer = service.handle(request.method(), request.arguments(), connection);

@@ -69,7 +69,7 @@ final class DaxService {
       java.util.function.Consumer<String> authorize = action -> { };
       if (access != null) {
         Identity identity = connection.identity();
-        authorize = action -> authorize(identity, action);
+        authorize = action -> authorize(identity, action, connection.sourceIp());
         if (method.action != null) {
           authorize.accept(method.action);
         }
@@ -124,9 +124,9 @@ final class DaxService {
   }
 
   /** DynamoDB's AccessDeniedException, as DAX relays errors, unless the identity may do {@code action} here. */
-  private void authorize(Identity identity, String action) {
+  private void authorize(Identity identity, String action, String sourceIp) {
     try {
-      access.authorize(identity, action, clusterArn, region());
+      access.authorize(identity, action, clusterArn, region(), backend.engine().clock().now(), sourceIp);
     } catch (DynamoException e) {
       throw DaxError.fromDynamo(e.code().shortName(), e.code().status(), e.getMessage(), List.of());
     }

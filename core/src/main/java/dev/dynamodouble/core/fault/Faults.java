@@ -296,6 +296,9 @@ public final class Faults implements RequestStage {
    * the matching rules; a rule's region is the destination's.
    */
   public FaultHandle replicationFault(String table, String destinationRegion, AttributeValue partitionKey) {
+    if (rules.length == 0) {
+      return null; // asked once per replicated change and destination: skip building its target
+    }
     return delivery(new Target.Delivery(destinationRegion, table, List.of(RequestKeys.text(partitionKey))),
         rule -> rule instanceof FaultEffect.Replication);
   }

@@ -37,6 +37,16 @@ public final class ChangeFeed {
     return sequence;
   }
 
+  /**
+   * Continues the sequence after {@code last} (a data directory's recovery: stream sequence numbers
+   * keep increasing across a restart). Call under the engine's write lock, before any commit.
+   */
+  public void continueAfter(long last) {
+    if (last > sequence) {
+      sequence = last;
+    }
+  }
+
   /** Commits one item edit: {@code next} is the table's new root. */
   public Version<TableData> commit(Table table, TableData next, Instant at, Origin origin, ItemKey key,
                                    StoredItem before, StoredItem after) {

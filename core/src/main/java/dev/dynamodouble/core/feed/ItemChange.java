@@ -45,6 +45,7 @@ public record ItemChange(long sequence, Table table, ItemKey key, StoredItem old
     if (before == after) {
       return false;
     }
-    return before == null || after == null || !before.attributes().equals(after.attributes());
+    return before == null || after == null || before.size() != after.size() // a cheap first answer
+        || !before.attributes().equals(after.attributes());
   }
 }

@@ -53,6 +53,14 @@ public final class ContributorInsights {
     return updated;
   }
 
+  /** Puts back settings a data directory kept (counts start again from zero). */
+  public void recovered(Table table, String index, Settings settings) {
+    table.attachment(TableInsights.class, t -> new TableInsights()).put(index, settings);
+    if (settings.status().equals(ENABLED)) {
+      everEnabled = true;
+    }
+  }
+
   /** The settings of a table or index, or null when its insights were never changed. */
   public Settings settings(Table table, String index) {
     TableInsights insights = table.attachment(TableInsights.class);

@@ -73,6 +73,11 @@ public final class KinesisDestinations implements FeedSubscriber {
     return new KinesisDestination(streamArn, DestinationStatus.UPDATING, precision);
   }
 
+  /** Puts back the destinations a data directory kept, in their settled statuses. */
+  public synchronized void recovered(Table table, List<KinesisDestination> destinations) {
+    byTable.put(table, new ArrayList<>(destinations));
+  }
+
   /** The table's destinations, in the order they were first enabled. */
   public synchronized List<KinesisDestination> describe(Table table) {
     return List.copyOf(byTable.getOrDefault(table, List.of()));

@@ -22,7 +22,4 @@ final class NotSupported implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     throw DynamoException.validation(name + " is not supported by Dynamo Double yet: " + reason);
   }
-
-  static final String LEGACY_GLOBAL_TABLES = "global tables version 2017.11.29 (legacy) are not built; use "
-      + "version 2019.11.21 (UpdateTable ReplicaUpdates)";
 }

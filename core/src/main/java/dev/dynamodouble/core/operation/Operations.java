@@ -75,9 +75,12 @@ public final class Operations {
       case "GetResourcePolicy": return new GetResourcePolicy();
       case "DeleteResourcePolicy": return new DeleteResourcePolicy();
       case "DescribeLimits": return new DescribeLimits();
-      case "CreateGlobalTable", "DescribeGlobalTable", "UpdateGlobalTable", "ListGlobalTables",
-          "DescribeGlobalTableSettings", "UpdateGlobalTableSettings":
-        return new NotSupported(name, NotSupported.LEGACY_GLOBAL_TABLES);
+      case "CreateGlobalTable": return new CreateGlobalTable();
+      case "DescribeGlobalTable": return new DescribeGlobalTable();
+      case "UpdateGlobalTable": return new UpdateGlobalTable();
+      case "ListGlobalTables": return new ListGlobalTables();
+      case "DescribeGlobalTableSettings": return new DescribeGlobalTableSettings();
+      case "UpdateGlobalTableSettings": return new UpdateGlobalTableSettings();
       default: return null;
     }
   }

@@ -7,7 +7,11 @@ import dev.dynamodouble.core.table.Table;
 import java.io.IOException;
 import java.util.Map;
 
-/** GlobalTableVersion and Replicas of a TableDescription (global tables version 2019.11.21). */
+/**
+ * GlobalTableVersion and Replicas of a TableDescription (global tables version 2019.11.21); a
+ * replica of a version 2017.11.29 global table shows only its GlobalTableVersion (its replicas are
+ * DescribeGlobalTable's).
+ */
 final class ReplicaDescriptions {
   static final String VERSION = "2019.11.21";
 
@@ -16,6 +20,10 @@ final class ReplicaDescriptions {
   /** Writes the fields when the table has replicas in other regions; nothing otherwise. */
   static void write(JsonGenerator out, Table table) throws IOException {
     Replication replication = Replication.of(table);
+    if (replication != null && replication.isLegacy(table)) {
+      out.writeStringField("GlobalTableVersion", LegacyGlobalTableRules.VERSION);
+      return;
+    }
     Map<String, Table> replicas = replication == null ? Map.of() : replication.replicas(table);
     if (replicas.isEmpty()) {
       return;

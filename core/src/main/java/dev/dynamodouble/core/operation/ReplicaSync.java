@@ -15,15 +15,23 @@ import java.util.List;
  * The settings a global table keeps alike in every replica, as DynamoDB synchronizes them: TTL,
  * the billing mode, write capacity (provisioned units or the on-demand maximum), read capacity and
  * the table class where the replica has no override, and the global secondary indexes. Tags,
- * deletion protection, encryption keys and a replica's overrides stay its own. Applied under the
+ * deletion protection, encryption keys and a replica's overrides stay its own. Decided under the
  * engine's lock, right after the same change was made to the table the request named (whose
- * checks stand for every replica: they move together).
+ * checks stand for every replica: they move together). They reach the other replicas as
+ * DynamoDB's do, a moment later: a capacity or table-class change turns a replica UPDATING at
+ * once and ACTIVE, its new values in effect, the replication lag from the table's region after the
+ * table's own status delay; a TTL change reaches it after that lag. Index definitions reach it at
+ * once (the replica's index is CREATING and backfills on the engine clock like the table's). A version 2017.11.29 global table
+ * synchronizes nothing by itself: UpdateGlobalTableSettings sets its replicas' capacity.
  */
 final class ReplicaSync {
   private ReplicaSync() {}
 
-  /** The table's other live replicas (none when it is not a global table). */
+  /** The table's other live replicas (none when it is not a global table, or a version 2017.11.29 one). */
   static List<Table> others(Engine engine, Table table) {
+    if (engine.replication().isLegacy(table)) {
+      return List.of();
+    }
     List<Table> others = new ArrayList<>(engine.replication().replicas(table).values());
     others.remove(table);
     return others;
@@ -32,8 +40,17 @@ final class ReplicaSync {
   /** UpdateTimeToLive reaches every replica. */
   static void timeToLive(Engine engine, Table table) {
     for (Table replica : others(engine, table)) {
-      engine.timeToLive().follow(replica, table);
+      engine.clock().scheduleAfter(lag(engine, table, replica), () -> engine.write(() -> {
+        if (engine.region(replica.region()).find(replica.name()) == replica) { // not deleted meanwhile
+          engine.timeToLive().follow(replica, table);
+        }
+      }));
     }
+  }
+
+  /** How long a setting takes from the table to a replica: the replication lag of that region pair. */
+  private static java.time.Duration lag(Engine engine, Table table, Table replica) {
+    return engine.replication().lag(table.region(), replica.region());
   }
 
   /**
@@ -44,7 +61,7 @@ final class ReplicaSync {
     for (Table replica : others(engine, table)) {
       copyCapacity(engine, table, replica);
       replica.status(TableStatus.UPDATING);
-      TableLifecycle.scheduleActive(engine, replica);
+      TableLifecycle.scheduleActive(engine, replica, lag(engine, table, replica));
     }
   }
 

@@ -47,6 +47,11 @@ final class ReplicaUpdates {
    * global table does not need a stream.
    */
   static List<Action> check(Engine engine, Table table, List<Action> requested, boolean strong) {
+    if (engine.replication().legacy().get(table.name()) != null) {
+      throw DynamoException.invalidParameter("Table " + table.name() + " is a replica of a global table version "
+          + LegacyGlobalTableRules.VERSION + " (legacy); ReplicaUpdates apply to version 2019.11.21 global tables. "
+          + "Use UpdateGlobalTable");
+    }
     List<Action> actions = new ArrayList<>();
     Set<String> regions = new HashSet<>();
     Map<String, Table> replicas = engine.replication().replicas(table);

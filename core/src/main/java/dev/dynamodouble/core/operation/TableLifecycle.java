@@ -19,7 +19,13 @@ public final class TableLifecycle {
 
   /** CREATING or UPDATING → ACTIVE; global indexes created with the table turn ACTIVE with it. */
   public static void scheduleActive(Engine engine, Table table) {
-    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> activate(engine, table)));
+    scheduleActive(engine, table, java.time.Duration.ZERO);
+  }
+
+  /** As {@link #scheduleActive(Engine, Table)}, {@code later} after the status delay (a replica a setting reaches late). */
+  public static void scheduleActive(Engine engine, Table table, java.time.Duration later) {
+    engine.clock().scheduleAfter(engine.options().statusDelay().plus(later),
+        () -> engine.write(() -> activate(engine, table)));
   }
 
   /** CREATING or UPDATING → ACTIVE now (an import's end); call under the engine's write lock. */

@@ -26,11 +26,8 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
     Table table = context.catalog().describedTable(tableName);
     ReplicaAutoScaling.TableSettings current = ReplicaAutoScaling.of(table);
 
-    AutoScalingSettings write = current.write();
-    JsonRequest writeUpdate = request.structure("ProvisionedWriteCapacityAutoScalingUpdate");
-    if (writeUpdate != null) {
-      write = AutoScalingSettings.apply(write, writeUpdate);
-    }
+    AutoScalingSettings write = AutoScalingSettings.applyIfGiven(current.write(),
+        request.structure("ProvisionedWriteCapacityAutoScalingUpdate"));
     Map<String, AutoScalingSettings> indexWrite = new HashMap<>(current.indexWrite());
     for (JsonRequest update : orEmpty(request.structures("GlobalSecondaryIndexUpdates"))) {
       String index = globalIndex(table, update.string("IndexName"));

@@ -30,6 +30,18 @@ final class ByteSink {
     return bytes;
   }
 
+  /** Drops what was written after the first {@code newSize} bytes. */
+  void truncate(int newSize) {
+    size = newSize;
+  }
+
+  /** Bytes as they are, without a length. */
+  void writeRaw(byte[] b) {
+    ensure(b.length);
+    System.arraycopy(b, 0, bytes, size, b.length);
+    size += b.length;
+  }
+
   void writeByte(int b) {
     ensure(1);
     bytes[size++] = (byte) b;

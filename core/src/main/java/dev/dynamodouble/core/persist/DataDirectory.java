@@ -2,6 +2,7 @@ package dev.dynamodouble.core.persist;
 
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.pipeline.Pipeline;
+import dev.dynamodouble.core.time.ManualClock;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +39,10 @@ public final class DataDirectory implements AutoCloseable {
   public static final int REQUEST_THREADS = 64;
 
   /** What this program keeps only in memory even with a data directory (logged at start, in the README). */
-  public static final String NOT_DURABLE = "on-demand backups, the point-in-time recovery history before the restart, "
-      + "stream records and stream ARNs (a new stream starts), global-table replicas, Contributor Insights and "
-      + "Kinesis streaming settings, replica auto scaling settings, encryption (SSE) settings, fault rules and "
-      + "the clock of --manual-clock";
+  public static final String NOT_DURABLE = "the records of a stream whose table was deleted, global-table "
+      + "replicas and replica auto scaling settings, the records a Kinesis destination received (the destination "
+      + "stays), Contributor Insights key counts (the setting stays), export and import descriptions (the exported "
+      + "files stay) and fault rules (load them again with --faults)";
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -62,16 +65,27 @@ public final class DataDirectory implements AutoCloseable {
 
   /** Opens {@code dir} for {@code engine} (which holds no table yet) with the default compaction size. */
   public static DataDirectory open(Path dir, Engine engine) {
-    return open(dir, engine, DEFAULT_COMPACTION_BYTES);
+    return open(dir, engine, DEFAULT_COMPACTION_BYTES, null);
+  }
+
+  /** Opens {@code dir}, encrypted at rest with {@code key} (null: plain), with the default compaction size. */
+  public static DataDirectory open(Path dir, Engine engine, DataKey key) {
+    return open(dir, engine, DEFAULT_COMPACTION_BYTES, key);
+  }
+
+  public static DataDirectory open(Path dir, Engine engine, long compactionBytes) {
+    return open(dir, engine, compactionBytes, null);
   }
 
   /**
-   * Opens {@code dir} for {@code engine}, which must hold no table yet.
+   * Opens {@code dir} for {@code engine}, which must hold no table yet. With a {@code key}, every
+   * segment written from now on is encrypted (a plain directory is encrypted by the first
+   * checkpoint, at start); an encrypted directory needs its key.
    *
    * @throws DataDirectoryException when the directory is in use, newer, damaged or unreadable;
    *     nothing in it was changed then
    */
-  public static DataDirectory open(Path dir, Engine engine, long compactionBytes) {
+  public static DataDirectory open(Path dir, Engine engine, long compactionBytes, DataKey key) {
     FileChannel lockChannel = null;
     try {
       Files.createDirectories(dir);
@@ -79,9 +93,10 @@ public final class DataDirectory implements AutoCloseable {
       FileLock lock = tryLock(lockChannel, dir);
       try {
         List<Notice> notices = new ArrayList<>();
-        long next = recover(dir, engine, notices) + 1;
+        long next = recover(dir, engine, key, notices) + 1;
         DurableStore store = new DurableStore(engine);
-        GroupCommitLog log = new GroupCommitLog(dir, next, compactionBytes, () -> engine.write(store::appendCheckpoint));
+        GroupCommitLog log = new GroupCommitLog(dir, next, compactionBytes, () -> engine.write(store::appendCheckpoint),
+            key);
         store.log(log);
         long[] position = new long[1];
         engine.write(() -> {
@@ -134,15 +149,37 @@ public final class DataDirectory implements AutoCloseable {
    * Replays the newest segment whose checkpoint is complete into the engine and truncates its torn
    * tail, if any; returns the highest segment number present (0 for a new directory).
    */
-  private static long recover(Path dir, Engine engine, List<Notice> notices) throws IOException {
+  private static long recover(Path dir, Engine engine, DataKey key, List<Notice> notices) throws IOException {
     List<Path> segments = DataFiles.segments(dir);
+    Map<Path, SegmentReader.Header> headers = new HashMap<>();
+    Map<Path, DataKey.Sealing> sealings = new HashMap<>();
+    boolean plain = false;
     for (Path segment : segments) {
-      int version = SegmentReader.version(segment);
-      if (version > SegmentFormat.VERSION) {
+      SegmentReader.Header header = SegmentReader.header(segment);
+      headers.put(segment, header);
+      if (header.version() > SegmentFormat.VERSION) {
         throw new DataDirectoryException("the data directory " + dir + " was written by a newer Dynamo Double ("
-            + segment.getFileName() + " has format " + version + "; this version reads format "
+            + segment.getFileName() + " has format " + header.version() + "; this version reads format "
             + SegmentFormat.VERSION + " and older); refusing to start, nothing was changed");
       }
+      if (header.encrypted()) {
+        if (key == null) {
+          throw new DataDirectoryException("the data directory " + dir + " is encrypted (" + segment.getFileName()
+              + "); start with --data-key and the file of its key; refusing to start, nothing was changed");
+        }
+        DataKey.Sealing sealing = key.open(header.salt(), header.check());
+        if (sealing == null) {
+          throw new DataDirectoryException("the data key " + key.source() + " does not open the data directory " + dir
+              + " (" + segment.getFileName() + " was encrypted with another key); refusing to start, nothing was changed");
+        }
+        sealings.put(segment, sealing);
+      } else if (header.complete()) {
+        plain = true;
+      }
+    }
+    if (plain && key != null) {
+      notices.add(new Notice(true, "Encrypting " + dir.toAbsolutePath() + " with the data key " + key.source()
+          + " (the checkpoint written at start replaces its plain segments)"));
     }
     if (segments.isEmpty()) {
       notices.add(new Notice(false, "New data directory " + dir.toAbsolutePath()));
@@ -151,10 +188,12 @@ public final class DataDirectory implements AutoCloseable {
     long highest = SegmentFormat.number(segments.get(segments.size() - 1));
     for (int i = segments.size() - 1; i >= 0; i--) {
       Path segment = segments.get(i);
-      Recovery recovery = new Recovery();
+      SegmentReader.Header header = headers.get(segment);
+      int version = header.version();
+      Recovery recovery = new Recovery(version);
       SegmentReader.Result result;
       try {
-        result = SegmentReader.read(segment, recovery);
+        result = SegmentReader.read(segment, header, sealings.get(segment), recovery);
       } catch (CorruptDataException e) {
         throw new DataDirectoryException(segment + " is damaged (" + e.getMessage()
             + "); refusing to start, nothing was changed");
@@ -168,6 +207,11 @@ public final class DataDirectory implements AutoCloseable {
         throw new DataDirectoryException(segment + " is damaged at byte " + result.validEnd() + " ("
             + result.tornReason() + ") and is not the last segment; refusing to start, nothing was changed");
       }
+      if (recovery.now() != null && engine.clock() instanceof ManualClock manual
+          && recovery.now().isAfter(manual.now())) {
+        manual.setTo(recovery.now()); // --manual-clock resumes where it was
+        notices.add(new Notice(false, "The manual clock resumes at " + recovery.now()));
+      }
       engine.write(() -> recovery.install(engine));
       if (result.torn()) {
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
@@ -178,8 +222,13 @@ public final class DataDirectory implements AutoCloseable {
             + (result.fileSize() - result.validEnd()) + " bytes after byte " + result.validEnd() + " (" + result.tornReason()
             + "; a write cut short by a crash, never acknowledged)"));
       }
-      notices.add(new Notice(false, "Recovered " + recovery.tableCount() + " table(s) from " + dir.toAbsolutePath()
-          + " (" + recovery.records() + " log records)"));
+      notices.add(new Notice(false, "Recovered " + recovery.tableCount() + " table(s) and " + recovery.backupCount()
+          + " backup(s) from " + dir.toAbsolutePath() + " (" + recovery.records() + " log records)"));
+      if (version < SegmentFormat.VERSION) {
+        notices.add(new Notice(true, "Migrated " + dir.toAbsolutePath() + " from format " + version + " to format "
+            + SegmentFormat.VERSION + " (the next checkpoint rewrites it; older versions of Dynamo Double "
+            + "will refuse it from now on)"));
+      }
       return highest;
     }
     for (Path segment : segments) {
@@ -216,10 +265,15 @@ public final class DataDirectory implements AutoCloseable {
     return log.forces();
   }
 
-  /** Writes what is queued, then releases the directory. */
+  /** Writes what is queued and the clock's time (a manual clock may have moved since), then releases the directory. */
   @Override
   public void close() {
     engine.storage(null);
+    try {
+      sync();
+    } catch (RuntimeException e) {
+      LOG.warn("Writing the last state of {}: {}", dir, e.toString());
+    }
     log.close();
     try {
       lock.release();

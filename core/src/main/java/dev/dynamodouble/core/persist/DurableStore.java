@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.persist;
 
+import dev.dynamodouble.core.backup.Backup;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.feed.FeedSubscriber;
@@ -8,11 +9,16 @@ import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.stream.Streams;
+import dev.dynamodouble.core.stream.TableStream;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +45,9 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   private GroupCommitLog log;
   private long nextIncarnation = 1;
   private List<LogEntry.TableChanges> group;
+  private Instant groupAt;
+  /** The backups the log holds, by the id it gave them. */
+  private final Map<Backup, Long> backups = new IdentityHashMap<>();
 
   DurableStore(Engine engine) {
     this.engine = engine;
@@ -60,11 +69,14 @@ final class DurableStore implements FeedSubscriber, RequestStage {
       appendCatalog(); // logs the table and its contents, this commit included
       return;
     }
-    LogEntry.TableChanges entry = new LogEntry.TableChanges(known.id(), table.keySchema(), List.copyOf(changes));
+    LogEntry.TableChanges entry = new LogEntry.TableChanges(known.id(), table.keySchema(), List.copyOf(changes),
+        engine.streams().wants(table));
+    Instant at = changes.get(changes.size() - 1).at();
     if (group != null) {
       group.add(entry);
+      groupAt = at;
     } else {
-      append(new LogEntry.Changes(List.of(entry)));
+      append(new LogEntry.Changes(List.of(entry), at, engine.feed().lastSequence()));
     }
   }
 
@@ -78,7 +90,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     List<LogEntry.TableChanges> done = group;
     group = null;
     if (done != null && !done.isEmpty()) {
-      append(new LogEntry.Changes(List.copyOf(done)));
+      append(new LogEntry.Changes(List.copyOf(done), groupAt, engine.feed().lastSequence()));
     }
   }
 
@@ -91,7 +103,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     if (known == null) {
       appendCatalog();
     } else {
-      append(new LogEntry.Image(known.id(), table.snapshot()));
+      append(new LogEntry.Image(known.id(), table.snapshot(), at));
     }
   }
 
@@ -136,19 +148,23 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   void appendCheckpoint() {
     append(new LogEntry.Rotate());
     List<TableDef> tables = new ArrayList<>();
-    List<LogEntry.Image> images = new ArrayList<>();
+    List<LogEntry> images = new ArrayList<>();
     for (Catalog catalog : engine.regions()) {
       for (Table table : catalog.tables()) {
         if (listed(table)) {
           long id = nextIncarnation++;
           table.replaceAttachment(Incarnation.class, new Incarnation(id));
           tables.add(TableDef.capture(id, table, engine));
-          images.add(new LogEntry.Image(id, table.snapshot()));
+          images.add(table.versions().isHistoryEnabled()
+              ? new LogEntry.History(id, table.keySchema(), table.versions().retained()) : image(id, table));
+          images.addAll(streams(id, table));
         }
       }
     }
-    append(new LogEntry.Catalog(List.copyOf(tables)));
+    append(catalogOf(tables));
     images.forEach(this::append);
+    backups.clear();
+    appendBackups();
     append(new LogEntry.CheckpointEnd());
   }
 
@@ -165,13 +181,59 @@ final class DurableStore implements FeedSubscriber, RequestStage {
         if (known == null) {
           known = new Incarnation(nextIncarnation++);
           table.replaceAttachment(Incarnation.class, known);
-          images.add(new LogEntry.Image(known.id(), table.snapshot()));
+          images.add(image(known.id(), table));
         }
         tables.add(TableDef.capture(known.id(), table, engine));
       }
     }
-    append(new LogEntry.Catalog(List.copyOf(tables)));
+    append(catalogOf(tables));
     images.forEach(this::append);
+    appendBackups();
+  }
+
+  /** The table's streams that are enabled or still hold records, with those records. */
+  private List<LogEntry.Stream> streams(long id, Table table) {
+    List<LogEntry.Stream> streams = new ArrayList<>();
+    Instant now = engine.clock().now();
+    for (TableStream stream : Streams.allOf(table)) {
+      List<ItemChange> records = stream.retainedRecords(now);
+      if (stream.isEnabled() || !records.isEmpty()) {
+        streams.add(new LogEntry.Stream(id, stream.label(), stream.viewType().name(), stream.createdAt(),
+            stream.generation(), stream.disabledAt(), records));
+      }
+    }
+    return streams;
+  }
+
+  private LogEntry.Catalog catalogOf(List<TableDef> tables) {
+    return new LogEntry.Catalog(List.copyOf(tables), engine.clock().now(), engine.feed().lastSequence());
+  }
+
+  private static LogEntry.Image image(long id, Table table) {
+    var current = table.versions().current();
+    return new LogEntry.Image(id, current.root(), current.committedAt());
+  }
+
+  /** Logs the backups created since the log last looked, and drops those deleted or expired. */
+  @SuppressWarnings("unchecked")
+  private void appendBackups() {
+    List<Backup> all = (List<Backup>) engine.backups().capture(); // oldest first within a region
+    Set<Backup> present = Collections.newSetFromMap(new IdentityHashMap<>());
+    present.addAll(all);
+    for (var it = backups.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Backup, Long> known = it.next();
+      if (!present.contains(known.getKey())) {
+        append(new LogEntry.BackupDropped(known.getValue()));
+        it.remove();
+      }
+    }
+    for (Backup backup : all) {
+      if (!backups.containsKey(backup)) {
+        long id = nextIncarnation++;
+        backups.put(backup, id);
+        append(new LogEntry.BackupAdded(id, backup));
+      }
+    }
   }
 
   /** Appends the catalog (under the engine's write lock) and returns its log position. */

@@ -24,6 +24,7 @@ final class GroupCommitLog implements AutoCloseable {
   private final Path dir;
   private final long compactAt;
   private final Runnable checkpoint;
+  private final DataKey key;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition forced = lock.newCondition();
   private List<LogEntry> queue = new ArrayList<>();
@@ -43,8 +44,10 @@ final class GroupCommitLog implements AutoCloseable {
    * @param nextSegment the number of the first segment this log creates (on the first Rotate)
    * @param compactAt segment size from which a checkpoint is asked for (and at least twice the last)
    * @param checkpoint appends a checkpoint (Rotate ... CheckpointEnd) under the engine's write lock
+   * @param key encrypts the segments this log writes, or null
    */
-  GroupCommitLog(Path dir, long nextSegment, long compactAt, Runnable checkpoint) {
+  GroupCommitLog(Path dir, long nextSegment, long compactAt, Runnable checkpoint, DataKey key) {
+    this.key = key;
     this.dir = dir;
     this.nextSegment = nextSegment;
     this.compactAt = compactAt;
@@ -174,7 +177,7 @@ final class GroupCommitLog implements AutoCloseable {
       segment.force();
       segment.close();
     }
-    segment = SegmentWriter.create(dir, nextSegment++);
+    segment = SegmentWriter.create(dir, nextSegment++, key);
     DataFiles.forceDirectory(dir);
   }
 

@@ -1,8 +1,11 @@
 package dev.dynamodouble.core.persist;
 
+import dev.dynamodouble.core.backup.Backup;
 import dev.dynamodouble.core.feed.ItemChange;
+import dev.dynamodouble.core.storage.Version;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.TableData;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,17 +13,39 @@ import java.util.List;
  * values the group commit's leader encodes later, off the lock.
  */
 sealed interface LogEntry {
-  /** Every table of every region now (tables absent from it are gone). */
-  record Catalog(List<TableDef> tables) implements LogEntry {}
+  /**
+   * Every table of every region now (tables absent from it are gone), with the clock's time and the
+   * change feed's last sequence.
+   */
+  record Catalog(List<TableDef> tables, Instant now, long lastSequence) implements LogEntry {}
 
-  /** One table's item changes within a {@link Changes}. */
-  record TableChanges(long incarnation, KeySchema keySchema, List<ItemChange> changes) {}
+  /**
+   * One table's item changes within a {@link Changes}; {@code streamed} when the table's stream
+   * records them (each is then logged whole, as the stream keeps it).
+   */
+  record TableChanges(long incarnation, KeySchema keySchema, List<ItemChange> changes, boolean streamed) {}
 
   /** The item changes of one commit, or of one transaction over several tables: applied all or none. */
-  record Changes(List<TableChanges> tables) implements LogEntry {}
+  record Changes(List<TableChanges> tables, Instant at, long lastSequence) implements LogEntry {}
 
-  /** A table's whole contents (a new table, a restore, a reset, a checkpoint), replacing what it held. */
-  record Image(long incarnation, TableData data) implements LogEntry {}
+  /** A table's whole contents (a new table, a restore, a reset, a checkpoint) at {@code at}, replacing what it held. */
+  record Image(long incarnation, TableData data, Instant at) implements LogEntry {}
+
+  /**
+   * A PITR table's retained versions, oldest first, the current one last (a checkpoint): the first
+   * as an image, each later one as its difference from the one before.
+   */
+  record History(long incarnation, KeySchema keySchema, List<Version<TableData>> versions) implements LogEntry {}
+
+  /** One stream of a table and its retained records, oldest first (a checkpoint). */
+  record Stream(long incarnation, String label, String viewType, Instant createdAt, int generation,
+                Instant disabledAt, List<ItemChange> records) implements LogEntry {}
+
+  /** An on-demand or system backup the log has not met yet: its metadata, then its contents. */
+  record BackupAdded(long id, Backup backup) implements LogEntry {}
+
+  /** A backup deleted or expired. */
+  record BackupDropped(long id) implements LogEntry {}
 
   /** Starts a new segment: the entries after it, up to {@link CheckpointEnd}, are the engine's whole state. */
   record Rotate() implements LogEntry {}

@@ -5,16 +5,25 @@ import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
 /**
- * The layout of a log segment ({@code 0000000000000001.ddlog}): a header (magic, format version),
- * then records framed as {@code [payload length][CRC32C of payload][payload]}; a payload starts with
- * its type byte. Every segment begins with a checkpoint: the whole state (a catalog, then each
- * table's image), ended by a checkpoint-end record; item changes and catalogs follow.
+ * The layout of a log segment ({@code 0000000000000001.ddlog}): a header (magic, format version;
+ * from format 2 an encryption flag and, when encrypted, a salt and a key check), then records
+ * framed as {@code [payload length][CRC32C of payload][payload]}; a payload (once opened, when
+ * encrypted) starts with its type byte. Every segment begins with a checkpoint: the whole state (a
+ * catalog, then each table's image or PITR history and its streams' records, then the backups),
+ * ended by a checkpoint-end record; item changes, catalogs and backups added or dropped follow.
  */
 final class SegmentFormat {
-  /** The format this code writes and the newest it reads. */
-  static final int VERSION = 1;
+  /**
+   * The format this code writes and the newest it reads. 2 added encryption, commit times, the
+   * feed's sequence, the clock's time, {@link TableExtras}, backups, the PITR history and stream
+   * records; a format-1 directory is read and rewritten as format 2 at start.
+   */
+  static final int VERSION = 2;
   static final byte[] MAGIC = "DDOUBLE\n".getBytes(StandardCharsets.US_ASCII);
-  static final int HEADER_BYTES = MAGIC.length + 4;
+  /** The longest header: magic, version, the encryption flag, then (sealed) a salt and a key check. */
+  static final int MAX_HEADER_BYTES = MAGIC.length + 4 + 1 + DataKey.SALT_BYTES + DataKey.TAG_BYTES;
+  static final byte PLAIN = 0;
+  static final byte SEALED = 1;
   static final int FRAME_BYTES = 8;
   /** Larger payloads are not written; a length above it is a torn or foreign record. */
   static final int MAX_PAYLOAD = 64 << 20;
@@ -26,6 +35,11 @@ final class SegmentFormat {
   static final int IMAGE_ITEMS = 4;
   static final int IMAGE_END = 5;
   static final int CHECKPOINT_END = 6;
+  static final int BACKUP = 7;
+  static final int BACKUP_DROPPED = 8;
+  static final int VERSION_DELTA = 9;
+  static final int STREAM_BEGIN = 10;
+  static final int STREAM_RECORDS = 11;
 
   private SegmentFormat() {}
 

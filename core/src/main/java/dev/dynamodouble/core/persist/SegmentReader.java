@@ -24,13 +24,27 @@ final class SegmentReader {
   private SegmentReader() {}
 
   /**
-   * The format version in the segment's header; 0 when the file is too short to hold a header
-   * (created, then the process died before writing it).
+   * A segment's header: its format version (0 when the file is too short to hold a header: created,
+   * then the process died before writing it), its length, and its sealing salt and key check when
+   * its records are encrypted (format 2 and later).
+   */
+  record Header(int version, int bytes, byte[] salt, byte[] check) {
+    boolean complete() {
+      return version > 0;
+    }
+
+    boolean encrypted() {
+      return salt != null;
+    }
+  }
+
+  /**
+   * Reads a segment's header.
    *
    * @throws DataDirectoryException when the file is not a segment of this program
    */
-  static int version(Path file) throws IOException {
-    byte[] header = new byte[SegmentFormat.HEADER_BYTES];
+  static Header header(Path file) throws IOException {
+    byte[] header = new byte[SegmentFormat.MAX_HEADER_BYTES];
     int read;
     try (InputStream in = Files.newInputStream(file)) {
       read = in.readNBytes(header, 0, header.length);
@@ -40,22 +54,52 @@ final class SegmentReader {
       throw new DataDirectoryException(file + " is not a Dynamo Double data file (unknown header); "
           + "refusing to start, nothing was changed");
     }
-    if (read < header.length) {
-      return 0;
+    int at = SegmentFormat.MAGIC.length;
+    if (read < at + 4) {
+      return new Header(0, read, null, null);
     }
-    return (header[8] & 0xff) << 24 | (header[9] & 0xff) << 16 | (header[10] & 0xff) << 8 | header[11] & 0xff;
+    int version = (header[at] & 0xff) << 24 | (header[at + 1] & 0xff) << 16 | (header[at + 2] & 0xff) << 8
+        | header[at + 3] & 0xff;
+    at += 4;
+    if (version < 2) {
+      return new Header(version, at, null, null);
+    }
+    if (version > SegmentFormat.VERSION) {
+      return new Header(version, at, null, null); // refused by the caller, unread
+    }
+    if (read < at + 1) {
+      return new Header(0, read, null, null);
+    }
+    if (header[at] == SegmentFormat.PLAIN) {
+      return new Header(version, at + 1, null, null);
+    }
+    if (header[at] != SegmentFormat.SEALED) {
+      throw new DataDirectoryException(file + " has an unknown encryption flag " + header[at]
+          + "; refusing to start, nothing was changed");
+    }
+    at++;
+    if (read < at + DataKey.SALT_BYTES + DataKey.TAG_BYTES) {
+      return new Header(0, read, null, null);
+    }
+    byte[] salt = Arrays.copyOfRange(header, at, at + DataKey.SALT_BYTES);
+    byte[] check = Arrays.copyOfRange(header, at + DataKey.SALT_BYTES, at + DataKey.SALT_BYTES + DataKey.TAG_BYTES);
+    return new Header(version, at + DataKey.SALT_BYTES + DataKey.TAG_BYTES, salt, check);
   }
 
-  /** Reads every valid record of the segment (whose version the caller checked). */
-  static Result read(Path file, Visitor visitor) throws IOException {
+  /**
+   * Reads every valid record of the segment (whose header the caller read and checked), opening
+   * each with {@code sealing} when the segment is encrypted.
+   */
+  static Result read(Path file, Header header, DataKey.Sealing sealing, Visitor visitor) throws IOException {
     long size = Files.size(file);
-    if (size < SegmentFormat.HEADER_BYTES) {
+    if (!header.complete()) {
       return new Result(0, size, false, "incomplete header");
     }
-    long position = SegmentFormat.HEADER_BYTES;
+    long position = header.bytes();
     boolean complete = false;
+    int index = 0;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      in.skipNBytes(SegmentFormat.HEADER_BYTES);
+      in.skipNBytes(header.bytes());
       byte[] frame = new byte[SegmentFormat.FRAME_BYTES];
       byte[] payload = new byte[4096];
       while (position < size) {
@@ -77,11 +121,21 @@ final class SegmentReader {
         if (SegmentFormat.checksum(payload, 0, length) != crc) {
           return new Result(position, size, complete, "checksum mismatch");
         }
-        int type = payload[0] & 0xff;
+        byte[] plain = payload;
+        int plainLength = length;
+        if (sealing != null) {
+          plain = sealing.open(index, payload, 0, length);
+          plainLength = plain.length;
+        }
+        index++;
+        if (plainLength < 1) {
+          throw new CorruptDataException("an empty record");
+        }
+        int type = plain[0] & 0xff;
         if (type == SegmentFormat.CHECKPOINT_END) {
           complete = true;
         }
-        visitor.record(type, new ByteSource(payload, 1, length - 1));
+        visitor.record(type, new ByteSource(plain, 1, plainLength - 1));
         position += SegmentFormat.FRAME_BYTES + length;
       }
     }

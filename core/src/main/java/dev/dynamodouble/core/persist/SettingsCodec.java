@@ -125,7 +125,7 @@ final class SettingsCodec {
         warmRead, warmWrite, globals, deletionProtection, tableClass, onDemand, TableStatus.ACTIVE, null, null);
   }
 
-  private static void writeThroughput(ByteSink out, Throughput t) {
+  static void writeThroughput(ByteSink out, Throughput t) {
     out.writeBoolean(t != null);
     if (t != null) {
       out.writeLong(t.read());
@@ -136,7 +136,7 @@ final class SettingsCodec {
     }
   }
 
-  private static Throughput readThroughput(ByteSource in) {
+  static Throughput readThroughput(ByteSource in) {
     return in.readBoolean()
         ? new Throughput(in.readLong(), in.readLong(), readInstant(in), readInstant(in), in.readInt()) : null;
   }

@@ -26,10 +26,11 @@ import java.util.List;
  * @param pitrDays the PITR recovery period in days while PITR is enabled, else 0
  * @param streamView the stream view type while a stream is enabled, else null
  * @param policy the table's resource policy document, or null
+ * @param extras what format 2 added (encryption, insights, Kinesis, PITR history start, stream identity)
  */
 record TableDef(long incarnation, String region, String name, String arn, String id, Instant created,
                 KeySchema keySchema, List<IndexDefinition> localIndexes, Table.Settings settings,
-                String ttlAttribute, int pitrDays, String streamView, String policy) {
+                String ttlAttribute, int pitrDays, String streamView, String policy, TableExtras extras) {
 
   static TableDef capture(long incarnation, Table table, Engine engine) {
     TtlDescription ttl = engine.timeToLive().describe(table);
@@ -40,7 +41,7 @@ record TableDef(long incarnation, String region, String name, String arn, String
     return new TableDef(incarnation, table.region(), table.name(), table.arn(), table.id(), table.created(),
         table.keySchema(), table.localIndexes(), settled(table), ttlOn ? ttl.attributeName() : null,
         pitr.enabled() ? pitr.periodDays() : 0, stream != null && stream.isEnabled() ? stream.viewType().name() : null,
-        policy == null ? null : policy.policy().json());
+        policy == null ? null : policy.policy().json(), TableExtras.capture(table, engine));
   }
 
   /**
@@ -73,11 +74,14 @@ record TableDef(long incarnation, String region, String name, String arn, String
     out.writeInt(pitrDays);
     out.writeNullable(streamView);
     out.writeNullable(policy);
+    extras.write(out);
   }
 
-  static TableDef read(ByteSource in) {
+  /** Reads a definition written in format {@code version} (1 had no {@link TableExtras}). */
+  static TableDef read(ByteSource in, int version) {
     return new TableDef(in.readLong(), in.readString(), in.readString(), in.readString(), in.readString(),
         SettingsCodec.readInstant(in), SettingsCodec.readKeySchema(in), SettingsCodec.readIndexes(in),
-        SettingsCodec.readSettings(in), in.readNullable(), in.readInt(), in.readNullable(), in.readNullable());
+        SettingsCodec.readSettings(in), in.readNullable(), in.readInt(), in.readNullable(), in.readNullable(),
+        version >= 2 ? TableExtras.read(in) : TableExtras.NONE);
   }
 }

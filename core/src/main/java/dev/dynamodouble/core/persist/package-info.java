@@ -1,12 +1,16 @@
 /**
  * Durable storage ({@code --data-dir}): a write-ahead log of the change feed with group commit,
- * checkpoints of the engine's state, and recovery.
+ * checkpoints of the engine's state, recovery, and optional encryption at rest ({@link
+ * dev.dynamodouble.core.persist.DataKey}).
  *
  * <p>A data directory holds a {@code lock} file and numbered segments. Each segment begins with a
- * checkpoint (every table's definition and contents) and continues with what committed since: item
- * changes (one record per commit; a transaction over several tables is one record), and the
- * catalog of tables after each control-plane request. Records carry a CRC32C; recovery replays the
- * newest segment whose checkpoint is complete and truncates a torn tail. A request is answered only
- * once its records are forced to the device; one force covers every record queued before it.
+ * checkpoint (every table's definition and contents, or a PITR table's per-second history, its
+ * streams' retained records, and the backups) and continues with what committed since: item
+ * changes (one record per commit, stamped with its time; a transaction over several tables is one
+ * record; a streamed table's changes whole), the catalog of tables (with the clock's time) after
+ * each control-plane request, and backups added or dropped. Records carry a CRC32C; recovery
+ * replays the newest segment whose checkpoint is complete and truncates a torn tail. A request is
+ * answered only once its records are forced to the device; one force covers every record queued
+ * before it.
  */
 package dev.dynamodouble.core.persist;

@@ -80,6 +80,8 @@ public final class EnumMembers {
     add("UpdateTable", "GlobalSecondaryIndexUpdates[].Create.Projection.ProjectionType");
     add("UpdateTable", "ReplicaUpdates[].Create.TableClassOverride", TABLE_CLASS);
     add("UpdateTable", "ReplicaUpdates[].Update.TableClassOverride", TABLE_CLASS);
+    add("UpdateGlobalTableSettings", "GlobalTableBillingMode", BILLING_MODE);
+    add("UpdateGlobalTableSettings", "ReplicaSettingsUpdate[].ReplicaTableClass", TABLE_CLASS);
     add("UpdateTable", "MultiRegionConsistency", MULTI_REGION_CONSISTENCY);
     vectorIndexes("UpdateTable", "VectorIndexUpdates[].Create");
     for (String operation : new String[] {"RestoreTableFromBackup", "RestoreTableToPointInTime"}) {

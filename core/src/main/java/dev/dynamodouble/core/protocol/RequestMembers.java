@@ -89,6 +89,14 @@ public final class RequestMembers {
         "ContributorInsightsMode");
     known("DescribeContributorInsights", "TableName", "IndexName");
     known("ListContributorInsights", "TableName", "NextToken", "MaxResults");
+    known("CreateGlobalTable", "GlobalTableName", "ReplicationGroup");
+    known("DescribeGlobalTable", "GlobalTableName");
+    known("UpdateGlobalTable", "GlobalTableName", "ReplicaUpdates");
+    known("ListGlobalTables", "ExclusiveStartGlobalTableName", "Limit", "RegionName");
+    known("DescribeGlobalTableSettings", "GlobalTableName");
+    known("UpdateGlobalTableSettings", "GlobalTableName", "GlobalTableBillingMode",
+        "GlobalTableProvisionedWriteCapacityUnits", "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate",
+        "GlobalTableGlobalSecondaryIndexSettingsUpdate", "ReplicaSettingsUpdate");
     known("DescribeTableReplicaAutoScaling", "TableName");
     known("UpdateTableReplicaAutoScaling", "GlobalSecondaryIndexUpdates", "TableName",
         "ProvisionedWriteCapacityAutoScalingUpdate", "ReplicaUpdates");

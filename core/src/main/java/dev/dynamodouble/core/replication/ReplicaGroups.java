@@ -3,7 +3,9 @@ package dev.dynamodouble.core.replication;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,13 +33,36 @@ final class ReplicaGroups {
     if (group == null || !isLive(group.get(table.region()), table)) {
       return Map.of();
     }
+    Map<String, Member> live = live(table.name());
+    return live.size() < 2 ? Map.of() : live;
+  }
+
+  /** The members of the group of that name whose table is still in its region's catalog, by region (sorted). */
+  Map<String, Member> live(String name) {
+    Map<String, Member> group = byName.getOrDefault(name, Map.of());
     Map<String, Member> live = new TreeMap<>();
     for (Member member : group.values()) {
-      if (regions.apply(member.table().region()).find(table.name()) == member.table()) {
+      if (regions.apply(member.table().region()).find(name) == member.table()) {
         live.put(member.table().region(), member);
       }
     }
-    return live.size() < 2 ? Map.of() : live;
+    return live;
+  }
+
+  /** The regions of the table's other live replicas (none when it is not a global table); no sorting, no map. */
+  List<String> otherRegions(Table table) {
+    Map<String, Member> group = byName.get(table.name());
+    if (group == null || !isLive(group.get(table.region()), table)) {
+      return List.of();
+    }
+    List<String> others = new ArrayList<>(group.size());
+    for (Member member : group.values()) {
+      Table other = member.table();
+      if (other != table && regions.apply(other.region()).find(table.name()) == other) {
+        others.add(other.region());
+      }
+    }
+    return others;
   }
 
   /** Whether the table is a replica that replicates (a member, not being deleted). */

@@ -47,8 +47,9 @@ public final class Replication implements FeedSubscriber {
   private final ChangeFeed feed;
   private final Consumer<Runnable> locked;
   private final ReplicaGroups groups;
+  private final LegacyGlobalTables legacy = new LegacyGlobalTables();
   private final Faults faults;
-  private final Map<String, Link> links = new ConcurrentHashMap<>();
+  private final Map<LinkKey, Link> links = new ConcurrentHashMap<>();
   private volatile Duration defaultLag = DEFAULT_LAG;
   /** Regions cut off by {@link #partition}: their links, present and future, are paused. */
   private final java.util.Set<String> partitioned = ConcurrentHashMap.newKeySet();
@@ -253,6 +254,39 @@ public final class Replication implements FeedSubscriber {
     groups.put(origin, new ReplicaGroups.Member(replica, settings(origin, replica.region()).merge(settings)));
   }
 
+  /**
+   * Joins {@code member} (an empty table) to the group of {@code existing} (itself when the group is
+   * new) without copying items: version 2017.11.29's CreateGlobalTable and UpdateGlobalTable, whose
+   * tables are all empty. Call under the lock.
+   */
+  public void join(Table existing, Table member) {
+    existing.attachment(Ref.class, t -> new Ref(this));
+    member.attachment(Ref.class, t -> new Ref(this));
+    groups.put(existing, new ReplicaGroups.Member(member, ReplicaSettings.NONE));
+  }
+
+  /** Takes {@code member} out of its group; the table stays, on its own. Call under the lock. */
+  public void leave(Table member) {
+    groups.forget(member);
+  }
+
+  /** The tables of the group of that name still in their regions, by region; empty when there is none. */
+  public Map<String, Table> members(String name) {
+    Map<String, Table> out = new java.util.TreeMap<>();
+    groups.live(name).forEach((region, member) -> out.put(region, member.table()));
+    return out;
+  }
+
+  /** The version 2017.11.29 global tables. */
+  public LegacyGlobalTables legacy() {
+    return legacy;
+  }
+
+  /** Whether the table is a member of a version 2017.11.29 global table. */
+  public boolean isLegacy(Table table) {
+    return legacy.get(table.name()) != null && members(table.name()).get(table.region()) == table;
+  }
+
   // ---- multi-Region strong consistency (MRSC) ----
 
   /**
@@ -314,7 +348,7 @@ public final class Replication implements FeedSubscriber {
    * Applies an MRSC write in every other replica now, whatever the lags; it stays in flight for a
    * replica whose link from here is paused.
    */
-  private void replicateNow(Table table, Set<String> regions, ItemChange change, Stamp stamp) {
+  private void replicateNow(Table table, java.util.Collection<String> regions, ItemChange change, Stamp stamp) {
     Instant now = clock.now();
     for (String region : regions) {
       if (!region.equals(table.region())) {
@@ -346,33 +380,36 @@ public final class Replication implements FeedSubscriber {
     if (changes.get(0).origin() == Origin.REPLICATION) {
       return; // applied here from another region: the stamp was set when applying
     }
-    Map<String, ReplicaGroups.Member> group = groups.of(table);
+    List<String> others = groups.otherRegions(table);
+    Link[] out = new Link[others.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = link(table.region(), others.get(i));
+    }
     ItemStamps stamps = stamps(table);
     boolean synchronous = strong.group(table.name()) != null;
     for (ItemChange change : changes) {
       Stamp stamp = Stamp.after(stamps.get(change.key()), change.at(), table.region());
       stamps.put(change.key(), stamp);
       if (synchronous) {
-        replicateNow(table, group.keySet(), change, stamp);
+        replicateNow(table, others, change, stamp);
         continue;
       }
-      for (String region : group.keySet()) {
-        if (!region.equals(table.region())) {
-          Link link = link(table.region(), region);
-          FaultHandle fault = faults.replicationFault(table.name(), region, change.key().partition());
-          link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), fault));
-          if (fault != null) {
-            link.faulted++;
-          }
-          scheduleDrain(link);
+      for (Link link : out) {
+        FaultHandle fault = faults.replicationFault(table.name(), link.to, change.key().partition());
+        link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), fault));
+        if (fault != null) {
+          link.faulted++;
         }
+        scheduleDrain(link);
       }
     }
   }
 
+
   @Override
   public Object capture(Table table) {
-    return new Captured(groups.raw(table.name()), stamps(table).all(), strong.group(table.name()));
+    return new Captured(groups.raw(table.name()), stamps(table).all(), legacy.get(table.name()),
+        strong.group(table.name()));
   }
 
   @Override
@@ -384,17 +421,19 @@ public final class Replication implements FeedSubscriber {
     if (captured instanceof Captured state) {
       groups.restore(table.name(), state.group());
       stamps(table).all(state.stamps());
+      legacy.restore(table.name(), state.legacy());
       strong.put(table.name(), state.strong());
     } else {
       groups.forget(table);
       if (groups.raw(table.name()) == null) {
+        legacy.restore(table.name(), null);
         strong.put(table.name(), null);
       }
     }
   }
 
   private record Captured(Map<String, ReplicaGroups.Member> group, PersistentSortedMap<ItemKey, Stamp> stamps,
-                          StrongConsistency.Group strong) {}
+                          LegacyGlobalTables.Entry legacy, StrongConsistency.Group strong) {}
 
   // ---- delivery ----
 
@@ -471,9 +510,12 @@ public final class Replication implements FeedSubscriber {
     }
   }
 
-  private static String key(String from, String to) {
-    return from + "->" + to;
+  private static LinkKey key(String from, String to) {
+    return new LinkKey(from, to);
   }
+
+  /** A link's key: a record rather than a concatenated string, as every change looks its links up. */
+  private record LinkKey(String from, String to) {}
 
   private static ItemStamps stamps(Table table) {
     return table.attachment(ItemStamps.class, t -> new ItemStamps());

@@ -125,6 +125,7 @@ final class ControlApi {
             + " (" + manual.now() + "); restore a snapshot to go back");
       }
     }
+    engine.syncStorage(); // with --data-dir, the clock's new time is on the disk before the answer
     return clock();
   }
 

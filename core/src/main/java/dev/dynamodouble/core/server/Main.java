@@ -76,7 +76,8 @@ public final class Main {
     dev.dynamodouble.core.persist.DataDirectory dataDir = null;
     if (options.dataDir != null) {
       try { // before the endpoint listens: no request sees the engine half recovered
-        dataDir = dev.dynamodouble.core.persist.DataDirectory.open(options.dataDir, built.engine());
+        dataDir = dev.dynamodouble.core.persist.DataDirectory.open(options.dataDir, built.engine(),
+            options.dataKey == null ? null : dev.dynamodouble.core.persist.DataKey.read(options.dataKey));
       } catch (dev.dynamodouble.core.persist.DataDirectoryException e) {
         built.close();
         err.println("dynamo-double: " + e.getMessage());
@@ -158,6 +159,8 @@ public final class Main {
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
         "  --data-dir DIR       keep tables and items in DIR: every acknowledged write survives a crash",
         "                       and a restart (see the README for what is kept); default: in memory",
+        "  --data-key FILE      encrypt DIR at rest (AES-GCM) with the 256-bit key in FILE (32 bytes,",
+        "                       64 hex digits or base64); a wrong key is refused at start",
         "  --dax-port N         also serve a DAX cluster on this port (0 picks a free port), for the",
         "                       DAX client (dax://host:N); item and query caches, 5-minute TTLs",
         "  --s3-dir DIR         the directory standing in for S3 in exports and imports:",
@@ -193,6 +196,7 @@ public final class Main {
     Path tlsKey;
     boolean capacityEnforcement = true;
     Path dataDir;
+    Path dataKey;
     boolean threadsGiven;
 
     /** With a data directory, a write waits for the device on its thread: more threads, larger group commits. */
@@ -216,6 +220,7 @@ public final class Main {
           case "--dax-port" -> o.daxPort = number(arg, value(args, ++i, arg), 0, 65535);
           case "--host" -> o.host = value(args, ++i, arg);
           case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, arg));
+          case "--data-key" -> o.dataKey = Path.of(value(args, ++i, arg));
           case "--s3-dir" -> o.s3Dir = Path.of(value(args, ++i, arg));
           case "--faults" -> o.faults.add(java.nio.file.Path.of(value(args, ++i, arg)));
           case "--region" -> o.region = value(args, ++i, arg);
@@ -255,6 +260,9 @@ public final class Main {
           case "--tls-key" -> o.tlsKey = Path.of(value(args, ++i, arg));
           default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
         }
+      }
+      if (o.dataKey != null && o.dataDir == null) {
+        throw new IllegalArgumentException("--data-key goes with --data-dir");
       }
       if ((o.tlsCert == null) != (o.tlsKey == null)) {
         throw new IllegalArgumentException("--tls-cert and --tls-key go together");

@@ -88,6 +88,16 @@ final class VersionHistory<T> {
     return w.end > w.start ? w.at(w.start) : null;
   }
 
+  /** Every version kept, oldest first (a consistent copy: the writer may move on meanwhile). */
+  java.util.List<Version<T>> all() {
+    Window w = window;
+    java.util.List<Version<T>> all = new java.util.ArrayList<>(w.end - w.start);
+    for (int i = w.start; i < w.end; i++) {
+      all.add(w.at(i));
+    }
+    return all;
+  }
+
   /** The last version committed at or before {@code t}, or null when all are later. */
   Version<T> floor(Instant t) {
     Window w = window;

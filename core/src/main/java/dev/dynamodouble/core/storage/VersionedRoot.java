@@ -188,6 +188,19 @@ public final class VersionedRoot<T> {
     return past == null ? null : past.floor(t);
   }
 
+  /**
+   * Every version {@link #asOf} can answer with, oldest first, the current one last (a durable
+   * store's checkpoint of the PITR history).
+   */
+  public java.util.List<Version<T>> retained() {
+    synchronized (writeLock) {
+      VersionHistory<T> past = history;
+      java.util.List<Version<T>> all = past == null ? new java.util.ArrayList<>() : past.all();
+      all.add(current);
+      return all;
+    }
+  }
+
   /** The oldest version {@link #asOf} can answer with. Lock-free. */
   public Version<T> earliest() {
     Version<T> latest = current;

@@ -81,8 +81,35 @@ public final class Streams implements FeedSubscriber {
     while (byArn.containsKey(table.arn() + "/stream/" + LABEL.format(labelTime))) {
       labelTime = labelTime.plusMillis(1); // two streams enabled within one millisecond of clock time
     }
-    TableStream stream = new TableStream(table, LABEL.format(labelTime), viewType, now, settings,
-        () -> feed.lastSequence() + 1);
+    return register(table, new TableStream(table, LABEL.format(labelTime), viewType, now, settings,
+        () -> feed.lastSequence() + 1));
+  }
+
+  /**
+   * Puts back a stream a data directory kept, with its ARN, creation time, generation and retained
+   * records (oldest first), disabled at {@code disabledAt} unless that is null. Streams are put back
+   * oldest first: the last is the table's latest. Call under the engine's write lock.
+   */
+  public TableStream recovered(Table table, StreamViewType viewType, String label, Instant createdAt, int generation,
+                               Instant disabledAt, List<ItemChange> records) {
+    TableStream stream = new TableStream(table, label, viewType, createdAt, settings, () -> feed.lastSequence() + 1,
+        generation);
+    for (ItemChange record : records) {
+      stream.replay(record);
+    }
+    if (disabledAt != null) {
+      stream.disable(disabledAt);
+    }
+    return register(table, stream);
+  }
+
+  /** Every stream of the table, oldest first (the last is the latest). */
+  public static List<TableStream> allOf(Table table) {
+    Latest holder = table.attachment(Latest.class);
+    return holder == null ? List.of() : List.copyOf(holder.all);
+  }
+
+  private TableStream register(Table table, TableStream stream) {
     Latest holder = table.attachment(Latest.class, t -> new Latest());
     holder.stream = stream;
     holder.all.add(stream);

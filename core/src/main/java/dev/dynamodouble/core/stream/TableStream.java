@@ -33,10 +33,19 @@ public final class TableStream {
   private volatile Instant disabledAt;
   private final List<Shard> shards = new ArrayList<>();
   private final Shard[] open;
-  private int shardCounter;
+  /** How many times a reset emptied the stream: part of a shard's id, so ids never repeat. */
+  private int generation;
+  /** While a data directory replays the stream: the sequence of the record being put back, else -1. */
+  private long replaying = -1;
 
   TableStream(Table table, String label, StreamViewType viewType, Instant createdAt, StreamSettings settings,
               LongSupplier nextSequence) {
+    this(table, label, viewType, createdAt, settings, nextSequence, 0);
+  }
+
+  TableStream(Table table, String label, StreamViewType viewType, Instant createdAt, StreamSettings settings,
+              LongSupplier nextSequence, int generation) {
+    this.generation = generation;
     this.table = table;
     this.label = label;
     this.arn = table.arn() + "/stream/" + label;
@@ -82,6 +91,41 @@ public final class TableStream {
     return disabledAt == null;
   }
 
+  /** When the stream was disabled, or null while it is enabled. */
+  public Instant disabledAt() {
+    return disabledAt;
+  }
+
+  /** How many times a reset emptied the stream (a data directory keeps it: shard ids derive from it). */
+  public synchronized int generation() {
+    return generation;
+  }
+
+  /** Every retained record at {@code now}, in sequence order (a data directory's checkpoint). */
+  public synchronized List<ItemChange> retainedRecords(Instant now) {
+    maintain(now);
+    List<ItemChange> all = new ArrayList<>();
+    for (Shard shard : shards) {
+      all.addAll(shard.after(Long.MIN_VALUE, Integer.MAX_VALUE));
+    }
+    all.sort(java.util.Comparator.comparingLong(ItemChange::sequence));
+    return all;
+  }
+
+  /**
+   * Puts back a record a data directory kept: shards roll over on the way exactly as they did (their
+   * ids depend on the slot, the time and the generation only), and a shard opened on the way starts
+   * at this record's sequence.
+   */
+  synchronized void replay(ItemChange change) {
+    replaying = change.sequence();
+    try {
+      append(List.of(change), null);
+    } finally {
+      replaying = -1;
+    }
+  }
+
   /** Stops recording: every open shard closes now. */
   synchronized void disable(Instant now) {
     if (disabledAt == null) {
@@ -122,6 +166,7 @@ public final class TableStream {
   /** Forgets every record (a reset): the old shards go, a fresh shard per slot starts now. */
   synchronized void clear(Instant now) {
     shards.clear();
+    generation++;
     for (int slot = 0; slot < open.length; slot++) {
       open[slot] = openShard(slot, null, now);
       if (disabledAt != null) {
@@ -217,10 +262,10 @@ public final class TableStream {
   }
 
   private Shard openShard(int slot, String parentId, Instant at) {
-    String suffix = UUID.nameUUIDFromBytes((arn + "#" + slot + "#" + shardCounter++).getBytes(StandardCharsets.UTF_8))
-        .toString().substring(0, 8);
+    String suffix = UUID.nameUUIDFromBytes((arn + "#" + slot + "#" + at.toEpochMilli() + "#" + generation)
+        .getBytes(StandardCharsets.UTF_8)).toString().substring(0, 8);
     Shard shard = new Shard(String.format("shardId-%020d-%s", at.toEpochMilli(), suffix), parentId, slot, at,
-        nextSequence.getAsLong());
+        replaying >= 0 ? replaying : nextSequence.getAsLong());
     shards.add(shard);
     return shard;
   }

@@ -133,6 +133,46 @@ public final class AttributeMap extends AbstractMap<String, AttributeValue> {
     return i < 0 ? null : (AttributeValue) entries[2 * i + 1];
   }
 
+  /**
+   * Content equality, as every Map's; against another AttributeMap without AbstractMap's iterator
+   * and lookups: entries in the same position (the usual case: items written alike) compare
+   * directly. Every commit compares an item with the one it replaces.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof AttributeMap other)) {
+      return super.equals(o);
+    }
+    if (other.entries.length != entries.length) {
+      return false;
+    }
+    for (int i = 0; i < entries.length; i += 2) {
+      Object name = entries[i];
+      Object theirs;
+      if (other.entries[i] == name || other.entries[i].equals(name)) {
+        theirs = other.entries[i + 1];
+      } else {
+        int j = other.indexOf(name);
+        if (j < 0) {
+          return false;
+        }
+        theirs = other.entries[2 * j + 1];
+      }
+      if (theirs != entries[i + 1] && !entries[i + 1].equals(theirs)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return super.hashCode(); // by content, as equals
+  }
+
   @Override
   public boolean containsKey(Object name) {
     return indexOf(name) >= 0;

@@ -52,7 +52,14 @@ class DaxAuthTest {
                   {"Effect": "Deny", "Action": "dax:DeleteItem", "Resource": "*"}]}""".formatted(ACCOUNT)),
             Identity.of("AKIDTABLE", "table-secret", "arn:aws:iam::" + ACCOUNT + ":user/table").withPolicy("""
                 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:*",
-                  "Resource": "*"}]}""")))
+                  "Resource": "*"}]}"""),
+            Identity.of("AKIDLOCAL", "local-secret", "arn:aws:iam::" + ACCOUNT + ":user/local").withPolicy("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": "dax:GetItem", "Resource": "*", "Condition": {
+                    "IpAddress": {"aws:SourceIp": "127.0.0.0/8"},
+                    "DateLessThan": {"aws:CurrentTime": "2100-01-01T00:00:00Z"}}},
+                  {"Effect": "Allow", "Action": "dax:PutItem", "Resource": "*", "Condition": {
+                    "IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]}""")))
         .start();
     admin = SdkTestSupport.over(DynamoDbClient.builder(), dynamo).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDADMIN", "admin-secret")))
@@ -86,6 +93,16 @@ class DaxAuthTest {
           .delete(d -> d.tableName("orders").key(item("pk", "o3"))).build())))
           .isInstanceOfSatisfying(DynamoDbException.class,
               e -> assertThat(e.awsErrorDetails().errorMessage()).contains("dax:DeleteItem"));
+    }
+  }
+
+  @Test
+  void addressAndDateConditionsSeeTheConnectionsAddressAndTheEngineClock() {
+    try (DynamoDbClient local = DaxClients.dax(dynamo, "AKIDLOCAL", "local-secret")) {
+      assertThat(local.getItem(r -> r.tableName("orders").key(item("pk", "o1"))).item()).containsKey("total");
+      assertThatThrownBy(() -> local.putItem(r -> r.tableName("orders").item(item("pk", "l1"))))
+          .isInstanceOfSatisfying(DynamoDbException.class,
+              e -> assertThat(e.awsErrorDetails().errorMessage()).contains("dax:PutItem"));
     }
   }
 

@@ -2,15 +2,10 @@ package dev.dynamodouble.core.persist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamodouble.core.server.Main;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,14 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -40,8 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * guards against a hang, never timing assertions.
  */
 class KillNineProcessTest {
-  private static final Pattern LISTENING = Pattern.compile("Dynamo Double listening on (http://127\\.0\\.0\\.1:\\d+) .*");
-  private static final long GUARD_SECONDS = 120;
+  private static final long GUARD_SECONDS = ServerProcesses.GUARD_SECONDS;
   private static final int THREADS = 8;
   private static final int ACKS_BEFORE_KILL = 400;
 
@@ -160,26 +148,14 @@ class KillNineProcessTest {
   }
 
   private static Process start(Path data, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "--port", "0", "--host", "127.0.0.1", "--no-capacity-enforcement", "--data-dir", data.toString())
-        .redirectError(log.toFile()).start();
+    return ServerProcesses.start(log, "--no-capacity-enforcement", "--data-dir", data.toString());
   }
 
   private static URI endpointOf(Process process) throws IOException {
-    BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String first = stdout.readLine();
-    assertThat(first).as("first line of stdout").isNotNull();
-    Matcher matcher = LISTENING.matcher(first);
-    assertThat(matcher.matches()).as(first).isTrue();
-    return URI.create(matcher.group(1));
+    return ServerProcesses.endpointOf(process);
   }
 
   private static DynamoDbClient client(URI endpoint) {
-    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)).apiCallTimeout(Duration.ofSeconds(GUARD_SECONDS)))
-        .build();
+    return ServerProcesses.client(endpoint);
   }
 }

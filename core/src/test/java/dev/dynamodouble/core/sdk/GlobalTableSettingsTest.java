@@ -86,7 +86,10 @@ class GlobalTableSettingsTest {
 
     clock.advance(Duration.ofHours(2)); // past the cooldown
     west.updateTimeToLive(r -> r.tableName("orders").timeToLiveSpecification(t -> t.enabled(false).attributeName("exp")));
-    clock.advance(Duration.ZERO);
+    clock.advance(Duration.ofMillis(999)); // a setting reaches the other replicas after the replication lag
+    assertThat(east.describeTimeToLive(r -> r.tableName("orders")).timeToLiveDescription().timeToLiveStatus())
+        .isEqualTo(TimeToLiveStatus.ENABLED);
+    clock.advance(Duration.ofMillis(1));
     assertThat(east.describeTimeToLive(r -> r.tableName("orders")).timeToLiveDescription().timeToLiveStatus())
         .isEqualTo(TimeToLiveStatus.DISABLED);
   }
@@ -100,9 +103,14 @@ class GlobalTableSettingsTest {
     assertThat(westTable().provisionedThroughput().readCapacityUnits()).isEqualTo(20L);
     assertThat(westTable().provisionedThroughput().writeCapacityUnits()).isEqualTo(5L);
 
+    dynamo.replication().lag("us-east-1", "eu-west-1", Duration.ofSeconds(3));
     east.updateTable(r -> r.tableName("orders").provisionedThroughput(p -> p.readCapacityUnits(7L)
         .writeCapacityUnits(9L)));
     clock.advance(Duration.ZERO);
+    assertThat(east.describeTable(r -> r.tableName("orders")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+    assertThat(westTable().tableStatus()).isEqualTo(TableStatus.UPDATING); // until the setting has arrived
+    assertThat(westTable().provisionedThroughput().writeCapacityUnits()).isEqualTo(5L);
+    clock.advance(Duration.ofSeconds(3));
     TableDescription replica = westTable();
     assertThat(replica.tableStatus()).isEqualTo(TableStatus.ACTIVE);
     assertThat(replica.provisionedThroughput().writeCapacityUnits()).isEqualTo(9L);
@@ -114,10 +122,10 @@ class GlobalTableSettingsTest {
     createProvisioned();
     addReplica();
     east.updateTable(r -> r.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST));
-    clock.advance(Duration.ZERO);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(westTable().billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     east.updateTable(r -> r.tableName("orders").onDemandThroughput(o -> o.maxWriteRequestUnits(100L)));
-    clock.advance(Duration.ZERO);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(westTable().onDemandThroughput().maxWriteRequestUnits()).isEqualTo(100L);
   }
 

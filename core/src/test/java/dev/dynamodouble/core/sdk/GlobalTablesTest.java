@@ -298,13 +298,4 @@ class GlobalTablesTest {
     clock.advance(Duration.ofSeconds(1));
     assertThat(get(west, "gone")).isNull();
   }
-
-  @Test
-  void theLegacyVersionIsRefusedByName() {
-    assertError(() -> east.listGlobalTables(), "ValidationException", "ListGlobalTables is not supported by Dynamo Double "
-        + "yet: global tables version 2017.11.29 (legacy) are not built; use version 2019.11.21 (UpdateTable "
-        + "ReplicaUpdates)");
-    assertError(() -> east.createGlobalTable(r -> r.globalTableName("orders")
-        .replicationGroup(g -> g.regionName("us-east-1"))), "ValidationException", null);
-  }
 }

@@ -1,0 +1,252 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.autoscaling.AutoScalingSettings;
+import dev.dynamodouble.core.autoscaling.ReplicaAutoScaling;
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.Throughput;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * UpdateGlobalTableSettings (version 2017.11.29): the billing mode, provisioned write capacity and
+ * its auto-scaling settings (of the table and of each global secondary index) applied to every
+ * replica; read capacity, its auto-scaling settings and the table class per replica. Everything is
+ * checked for every replica before anything changes; capacity changes take the UpdateTable road
+ * (the replica UPDATING, the new units applying when it is ACTIVE again on the engine clock).
+ * Auto-scaling settings are recorded and described; Dynamo Double does not scale by them.
+ */
+public final class UpdateGlobalTableSettings implements Operation {
+
+  /** What one replica gets: its new billing mode and units (null: unchanged), index units, auto-scaling, class. */
+  private record Change(Table replica, BillingMode mode, Throughput throughput, Map<String, Throughput> indexes,
+                        ReplicaAutoScaling.TableSettings scaling, String tableClass) {}
+
+  @Override
+  public JsonWritable execute(RequestContext context, JsonRequest request) {
+    String name = request.string("GlobalTableName");
+    Long writeUnits = request.longValue("GlobalTableProvisionedWriteCapacityUnits");
+    List<JsonRequest> indexUpdates = orEmpty(request.structures("GlobalTableGlobalSecondaryIndexSettingsUpdate"));
+    List<JsonRequest> replicaUpdates = orEmpty(request.structures("ReplicaSettingsUpdate"));
+    Constraints constraints = new Constraints().notNull(name, "globalTableName").name(name, "globalTableName")
+        .min(writeUnits, 1, "globalTableProvisionedWriteCapacityUnits")
+        .minSize(request.structures("GlobalTableGlobalSecondaryIndexSettingsUpdate"), 1,
+            "globalTableGlobalSecondaryIndexSettingsUpdate")
+        .maxSize(indexUpdates, 20, "globalTableGlobalSecondaryIndexSettingsUpdate")
+        .minSize(request.structures("ReplicaSettingsUpdate"), 1, "replicaSettingsUpdate")
+        .maxSize(replicaUpdates, 50, "replicaSettingsUpdate").enums(request, "UpdateGlobalTableSettings");
+    for (int i = 0; i < indexUpdates.size(); i++) {
+      String path = "globalTableGlobalSecondaryIndexSettingsUpdate." + (i + 1) + ".member.";
+      constraints.notNull(indexUpdates.get(i).string("IndexName"), path + "indexName")
+          .min(indexUpdates.get(i).longValue("ProvisionedWriteCapacityUnits"), 1, path + "provisionedWriteCapacityUnits");
+    }
+    List<String> regions = LegacyGlobalTableRequests.regions(constraints, replicaUpdates, "replicaSettingsUpdate", "");
+    for (int i = 0; i < replicaUpdates.size(); i++) {
+      String path = "replicaSettingsUpdate." + (i + 1) + ".member.";
+      constraints.min(replicaUpdates.get(i).longValue("ReplicaProvisionedReadCapacityUnits"), 1,
+          path + "replicaProvisionedReadCapacityUnits");
+      List<JsonRequest> indexes = orEmpty(replicaUpdates.get(i).structures("ReplicaGlobalSecondaryIndexSettingsUpdate"));
+      for (int j = 0; j < indexes.size(); j++) {
+        String indexPath = path + "replicaGlobalSecondaryIndexSettingsUpdate." + (j + 1) + ".member.";
+        constraints.notNull(indexes.get(j).string("IndexName"), indexPath + "indexName")
+            .min(indexes.get(j).longValue("ProvisionedReadCapacityUnits"), 1, indexPath + "provisionedReadCapacityUnits");
+      }
+    }
+    constraints.check();
+    for (JsonRequest update : replicaUpdates) {
+      TableSpecReader.checkTableClass(update.string("ReplicaTableClass"));
+    }
+    String billing = request.string("GlobalTableBillingMode");
+    Engine engine = context.engine();
+    Map<String, Table> members = engine.write(() -> {
+      LegacyGlobalTableRules.requireForSettings(engine, name);
+      Map<String, Table> replicas = engine.replication().members(name);
+      for (String region : regions) {
+        if (!replicas.containsKey(region)) {
+          throw new DynamoException(ErrorCode.REPLICA_NOT_FOUND, "Replica not found: Replica in region: '" + region
+              + "' is not part of global table: '" + name + "'.");
+        }
+      }
+      List<Change> changes = new ArrayList<>();
+      for (Table replica : replicas.values()) {
+        TableChanges.requireStable(replica);
+        JsonRequest own = null;
+        for (JsonRequest update : replicaUpdates) {
+          own = replica.region().equals(update.string("RegionName")) ? update : own;
+        }
+        changes.add(change(context, replica, billing, writeUnits, request, indexUpdates, own));
+      }
+      for (Change change : changes) {
+        apply(engine, change);
+      }
+      return replicas;
+    });
+    return out -> {
+      out.writeStartObject();
+      GlobalTableDescriptions.writeSettings(out, name, members);
+      out.writeEndObject();
+    };
+  }
+
+  /** Works out (and checks) one replica's change; changes nothing. */
+  private static Change change(RequestContext context, Table replica, String billing, Long writeUnits,
+                               JsonRequest request, List<JsonRequest> indexUpdates, JsonRequest own) {
+    BillingMode mode = billing == null ? replica.billingMode() : BillingMode.valueOf(billing);
+    Long readUnits = own == null ? null : own.longValue("ReplicaProvisionedReadCapacityUnits");
+    boolean switching = mode != replica.billingMode();
+    Throughput throughput = null;
+    if (mode == BillingMode.PAY_PER_REQUEST) {
+      if (writeUnits != null || readUnits != null || anyUnits(indexUpdates, own)) {
+        throw DynamoException.invalidParameter("Provisioned capacity units cannot be specified when the billing "
+            + "mode is PAY_PER_REQUEST");
+      }
+    } else if (switching && writeUnits == null) {
+      throw DynamoException.invalidParameter("GlobalTableProvisionedWriteCapacityUnits must be specified when "
+          + "GlobalTableBillingMode is PROVISIONED");
+    } else if (switching || writeUnits != null || readUnits != null) {
+      Throughput current = replica.throughput();
+      long write = writeUnits != null ? writeUnits : current.write();
+      long read = readUnits != null ? readUnits : switching ? write : current.read();
+      throughput = Throughput.of(read, write);
+      ThroughputLimits.requirePerTable(throughput, null, replica.region());
+      if (!switching) {
+        ThroughputDecreases.check(current, throughput, context.now());
+      }
+    }
+    Map<String, Throughput> indexes = indexThroughputs(replica, mode, indexUpdates, own);
+    return new Change(replica, switching ? mode : null, throughput, indexes,
+        scaling(replica, request, indexUpdates, own), own == null ? null : own.string("ReplicaTableClass"));
+  }
+
+  /** The new throughput of each global index given units (write for every replica, read for this one). */
+  private static Map<String, Throughput> indexThroughputs(Table replica, BillingMode mode,
+                                                          List<JsonRequest> indexUpdates, JsonRequest own) {
+    Map<String, Throughput> indexes = new HashMap<>();
+    for (JsonRequest update : indexUpdates) {
+      IndexDefinition index = globalIndex(replica, update.string("IndexName"));
+      Long write = update.longValue("ProvisionedWriteCapacityUnits");
+      if (write != null && mode == BillingMode.PROVISIONED) {
+        Throughput current = indexes.getOrDefault(index.name(), index.targetThroughput());
+        indexes.put(index.name(), Throughput.of(current == null ? write : current.read(), write));
+      }
+    }
+    for (JsonRequest update : own == null ? List.<JsonRequest>of()
+        : orEmpty(own.structures("ReplicaGlobalSecondaryIndexSettingsUpdate"))) {
+      IndexDefinition index = globalIndex(replica, update.string("IndexName"));
+      Long read = update.longValue("ProvisionedReadCapacityUnits");
+      if (read != null && mode == BillingMode.PROVISIONED) {
+        Throughput current = indexes.getOrDefault(index.name(), index.targetThroughput());
+        indexes.put(index.name(), Throughput.of(read, current == null ? read : current.write()));
+      }
+    }
+    indexes.forEach((index, throughput) -> ThroughputLimits.requirePerTable(throughput, index, replica.region()));
+    return indexes;
+  }
+
+  /** The replica's auto-scaling settings after the request: write ones for every replica, read ones its own. */
+  private static ReplicaAutoScaling.TableSettings scaling(Table replica, JsonRequest request,
+                                                          List<JsonRequest> indexUpdates, JsonRequest own) {
+    ReplicaAutoScaling.TableSettings current = ReplicaAutoScaling.of(replica);
+    AutoScalingSettings write = AutoScalingSettings.applyIfGiven(current.write(),
+        request.structure("GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"));
+    Map<String, AutoScalingSettings> indexWrite = new HashMap<>(current.indexWrite());
+    for (JsonRequest update : indexUpdates) {
+      JsonRequest settings = update.structure("ProvisionedWriteCapacityAutoScalingSettingsUpdate");
+      if (settings != null) {
+        String index = update.string("IndexName");
+        indexWrite.put(index, AutoScalingSettings.apply(indexWrite.get(index), settings));
+      }
+    }
+    Map<String, AutoScalingSettings> replicaRead = new HashMap<>(current.replicaRead());
+    Map<String, Map<String, AutoScalingSettings>> replicaIndexRead = new HashMap<>(current.replicaIndexRead());
+    if (own != null) {
+      AutoScalingSettings read = AutoScalingSettings.applyIfGiven(replicaRead.get(replica.region()),
+          own.structure("ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"));
+      if (read != null) {
+        replicaRead.put(replica.region(), read);
+      }
+      Map<String, AutoScalingSettings> indexRead =
+          new HashMap<>(replicaIndexRead.getOrDefault(replica.region(), Map.of()));
+      for (JsonRequest update : orEmpty(own.structures("ReplicaGlobalSecondaryIndexSettingsUpdate"))) {
+        JsonRequest settings = update.structure("ProvisionedReadCapacityAutoScalingSettingsUpdate");
+        if (settings != null) {
+          String index = update.string("IndexName");
+          indexRead.put(index, AutoScalingSettings.apply(indexRead.get(index), settings));
+        }
+      }
+      replicaIndexRead.put(replica.region(), Map.copyOf(indexRead));
+    }
+    return new ReplicaAutoScaling.TableSettings(write, Map.copyOf(indexWrite), Map.copyOf(replicaRead),
+        Map.copyOf(replicaIndexRead));
+  }
+
+  /** Applies a checked change: the replica UPDATING, its capacity taking effect when ACTIVE again. */
+  private static void apply(Engine engine, Change change) {
+    Table replica = change.replica();
+    boolean updating = false;
+    if (change.mode() != null) {
+      replica.pendingBillingMode(change.mode());
+      updating = true;
+    }
+    if (change.throughput() != null) {
+      replica.pendingThroughput(change.throughput());
+      updating = true;
+    }
+    if (change.tableClass() != null && !change.tableClass().equals(replica.tableClass())) {
+      replica.tableClass(change.tableClass());
+      updating = true;
+    }
+    if (!change.indexes().isEmpty()) {
+      List<IndexDefinition> indexes = new ArrayList<>();
+      for (IndexDefinition index : replica.globalIndexes()) {
+        Throughput wanted = change.indexes().get(index.name());
+        indexes.add(wanted == null ? index : index.updatingTo(wanted));
+      }
+      replica.globalIndexes(indexes);
+      TableLifecycle.scheduleIndexesSettle(engine, replica);
+    }
+    ReplicaAutoScaling.put(replica, change.scaling());
+    if (updating) {
+      replica.status(TableStatus.UPDATING);
+      TableLifecycle.scheduleActive(engine, replica);
+    }
+  }
+
+  private static boolean anyUnits(List<JsonRequest> indexUpdates, JsonRequest own) {
+    for (JsonRequest update : indexUpdates) {
+      if (update.longValue("ProvisionedWriteCapacityUnits") != null) {
+        return true;
+      }
+    }
+    for (JsonRequest update : own == null ? List.<JsonRequest>of()
+        : orEmpty(own.structures("ReplicaGlobalSecondaryIndexSettingsUpdate"))) {
+      if (update.longValue("ProvisionedReadCapacityUnits") != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static IndexDefinition globalIndex(Table replica, String name) {
+    IndexDefinition index = replica.index(name);
+    if (index == null || !index.global()) {
+      throw new DynamoException(ErrorCode.INDEX_NOT_FOUND, "Index not found: Index: '" + name + "' does not exist in "
+          + "table: '" + replica.name() + "' in region: '" + replica.region() + "'.");
+    }
+    return index;
+  }
+
+  private static List<JsonRequest> orEmpty(List<JsonRequest> list) {
+    return list == null ? List.of() : list;
+  }
+}

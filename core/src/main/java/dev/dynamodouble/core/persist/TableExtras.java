@@ -1,0 +1,121 @@
+package dev.dynamodouble.core.persist;
+
+import dev.dynamodouble.core.backup.Encryption;
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.insights.ContributorInsights;
+import dev.dynamodouble.core.kinesis.DestinationStatus;
+import dev.dynamodouble.core.kinesis.KinesisDestination;
+import dev.dynamodouble.core.kinesis.Precision;
+import dev.dynamodouble.core.stream.Streams;
+import dev.dynamodouble.core.stream.TableStream;
+import dev.dynamodouble.core.table.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table settings format 2 added to {@link TableDef}: encryption, Contributor Insights, Kinesis
+ * streaming destinations, the first second of the PITR history, and the identity of the latest
+ * stream (so its ARN survives a restart). A format-1 definition has none of them ({@link #NONE}).
+ *
+ * @param insights by index name ("" for the table itself)
+ * @param kinesis the destinations, each in the status its transition settles in
+ * @param pitrHistoryStart the first restorable second since PITR was enabled, or null
+ * @param streamLabel the label of the enabled stream, or null
+ * @param streamGeneration how many times a reset emptied the enabled stream
+ */
+record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settings> insights,
+                   List<KinesisDestination> kinesis, Instant pitrHistoryStart, String streamLabel,
+                   Instant streamCreated, int streamGeneration) {
+  static final TableExtras NONE = new TableExtras(null, Map.of(), List.of(), null, null, null, 0);
+
+  static TableExtras capture(Table table, Engine engine) {
+    Map<String, ContributorInsights.Settings> insights = new LinkedHashMap<>();
+    for (ContributorInsights.Summary summary : engine.contributorInsights().list(List.of(table))) {
+      insights.put(summary.indexName() == null ? "" : summary.indexName(), summary.settings());
+    }
+    List<KinesisDestination> kinesis = new ArrayList<>();
+    for (KinesisDestination destination : engine.kinesis().describe(table)) {
+      kinesis.add(settled(destination));
+    }
+    TableStream stream = Streams.latestOf(table);
+    boolean streaming = stream != null && stream.isEnabled();
+    return new TableExtras(table.attachment(Encryption.class), Map.copyOf(insights), List.copyOf(kinesis),
+        engine.pointInTimeRecovery().historyStart(table), streaming ? stream.label() : null,
+        streaming ? stream.createdAt() : null, streaming ? stream.generation() : 0);
+  }
+
+  /** A destination as it stands once its transition (a clock task, not logged) is over. */
+  private static KinesisDestination settled(KinesisDestination d) {
+    DestinationStatus status = switch (d.status()) {
+      case ENABLING, UPDATING -> DestinationStatus.ACTIVE;
+      case DISABLING -> DestinationStatus.DISABLED;
+      default -> d.status();
+    };
+    return new KinesisDestination(d.streamArn(), status, d.precision());
+  }
+
+  void write(ByteSink out) {
+    out.writeBoolean(encryption != null);
+    if (encryption != null) {
+      out.writeString(encryption.sseType());
+      out.writeNullable(encryption.kmsKeyArn());
+    }
+    out.writeInt(insights.size());
+    insights.forEach((index, s) -> {
+      out.writeString(index);
+      out.writeString(s.status());
+      out.writeNullable(s.mode());
+      SettingsCodec.writeInstant(out, s.lastUpdate());
+      out.writeInt(s.rules().size());
+      s.rules().forEach(out::writeString);
+    });
+    out.writeInt(kinesis.size());
+    for (KinesisDestination d : kinesis) {
+      out.writeString(d.streamArn());
+      out.writeString(d.status().name());
+      out.writeString(d.precision().name());
+    }
+    SettingsCodec.writeInstant(out, pitrHistoryStart);
+    out.writeNullable(streamLabel);
+    SettingsCodec.writeInstant(out, streamCreated);
+    out.writeInt(streamGeneration);
+  }
+
+  static TableExtras read(ByteSource in) {
+    Encryption encryption = in.readBoolean() ? new Encryption(in.readString(), in.readNullable()) : null;
+    int n = in.readInt();
+    Map<String, ContributorInsights.Settings> insights = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String index = in.readString();
+      String status = in.readString();
+      String mode = in.readNullable();
+      Instant lastUpdate = SettingsCodec.readInstant(in);
+      int ruleCount = in.readInt();
+      List<String> rules = new ArrayList<>();
+      for (int r = 0; r < ruleCount; r++) {
+        rules.add(in.readString());
+      }
+      insights.put(index, new ContributorInsights.Settings(status, mode, lastUpdate, List.copyOf(rules)));
+    }
+    n = in.readInt();
+    List<KinesisDestination> kinesis = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      kinesis.add(new KinesisDestination(in.readString(), SettingsCodec.enumOf(DestinationStatus.class, in.readString()),
+          SettingsCodec.enumOf(Precision.class, in.readString())));
+    }
+    return new TableExtras(encryption, Map.copyOf(insights), List.copyOf(kinesis), SettingsCodec.readInstant(in),
+        in.readNullable(), SettingsCodec.readInstant(in), in.readInt());
+  }
+
+  /** Puts these settings back on a recovered table. Call under the engine's write lock. */
+  void install(Table table, Engine engine) {
+    table.replaceAttachment(Encryption.class, encryption);
+    insights.forEach((index, s) -> engine.contributorInsights().recovered(table, index.isEmpty() ? null : index, s));
+    if (!kinesis.isEmpty()) {
+      engine.kinesis().recovered(table, kinesis);
+    }
+  }
+}
