@@ -27,7 +27,8 @@ final class ThroughputLimits {
     requirePerTable(throughput, indexName, context.region(), context.engine().options().quotas());
   }
 
-  private static void requirePerTable(Throughput throughput, String indexName, String region, Quotas quotas) {
+  /** As above, for a table of {@code region} (a replica's). */
+  static void requirePerTable(Throughput throughput, String indexName, String region, Quotas quotas) {
     requirePerTable(throughput.read(), "ReadCapacityUnits", quotas.tableMaxReadCapacityUnits(), indexName, region);
     requirePerTable(throughput.write(), "WriteCapacityUnits", quotas.tableMaxWriteCapacityUnits(), indexName, region);
   }
