@@ -59,10 +59,12 @@ public final class TableRestore {
 
   /**
    * Creates {@code targetName} in {@code catalog} from {@code source} with contents {@code data}.
-   * Call under the engine's write lock, after {@link #requireFreeName}.
+   * Call under the engine's write lock, after {@link #requireFreeName}; {@code quotas} checks the
+   * restored table's settings (and throws) before anything is applied.
    */
   public static Table restore(Engine engine, Catalog catalog, String targetName, SourceTable source, TableData data,
-                              RestoreOverrides overrides, RestoreOrigin origin, Backup backup) {
+                              RestoreOverrides overrides, RestoreOrigin origin, Backup backup,
+                              java.util.function.Consumer<TableSpec> quotas) {
     BillingMode mode = overrides.billingMode() != null ? overrides.billingMode() : source.billingMode();
     Throughput throughput = tableThroughput(source, overrides, mode);
     if (overrides.onDemandThroughput() && mode != BillingMode.PAY_PER_REQUEST) {
@@ -96,6 +98,7 @@ public final class TableRestore {
     String region = catalog.region();
     TableSpec spec = new TableSpec(targetName, key, new ArrayList<>(attributes.values()), mode, throughput,
         new ArrayList<>(locals.values()), new ArrayList<>(globals.values()), Map.of(), false, null);
+    quotas.accept(spec); // the account's quotas, as CreateTable checks them: refused before anything is applied
     String arn = "arn:aws:dynamodb:" + region + ":" + engine.options().accountId() + ":table/" + targetName;
     // The same id formula as CreateTable: stable across runs for the same name and clock time.
     String id = UUID.nameUUIDFromBytes((region + "/" + targetName + "/" + now).getBytes(StandardCharsets.UTF_8)).toString();

@@ -1,8 +1,11 @@
 package dev.dynamodouble.core.capacity;
 
 import dev.dynamodouble.core.pipeline.ItemAdmission;
+import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,7 +15,9 @@ import java.util.Map;
  * Item-by-item admission of one batch or transaction: an item is served while the table's bucket
  * (a write: every GSI's too) and its partition's stay positive after one unit for each item
  * admitted before it in the same call, so a bucket holding five units serves five 1 KB writes of
- * a batch and leaves the rest unprocessed. The real units are charged afterwards.
+ * a batch and leaves the rest unprocessed. A write that writes GSI entries is refused, too, when
+ * an index partition it writes to is out of capacity (as a single-item write is). The real units
+ * are charged afterwards.
  */
 final class BatchAdmission implements ItemAdmission {
   private static final long ONE_UNIT = 1000; // milli-units
@@ -29,11 +34,28 @@ final class BatchAdmission implements ItemAdmission {
 
   @Override
   public boolean admit(Table table, ItemKey key, boolean write) {
+    return admit(table, key, write, null);
+  }
+
+  @Override
+  public boolean admitWrite(Table table, ItemKey key, StoredItem put) {
     if (!service.metered(table)) {
       return true;
     }
-    TableMeters meters = service.meters(table);
+    StoredItem indexed = put;
+    if (indexed == null && !table.globalIndexes().isEmpty()) {
+      indexed = table.snapshot().get(key); // an update or delete writes the index entries of the stored item
+    }
+    return admit(table, key, true, indexed);
+  }
+
+  /** {@code indexed}: the item whose GSI partitions a write writes to, or null (none). */
+  private boolean admit(Table table, ItemKey key, boolean write, StoredItem indexed) {
+    if (!service.metered(table)) {
+      return true;
+    }
     long now = service.nanos();
+    TableMeters meters = service.meters(table, now);
     Meter tableMeter = meters.table.meter(write);
     if (!fits(tableMeter, now)) {
       return refuse(tableMeter, meters.table, write, tableMeter.limit());
@@ -53,6 +75,19 @@ final class BatchAdmission implements ItemAdmission {
       return refuse(tableMeter, meters.table, write, Limit.KEY_RANGE);
     }
     taken.add(partition);
+    if (indexed != null) {
+      for (IndexDefinition index : table.globalIndexes()) {
+        ResourceMeters indexMeters = meters.index(index.name());
+        AttributeValue value = IndexPartitions.keyOf(index, indexed.attributes()::get);
+        if (indexMeters != null && value != null) {
+          Meter indexPartition = meters.partitions(index.name()).of(value, now).write;
+          if (!fits(indexPartition, now)) {
+            return refuse(tableMeter, indexMeters, true, Limit.KEY_RANGE);
+          }
+          taken.add(indexPartition);
+        }
+      }
+    }
     for (Meter meter : taken) {
       reserved.computeIfAbsent(meter, m -> new long[1])[0] += ONE_UNIT;
     }

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.capacity;
 
 import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 
@@ -19,6 +20,22 @@ public interface CapacityAdmission {
    * {@code indexName} (null: the table's own partitions, local indexes included), or throws.
    */
   void admitPartition(Table table, String indexName, AttributeValue partition, boolean write);
+
+  /**
+   * Admits the global-secondary-index partitions a single-item write goes to (those of the
+   * {@code Item} of a PutItem request, or of the item stored under the {@code Key} of an UpdateItem
+   * or DeleteItem request: {@code keyField} names which), or throws. Nothing by default.
+   */
+  default void admitIndexPartitions(Table table, JsonRequest request, String keyField) {
+  }
+
+  /** Asks the call's admission, if it is metered, to admit a write's GSI partitions. */
+  static void requireIndexPartitions(Call call, Table table, JsonRequest request, String keyField) {
+    CapacityAdmission admission = call == null ? null : call.note(CapacityAdmission.class);
+    if (admission != null && !table.globalIndexes().isEmpty()) {
+      admission.admitIndexPartitions(table, request, keyField);
+    }
+  }
 
   /** Asks the call's admission, if it is metered, to admit a request. */
   static void requireRequest(Call call, Table table, String indexName, boolean write) {

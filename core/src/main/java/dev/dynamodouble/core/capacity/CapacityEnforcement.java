@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.capacity;
 
 import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.time.DynamoClock;
@@ -25,6 +26,7 @@ public final class CapacityEnforcement {
   private final DynamoClock clock;
   private final Function<String, Catalog> regions;
   private final String defaultRegion;
+  private final Quotas quotas;
   private final CapacityStage stage = new CapacityStage(this);
   private final Set<String> exemptTables = ConcurrentHashMap.newKeySet();
   private final AtomicInteger suspended = new AtomicInteger();
@@ -32,9 +34,11 @@ public final class CapacityEnforcement {
   private volatile boolean enabled;
   private volatile long resetAt = Long.MIN_VALUE;
 
+  /** {@code quotas} give the per-table maximum an on-demand table without a maximum is held to. */
   public CapacityEnforcement(DynamoClock clock, Function<String, Catalog> regions, String defaultRegion,
-                             boolean enabled) {
+                             Quotas quotas, boolean enabled) {
     this.clock = clock;
+    this.quotas = quotas;
     this.regions = regions;
     this.defaultRegion = defaultRegion;
     this.enabled = enabled;
@@ -131,7 +135,7 @@ public final class CapacityEnforcement {
 
   /** Whether requests to {@code table} are metered now. */
   boolean metered(Table table) {
-    return enabled && suspended.get() == 0 && !exemptTables.contains(table.name());
+    return enabled && suspended.get() == 0 && (exemptTables.isEmpty() || !exemptTables.contains(table.name()));
   }
 
   /** The table's meters, in line with its current settings. */
@@ -144,7 +148,7 @@ public final class CapacityEnforcement {
     long current = generation.get();
     TableMeters meters = table.attachment(TableMeters.class);
     if (meters == null) {
-      meters = table.attachment(TableMeters.class, t -> new TableMeters(t, current, Math.max(nanos(t.created()), resetAt)));
+      meters = table.attachment(TableMeters.class, t -> new TableMeters(t, current, Math.max(nanos(t.created()), resetAt), quotas));
     }
     meters.sync(table, current, nowNanos);
     return meters;

@@ -67,35 +67,36 @@ final class CapacityStage implements RequestStage {
     }
     long now = service.nanos();
     TableMeters meters = service.meters(table, now);
-    Meter tableMeter = admitRequest(table, meters, null, write, now);
+    Meter tableMeter = admitRequest(table, meters, null, write, now); // counted admitted from here on
     AttributeValue partition = partitionOf(table, call.request(), keyField);
     ResourceMeters partitionMeters = partition == null ? null : meters.partitions.of(partition, now);
     if (partitionMeters != null && !partitionMeters.meter(write).positive(now)) {
-      tableMeter.throttled();
+      tableMeter.revoke(true);
       throw Throttles.of(meters.table, write, Limit.KEY_RANGE, onDemand(table));
     }
     if (write && !table.globalIndexes().isEmpty()) {
       IndexPartitionAdmission.admit(table, meters, call.request(), keyField, now, tableMeter);
     }
-    tableMeter.admitted();
     call.note(CapacityCharge.class, new SingleItemCharge(table, meters, partition, partitionMeters, now));
   }
 
   /**
    * Throws DynamoDB's throttle unless the bucket of the table (or of its GSI {@code indexName}) is
    * positive, and for a write every GSI's write bucket too (a GSI out of write capacity holds back
-   * its base table's writes). Returns the meter the request is counted on.
+   * its base table's writes). Returns the meter the request is counted on, which has counted it
+   * admitted (a later refusal {@linkplain Meter#revoke revokes} that).
    */
   private static Meter admitRequest(Table table, TableMeters meters, String indexName, boolean write, long now) {
     ResourceMeters resource = indexName == null || meters.index(indexName) == null ? meters.table : meters.index(indexName);
     Meter meter = resource.meter(write);
-    if (!meter.positive(now)) {
+    if (!meter.admit(now)) {
       meter.throttled();
       throw Throttles.of(resource, write, meter.limit(), onDemand(table));
     }
-    if (write) {
+    if (write && meters.hasIndexes()) {
       for (ResourceMeters index : meters.indexes()) {
         if (!index.write.positive(now)) {
+          meter.revoke(false);
           index.write.throttled();
           throw Throttles.of(index, true, index.write.limit(), onDemand(table));
         }
@@ -143,13 +144,22 @@ final class CapacityStage implements RequestStage {
     public void admitRequest(Table table, String indexName, boolean write) {
       if (service.metered(table)) {
         long now = service.nanos();
-        CapacityStage.admitRequest(table, service.meters(table, now), indexName, write, now).admitted();
+        CapacityStage.admitRequest(table, service.meters(table, now), indexName, write, now);
       }
     }
 
     @Override
     public void admitPartition(Table table, String indexName, AttributeValue partition, boolean write) {
       partitionsOnly.admitPartition(table, indexName, partition, write);
+    }
+
+    @Override
+    public void admitIndexPartitions(Table table, JsonRequest request, String keyField) {
+      if (service.metered(table)) {
+        long now = service.nanos();
+        TableMeters meters = service.meters(table, now);
+        IndexPartitionAdmission.admit(table, meters, request, keyField, now, meters.table.write);
+      }
     }
   };
 
@@ -190,7 +200,7 @@ final class CapacityStage implements RequestStage {
       return false;
     }
     long now = service.nanos();
-    admitRequest(table, service.meters(table, now), stringOrNull(call.request(), "IndexName"), false, now).admitted();
+    admitRequest(table, service.meters(table, now), stringOrNull(call.request(), "IndexName"), false, now);
     call.note(CapacityCharge.class, charge);
     return true;
   }
@@ -229,6 +239,9 @@ final class CapacityStage implements RequestStage {
     if (partition != null) {
       partition.read.charge(read, now);
       partition.write.charge(write, now);
+    }
+    if (consumed.indexPartitionUnits().isEmpty()) {
+      return;
     }
     for (ConsumedCapacity.IndexPartitionUnits units : consumed.indexPartitionUnits()) {
       if (meters.index(units.index()) != null) {

@@ -87,6 +87,9 @@ public final class ConsumedCapacity {
 
   /** Read units of the table and its local indexes (what a base table's capacity pays for). */
   double baseRead() {
+    if (localIndexes.isEmpty()) {
+      return tableRead;
+    }
     double read = tableRead;
     for (double[] units : localIndexes.values()) {
       read += units[0];
@@ -96,6 +99,9 @@ public final class ConsumedCapacity {
 
   /** Write units of the table and its local indexes. */
   double baseWrite() {
+    if (localIndexes.isEmpty()) {
+      return tableWrite;
+    }
     double write = tableWrite;
     for (double[] units : localIndexes.values()) {
       write += units[1];

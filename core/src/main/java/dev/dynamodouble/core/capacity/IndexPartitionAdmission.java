@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Hot keys of global secondary indexes on a single-item write: the write is throttled when the
- * index partition its item is in has no write capacity left (1,000 units a second per index
- * partition-key value), with the index's key-range reason. The item's index keys come from the
+ * index partition its item is in (see {@link IndexPartitions}) has no write capacity left (1,000
+ * units a second), with the index's key-range reason. The item's index keys come from the
  * PutItem's Item, or for UpdateItem/DeleteItem from the item as stored (a new index key an update
  * sets is charged afterwards, not checked before).
  */
@@ -25,10 +25,10 @@ final class IndexPartitionAdmission {
     }
     for (IndexDefinition index : table.globalIndexes()) {
       ResourceMeters indexMeters = meters.index(index.name());
-      AttributeValue value = item.apply(index.keySchema().partition().name());
+      AttributeValue value = IndexPartitions.keyOf(index, item);
       if (indexMeters != null && value != null
           && !meters.partitions(index.name()).of(value, now).write.positive(now)) {
-        counted.throttled();
+        counted.revoke(true);
         throw Throttles.of(indexMeters, true, Limit.KEY_RANGE, CapacityStage.onDemand(table));
       }
     }

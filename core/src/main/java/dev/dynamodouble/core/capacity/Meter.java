@@ -1,96 +1,115 @@
 package dev.dynamodouble.core.capacity;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
  * One limited flow (the reads or the writes of a table, a GSI or a partition): its token bucket,
- * or none when nothing limits it, and what it admitted, refused and consumed.
+ * or none when nothing limits it, and what it admitted, refused and consumed. One lock guards all
+ * of it, so admitting a request (refill, test, count) or charging it is a single uncontended lock
+ * on the request path, not a lock and a counter update.
  */
 final class Meter {
-  private volatile TokenBucket bucket;
-  private volatile Limit limit;
-  private final LongAdder admitted = new LongAdder();
-  private final LongAdder throttled = new LongAdder();
-  private final LongAdder consumedMilli = new LongAdder();
+  private TokenBucket bucket; // null: unlimited
+  private Limit limit;
+  private long admitted;
+  private long throttled;
+  private long consumedMilli;
 
   /** Sets the rate (units per second); zero or less means unlimited. */
-  void limit(long rate, Limit kind, long nowNanos) {
-    TokenBucket current = bucket;
+  synchronized void limit(long rate, Limit kind, long nowNanos) {
     if (rate <= 0) {
       bucket = null;
-    } else if (current == null || limit != kind) {
+    } else if (bucket == null || limit != kind) {
       bucket = new TokenBucket(rate, kind.burstSeconds(), nowNanos);
-    } else if (current.rate() != rate) {
-      current.rate(rate, kind.burstSeconds(), nowNanos);
+    } else if (bucket.rate() != rate) {
+      bucket.rate(rate, kind.burstSeconds(), nowNanos);
     }
     limit = kind;
   }
 
-  Limit limit() {
+  synchronized Limit limit() {
     return limit;
   }
 
-  boolean limited() {
+  synchronized boolean limited() {
     return bucket != null;
   }
 
   /** Whether a request may start now (always, when unlimited). */
-  boolean positive(long nowNanos) {
-    TokenBucket b = bucket;
-    return b == null || b.positive(nowNanos);
+  synchronized boolean positive(long nowNanos) {
+    return bucket == null || bucket.positive(nowNanos);
+  }
+
+  /** Counts a request admitted if the bucket is positive now; whether it is. */
+  synchronized boolean admit(long nowNanos) {
+    if (bucket != null && !bucket.positive(nowNanos)) {
+      return false;
+    }
+    admitted++;
+    return true;
   }
 
   /** Whether the bucket stays positive once {@code reservedMilli} more are taken. */
-  boolean positiveAfter(long reservedMilli, long nowNanos) {
-    TokenBucket b = bucket;
-    return b == null || b.positiveAfter(reservedMilli, nowNanos);
+  synchronized boolean positiveAfter(long reservedMilli, long nowNanos) {
+    return bucket == null || bucket.positiveAfter(reservedMilli, nowNanos);
   }
 
   void charge(double units, long nowNanos) {
-    if (units <= 0) {
-      return;
-    }
-    consumedMilli.add(Math.round(units * 1000));
-    TokenBucket b = bucket;
-    if (b != null) {
-      b.charge(units, nowNanos);
+    if (units > 0) {
+      chargeMilli(Math.round(units * 1000), nowNanos);
     }
   }
 
-  void admitted() {
-    admitted.increment();
+  private synchronized void chargeMilli(long milli, long nowNanos) {
+    consumedMilli += milli;
+    if (bucket != null) {
+      bucket.take(milli, nowNanos);
+    }
   }
 
-  void throttled() {
-    throttled.increment();
+  /** Takes back an {@link #admit} a later check refused; counted as throttled here if {@code throttled}. */
+  synchronized void revoke(boolean throttled) {
+    admitted--;
+    if (throttled) {
+      this.throttled++;
+    }
+  }
+
+  synchronized void admitted() {
+    admitted++;
+  }
+
+  synchronized void throttled() {
+    throttled++;
   }
 
   /** The units left now; infinite when unlimited. */
-  double remaining(long nowNanos) {
-    TokenBucket b = bucket;
-    return b == null ? Double.POSITIVE_INFINITY : b.remaining(nowNanos);
+  synchronized double remaining(long nowNanos) {
+    return bucket == null ? Double.POSITIVE_INFINITY : bucket.remaining(nowNanos);
   }
 
-  long admittedCount() {
-    return admitted.sum();
+  /** Whether the bucket holds at least {@code units} now (a partition that is full again). */
+  synchronized boolean holds(long units, long nowNanos) {
+    return bucket == null || bucket.remaining(nowNanos) >= units;
   }
 
-  long throttledCount() {
-    return throttled.sum();
+  synchronized long admittedCount() {
+    return admitted;
   }
 
-  double consumed() {
-    return consumedMilli.sum() / 1000.0;
+  synchronized long throttledCount() {
+    return throttled;
+  }
+
+  synchronized double consumed() {
+    return consumedMilli / 1000.0;
   }
 
   /** A fresh start: one second of capacity, no counts. */
-  void reset(long nowNanos) {
-    TokenBucket b = bucket;
-    if (b != null) {
-      b.reset(nowNanos);
+  synchronized void reset(long nowNanos) {
+    if (bucket != null) {
+      bucket.reset(nowNanos);
     }
-    admitted.reset();
-    throttled.reset();
-    consumedMilli.reset();
+    admitted = 0;
+    throttled = 0;
+    consumedMilli = 0;
   }
 }

@@ -19,6 +19,9 @@ final class PartitionMeters {
   private final Map<AttributeValue, ResourceMeters> partitions = new ConcurrentHashMap<>();
   private final String arn;
   private final boolean index;
+  // Pruning scans every partition: the next one waits until the map has doubled, so a stream of
+  // new keys whose partitions are all still busy costs amortized O(1), not a scan per new key.
+  private volatile int pruneAbove = PRUNE_ABOVE;
 
   /** The partitions of a table, or of a global secondary index ({@code index}) with that ARN. */
   PartitionMeters(String arn, boolean index) {
@@ -32,11 +35,11 @@ final class PartitionMeters {
     if (meters != null) {
       return meters;
     }
-    if (partitions.size() > PRUNE_ABOVE) {
+    if (partitions.size() > pruneAbove) {
       prune(nowNanos);
     }
     return partitions.computeIfAbsent(key, k -> {
-      ResourceMeters created = new ResourceMeters(String.valueOf(k), arn, index);
+      ResourceMeters created = new ResourceMeters(null, arn, index); // a partition is never reported by name
       created.read.limit(READ_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
       created.write.limit(WRITE_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
       return created;
@@ -44,12 +47,17 @@ final class PartitionMeters {
   }
 
   /** Partitions that are full again are the same as new ones: forget them. */
-  private void prune(long nowNanos) {
-    partitions.values().removeIf(m -> m.read.remaining(nowNanos) >= READ_UNITS_PER_SECOND
-        && m.write.remaining(nowNanos) >= WRITE_UNITS_PER_SECOND);
+  private synchronized void prune(long nowNanos) {
+    if (partitions.size() <= pruneAbove) {
+      return; // another thread pruned
+    }
+    partitions.values().removeIf(m -> m.read.holds(READ_UNITS_PER_SECOND, nowNanos)
+        && m.write.holds(WRITE_UNITS_PER_SECOND, nowNanos));
+    pruneAbove = Math.max(PRUNE_ABOVE, 2 * partitions.size());
   }
 
   void clear() {
     partitions.clear();
+    pruneAbove = PRUNE_ABOVE;
   }
 }

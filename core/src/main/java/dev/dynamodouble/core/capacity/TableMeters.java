@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.capacity;
 
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.OnDemandThroughput;
@@ -28,8 +29,10 @@ final class TableMeters {
   private volatile Object syncedIndexes;
   private volatile long generation;
   private final long createdNanos;
+  private final Quotas quotas;
 
-  TableMeters(Table table, long generation, long createdNanos) {
+  TableMeters(Table table, long generation, long createdNanos, Quotas quotas) {
+    this.quotas = quotas;
     this.createdNanos = createdNanos;
     this.arn = table.arn();
     this.table = new ResourceMeters(table.name(), arn, false);
@@ -68,8 +71,8 @@ final class TableMeters {
       table.write.limit(t.write(), Limit.PROVISIONED, changedAt);
     } else {
       OnDemandThroughput max = source.onDemandThroughput();
-      onDemandLimit(table.read, max.maxRead(), ThroughputQuotas.TABLE_MAX_READ, at);
-      onDemandLimit(table.write, max.maxWrite(), ThroughputQuotas.TABLE_MAX_WRITE, at);
+      onDemandLimit(table.read, max.maxRead(), quotas.tableMaxReadCapacityUnits(), at);
+      onDemandLimit(table.write, max.maxWrite(), quotas.tableMaxWriteCapacityUnits(), at);
     }
     List<String> names = new ArrayList<>();
     for (IndexDefinition index : gsis) {
@@ -82,8 +85,8 @@ final class TableMeters {
         meters.read.limit(t.read(), Limit.PROVISIONED, changedAt);
         meters.write.limit(t.write(), Limit.PROVISIONED, changedAt);
       } else {
-        meters.read.limit(ThroughputQuotas.TABLE_MAX_READ, Limit.ACCOUNT_LIMIT, at);
-        meters.write.limit(ThroughputQuotas.TABLE_MAX_WRITE, Limit.ACCOUNT_LIMIT, at);
+        meters.read.limit(quotas.tableMaxReadCapacityUnits(), Limit.ACCOUNT_LIMIT, at);
+        meters.write.limit(quotas.tableMaxWriteCapacityUnits(), Limit.ACCOUNT_LIMIT, at);
       }
     }
     indexes.keySet().retainAll(names);
@@ -126,6 +129,10 @@ final class TableMeters {
   PartitionMeters partitions(String indexName) {
     return indexName == null ? partitions
         : indexPartitions.computeIfAbsent(indexName, name -> new PartitionMeters(arn + "/index/" + name, true));
+  }
+
+  boolean hasIndexes() {
+    return !indexes.isEmpty();
   }
 
   Iterable<ResourceMeters> indexes() {

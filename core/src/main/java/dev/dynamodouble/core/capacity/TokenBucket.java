@@ -6,7 +6,8 @@ package dev.dynamodouble.core.capacity;
  * bucket is positive and charged what it really consumed afterwards, as DynamoDB does).
  *
  * <p>Tokens are kept in thousandths of a unit and time in nanoseconds, in longs, so a test that
- * advances a manual clock gets exact, repeatable counts (no floating-point drift at zero).
+ * advances a manual clock gets exact, repeatable counts (no floating-point drift at zero). Not
+ * thread-safe: its {@link Meter} guards it.
  */
 final class TokenBucket {
   private static final long MILLI = 1000;
@@ -26,12 +27,12 @@ final class TokenBucket {
     this.anchorNanos = nowNanos;
   }
 
-  synchronized long rate() {
+  long rate() {
     return rate;
   }
 
   /** Changes the rate (a new provisioned throughput); the tokens saved so far are kept, up to the new burst. */
-  synchronized void rate(long newRate, long burstSeconds, long nowNanos) {
+  void rate(long newRate, long burstSeconds, long nowNanos) {
     refill(nowNanos);
     rate = newRate;
     capacityMilli = Math.multiplyExact(newRate, burstSeconds * MILLI);
@@ -39,31 +40,31 @@ final class TokenBucket {
   }
 
   /** Whether a request may start now: the bucket is positive. */
-  synchronized boolean positive(long nowNanos) {
+  boolean positive(long nowNanos) {
     refill(nowNanos);
     return tokensMilli > 0;
   }
 
   /** Whether the bucket stays positive after {@code reservedMilli} more milli-units (a batch's items so far). */
-  synchronized boolean positiveAfter(long reservedMilli, long nowNanos) {
+  boolean positiveAfter(long reservedMilli, long nowNanos) {
     refill(nowNanos);
     return tokensMilli - reservedMilli > 0;
   }
 
-  /** Takes {@code units}; the bucket may go negative. */
-  synchronized void charge(double units, long nowNanos) {
+  /** Takes {@code milli} thousandths of a unit; the bucket may go negative. */
+  void take(long milli, long nowNanos) {
     refill(nowNanos);
-    tokensMilli -= Math.round(units * MILLI);
+    tokensMilli -= milli;
   }
 
   /** The units left now (negative while in debt). */
-  synchronized double remaining(long nowNanos) {
+  double remaining(long nowNanos) {
     refill(nowNanos);
     return tokensMilli / (double) MILLI;
   }
 
   /** Back to a new bucket's state: one second of capacity. */
-  synchronized void reset(long nowNanos) {
+  void reset(long nowNanos) {
     tokensMilli = Math.min(capacityMilli, rate * MILLI);
     anchorNanos = nowNanos;
     residue = 0;

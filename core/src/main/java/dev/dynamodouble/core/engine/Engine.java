@@ -48,7 +48,8 @@ public final class Engine {
     participate(SnapshotParticipant.of(timeToLive::capture, timeToLive::restore));
     participate(SnapshotParticipant.of(backups::capture, backups::restore));
     participate(SnapshotParticipant.of(pointInTimeRecovery::capture, pointInTimeRecovery::restore));
-    this.capacity = new dev.dynamodouble.core.capacity.CapacityEnforcement(clock, this::region, options.defaultRegion(), true);
+    this.capacity = new dev.dynamodouble.core.capacity.CapacityEnforcement(clock, this::region, options.defaultRegion(),
+        options.quotas(), true);
     pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.CAPACITY, capacity.stage());
     participate(SnapshotParticipant.of(() -> Boolean.TRUE, ignored -> capacity.reset())); // buckets start full
     this.kinesis = new dev.dynamodouble.core.kinesis.KinesisDestinations(clock, feed, options::statusDelay);

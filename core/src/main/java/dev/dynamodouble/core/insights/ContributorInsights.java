@@ -112,11 +112,23 @@ public final class ContributorInsights {
     }
   }
 
-  /** Counts one read of a partition (a Query) of the table or, with {@code index}, one of its indexes. */
-  void recordPartition(Table table, String index, KeySchema schema, AttributeValue partitionValue) {
+  /**
+   * Counts one read of a partition (a Query) of the table or, with {@code index}, one of its
+   * indexes, given the values of its partition-key attributes.
+   */
+  void recordPartition(Table table, String index, KeySchema schema, Map<String, AttributeValue> partition) {
     TableInsights insights = table.attachment(TableInsights.class);
     if (insights != null && insights.enabled(index)) {
-      insights.count(index, schema, Map.of(schema.partition().name(), partitionValue));
+      insights.count(index, schema, partition);
+    }
+  }
+
+  /** Counts one item a Scan read from the table or, with {@code index}, from that index only. */
+  void recordRead(Table table, String index, Map<String, AttributeValue> attributes) {
+    TableInsights insights = table.attachment(TableInsights.class);
+    IndexDefinition definition = index == null ? null : table.index(index);
+    if (insights != null && insights.enabled(index) && (index == null || definition != null)) {
+      insights.count(index, index == null ? table.keySchema() : definition.keySchema(), attributes);
     }
   }
 

@@ -8,7 +8,9 @@ import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
+import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.List;
@@ -17,9 +19,11 @@ import java.util.Map;
 /**
  * Counts the keys of every item request that succeeded, for Contributor Insights: GetItem, PutItem,
  * UpdateItem, DeleteItem, each item of BatchGetItem, BatchWriteItem, TransactGetItems and
- * TransactWriteItems, and the partition of each Query. Costs one volatile read while no table has insights enabled.
+ * TransactWriteItems, the partition of each Query, each item a Scan reads, and each PartiQL
+ * statement as the request it became (through the {@link KeyAccess} note). Costs one volatile read
+ * while no table has insights enabled.
  */
-final class KeyAccessStage implements RequestStage {
+final class KeyAccessStage implements RequestStage, KeyAccess {
   private final ContributorInsights insights;
 
   KeyAccessStage(ContributorInsights insights) {
@@ -28,14 +32,35 @@ final class KeyAccessStage implements RequestStage {
 
   @Override
   public void before(Call call) {
-    // counts only what succeeded: see after()
+    // counts only what succeeded (see after()), except what only the operation knows: a Scan's items,
+    // the requests PartiQL statements become
+    if (insights.everEnabled() && call.api() == Call.Api.DYNAMODB) {
+      switch (call.operation()) {
+        case "Scan", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction" -> call.note(KeyAccess.class, this);
+        default -> { }
+      }
+    }
+  }
+
+  @Override
+  public void read(Table table, String indexName, StoredItem item) {
+    insights.recordRead(table, indexName, item.attributes());
+  }
+
+  @Override
+  public void succeeded(Call call, String operation, JsonRequest request) {
+    try {
+      count(call, operation, request);
+    } catch (DynamoException | ClassCastException e) {
+      // not counted, as in after()
+    }
   }
 
   @Override
   public JsonWritable after(Call call, JsonWritable response) {
     if (insights.everEnabled() && call.api() == Call.Api.DYNAMODB) {
       try {
-        count(call);
+        count(call, call.operation(), call.request());
       } catch (DynamoException | ClassCastException e) {
         // the operation accepted the request; a shape this stage does not expect is not counted
       }
@@ -43,9 +68,8 @@ final class KeyAccessStage implements RequestStage {
     return response;
   }
 
-  private void count(Call call) {
-    JsonRequest request = call.request();
-    switch (call.operation()) {
+  private void count(Call call, String operation, JsonRequest request) {
+    switch (operation) {
       case "GetItem":
       case "UpdateItem":
       case "DeleteItem":
@@ -103,11 +127,15 @@ final class KeyAccessStage implements RequestStage {
     KeySchema schema = index == null ? table.keySchema() : table.index(index).keySchema();
     KeyCondition condition = new ExpressionContext(request.stringMap("ExpressionAttributeNames"),
         request.item("ExpressionAttributeValues")).keyCondition(text);
+    Map<String, AttributeValue> partition = new java.util.HashMap<>();
     for (KeyCondition.Part part : condition.parts()) {
-      if (part.operator() == KeyCondition.Operator.EQ && part.attributeName().equals(schema.partition().name())) {
-        insights.recordPartition(table, index, schema, part.values().get(0));
+      for (KeyAttribute key : schema.partitions()) { // every attribute of a multi-attribute partition key
+        if (part.operator() == KeyCondition.Operator.EQ && part.attributeName().equals(key.name())) {
+          partition.put(key.name(), part.values().get(0));
+        }
       }
     }
+    insights.recordPartition(table, index, schema, partition);
   }
 
   private void record(Call call, String tableName, Map<String, AttributeValue> attributes) {

@@ -45,17 +45,35 @@ final class TableInsights {
 
   /** Counts one access of the item whose attributes (a key or a whole item) are given, under {@code schema}. */
   void count(String index, KeySchema schema, Map<String, AttributeValue> attributes) {
-    String partition = text(attributes.get(schema.partition().name()));
+    String partition = text(schema.partitions(), attributes);
     if (partition == null) {
       return; // not in this index (sparse), or only the table's key is known
     }
     increment(partitionCounts, index, partition);
-    KeyAttribute sort = schema.sort();
-    if (sort == null) {
+    if (!schema.hasSort()) {
       increment(keyCounts, index, partition);
-    } else if (attributes.get(sort.name()) != null) {
-      increment(keyCounts, index, partition + "," + text(attributes.get(sort.name())));
+      return;
     }
+    String sort = text(schema.sorts(), attributes);
+    if (sort != null) {
+      increment(keyCounts, index, partition + "," + sort);
+    }
+  }
+
+  /** The key's values joined by commas (one value unless the key has several attributes); null when one is missing. */
+  private static String text(List<KeyAttribute> key, Map<String, AttributeValue> attributes) {
+    if (key.size() == 1) {
+      return text(attributes.get(key.get(0).name()));
+    }
+    StringBuilder joined = new StringBuilder();
+    for (KeyAttribute attribute : key) {
+      String value = text(attributes.get(attribute.name()));
+      if (value == null) {
+        return null;
+      }
+      joined.append(joined.length() == 0 ? "" : ",").append(value);
+    }
+    return joined.toString();
   }
 
   private static void increment(Map<String, Map<String, LongAdder>> counts, String index, String key) {

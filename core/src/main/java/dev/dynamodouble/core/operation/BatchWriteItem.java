@@ -57,7 +57,7 @@ public final class BatchWriteItem implements Operation {
     List<Write> admitted = new ArrayList<>(writes.size());
     Map<String, List<JsonRequest>> unprocessed = new LinkedHashMap<>();
     for (Write write : writes) {
-      if (context.call().admits(write.table(), write.key(), true)) {
+      if (context.call().admitsWrite(write.table(), write.key(), write.item())) {
         admitted.add(write);
       } else {
         unprocessed.computeIfAbsent(write.table().name(), k -> new ArrayList<>()).add(write.raw());

@@ -44,12 +44,12 @@ public final class CreateTable implements Operation {
     Engine engine = context.engine();
     TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
     OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE, true,
-        context.region());
+        context);
     long[] warm = ThroughputSettings.warm(request, true);
     if (warm != null) {
-      ThroughputSettings.checkWarm(warm, spec.billingMode(), spec.throughput(), null, context.region());
+      ThroughputSettings.checkWarm(warm, spec.billingMode(), spec.throughput(), null, context);
     }
-    List<Throughput> indexThroughputs = ThroughputLimits.requirePerTable(spec, context.region());
+    List<Throughput> indexThroughputs = ThroughputLimits.requirePerTable(spec, context);
     ThroughputSettings.refuseIndexSettings(request.structures("GlobalSecondaryIndexes"));
     String policyJson = request.string("ResourcePolicy");
     dev.dynamodouble.core.auth.Policy policy = policyJson == null ? null : ResourcePolicyRequests.parse(policyJson);
@@ -70,7 +70,8 @@ public final class CreateTable implements Operation {
       }
       TableChanges.requireRoomForTable(catalog, engine.options().quotas());
       if (spec.billingMode() == dev.dynamodouble.core.table.BillingMode.PROVISIONED) {
-        ThroughputLimits.requireAccountRoom(catalog, null, spec.throughput(), indexThroughputs);
+        ThroughputLimits.requireAccountRoom(catalog, null, spec.throughput(), indexThroughputs,
+            engine.options().quotas());
       }
       Instant now = context.now();
       Table table = new Table(spec, catalog.region(), arn(context, name), tableId(catalog.region(), name, now), now);

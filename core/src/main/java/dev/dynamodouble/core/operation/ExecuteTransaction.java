@@ -94,10 +94,15 @@ public final class ExecuteTransaction implements Operation {
       fields.put("ClientRequestToken", token);
     }
     JsonRequest response;
+    JsonRequest transaction = RequestJson.request(fields);
     try {
-      response = RequestJson.parse((reads ? GET : WRITE).execute(context, RequestJson.request(fields)));
+      response = RequestJson.parse((reads ? GET : WRITE).execute(context, transaction));
     } catch (DynamoException e) {
       throw e.code() == ErrorCode.TRANSACTION_CANCELED ? withDuplicateItems(e, plans) : e;
+    }
+    dev.dynamodouble.core.insights.KeyAccess access = dev.dynamodouble.core.insights.KeyAccess.of(context.call());
+    if (access != null) { // Contributor Insights counts the transaction's items
+      access.succeeded(context.call(), reads ? "TransactGetItems" : "TransactWriteItems", transaction);
     }
     List<JsonRequest> responses = response.structures("Responses");
     Object capacity = response.raw("ConsumedCapacity");

@@ -102,7 +102,7 @@ final class GlobalIndexUpdates {
       JsonRequest delete = update.structure("Delete");
       JsonRequest change = update.structure("Update");
       if (create != null) {
-        IndexDefinition index = create(table, create, definitions, indexes, context.engine().options().quotas());
+        IndexDefinition index = create(context, table, create, definitions, indexes);
         indexes.add(index);
         data = data.withIndex(index, table.keySchema());
       } else if (delete != null) {
@@ -129,7 +129,7 @@ final class GlobalIndexUpdates {
         }
       }
       Throughput own = table.pendingThroughput() != null ? table.pendingThroughput() : table.throughput();
-      ThroughputLimits.requireAccountRoom(context.catalog(), table, own, targets);
+      ThroughputLimits.requireAccountRoom(context.catalog(), table, own, targets, context.engine().options().quotas());
     }
     table.globalIndexes(indexes);
     Instant now = context.now();
@@ -156,7 +156,7 @@ final class GlobalIndexUpdates {
           + "higher limits.");
     }
     ThroughputDecreases.check(current, wanted, context.now());
-    ThroughputLimits.requirePerTable(wanted, index.name(), context.region());
+    ThroughputLimits.requirePerTable(wanted, index.name(), context);
     return index.updatingTo(wanted);
   }
 
@@ -165,8 +165,9 @@ final class GlobalIndexUpdates {
         + quotas.globalIndexesPerTable());
   }
 
-  private static IndexDefinition create(Table table, JsonRequest create, List<JsonRequest> definitions,
-                                        List<IndexDefinition> indexes, Quotas quotas) {
+  private static IndexDefinition create(RequestContext context, Table table, JsonRequest create,
+                                        List<JsonRequest> definitions, List<IndexDefinition> indexes) {
+    Quotas quotas = context.engine().options().quotas();
     String name = create.string("IndexName");
     if (table.index(name) != null) {
       throw DynamoException.invalidParameter("Index with name: " + name + " already exists");
@@ -192,7 +193,7 @@ final class GlobalIndexUpdates {
     IndexDefinition index = TableSpecReader.index(create, defined, true, table.billingMode())
         .withStatus(IndexDefinition.IndexStatus.CREATING);
     if (table.billingMode() == BillingMode.PROVISIONED) {
-      ThroughputLimits.requirePerTable(index.throughput(), name, table.region());
+      ThroughputLimits.requirePerTable(index.throughput(), name, context);
     }
     List<KeyAttribute> newDefinitions = new ArrayList<>(table.attributeDefinitions());
     for (KeyAttribute key : index.keySchema().attributes()) {

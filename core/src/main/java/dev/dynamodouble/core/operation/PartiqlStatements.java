@@ -4,6 +4,7 @@ import dev.dynamodouble.core.capacity.CapacityAdmission;
 import dev.dynamodouble.core.capacity.Throttles;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.insights.KeyAccess;
 import dev.dynamodouble.core.partiql.KeySchemas;
 import dev.dynamodouble.core.partiql.Plan;
 import dev.dynamodouble.core.partiql.Planner;
@@ -74,7 +75,12 @@ final class PartiqlStatements {
     JsonRequest request = RequestJson.request(fields);
     admit(context, plan, request);
     try {
-      return RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
+      JsonRequest response = RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
+      KeyAccess access = KeyAccess.of(context.call());
+      if (access != null) { // Contributor Insights: the statement counts as the request it became
+        access.succeeded(context.call(), plan.kind().operation(), request);
+      }
+      return response;
     } catch (DynamoException e) {
       if (plan.kind() == Plan.Kind.INSERT && e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED) {
         throw StatementErrors.duplicateItem();
@@ -98,6 +104,10 @@ final class PartiqlStatements {
     if (plan.key() != null && plan.kind() != Plan.Kind.QUERY && plan.kind() != Plan.Kind.SCAN) {
       CapacityAdmission.requirePartition(context.call(), table, null, plan.key().get(table.keySchema().partition().name()),
           write);
+    }
+    if (write) { // as a single-item write: refused when a GSI partition it writes to is out of capacity
+      CapacityAdmission.requireIndexPartitions(context.call(), table, request,
+          plan.kind() == Plan.Kind.INSERT ? "Item" : "Key");
     }
   }
 

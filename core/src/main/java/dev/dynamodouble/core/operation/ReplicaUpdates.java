@@ -84,6 +84,10 @@ final class ReplicaUpdates {
           throw DynamoException.validation("Failed to create a the new replica of table with name: '" + table.name()
               + "' because one or more replicas already existed as tables.");
         }
+        // A replica is a new table in its region: that region's quotas apply to it.
+        Catalog region = engine.region(action.region());
+        TableChanges.requireRoomForTable(region, engine.options().quotas());
+        ThroughputLimits.requireRoomForNewTable(replicaSpec(table, action.settings()), region, engine.options().quotas());
       } else {
         if (!replicas.containsKey(action.region())) {
           throw DynamoException.validation("Update global table operation failed because one or more replicas were "

@@ -44,7 +44,8 @@ public final class RestoreTableFromBackup implements Operation {
       TableChanges.requireRoomForTable(context.catalog(), context.engine().options().quotas());
       return TableRestore.restore(context.engine(), context.catalog(), target, backup.source(), backup.data(),
           RestoreRequests.overrides(context, request),
-          new RestoreOrigin(backup.arn(), backup.source().arn(), backup.created()), backup);
+          new RestoreOrigin(backup.arn(), backup.source().arn(), backup.created()), backup,
+          spec -> ThroughputLimits.requireRoomForNewTable(spec, context.catalog(), context.engine().options().quotas()));
     });
     return out -> {
       out.writeStartObject();

@@ -79,7 +79,8 @@ public final class RestoreTableToPointInTime implements Operation {
       TableChanges.requireRoomForTable(context.catalog(), context.engine().options().quotas());
       return TableRestore.restore(context.engine(), context.catalog(), target,
           Backups.sourceOf(source, point.data(), null, true), point.data(), RestoreRequests.overrides(context, request),
-          new RestoreOrigin(null, source.arn(), point.restoreDateTime()), null);
+          new RestoreOrigin(null, source.arn(), point.restoreDateTime()), null,
+          spec -> ThroughputLimits.requireRoomForNewTable(spec, context.catalog(), context.engine().options().quotas()));
     });
     return out -> {
       out.writeStartObject();

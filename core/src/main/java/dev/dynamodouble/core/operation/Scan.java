@@ -67,6 +67,23 @@ public final class Scan implements Operation {
         throw DynamoException.validation("The provided Exclusive start key does not map to the provided segment");
       }
     }
+    dev.dynamodouble.core.insights.KeyAccess access = dev.dynamodouble.core.insights.KeyAccess.of(context.call());
+    if (access != null) { // Contributor Insights counts every item a Scan reads (it reads each one it is handed)
+      Iterator<StoredItem> read = candidates;
+      candidates = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return read.hasNext();
+        }
+
+        @Override
+        public StoredItem next() {
+          StoredItem item = read.next();
+          access.read(table, indexName, item);
+          return item;
+        }
+      };
+    }
     ReadPage page = ReadPage.read(plan, candidates, item -> true, item -> false);
     CapacityCharge.record(context.call(), table, null, page.capacity());
     return page;

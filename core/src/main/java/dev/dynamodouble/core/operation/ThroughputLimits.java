@@ -1,7 +1,7 @@
 package dev.dynamodouble.core.operation;
 
-import dev.dynamodouble.core.capacity.ThroughputQuotas;
 import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.table.BillingMode;
@@ -13,18 +13,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DynamoDB's default throughput quotas on CreateTable and UpdateTable, the ones DescribeLimits
- * reports ({@link ThroughputQuotas}): at most 40,000 units for a table and for each of its global
- * secondary indexes, and 80,000 provisioned units for all tables and indexes of a region together.
+ * DynamoDB's throughput quotas on CreateTable, UpdateTable, restores and new replicas, the ones
+ * DescribeLimits reports ({@link Quotas}; by default at most 40,000 units for a table and for each
+ * of its global secondary indexes, and 80,000 provisioned units for all tables and indexes of a
+ * region together).
  * Each refusal is a LimitExceededException with the service's text.
  */
 final class ThroughputLimits {
   private ThroughputLimits() {}
 
   /** A table's or an index's provisioned throughput within the per-table maximum. */
-  static void requirePerTable(Throughput throughput, String indexName, String region) {
-    requirePerTable(throughput.read(), "ReadCapacityUnits", ThroughputQuotas.TABLE_MAX_READ, indexName, region);
-    requirePerTable(throughput.write(), "WriteCapacityUnits", ThroughputQuotas.TABLE_MAX_WRITE, indexName, region);
+  static void requirePerTable(Throughput throughput, String indexName, RequestContext context) {
+    requirePerTable(throughput, indexName, context.region(), context.engine().options().quotas());
+  }
+
+  /** As above, for a table of {@code region} (a replica's). */
+  static void requirePerTable(Throughput throughput, String indexName, String region, Quotas quotas) {
+    requirePerTable(throughput.read(), "ReadCapacityUnits", quotas.tableMaxReadCapacityUnits(), indexName, region);
+    requirePerTable(throughput.write(), "WriteCapacityUnits", quotas.tableMaxWriteCapacityUnits(), indexName, region);
   }
 
   private static void requirePerTable(long units, String field, long max, String indexName, String region) {
@@ -41,37 +47,63 @@ final class ThroughputLimits {
    * A new provisioned table's and its global secondary indexes' throughput within the per-table
    * maximum; returns the indexes' throughputs (none for an on-demand table).
    */
-  static List<Throughput> requirePerTable(TableSpec spec, String region) {
+  static List<Throughput> requirePerTable(TableSpec spec, RequestContext context) {
     List<Throughput> indexes = new ArrayList<>();
     if (spec.billingMode() != BillingMode.PROVISIONED) {
       return indexes;
     }
-    requirePerTable(spec.throughput(), null, region);
+    requirePerTable(spec.throughput(), null, context);
     for (IndexDefinition index : spec.globalIndexes()) {
       if (index.throughput() != null) {
-        requirePerTable(index.throughput(), index.name(), region);
+        requirePerTable(index.throughput(), index.name(), context);
         indexes.add(index.throughput());
       }
     }
     return indexes;
   }
 
+  /**
+   * A table that a restore or a new replica adds to {@code catalog}'s region, as CreateTable would
+   * add it: its global secondary indexes within the per-table quota, its (provisioned) throughput
+   * and its indexes' within the per-table maximum and the region's room. The region's table quota
+   * is checked apart ({@link TableChanges#requireRoomForTable}).
+   */
+  static void requireRoomForNewTable(TableSpec spec, Catalog catalog, Quotas quotas) {
+    if (spec.globalIndexes().size() > quotas.globalIndexesPerTable()) {
+      throw GlobalIndexUpdates.tooManyIndexes(quotas);
+    }
+    if (spec.billingMode() != BillingMode.PROVISIONED) {
+      return;
+    }
+    requirePerTable(spec.throughput(), null, catalog.region(), quotas);
+    List<Throughput> indexes = new ArrayList<>();
+    for (IndexDefinition index : spec.globalIndexes()) {
+      if (index.throughput() != null) {
+        requirePerTable(index.throughput(), index.name(), catalog.region(), quotas);
+        indexes.add(index.throughput());
+      }
+    }
+    requireAccountRoom(catalog, null, spec.throughput(), indexes, quotas);
+  }
+
   /** An on-demand maximum or a warm throughput within the per-table maximum. */
-  static void requireWithinTableQuota(long units, String field, String setting, String region) {
+  static void requireWithinTableQuota(long units, String field, String setting, RequestContext context) {
+    Quotas quotas = context.engine().options().quotas();
     boolean read = field.startsWith("MaxRead") || field.startsWith("Read");
-    if (units <= (read ? ThroughputQuotas.TABLE_MAX_READ : ThroughputQuotas.TABLE_MAX_WRITE)) {
+    if (units <= (read ? quotas.tableMaxReadCapacityUnits() : quotas.tableMaxWriteCapacityUnits())) {
       return;
     }
     throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Requested " + field + " for "
         + setting + " for table exceeds TableMax" + (read ? "Read" : "Write") + "CapacityUnits of the account in region "
-        + region);
+        + context.region());
   }
 
   /**
    * The region's provisioned total once {@code changed} has {@code table} (and {@code indexes})
    * instead of what it has now: within the account maximum.
    */
-  static void requireAccountRoom(Catalog catalog, Table changed, Throughput table, List<Throughput> indexes) {
+  static void requireAccountRoom(Catalog catalog, Table changed, Throughput table, List<Throughput> indexes,
+                                 Quotas quotas) {
     long[] reserved = new long[2];
     for (Table t : catalog.tables()) {
       if (t != changed) {
@@ -83,8 +115,10 @@ final class ThroughputLimits {
       requested[0] += index.read();
       requested[1] += index.write();
     }
-    requireAccountRoom(reserved[0], requested[0], "ReadCapacityUnits", ThroughputQuotas.ACCOUNT_MAX_READ, catalog.region());
-    requireAccountRoom(reserved[1], requested[1], "WriteCapacityUnits", ThroughputQuotas.ACCOUNT_MAX_WRITE, catalog.region());
+    requireAccountRoom(reserved[0], requested[0], "ReadCapacityUnits", quotas.accountMaxReadCapacityUnits(),
+        catalog.region());
+    requireAccountRoom(reserved[1], requested[1], "WriteCapacityUnits", quotas.accountMaxWriteCapacityUnits(),
+        catalog.region());
   }
 
   private static void requireAccountRoom(long reserved, long requested, String field, long limit, String region) {

@@ -23,7 +23,7 @@ final class ThroughputSettings {
    * (CreateTable: anything below 1); above the per-table quota is a LimitExceededException.
    */
   static OnDemandThroughput onDemand(JsonRequest request, BillingMode mode, OnDemandThroughput current, boolean create,
-                                     String region) {
+                                     RequestContext context) {
     JsonRequest requested = request.structure("OnDemandThroughput");
     if (requested == null) {
       return null;
@@ -34,12 +34,12 @@ final class ThroughputSettings {
       throw DynamoException.invalidParameter(member + " for OnDemandThroughput cannot be specified when "
           + (create ? "table BillingMode is PROVISIONED." : "the table BillingMode is PROVISIONED"));
     }
-    long read = side(requested, "MaxReadRequestUnits", current.maxRead(), create, region);
-    long write = side(requested, "MaxWriteRequestUnits", current.maxWrite(), create, region);
+    long read = side(requested, "MaxReadRequestUnits", current.maxRead(), create, context);
+    long write = side(requested, "MaxWriteRequestUnits", current.maxWrite(), create, context);
     return new OnDemandThroughput(read, write);
   }
 
-  private static long side(JsonRequest requested, String field, long current, boolean create, String region) {
+  private static long side(JsonRequest requested, String field, long current, boolean create, RequestContext context) {
     Long value = requested.longValue(field);
     if (value == null) {
       return current;
@@ -47,7 +47,7 @@ final class ThroughputSettings {
     if (value == 0 || value < -1 || create && value == -1) {
       throw DynamoException.invalidParameter("Requested " + field + " for OnDemandThroughput for table is outside of valid range");
     }
-    ThroughputLimits.requireWithinTableQuota(value, field, "OnDemandThroughput", region);
+    ThroughputLimits.requireWithinTableQuota(value, field, "OnDemandThroughput", context);
     return value;
   }
 
@@ -73,7 +73,8 @@ final class ThroughputSettings {
    * on-demand table starts with or the provisioned units, never a decrease, never above the quota.
    * A side left out (-1) is not checked and keeps the current value.
    */
-  static void checkWarm(long[] warm, BillingMode mode, Throughput throughput, long[] current, String region) {
+  static void checkWarm(long[] warm, BillingMode mode, Throughput throughput, long[] current,
+                         RequestContext context) {
     String[] fields = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
     long[] initial = {Table.ON_DEMAND_WARM_READ, Table.ON_DEMAND_WARM_WRITE};
     long[] provisioned = {throughput.read(), throughput.write()};
@@ -94,7 +95,7 @@ final class ThroughputSettings {
       if (current != null && warm[i] < current[i]) {
         throw DynamoException.invalidParameter(prefix + "current WarmThroughput, decreasing WarmThroughput is not supported");
       }
-      ThroughputLimits.requireWithinTableQuota(warm[i], fields[i], "WarmThroughput", region);
+      ThroughputLimits.requireWithinTableQuota(warm[i], fields[i], "WarmThroughput", context);
     }
   }
 

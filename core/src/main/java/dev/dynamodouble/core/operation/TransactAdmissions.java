@@ -5,26 +5,43 @@ import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.transaction.CancellationReason;
 import dev.dynamodouble.core.transaction.TransactionErrors;
+import dev.dynamodouble.core.transaction.WriteAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Asks the pipeline's admissions about every item of a transaction before it runs; one refused
- * item (its table, index or partition out of capacity) cancels the whole transaction with a
- * ThrottlingError reason at that item, as DynamoDB does.
+ * item (its table, index or partition out of capacity, a GSI partition its write goes to among
+ * them) cancels the whole transaction with a ThrottlingError reason at that item, as DynamoDB does.
  */
 final class TransactAdmissions {
   private TransactAdmissions() {}
 
   /** Items as (table, key or null for a key that failed validation) in request order. */
   static void check(Call call, List<Table> tables, List<ItemKey> keys, boolean write) {
+    check(tables.size(), i -> keys.get(i) == null || call.admits(tables.get(i), keys.get(i), write));
+  }
+
+  /** The actions of a write transaction: a put or update or delete is admitted with the index entries it writes. */
+  static void checkWrites(Call call, List<WriteAction> actions) {
+    check(actions.size(), i -> {
+      WriteAction action = actions.get(i);
+      if (action.key() == null) {
+        return true;
+      }
+      return action.kind() == WriteAction.Kind.CONDITION_CHECK ? call.admits(action.table(), action.key(), true)
+          : call.admitsWrite(action.table(), action.key(), action.item());
+    });
+  }
+
+  private static void check(int size, IntPredicate admitted) {
     List<CancellationReason> reasons = null;
-    for (int i = 0; i < tables.size(); i++) {
-      ItemKey key = keys.get(i);
-      if (key != null && !call.admits(tables.get(i), key, write)) {
+    for (int i = 0; i < size; i++) {
+      if (!admitted.test(i)) {
         if (reasons == null) {
           reasons = new ArrayList<>();
-          for (int j = 0; j < tables.size(); j++) {
+          for (int j = 0; j < size; j++) {
             reasons.add(CancellationReason.NONE);
           }
         }

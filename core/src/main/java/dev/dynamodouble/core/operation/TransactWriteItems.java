@@ -106,8 +106,7 @@ public final class TransactWriteItems implements Operation {
     Result result;
     try {
       StrongGlobalTables.checkTransaction(context.engine(), actions.stream().map(WriteAction::table).toList());
-      TransactAdmissions.check(context.call(), actions.stream().map(WriteAction::table).toList(),
-          actions.stream().map(WriteAction::key).toList(), true);
+      TransactAdmissions.checkWrites(context.call(), actions);
       WriteTransaction.Outcome outcome = WriteTransaction.run(transactions, context.catalog(), actions);
       result = Result.of(actions, outcome, metricsMode);
       charge(context, actions, outcome);

@@ -118,12 +118,14 @@ public final class UpdateGlobalTableSettings implements Operation {
       long write = writeUnits != null ? writeUnits : current.write();
       long read = readUnits != null ? readUnits : switching ? write : current.read();
       throughput = Throughput.of(read, write);
-      ThroughputLimits.requirePerTable(throughput, null, replica.region());
+      ThroughputLimits.requirePerTable(throughput, null, replica.region(), context.engine().options().quotas());
       if (!switching) {
         ThroughputDecreases.check(current, throughput, context.now());
       }
     }
     Map<String, Throughput> indexes = indexThroughputs(replica, mode, indexUpdates, own);
+    indexes.forEach((index, units) -> ThroughputLimits.requirePerTable(units, index, replica.region(),
+        context.engine().options().quotas()));
     return new Change(replica, switching ? mode : null, throughput, indexes,
         scaling(replica, request, indexUpdates, own), own == null ? null : own.string("ReplicaTableClass"));
   }
@@ -149,7 +151,6 @@ public final class UpdateGlobalTableSettings implements Operation {
         indexes.put(index.name(), Throughput.of(read, current == null ? read : current.write()));
       }
     }
-    indexes.forEach((index, throughput) -> ThroughputLimits.requirePerTable(throughput, index, replica.region()));
     return indexes;
   }
 

@@ -73,10 +73,10 @@ public final class UpdateTable implements Operation {
           : ReplicaUpdates.check(context.engine(), found, requestedReplicas, strongTable);
       BillingMode modeAfter = billing == null ? found.billingMode() : BillingMode.valueOf(billing);
       OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput(), false,
-          context.region());
+          context);
       if (warm != null) {
         ThroughputSettings.checkWarm(warm, modeAfter, throughputAfter(found, throughput), found.warmThroughput(),
-            context.region());
+            context);
       }
       boolean changesCapacity = billing != null || throughput != null || onDemand != null || warm != null;
       if (changesCapacity || tableClass != null || indexUpdates != null) {
@@ -199,14 +199,14 @@ public final class UpdateTable implements Operation {
     if (table.billingMode() == BillingMode.PROVISIONED) {
       ThroughputDecreases.check(current, wanted, now);
     }
-    ThroughputLimits.requirePerTable(wanted, null, context.region());
+    ThroughputLimits.requirePerTable(wanted, null, context);
     List<Throughput> indexes = new java.util.ArrayList<>();
     for (dev.dynamodouble.core.table.IndexDefinition index : table.globalIndexes()) {
       if (index.targetThroughput() != null) {
         indexes.add(index.targetThroughput());
       }
     }
-    ThroughputLimits.requireAccountRoom(context.catalog(), table, wanted, indexes);
+    ThroughputLimits.requireAccountRoom(context.catalog(), table, wanted, indexes, context.engine().options().quotas());
     // "While the table is in the UPDATING state, the table still has the provisioned throughput from
     // before the call": the new values apply when the table is ACTIVE again.
     table.pendingThroughput(wanted);

@@ -3,6 +3,7 @@ package dev.dynamodouble.core.pipeline;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,6 +28,10 @@ public final class Call {
   private final JsonRequest request;
   private RequestHead head;
   private java.nio.ByteBuffer payload;
+  // Most calls carry at most one note (capacity's charge): it is kept in two fields, and a map is
+  // made only for a second kind, so the common request allocates no map.
+  private Class<?> firstNoteType;
+  private Object firstNote;
   private Map<Class<?>, Object> notes;
   private List<ItemAdmission> admissions;
 
@@ -84,11 +89,19 @@ public final class Call {
 
   /** The note of that type a stage left, or null. */
   public <T> T note(Class<T> type) {
+    if (type == firstNoteType) {
+      return type.cast(firstNote);
+    }
     return notes == null ? null : type.cast(notes.get(type));
   }
 
   /** Leaves a note for the stages after this one, the operation and the transport. */
   public <T> void note(Class<T> type, T value) {
+    if (firstNoteType == null || firstNoteType == type) {
+      firstNoteType = type;
+      firstNote = value;
+      return;
+    }
     if (notes == null) {
       notes = new IdentityHashMap<>(4);
     }
@@ -101,6 +114,18 @@ public final class Call {
       admissions = new ArrayList<>(2);
     }
     admissions.add(admission);
+  }
+
+  /** Whether every admission lets this item write of a batch or transaction be served now (see {@link ItemAdmission#admitWrite}). */
+  public boolean admitsWrite(Table table, ItemKey key, StoredItem put) {
+    if (admissions != null) {
+      for (ItemAdmission admission : admissions) {
+        if (!admission.admitWrite(table, key, put)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Whether every admission lets this item of a batch be served now. */

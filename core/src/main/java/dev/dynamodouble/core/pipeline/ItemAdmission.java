@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.pipeline;
 
 import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 
 /**
@@ -11,4 +12,13 @@ import dev.dynamodouble.core.table.Table;
 @FunctionalInterface
 public interface ItemAdmission {
   boolean admit(Table table, ItemKey key, boolean write);
+
+  /**
+   * As {@link #admit} for an item write of a batch or transaction that writes global secondary
+   * index entries: {@code put} is the item a put writes (its index keys are the ones written), null
+   * for an update or delete (the stored item's are). A condition check is an {@code admit} write.
+   */
+  default boolean admitWrite(Table table, ItemKey key, StoredItem put) {
+    return admit(table, key, true);
+  }
 }

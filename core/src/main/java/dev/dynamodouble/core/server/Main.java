@@ -162,6 +162,8 @@ public final class Main {
         "  --max-tables N       tables per region before LimitExceededException (default 2500)",
         "  --max-gsis N         global secondary indexes per table (default 20)",
         "  --max-table-changes N  tables being created/updated/deleted at once (default 500)",
+        "  --max-table-capacity N  read and write units of one table or GSI (default 40000)",
+        "  --max-account-capacity N  provisioned read and write units of a region's tables (default 80000)",
         "  --request-threads N  threads serving requests (default 4 per core, at least 8; 64 with --data-dir)",
         "  --request-queue N    requests waiting for a thread before a 503 ThrottlingException (default 1024)",
         "  --data-dir DIR       keep tables and items in DIR: every acknowledged write survives a crash",
@@ -240,6 +242,14 @@ public final class Main {
           case "--max-gsis" -> o.quotas = o.quotas.withGlobalIndexesPerTable(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
           case "--max-table-changes" -> o.quotas = o.quotas.withConcurrentTableChanges(
               number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE));
+          case "--max-table-capacity" -> {
+            long units = number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE);
+            o.quotas = o.quotas.withTableMaxCapacityUnits(units, units);
+          }
+          case "--max-account-capacity" -> {
+            long units = number(arg, value(args, ++i, arg), 1, Integer.MAX_VALUE);
+            o.quotas = o.quotas.withAccountMaxCapacityUnits(units, units);
+          }
           case "--request-threads" -> {
             o.workers = new DynamoServer.Workers(number(arg, value(args, ++i, arg), 1, 10_000), o.workers.queue());
             o.threadsGiven = true;

@@ -77,15 +77,21 @@ public record KeySchema(List<KeyAttribute> partitions, List<KeyAttribute> sorts)
    * attributes' values (compared element by element). Null when an attribute is missing.
    */
   public static AttributeValue composite(List<KeyAttribute> attributes, Map<String, AttributeValue> item) {
+    return composite(attributes, item::get);
+  }
+
+  /** As {@link #composite(List, Map)}, the attributes read through {@code item}. */
+  public static AttributeValue composite(List<KeyAttribute> attributes,
+                                         java.util.function.Function<String, AttributeValue> item) {
     if (attributes.isEmpty()) {
       return null;
     }
     if (attributes.size() == 1) {
-      return item.get(attributes.get(0).name());
+      return item.apply(attributes.get(0).name());
     }
     List<AttributeValue> values = new ArrayList<>(attributes.size());
     for (KeyAttribute a : attributes) {
-      AttributeValue v = item.get(a.name());
+      AttributeValue v = item.apply(a.name());
       if (v == null) {
         return null;
       }

@@ -1,18 +1,12 @@
 package dev.dynamodouble.core.capacity;
 
-import static dev.dynamodouble.core.sdk.SdkTestSupport.attr;
-import static dev.dynamodouble.core.sdk.SdkTestSupport.hash;
-import static dev.dynamodouble.core.sdk.SdkTestSupport.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingReason;
 
 /**
@@ -25,13 +19,7 @@ class HotPartitionReadsAndIndexesTest extends ManualEndpointTest {
 
   /** Table "hot" (pk, sk) with GSI "byG" on "gk", all ALL-projected, 10,000 units everywhere. */
   private void createTable() {
-    client.createTable(r -> r.tableName("hot").keySchema(hash("pk"), range("sk"))
-        .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("sk", ScalarAttributeType.S),
-            attr("gk", ScalarAttributeType.S))
-        .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(hash("gk"))
-            .projection(p -> p.projectionType(ProjectionType.ALL))
-            .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L)).build()));
+    endpoint.createWithIndex("hot", "byG", "gk");
   }
 
   private void putBig(String pk, String gk) {

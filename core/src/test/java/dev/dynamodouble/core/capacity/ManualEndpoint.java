@@ -57,6 +57,28 @@ final class ManualEndpoint implements AutoCloseable {
   /** The last throttle {@link #puts} saw, or null. */
   SdkServiceException lastThrottle;
 
+  /**
+   * Creates a provisioned table keyed by strings pk and sk with GSI {@code index} whose (possibly
+   * multi-attribute) partition key is the string attributes {@code indexKey}, ALL-projected, with
+   * 10,000 read and write units for both.
+   */
+  void createWithIndex(String table, String index, String... indexKey) {
+    java.util.List<software.amazon.awssdk.services.dynamodb.model.AttributeDefinition> attributes =
+        new java.util.ArrayList<>(java.util.List.of(attr("pk", ScalarAttributeType.S), attr("sk", ScalarAttributeType.S)));
+    java.util.List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> key = new java.util.ArrayList<>();
+    for (String name : indexKey) {
+      attributes.add(attr(name, ScalarAttributeType.S));
+      key.add(hash(name));
+    }
+    client.createTable(r -> r.tableName(table).keySchema(hash("pk"), SdkTestSupport.range("sk"))
+        .attributeDefinitions(attributes)
+        .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L))
+        .globalSecondaryIndexes(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
+            .indexName(index).keySchema(key)
+            .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))
+            .provisionedThroughput(p -> p.readCapacityUnits(10_000L).writeCapacityUnits(10_000L)).build()));
+  }
+
   ThroughputUsage usage(String table) {
     return dynamo.capacity().usage(table);
   }

@@ -5,6 +5,7 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.attr;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamodouble.core.engine.Quotas;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,9 +26,9 @@ class ThroughputQuotaTest extends ManualEndpointTest {
   @Test
   void describeLimitsReportsTheQuotasThatAreEnforced() {
     DescribeLimitsResponse limits = client.describeLimits(r -> { });
-    assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(ThroughputQuotas.ACCOUNT_MAX_READ).isEqualTo(80_000L);
+    assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(Quotas.DEFAULT_ACCOUNT_MAX_CAPACITY_UNITS).isEqualTo(80_000L);
     assertThat(limits.accountMaxWriteCapacityUnits()).isEqualTo(80_000L);
-    assertThat(limits.tableMaxReadCapacityUnits()).isEqualTo(ThroughputQuotas.TABLE_MAX_READ).isEqualTo(40_000L);
+    assertThat(limits.tableMaxReadCapacityUnits()).isEqualTo(Quotas.DEFAULT_TABLE_MAX_CAPACITY_UNITS).isEqualTo(40_000L);
     assertThat(limits.tableMaxWriteCapacityUnits()).isEqualTo(40_000L);
   }
 
