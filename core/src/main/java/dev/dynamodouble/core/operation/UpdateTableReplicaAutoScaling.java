@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * UpdateTableReplicaAutoScaling: records auto-scaling settings for a table's write capacity, its
- * replica's read capacity and its global indexes', and answers the description. The settings are
+ * UpdateTableReplicaAutoScaling: records auto-scaling settings for a table's write capacity, each
+ * replica's read capacity (any region of its global table) and its global indexes', and answers
+ * the description. The settings are
  * accepted and described; Dynamo Double does not scale capacity by them.
  */
 public final class UpdateTableReplicaAutoScaling implements Operation {
@@ -25,6 +26,7 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
     new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName").check();
     Table table = context.catalog().describedTable(tableName);
     ReplicaAutoScaling.TableSettings current = ReplicaAutoScaling.of(table);
+    Map<String, Table> replicas = DescribeTableReplicaAutoScaling.replicas(context, table);
 
     AutoScalingSettings write = AutoScalingSettings.applyIfGiven(current.write(),
         request.structure("ProvisionedWriteCapacityAutoScalingUpdate"));
@@ -40,9 +42,8 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
     Map<String, Map<String, AutoScalingSettings>> replicaIndexRead = new HashMap<>(current.replicaIndexRead());
     for (JsonRequest update : orEmpty(request.structures("ReplicaUpdates"))) {
       String region = update.string("RegionName");
-      if (!table.region().equals(region)) {
-        throw DynamoException.validation("Table " + table.name() + " has no replica in region " + region
-            + " (global table replicas are not managed here)");
+      if (!replicas.containsKey(region)) {
+        throw DynamoException.validation("Table " + table.name() + " has no replica in region " + region);
       }
       JsonRequest read = update.structure("ReplicaProvisionedReadCapacityAutoScalingUpdate");
       if (read != null) {
@@ -60,10 +61,12 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
     }
     ReplicaAutoScaling.TableSettings updated = new ReplicaAutoScaling.TableSettings(write, Map.copyOf(indexWrite),
         Map.copyOf(replicaRead), Map.copyOf(replicaIndexRead));
-    ReplicaAutoScaling.put(table, updated);
+    for (Table replica : replicas.values()) { // every region describes the same global settings
+      ReplicaAutoScaling.put(replica, updated);
+    }
     return out -> {
       out.writeStartObject();
-      DescribeTableReplicaAutoScaling.write(out, table, updated);
+      DescribeTableReplicaAutoScaling.write(out, table, updated, replicas);
       out.writeEndObject();
     };
   }

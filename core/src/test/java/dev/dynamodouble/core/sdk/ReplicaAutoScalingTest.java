@@ -58,6 +58,35 @@ class ReplicaAutoScalingTest {
   }
 
   @Test
+  void aGlobalTableDescribesAndTakesSettingsForEveryReplica() {
+    SdkTestSupport.createTable(client, "global", "pk", null);
+    client.updateTable(r -> r.tableName("global").streamSpecification(s -> s.streamEnabled(true)
+        .streamViewType("NEW_AND_OLD_IMAGES")));
+    client.updateTable(r -> r.tableName("global").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+    dynamo.replication().flush();
+
+    client.updateTableReplicaAutoScaling(r -> r.tableName("global")
+        .replicaUpdates(u -> u.regionName("eu-west-1")
+            .replicaProvisionedReadCapacityAutoScalingUpdate(settings(2, 20, 50))));
+    try (DynamoDbClient west = SdkTestSupport.client(dynamo, "eu-west-1")) {
+      // Asked in either region, the description lists both replicas with the same settings.
+      for (DynamoDbClient asked : java.util.List.of(client, west)) {
+        TableAutoScalingDescription description = asked.describeTableReplicaAutoScaling(r -> r.tableName("global"))
+            .tableAutoScalingDescription();
+        assertThat(description.replicas()).extracting(ReplicaAutoScalingDescription::regionName)
+            .containsExactly("eu-west-1", "us-east-1");
+        assertThat(description.replicas().get(0).replicaProvisionedReadCapacityAutoScalingSettings().maximumUnits())
+            .isEqualTo(20L);
+        assertThat(description.replicas().get(1).replicaProvisionedReadCapacityAutoScalingSettings()).isNull();
+      }
+    }
+    assertValidation(() -> client.updateTableReplicaAutoScaling(r -> r.tableName("global")
+        .replicaUpdates(u -> u.regionName("ap-south-1")
+            .replicaProvisionedReadCapacityAutoScalingUpdate(settings(2, 20, 50)))),
+        "Table global has no replica in region ap-south-1");
+  }
+
+  @Test
   void badUpdatesAreRefused() {
     assertValidation(() -> client.updateTableReplicaAutoScaling(r -> r.tableName("scaled")
             .provisionedWriteCapacityAutoScalingUpdate(settings(9, 3, 70))),
