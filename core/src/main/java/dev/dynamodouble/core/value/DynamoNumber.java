@@ -21,39 +21,13 @@ public final class DynamoNumber {
   static final int MIN_EXPONENT = -130;
   /** Exponent digits beyond this make the text unreadable as a number, as for BigDecimal. */
   private static final long MAX_EXPONENT_TEXT = Integer.MAX_VALUE;
+  private static final AttributeValue.N ZERO = new AttributeValue.N("0", BigDecimal.ZERO);
 
   private DynamoNumber() {}
 
   /** Parses text into a normalised number, or throws DynamoDB's ValidationException. */
   public static AttributeValue.N parse(String text) {
-    BigDecimal decimal = toDecimal(text);
-    return new AttributeValue.N(isPlain(text) ? text : decimal.toPlainString(), decimal);
-  }
-
-  /**
-   * Whether text is already what {@code toPlainString} would print for its value, so that the
-   * common number needs no second string: digits with no sign but '-', no leading zero (but the
-   * one of "0.5"), no exponent, and a fraction, if any, that ends in a non-zero digit.
-   */
-  private static boolean isPlain(String text) {
-    int length = text.length();
-    int at = text.charAt(0) == '-' ? 1 : 0;
-    if (at == length || (text.charAt(at) == '0' && (length == at + 1 || text.charAt(at + 1) != '.'))) {
-      return false; // "-", zero, or a leading zero
-    }
-    int point = -1;
-    for (int i = at; i < length; i++) {
-      char c = text.charAt(i);
-      if (c == '.' && point < 0 && i > at) {
-        point = i;
-      } else if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    if (point < 0) {
-      return true;
-    }
-    return point < length - 1 && text.charAt(length - 1) != '0';
+    return toNumber(text);
   }
 
   /**
@@ -74,7 +48,13 @@ public final class DynamoNumber {
     return exponent > MAX_EXPONENT || exponent < MIN_EXPONENT;
   }
 
-  private static BigDecimal toDecimal(String text) {
+  /**
+   * Checks, then builds. The same pass tells whether the text is already what
+   * {@code toPlainString} would print (digits with no sign but '-', no leading zero but the one of
+   * "0.5", no exponent, a fraction that ends in a non-zero digit): then the text is kept, and the
+   * common number needs no second string.
+   */
+  private static AttributeValue.N toNumber(String text) {
     if (text == null || text.isEmpty()) {
       throw DynamoException.validation("The parameter cannot be converted to a numeric value");
     }
@@ -116,11 +96,16 @@ public final class DynamoNumber {
       exponent = exponent(text, at);
     }
     if (firstNonZero < 0) {
-      return BigDecimal.ZERO;
+      return ZERO;
     }
-    if (integerDigits < 0) {
+    boolean pointed = integerDigits >= 0;
+    if (!pointed) {
       integerDigits = digits;
     }
+    // Plain: "5", "50", "0.5", "1.5"; not "05", "00.5", ".5", "1." or "1.50".
+    boolean plain = mantissaEnd == length && text.charAt(0) != '+' && integerDigits > 0
+        && (firstNonZero == 0 || (integerDigits == 1 && pointed))
+        && (!pointed || (digits > integerDigits && lastNonZero == digits - 1));
     long magnitude = integerDigits - 1L - firstNonZero + exponent;
     int significant = lastNonZero - firstNonZero + 1;
     checkLimits(magnitude, significant);
@@ -140,11 +125,14 @@ public final class DynamoNumber {
       }
       digit++;
     }
+    BigDecimal decimal;
     if (significant <= 18) {
-      return BigDecimal.valueOf(negative ? -small : small, scale);
+      decimal = BigDecimal.valueOf(negative ? -small : small, scale);
+    } else {
+      BigInteger big = new BigInteger(new String(unscaled));
+      decimal = new BigDecimal(negative ? big.negate() : big, scale);
     }
-    BigInteger big = new BigInteger(new String(unscaled));
-    return new BigDecimal(negative ? big.negate() : big, scale);
+    return new AttributeValue.N(plain ? text : decimal.toPlainString(), decimal);
   }
 
   /** Reads {@code [eE][+-]digits} from {@code at} to the end of the text; saturates far out of range. */
