@@ -28,6 +28,8 @@ public final class KinesisDestinations implements FeedSubscriber {
   private final Supplier<Duration> statusDelay;
   /** Guarded by this. Tables by identity: a table deleted and created again starts with none. */
   private Map<Table, List<KinesisDestination>> byTable = new IdentityHashMap<>();
+  /** Whether any table has a destination: every commit asks {@link #wants}, almost always of none. */
+  private volatile boolean any;
   /** Guarded by this. The records of each destination stream, by stream ARN, in arrival order. */
   private Map<String, List<KinesisRecord>> streams = new HashMap<>();
   private long sequence;
@@ -76,6 +78,7 @@ public final class KinesisDestinations implements FeedSubscriber {
   /** Puts back the destinations a data directory kept, in their settled statuses. */
   public synchronized void recovered(Table table, List<KinesisDestination> destinations) {
     byTable.put(table, new ArrayList<>(destinations));
+    any = true;
   }
 
   /** The table's destinations, in the order they were first enabled. */
@@ -128,10 +131,15 @@ public final class KinesisDestinations implements FeedSubscriber {
     list.removeIf(d -> d.streamArn().equals(destination.streamArn()));
     list.add(destination);
     byTable.put(table, list);
+    any = true;
   }
 
   @Override
-  public synchronized boolean wants(Table table) {
+  public boolean wants(Table table) {
+    return any && streaming(table);
+  }
+
+  private synchronized boolean streaming(Table table) {
     for (KinesisDestination destination : byTable.getOrDefault(table, List.of())) {
       if (destination.status().streams()) {
         return true;
@@ -170,6 +178,7 @@ public final class KinesisDestinations implements FeedSubscriber {
   public synchronized void restore(Object captured) {
     Object[] state = (Object[]) captured;
     byTable = new IdentityHashMap<>((Map<Table, List<KinesisDestination>>) state[0]);
+    any = !byTable.isEmpty();
     streams = new HashMap<>();
     ((Map<String, List<KinesisRecord>>) state[1]).forEach((arn, list) -> streams.put(arn, new ArrayList<>(list)));
     sequence = (Long) state[2];

@@ -49,6 +49,8 @@ public record IndexData(IndexDefinition definition, KeySchema tableKey,
    */
   private static AttributeValue indexValue(List<KeyAttribute> keys, Map<String, AttributeValue> item, int maxBytes) {
     long total = 0;
+    AttributeValue single = null;
+    List<AttributeValue> several = keys.size() == 1 ? null : new java.util.ArrayList<>(keys.size());
     for (KeyAttribute key : keys) {
       AttributeValue value = item.get(key.name());
       if (value == null || value.type() != key.type()) {
@@ -58,9 +60,18 @@ public record IndexData(IndexDefinition definition, KeySchema tableKey,
       if (bytes == 0 && (value instanceof AttributeValue.S || value instanceof AttributeValue.B)) {
         return null;
       }
-      total += keys.size() == 1 ? bytes : dev.dynamodouble.core.value.ItemSize.of(value);
+      if (several == null) {
+        total += bytes;
+        single = value;
+      } else {
+        total += dev.dynamodouble.core.value.ItemSize.of(value);
+        several.add(value);
+      }
     }
-    return total > maxBytes ? null : KeySchema.composite(keys, item);
+    if (total > maxBytes) {
+      return null;
+    }
+    return several == null ? single : new AttributeValue.L(several); // as KeySchema.composite builds it
   }
 
   /** This index after the table item under {@code itemKey} changed from {@code before} to {@code after}. */

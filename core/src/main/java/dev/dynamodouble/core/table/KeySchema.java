@@ -54,8 +54,11 @@ public record KeySchema(List<KeyAttribute> partitions, List<KeyAttribute> sorts)
     return list;
   }
 
-  /** The names of the key attributes. */
+  /** The names of the key attributes (a request path asks for them: no copy for a one- or two-attribute key). */
   public java.util.Set<String> attributeNames() {
+    if (!multiAttribute()) {
+      return sorts.isEmpty() ? java.util.Set.of(partition().name()) : java.util.Set.of(partition().name(), sort().name());
+    }
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     for (KeyAttribute a : attributes()) {
       names.add(a.name());
@@ -64,7 +67,11 @@ public record KeySchema(List<KeyAttribute> partitions, List<KeyAttribute> sorts)
   }
 
   public boolean isKeyAttribute(String name) {
-    for (KeyAttribute a : attributes()) {
+    return named(partitions, name) || named(sorts, name);
+  }
+
+  private static boolean named(List<KeyAttribute> attributes, String name) {
+    for (KeyAttribute a : attributes) {
       if (a.name().equals(name)) {
         return true;
       }
