@@ -57,7 +57,13 @@ public final class DaxServer implements AutoCloseable {
         new DefaultThreadFactory("dynamo-double-dax-request", true));
     try {
       DynamoBackend backend = new DynamoBackend(dispatcher);
-      DaxService[] service = new DaxService[1];
+      // The service exists before the port opens (a client may connect at once); it reads its own
+      // address, which only binding tells, when a client first asks for the endpoints.
+      java.util.concurrent.atomic.AtomicReference<Channel> bound = new java.util.concurrent.atomic.AtomicReference<>();
+      WrittenItems written = new WrittenItems();
+      DaxService service = new DaxService(backend, cache, written, access,
+          () -> (InetSocketAddress) bound.get().localAddress());
+      dispatcher.engine().feed().subscribe(written);
       ServerBootstrap bootstrap = new ServerBootstrap()
           .group(group)
           .channel(NioServerSocketChannel.class)
@@ -65,13 +71,17 @@ public final class DaxServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(new DaxFrameDecoder()).addLast(requests, new DaxRequestHandler(service[0]));
+              ch.pipeline().addLast(new DaxFrameDecoder()).addLast(requests, new DaxRequestHandler(service));
             }
           });
-      Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
-      WrittenItems written = new WrittenItems();
-      service[0] = new DaxService(backend, cache, written, access, (InetSocketAddress) channel.localAddress());
-      dispatcher.engine().feed().subscribe(written);
+      Channel channel;
+      try {
+        channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
+      } catch (RuntimeException e) {
+        dispatcher.engine().feed().unsubscribe(written);
+        throw e;
+      }
+      bound.set(channel);
       return new DaxServer(group, requests, channel, host, () -> dispatcher.engine().feed().unsubscribe(written));
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

@@ -27,7 +27,7 @@ final class DaxService {
   final DaxItems items;
   final WrittenItems written;
   private final AttributeLists lists;
-  private final InetSocketAddress self;
+  private final java.util.function.Supplier<InetSocketAddress> self;
   private final AtomicLong requests = new AtomicLong();
   private final ItemOperations itemOperations;
   private final ScanOperations scanOperations;
@@ -38,7 +38,7 @@ final class DaxService {
   private final String clusterArn;
 
   DaxService(DynamoBackend backend, DaxCache cache, WrittenItems written, DaxAccessControl access,
-             InetSocketAddress self) {
+             java.util.function.Supplier<InetSocketAddress> self) {
     this.backend = backend;
     this.access = access;
     this.clusterArn = DaxAccessControl.clusterArn(backend.engine().options().defaultRegion(),
@@ -143,9 +143,10 @@ final class DaxService {
   private void endpoints(CborWriter out) {
     out.array(1).map(7);
     out.integer(0).integer(1); // node id
-    out.integer(1).text(self.getHostString());
-    out.integer(2).bytes(self.getAddress().getAddress());
-    out.integer(3).integer(self.getPort());
+    InetSocketAddress address = self.get();
+    out.integer(1).text(address.getHostString());
+    out.integer(2).bytes(address.getAddress().getAddress());
+    out.integer(3).integer(address.getPort());
     out.integer(4).integer(1); // role: leader
     out.integer(5).text(backend.engine().options().defaultRegion() + "a");
     out.integer(6).integer(0); // leader session id
