@@ -115,7 +115,7 @@ public final class DynamoDoubleExtension implements BeforeAllCallback, AfterAllC
   private static TestFaults enclosingFaults(ExtensionContext classContext) {
     Class<?> testClass = classContext.getRequiredTestClass();
     ExtensionContext parent = classContext.getParent().orElse(null);
-    if (AnnotationSearch.enclosingChain(testClass).size() < 2 || parent == null || parent.getTestClass().isEmpty()
+    if (parent == null || parent.getTestClass().isEmpty()
         || parent.getRequiredTestClass() != testClass.getEnclosingClass()
         || parent.getStore(NAMESPACE).get(new ScopeKey(parent.getRequiredTestClass()), ClassScope.class) == null) {
       return null;

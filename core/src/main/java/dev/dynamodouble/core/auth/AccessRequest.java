@@ -25,11 +25,6 @@ final class AccessRequest {
   }
 
   /**
-   * The global condition keys without the time and the source address (a DAX connection's
-   * requests: its access control has no engine clock), so aws:CurrentTime, aws:EpochTime and
-   * aws:SourceIp are absent there.
-   */
-  /**
    * The global condition keys of a request by {@code identity}: its principal and tags, the region,
    * TLS, the time (the engine clock's {@code now}, or null: aws:CurrentTime, aws:EpochTime) and the source
    * address ({@code sourceIp}, null when the transport has none).

@@ -47,7 +47,6 @@ final class ImportReader {
 
   /** The import's counts as DescribeImport reports them, and the first error messages. */
   record Counts(long processed, long imported, long errors, long bytes, List<String> errorMessages) {
-    static final Counts NONE = new Counts(0, 0, 0, 0, List.of());
   }
 
   private final Table table;

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
  */
 public final class S3Directory {
   /** S3Bucket's pattern in the API model. */
-  private static final Pattern BUCKET = Pattern.compile("^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
 
   private final Path root;
 
@@ -27,11 +25,6 @@ public final class S3Directory {
 
   public Path root() {
     return root;
-  }
-
-  /** Whether {@code name} is a valid S3 bucket name for the API. */
-  static boolean validBucketName(String name) {
-    return name != null && name.length() <= 255 && BUCKET.matcher(name).matches();
   }
 
   /** The directory of a bucket, or null when it does not exist. */

@@ -17,7 +17,6 @@ import java.util.HexFormat;
  */
 final class S3Object extends FilterOutputStream {
   private final MessageDigest md5;
-  private long size;
 
   private S3Object(OutputStream file) {
     super(file);
@@ -42,18 +41,12 @@ final class S3Object extends FilterOutputStream {
   public void write(int b) throws IOException {
     out.write(b);
     md5.update((byte) b);
-    size++;
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     out.write(b, off, len);
     md5.update(b, off, len);
-    size += len;
-  }
-
-  long size() {
-    return size;
   }
 
   /** The digest of everything written; call once, after closing. */

@@ -90,7 +90,7 @@ public final class ClassScope implements AutoCloseable {
         .statusDelay(settings.statusDelay()).defaultRegion(settings.region())
         .capacityEnforcement(capacityEnforced(testClass));
     if (daxSettings != null) {
-      builder.dax(daxSettings).daxPort(0); // the cluster listens once the endpoint starts: when a test asks for it
+      builder.dax(daxSettings); // the cluster listens once the endpoint starts: when a test asks for it
     }
     DynamoDouble dynamo = security.apply(builder).build();
     Clients clients = null;
