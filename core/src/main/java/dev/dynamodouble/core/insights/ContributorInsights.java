@@ -123,12 +123,20 @@ public final class ContributorInsights {
     }
   }
 
+  /** Whether reads of the table or, with {@code index}, of that index are counted now. */
+  boolean counts(Table table, String index) {
+    TableInsights insights = table.attachment(TableInsights.class);
+    return insights != null && insights.enabled(index) && (index == null || table.index(index) != null);
+  }
+
   /** Counts one item a Scan read from the table or, with {@code index}, from that index only. */
   void recordRead(Table table, String index, Map<String, AttributeValue> attributes) {
     TableInsights insights = table.attachment(TableInsights.class);
-    IndexDefinition definition = index == null ? null : table.index(index);
-    if (insights != null && insights.enabled(index) && (index == null || definition != null)) {
-      insights.count(index, index == null ? table.keySchema() : definition.keySchema(), attributes);
+    if (insights != null && insights.enabled(index)) {
+      IndexDefinition definition = index == null ? null : table.index(index);
+      if (index == null || definition != null) {
+        insights.count(index, index == null ? table.keySchema() : definition.keySchema(), attributes);
+      }
     }
   }
 

@@ -11,6 +11,9 @@ import dev.dynamodouble.core.table.Table;
  * succeeded. Without insights enabled anywhere there is no note and reporting costs a map lookup.
  */
 public interface KeyAccess {
+  /** Whether a Scan of {@code table} (or of its index {@code indexName}) is counted at all: asked once per Scan. */
+  boolean counts(Table table, String indexName);
+
   /** Counts one item a Scan read from {@code table} or from its index {@code indexName} (null: the table). */
   void read(Table table, String indexName, StoredItem item);
 

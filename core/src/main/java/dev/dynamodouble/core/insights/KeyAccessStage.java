@@ -43,6 +43,11 @@ final class KeyAccessStage implements RequestStage, KeyAccess {
   }
 
   @Override
+  public boolean counts(Table table, String indexName) {
+    return insights.counts(table, indexName);
+  }
+
+  @Override
   public void read(Table table, String indexName, StoredItem item) {
     insights.recordRead(table, indexName, item.attributes());
   }

@@ -94,6 +94,9 @@ final class PartiqlStatements {
    * statement on one item, that item's partition; a Query admits its own partition.
    */
   private static void admit(RequestContext context, Plan plan, JsonRequest request) {
+    if (context.call() == null || context.call().note(CapacityAdmission.class) == null) {
+      return; // enforcement off: nothing to admit
+    }
     Table table = context.catalog().find(plan.tableName());
     if (table == null) {
       return; // the operation answers it

@@ -68,7 +68,8 @@ public final class Scan implements Operation {
       }
     }
     dev.dynamodouble.core.insights.KeyAccess access = dev.dynamodouble.core.insights.KeyAccess.of(context.call());
-    if (access != null) { // Contributor Insights counts every item a Scan reads (it reads each one it is handed)
+    // Contributor Insights counts every item a Scan reads (it reads each one it is handed)
+    if (access != null && access.counts(table, indexName)) {
       Iterator<StoredItem> read = candidates;
       candidates = new Iterator<>() {
         @Override

@@ -24,6 +24,16 @@ public final class RequestMembers {
       "CreateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
       "UpdateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
       "GetShardIterator.Timestamp", "AT_TIMESTAMP shard iterators are not built");
+  /** {@link #NOT_BUILT} by operation, so a request looks its members up without building names. */
+  private static final Map<String, Map<String, String>> NOT_BUILT_BY_OPERATION = new HashMap<>();
+
+  static {
+    NOT_BUILT.forEach((name, reason) -> {
+      int dot = name.indexOf('.');
+      NOT_BUILT_BY_OPERATION.computeIfAbsent(name.substring(0, dot), k -> new HashMap<>())
+          .put(name.substring(dot + 1), reason);
+    });
+  }
 
   static {
     known("CreateTable", "AttributeDefinitions", "TableName", "KeySchema", "LocalSecondaryIndexes",
@@ -135,12 +145,13 @@ public final class RequestMembers {
       return;
     }
     JsonObject members = request.node();
+    Map<String, String> notBuilt = NOT_BUILT_BY_OPERATION.getOrDefault(operation, Map.of());
     for (int i = 0; i < members.size(); i++) {
       String member = members.name(i);
       if (members.value(i) == Json.NULL) {
         continue; // a null member reads as absent
       }
-      String reason = NOT_BUILT.get(operation + "." + member);
+      String reason = notBuilt.get(member);
       if (reason != null) {
         throw DynamoException.validation(operation + "'s " + member + " is not supported by Dynamo Double yet: " + reason);
       }
