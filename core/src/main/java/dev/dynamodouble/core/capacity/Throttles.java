@@ -9,7 +9,7 @@ import java.util.List;
  * detail (reason and resource ARN) the service has sent since 2025.
  */
 public final class Throttles {
-  static final String TABLE = "The level of configured provisioned throughput for the table was exceeded. "
+  public static final String TABLE = "The level of configured provisioned throughput for the table was exceeded. "
       + "Consider increasing your provisioning level with the UpdateTable API.";
   static final String INDEX = "The level of configured provisioned throughput for one or more global secondary "
       + "indexes of the table was exceeded. Consider increasing your provisioning level for the under-provisioned "

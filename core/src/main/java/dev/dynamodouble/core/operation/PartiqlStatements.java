@@ -30,8 +30,6 @@ import java.util.Map;
  */
 final class PartiqlStatements {
   static final int MAX_STATEMENT_LENGTH = 8192;
-  private static final String PROVISIONED_THROTTLE = "The level of configured provisioned throughput for the table "
-      + "was exceeded. Consider increasing your provisioning level with the UpdateTable API.";
 
   private static final Map<Plan.Kind, Operation> OPERATIONS = Map.of(
       Plan.Kind.GET, new GetItem(), Plan.Kind.QUERY, new Query(), Plan.Kind.SCAN, new Scan(),
@@ -129,7 +127,7 @@ final class PartiqlStatements {
     if (partition != null && !context.call().admits(table, ItemKey.of(partition, sort), !plan.kind().isRead())) {
       throw table.billingMode() == BillingMode.PAY_PER_REQUEST
           ? new DynamoException(ErrorCode.THROTTLING, Throttles.ON_DEMAND)
-          : new DynamoException(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, PROVISIONED_THROTTLE);
+          : new DynamoException(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, Throttles.TABLE);
     }
   }
 
