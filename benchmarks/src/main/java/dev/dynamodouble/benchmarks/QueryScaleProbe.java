@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Each Query's wall time and its client thread's CPU time are taken: on a busy machine the
  * wall time's p99 is the scheduler's, while in process the CPU time is the whole call's own cost.
  *
- * <p>Prints one {@code PROBE-POINT size=.. p50=.. p99=.. cpuP50=.. cpuP99=.. loadSeconds=.. heapPerItem=..
+ * <p>Prints one {@code PROBE-POINT size=.. p50=.. p99=.. cpuP50=.. cpuP99=.. loadSeconds=..
+ * loadCpuSeconds=.. loadGcMillis=.. heapPerItem=..
  * rssPerItem=.. heapBytes=.. rssBytes=.. gcs=.. gcMillis=.. refp50=.. refp99=.. refcpuP50=..
  * refcpuP99=..} per size (ms, bytes), then
  * {@code PROBE-RESULT done}.
@@ -57,6 +58,10 @@ public final class QueryScaleProbe {
   /** The Query's CPU on the client thread: all of it in process (the engine runs on that thread). */
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /** The whole process's CPU while loading (client, engine and collector threads alike). */
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private QueryScaleProbe() {}
 
   public static void main(String[] args) {
@@ -76,8 +81,12 @@ public final class QueryScaleProbe {
         int loaded = 0;
         for (int size : sizes) {
           long t0 = System.nanoTime();
+          long cpu0 = PROCESS.getProcessCpuTime();
+          long[] gc0 = collections();
           Loading.load(dynamo, TABLE, loaded, size, item);
           double loadSeconds = (System.nanoTime() - t0) / 1e9;
+          double loadCpuSeconds = (PROCESS.getProcessCpuTime() - cpu0) / 1e9;
+          long loadGcMillis = collections()[1] - gc0[1];
           loaded = Math.max(loaded, size);
           long heap = Loading.settledHeapBytes() - heapEmpty;
           long rss = Loading.residentBytes() - rssEmpty;
@@ -100,9 +109,11 @@ public final class QueryScaleProbe {
                 random.nextInt(REFERENCE_ITEMS / PARTITION_ITEMS)));
           }
           long[] gcAfter = collections();
-          System.out.printf(Locale.ROOT, "%ssize=%d %s loadSeconds=%.2f heapPerItem=%.1f"
+          System.out.printf(Locale.ROOT, "%ssize=%d %s loadSeconds=%.2f loadCpuSeconds=%.2f"
+                  + " loadGcMillis=%d heapPerItem=%.1f"
                   + " rssPerItem=%.1f heapBytes=%d rssBytes=%d gcs=%d gcMillis=%d %s%n",
-              ChildJvm.POINT, size, grown.summary(""), loadSeconds, (double) heap / loaded,
+              ChildJvm.POINT, size, grown.summary(""), loadSeconds, loadCpuSeconds, loadGcMillis,
+              (double) heap / loaded,
               (double) rss / loaded, heap, rss, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1],
               reference.summary("ref"));
           System.out.flush();
