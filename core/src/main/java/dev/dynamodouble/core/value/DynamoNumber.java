@@ -146,11 +146,30 @@ public final class DynamoNumber {
     return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
   }
 
-  /** Numeric order of two numbers' texts (no stripping: order does not depend on the scale). */
+  /**
+   * Numeric order of two numbers' texts. Whole numbers (the usual numeric sort key) are ordered on
+   * their normalised text, which has no leading zeros: by sign, then length, then digits; others
+   * through BigDecimal (no stripping: order does not depend on the scale).
+   */
   static int compare(AttributeValue.N a, AttributeValue.N b) {
     String x = a.text();
     String y = b.text();
-    return x.equals(y) ? 0 : new BigDecimal(x).compareTo(new BigDecimal(y));
+    if (x.equals(y)) {
+      return 0;
+    }
+    if (isWhole(x) && isWhole(y)) {
+      boolean negative = x.charAt(0) == '-';
+      if (negative != (y.charAt(0) == '-')) {
+        return negative ? -1 : 1;
+      }
+      int byMagnitude = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+      return negative ? -byMagnitude : byMagnitude;
+    }
+    return new BigDecimal(x).compareTo(new BigDecimal(y));
+  }
+
+  private static boolean isWhole(String text) {
+    return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
   }
 
   /**

@@ -55,7 +55,8 @@ class DynamoNumberTest {
    */
   @Test
   void valueDigitsAndOrderComeFromTheTextAsFromTheDecimal() {
-    String[] texts = {"0", "-0", "7", "-7", "50", "1200", "0.5", "-0.001", "10.01", "123.456", "1E+2",
+    String[] texts = {"0", "-0", "7", "-7", "50", "-50", "1200", "99", "-99", "-1200", "0.5", "-0.001", "10.01",
+        "123.456", "-123.456", "1E+2", "12345678901234567890123", "-12345678901234567890124",
         "99999999999999999999999999999999999999", "-1.000000000000000000001", "1e-130", "9.99e125"};
     for (String a : texts) {
       AttributeValue.N n = DynamoNumber.parse(a);
