@@ -2,6 +2,7 @@ package dev.dynamodouble.junit5.internal;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.engine.EngineSnapshot;
+import dev.dynamodouble.core.fixture.FixtureEntry;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.junit5.DynamoFixture;
@@ -106,7 +107,7 @@ public final class ClassScope implements AutoCloseable {
       // restores this one would find its tables CREATING for good.
       requireActive(dynamo, settings, entries);
       EngineSnapshot empty = dynamo.engine().snapshot();
-      FixtureLoader.load(dynamo, clients.sync(), entries);
+      FixtureLoader.load(dynamo, settings.region(), entries);
       dynamo.replication().flush(); // replicas hold the fixtures too, whatever the lag
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
@@ -142,7 +143,7 @@ public final class ClassScope implements AutoCloseable {
       // restores this one would find its tables CREATING for good.
       requireActive(dynamo, settings, entries);
       EngineSnapshot empty = dynamo.engine().snapshot();
-      FixtureLoader.load(dynamo, parent.clients.sync(), entries);
+      FixtureLoader.load(dynamo, settings.region(), entries);
       dynamo.replication().flush();
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
@@ -246,7 +247,7 @@ public final class ClassScope implements AutoCloseable {
       dynamo.replication().reset();
     }
     requireActive(dynamo, settings, entries);
-    FixtureLoader.load(dynamo, clients.sync(), entries);
+    FixtureLoader.load(dynamo, settings.region(), entries);
     dynamo.replication().flush();
     if (!entries.isEmpty()) {
       forgetStreamRecords(dynamo);

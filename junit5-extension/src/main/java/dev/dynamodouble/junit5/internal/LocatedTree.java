@@ -14,19 +14,24 @@ import java.util.Locale;
 
 /**
  * Reads a JSON or YAML fixture resource into core's {@link FixtureTree} (values that remember
- * their lines), with this module's Jackson and its YAML parser: core's own Jackson is relocated in
- * its jar and core reads no YAML, so the parser's events feed the tree's builder.
+ * their lines). JSON is read by core's own reader (its Jackson, already loaded by the engine); YAML
+ * by this module's Jackson YAML parser, whose events feed the tree's builder, loaded only when a
+ * YAML file is read.
  */
 public final class LocatedTree {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final JsonFactory YAML = YAMLFactory.builder().build();
+  /** Jackson's YAML factory, created when the first YAML file is read. */
+  private static final class Yaml {
+    static final JsonFactory FACTORY = YAMLFactory.builder().build();
+  }
 
   private LocatedTree() {}
 
   public static FixtureTree read(ResourceLocator.Resource resource, String kind) {
     String lower = resource.path().toLowerCase(Locale.ROOT);
-    JsonFactory factory = lower.endsWith(".yml") || lower.endsWith(".yaml") ? YAML : JSON;
-    try (InputStream in = resource.url().openStream(); JsonParser parser = factory.createParser(in)) {
+    if (!lower.endsWith(".yml") && !lower.endsWith(".yaml")) {
+      return FixtureTree.readJson(kind, resource.path(), bytes(resource));
+    }
+    try (InputStream in = resource.url().openStream(); JsonParser parser = Yaml.FACTORY.createParser(in)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw new FixtureException(kind, resource.path(), 0, null, "the file is empty");
@@ -63,6 +68,14 @@ public final class LocatedTree {
           "syntax error: " + e.getOriginalMessage());
       error.initCause(e);
       throw error;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource.path(), e);
+    }
+  }
+
+  private static byte[] bytes(ResourceLocator.Resource resource) {
+    try (InputStream in = resource.url().openStream()) {
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource.path(), e);
     }
