@@ -99,7 +99,7 @@ public final class ClassScope implements AutoCloseable {
       // In process, the HTTP server starts only when a test asks for the URI (or endpoint()).
       clients = Clients.of(dynamo, settings.region(), security, settings.transport() == Transport.IN_PROCESS);
       for (TableDeclaration table : tables.values()) {
-        TableCreator.create(clients.sync(), table, settings);
+        TableCreator.create(dynamo, clients.sync(), table, settings);
       }
       exemptTables(dynamo, testClass, tables.values());
       // After requireActive's runDue: a status task the system clock's thread is running (taken off
@@ -135,7 +135,7 @@ public final class ClassScope implements AutoCloseable {
     try {
       dynamo.engine().restore(parent.empty);
       for (TableDeclaration table : own) {
-        TableCreator.create(parent.clients.sync(), table, settings);
+        TableCreator.create(dynamo, parent.clients.sync(), table, settings);
       }
       exemptTables(dynamo, testClass, own);
       // After requireActive's runDue: a status task the system clock's thread is running (taken off
