@@ -6,6 +6,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -44,53 +45,34 @@ public final class InProcessScaling {
   private InProcessScaling() {}
 
   public static void main(String[] args) throws Exception {
-    double seconds = Double.parseDouble(System.getProperty("bench.seconds", "2"));
-    double warmup = Double.parseDouble(System.getProperty("bench.warmup", "3"));
-    int iterations = Integer.getInteger("bench.iterations", 5);
-    List<String> workloads = List.of(System.getProperty("bench.workloads", "put,get").split(","));
-    List<Integer> threads = new ArrayList<>();
-    for (String t : System.getProperty("bench.threads", "1,4").split(",")) {
-      threads.add(Integer.parseInt(t.trim()));
-    }
-    List<String> retries = List.of(System.getProperty("bench.retry", "harness").split(","));
+    Settings settings = new Settings();
+    List<String> workloads = List.of(System.getProperty("bench.workloads", "put,get,cpu,alloc").split(","));
+    List<String> clients = List.of(System.getProperty("bench.retry", "harness").split(","));
     boolean split = Boolean.getBoolean("bench.split");
     boolean server = "server".equals(System.getProperty("bench.part"));
-    int maxThreads = Collections.max(threads);
     System.out.printf(Locale.ROOT, "load average %.2f, %d CPUs%n", PROCESS.getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
+    for (Workload control : Controls.all()) {
+      if (workloads.contains(control.id())) {
+        settings.compare(control, null, "-", null);
+      }
+    }
     try (DynamoDouble dynamo = DynamoDouble.builder().capacityEnforcement(false).build()) {
       SplitClient http = new SplitClient(InProcess.httpClient(dynamo), split);
       try (DynamoDbClient setup = client(http, "none")) {
-        Workloads.prepare(setup, maxThreads);
+        Workloads.prepare(setup, settings.maxThreads());
       }
-      for (String retry : retries) {
-        try (DynamoDbClient client = client(http, retry)) {
+      for (String settingName : clients) {
+        try (DynamoDbClient client = client(http, settingName)) {
           for (Workload workload : Workloads.all()) {
             if (!workloads.contains(workload.id())) {
               continue;
             }
-            run(workload, client, 1, (long) (1e9 * warmup)); // warm-up: compiled for one thread and for many
-            run(workload, client, maxThreads, (long) (1e9 * warmup));
+            settings.warmUp(workload, client);
             if (server) {
-              serverSide(dynamo, workload, http.last, threads, warmup, seconds, iterations);
-              continue;
-            }
-            double base = 0;
-            for (int n : threads) {
-              List<double[]> rounds = new ArrayList<>();
-              for (int i = 0; i < iterations; i++) {
-                http.reset();
-                double[] r = run(workload, client, n, (long) (1e9 * seconds));
-                rounds.add(new double[] {r[0], r[1], r[2], http.bytesPerCall(), http.cpuPerCall(), r[3], r[4]});
-              }
-              double[] m = medians(rounds);
-              if (base == 0) {
-                base = m[0];
-              }
-              System.out.printf(Locale.ROOT, "%-8s client=%-8s threads=%d: %,8.0f ops/s (%.2fx) | process CPU %.2f us/call"
-                  + " (client threads %.2f us) | allocated %,.0f B/call%s | GC %.1f%% of wall%n", workload.label(), retry, n, m[0], m[0] / base,
-                  m[1] / 1000, m[6] / 1000, m[2], split ? String.format(Locale.ROOT, " (ours %,.0f B, thread CPU %.2f us)", m[3],
-                  m[4] / 1000) : "", m[5] * 100);
+              settings.compare(serving(dynamo, workload, http.last), null, "server side", null);
+            } else {
+              settings.compare(workload, client, settingName, split ? http : null);
             }
           }
         }
@@ -98,12 +80,124 @@ public final class InProcessScaling {
     }
   }
 
+  /** Threads, durations and rounds ({@code -Dbench.threads}, {@code warmup}, {@code seconds}, {@code iterations}). */
+  private static final class Settings {
+    final List<Integer> threads = new ArrayList<>();
+    final long warmupNanos = (long) (1e9 * Double.parseDouble(System.getProperty("bench.warmup", "3")));
+    final long nanos = (long) (1e9 * Double.parseDouble(System.getProperty("bench.seconds", "2")));
+    final int iterations = Integer.getInteger("bench.iterations", 5);
+
+    Settings() {
+      for (String t : System.getProperty("bench.threads", "1,4").split(",")) {
+        threads.add(Integer.parseInt(t.trim()));
+      }
+    }
+
+    int maxThreads() {
+      return Collections.max(threads);
+    }
+
+    /** Runs long enough at one thread and at the most threads to be compiled for both. */
+    void warmUp(Workload workload, DynamoDbClient client) throws Exception {
+      run(workload, client, 1, warmupNanos);
+      run(workload, client, maxThreads(), warmupNanos);
+    }
+
+    /** Medians of each thread count's rounds, printed as one line per thread count. */
+    void compare(Workload workload, DynamoDbClient client, String setting, SplitClient ours) throws Exception {
+      if (client == null) {
+        warmUp(workload, null);
+      }
+      double base = 0;
+      for (int n : threads) {
+        List<double[]> rounds = new ArrayList<>();
+        for (int i = 0; i < iterations; i++) {
+          if (ours != null) {
+            ours.reset();
+          }
+          double[] r = run(workload, client, n, nanos);
+          double[] row = Arrays.copyOf(r, r.length + 2);
+          row[r.length] = ours == null ? 0 : ours.bytesPerCall();
+          row[r.length + 1] = ours == null ? 0 : ours.cpuPerCall();
+          rounds.add(row);
+        }
+        double[] m = medians(rounds);
+        if (base == 0) {
+          base = m[0];
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-11s threads=%d: %,9.0f ops/s (%.2fx) | CPU per call: process %.2f us"
+                + " = calling threads %.2f + other Java threads %.2f + GC, JIT and VM %.2f | allocated %,.0f B/call%s"
+                + " | GC pauses %.1f%% of wall%n", workload.label(), setting, n, m[0], m[0] / base, m[1] / 1000,
+            m[2] / 1000, m[3] / 1000, (m[1] - m[2] - m[3]) / 1000, m[4], ours == null ? ""
+                : String.format(Locale.ROOT, " (transport and engine: %,.0f B, %.2f us)", m[6], m[7] / 1000),
+            m[5] * 100);
+      }
+    }
+  }
+
+  /** Workloads that share nothing between threads: how far this machine scales at best. */
+  private static final class Controls {
+    static List<Workload> all() {
+      return List.of(control("cpu", "control: SHA-256 of 1 KB, thread-confined, no allocation", () -> {
+        java.security.MessageDigest digest = sha256();
+        byte[] data = new byte[1024];
+        byte[] out = new byte[32];
+        return () -> {
+          digest.update(data);
+          try {
+            digest.digest(out, 0, out.length);
+          } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+          }
+          data[0] = out[0];
+        };
+      }), control("alloc", "control: 56 KB of short-lived objects", () -> () -> {
+        Object[] garbage = new Object[64];
+        for (int i = 0; i < 1000; i++) {
+          garbage[i & 63] = new long[5]; // 56 bytes each
+        }
+        if (garbage[7] == null) {
+          throw new IllegalStateException();
+        }
+      }));
+    }
+
+    private static java.security.MessageDigest sha256() {
+      try {
+        return java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** A workload whose per-thread state {@code perThread} makes on each thread's first call. */
+    private static Workload control(String id, String label, java.util.function.Supplier<Runnable> perThread) {
+      ThreadLocal<Runnable> state = ThreadLocal.withInitial(perThread);
+      return new Workload() {
+        @Override
+        public String id() {
+          return id;
+        }
+
+        @Override
+        public String label() {
+          return label;
+        }
+
+        @Override
+        public void run(DynamoDbClient ignored, int thread, long sequence) {
+          state.get().run();
+        }
+      };
+    }
+  }
+
   /**
    * The engine's side alone: the last request the SDK sent for {@code workload}, served again and
-   * again through {@link dev.dynamodouble.core.server.InProcessEndpoint} by 1..N threads.
+   * again through {@link dev.dynamodouble.core.server.InProcessEndpoint}.
    */
-  private static void serverSide(DynamoDouble dynamo, Workload workload, HttpExecuteRequest request,
-                                 List<Integer> threads, double warmup, double seconds, int iterations) throws Exception {
+  private static Workload serving(DynamoDouble dynamo, Workload workload, HttpExecuteRequest request)
+      throws java.io.IOException {
     byte[] body;
     try (java.io.InputStream in = request.contentStreamProvider().orElseThrow().newStream()) {
       body = in.readAllBytes();
@@ -117,7 +211,7 @@ public final class InProcessScaling {
       @Override public boolean secure() { return false; }
     };
     dev.dynamodouble.core.server.InProcessEndpoint endpoint = dynamo.inProcess();
-    Workload serve = new Workload() {
+    return new Workload() {
       @Override public String id() { return workload.id(); }
       @Override public String label() { return workload.label(); }
       @Override public void run(DynamoDbClient ignored, int thread, long sequence) {
@@ -127,26 +221,12 @@ public final class InProcessScaling {
         }
       }
     };
-    run(serve, null, 1, (long) (1e9 * warmup));
-    run(serve, null, Collections.max(threads), (long) (1e9 * warmup));
-    double base = 0;
-    for (int n : threads) {
-      List<double[]> rounds = new ArrayList<>();
-      for (int i = 0; i < iterations; i++) {
-        rounds.add(run(serve, null, n, (long) (1e9 * seconds)));
-      }
-      double[] m = medians(rounds);
-      if (base == 0) {
-        base = m[0];
-      }
-      System.out.printf(Locale.ROOT, "%-8s server side threads=%d: %,8.0f ops/s (%.2fx) | process CPU %.2f us/call"
-          + " (serving threads %.2f us) | allocated %,.0f B/call | GC %.1f%% of wall%n", workload.label(), n, m[0],
-          m[0] / base, m[1] / 1000, m[4] / 1000, m[2],
-          m[3] * 100);
-    }
   }
 
-  /** {ops/s, process CPU ns per call, client threads' bytes allocated per call, GC time / wall}. */
+  /**
+   * One round: {ops/s, process CPU ns per call, the calling threads' CPU ns per call, other Java
+   * threads' CPU ns per call, the calling threads' bytes allocated per call, GC pause time / wall}.
+   */
   private static double[] run(Workload workload, DynamoDbClient client, int threads, long nanos) throws Exception {
     CyclicBarrier start = new CyclicBarrier(threads + 1);
     CyclicBarrier end = new CyclicBarrier(threads + 1);
@@ -154,7 +234,8 @@ public final class InProcessScaling {
     AtomicLong allocated = new AtomicLong();
     AtomicLong threadCpu = new AtomicLong();
     long[] deadline = new long[1];
-    List<Thread> workers = new ArrayList<>();
+    java.util.Set<Long> workers = new java.util.HashSet<>();
+    List<Thread> started = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
       Thread worker = new Thread(() -> {
@@ -176,8 +257,10 @@ public final class InProcessScaling {
         }
       }, "client-" + t);
       worker.start();
-      workers.add(worker);
+      workers.add(worker.getId());
+      started.add(worker);
     }
+    java.util.Map<Long, Long> others = otherThreadsCpu(workers);
     long gc = gcMillis();
     long cpu = PROCESS.getProcessCpuTime();
     long began = System.nanoTime();
@@ -185,13 +268,29 @@ public final class InProcessScaling {
     start.await();
     end.await();
     long wall = System.nanoTime() - began;
-    double[] result = {ops.get() / (wall / 1e9), (PROCESS.getProcessCpuTime() - cpu) / (double) ops.get(),
-        allocated.get() / (double) ops.get(),
-        (gcMillis() - gc) * 1e6 / wall, threadCpu.get() / (double) ops.get()};
-    for (Thread worker : workers) {
+    long process = PROCESS.getProcessCpuTime() - cpu;
+    long otherCpu = 0;
+    for (java.util.Map.Entry<Long, Long> now : otherThreadsCpu(workers).entrySet()) {
+      otherCpu += now.getValue() - others.getOrDefault(now.getKey(), 0L);
+    }
+    double n = ops.get();
+    for (Thread worker : started) {
       worker.join();
     }
-    return result;
+    return new double[] {n / (wall / 1e9), process / n, threadCpu.get() / n, otherCpu / n, allocated.get() / n,
+        (gcMillis() - gc) * 1e6 / wall};
+  }
+
+  /** CPU time of each live Java thread but {@code excluded} (the JVM's GC and JIT threads are not Java threads). */
+  private static java.util.Map<Long, Long> otherThreadsCpu(java.util.Set<Long> excluded) {
+    java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+    for (long id : THREADS.getAllThreadIds()) {
+      long time = THREADS.getThreadCpuTime(id);
+      if (time >= 0 && !excluded.contains(id)) {
+        cpu.put(id, time);
+      }
+    }
+    return cpu;
   }
 
   private static long gcMillis() {
