@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *
  * <p>{@code java -cp "target/classes:$(cat target/benchmark.classpath)" dev.dynamodouble.benchmarks.InProcessScaling}
  * (settings: {@code -Dbench.workloads=put,get -Dbench.threads=1,4 -Dbench.warmup=3 -Dbench.seconds=2 -Dbench.iterations=5
- * -Dbench.retry=harness,none,timeout,standard,legacy,adaptive,built} ("built": the SDK's defaults, as the
+ * -Dbench.retry=harness,none,timeout,standard,legacy,adaptive,nobucket,built} ("built": the SDK's defaults, as the
  * extension's injected clients), {@code -Dbench.split=true} to measure our side's share (adds two clock reads per call)).
  */
 public final class InProcessScaling {
@@ -62,6 +62,8 @@ public final class InProcessScaling {
       try (DynamoDbClient setup = client(http, "none")) {
         Workloads.prepare(setup, settings.maxThreads());
       }
+      System.out.printf(Locale.ROOT, "engine clock: %d tasks pending, next due %s%n", dynamo.clock().pendingTasks(),
+          dynamo.clock().nextDue());
       for (String settingName : clients) {
         try (DynamoDbClient client = client(http, settingName)) {
           for (Workload workload : Workloads.all()) {
@@ -339,6 +341,10 @@ public final class InProcessScaling {
         break;
       case "adaptive":
         builder.overrideConfiguration(o -> o.retryStrategy(RetryMode.ADAPTIVE_V2));
+        break;
+      case "nobucket": // the SDK's standard retries without the circuit breaker (its token bucket)
+        builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .circuitBreakerEnabled(false).build()));
         break;
       case "built":
         break;
