@@ -42,6 +42,9 @@ public final class InProcessScaling {
   private static final com.sun.management.OperatingSystemMXBean PROCESS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+  /** Calls made per workload, warm-ups included: the denominator of a lock profile's event counts. */
+  private static final java.util.Map<String, AtomicLong> CALLS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private InProcessScaling() {}
 
   public static void main(String[] args) throws Exception {
@@ -80,6 +83,7 @@ public final class InProcessScaling {
         }
       }
     }
+    System.out.println("calls made, warm-ups included: " + CALLS);
   }
 
   /** Threads, durations and rounds ({@code -Dbench.threads}, {@code warmup}, {@code seconds}, {@code iterations}). */
@@ -253,6 +257,7 @@ public final class InProcessScaling {
           allocated.addAndGet(THREADS.getCurrentThreadAllocatedBytes() - bytes);
           threadCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
           ops.addAndGet(n);
+          CALLS.computeIfAbsent(workload.label(), k -> new AtomicLong()).addAndGet(n);
           end.await();
         } catch (Exception e) {
           throw new IllegalStateException(e);
