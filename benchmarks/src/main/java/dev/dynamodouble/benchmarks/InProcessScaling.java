@@ -26,15 +26,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * How the in-process transport scales from 1 to N client threads, and where a call's CPU and
- * allocation go: for each workload and thread count, ops/s, process CPU per call, bytes allocated
- * per call by the client threads (everything runs on them in process) and, split out, by our side
- * (the transport's {@code call()}: the request body read, the engine, the response built), and GC
- * time. The client's retry strategy is a setting, to tell the SDK's retry bookkeeping apart.
+ * allocation go. For each workload and thread count: ops/s, CPU per call (the process's, split into
+ * the calling threads', other Java threads' and the rest: GC, JIT and the VM), bytes the calling
+ * threads allocate per call (in process everything runs on them) and GC pause time. Control
+ * workloads that share nothing between threads ({@code cpu}, {@code alloc}) show how far the
+ * machine itself scales, in the same run. Client settings ({@code -Dbench.retry}) tell the SDK's
+ * retry and timeout bookkeeping apart: {@code harness} (the side-by-side harness's client: no
+ * retries, a 60 s call timeout), {@code built} (the SDK's defaults, as the extension's injected
+ * clients), {@code none}, {@code timeout}, {@code standard}, {@code legacy}, {@code adaptive},
+ * {@code nobucket} (standard retries without the token bucket). {@code -Dbench.split=true} also
+ * measures what the transport and the engine alone allocate and cost per call (two clock reads
+ * more per call); {@code -Dbench.part=server} serves the SDK's last request again and again through
+ * the engine's in-process endpoint, without the SDK.
  *
- * <p>{@code java -cp "target/classes:$(cat target/benchmark.classpath)" dev.dynamodouble.benchmarks.InProcessScaling}
- * (settings: {@code -Dbench.workloads=put,get -Dbench.threads=1,4 -Dbench.warmup=3 -Dbench.seconds=2 -Dbench.iterations=5
- * -Dbench.retry=harness,none,timeout,standard,legacy,adaptive,nobucket,built} ("built": the SDK's defaults, as the
- * extension's injected clients), {@code -Dbench.split=true} to measure our side's share (adds two clock reads per call)).
+ * <p>{@code java -Dbench.workloads=cpu,alloc,put,get -Dbench.threads=1,4 -Dbench.retry=harness,built
+ * -Dbench.warmup=5 -Dbench.seconds=2 -Dbench.iterations=5 -cp "target/classes:$(cat target/benchmark.classpath)"
+ * dev.dynamodouble.benchmarks.InProcessScaling} (these are the defaults)
  */
 public final class InProcessScaling {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -49,8 +56,8 @@ public final class InProcessScaling {
 
   public static void main(String[] args) throws Exception {
     Settings settings = new Settings();
-    List<String> workloads = List.of(System.getProperty("bench.workloads", "put,get,cpu,alloc").split(","));
-    List<String> clients = List.of(System.getProperty("bench.retry", "harness").split(","));
+    List<String> workloads = List.of(System.getProperty("bench.workloads", "cpu,alloc,put,get").split(","));
+    List<String> clients = List.of(System.getProperty("bench.retry", "harness,built").split(","));
     boolean split = Boolean.getBoolean("bench.split");
     boolean server = "server".equals(System.getProperty("bench.part"));
     System.out.printf(Locale.ROOT, "load average %.2f, %d CPUs%n", PROCESS.getSystemLoadAverage(),
@@ -89,7 +96,7 @@ public final class InProcessScaling {
   /** Threads, durations and rounds ({@code -Dbench.threads}, {@code warmup}, {@code seconds}, {@code iterations}). */
   private static final class Settings {
     final List<Integer> threads = new ArrayList<>();
-    final long warmupNanos = (long) (1e9 * Double.parseDouble(System.getProperty("bench.warmup", "3")));
+    final long warmupNanos = (long) (1e9 * Double.parseDouble(System.getProperty("bench.warmup", "5")));
     final long nanos = (long) (1e9 * Double.parseDouble(System.getProperty("bench.seconds", "2")));
     final int iterations = Integer.getInteger("bench.iterations", 5);
 
@@ -144,7 +151,7 @@ public final class InProcessScaling {
   /** Workloads that share nothing between threads: how far this machine scales at best. */
   private static final class Controls {
     static List<Workload> all() {
-      return List.of(control("cpu", "control: SHA-256 of 1 KB, thread-confined, no allocation", () -> {
+      return List.of(control("cpu", "control: SHA-256 of 1 KB", () -> {
         java.security.MessageDigest digest = sha256();
         byte[] data = new byte[1024];
         byte[] out = new byte[32];
@@ -157,7 +164,7 @@ public final class InProcessScaling {
           }
           data[0] = out[0];
         };
-      }), control("alloc", "control: 56 KB of short-lived objects", () -> () -> {
+      }), control("alloc", "control: 56 KB garbage", () -> () -> {
         Object[] garbage = new Object[64];
         for (int i = 0; i < 1000; i++) {
           garbage[i & 63] = new long[5]; // 56 bytes each
