@@ -186,22 +186,7 @@ public final class InProcessScaling {
     /** A workload whose per-thread state {@code perThread} makes on each thread's first call. */
     private static Workload control(String id, String label, java.util.function.Supplier<Runnable> perThread) {
       ThreadLocal<Runnable> state = ThreadLocal.withInitial(perThread);
-      return new Workload() {
-        @Override
-        public String id() {
-          return id;
-        }
-
-        @Override
-        public String label() {
-          return label;
-        }
-
-        @Override
-        public void run(DynamoDbClient ignored, int thread, long sequence) {
-          state.get().run();
-        }
-      };
+      return Workloads.workload(id, label, (ignored, thread, sequence) -> state.get().run());
     }
   }
 
@@ -217,23 +202,38 @@ public final class InProcessScaling {
     }
     software.amazon.awssdk.http.SdkHttpRequest http = request.httpRequest();
     dev.dynamodouble.core.pipeline.RequestHead head = new dev.dynamodouble.core.pipeline.RequestHead() {
-      @Override public String method() { return http.method().name(); }
-      @Override public String rawPath() { return "/"; }
-      @Override public String rawQuery() { return ""; }
-      @Override public List<String> headers(String name) { return http.matchingHeaders(name); }
-      @Override public boolean secure() { return false; }
-    };
-    dev.dynamodouble.core.server.InProcessEndpoint endpoint = dynamo.inProcess();
-    return new Workload() {
-      @Override public String id() { return workload.id(); }
-      @Override public String label() { return workload.label(); }
-      @Override public void run(DynamoDbClient ignored, int thread, long sequence) {
-        int status = endpoint.serve(head, body).status();
-        if (status != 200) {
-          throw new IllegalStateException(workload.label() + " answered " + status);
-        }
+      @Override
+      public String method() {
+        return http.method().name();
+      }
+
+      @Override
+      public String rawPath() {
+        return "/";
+      }
+
+      @Override
+      public String rawQuery() {
+        return "";
+      }
+
+      @Override
+      public List<String> headers(String name) {
+        return http.matchingHeaders(name);
+      }
+
+      @Override
+      public boolean secure() {
+        return false;
       }
     };
+    dev.dynamodouble.core.server.InProcessEndpoint endpoint = dynamo.inProcess();
+    return Workloads.workload(workload.id(), workload.label(), (ignored, thread, sequence) -> {
+      int status = endpoint.serve(head, body).status();
+      if (status != 200) {
+        throw new IllegalStateException(workload.label() + " answered " + status);
+      }
+    });
   }
 
   /**
