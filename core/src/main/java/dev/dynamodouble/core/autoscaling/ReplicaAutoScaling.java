@@ -14,7 +14,7 @@ public final class ReplicaAutoScaling {
                               Map<String, AutoScalingSettings> replicaRead,
                               Map<String, Map<String, AutoScalingSettings>> replicaIndexRead) {}
 
-  private static final TableSettings NONE = new TableSettings(null, Map.of(), Map.of(), Map.of());
+  public static final TableSettings NONE = new TableSettings(null, Map.of(), Map.of(), Map.of());
 
   private volatile TableSettings settings = NONE;
 

@@ -55,6 +55,8 @@ public final class Backups {
   private final Engine engine;
   private final Map<String, RegionBackups> regions = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  /** Counts every backup added or removed, so a data directory looks at the backups only when they changed. */
+  private final AtomicLong changes = new AtomicLong();
 
   public Backups(Engine engine) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -76,6 +78,7 @@ public final class Backups {
   /** Puts back the backups of a {@link #capture()}: those created since are gone, those deleted since are back. */
   @SuppressWarnings("unchecked")
   public void restore(Object captured) {
+    changes.incrementAndGet();
     regions.clear();
     for (Backup backup : (java.util.List<Backup>) captured) {
       add(backup);
@@ -140,13 +143,20 @@ public final class Backups {
     return table.arn() + "/backup/" + String.format("%014d", created.toEpochMilli()) + "-" + suffix;
   }
 
+  /** A count that changes whenever a backup is added or removed. */
+  public long changes() {
+    return changes.get();
+  }
+
   private void add(Backup backup) {
+    changes.incrementAndGet();
     RegionBackups backups = region(backup.region());
     backups.ordered.put(new Position(backup.created(), backup.arn()), backup);
     backups.byResource.put(resourceOf(backup.arn()), backup);
   }
 
   private void remove(Backup backup) {
+    changes.incrementAndGet();
     RegionBackups backups = region(backup.region());
     backups.ordered.remove(new Position(backup.created(), backup.arn()), backup);
     backups.byResource.remove(resourceOf(backup.arn()), backup);

@@ -247,7 +247,7 @@ public final class DataDirectory implements AutoCloseable {
    */
   public void sync() {
     long[] position = new long[1];
-    engine.write(() -> position[0] = store.appendCatalogNow());
+    engine.write(() -> position[0] = store.appendControlPlaneNow());
     log.awaitDurable(position[0]);
   }
 
