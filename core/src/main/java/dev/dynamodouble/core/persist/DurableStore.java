@@ -55,8 +55,9 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   private Instant groupAt;
   /** The backups the log holds, by the id it gave them. */
   private final Map<Backup, Long> backups = new IdentityHashMap<>();
-  /** The definition the log holds of each listed table, by incarnation. */
+  /** The definition the log holds of each listed table, by incarnation, and their incarnations by name. */
   private final Map<Long, TableDef> defined = new HashMap<>();
+  private final Map<String, Set<Long>> byName = new HashMap<>();
   /** The global tables the log holds. */
   private GlobalTableState global = GlobalTableState.NONE;
   /** The exports and imports the log holds, by ARN (each is immutable: a change is a new object). */
@@ -82,7 +83,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     }
     Incarnation known = table.attachment(Incarnation.class);
     if (known == null) {
-      appendControlPlane(); // logs the table and its contents, this commit included
+      appendControlPlane(null); // logs the table and its contents, this commit included
       return;
     }
     LogEntry.TableChanges entry = new LogEntry.TableChanges(known.id(), table.keySchema(), List.copyOf(changes),
@@ -117,7 +118,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     }
     Incarnation known = table.attachment(Incarnation.class);
     if (known == null) {
-      appendControlPlane();
+      appendControlPlane(null);
     } else {
       append(new LogEntry.Image(known.id(), table.snapshot(), at));
     }
@@ -125,7 +126,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
 
   @Override
   public void reset(Table table, Instant at, Object captured) {
-    appendControlPlane(); // a reset may also add and drop tables
+    appendControlPlane(null); // a reset may also add and drop tables
     replaced(table, Origin.RESET, at);
   }
 
@@ -144,7 +145,8 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   @Override
   public JsonWritable after(Call call, JsonWritable response) {
     if (call.api() == Call.Api.DYNAMODB && mayChangeControlPlane(call.operation())) {
-      engine.write(this::appendControlPlane);
+      Set<String> names = ChangedTables.of(call);
+      engine.write(() -> appendControlPlane(names));
     }
     long position = LAST_APPENDED.get()[0];
     if (position > 0) {
@@ -166,13 +168,14 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     List<TableDef> tables = new ArrayList<>();
     List<LogEntry> images = new ArrayList<>();
     defined.clear();
+    byName.clear();
     for (Catalog catalog : engine.regions()) {
       for (Table table : catalog.tables()) {
         if (listed(table)) {
           long id = nextIncarnation++;
           table.replaceAttachment(Incarnation.class, new Incarnation(id));
           TableDef def = TableDef.capture(id, table, engine);
-          defined.put(id, def);
+          define(def);
           tables.add(def);
           images.add(table.versions().isHistoryEnabled()
               ? new LogEntry.History(id, table.keySchema(), table.versions().retained()) : image(id, table));
@@ -213,37 +216,36 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   /**
    * Appends what changed in the control plane since the log last looked: the definitions of tables
    * changed or new (and a new table's contents), the tables dropped, and the global tables,
-   * transfers and backups that changed. Call under the engine's write lock.
+   * transfers and backups that changed. Only the tables of {@code names} (in every region) are
+   * compared when given: what a request names is all it can have changed. Call under the engine's
+   * write lock.
    */
-  private void appendControlPlane() {
+  private void appendControlPlane(Set<String> names) {
     List<TableDef> changed = new ArrayList<>();
     List<LogEntry.Image> images = new ArrayList<>();
     Set<Long> present = new HashSet<>();
     for (Catalog catalog : engine.regions()) {
-      for (Table table : catalog.tables()) {
-        if (!listed(table)) {
-          continue; // being deleted: as good as gone, nothing brings it back
-        }
-        Incarnation known = table.attachment(Incarnation.class);
-        if (known == null) {
-          known = new Incarnation(nextIncarnation++);
-          table.replaceAttachment(Incarnation.class, known);
-          images.add(image(known.id(), table));
-        }
-        present.add(known.id());
-        TableDef def = TableDef.capture(known.id(), table, engine);
-        if (!def.equals(defined.put(known.id(), def))) {
-          changed.add(def);
+      if (names == null) {
+        catalog.tables().forEach(table -> compare(table, changed, images, present));
+      } else {
+        for (String name : names) {
+          Table table = catalog.find(name);
+          if (table != null) {
+            compare(table, changed, images, present);
+          }
         }
       }
     }
     List<Long> dropped = new ArrayList<>();
-    if (present.size() < defined.size()) {
-      for (var it = defined.keySet().iterator(); it.hasNext(); ) {
-        Long id = it.next();
-        if (!present.contains(id)) {
-          dropped.add(id);
-          it.remove();
+    if (names == null) {
+      if (present.size() < defined.size()) {
+        List.copyOf(defined.keySet()).forEach(id -> drop(id, present, dropped));
+      }
+    } else {
+      for (String name : names) {
+        Set<Long> ids = byName.get(name);
+        if (ids != null) {
+          List.copyOf(ids).forEach(id -> drop(id, present, dropped));
         }
       }
     }
@@ -255,6 +257,46 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     appendGlobalTables();
     appendTransfers(false);
     appendBackups();
+  }
+
+  /** Compares a table with what the log holds of it: a new or changed definition is to be logged. */
+  private void compare(Table table, List<TableDef> changed, List<LogEntry.Image> images, Set<Long> present) {
+    if (!listed(table)) {
+      return; // being deleted: as good as gone, nothing brings it back
+    }
+    Incarnation known = table.attachment(Incarnation.class);
+    if (known == null) {
+      known = new Incarnation(nextIncarnation++);
+      table.replaceAttachment(Incarnation.class, known);
+      images.add(image(known.id(), table));
+    }
+    present.add(known.id());
+    TableDef def = TableDef.capture(known.id(), table, engine);
+    if (!def.equals(define(def))) {
+      changed.add(def);
+    }
+  }
+
+  /** Records what the log holds of a table; returns what it held before. */
+  private TableDef define(TableDef def) {
+    byName.computeIfAbsent(def.name(), n -> new HashSet<>(2)).add(def.incarnation());
+    return defined.put(def.incarnation(), def);
+  }
+
+  /** Drops a table the log holds unless it is {@code present}. */
+  private void drop(Long id, Set<Long> present, List<Long> dropped) {
+    if (present.contains(id)) {
+      return;
+    }
+    TableDef gone = defined.remove(id);
+    if (gone != null) {
+      dropped.add(id);
+      Set<Long> ids = byName.get(gone.name());
+      ids.remove(id);
+      if (ids.isEmpty()) {
+        byName.remove(gone.name());
+      }
+    }
   }
 
   /** Logs the global tables when they changed. */
@@ -351,7 +393,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
    * under the engine's write lock; returns the log position.
    */
   long appendControlPlaneNow() {
-    appendControlPlane();
+    appendControlPlane(null);
     append(new LogEntry.Tables(List.of(), List.of(), engine.clock().now(), engine.feed().lastSequence()));
     return lastAppended();
   }
