@@ -27,25 +27,15 @@ import org.slf4j.LoggerFactory;
  * O(1) reference to an immutable root), then writes the files in a task on the engine clock, after
  * the engine's status delay: IN_PROGRESS until then, COMPLETED (or FAILED) after.
  */
-public final class Exports {
+public final class Exports extends TransferService<Export> {
   /** Concurrent exports per account before LimitExceededException (DynamoDB's quota). */
   static final int MAX_IN_PROGRESS = 300;
   static final Duration MIN_INCREMENTAL = Duration.ofMinutes(15);
   static final Duration MAX_INCREMENTAL = Duration.ofHours(24);
   private static final Logger LOG = LoggerFactory.getLogger(Exports.class);
 
-  private final Engine engine;
-  private final DataTransfers.S3Access s3;
-  private final TransferLog<Export> log = new TransferLog<>();
-
   Exports(Engine engine, DataTransfers.S3Access s3) {
-    this.engine = engine;
-    this.s3 = s3;
-  }
-
-  /** Refuses the operation when no S3 stand-in is configured. */
-  public void requireS3(String operation) {
-    s3.require(operation);
+    super(engine, s3, "Export", ErrorCode.EXPORT_NOT_FOUND, MAX_IN_PROGRESS);
   }
 
   /**
@@ -75,10 +65,7 @@ public final class Exports {
           "Point in time recovery is not enabled for table '" + table.name() + "'");
     }
     ExportRequest request = resolveTimes(asked, window, now);
-    if (log.inProgress(catalog.region()) >= MAX_IN_PROGRESS) {
-      throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Too many exports in progress: at most " + MAX_IN_PROGRESS
-          + " can run at once");
-    }
+    requireRoom(catalog.region());
     Source source = source(table, request);
     String arn = log.newArn(table.arn(), "export", now);
     Export export = new Export(arn, catalog.region(), table.arn(), table.id(), request, now, Export.IN_PROGRESS,
@@ -86,47 +73,6 @@ public final class Exports {
     log.put(export);
     engine.clock().scheduleAfter(engine.options().statusDelay(), () -> complete(dir, export, source));
     return export;
-  }
-
-  /** What the export of {@code table} reads: its contents at the request's times, from the PITR history. */
-  private static Source source(Table table, ExportRequest request) {
-    VersionedRoot<TableData> versions = table.versions();
-    return request.incremental()
-        ? new Source(dataAt(versions, request.fromTime()), dataAt(versions, request.toTime()), versions,
-            keyNames(table))
-        : new Source(null, dataAt(versions, request.exportTime().plusNanos(1)), versions, keyNames(table));
-  }
-
-  /**
-   * Puts back an export a data directory kept. One still IN_PROGRESS (the server stopped before it
-   * was written) is written again from its table's PITR history, or FAILED when that is gone.
-   * Call under the engine's write lock, once the tables are back.
-   */
-  public void recovered(Export export) {
-    log.recovered(export);
-    if (!Export.IN_PROGRESS.equals(export.status())) {
-      return;
-    }
-    Table table = engine.region(export.region()).find(export.tableArn());
-    S3Directory dir = s3.find();
-    if (table == null || !table.id().equals(export.tableId()) || dir == null
-        || !engine.pointInTimeRecovery().describe(table).enabled()) {
-      log.replace(export, export.failed(engine.clock().now(), "InternalServerError", "The export was interrupted "
-          + "by a restart of the server, and its table, its point-in-time history or the S3 stand-in is gone"));
-      return;
-    }
-    Source source = source(table, export.request());
-    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> complete(dir, export, source));
-  }
-
-  /** Every export, in the order they were asked for (a data directory's view). */
-  public List<Export> all() {
-    return log.all();
-  }
-
-  /** A count that changes whenever an export is added or changes. */
-  public long changes() {
-    return log.changes();
   }
 
   /** The times of the request checked against the PITR window, with their defaults filled in. */
@@ -213,31 +159,34 @@ public final class Exports {
     engine.write(() -> log.replace(export, finished));
   }
 
-  /** The export of that ARN, or ExportNotFoundException. */
-  public Export describe(String arn) {
-    s3.require("DescribeExport");
-    Export export = log.get(arn);
-    if (export == null) {
-      throw new DynamoException(ErrorCode.EXPORT_NOT_FOUND, "Export not found: " + arn);
-    }
-    return export;
+  /** What the export of {@code table} reads: its contents at the request's times, from the PITR history. */
+  private static Source source(Table table, ExportRequest request) {
+    VersionedRoot<TableData> versions = table.versions();
+    return request.incremental()
+        ? new Source(dataAt(versions, request.fromTime()), dataAt(versions, request.toTime()), versions,
+            keyNames(table))
+        : new Source(null, dataAt(versions, request.exportTime().plusNanos(1)), versions, keyNames(table));
   }
 
   /**
-   * A page of the region's exports (of one table when {@code tableArn} is given), in the order they
-   * were asked for, after the export {@code after} (an earlier page's last ARN): at most {@code limit},
-   * plus one more when there is a next page.
+   * Puts back an export a data directory kept. One still IN_PROGRESS (the server stopped before it
+   * was written) is written again from its table's PITR history, or FAILED when that is gone.
+   * Call under the engine's write lock, once the tables are back.
    */
-  public List<Export> list(String region, String tableArn, String after, int limit) {
-    s3.require("ListExports");
-    return log.page(region, tableArn, after, limit);
-  }
-
-  Object capture() {
-    return log.capture();
-  }
-
-  void restore(Object state) {
-    log.restore(state);
+  public void recovered(Export export) {
+    log.recovered(export);
+    if (!Export.IN_PROGRESS.equals(export.status())) {
+      return;
+    }
+    Table table = engine.region(export.region()).find(export.tableArn());
+    S3Directory dir = s3.find();
+    if (table == null || !table.id().equals(export.tableId()) || dir == null
+        || !engine.pointInTimeRecovery().describe(table).enabled()) {
+      log.replace(export, export.failed(engine.clock().now(), "InternalServerError", "The export was interrupted "
+          + "by a restart of the server, and its table, its point-in-time history or the S3 stand-in is gone"));
+      return;
+    }
+    Source source = source(table, export.request());
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> complete(dir, export, source));
   }
 }
