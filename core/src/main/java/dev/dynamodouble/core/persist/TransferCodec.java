@@ -89,7 +89,7 @@ final class TransferCodec {
     out.writeNullable(r.inputFormat());
     out.writeNullable(r.compression());
     out.writeNullable(r.csvDelimiter() == null ? null : r.csvDelimiter().toString());
-    writeStrings(out, r.csvHeaders());
+    SettingsCodec.writeStrings(out, r.csvHeaders());
     out.writeNullable(r.tableName());
     out.writeNullable(r.tableCreationParameters() == null ? null : Json.toJson(r.tableCreationParameters()));
     SettingsCodec.writeInstant(out, i.startTime());
@@ -101,7 +101,7 @@ final class TransferCodec {
     out.writeLong(i.processedSizeBytes());
     out.writeNullable(i.failureCode());
     out.writeNullable(i.failureMessage());
-    writeStrings(out, i.errors());
+    SettingsCodec.writeStrings(out, i.errors());
   }
 
   private static Import readImport(ByteSource in) {
@@ -116,7 +116,7 @@ final class TransferCodec {
     String format = in.readNullable();
     String compression = in.readNullable();
     String delimiter = in.readNullable();
-    List<String> headers = readStrings(in);
+    List<String> headers = SettingsCodec.readStrings(in);
     String tableName = in.readNullable();
     String parameters = in.readNullable();
     ImportRequest request = new ImportRequest(token, bucket, owner, prefix, format, compression,
@@ -124,26 +124,6 @@ final class TransferCodec {
         parameters == null ? null : Json.parse(parameters));
     return new Import(arn, region, tableArn, tableId, request, SettingsCodec.readInstant(in), in.readString(),
         SettingsCodec.readInstant(in), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readNullable(),
-        in.readNullable(), readStrings(in));
-  }
-
-  private static void writeStrings(ByteSink out, List<String> strings) {
-    out.writeBoolean(strings != null);
-    if (strings != null) {
-      out.writeInt(strings.size());
-      strings.forEach(out::writeString);
-    }
-  }
-
-  private static List<String> readStrings(ByteSource in) {
-    if (!in.readBoolean()) {
-      return null;
-    }
-    int n = in.readInt();
-    List<String> strings = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      strings.add(in.readString());
-    }
-    return List.copyOf(strings);
+        in.readNullable(), SettingsCodec.readStrings(in));
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,10 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ExportDescription;
@@ -54,10 +47,10 @@ class ControlPlaneKillNineProcessTest {
             .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
         east.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
         east.putItem(r -> r.tableName("orders").item(Map.of("pk", s("a"))));
-        advance(endpoint, 60_000);
+        ServerProcesses.advance(endpoint, 60_000);
         String exportArn = east.exportTableToPointInTime(r -> r.tableArn(tableArn(east, "orders")).s3Bucket("bkt"))
             .exportDescription().exportArn();
-        advance(endpoint, 1_000);
+        ServerProcesses.advance(endpoint, 1_000);
         export = east.describeExport(r -> r.exportArn(exportArn)).exportDescription();
         assertThat(export.exportStatusAsString()).isEqualTo("COMPLETED");
         create(east, "gone", StreamViewType.KEYS_ONLY);
@@ -73,12 +66,12 @@ class ControlPlaneKillNineProcessTest {
     Process second = start(data);
     try {
       URI endpoint = ServerProcesses.endpointOf(second);
-      try (DynamoDbClient east = ServerProcesses.client(endpoint); DynamoDbClient west = client(endpoint, "eu-west-1");
-           DynamoDbStreamsClient streams = streams(endpoint)) {
+      try (DynamoDbClient east = ServerProcesses.client(endpoint); DynamoDbClient west = ServerProcesses.client(endpoint, "eu-west-1");
+           DynamoDbStreamsClient streams = ServerProcesses.streams(endpoint)) {
         assertThat(east.describeTable(r -> r.tableName("orders")).table().replicas())
             .extracting(ReplicaDescription::regionName).containsExactly("eu-west-1");
         west.putItem(r -> r.tableName("orders").item(Map.of("pk", s("from-west"))));
-        advance(endpoint, 2_000);
+        ServerProcesses.advance(endpoint, 2_000);
         assertThat(east.getItem(r -> r.tableName("orders").key(Map.of("pk", s("from-west")))).item()).isNotEmpty();
         assertThat(east.describeExport(r -> r.exportArn(export.exportArn())).exportDescription()).isEqualTo(export);
         assertThat(streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().streamStatusAsString())
@@ -109,27 +102,8 @@ class ControlPlaneKillNineProcessTest {
     return AttributeValue.fromS(value);
   }
 
-  private static void advance(URI endpoint, long millis) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            endpoint.resolve("/_dynamodouble/clock/advance?millis=" + millis)).POST(HttpRequest.BodyPublishers.noBody())
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-  }
-
   private Process start(Path data) throws IOException {
     return ServerProcesses.start(tmp.resolve("server.log"), "--manual-clock", START.toString(),
         "--data-dir", data.toString(), "--s3-dir", tmp.resolve("s3").toString());
-  }
-
-  private static DynamoDbClient client(URI endpoint, String region) {
-    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
-  }
-
-  private static DynamoDbStreamsClient streams(URI endpoint) {
-    return DynamoDbStreamsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
   }
 }
