@@ -57,6 +57,10 @@ class ControlPlaneCrashCopyTest {
     east.deleteTable(r -> r.tableName("delta"));
     east.restoreTableFromBackup(r -> r.backupArn(backup).targetTableName("restored"));
     east.updateTable(r -> r.tableName("alpha").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+    SdkTestSupport.createTable(east, "strong", "pk", null);
+    east.updateTable(r -> r.tableName("strong").multiRegionConsistency("STRONG")
+        .replicaUpdates(u -> u.create(c -> c.regionName("us-east-2")))
+        .globalTableWitnessUpdates(w -> w.create(c -> c.regionName("us-west-2"))));
     for (DynamoDbClient client : List.of(east, west)) {
       SdkTestSupport.createTable(client, "legacy", "pk", null);
       client.updateTable(r -> r.tableName("legacy").streamSpecification(s -> s.streamEnabled(true)
@@ -79,6 +83,7 @@ class ControlPlaneCrashCopyTest {
                 t.attributeDefinitions(), String.valueOf(t.billingModeSummary()), String.valueOf(t.deletionProtectionEnabled()),
                 String.valueOf(t.streamSpecification()), String.valueOf(t.latestStreamArn()),
                 String.valueOf(t.globalTableVersion()), replicas(t), String.valueOf(t.tableStatus()),
+                String.valueOf(t.multiRegionConsistencyAsString()), String.valueOf(t.globalTableWitnesses()),
                 client.listTagsOfResource(r -> r.resourceArn(key)).tags(),
                 client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription(),
                 client.describeContinuousBackups(r -> r.tableName(name)).continuousBackupsDescription(),
