@@ -55,8 +55,18 @@ public final class Backups {
   private final Engine engine;
   private final Map<String, RegionBackups> regions = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
-  /** Counts every backup added or removed, so a data directory looks at the backups only when they changed. */
-  private final AtomicLong changes = new AtomicLong();
+  /** Hears every backup added or removed, under the engine's write lock (a data directory), or null. */
+  private volatile Listener listener;
+
+  /** What a data directory hears of the backups, under the engine's write lock. */
+  public interface Listener {
+    void backupAdded(Backup backup);
+
+    void backupRemoved(Backup backup);
+
+    /** Every backup was replaced at once (a reset to a snapshot). */
+    void backupsReplaced();
+  }
 
   public Backups(Engine engine) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -78,11 +88,19 @@ public final class Backups {
   /** Puts back the backups of a {@link #capture()}: those created since are gone, those deleted since are back. */
   @SuppressWarnings("unchecked")
   public void restore(Object captured) {
-    changes.incrementAndGet();
     regions.clear();
     for (Backup backup : (java.util.List<Backup>) captured) {
-      add(backup);
+      put(backup);
     }
+    Listener heard = listener;
+    if (heard != null) {
+      heard.backupsReplaced();
+    }
+  }
+
+  /** Makes {@code listener} (null: none) hear every backup added or removed from now on. */
+  public void listen(Listener listener) {
+    this.listener = listener;
   }
 
   /** CreateBackup: a USER backup of the table as it is now. Call under the engine's write lock. */
@@ -143,23 +161,28 @@ public final class Backups {
     return table.arn() + "/backup/" + String.format("%014d", created.toEpochMilli()) + "-" + suffix;
   }
 
-  /** A count that changes whenever a backup is added or removed. */
-  public long changes() {
-    return changes.get();
+  private void add(Backup backup) {
+    put(backup);
+    Listener heard = listener;
+    if (heard != null) {
+      heard.backupAdded(backup);
+    }
   }
 
-  private void add(Backup backup) {
-    changes.incrementAndGet();
+  private void put(Backup backup) {
     RegionBackups backups = region(backup.region());
     backups.ordered.put(new Position(backup.created(), backup.arn()), backup);
     backups.byResource.put(resourceOf(backup.arn()), backup);
   }
 
   private void remove(Backup backup) {
-    changes.incrementAndGet();
     RegionBackups backups = region(backup.region());
-    backups.ordered.remove(new Position(backup.created(), backup.arn()), backup);
+    boolean removed = backups.ordered.remove(new Position(backup.created(), backup.arn()), backup);
     backups.byResource.remove(resourceOf(backup.arn()), backup);
+    Listener heard = listener;
+    if (removed && heard != null) {
+      heard.backupRemoved(backup);
+    }
   }
 
   /** The backup of that ARN in {@code region} (the ARN's own region is not compared), or null. */

@@ -101,6 +101,7 @@ public final class DataDirectory implements AutoCloseable {
         long[] position = new long[1];
         engine.write(() -> {
           engine.feed().subscribe(store);
+          engine.backups().listen(store);
           store.appendCheckpoint();
           position[0] = store.lastAppended();
         });
@@ -269,6 +270,7 @@ public final class DataDirectory implements AutoCloseable {
   @Override
   public void close() {
     engine.storage(null);
+    engine.backups().listen(null);
     try {
       sync();
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.persist;
 
 import dev.dynamodouble.core.backup.Backup;
+import dev.dynamodouble.core.backup.Backups;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.export.Export;
@@ -38,7 +39,7 @@ import java.util.Set;
  * all of it whole. Everything is captured under the engine's write lock, so the log's order is the
  * engine's.
  */
-final class DurableStore implements FeedSubscriber, RequestStage {
+final class DurableStore implements FeedSubscriber, RequestStage, Backups.Listener {
   /** Operations that change no control-plane state: no catalog is logged after them. */
   private static final Set<String> ITEM_OPERATIONS = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
       "TransactWriteItems", "BatchGetItem", "TransactGetItems", "Query", "Scan", "ExecuteStatement",
@@ -62,8 +63,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   private GlobalTableState global = GlobalTableState.NONE;
   /** The exports and imports the log holds, by ARN (each is immutable: a change is a new object). */
   private final Map<String, Object> transfers = new HashMap<>();
-  /** The change counts of backups and transfers when the log last looked. */
-  private long backupsSeen = -1;
+  /** The change count of the transfers when the log last looked. */
   private long transfersSeen = -1;
 
   DurableStore(Engine engine) {
@@ -192,7 +192,6 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     transfersSeen = -1;
     appendTransfers(true);
     backups.clear();
-    backupsSeen = -1;
     appendBackups();
     append(new LogEntry.CheckpointEnd());
   }
@@ -256,7 +255,6 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     images.forEach(this::append);
     appendGlobalTables();
     appendTransfers(false);
-    appendBackups();
   }
 
   /** Compares a table with what the log holds of it: a new or changed definition is to be logged. */
@@ -361,14 +359,33 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     return new LogEntry.Image(id, current.root(), current.committedAt());
   }
 
-  /** Logs the backups created since the log last looked, and drops those deleted or expired. */
+  // --- the backups, as they change (under the engine's write lock) ---
+
+  @Override
+  public void backupAdded(Backup backup) {
+    if (!backups.containsKey(backup)) {
+      long id = nextIncarnation++;
+      backups.put(backup, id);
+      append(new LogEntry.BackupAdded(id, backup));
+    }
+  }
+
+  @Override
+  public void backupRemoved(Backup backup) {
+    Long id = backups.remove(backup);
+    if (id != null) {
+      append(new LogEntry.BackupDropped(id));
+    }
+  }
+
+  @Override
+  public void backupsReplaced() {
+    appendBackups();
+  }
+
+  /** Logs the backups the log does not hold yet, and drops those it holds that are gone (O(backups)). */
   @SuppressWarnings("unchecked")
   private void appendBackups() {
-    long seen = engine.backups().changes();
-    if (seen == backupsSeen) {
-      return;
-    }
-    backupsSeen = seen;
     List<Backup> all = (List<Backup>) engine.backups().capture(); // oldest first within a region
     Set<Backup> present = Collections.newSetFromMap(new IdentityHashMap<>());
     present.addAll(all);
