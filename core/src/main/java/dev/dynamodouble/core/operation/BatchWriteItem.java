@@ -78,7 +78,7 @@ public final class BatchWriteItem implements Operation {
         IndexWriteUnits.add(itemCapacity, data, write.key(), before, write.item());
         CapacityCharge.record(context.call(), write.table(), write.key().partition(), itemCapacity);
         capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).add(itemCapacity);
-        pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item()));
+        pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item(), before));
         edits.computeIfAbsent(write.table(), t -> new ArrayList<>())
             .add(new ChangeFeed.Edit(write.key(), before, write.item()));
       }
@@ -147,8 +147,8 @@ public final class BatchWriteItem implements Operation {
     if (put != null) {
       Map<String, AttributeValue> item = put.item("Item");
       new Constraints().notNull(item, "requestItems." + table.name() + ".member.putRequest.item").check();
-      StoredItem stored = ItemValidation.storable(table, item);
-      return new Write(table, table.keySchema().keyOfItem(item), stored, writeRequest);
+      ItemValidation.Keyed keyed = ItemValidation.keyed(table, item);
+      return new Write(table, keyed.key(), keyed.item(), writeRequest);
     }
     Map<String, AttributeValue> key = delete.item("Key");
     new Constraints().notNull(key, "requestItems." + table.name() + ".member.deleteRequest.key").check();
