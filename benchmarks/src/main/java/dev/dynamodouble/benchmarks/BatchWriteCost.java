@@ -127,8 +127,10 @@ public final class BatchWriteCost {
         List<IntConsumer> sides = List.of(i -> workload.run(floorClient, 0, i), i -> workload.run(ddClient, 0, i));
         double[][] m = rounds(iterations, nanos, sides, false, new String[] {"floor", "dynamo-double"});
         System.out.printf(Locale.ROOT, "loopback, 1 client thread: %-30s floor %,8.0f ops/s, Dynamo Double %,8.0f ops/s, "
-            + "DD/floor %.2fx; server threads' CPU per call: floor %6.1f us, Dynamo Double %6.1f us%n",
-            workload.label(), m[0][0], m[1][0], m[1][0] / m[0][0], m[0][1] / 1000, m[1][1] / 1000);
+            + "DD/floor %.2fx; server threads' CPU per call: floor %6.1f us, Dynamo Double %6.1f us; client thread's: "
+            + "%6.1f us, %6.1f us; (client + server) CPU floor/DD %.2fx%n",
+            workload.label(), m[0][0], m[1][0], m[1][0] / m[0][0], m[0][1] / 1000, m[1][1] / 1000, m[0][3] / 1000,
+            m[1][3] / 1000, (m[0][1] + m[0][3]) / (m[1][1] + m[1][3]));
       }
     }
   }
@@ -139,38 +141,40 @@ public final class BatchWriteCost {
 
   /**
    * Medians per operation, measured in rounds that rotate which goes first, after one warm-up
-   * round: {ops/s, CPU ns per call, bytes allocated per call}. CPU is this thread's when
-   * {@code onThisThread}, else that of the threads whose names start with {@code serverThreads[o]}.
+   * round: {ops/s, CPU ns per call, bytes allocated per call, this thread's CPU ns per call}. CPU is
+   * this thread's when {@code onThisThread}, else that of the threads whose names start with
+   * {@code serverThreads[o]}.
    */
   private static double[][] rounds(int iterations, long nanos, List<IntConsumer> operations, boolean onThisThread,
                                    String[] serverThreads) {
     int n = operations.size();
-    double[][][] all = new double[n][3][iterations];
+    double[][][] all = new double[n][4][iterations];
     for (int round = -1; round < iterations; round++) {
       for (int k = 0; k < n; k++) {
         int o = Math.floorMod(k + round, n);
         System.gc();
         double[] m = measure(operations.get(o), nanos, onThisThread ? null : serverThreads[o]);
         if (round >= 0) {
-          for (int j = 0; j < 3; j++) {
+          for (int j = 0; j < 4; j++) {
             all[o][j][round] = m[j];
           }
         }
       }
     }
-    double[][] medians = new double[n][3];
+    double[][] medians = new double[n][4];
     for (int o = 0; o < n; o++) {
-      for (int j = 0; j < 3; j++) {
+      for (int j = 0; j < 4; j++) {
         medians[o][j] = Stats.median(all[o][j]);
       }
     }
     return medians;
   }
 
-  /** {ops/s, CPU ns per call, bytes this thread allocated per call}. */
+  /** {ops/s, CPU ns per call, bytes this thread allocated per call, this thread's CPU ns per call}. */
   private static double[] measure(IntConsumer operation, long nanos, String serverThreads) {
     long allocated = THREADS.getCurrentThreadAllocatedBytes();
-    long cpu = serverThreads == null ? THREADS.getCurrentThreadCpuTime() : cpuOfThreads(serverThreads);
+    long own = THREADS.getCurrentThreadCpuTime();
+    long cpu = serverThreads == null ? own : cpuOfThreads(serverThreads);
     long start = System.nanoTime();
     long end = start + nanos;
     int ops = 0;
@@ -180,9 +184,10 @@ public final class BatchWriteCost {
       ops++;
       now = System.nanoTime();
     } while (now < end);
-    long cpuAfter = serverThreads == null ? THREADS.getCurrentThreadCpuTime() : cpuOfThreads(serverThreads);
+    long ownAfter = THREADS.getCurrentThreadCpuTime();
+    long cpuAfter = serverThreads == null ? ownAfter : cpuOfThreads(serverThreads);
     return new double[] {ops / ((now - start) / 1e9), (cpuAfter - cpu) / (double) ops,
-        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / (double) ops};
+        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / (double) ops, (ownAfter - own) / (double) ops};
   }
 
   /** The CPU time of the live threads whose names start with {@code prefix}. */

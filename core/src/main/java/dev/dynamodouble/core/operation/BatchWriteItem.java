@@ -72,13 +72,20 @@ public final class BatchWriteItem implements Operation {
       Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
       for (Write write : admitted) {
         TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
-        StoredItem before = data.get(write.key());
+        StoredItem before;
+        if (write.item() == null) {
+          before = data.get(write.key());
+          pending.put(write.table(), data.delete(write.key()));
+        } else {
+          TableData.Written written = data.write(write.key(), write.item()); // one search for both
+          before = written.before();
+          pending.put(write.table(), written.data());
+        }
         long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
         ConsumedCapacity itemCapacity = new ConsumedCapacity(write.table().name()).addTableWrite(Capacity.writeUnits(bytes));
         IndexWriteUnits.add(itemCapacity, data, write.key(), before, write.item());
         CapacityCharge.record(context.call(), write.table(), write.key().partition(), itemCapacity);
         capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).add(itemCapacity);
-        pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item(), before));
         edits.computeIfAbsent(write.table(), t -> new ArrayList<>())
             .add(new ChangeFeed.Edit(write.key(), before, write.item()));
       }

@@ -81,8 +81,8 @@ public final class RequestFingerprint {
         put('s');
         text((String) node);
       } else {
-        put('v');
-        text(Json.toJson(node));
+        put('v'); // as JSON text; without a JSON generator for the common scalars (BOOL values)
+        text(node instanceof Boolean || node instanceof Integer || node instanceof Long ? node.toString() : Json.toJson(node));
       }
     }
 
