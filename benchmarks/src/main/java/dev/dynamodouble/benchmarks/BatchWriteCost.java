@@ -175,19 +175,12 @@ public final class BatchWriteCost {
     long allocated = THREADS.getCurrentThreadAllocatedBytes();
     long own = THREADS.getCurrentThreadCpuTime();
     long cpu = serverThreads == null ? own : cpuOfThreads(serverThreads);
-    long start = System.nanoTime();
-    long end = start + nanos;
-    int ops = 0;
-    long now;
-    do {
-      operation.accept(ops);
-      ops++;
-      now = System.nanoTime();
-    } while (now < end);
+    Stats.Timed timed = Stats.repeat(operation, nanos);
     long ownAfter = THREADS.getCurrentThreadCpuTime();
     long cpuAfter = serverThreads == null ? ownAfter : cpuOfThreads(serverThreads);
-    return new double[] {ops / ((now - start) / 1e9), (cpuAfter - cpu) / (double) ops,
-        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / (double) ops, (ownAfter - own) / (double) ops};
+    double ops = timed.calls();
+    return new double[] {timed.perSecond(), (cpuAfter - cpu) / ops,
+        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / ops, (ownAfter - own) / ops};
   }
 
   /** The CPU time of the live threads whose names start with {@code prefix}. */
