@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -172,14 +173,9 @@ class RequestIsolationTest {
     assertThat(writerIn.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
 
     List<Socket> writers = new ArrayList<>();
-    List<CompletableFuture<RawResponse>> written = new ArrayList<>();
     try {
-      for (int i = 0; i < 4; i++) { // more than the I/O threads: were they served there, every loop would wait
-        Socket socket = connect();
-        writers.add(socket);
-        send(socket, "PutItem", "{\"TableName\":\"held\",\"Item\":{\"pk\":{\"S\":\"k" + i + "\"}}}");
-        written.add(answer(socket));
-      }
+      List<CompletableFuture<RawResponse>> written = sendOnFourConnections(writers, "PutItem",
+          i -> "{\"TableName\":\"held\",\"Item\":{\"pk\":{\"S\":\"k" + i + "\"}}}");
       for (int i = 0; i < 8; i++) {
         try (Socket socket = connect()) {
           send(socket, "GetItem", "{\"TableName\":\"held\",\"Key\":{\"pk\":{\"S\":\"k0\"}}}");
@@ -219,15 +215,9 @@ class RequestIsolationTest {
       }
     })) {
       List<Socket> held = new ArrayList<>();
-      List<CompletableFuture<RawResponse>> answers = new ArrayList<>();
       try {
-        for (int i = 0; i < 4; i++) { // more than the I/O threads: were they served there, every loop would wait
-          Socket socket = connect();
-          held.add(socket);
-          send(socket, "TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"held\","
-              + "\"Item\":{\"pk\":{\"S\":\"t" + i + "\"}}}}]}");
-          answers.add(answer(socket));
-        }
+        List<CompletableFuture<RawResponse>> answers = sendOnFourConnections(held, "TransactWriteItems",
+            i -> "{\"TransactItems\":[{\"Put\":{\"TableName\":\"held\",\"Item\":{\"pk\":{\"S\":\"t" + i + "\"}}}}]}");
         assertThat(inFlight.tryAcquire(4, GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 8; i++) {
           try (Socket socket = connect()) {
@@ -248,6 +238,22 @@ class RequestIsolationTest {
         }
       }
     }
+  }
+
+  /**
+   * Sends {@code operation} with {@code body.apply(i)} on each of four new connections (kept in
+   * {@code sockets}): more than the I/O threads, so were they served there, every loop would wait.
+   */
+  private List<CompletableFuture<RawResponse>> sendOnFourConnections(List<Socket> sockets, String operation,
+                                                                      IntFunction<String> body) throws IOException {
+    List<CompletableFuture<RawResponse>> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Socket socket = connect();
+      sockets.add(socket);
+      send(socket, operation, body.apply(i));
+      answers.add(answer(socket));
+    }
+    return answers;
   }
 
   private void createHeldTable() throws IOException {
