@@ -101,17 +101,9 @@ public final class AuthOverhead {
   private static double[] run(DynamoDbClient client, Consumer<DynamoDbClient> call, double seconds) {
     com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    long end = System.nanoTime() + (long) (seconds * 1e9);
-    long calls = 0;
     long cpu = os.getProcessCpuTime();
-    long start = System.nanoTime();
-    long now;
-    do {
-      call.accept(client);
-      calls++;
-      now = System.nanoTime();
-    } while (now < end);
-    return new double[] {calls / ((now - start) / 1e9), (os.getProcessCpuTime() - cpu) / (double) calls};
+    Stats.Timed timed = Stats.repeat(i -> call.accept(client), (long) (seconds * 1e9));
+    return new double[] {timed.perSecond(), (os.getProcessCpuTime() - cpu) / (double) timed.calls()};
   }
 
   private static double median(List<Double> values) {

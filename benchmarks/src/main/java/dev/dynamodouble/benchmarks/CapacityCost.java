@@ -170,17 +170,10 @@ public final class CapacityCost {
   private static double[] measure(IntConsumer operation, long nanos) {
     long allocated = THREADS.getCurrentThreadAllocatedBytes();
     long cpu = cpuNanos();
-    long start = System.nanoTime();
-    long end = start + nanos;
-    int ops = 0;
-    long now;
-    do {
-      operation.accept(ops);
-      ops++;
-      now = System.nanoTime();
-    } while (now < end);
-    return new double[] {ops / ((now - start) / 1e9), (cpuNanos() - cpu) / (double) ops,
-        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / (double) ops};
+    Stats.Timed timed = Stats.repeat(operation, nanos);
+    double ops = timed.calls();
+    return new double[] {timed.perSecond(), (cpuNanos() - cpu) / ops,
+        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / ops};
   }
 
   private static long cpuNanos() {

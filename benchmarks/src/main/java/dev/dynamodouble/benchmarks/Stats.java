@@ -1,8 +1,9 @@
 package dev.dynamodouble.benchmarks;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
-/** Medians and percentiles. */
+/** Medians and percentiles, and a timed loop of calls. */
 final class Stats {
 
   private Stats() {}
@@ -21,5 +22,26 @@ final class Stats {
     }
     int rank = (int) Math.ceil(p * sorted.length);
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
+  /** How many calls a loop made, and in how many nanoseconds. */
+  record Timed(long calls, long nanos) {
+    double perSecond() {
+      return calls / (nanos / 1e9);
+    }
+  }
+
+  /** Calls {@code operation} (with the number of calls before) until {@code nanos} have passed. */
+  static Timed repeat(IntConsumer operation, long nanos) {
+    long start = System.nanoTime();
+    long end = start + nanos;
+    int calls = 0;
+    long now;
+    do {
+      operation.accept(calls);
+      calls++;
+      now = System.nanoTime();
+    } while (now < end);
+    return new Timed(calls, now - start);
   }
 }

@@ -6,7 +6,6 @@ import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonObject;
 import dev.dynamodouble.core.table.KeyAttribute;
-import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.core.value.AttributeValue;
@@ -185,8 +184,8 @@ final class ImportReader {
   }
 
   private void put(Map<String, AttributeValue> attributes) {
-    StoredItem item = ItemValidation.storable(table, attributes);
-    data = data.put(table.keySchema().keyOfItem(attributes), item);
+    ItemValidation.Keyed keyed = ItemValidation.keyed(table, attributes);
+    data = data.put(keyed.key(), keyed.item());
     imported++;
   }
 

@@ -72,13 +72,20 @@ public final class BatchWriteItem implements Operation {
       Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
       for (Write write : admitted) {
         TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
-        StoredItem before = data.get(write.key());
+        StoredItem before;
+        if (write.item() == null) {
+          before = data.get(write.key());
+          pending.put(write.table(), data.delete(write.key()));
+        } else {
+          TableData.Written written = data.write(write.key(), write.item()); // one search for both
+          before = written.before();
+          pending.put(write.table(), written.data());
+        }
         long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
         ConsumedCapacity itemCapacity = new ConsumedCapacity(write.table().name()).addTableWrite(Capacity.writeUnits(bytes));
         IndexWriteUnits.add(itemCapacity, data, write.key(), before, write.item());
         CapacityCharge.record(context.call(), write.table(), write.key().partition(), itemCapacity);
         capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).add(itemCapacity);
-        pending.put(write.table(), write.item() == null ? data.delete(write.key()) : data.put(write.key(), write.item()));
         edits.computeIfAbsent(write.table(), t -> new ArrayList<>())
             .add(new ChangeFeed.Edit(write.key(), before, write.item()));
       }
@@ -147,8 +154,8 @@ public final class BatchWriteItem implements Operation {
     if (put != null) {
       Map<String, AttributeValue> item = put.item("Item");
       new Constraints().notNull(item, "requestItems." + table.name() + ".member.putRequest.item").check();
-      StoredItem stored = ItemValidation.storable(table, item);
-      return new Write(table, table.keySchema().keyOfItem(item), stored, writeRequest);
+      ItemValidation.Keyed keyed = ItemValidation.keyed(table, item);
+      return new Write(table, keyed.key(), keyed.item(), writeRequest);
     }
     Map<String, AttributeValue> key = delete.item("Key");
     new Constraints().notNull(key, "requestItems." + table.name() + ".member.deleteRequest.key").check();

@@ -2,6 +2,7 @@ package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
@@ -19,8 +20,16 @@ public final class ItemValidation {
 
   private ItemValidation() {}
 
+  /** An item ready to store, and its primary key. */
+  public record Keyed(ItemKey key, StoredItem item) {}
+
   /** Validates a complete item for {@code table} and wraps it for storage. */
   public static StoredItem storable(Table table, Map<String, AttributeValue> attributes) {
+    return keyed(table, attributes).item();
+  }
+
+  /** As {@link #storable}, with the item's primary key, taken out once by the same checks. */
+  public static Keyed keyed(Table table, Map<String, AttributeValue> attributes) {
     if (attributes.containsKey("")) {
       throw DynamoException.validation(EMPTY_NAME);
     }
@@ -28,14 +37,14 @@ public final class ItemValidation {
     if (item.size() > ItemSize.MAX_ITEM_BYTES) {
       throw DynamoException.validation("Item size has exceeded the maximum allowed size");
     }
-    table.keySchema().keyOfItem(attributes);
+    ItemKey key = table.keySchema().keyOfItem(attributes);
     for (IndexDefinition index : table.localIndexes()) {
       checkIndexKeys(index, attributes);
     }
     for (IndexDefinition index : table.globalIndexes()) {
       checkIndexKeys(index, attributes);
     }
-    return item;
+    return new Keyed(key, item);
   }
 
   private static void checkIndexKeys(IndexDefinition index, Map<String, AttributeValue> item) {

@@ -23,8 +23,9 @@ public final class PutItem implements Operation {
     WriteCondition condition = WriteCondition.ofPutOrDelete(request, "PutItem", returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));
     KeyPaths.check(table, condition.paths());
-    StoredItem item = ItemValidation.storable(table, attributes);
-    ItemKey key = table.keySchema().keyOfItem(attributes);
+    ItemValidation.Keyed keyed = ItemValidation.keyed(table, attributes);
+    StoredItem item = keyed.item();
+    ItemKey key = keyed.key();
 
     ItemWrites.Outcome outcome = ItemWrites.apply(context, table, key, before -> {
       condition.check(before);

@@ -128,8 +128,8 @@ public final class TransactWriteItems implements Operation {
     }
     for (String kind : KINDS) {
       JsonRequest action = entry.structure(kind);
-      if (action == null) {
-        continue;
+      if (action == null || valid(action, kind)) {
+        continue; // the common case: no path to put together
       }
       String path = "transactItems." + position + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
       if (kind.equals("ConditionCheck")) {
@@ -146,6 +146,17 @@ public final class TransactWriteItems implements Operation {
         constraints.notNull(action.string("UpdateExpression"), path + ".updateExpression");
       }
     }
+  }
+
+  /** Whether {@code action} of {@code kind} passes the member constraints (read in the same order). */
+  private static boolean valid(JsonRequest action, String kind) {
+    if (kind.equals("ConditionCheck") && action.string("ConditionExpression") == null
+        || !action.has(kind.equals("Put") ? "Item" : "Key")) {
+      return false;
+    }
+    String tableName = action.string("TableName");
+    return tableName != null && Constraints.isTableNameOrArn(tableName)
+        && (!kind.equals("Update") || action.string("UpdateExpression") != null);
   }
 
   /**

@@ -41,21 +41,29 @@ public final class Dispatcher {
     return engine;
   }
 
-  /** The single-item operations: bounded work, no waiting but for the writer lock. */
+  /**
+   * The write operations whose work is bounded by their (small) body and that never wait but for
+   * the writer lock: the single-item ones, and the batch and transaction writes (up to 25 and 100
+   * items, parsed, checked and committed like as many puts).
+   */
   private static final java.util.Set<String> QUICK = java.util.Set.of(DYNAMODB_PREFIX + "GetItem",
-      DYNAMODB_PREFIX + "PutItem", DYNAMODB_PREFIX + "UpdateItem", DYNAMODB_PREFIX + "DeleteItem");
+      DYNAMODB_PREFIX + "PutItem", DYNAMODB_PREFIX + "UpdateItem", DYNAMODB_PREFIX + "DeleteItem",
+      DYNAMODB_PREFIX + "BatchWriteItem", DYNAMODB_PREFIX + "TransactWriteItems");
+  private static final String TRANSACT_WRITE = DYNAMODB_PREFIX + "TransactWriteItems";
 
   /**
    * Whether a request for {@code target} (with a small body) is quick enough to serve on the
-   * thread that read it, saving two thread hand-offs: a single-item operation of this project's
+   * thread that read it, saving two thread hand-offs: one of {@link #QUICK} of this project's
    * operation set while no writer holds the lock and no clock task is due (either could take
-   * long: a restore, a sweep), so it waits at most for another single commit. Anything else, and
-   * any operation a test put in place of a standard one, is not.
+   * long: a restore, a sweep), so it waits at most for another commit. A TransactWriteItems is
+   * not while a test's in-flight hook may hold it. Anything else, and any operation a test put
+   * in place of a standard one, is not.
    */
   public boolean quick(String target) {
     return target != null && QUICK.contains(target)
         && dynamoDb.isStandard(target.substring(DYNAMODB_PREFIX.length()))
-        && !engine.writesMayWait() && !engine.clock().hasDueTask();
+        && !engine.writesMayWait() && !engine.clock().hasDueTask()
+        && (!target.equals(TRANSACT_WRITE) || !engine.transactions().hasHooks());
   }
 
   /**

@@ -158,43 +158,102 @@ public final class EnumMembers {
 
   /** The enum paths of an operation's request (for tests): the table itself, not a copy to edit. */
   public static List<String> paths(String operation) {
-    return BY_OPERATION.getOrDefault(operation, List.of()).stream().map(m -> String.join(".", m.path)).toList();
+    return BY_OPERATION.getOrDefault(operation, List.of()).stream().map(Member::joined).toList();
   }
 
   /** Adds an error to {@code constraints} for every enum member of {@code request} outside its set. */
   static void check(String operation, JsonRequest request, Constraints constraints) {
     for (Member member : BY_OPERATION.getOrDefault(operation, List.of())) {
-      walk(request.node(), member, 0, "", constraints);
+      walk(request.node(), member, 0, null, constraints);
     }
   }
 
-  private static void walk(Object node, Member member, int at, String shown, Constraints constraints) {
+  /**
+   * Checks the member below {@code node}, whose path starts at segment {@code at}. The path shown
+   * in an error is only put together for a value outside the set: {@code steps[i]} holds the list
+   * position (from 1) or map key taken at segment i, once a list or map was stepped into.
+   */
+  private static void walk(Object node, Member member, int at, Object[] steps, Constraints constraints) {
     if (!(node instanceof JsonObject object)) {
       return;
     }
-    String segment = member.path[at];
-    boolean list = segment.endsWith("[]");
-    boolean map = segment.endsWith("{}");
-    String field = list || map ? segment.substring(0, segment.length() - 2) : segment;
-    Object value = object.get(field);
-    String path = shown + (shown.isEmpty() ? "" : ".") + Character.toLowerCase(field.charAt(0)) + field.substring(1);
-    boolean last = at == member.path.length - 1;
-    if (list && value instanceof JsonArray array) {
+    Object value = object.get(member.fields[at]);
+    boolean last = at == member.fields.length - 1;
+    char kind = member.kinds[at];
+    if (kind == LIST && value instanceof JsonArray array) {
+      Object[] taken = steps != null ? steps : new Object[member.fields.length];
       for (int i = 0; i < array.size(); i++) {
-        walk(array.get(i), member, at + 1, path + "." + (i + 1) + ".member", constraints);
+        taken[at] = i + 1;
+        walk(array.get(i), member, at + 1, taken, constraints);
       }
-    } else if (map && value instanceof JsonObject entries) {
+    } else if (kind == MAP && value instanceof JsonObject entries) {
+      Object[] taken = steps != null ? steps : new Object[member.fields.length];
       for (int i = 0; i < entries.size(); i++) {
-        walk(entries.value(i), member, at + 1, path + "." + entries.name(i) + ".member", constraints);
+        taken[at] = entries.name(i);
+        walk(entries.value(i), member, at + 1, taken, constraints);
       }
     } else if (last && value instanceof String text) {
-      constraints.oneOf(text, path, member.values);
+      if (!member.allows(text)) {
+        constraints.oneOf(text, member.shown(at, steps), member.values);
+      }
     } else if (last && !Json.isNull(value)) {
       throw JsonRequest.typeError(value, "String");
-    } else if (!last && !list && !map) {
-      walk(value, member, at + 1, path, constraints);
+    } else if (!last && kind == FIELD) {
+      walk(value, member, at + 1, steps, constraints);
     }
   }
 
-  private record Member(String[] path, String[] values) {}
+  private static final char FIELD = '.';
+  private static final char LIST = '[';
+  private static final char MAP = '{';
+
+  /** One enum member: its path's field names, how each is stepped into, and its value set. */
+  private static final class Member {
+    final String[] fields;
+    final char[] kinds;
+    final String[] values;
+
+    Member(String[] path, String[] values) {
+      this.fields = new String[path.length];
+      this.kinds = new char[path.length];
+      for (int i = 0; i < path.length; i++) {
+        String segment = path[i];
+        boolean list = segment.endsWith("[]");
+        boolean map = segment.endsWith("{}");
+        fields[i] = list || map ? segment.substring(0, segment.length() - 2) : segment;
+        kinds[i] = list ? LIST : map ? MAP : FIELD;
+      }
+      this.values = values;
+    }
+
+    boolean allows(String text) {
+      for (String value : values) {
+        if (value.equals(text)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The member's path as the service shows it, up to segment {@code at}, through {@code steps}. */
+    String shown(int at, Object[] steps) {
+      StringBuilder path = new StringBuilder();
+      for (int i = 0; i <= at; i++) {
+        String field = fields[i];
+        path.append(i == 0 ? "" : ".").append(Character.toLowerCase(field.charAt(0))).append(field, 1, field.length());
+        if (kinds[i] != FIELD && i < at) {
+          path.append('.').append(steps[i]).append(".member");
+        }
+      }
+      return path.toString();
+    }
+
+    String joined() {
+      StringBuilder path = new StringBuilder();
+      for (int i = 0; i < fields.length; i++) {
+        path.append(i == 0 ? "" : ".").append(fields[i]).append(kinds[i] == LIST ? "[]" : kinds[i] == MAP ? "{}" : "");
+      }
+      return path.toString();
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.dynamodouble.core.protocol;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A parsed JSON object: its members in document order, a repeated name keeping its first
@@ -13,19 +14,32 @@ public final class JsonObject {
   static final JsonObject EMPTY = new JsonObject(new String[0], new Object[0], 0);
   private static final int LINEAR = 8;
 
+  // An object of one member (every attribute value is one) keeps it in fields, without arrays.
+  private final String name0;
+  private final Object value0;
   private final String[] names;
   private final Object[] values;
   private final int size;
   private Map<String, Integer> index;
 
   private JsonObject(String[] names, Object[] values, int size) {
+    this.name0 = null;
+    this.value0 = null;
     this.names = names;
     this.values = values;
     this.size = size;
   }
 
+  private JsonObject(String name, Object value) {
+    this.name0 = name;
+    this.value0 = value;
+    this.names = null;
+    this.values = null;
+    this.size = 1;
+  }
+
   static JsonObject of(String name, Object value) {
-    return new JsonObject(new String[] {name}, new Object[] {value}, 1);
+    return new JsonObject(name, value);
   }
 
   public int size() {
@@ -38,21 +52,35 @@ public final class JsonObject {
 
   /** The name of member {@code i}, in document order. */
   public String name(int i) {
+    if (names == null) {
+      Objects.checkIndex(i, 1);
+      return name0;
+    }
     return names[i];
   }
 
   /** The value of member {@code i}, in document order. */
   public Object value(int i) {
+    if (values == null) {
+      Objects.checkIndex(i, 1);
+      return value0;
+    }
     return values[i];
   }
 
   /** The value of the member {@code name} (possibly {@link Json#NULL}), or null when absent. */
   public Object get(String name) {
+    if (names == null) {
+      return name0.equals(name) ? value0 : null;
+    }
     int i = indexOf(name);
     return i < 0 ? null : values[i];
   }
 
   private int indexOf(String name) {
+    if (names == null) {
+      return name0.equals(name) ? 0 : -1;
+    }
     if (size <= LINEAR) {
       for (int i = 0; i < size; i++) {
         if (names[i].equals(name)) {
@@ -83,8 +111,8 @@ public final class JsonObject {
       return false;
     }
     for (int i = 0; i < size; i++) {
-      int j = other.indexOf(names[i]);
-      if (j < 0 || !values[i].equals(other.values[j])) {
+      int j = other.indexOf(name(i));
+      if (j < 0 || !value(i).equals(other.value(j))) {
         return false;
       }
     }
@@ -95,7 +123,7 @@ public final class JsonObject {
   public int hashCode() {
     int hash = 0;
     for (int i = 0; i < size; i++) {
-      hash += names[i].hashCode() ^ values[i].hashCode();
+      hash += name(i).hashCode() ^ value(i).hashCode();
     }
     return hash;
   }

@@ -200,8 +200,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /**
    * Whether a request costs so little that handing it to a worker would cost more than serving it:
-   * a single-item operation (see {@link Dispatcher#quick}) with a small, uncompressed body. Its
-   * work is bounded by the body, so it keeps no other connection waiting.
+   * a single-item operation or a batch or transaction write (see {@link Dispatcher#quick}) with a
+   * small, uncompressed body. Its work is bounded by the body, so it keeps no other connection
+   * waiting.
    */
   private boolean quick(Exchange exchange) {
     if (endpoint.workers() == RequestWorkers.INLINE) {

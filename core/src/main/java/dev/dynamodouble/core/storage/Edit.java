@@ -14,6 +14,8 @@ final class Edit {
 
   /** The put added a key (rather than replacing a value). */
   boolean added;
+  /** The value a put replaced, or null. */
+  Object previous;
   /** The remove found its key. */
   boolean removed;
 

@@ -20,6 +20,7 @@ final class Leaf extends Node {
   Node put(Edit edit) {
     int at = search(keys, edit.key, edit.order);
     if (at >= 0) {
+      edit.previous = values[at];
       if (values[at] == edit.value) {
         return this;
       }

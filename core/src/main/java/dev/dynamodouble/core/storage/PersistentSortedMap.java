@@ -77,9 +77,22 @@ public final class PersistentSortedMap<K, V> implements Iterable<Map.Entry<K, V>
 
   /** A map with {@code key} mapped to {@code value}; this map when it already maps key to that very value. */
   public PersistentSortedMap<K, V> put(K key, V value) {
+    return put(new Edit(objectOrder(), Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
+  }
+
+  /** A map after a put, and the value the key had before it (null when it was absent). */
+  public record Replaced<K, V>(PersistentSortedMap<K, V> map, V previous) {}
+
+  /** As {@link #put}, also telling the value it replaced: one walk down the tree instead of a get and a put. */
+  @SuppressWarnings("unchecked")
+  public Replaced<K, V> replace(K key, V value) {
     Edit edit = new Edit(objectOrder(), Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return new Replaced<>(put(edit), (V) edit.previous);
+  }
+
+  private PersistentSortedMap<K, V> put(Edit edit) {
     if (root == null) {
-      return new PersistentSortedMap<>(order, new Leaf(new Object[] {key}, new Object[] {value}), 1);
+      return new PersistentSortedMap<>(order, new Leaf(new Object[] {edit.key}, new Object[] {edit.value}), 1);
     }
     Node updated = root.put(edit);
     Node splitOff = edit.takeSplit();

@@ -150,6 +150,9 @@ public record KeySchema(List<KeyAttribute> partitions, List<KeyAttribute> sorts)
 
   /** Partition key values are at most 2048 bytes, sort key values at most 1024 (numbers are always small enough). */
   private static void requireSize(AttributeValue value, boolean partitionKey) {
+    if (value instanceof AttributeValue.S s && s.value().length() * 3 <= MAX_SORT_KEY_BYTES) {
+      return; // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): no need to count
+    }
     long bytes = keyBytes(value);
     if (partitionKey && bytes > MAX_PARTITION_KEY_BYTES) {
       // sic: the service's message has no space before the number

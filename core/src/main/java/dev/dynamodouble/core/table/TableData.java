@@ -54,6 +54,17 @@ public record TableData(PersistentSortedMap<ItemKey, StoredItem> items, long siz
     return new TableData(items.put(key, item), size, updateIndexes(key, old, item));
   }
 
+  /** A state after a write, and the item the key had before it (null when none). */
+  public record Written(TableData data, StoredItem before) {}
+
+  /** As {@link #put(ItemKey, StoredItem)}, also telling the item it replaced, in one search of the tree. */
+  public Written write(ItemKey key, StoredItem item) {
+    PersistentSortedMap.Replaced<ItemKey, StoredItem> replaced = items.replace(key, item);
+    StoredItem old = replaced.previous();
+    long size = sizeBytes - (old == null ? 0 : old.size()) + item.size();
+    return new Written(new TableData(replaced.map(), size, updateIndexes(key, old, item)), old);
+  }
+
   /** This state without the item under {@code key}. */
   public TableData delete(ItemKey key) {
     StoredItem old = items.get(key);

@@ -146,13 +146,18 @@ public final class Transactions {
   /**
    * Runs {@code hook} for every TransactWriteItems while it is in flight: after it claimed its
    * items and before it commits, on the thread serving it, without the engine's lock. A hook may
-   * block to keep the transaction in flight (a test that does so should only block a transaction
-   * it sent from its own thread, not one served by the endpoint's event loop). Closing the
+   * block to keep the transaction in flight: while any hook is registered, the HTTP endpoint
+   * serves TransactWriteItems on its request workers, never on an event loop. Closing the
    * returned handle removes the hook.
    */
   public AutoCloseable whileInFlight(Consumer<InFlightTransaction> hook) {
     hooks.add(hook);
     return () -> hooks.remove(hook);
+  }
+
+  /** Whether a hook is registered: a transaction may then block in flight (see {@link #whileInFlight}). */
+  public boolean hasHooks() {
+    return !hooks.isEmpty();
   }
 
   void runHooks(InFlightTransaction transaction) {

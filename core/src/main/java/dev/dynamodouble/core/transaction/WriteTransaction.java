@@ -111,7 +111,7 @@ public final class WriteTransaction {
         invalid = decision.reason().code().equals(CancellationReason.VALIDATION_ERROR);
       } else if (!failed && action.kind().writes()) {
         pending.put(action.table(), decision.after() == null
-            ? data.delete(action.key()) : data.put(action.key(), decision.after()));
+            ? data.delete(action.key()) : data.put(action.key(), decision.after(), before));
         edits.computeIfAbsent(action.table(), t -> new ArrayList<>())
             .add(new ChangeFeed.Edit(action.key(), before, decision.after()));
       }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,16 +160,7 @@ class RequestIsolationTest {
   @Test
   void writesWaitingForAHeldWriterLockDelayNoOtherConnection() throws Exception {
     start(new DynamoServer.Workers(8, 256));
-    String table = "{\"TableName\":\"held\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
-        + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
-        + "\"BillingMode\":\"PAY_PER_REQUEST\"}";
-    try (Socket admin = connect()) {
-      send(admin, "CreateTable", table);
-      RawResponse created = RawResponse.read(admin.getInputStream());
-      assertThat(created.status).as(created.body).isEqualTo(200);
-      send(admin, "DescribeTable", "{\"TableName\":\"held\"}"); // runs the due CREATING -> ACTIVE task
-      assertThat(RawResponse.read(admin.getInputStream()).body).contains("\"TableStatus\":\"ACTIVE\"");
-    }
+    createHeldTable();
     CountDownLatch writerIn = new CountDownLatch(1);
     CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> engine.write(() -> {
       writerIn.countDown();
@@ -181,14 +173,9 @@ class RequestIsolationTest {
     assertThat(writerIn.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
 
     List<Socket> writers = new ArrayList<>();
-    List<CompletableFuture<RawResponse>> written = new ArrayList<>();
     try {
-      for (int i = 0; i < 4; i++) { // more than the I/O threads: were they served there, every loop would wait
-        Socket socket = connect();
-        writers.add(socket);
-        send(socket, "PutItem", "{\"TableName\":\"held\",\"Item\":{\"pk\":{\"S\":\"k" + i + "\"}}}");
-        written.add(answer(socket));
-      }
+      List<CompletableFuture<RawResponse>> written = sendOnFourConnections(writers, "PutItem",
+          i -> "{\"TableName\":\"held\",\"Item\":{\"pk\":{\"S\":\"k" + i + "\"}}}");
       for (int i = 0; i < 8; i++) {
         try (Socket socket = connect()) {
           send(socket, "GetItem", "{\"TableName\":\"held\",\"Key\":{\"pk\":{\"S\":\"k0\"}}}");
@@ -206,6 +193,79 @@ class RequestIsolationTest {
       for (Socket socket : writers) {
         socket.close();
       }
+    }
+  }
+
+  /**
+   * Batch and transaction writes are served on the I/O thread too, but not a TransactWriteItems
+   * while a test's in-flight hook may block it: transactions held in flight keep no other
+   * connection waiting.
+   */
+  @Test
+  void transactionsHeldInFlightByAHookDelayNoOtherConnection() throws Exception {
+    start(new DynamoServer.Workers(8, 256));
+    createHeldTable();
+    Semaphore inFlight = new Semaphore(0);
+    try (AutoCloseable hook = engine.transactions().whileInFlight(transaction -> {
+      inFlight.release();
+      try {
+        release.await(GUARD_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    })) {
+      List<Socket> held = new ArrayList<>();
+      try {
+        List<CompletableFuture<RawResponse>> answers = sendOnFourConnections(held, "TransactWriteItems",
+            i -> "{\"TransactItems\":[{\"Put\":{\"TableName\":\"held\",\"Item\":{\"pk\":{\"S\":\"t" + i + "\"}}}}]}");
+        assertThat(inFlight.tryAcquire(4, GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 8; i++) {
+          try (Socket socket = connect()) {
+            send(socket, "BatchWriteItem", "{\"RequestItems\":{\"held\":[{\"PutRequest\":{\"Item\":"
+                + "{\"pk\":{\"S\":\"b" + i + "\"}}}}]}}");
+            assertThat(RawResponse.read(socket.getInputStream()).body).isEqualTo("{\"UnprocessedItems\":{}}");
+          }
+        }
+        assertThat(answers).noneMatch(CompletableFuture::isDone);
+
+        release.countDown();
+        for (CompletableFuture<RawResponse> answer : answers) {
+          assertThat(answer.get(GUARD_SECONDS, TimeUnit.SECONDS).status).isEqualTo(200);
+        }
+      } finally {
+        for (Socket socket : held) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * Sends {@code operation} with {@code body.apply(i)} on each of four new connections (kept in
+   * {@code sockets}): more than the I/O threads, so were they served there, every loop would wait.
+   */
+  private List<CompletableFuture<RawResponse>> sendOnFourConnections(List<Socket> sockets, String operation,
+                                                                      IntFunction<String> body) throws IOException {
+    List<CompletableFuture<RawResponse>> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Socket socket = connect();
+      sockets.add(socket);
+      send(socket, operation, body.apply(i));
+      answers.add(answer(socket));
+    }
+    return answers;
+  }
+
+  private void createHeldTable() throws IOException {
+    String table = "{\"TableName\":\"held\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+        + "\"BillingMode\":\"PAY_PER_REQUEST\"}";
+    try (Socket admin = connect()) {
+      send(admin, "CreateTable", table);
+      RawResponse created = RawResponse.read(admin.getInputStream());
+      assertThat(created.status).as(created.body).isEqualTo(200);
+      send(admin, "DescribeTable", "{\"TableName\":\"held\"}"); // runs the due CREATING -> ACTIVE task
+      assertThat(RawResponse.read(admin.getInputStream()).body).contains("\"TableStatus\":\"ACTIVE\"");
     }
   }
 

@@ -46,8 +46,14 @@ class PersistentSortedMapOracleTest {
         map = next;
       } else {
         String value = "v" + random.nextInt(3); // small value space: some puts change nothing
-        map = map.put(key, value);
-        oracle.put(key, value);
+        if (op % 2 == 0) {
+          map = map.put(key, value);
+          oracle.put(key, value);
+        } else { // the put that also tells what it replaced
+          PersistentSortedMap.Replaced<Integer, String> replaced = map.replace(key, value);
+          assertThat(replaced.previous()).isEqualTo(oracle.put(key, value));
+          map = replaced.map();
+        }
       }
       assertThat(map.size()).isEqualTo(oracle.size());
       if (op % 197 == 0) {

@@ -27,6 +27,27 @@ class IdempotencyTokensTest {
   }
 
   @Test
+  void fingerprintsOfLargeObjectsLongTextsAndNonAsciiTextFollowTheSameRules() throws Exception {
+    StringBuilder ascending = new StringBuilder("{");
+    StringBuilder descending = new StringBuilder("{");
+    for (int i = 0; i < 40; i++) {
+      ascending.append(i == 0 ? "" : ",").append("\"m").append(i).append("\":\"v").append(i).append('"');
+      descending.append(i == 0 ? "" : ",").append("\"m").append(39 - i).append("\":\"v").append(39 - i).append('"');
+    }
+    assertThat(fingerprint(ascending + "}")).isEqualTo(fingerprint(descending + "}"));
+    assertThat(fingerprint(ascending + "}")).isNotEqualTo(fingerprint(descending + ",\"m40\":\"v\"}"));
+
+    String longText = "x".repeat(5000);
+    assertThat(fingerprint("{\"A\":\"" + longText + "\",\"B\":[true]}"))
+        .isEqualTo(fingerprint("{\"B\":[true],\"A\":\"" + longText + "\"}"))
+        .isNotEqualTo(fingerprint("{\"B\":[true],\"A\":\"" + longText + "y\"}"));
+    assertThat(fingerprint("{\"Ä\":\"ü😀\",\"b\":\"é\"}"))
+        .isEqualTo(fingerprint("{\"b\":\"é\",\"Ä\":\"ü😀\"}"))
+        .isNotEqualTo(fingerprint("{\"Ä\":\"ü😁\",\"b\":\"é\"}"));
+    assertThat(fingerprint("{\"A\":true}")).isNotEqualTo(fingerprint("{\"A\":\"true\"}"));
+  }
+
+  @Test
   void aTokenReplaysItsOutcomeUntilTenMinutesAfterItsRequestFinished() throws Exception {
     IdempotencyTokens tokens = new IdempotencyTokens();
     RequestFingerprint request = fingerprint("{\"A\":1}");
