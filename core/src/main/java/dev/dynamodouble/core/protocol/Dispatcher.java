@@ -50,7 +50,8 @@ public final class Dispatcher {
    * thread that read it, saving two thread hand-offs: a single-item operation of this project's
    * operation set while no writer holds the lock and no clock task is due (either could take
    * long: a restore, a sweep), so it waits at most for another single commit. Anything else, and
-   * any operation a test put in place of a standard one, is not.
+   * any operation a test put in place of a standard one, is not. With durable storage, the thread
+   * serves it through {@link Engine#storage()}'s {@code serveDeferred}: it never waits for the device.
    */
   public boolean quick(String target) {
     return target != null && QUICK.contains(target)
