@@ -27,9 +27,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <pre>java -cp "target/classes:$(cat target/benchmark.classpath)" dev.dynamodouble.benchmarks.DurableCpu</pre>
  *
- * {@code -Dbench.threads} (1,16,64), {@code -Dbench.seconds} (3) per round, {@code -Dbench.iterations}
- * (5) rounds, {@code -Dbench.serverJvmArgs} (-Xms512m -Xmx1g) for both servers, {@code -Dbench.durableJvmArgs}
- * added for the durable one (e.g. a JFR recording).
+ * {@code -Dbench.threads} (1,16,64), {@code -Dbench.warmup} (10 s per server), {@code -Dbench.seconds} (3) per round, {@code -Dbench.iterations}
+ * (5) rounds, {@code -Dbench.serverJvmArgs} (-Xms512m -Xmx1g) for every server, {@code -Dbench.durableJvmArgs}
+ * added for the durable ones (e.g. a JFR recording), {@code -Dbench.beforeCore=JAR} a third server, durable, on
+ * another build of core (before and after a change, in one run), {@code -Dbench.threadBreakdown=true} one more
+ * round per cell with CPU per write by thread name (Linux).
  */
 final class DurableCpu {
   private DurableCpu() {}
@@ -50,6 +52,22 @@ final class DurableCpu {
       } catch (IOException | RuntimeException e) {
         return 0;
       }
+    }
+
+    /** CPU clock ticks (1/100 s) by thread name without its number (Linux), for a breakdown. */
+    java.util.Map<String, Long> ticksByThread() {
+      java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+      try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+        for (Path task : tasks.toList()) {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-#]?\\d+$", "");
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+        }
+      } catch (IOException | RuntimeException e) {
+        return ticks; // a thread ended meanwhile
+      }
+      return ticks;
     }
 
     /** Context switches of every thread the process has now (Linux), or 0. */
@@ -74,38 +92,46 @@ final class DurableCpu {
     int[] threadCounts = Arrays.stream(System.getProperty("bench.threads", "1,16,64").split(","))
         .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     double seconds = Double.parseDouble(System.getProperty("bench.seconds", "3"));
+    double warmup = Double.parseDouble(System.getProperty("bench.warmup", "10"));
     int rounds = Integer.parseInt(System.getProperty("bench.iterations", "5"));
     List<String> jvmArgs = List.of(System.getProperty("bench.serverJvmArgs", "-Xms512m -Xmx1g").trim().split("\\s+"));
-    Path dataDir = Files.createTempDirectory("dd-durable-cpu");
+    List<String> durableJvmArgs = new ArrayList<>(jvmArgs);
+    String durableExtra = System.getProperty("bench.durableJvmArgs", "").trim();
+    if (!durableExtra.isEmpty()) {
+      durableJvmArgs.addAll(List.of(durableExtra.split("\\s+")));
+    }
+    String classPath = System.getProperty("java.class.path");
+    List<Path> dataDirs = new ArrayList<>();
     Workload put = Workloads.all().get(0);
     List<Server> servers = new ArrayList<>();
     try {
-      servers.add(start("in memory", jvmArgs));
-      List<String> durableJvmArgs = new ArrayList<>(jvmArgs);
-      String durableExtra = System.getProperty("bench.durableJvmArgs", "").trim();
-      if (!durableExtra.isEmpty()) {
-        durableJvmArgs.addAll(List.of(durableExtra.split("\\s+")));
+      servers.add(start("in memory", jvmArgs, classPath));
+      dataDirs.add(Files.createTempDirectory("dd-durable-cpu"));
+      servers.add(start("--data-dir", durableJvmArgs, classPath, "--data-dir", dataDirs.get(0).toString()));
+      String before = System.getProperty("bench.beforeCore", "");
+      if (!before.isBlank()) { // another build of core (its jar), also durable: before and after in one run
+        String beforePath = Arrays.stream(classPath.split(java.io.File.pathSeparator))
+            .map(entry -> entry.contains("dynamo-double-core") || entry.endsWith("core/target/classes") ? before : entry)
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        dataDirs.add(Files.createTempDirectory("dd-durable-cpu"));
+        servers.add(start("--data-dir before", durableJvmArgs, beforePath, "--data-dir", dataDirs.get(1).toString()));
       }
-      servers.add(start("--data-dir", durableJvmArgs, "--data-dir", dataDir.toString()));
       for (Server server : servers) {
         Workloads.createTable(server.client(), BenchData.TABLE);
-        run(server, put, 16, 2); // warm-up
+        run(server, put, 16, warmup / 2); // warm-up: JIT compiles both paths before anything is measured
+        run(server, put, 64, warmup / 2);
       }
-      System.out.printf("load average %.2f at start; %d x %.0f s per cell%n", load(), rounds, seconds);
-      double[] idle0 = {servers.get(0).cpuSeconds(), servers.get(1).cpuSeconds()};
-      Thread.sleep(2000);
-      System.out.printf("idle CPU ms/s: in memory %.1f, --data-dir %.1f%n", (servers.get(0).cpuSeconds() - idle0[0]) * 500,
-          (servers.get(1).cpuSeconds() - idle0[1]) * 500);
-      System.out.println("threads | in memory: ops/s, CPU us/write (of it kernel), switches/write"
-          + " | --data-dir: the same | ops ratio | CPU ratio");
+      System.out.printf("load average %.2f at start; %d x %.0f s per cell; per server: ops/s, server CPU us per"
+          + " acknowledged write (of it kernel), context switches per write%n", load(), rounds, seconds);
       for (int threads : threadCounts) {
-        double[][] ops = new double[2][rounds];
-        double[][] cpu = new double[2][rounds];
-        double[][] sys = new double[2][rounds];
-        double[][] switches = new double[2][rounds];
+        int n = servers.size();
+        double[][] ops = new double[n][rounds];
+        double[][] cpu = new double[n][rounds];
+        double[][] sys = new double[n][rounds];
+        double[][] switches = new double[n][rounds];
         for (int round = 0; round < rounds; round++) {
-          for (int n = 0; n < 2; n++) {
-            int s = (round & 1) == 0 ? n : 1 - n; // alternate which goes first
+          for (int i = 0; i < n; i++) {
+            int s = (i + round) % n; // each round starts with the next server
             Server server = servers.get(s);
             double cpu0 = server.cpuSeconds();
             double sys0 = server.systemSeconds();
@@ -119,13 +145,30 @@ final class DurableCpu {
             switches[s][round] = (server.contextSwitches() - switches0) / (double) done;
           }
         }
-        double memOps = Stats.median(ops[0]);
-        double durOps = Stats.median(ops[1]);
-        double memCpu = Stats.median(cpu[0]);
-        double durCpu = Stats.median(cpu[1]);
-        System.out.printf("%7d | %,9.0f  %6.1f (%5.1f) %5.1f | %,9.0f  %6.1f (%5.1f) %5.1f | %.2fx | %.2fx%n",
-            threads, memOps, memCpu, Stats.median(sys[0]), Stats.median(switches[0]),
-            durOps, durCpu, Stats.median(sys[1]), Stats.median(switches[1]), durOps / memOps, durCpu / memCpu);
+        StringBuilder line = new StringBuilder(String.format("%3d threads", threads));
+        for (int s = 0; s < n; s++) {
+          line.append(String.format(" | %s %,.0f ops/s %.1f us (%.1f) %.1f sw", servers.get(s).name(),
+              Stats.median(ops[s]), Stats.median(cpu[s]), Stats.median(sys[s]), Stats.median(switches[s])));
+        }
+        for (int s = 1; s < n; s++) {
+          line.append(String.format(" | %s / in memory: ops %.2fx, CPU %.2fx", servers.get(s).name(),
+              Stats.median(ops[s]) / Stats.median(ops[0]), Stats.median(cpu[s]) / Stats.median(cpu[0])));
+        }
+        System.out.println(line);
+        if (Boolean.getBoolean("bench.threadBreakdown")) {
+          for (Server server : servers) {
+            java.util.Map<String, Long> ticks0 = server.ticksByThread();
+            long done = run(server, put, threads, seconds);
+            StringBuilder breakdown = new StringBuilder("    " + server.name() + ", CPU us/write by thread:");
+            server.ticksByThread().forEach((name, t) -> {
+              double us = (t - ticks0.getOrDefault(name, 0L)) * 1e4 / done;
+              if (us >= 0.5) {
+                breakdown.append(String.format(" %s %.1f;", name, us));
+              }
+            });
+            System.out.println(breakdown);
+          }
+        }
       }
       System.out.printf("load average %.2f at end%n", load());
     } finally {
@@ -134,9 +177,11 @@ final class DurableCpu {
         server.process().destroy();
         server.process().waitFor();
       }
-      try (var files = Files.walk(dataDir)) {
-        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
+      for (Path dataDir : dataDirs) {
+        try (var files = Files.walk(dataDir)) {
+          for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(file);
+          }
         }
       }
     }
@@ -170,7 +215,7 @@ final class DurableCpu {
     }
   }
 
-  private static Server start(String name, List<String> jvmArgs, String... extra) throws Exception {
+  private static Server start(String name, List<String> jvmArgs, String classPath, String... extra) throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -178,8 +223,11 @@ final class DurableCpu {
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--no-capacity-enforcement"));
     args.addAll(List.of(extra));
     Path log = Files.createTempFile("dd-durable-cpu", ".log");
-    Process process = new ProcessBuilder(JavaCommand.withThisClassPath(jvmArgs, Main.class, args.toArray(String[]::new)))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command = new ArrayList<>(List.of(JavaCommand.javaBinary()));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", classPath, Main.class.getName()));
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (!listening(port)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {

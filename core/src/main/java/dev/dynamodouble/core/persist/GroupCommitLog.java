@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The write-ahead log with group commit. Committers append entries (cheap: a list add, under the
- * engine's write lock) and later wait until their entry is durable. The first waiter that finds no
+ * engine's write lock and a lock of its own) and later wait until their entry is durable. The first waiter that finds no
  * force running becomes the leader: it takes everything queued, writes it, forces the file once,
  * and wakes every waiter its force covered; the next leader takes what was queued meanwhile. So
  * the number of forces falls as the load grows, with no timer and no thread hand-off for a writer
@@ -36,13 +36,18 @@ final class GroupCommitLog implements AutoCloseable {
   /** Call-backs waiting for a force, in no particular order (positions come from many threads). */
   private List<Callback> callbacks = new ArrayList<>();
   private Thread logThread;
+  /**
+   * Guards {@link #queue} and {@link #appended} only, so that a commit (which appends holding the
+   * engine's write lock) never waits behind a leader's or a waiter's work under {@link #lock}.
+   */
+  private final Object appendLock = new Object();
   private List<LogEntry> queue = new ArrayList<>();
   private long appended;
   private long durable;
   private IOException failure;
   private boolean flushing;
   private boolean closed;
-  private boolean checkpointQueued;
+  private volatile boolean checkpointQueued;
   private long forces;
   // written by the leader only, which holds `flushing`
   private SegmentWriter segment;
@@ -65,15 +70,12 @@ final class GroupCommitLog implements AutoCloseable {
 
   /** Queues an entry; returns its position, to {@link #awaitDurable} later. Never blocks on I/O. */
   long append(LogEntry entry) {
-    lock.lock();
-    try {
+    synchronized (appendLock) {
       queue.add(entry);
       if (entry instanceof LogEntry.Rotate) {
         checkpointQueued = true;
       }
       return ++appended;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -164,9 +166,13 @@ final class GroupCommitLog implements AutoCloseable {
   /** Writes and forces everything queued; called and returns holding the lock. Whether a checkpoint is due. */
   private boolean lead() {
     flushing = true;
-    List<LogEntry> batch = queue;
-    queue = new ArrayList<>();
-    long last = appended;
+    List<LogEntry> batch;
+    long last;
+    synchronized (appendLock) {
+      batch = queue;
+      queue = new ArrayList<>(Math.max(16, batch.size()));
+      last = appended;
+    }
     boolean written;
     lock.unlock();
     try {
@@ -254,12 +260,7 @@ final class GroupCommitLog implements AutoCloseable {
       }
       if (checkpointEnded) {
         dropSegmentsBefore(segment.number());
-        lock.lock();
-        try {
-          checkpointQueued = false;
-        } finally {
-          lock.unlock();
-        }
+        checkpointQueued = false;
       }
       return true;
     } catch (IOException | RuntimeException e) {
@@ -300,7 +301,11 @@ final class GroupCommitLog implements AutoCloseable {
       while (flushing) {
         forced.awaitUninterruptibly();
       }
-      if ((!queue.isEmpty() || !callbacks.isEmpty()) && failure == null) {
+      boolean queued;
+      synchronized (appendLock) {
+        queued = !queue.isEmpty();
+      }
+      if ((queued || !callbacks.isEmpty()) && failure == null) {
         lead();
       }
       closed = true;
