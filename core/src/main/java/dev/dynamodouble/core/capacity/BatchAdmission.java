@@ -1,11 +1,9 @@
 package dev.dynamodouble.core.capacity;
 
 import dev.dynamodouble.core.pipeline.ItemAdmission;
-import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
-import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -76,16 +74,10 @@ final class BatchAdmission implements ItemAdmission {
     }
     taken.add(partition);
     if (indexed != null) {
-      for (IndexDefinition index : table.globalIndexes()) {
-        ResourceMeters indexMeters = meters.index(index.name());
-        AttributeValue value = IndexPartitions.keyOf(index, indexed.attributes()::get);
-        if (indexMeters != null && value != null) {
-          Meter indexPartition = meters.partitions(index.name()).of(value, now).write;
-          if (!fits(indexPartition, now)) {
-            return refuse(tableMeter, indexMeters, true, Limit.KEY_RANGE);
-          }
-          taken.add(indexPartition);
-        }
+      ResourceMeters full = IndexPartitions.firstRefused(table, meters, indexed.attributes()::get, now,
+          indexPartition -> fits(indexPartition, now) && taken.add(indexPartition));
+      if (full != null) {
+        return refuse(tableMeter, full, true, Limit.KEY_RANGE);
       }
     }
     for (Meter meter : taken) {

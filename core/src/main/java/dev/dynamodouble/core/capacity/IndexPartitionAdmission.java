@@ -1,7 +1,6 @@
 package dev.dynamodouble.core.capacity;
 
 import dev.dynamodouble.core.protocol.JsonRequest;
-import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
@@ -23,14 +22,10 @@ final class IndexPartitionAdmission {
     if (item == null) {
       return;
     }
-    for (IndexDefinition index : table.globalIndexes()) {
-      ResourceMeters indexMeters = meters.index(index.name());
-      AttributeValue value = IndexPartitions.keyOf(index, item);
-      if (indexMeters != null && value != null
-          && !meters.partitions(index.name()).of(value, now).write.positive(now)) {
-        counted.revoke(true);
-        throw Throttles.of(indexMeters, true, Limit.KEY_RANGE, CapacityStage.onDemand(table));
-      }
+    ResourceMeters full = IndexPartitions.firstRefused(table, meters, item, now, partition -> partition.positive(now));
+    if (full != null) {
+      counted.revoke(true);
+      throw Throttles.of(full, true, Limit.KEY_RANGE, CapacityStage.onDemand(table));
     }
   }
 

@@ -159,10 +159,7 @@ final class BatchOperations {
       for (int i = 0; i < count; i++) {
         byte[] key = in.readBytes();
         byte[] attributes = in.tryNull() ? null : in.readBytes();
-        list.add(new Write(key, attributes == null ? null : DaxItems.item(json -> {
-          DaxKeys.copy(key, schema, json);
-          dax.items.copyAttributes(attributes, json);
-        })));
+        list.add(new Write(key, attributes == null ? null : dax.items.item(key, schema, attributes)));
       }
       writes.put(table, list);
     }

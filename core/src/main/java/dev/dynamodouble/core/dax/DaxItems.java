@@ -30,6 +30,16 @@ final class DaxItems {
     }
   }
 
+  /** The whole item of a key and the byte string of its other attributes (null: the key alone). */
+  JsonObject item(byte[] key, KeySchema schema, byte[] attributes) {
+    return item(json -> {
+      DaxKeys.copy(key, schema, json);
+      if (attributes != null) {
+        copyAttributes(attributes, json);
+      }
+    });
+  }
+
   /** The byte string of an item's attributes other than the key attributes. */
   byte[] attributes(JsonObject item, KeySchema schema) {
     List<String> names = new ArrayList<>();

@@ -1,8 +1,10 @@
 package dev.dynamodouble.core.dax;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonObject;
 import dev.dynamodouble.core.table.KeySchema;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -18,43 +20,56 @@ final class ItemOperations {
     this.dax = dax;
   }
 
+  /** What an item request starts with: table, key (a put's attributes), checked options, and the table's key schema. */
+  private record Keyed(String table, byte[] key, byte[] attributes, DaxOptions options, KeySchema schema) {
+    static Keyed read(CborReader in, boolean withAttributes, DaxService dax) {
+      String table = in.readTextOrBytes();
+      byte[] key = in.readBytes();
+      byte[] attributes = withAttributes ? in.readBytes() : null;
+      DaxOptions options = DaxOptions.read(in);
+      DaxMetrics.validate(options);
+      return new Keyed(table, key, attributes, options, dax.keySchema(table));
+    }
+
+    void writeTableAndKey(JsonGenerator json) throws IOException {
+      json.writeStringField("TableName", table);
+      json.writeObjectFieldStart("Key");
+      DaxKeys.copy(key, schema, json);
+      json.writeEndObject();
+    }
+  }
+
   void get(CborReader in, CborWriter out, String requestId) {
-    String table = in.readTextOrBytes();
-    byte[] key = in.readBytes();
-    DaxOptions options = DaxOptions.read(in);
-    DaxMetrics.validate(options);
-    KeySchema schema = dax.keySchema(table);
+    Keyed r = Keyed.read(in, false, dax);
+    DaxOptions options = r.options();
     List<List<Object>> paths = options.projection == null ? null : Expressions.projectionPaths(options.projection);
     JsonObject item;
     JsonObject response = null;
-    DaxCache.Hit hit = options.consistent() ? null : dax.cache.item(table, key);
+    DaxCache.Hit hit = options.consistent() ? null : dax.cache.item(r.table(), r.key());
     if (hit != null) {
       item = hit.item();
     } else {
       response = dax.call("GetItem", requestId, json -> {
-        json.writeStringField("TableName", table);
-        json.writeObjectFieldStart("Key");
-        DaxKeys.copy(key, schema, json);
-        json.writeEndObject();
+        r.writeTableAndKey(json);
         json.writeBooleanField("ConsistentRead", options.consistent());
         DaxMetrics.request(options, json);
       });
       item = (JsonObject) response.get("Item");
       if (!options.consistent()) {
-        dax.cache.putItem(table, key, item);
+        dax.cache.putItem(r.table(), r.key(), item);
       }
     }
     out.startMap();
     if (item != null) {
       out.integer(0);
       if (paths == null) {
-        out.bytes(dax.items.attributes(item, schema));
+        out.bytes(dax.items.attributes(item, r.schema()));
       } else {
         DaxItems.writeProjected(item, paths, out);
       }
     }
     if (response == null) {
-      DaxMetrics.writeCacheHit(table, options, out);
+      DaxMetrics.writeCacheHit(r.table(), options, out);
     } else {
       DaxMetrics.write(response, out);
     }
@@ -62,90 +77,69 @@ final class ItemOperations {
   }
 
   void put(CborReader in, CborWriter out, String requestId) {
-    String table = in.readTextOrBytes();
-    byte[] key = in.readBytes();
-    byte[] attributes = in.readBytes();
-    DaxOptions options = DaxOptions.read(in);
-    DaxMetrics.validate(options);
-    KeySchema schema = dax.keySchema(table);
-    JsonObject item = DaxItems.item(json -> {
-      DaxKeys.copy(key, schema, json);
-      dax.items.copyAttributes(attributes, json);
-    });
+    Keyed r = Keyed.read(in, true, dax);
+    JsonObject item = dax.items.item(r.key(), r.schema(), r.attributes());
     Expressions expressions = new Expressions();
-    String condition = options.condition == null ? null : expressions.condition(options.condition, "c");
+    String condition = r.options().condition == null ? null : expressions.condition(r.options().condition, "c");
     JsonObject response = dax.call("PutItem", requestId, json -> {
-      json.writeStringField("TableName", table);
+      json.writeStringField("TableName", r.table());
       json.writeFieldName("Item");
       Json.write(json, item);
-      writeCommon(json, condition, null, expressions, options.returnValuesName(), options);
+      writeCommon(json, condition, null, expressions, r.options().returnValuesName(), r.options());
     });
-    dax.cache.putItem(table, key, item);
-    writeAttributes(response, schema, out);
+    dax.cache.putItem(r.table(), r.key(), item);
+    writeAttributes(response, r.schema(), out);
   }
 
   void delete(CborReader in, CborWriter out, String requestId) {
-    String table = in.readTextOrBytes();
-    byte[] key = in.readBytes();
-    DaxOptions options = DaxOptions.read(in);
-    DaxMetrics.validate(options);
-    KeySchema schema = dax.keySchema(table);
-    JsonObject response = callKeyed("DeleteItem", table, key, schema, options, options.returnValuesName(), requestId);
-    dax.cache.putItem(table, key, null);
-    writeAttributes(response, schema, out);
+    Keyed r = Keyed.read(in, false, dax);
+    JsonObject response = callKeyed("DeleteItem", r, r.options().returnValuesName(), requestId);
+    dax.cache.putItem(r.table(), r.key(), null);
+    writeAttributes(response, r.schema(), out);
   }
 
   void update(CborReader in, CborWriter out, String requestId) {
-    String table = in.readTextOrBytes();
-    byte[] key = in.readBytes();
-    DaxOptions options = DaxOptions.read(in);
-    DaxMetrics.validate(options);
-    KeySchema schema = dax.keySchema(table);
-    String asked = options.returnValuesName();
+    Keyed r = Keyed.read(in, false, dax);
+    String asked = r.options().returnValuesName();
     // The whole new item comes from the change feed, whatever the caller asked to get back.
     String returned = asked.equals("NONE") ? "ALL_NEW" : asked;
-    WrittenItems.Capture written = dax.written.start(dax.region(), List.of(table));
+    WrittenItems.Capture written = dax.written.start(dax.region(), List.of(r.table()));
     JsonObject response;
     try {
-      response = callKeyed("UpdateItem", table, key, schema, options, returned, requestId);
+      response = callKeyed("UpdateItem", r, returned, requestId);
     } finally {
       dax.written.stop();
     }
     JsonObject attributes = (JsonObject) response.get("Attributes");
     if (written.heard()) {
-      dax.cache.putItem(table, key, written.after());
+      dax.cache.putItem(r.table(), r.key(), written.after());
     } else if (returned.startsWith("ALL")) {
-      dax.cache.putItem(table, key, attributes); // the update changed nothing: old and new are the same item
+      dax.cache.putItem(r.table(), r.key(), attributes); // the update changed nothing: old and new are the same item
     } else {
-      dax.cache.evictItem(table, key); // an update that changed nothing, answered in part
+      dax.cache.evictItem(r.table(), r.key()); // an update that changed nothing, answered in part
     }
     out.startMap();
     if (!asked.equals("NONE") && attributes != null) {
       out.integer(2).bytes(asked.startsWith("UPDATED") ? dax.items.attributeProjection(attributes)
-          : dax.items.attributes(attributes, schema));
+          : dax.items.attributes(attributes, r.schema()));
     }
     DaxMetrics.write(response, out);
     out.end();
   }
 
   /** DeleteItem or UpdateItem of one key, with the request's expressions. */
-  private JsonObject callKeyed(String operation, String table, byte[] key, KeySchema schema, DaxOptions options,
-                               String returnValues, String requestId) {
+  private JsonObject callKeyed(String operation, Keyed r, String returnValues, String requestId) {
     Expressions expressions = new Expressions();
-    String condition = options.condition == null ? null : expressions.condition(options.condition, "c");
-    String update = options.update == null ? null : expressions.update(options.update);
+    String condition = r.options().condition == null ? null : expressions.condition(r.options().condition, "c");
+    String update = r.options().update == null ? null : expressions.update(r.options().update);
     return dax.call(operation, requestId, json -> {
-      json.writeStringField("TableName", table);
-      json.writeObjectFieldStart("Key");
-      DaxKeys.copy(key, schema, json);
-      json.writeEndObject();
-      writeCommon(json, condition, update, expressions, returnValues, options);
+      r.writeTableAndKey(json);
+      writeCommon(json, condition, update, expressions, returnValues, r.options());
     });
   }
 
-  private static void writeCommon(com.fasterxml.jackson.core.JsonGenerator json, String condition, String update,
-                                  Expressions expressions, String returnValues, DaxOptions options)
-      throws java.io.IOException {
+  private static void writeCommon(JsonGenerator json, String condition, String update, Expressions expressions,
+                                  String returnValues, DaxOptions options) throws IOException {
     if (condition != null) {
       json.writeStringField("ConditionExpression", condition);
     }

@@ -91,12 +91,7 @@ final class TransactOperations {
       schemas.add(schema);
       byte[] key = keys.get(i);
       byte[] attributes = values.get(i);
-      items.add(operations.get(i) != PUT ? null : DaxItems.item(json -> {
-        DaxKeys.copy(key, schema, json);
-        if (attributes != null) {
-          dax.items.copyAttributes(attributes, json);
-        }
-      }));
+      items.add(operations.get(i) != PUT ? null : dax.items.item(key, schema, attributes));
     }
     WrittenItems.Capture written = dax.written.start(dax.region(), new java.util.HashSet<>(tables));
     JsonObject response;

@@ -27,25 +27,15 @@ import org.slf4j.LoggerFactory;
  * O(1) reference to an immutable root), then writes the files in a task on the engine clock, after
  * the engine's status delay: IN_PROGRESS until then, COMPLETED (or FAILED) after.
  */
-public final class Exports {
+public final class Exports extends TransferService<Export> {
   /** Concurrent exports per account before LimitExceededException (DynamoDB's quota). */
   static final int MAX_IN_PROGRESS = 300;
   static final Duration MIN_INCREMENTAL = Duration.ofMinutes(15);
   static final Duration MAX_INCREMENTAL = Duration.ofHours(24);
   private static final Logger LOG = LoggerFactory.getLogger(Exports.class);
 
-  private final Engine engine;
-  private final DataTransfers.S3Access s3;
-  private final TransferLog<Export> log = new TransferLog<>();
-
   Exports(Engine engine, DataTransfers.S3Access s3) {
-    this.engine = engine;
-    this.s3 = s3;
-  }
-
-  /** Refuses the operation when no S3 stand-in is configured. */
-  public void requireS3(String operation) {
-    s3.require(operation);
+    super(engine, s3, "Export", ErrorCode.EXPORT_NOT_FOUND, MAX_IN_PROGRESS);
   }
 
   /**
@@ -75,10 +65,7 @@ public final class Exports {
           "Point in time recovery is not enabled for table '" + table.name() + "'");
     }
     ExportRequest request = resolveTimes(asked, window, now);
-    if (log.inProgress(catalog.region()) >= MAX_IN_PROGRESS) {
-      throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Too many exports in progress: at most " + MAX_IN_PROGRESS
-          + " can run at once");
-    }
+    requireRoom(catalog.region());
     VersionedRoot<TableData> versions = table.versions();
     Source source = request.incremental()
         ? new Source(dataAt(versions, request.fromTime()), dataAt(versions, request.toTime()), versions,
@@ -174,33 +161,5 @@ public final class Exports {
     }
     Export finished = done;
     engine.write(() -> log.replace(export, finished));
-  }
-
-  /** The export of that ARN, or ExportNotFoundException. */
-  public Export describe(String arn) {
-    s3.require("DescribeExport");
-    Export export = log.get(arn);
-    if (export == null) {
-      throw new DynamoException(ErrorCode.EXPORT_NOT_FOUND, "Export not found: " + arn);
-    }
-    return export;
-  }
-
-  /**
-   * A page of the region's exports (of one table when {@code tableArn} is given), in the order they
-   * were asked for, after the export {@code after} (an earlier page's last ARN): at most {@code limit},
-   * plus one more when there is a next page.
-   */
-  public List<Export> list(String region, String tableArn, String after, int limit) {
-    s3.require("ListExports");
-    return log.page(region, tableArn, after, limit);
-  }
-
-  Object capture() {
-    return log.capture();
-  }
-
-  void restore(Object state) {
-    log.restore(state);
   }
 }

@@ -21,23 +21,13 @@ import org.slf4j.LoggerFactory;
  * and makes the table ACTIVE and the import COMPLETED. An import that finds no bucket or no object
  * FAILED, and its table is removed. Imports consume no capacity.
  */
-public final class Imports {
+public final class Imports extends TransferService<Import> {
   /** Concurrent imports per account before LimitExceededException (DynamoDB's quota). */
   static final int MAX_IN_PROGRESS = 50;
   private static final Logger LOG = LoggerFactory.getLogger(Imports.class);
 
-  private final Engine engine;
-  private final DataTransfers.S3Access s3;
-  private final TransferLog<Import> log = new TransferLog<>();
-
   Imports(Engine engine, DataTransfers.S3Access s3) {
-    this.engine = engine;
-    this.s3 = s3;
-  }
-
-  /** Refuses the operation when no S3 stand-in is configured. */
-  public void requireS3(String operation) {
-    s3.require(operation);
+    super(engine, s3, "Import", ErrorCode.IMPORT_NOT_FOUND, MAX_IN_PROGRESS);
   }
 
   /**
@@ -52,14 +42,6 @@ public final class Imports {
           + " with other parameters");
     }
     return existing;
-  }
-
-  /** Refuses a new import beyond the concurrency quota (before its table is created). */
-  public void requireRoom(String region) {
-    if (log.inProgress(region) >= MAX_IN_PROGRESS) {
-      throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Too many imports in progress: at most " + MAX_IN_PROGRESS
-          + " can run at once");
-    }
   }
 
   /** Starts importing into {@code table}, just created CREATING (call under the write lock). */
@@ -125,37 +107,9 @@ public final class Imports {
     });
   }
 
-  /** The import of that ARN, or ImportNotFoundException. */
-  public Import describe(String arn) {
-    s3.require("DescribeImport");
-    Import found = log.get(arn);
-    if (found == null) {
-      throw new DynamoException(ErrorCode.IMPORT_NOT_FOUND, "Import not found: " + arn);
-    }
-    return found;
-  }
-
   /** The first error messages of an import (DynamoDB writes them to CloudWatch Logs). */
   public List<String> errors(String arn) {
     Import found = log.get(arn);
     return found == null ? List.of() : found.errors();
-  }
-
-  /**
-   * A page of the region's imports (into one table when {@code tableArn} is given), in the order
-   * they were asked for, after {@code after} (an earlier page's last ARN): at most {@code limit},
-   * plus one more when there is a next page.
-   */
-  public List<Import> list(String region, String tableArn, String after, int limit) {
-    s3.require("ListImports");
-    return log.page(region, tableArn, after, limit);
-  }
-
-  Object capture() {
-    return log.capture();
-  }
-
-  void restore(Object state) {
-    log.restore(state);
   }
 }

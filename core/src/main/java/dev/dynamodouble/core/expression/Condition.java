@@ -4,7 +4,6 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +40,7 @@ public final class Condition {
 
   /** The top-level attribute names the condition reads, in expression order. */
   public Set<String> topLevelNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (DocumentPath p : paths) {
-      names.add(p.topLevelName());
-    }
-    return names;
+    return DocumentPath.topLevelNames(paths);
   }
 
   /**

@@ -2,8 +2,10 @@ package dev.dynamodouble.core.expression;
 
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A resolved document path: attribute names (placeholders already substituted) and list indexes.
@@ -58,6 +60,15 @@ public final class DocumentPath {
   /** The name of the top-level attribute the path starts at. */
   public String topLevelName() {
     return ((Name) elements.get(0)).name();
+  }
+
+  /** The top-level attribute names {@code paths} start at, in their order, each once. */
+  static Set<String> topLevelNames(List<DocumentPath> paths) {
+    Set<String> names = new LinkedHashSet<>();
+    for (DocumentPath p : paths) {
+      names.add(p.topLevelName());
+    }
+    return names;
   }
 
   /** Whether this is just a top-level attribute name. */

@@ -1,7 +1,6 @@
 package dev.dynamodouble.core.expression;
 
 import dev.dynamodouble.core.value.AttributeValue;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,11 +35,7 @@ public final class Projection {
 
   /** The top-level attribute names the projection reads, in expression order. */
   public Set<String> topLevelNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (DocumentPath p : paths) {
-      names.add(p.topLevelName());
-    }
-    return names;
+    return DocumentPath.topLevelNames(paths);
   }
 
   @Override

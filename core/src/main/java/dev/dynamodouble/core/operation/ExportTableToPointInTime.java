@@ -54,7 +54,7 @@ public final class ExportTableToPointInTime implements Operation {
     } else if (incremental != null) {
       throw DynamoException.validation("IncrementalExportSpecification can only be set for an INCREMENTAL_EXPORT");
     }
-    String region = TransferRequests.tableArnRegion(context, tableArn, "TableArn");
+    String region = TableArns.region(context, tableArn, "TableArn is not a valid table ARN: " + tableArn);
     Catalog catalog = context.engine().region(context.engine().options().regionOf(region));
     ExportRequest asked = new ExportRequest(token, bucket, owner, prefix, sse, kmsKey,
         format == null ? ExportRequest.DYNAMODB_JSON : format, isIncremental ? ExportRequest.INCREMENTAL : ExportRequest.FULL,

@@ -25,28 +25,10 @@ final class RestoreRequests {
     constraints.notNull(target, "targetTableName").name(target, "targetTableName").enums(request, operation);
     TableSpecReader.checkThroughputShape(constraints, request.structure("ProvisionedThroughputOverride"),
         "provisionedThroughputOverride");
-    checkIndexes(constraints, request.structures("GlobalSecondaryIndexOverride"), "globalSecondaryIndexOverride", true);
-    checkIndexes(constraints, request.structures("LocalSecondaryIndexOverride"), "localSecondaryIndexOverride", false);
-  }
-
-  private static void checkIndexes(Constraints constraints, List<JsonRequest> indexes, String path, boolean global) {
-    if (indexes == null) {
-      return;
-    }
-    for (int i = 0; i < indexes.size(); i++) {
-      JsonRequest index = indexes.get(i);
-      String member = path + "." + (i + 1) + ".member";
-      String indexName = index == null ? null : index.string("IndexName");
-      constraints.notNull(indexName, member + ".indexName").name(indexName, member + ".indexName");
-      TableSpecReader.checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"),
-          member + ".keySchema", global);
-      JsonRequest projection = index == null ? null : index.structure("Projection");
-      constraints.notNull(projection, member + ".projection");
-      if (global && index != null) {
-        TableSpecReader.checkThroughputShape(constraints, index.structure("ProvisionedThroughput"),
-            member + ".provisionedThroughput");
-      }
-    }
+    TableSpecReader.checkIndexShapes(constraints, request.structures("GlobalSecondaryIndexOverride"),
+        "globalSecondaryIndexOverride", true, false);
+    TableSpecReader.checkIndexShapes(constraints, request.structures("LocalSecondaryIndexOverride"),
+        "localSecondaryIndexOverride", false, false);
   }
 
   /** The overrides of a request whose shape {@link #checkShape} accepted. */

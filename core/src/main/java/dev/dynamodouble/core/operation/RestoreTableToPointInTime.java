@@ -50,21 +50,13 @@ public final class RestoreTableToPointInTime implements Operation {
     }
     Catalog sourceCatalog = context.catalog();
     if (sourceArn != null) {
-      String[] parts = sourceArn.split(":", 6);
-      if (parts.length < 6 || !parts[0].equals("arn") || !parts[2].equals("dynamodb") || !parts[5].startsWith("table/")
-          || parts[5].length() <= "table/".length() || parts[5].indexOf('/', "table/".length()) >= 0) {
-        throw DynamoException.validation("sourceTableArn is not a valid ARN");
-      }
-      if (!parts[4].equals(context.engine().options().accountId())) {
-        throw DynamoException.validation(
-            "This action is only supported by accounts that match the resource owner\u2019s account.");
-      }
-      if (!parts[3].equals(context.region())) {
+      String region = TableArns.region(context, sourceArn, "sourceTableArn is not a valid ARN");
+      if (!region.equals(context.region())) {
         if (!request.has("SSESpecificationOverride")) {
           throw DynamoException.validation(
               "Invalid Request: sseSpecificationOverride must be provided for cross-region restores");
         }
-        sourceCatalog = context.engine().region(parts[3]);
+        sourceCatalog = context.engine().region(region);
       }
     }
     Catalog from = sourceCatalog;

@@ -44,8 +44,8 @@ final class TableSpecReader {
     constraints.enums(request, "CreateTable");
     checkKeySchemaShape(constraints, keySchema, "keySchema");
     checkThroughputShape(constraints, throughput, "provisionedThroughput");
-    checkIndexShapes(constraints, lsis, "localSecondaryIndexes", false);
-    checkIndexShapes(constraints, gsis, "globalSecondaryIndexes", true);
+    checkIndexShapes(constraints, lsis, "localSecondaryIndexes", false, true);
+    checkIndexShapes(constraints, gsis, "globalSecondaryIndexes", true, true);
     List<JsonRequest> tagList = request.structures("Tags");
     checkTagShapes(constraints, tagList);
     constraints.check();
@@ -283,7 +283,9 @@ final class TableSpecReader {
     }
   }
 
-  private static void checkIndexShapes(Constraints constraints, List<JsonRequest> indexes, String path, boolean global) {
+  /** The member constraints of index definitions; {@code nonKeyAttributes}: of their projections' attribute lists too. */
+  static void checkIndexShapes(Constraints constraints, List<JsonRequest> indexes, String path, boolean global,
+                               boolean nonKeyAttributes) {
     if (indexes == null) {
       return;
     }
@@ -295,7 +297,7 @@ final class TableSpecReader {
       checkKeySchemaShape(constraints, index == null ? null : index.structures("KeySchema"), member + ".keySchema", global);
       JsonRequest projection = index == null ? null : index.structure("Projection");
       constraints.notNull(projection, member + ".projection");
-      if (projection != null) {
+      if (projection != null && nonKeyAttributes) {
         constraints.minSize(projection.strings("NonKeyAttributes"), 1, member + ".projection.nonKeyAttributes")
             .maxSize(projection.strings("NonKeyAttributes"), 20, member + ".projection.nonKeyAttributes")
             .eachLength(projection.strings("NonKeyAttributes"), 1, 255, member + ".projection.nonKeyAttributes");

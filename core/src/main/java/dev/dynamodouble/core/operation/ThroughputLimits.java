@@ -48,14 +48,18 @@ final class ThroughputLimits {
    * maximum; returns the indexes' throughputs (none for an on-demand table).
    */
   static List<Throughput> requirePerTable(TableSpec spec, RequestContext context) {
+    return requirePerTable(spec, context.region(), context.engine().options().quotas());
+  }
+
+  private static List<Throughput> requirePerTable(TableSpec spec, String region, Quotas quotas) {
     List<Throughput> indexes = new ArrayList<>();
     if (spec.billingMode() != BillingMode.PROVISIONED) {
       return indexes;
     }
-    requirePerTable(spec.throughput(), null, context);
+    requirePerTable(spec.throughput(), null, region, quotas);
     for (IndexDefinition index : spec.globalIndexes()) {
       if (index.throughput() != null) {
-        requirePerTable(index.throughput(), index.name(), context);
+        requirePerTable(index.throughput(), index.name(), region, quotas);
         indexes.add(index.throughput());
       }
     }
@@ -72,18 +76,9 @@ final class ThroughputLimits {
     if (spec.globalIndexes().size() > quotas.globalIndexesPerTable()) {
       throw GlobalIndexUpdates.tooManyIndexes(quotas);
     }
-    if (spec.billingMode() != BillingMode.PROVISIONED) {
-      return;
+    if (spec.billingMode() == BillingMode.PROVISIONED) {
+      requireAccountRoom(catalog, null, spec.throughput(), requirePerTable(spec, catalog.region(), quotas), quotas);
     }
-    requirePerTable(spec.throughput(), null, catalog.region(), quotas);
-    List<Throughput> indexes = new ArrayList<>();
-    for (IndexDefinition index : spec.globalIndexes()) {
-      if (index.throughput() != null) {
-        requirePerTable(index.throughput(), index.name(), catalog.region(), quotas);
-        indexes.add(index.throughput());
-      }
-    }
-    requireAccountRoom(catalog, null, spec.throughput(), indexes, quotas);
   }
 
   /** An on-demand maximum or a warm throughput within the per-table maximum. */
@@ -110,11 +105,9 @@ final class ThroughputLimits {
         add(reserved, t);
       }
     }
-    long[] requested = {table.read(), table.write()};
-    for (Throughput index : indexes) {
-      requested[0] += index.read();
-      requested[1] += index.write();
-    }
+    long[] requested = new long[2];
+    add(requested, table);
+    indexes.forEach(index -> add(requested, index));
     requireAccountRoom(reserved[0], requested[0], "ReadCapacityUnits", quotas.accountMaxReadCapacityUnits(),
         catalog.region());
     requireAccountRoom(reserved[1], requested[1], "WriteCapacityUnits", quotas.accountMaxWriteCapacityUnits(),
@@ -136,15 +129,16 @@ final class ThroughputLimits {
     if (mode != BillingMode.PROVISIONED) {
       return;
     }
-    Throughput own = t.pendingThroughput() != null ? t.pendingThroughput() : t.throughput();
-    reserved[0] += own.read();
-    reserved[1] += own.write();
+    add(reserved, t.pendingThroughput() != null ? t.pendingThroughput() : t.throughput());
     for (IndexDefinition index : t.globalIndexes()) {
-      Throughput it = index.targetThroughput();
-      if (it != null) {
-        reserved[0] += it.read();
-        reserved[1] += it.write();
+      if (index.targetThroughput() != null) {
+        add(reserved, index.targetThroughput());
       }
     }
+  }
+
+  private static void add(long[] sum, Throughput throughput) {
+    sum[0] += throughput.read();
+    sum[1] += throughput.write();
   }
 }

@@ -25,18 +25,4 @@ final class TransferRequests {
           + "to satisfy constraint: Member must satisfy regular expression pattern: ^[^\\$]+$");
     }
   }
-
-  /** The region of a table ARN of this account ({@code arn:aws:dynamodb:region:account:table/name}). */
-  static String tableArnRegion(RequestContext context, String arn, String member) {
-    String[] parts = arn.split(":", 6);
-    if (parts.length < 6 || !parts[0].equals("arn") || !parts[2].equals("dynamodb") || !parts[5].startsWith("table/")
-        || parts[5].length() <= "table/".length() || parts[5].indexOf('/', "table/".length()) >= 0) {
-      throw DynamoException.validation(member + " is not a valid table ARN: " + arn);
-    }
-    if (!parts[4].equals(context.engine().options().accountId())) {
-      throw DynamoException.validation(
-          "This action is only supported by accounts that match the resource owner\u2019s account.");
-    }
-    return parts[3];
-  }
 }

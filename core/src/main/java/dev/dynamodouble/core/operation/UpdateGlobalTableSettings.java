@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.operation;
 
-import dev.dynamodouble.core.autoscaling.AutoScalingSettings;
 import dev.dynamodouble.core.autoscaling.ReplicaAutoScaling;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
@@ -157,38 +156,16 @@ public final class UpdateGlobalTableSettings implements Operation {
   /** The replica's auto-scaling settings after the request: write ones for every replica, read ones its own. */
   private static ReplicaAutoScaling.TableSettings scaling(Table replica, JsonRequest request,
                                                           List<JsonRequest> indexUpdates, JsonRequest own) {
-    ReplicaAutoScaling.TableSettings current = ReplicaAutoScaling.of(replica);
-    AutoScalingSettings write = AutoScalingSettings.applyIfGiven(current.write(),
-        request.structure("GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"));
-    Map<String, AutoScalingSettings> indexWrite = new HashMap<>(current.indexWrite());
-    for (JsonRequest update : indexUpdates) {
-      JsonRequest settings = update.structure("ProvisionedWriteCapacityAutoScalingSettingsUpdate");
-      if (settings != null) {
-        String index = update.string("IndexName");
-        indexWrite.put(index, AutoScalingSettings.apply(indexWrite.get(index), settings));
-      }
-    }
-    Map<String, AutoScalingSettings> replicaRead = new HashMap<>(current.replicaRead());
-    Map<String, Map<String, AutoScalingSettings>> replicaIndexRead = new HashMap<>(current.replicaIndexRead());
+    ReplicaAutoScaling.Change change = new ReplicaAutoScaling.Change(ReplicaAutoScaling.of(replica));
+    change.write(request.structure("GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"));
+    change.indexWrite(indexUpdates, "ProvisionedWriteCapacityAutoScalingSettingsUpdate",
+        update -> update.string("IndexName"));
     if (own != null) {
-      AutoScalingSettings read = AutoScalingSettings.applyIfGiven(replicaRead.get(replica.region()),
-          own.structure("ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"));
-      if (read != null) {
-        replicaRead.put(replica.region(), read);
-      }
-      Map<String, AutoScalingSettings> indexRead =
-          new HashMap<>(replicaIndexRead.getOrDefault(replica.region(), Map.of()));
-      for (JsonRequest update : orEmpty(own.structures("ReplicaGlobalSecondaryIndexSettingsUpdate"))) {
-        JsonRequest settings = update.structure("ProvisionedReadCapacityAutoScalingSettingsUpdate");
-        if (settings != null) {
-          String index = update.string("IndexName");
-          indexRead.put(index, AutoScalingSettings.apply(indexRead.get(index), settings));
-        }
-      }
-      replicaIndexRead.put(replica.region(), Map.copyOf(indexRead));
+      change.replicaRead(replica.region(), own.structure("ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"));
+      change.replicaIndexRead(replica.region(), own.structures("ReplicaGlobalSecondaryIndexSettingsUpdate"),
+          "ProvisionedReadCapacityAutoScalingSettingsUpdate", update -> update.string("IndexName"));
     }
-    return new ReplicaAutoScaling.TableSettings(write, Map.copyOf(indexWrite), Map.copyOf(replicaRead),
-        Map.copyOf(replicaIndexRead));
+    return change.settings();
   }
 
   /** Applies a checked change: the replica UPDATING, its capacity taking effect when ACTIVE again. */

@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.operation;
 
-import dev.dynamodouble.core.autoscaling.AutoScalingSettings;
 import dev.dynamodouble.core.autoscaling.ReplicaAutoScaling;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
@@ -8,7 +7,6 @@ import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,42 +23,21 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
     String tableName = request.string("TableName");
     new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName").check();
     Table table = context.catalog().describedTable(tableName);
-    ReplicaAutoScaling.TableSettings current = ReplicaAutoScaling.of(table);
     Map<String, Table> replicas = DescribeTableReplicaAutoScaling.replicas(context, table);
-
-    AutoScalingSettings write = AutoScalingSettings.applyIfGiven(current.write(),
-        request.structure("ProvisionedWriteCapacityAutoScalingUpdate"));
-    Map<String, AutoScalingSettings> indexWrite = new HashMap<>(current.indexWrite());
-    for (JsonRequest update : orEmpty(request.structures("GlobalSecondaryIndexUpdates"))) {
-      String index = globalIndex(table, update.string("IndexName"));
-      JsonRequest settings = update.structure("ProvisionedWriteCapacityAutoScalingUpdate");
-      if (settings != null) {
-        indexWrite.put(index, AutoScalingSettings.apply(indexWrite.get(index), settings));
-      }
-    }
-    Map<String, AutoScalingSettings> replicaRead = new HashMap<>(current.replicaRead());
-    Map<String, Map<String, AutoScalingSettings>> replicaIndexRead = new HashMap<>(current.replicaIndexRead());
+    ReplicaAutoScaling.Change change = new ReplicaAutoScaling.Change(ReplicaAutoScaling.of(table));
+    change.write(request.structure("ProvisionedWriteCapacityAutoScalingUpdate"));
+    change.indexWrite(request.structures("GlobalSecondaryIndexUpdates"), "ProvisionedWriteCapacityAutoScalingUpdate",
+        update -> globalIndex(table, update.string("IndexName")));
     for (JsonRequest update : orEmpty(request.structures("ReplicaUpdates"))) {
       String region = update.string("RegionName");
       if (!replicas.containsKey(region)) {
         throw DynamoException.validation("Table " + table.name() + " has no replica in region " + region);
       }
-      JsonRequest read = update.structure("ReplicaProvisionedReadCapacityAutoScalingUpdate");
-      if (read != null) {
-        replicaRead.put(region, AutoScalingSettings.apply(replicaRead.get(region), read));
-      }
-      Map<String, AutoScalingSettings> indexes = new HashMap<>(replicaIndexRead.getOrDefault(region, Map.of()));
-      for (JsonRequest indexUpdate : orEmpty(update.structures("ReplicaGlobalSecondaryIndexUpdates"))) {
-        String index = globalIndex(table, indexUpdate.string("IndexName"));
-        JsonRequest settings = indexUpdate.structure("ProvisionedReadCapacityAutoScalingUpdate");
-        if (settings != null) {
-          indexes.put(index, AutoScalingSettings.apply(indexes.get(index), settings));
-        }
-      }
-      replicaIndexRead.put(region, Map.copyOf(indexes));
+      change.replicaRead(region, update.structure("ReplicaProvisionedReadCapacityAutoScalingUpdate"));
+      change.replicaIndexRead(region, update.structures("ReplicaGlobalSecondaryIndexUpdates"),
+          "ProvisionedReadCapacityAutoScalingUpdate", indexUpdate -> globalIndex(table, indexUpdate.string("IndexName")));
     }
-    ReplicaAutoScaling.TableSettings updated = new ReplicaAutoScaling.TableSettings(write, Map.copyOf(indexWrite),
-        Map.copyOf(replicaRead), Map.copyOf(replicaIndexRead));
+    ReplicaAutoScaling.TableSettings updated = change.settings();
     for (Table replica : replicas.values()) { // every region describes the same global settings
       ReplicaAutoScaling.put(replica, updated);
     }

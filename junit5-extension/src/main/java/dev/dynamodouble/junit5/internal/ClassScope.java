@@ -37,13 +37,11 @@ public final class ClassScope implements AutoCloseable {
   private final EngineSnapshot empty;
   private final EngineSnapshot baseline;
   private final EngineSnapshot restoreOnClose;
-  /** The DAX cluster the class declares ({@code @Dax}), or null. */
-  private final DaxAccess dax;
   private boolean closed;
 
   private ClassScope(Class<?> testClass, Settings settings, DynamoDouble dynamo, Clients clients, boolean ownsEndpoint,
       Map<String, TableDeclaration> tables, List<FixtureEntry> classEntries, EngineSnapshot empty,
-      EngineSnapshot baseline, EngineSnapshot restoreOnClose, DaxAccess dax) {
+      EngineSnapshot baseline, EngineSnapshot restoreOnClose) {
     this.testClass = testClass;
     this.settings = settings;
     this.dynamo = dynamo;
@@ -54,7 +52,6 @@ public final class ClassScope implements AutoCloseable {
     this.empty = empty;
     this.baseline = baseline;
     this.restoreOnClose = restoreOnClose;
-    this.dax = dax;
   }
 
   /**
@@ -110,8 +107,7 @@ public final class ClassScope implements AutoCloseable {
       dynamo.replication().flush(); // replicas hold the fixtures too, whatever the lag
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
-      DaxAccess dax = daxSettings == null ? null : new DaxAccess(dynamo, settings.region());
-      return new ClassScope(testClass, settings, dynamo, clients, true, tables, entries, empty, baseline, null, dax);
+      return new ClassScope(testClass, settings, dynamo, clients, true, tables, entries, empty, baseline, null);
     } catch (RuntimeException e) {
       closeQuietly(clients, e);
       closeQuietly(dynamo, e);
@@ -129,7 +125,7 @@ public final class ClassScope implements AutoCloseable {
         dynamo.engine().restore(parent.baseline);
       }
       return new ClassScope(testClass, settings, dynamo, parent.clients, false, tables, entries, parent.empty,
-          parent.baseline, before, parent.dax);
+          parent.baseline, before);
     }
     try {
       dynamo.engine().restore(parent.empty);
@@ -147,7 +143,7 @@ public final class ClassScope implements AutoCloseable {
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
       return new ClassScope(testClass, settings, dynamo, parent.clients, false, tables, entries, empty, baseline,
-          before, parent.dax);
+          before);
     } catch (RuntimeException e) {
       dynamo.engine().restore(before);
       throw e;
@@ -301,11 +297,6 @@ public final class ClassScope implements AutoCloseable {
     return tables;
   }
 
-  /** The class's DAX cluster, or null when it declares none. */
-  public DaxAccess dax() {
-    return dax;
-  }
-
   /** Closes the endpoint it owns; a nested class sharing its parent's endpoint puts the parent's state back. */
   @Override
   public synchronized void close() {
@@ -316,9 +307,6 @@ public final class ClassScope implements AutoCloseable {
     if (ownsEndpoint) {
       RuntimeException failure = null;
       try {
-        if (dax != null) {
-          dax.close();
-        }
         clients.close();
       } catch (RuntimeException e) {
         failure = e;

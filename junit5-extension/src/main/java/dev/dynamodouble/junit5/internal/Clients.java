@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -34,11 +35,13 @@ import software.amazon.awssdk.services.dynamodb.streams.auth.scheme.DynamoDbStre
  * once and shared by everything injected from it; the asynchronous and enhanced ones are built on
  * first use. They reach the engine in process ({@link InProcess}: no socket, no HTTP server) or
  * over HTTP. Closing closes every client built; over HTTP, the asynchronous one's HTTP client,
- * shared by the JVM ({@link SharedAsyncHttp}), stays open for the next class.
+ * shared by the JVM ({@link SharedAsyncHttp}), stays open for the next class. When the engine runs
+ * a DAX cluster, its real DAX client is built on first use too, only if the optional DAX library is
+ * on the classpath.
  */
 public final class Clients implements AutoCloseable {
   private static final StaticCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamo-double", "dynamo-double"));
+      StaticCredentialsProvider.create(AwsBasicCredentials.create(Security.OWN_KEY, Security.OWN_KEY));
 
   private final URI endpoint;
   /** The engine the clients reach in process, or null: over HTTP to {@link #endpoint}. */
@@ -57,10 +60,13 @@ public final class Clients implements AutoCloseable {
   private boolean closed;
   private final java.util.Map<String, Clients> otherRegions = new java.util.TreeMap<>();
   private final DynamoClock engineClock;
+  /** The engine whose DAX cluster {@link #dax} reaches, or null when there is none. */
+  private final DynamoDouble daxCluster;
+  private DynamoDbClient dax;
 
   /** Clients of an HTTP endpoint. */
   public Clients(URI endpoint, String region) {
-    this(endpoint, null, region, null, Security.NONE, null);
+    this(endpoint, null, region, null, Security.NONE, null, null);
   }
 
   /**
@@ -70,14 +76,16 @@ public final class Clients implements AutoCloseable {
    * 15-minute window.
    */
   public static Clients of(DynamoDouble dynamo, String region, Security security, boolean inProcess) {
+    DynamoDouble daxCluster = dynamo.daxCache() == null ? null : dynamo;
     return inProcess && dynamo.tls() == null
-        ? new Clients(InProcess.ENDPOINT, dynamo, region, null, security, dynamo.clock())
-        : new Clients(dynamo.endpoint(), null, region, dynamo.tls(), security, dynamo.clock());
+        ? new Clients(InProcess.ENDPOINT, dynamo, region, null, security, dynamo.clock(), daxCluster)
+        : new Clients(dynamo.endpoint(), null, region, dynamo.tls(), security, dynamo.clock(), daxCluster);
   }
 
   private Clients(URI endpoint, DynamoDouble inProcess, String region, TlsSettings tls, Security security,
-                  DynamoClock clock) {
+                  DynamoClock clock, DynamoDouble daxCluster) {
     this.endpoint = endpoint;
+    this.daxCluster = daxCluster;
     this.inProcess = inProcess;
     this.engineClock = clock;
     this.security = security;
@@ -149,7 +157,7 @@ public final class Clients implements AutoCloseable {
       return this;
     }
     requireOpen();
-    return otherRegions.computeIfAbsent(other, r -> new Clients(endpoint, inProcess, r, tls, security, engineClock));
+    return otherRegions.computeIfAbsent(other, r -> new Clients(endpoint, inProcess, r, tls, security, engineClock, null));
   }
 
   public DynamoDbClient sync() {
@@ -218,6 +226,38 @@ public final class Clients implements AutoCloseable {
     return enhancedAsync;
   }
 
+  /** Whether the engine runs a DAX cluster. */
+  public boolean hasDax() {
+    return daxCluster != null;
+  }
+
+  /** The DAX cluster's {@code dax://host:port} URL; starts the endpoint's servers if they are not running. */
+  public URI daxEndpoint() {
+    return daxCluster.daxEndpoint();
+  }
+
+  /** The real DAX client of the cluster, signing with the extension's own key; {@code what} is for the message. */
+  public synchronized DynamoDbClient dax(String what) {
+    if (dax == null) {
+      requireOpen();
+      if (!daxLibraryPresent()) {
+        throw new ParameterResolutionException("Cannot supply " + what + ": the DAX client is not on the classpath. "
+            + "Add the test dependency software.amazon.dax:amazon-dax-client (2.x)");
+      }
+      dax = DaxClientFactory.build(daxEndpoint(), region.id(), CREDENTIALS);
+    }
+    return dax;
+  }
+
+  private static boolean daxLibraryPresent() {
+    try {
+      Class.forName("software.amazon.dax.ClusterDaxClient", false, Clients.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   private void requireOpen() {
     if (closed) {
       throw new IllegalStateException("the clients of " + endpoint + " are closed: the test class has ended");
@@ -238,7 +278,9 @@ public final class Clients implements AutoCloseable {
         failures.add(e);
       }
     }
-    List<AutoCloseable> all = new ArrayList<>(signed.values());
+    List<AutoCloseable> all = new ArrayList<>();
+    all.add(dax);
+    all.addAll(signed.values());
     all.add(async);
     all.add(inProcessAsync);
     all.add(streams);

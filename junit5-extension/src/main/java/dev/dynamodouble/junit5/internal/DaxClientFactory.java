@@ -11,7 +11,7 @@ import software.amazon.dax.Configuration;
 
 /**
  * Builds the real DAX client. The only class of the extension that names the DAX library, which is
- * optional: the JVM loads it only when {@link DaxAccess} has found the library on the classpath.
+ * optional: the JVM loads it only when {@link Clients} has found the library on the classpath.
  */
 final class DaxClientFactory {
   private DaxClientFactory() {}

@@ -63,19 +63,19 @@ public final class Injector {
 
   /** What a {@code @Dax} parameter or field gets: the DAX client of the class's cluster, or its URL. */
   public static Object resolveDax(ClassScope scope, Class<?> type, String what) {
-    DaxAccess dax = scope.dax();
-    if (dax == null) {
+    Clients clients = scope.clients();
+    if (!clients.hasDax()) {
       throw new ParameterResolutionException("Cannot supply " + what + ": " + scope.testClass().getSimpleName()
           + " runs no DAX cluster; annotate the class with @Dax");
     }
     if (type == DynamoDbClient.class) {
-      return dax.client(what);
+      return clients.dax(what);
     }
     if (type == DynamoDbEnhancedClient.class) {
-      return DynamoDbEnhancedClient.builder().dynamoDbClient(dax.client(what)).build();
+      return DynamoDbEnhancedClient.builder().dynamoDbClient(clients.dax(what)).build();
     }
     if (type == URI.class) {
-      return dax.endpoint();
+      return clients.daxEndpoint();
     }
     throw new ParameterResolutionException("Cannot supply " + what + ": @Dax works for DynamoDbClient, "
         + "DynamoDbEnhancedClient and URI (the cluster's dax:// URL)");
