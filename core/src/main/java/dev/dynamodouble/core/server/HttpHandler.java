@@ -199,7 +199,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     try {
-      DurableWrites durable = endpoint.dispatcher().engine().storage();
+      DurableWrites durable = endpoint.workers() == RequestWorkers.INLINE
+          ? null : endpoint.dispatcher().engine().storage(); // inline: the caller's thread may wait
       if (durable == null) {
         serve(ctx, exchange.request, exchange.body, exchange.keepAlive);
       } else {
@@ -239,7 +240,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
 
   /** Sends a deferred answer: at once when still serving it on the event loop, else through it. */
   private void answered(ChannelHandlerContext ctx, Answer answer) {
-    if (answeringInline && ctx.executor().inEventLoop()) {
+    if (ctx.executor().inEventLoop() && answeringInline) {
       serving = false; // the caller goes on with the requests read meanwhile
       answer.send();
     } else {
