@@ -202,7 +202,7 @@ public final class Workloads {
     void run(DynamoDbClient dynamo, int thread, long sequence);
   }
 
-  private static Workload workload(String id, String label, Operation operation) {
+  static Workload workload(String id, String label, Operation operation) {
     return new Workload() {
       @Override
       public String id() {

@@ -61,7 +61,7 @@ final class InProcessHttpClient implements SdkHttpClient {
       if (request.contentStreamProvider().isPresent()) {
         ContentStreamProvider provider = request.contentStreamProvider().get();
         try (InputStream in = provider.newStream()) {
-          body = in.readAllBytes();
+          body = RequestBody.read(in, request.httpRequest());
         }
       }
       Exchange exchange = Exchange.serve(endpoint, request.httpRequest(), body);

@@ -12,9 +12,9 @@ import java.time.format.DateTimeFormatter;
  */
 final class HttpDate {
   private final DynamoClock clock;
-  private volatile Cached cached = new Cached(Long.MIN_VALUE, new byte[0]);
+  private volatile Cached cached = new Cached(Long.MIN_VALUE, new byte[0], "");
 
-  private record Cached(long second, byte[] value) {}
+  private record Cached(long second, byte[] value, String text) {}
 
   HttpDate(DynamoClock clock) {
     this.clock = clock;
@@ -22,14 +22,23 @@ final class HttpDate {
 
   /** The header value for now, as ASCII bytes, e.g. {@code Tue, 01 Dec 2026 23:15:00 GMT}. */
   byte[] now() {
+    return current().value;
+  }
+
+  /** {@link #now()} as a String (the in-process transport's header map). */
+  String text() {
+    return current().text;
+  }
+
+  private Cached current() {
     long second = Math.floorDiv(clock.millis(), 1000L);
     Cached current = cached;
     if (current.second != second) {
       String text = DateTimeFormatter.RFC_1123_DATE_TIME.format(
           java.time.Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC));
-      current = new Cached(second, text.getBytes(StandardCharsets.US_ASCII));
+      current = new Cached(second, text.getBytes(StandardCharsets.US_ASCII), text);
       cached = current;
     }
-    return current.value;
+    return current;
   }
 }

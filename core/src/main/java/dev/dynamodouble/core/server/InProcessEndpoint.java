@@ -95,7 +95,7 @@ public final class InProcessEndpoint {
       headers.put("x-amzn-RequestId", requestId);
     }
     headers.put("x-amz-crc32", Long.toString(crc32));
-    headers.put("Date", new String(date.now(), StandardCharsets.US_ASCII));
+    headers.put("Date", date.text());
     headers.put("Server", "Server");
     return headers;
   }
