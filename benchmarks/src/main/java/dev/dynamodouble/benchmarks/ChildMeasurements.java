@@ -37,10 +37,16 @@ final class ChildMeasurements {
     this.logs = logs;
   }
 
+  /** Memory and query scale: every system that stores items, also in process. */
   static boolean applies(SystemUnderTest system) {
-    return !system.id().equals(Floor.ID) && !system.id().equals(DynamoDoubleInProcess.ID)
+    return !system.id().equals(Floor.ID)
         && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded.ID)
         && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDoubleCds.ID);
+  }
+
+  /** The per-test-class cost: systems a test class starts (the in-process one has no class of its own). */
+  static boolean appliesToOverhead(SystemUnderTest system) {
+    return applies(system) && !system.id().equals(DynamoDoubleInProcess.ID);
   }
 
   void overhead(SystemUnderTest system) throws IOException, InterruptedException {
@@ -87,17 +93,28 @@ final class ChildMeasurements {
         .collect(Collectors.joining(","));
     ChildJvm.Outcome outcome = ChildJvm.run(config.childJvmArgs(), QueryScaleProbe.class,
         logs.resolve(system.id() + "-query-scale.log"), SCALE_TIMEOUT_SECONDS,
-        system.id(), sizes, String.valueOf(config.scaleQueries));
+        system.id(), sizes, String.valueOf(config.scaleQueries), String.valueOf(config.scaleItemBytes));
     for (Map<String, String> fields : outcome.points) {
       Results.ScalePoint point =
           new Results.ScalePoint(system.id(), Integer.parseInt(fields.get("size")));
       point.p50Millis = Double.parseDouble(fields.get("p50"));
       point.p99Millis = Double.parseDouble(fields.get("p99"));
       point.loadSeconds = Double.parseDouble(fields.get("loadSeconds"));
+      point.cpuP50Millis = number(fields, "cpuP50");
+      point.cpuP99Millis = number(fields, "cpuP99");
+      point.refP99Millis = number(fields, "refp99");
+      point.refCpuP99Millis = number(fields, "refcpuP99");
+      point.heapPerItem = number(fields, "heapPerItem");
+      point.rssPerItem = number(fields, "rssPerItem");
       results.scale.add(point);
     }
     if (outcome.result == null) {
       results.scaleUnavailable.put(system.id(), outcome.failure);
     }
+  }
+
+  private static double number(Map<String, String> fields, String name) {
+    String value = fields.get(name);
+    return value == null ? Double.NaN : Double.parseDouble(value);
   }
 }

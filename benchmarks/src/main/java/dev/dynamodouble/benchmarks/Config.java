@@ -37,6 +37,8 @@ final class Config {
   final int memoryItemBytes;
   final int[] scaleSizes;
   final int scaleQueries;
+  /** Item size of the query-scale table (DynamoDB's item size); 0: the bench item shape. */
+  final int scaleItemBytes;
   final String childJvmArgs;
   final String http;
   final Path out;
@@ -81,6 +83,7 @@ final class Config {
             System.getProperty("bench.scaleSizes", "1000,10000,100000,1000000").split("\\s*,\\s*"))
         .mapToInt(Integer::parseInt).toArray();
     scaleQueries = Integer.parseInt(System.getProperty("bench.scaleQueries", "2000"));
+    scaleItemBytes = Integer.parseInt(System.getProperty("bench.scaleItemBytes", "0"));
     childJvmArgs = System.getProperty("bench.childJvmArgs", "-Xmx3g");
     http = Clients.httpClientName();
     out = Path.of(System.getProperty("bench.out", "target/benchmark-results.json"));

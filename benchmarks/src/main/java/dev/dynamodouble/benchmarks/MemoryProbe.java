@@ -36,7 +36,7 @@ public final class MemoryProbe {
       int items = Integer.parseInt(args[1]);
       int itemBytes = Integer.parseInt(args[2]);
       RunningEndpoint running = system.start(0);
-      try (DynamoDbClient dynamo = Clients.create(running.endpoint())) {
+      try (DynamoDbClient dynamo = Clients.create(running)) {
         Workloads.createTable(dynamo, TABLE);
         Workloads.createTable(dynamo, WARM_TABLE);
         Loading.load(dynamo, WARM_TABLE, 0, 1_000, i -> item(i, itemBytes));
@@ -77,6 +77,15 @@ public final class MemoryProbe {
     item.put(BenchData.SK, AttributeValue.fromS("0"));
     item.put(BenchData.NUM, AttributeValue.fromN(Integer.toString(i)));
     item.put(BenchData.BOOL, AttributeValue.fromBool(i % 2 == 0));
+    return padded(item, i, itemBytes);
+  }
+
+  /**
+   * {@code item} with a string attribute {@link BenchData#STR} whose text (distinct for each
+   * {@code i}) brings it to about {@code itemBytes} by DynamoDB's size.
+   */
+  static Map<String, AttributeValue> padded(Map<String, AttributeValue> item, int i, int itemBytes) {
+    item.remove(BenchData.STR);
     int rest = Math.max(1, itemBytes - size(item) - BenchData.STR.length());
     StringBuilder text = new StringBuilder(rest).append(i).append(' ');
     while (text.length() < rest) {

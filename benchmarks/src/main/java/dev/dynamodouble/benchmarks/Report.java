@@ -339,6 +339,34 @@ final class Report {
       }
       out.println(line);
     }
+    printScaleDetails(out, measured);
+  }
+
+  /**
+   * Per system and size: the probe's heap and resident set per item, the Query's client-thread CPU,
+   * and the p99 of the 1,000-item reference table queried alternately (ratios: this size's over
+   * the reference's, same moment).
+   */
+  private void printScaleDetails(PrintStream out, List<String> measured) {
+    out.printf(Locale.ROOT, "%nQuery scale in detail: heap (after full GCs) and RSS growth per item;"
+        + " client-thread CPU per Query (ms); p99 against the 1,000-item table queried alternately%n");
+    String header = String.format(Locale.ROOT, "%-16s %-12s | %9s %9s | %8s %8s | %8s %8s | %9s %9s",
+        "system", "items", "heap B", "RSS B", "cpu p50", "cpu p99", "ref p99", "ref cpu", "p99/ref", "cpu/ref");
+    out.println(header);
+    out.println("-".repeat(header.length()));
+    for (String system : measured) {
+      for (int size : config.scaleSizes) {
+        Results.ScalePoint p = results.scalePoint(system, size);
+        if (p == null || Double.isNaN(p.refP99Millis)) {
+          continue;
+        }
+        out.printf(Locale.ROOT, "%-16.16s %,-12d | %,9.0f %,9.0f | %8s %8s | %8s %8s | %9s %9s%n",
+            results.systemNames.get(system), size, p.heapPerItem, p.rssPerItem,
+            millis(p.cpuP50Millis), millis(p.cpuP99Millis), millis(p.refP99Millis),
+            millis(p.refCpuP99Millis), ratio(p.p99Millis / p.refP99Millis),
+            ratio(p.cpuP99Millis / p.refCpuP99Millis));
+      }
+    }
   }
 
   private boolean hasScalePoint(String system) {

@@ -147,7 +147,11 @@ final class ReportJson {
       json.beginObject().field("system", point.system).field("items", point.size)
           .field("queries", report.config.scaleQueries)
           .field("p50Millis", point.p50Millis).field("p99Millis", point.p99Millis)
-          .field("loadSeconds", point.loadSeconds).endObject();
+          .field("loadSeconds", point.loadSeconds).field("cpuP50Millis", point.cpuP50Millis)
+          .field("cpuP99Millis", point.cpuP99Millis).field("referenceP99Millis", point.refP99Millis)
+          .field("referenceCpuP99Millis", point.refCpuP99Millis)
+          .field("heapBytesPerItem", point.heapPerItem).field("rssBytesPerItem", point.rssPerItem)
+          .endObject();
     }
     for (Map.Entry<String, String> scale : report.results.scaleUnavailable.entrySet()) {
       json.beginObject().field("system", scale.getKey()).field("status", "n/a")

@@ -133,6 +133,15 @@ final class Results {
     double p50Millis;
     double p99Millis;
     double loadSeconds;
+    /** Client-thread CPU per Query (all of it in process); NaN when the probe did not report it. */
+    double cpuP50Millis = Double.NaN;
+    double cpuP99Millis = Double.NaN;
+    /** The same, for the 1,000-item reference table queried alternately. */
+    double refP99Millis = Double.NaN;
+    double refCpuP99Millis = Double.NaN;
+    /** Heap in use after full GCs and resident set, growth since the empty table, per item. */
+    double heapPerItem = Double.NaN;
+    double rssPerItem = Double.NaN;
 
     ScalePoint(String system, int size) {
       this.system = system;

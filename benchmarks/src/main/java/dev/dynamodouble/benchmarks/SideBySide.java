@@ -59,7 +59,7 @@ public final class SideBySide {
       if (!ChildMeasurements.applies(system)) {
         continue;
       }
-      if (config.measureOverhead) {
+      if (config.measureOverhead && ChildMeasurements.appliesToOverhead(system)) {
         children.overhead(system);
         Results.Overhead overhead = results.overhead(system.id());
         progress("test-class cost  %-15s %s", system.displayName(), overhead.ok()

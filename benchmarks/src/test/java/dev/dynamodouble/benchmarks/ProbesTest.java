@@ -21,10 +21,20 @@ class ProbesTest {
 
   @Test
   void queryScaleItemsFillPartitionsOfTen() {
-    assertThat(QueryScaleProbe.item(0).get(BenchData.PK).s()).isEqualTo("part-0");
-    assertThat(QueryScaleProbe.item(9).get(BenchData.PK).s()).isEqualTo("part-0");
-    assertThat(QueryScaleProbe.item(10).get(BenchData.PK).s()).isEqualTo("part-1");
-    assertThat(QueryScaleProbe.item(13).get(BenchData.SK).s()).isEqualTo("3");
+    assertThat(QueryScaleProbe.item(0, 0).get(BenchData.PK).s()).isEqualTo("part-0");
+    assertThat(QueryScaleProbe.item(9, 0).get(BenchData.PK).s()).isEqualTo("part-0");
+    assertThat(QueryScaleProbe.item(10, 0).get(BenchData.PK).s()).isEqualTo("part-1");
+    assertThat(QueryScaleProbe.item(13, 0).get(BenchData.SK).s()).isEqualTo("3");
+  }
+
+  @Test
+  void queryScaleItemsArePaddedToTheAskedSizeWithDistinctText() {
+    Map<String, AttributeValue> a = QueryScaleProbe.item(13, 200);
+    Map<String, AttributeValue> b = QueryScaleProbe.item(9_999_999, 200);
+    assertThat(MemoryProbe.size(a)).isBetween(196, 204);
+    assertThat(MemoryProbe.size(b)).isBetween(196, 204);
+    assertThat(a.get(BenchData.SK).s()).isEqualTo("3");
+    assertThat(a.get(BenchData.STR).s()).isNotEqualTo(b.get(BenchData.STR).s());
   }
 
   @Test

@@ -76,7 +76,7 @@ public final class ReplicaAutoScaling {
     }
   }
 
-  private static final TableSettings NONE = new TableSettings(null, Map.of(), Map.of(), Map.of());
+  public static final TableSettings NONE = new TableSettings(null, Map.of(), Map.of(), Map.of());
 
   private volatile TableSettings settings = NONE;
 

@@ -55,6 +55,18 @@ public final class Backups {
   private final Engine engine;
   private final Map<String, RegionBackups> regions = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  /** Hears every backup added or removed, under the engine's write lock (a data directory), or null. */
+  private volatile Listener listener;
+
+  /** What a data directory hears of the backups, under the engine's write lock. */
+  public interface Listener {
+    void backupAdded(Backup backup);
+
+    void backupRemoved(Backup backup);
+
+    /** Every backup was replaced at once (a reset to a snapshot). */
+    void backupsReplaced();
+  }
 
   public Backups(Engine engine) {
     this.engine = Objects.requireNonNull(engine, "engine");
@@ -78,8 +90,17 @@ public final class Backups {
   public void restore(Object captured) {
     regions.clear();
     for (Backup backup : (java.util.List<Backup>) captured) {
-      add(backup);
+      put(backup);
     }
+    Listener heard = listener;
+    if (heard != null) {
+      heard.backupsReplaced();
+    }
+  }
+
+  /** Makes {@code listener} (null: none) hear every backup added or removed from now on. */
+  public void listen(Listener listener) {
+    this.listener = listener;
   }
 
   /** CreateBackup: a USER backup of the table as it is now. Call under the engine's write lock. */
@@ -141,6 +162,14 @@ public final class Backups {
   }
 
   private void add(Backup backup) {
+    put(backup);
+    Listener heard = listener;
+    if (heard != null) {
+      heard.backupAdded(backup);
+    }
+  }
+
+  private void put(Backup backup) {
     RegionBackups backups = region(backup.region());
     backups.ordered.put(new Position(backup.created(), backup.arn()), backup);
     backups.byResource.put(resourceOf(backup.arn()), backup);
@@ -148,8 +177,12 @@ public final class Backups {
 
   private void remove(Backup backup) {
     RegionBackups backups = region(backup.region());
-    backups.ordered.remove(new Position(backup.created(), backup.arn()), backup);
+    boolean removed = backups.ordered.remove(new Position(backup.created(), backup.arn()), backup);
     backups.byResource.remove(resourceOf(backup.arn()), backup);
+    Listener heard = listener;
+    if (removed && heard != null) {
+      heard.backupRemoved(backup);
+    }
   }
 
   /** The backup of that ARN in {@code region} (the ARN's own region is not compared), or null. */

@@ -66,11 +66,7 @@ public final class Exports extends TransferService<Export> {
     }
     ExportRequest request = resolveTimes(asked, window, now);
     requireRoom(catalog.region());
-    VersionedRoot<TableData> versions = table.versions();
-    Source source = request.incremental()
-        ? new Source(dataAt(versions, request.fromTime()), dataAt(versions, request.toTime()), versions,
-            keyNames(table))
-        : new Source(null, dataAt(versions, request.exportTime().plusNanos(1)), versions, keyNames(table));
+    Source source = source(table, request);
     String arn = log.newArn(table.arn(), "export", now);
     Export export = new Export(arn, catalog.region(), table.arn(), table.id(), request, now, Export.IN_PROGRESS,
         null, null, 0, 0, null, null);
@@ -161,5 +157,36 @@ public final class Exports extends TransferService<Export> {
     }
     Export finished = done;
     engine.write(() -> log.replace(export, finished));
+  }
+
+  /** What the export of {@code table} reads: its contents at the request's times, from the PITR history. */
+  private static Source source(Table table, ExportRequest request) {
+    VersionedRoot<TableData> versions = table.versions();
+    return request.incremental()
+        ? new Source(dataAt(versions, request.fromTime()), dataAt(versions, request.toTime()), versions,
+            keyNames(table))
+        : new Source(null, dataAt(versions, request.exportTime().plusNanos(1)), versions, keyNames(table));
+  }
+
+  /**
+   * Puts back an export a data directory kept. One still IN_PROGRESS (the server stopped before it
+   * was written) is written again from its table's PITR history, or FAILED when that is gone.
+   * Call under the engine's write lock, once the tables are back.
+   */
+  public void recovered(Export export) {
+    log.recovered(export);
+    if (!Export.IN_PROGRESS.equals(export.status())) {
+      return;
+    }
+    Table table = engine.region(export.region()).find(export.tableArn());
+    S3Directory dir = s3.find();
+    if (table == null || !table.id().equals(export.tableId()) || dir == null
+        || !engine.pointInTimeRecovery().describe(table).enabled()) {
+      log.replace(export, export.failed(engine.clock().now(), "InternalServerError", "The export was interrupted "
+          + "by a restart of the server, and its table, its point-in-time history or the S3 stand-in is gone"));
+      return;
+    }
+    Source source = source(table, export.request());
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> complete(dir, export, source));
   }
 }

@@ -112,4 +112,26 @@ public final class Imports extends TransferService<Import> {
     Import found = log.get(arn);
     return found == null ? List.of() : found.errors();
   }
+
+  /**
+   * Puts back an import a data directory kept. One still IN_PROGRESS (the server stopped before it
+   * finished) reads its objects again into its table, CREATING again meanwhile, or FAILED when the
+   * table or the S3 stand-in is gone. Call under the engine's write lock, once the tables are back.
+   */
+  public void recovered(Import recovered) {
+    log.recovered(recovered);
+    if (!Import.IN_PROGRESS.equals(recovered.status())) {
+      return;
+    }
+    Table table = engine.region(recovered.region()).find(recovered.tableArn());
+    S3Directory dir = s3.find();
+    if (table == null || !table.id().equals(recovered.tableId()) || dir == null) {
+      log.replace(recovered, recovered.finished(Import.FAILED, engine.clock().now(), new ImportReader.Counts(0, 0, 0, 0,
+          List.of()), "InternalServerError", "The import was interrupted by a restart of the server, and its table "
+          + "or the S3 stand-in is gone"));
+      return;
+    }
+    table.status(TableStatus.CREATING);
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> run(dir, recovered, table));
+  }
 }

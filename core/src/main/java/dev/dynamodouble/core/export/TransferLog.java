@@ -20,12 +20,24 @@ final class TransferLog<T extends Transfer> {
 
   private Map<String, T> byArn = new LinkedHashMap<>();
   private long sequence;
+  /** Counts every change, so a data directory looks at the entries only when one changed. */
+  private volatile long changes;
+
+  long changes() {
+    return changes;
+  }
+
+  /** Every entry, in the order they were asked for. */
+  synchronized List<T> all() {
+    return List.copyOf(byArn.values());
+  }
 
   synchronized T get(String arn) {
     return byArn.get(arn);
   }
 
   synchronized void put(T transfer) {
+    changes++;
     byArn.put(transfer.arn(), transfer);
   }
 
@@ -34,6 +46,7 @@ final class TransferLog<T extends Transfer> {
     if (byArn.get(expected.arn()) != expected) {
       return false;
     }
+    changes++;
     byArn.put(next.arn(), next);
     return true;
   }
@@ -94,12 +107,19 @@ final class TransferLog<T extends Transfer> {
     return tableArn + "/" + kind + "/" + String.format("%014d", now.toEpochMilli()) + "-" + hash;
   }
 
+  /** Puts back an entry a data directory kept; ARNs made later stay distinct from it. */
+  synchronized void recovered(T transfer) {
+    sequence++;
+    put(transfer);
+  }
+
   synchronized Object capture() {
     return new LinkedHashMap<>(byArn);
   }
 
   @SuppressWarnings("unchecked")
   synchronized void restore(Object state) {
+    changes++;
     byArn = new LinkedHashMap<>((Map<String, T>) state);
   }
 }

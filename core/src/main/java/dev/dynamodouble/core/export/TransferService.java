@@ -60,6 +60,16 @@ abstract class TransferService<T extends Transfer> {
     return log.page(region, tableArn, after, limit);
   }
 
+  /** Every transfer, in the order they were asked for (a data directory's view). */
+  public List<T> all() {
+    return log.all();
+  }
+
+  /** A count that changes whenever a transfer is added or changes. */
+  public long changes() {
+    return log.changes();
+  }
+
   Object capture() {
     return log.capture();
   }

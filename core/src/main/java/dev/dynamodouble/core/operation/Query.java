@@ -60,8 +60,8 @@ public final class Query implements Operation {
     ReadPage.Plan plan = ReadRequests.plan(request, source, filter, projection);
     boolean forward = !Boolean.FALSE.equals(request.bool("ScanIndexForward"));
     Iterator<StoredItem> candidates = source.partition(range.partition(), range.seek(forward), forward, exclusiveStart);
-    ReadPage page = ReadPage.read(plan, candidates, item -> range.matches(item.attributes()),
-        item -> range.notYetReached(item.attributes(), forward));
+    ReadPage page = ReadPage.read(plan, candidates, range::matches,
+        item -> range.notYetReached(item, forward));
     if (globalIndex != null) {
       page.capacity().addIndexPartition(globalIndex, range.partition(), page.capacity().indexRead(globalIndex), 0);
     }

@@ -46,8 +46,8 @@ final class ReadPage implements JsonWritable {
    * key range, whether to skip it ({@code true}) or stop ({@code false}); items in range pass
    * {@code matches}.
    */
-  static ReadPage read(Plan plan, Iterator<StoredItem> candidates, Predicate<StoredItem> matches,
-                       Predicate<StoredItem> notYetReached) {
+  static ReadPage read(Plan plan, Iterator<StoredItem> candidates, Predicate<Map<String, AttributeValue>> matches,
+                       Predicate<Map<String, AttributeValue>> notYetReached) {
     ReadPage page = new ReadPage();
     page.countOnly = "COUNT".equals(plan.select());
     int limit = plan.limit() == null ? Integer.MAX_VALUE : plan.limit();
@@ -61,8 +61,9 @@ final class ReadPage implements JsonWritable {
         break;
       }
       StoredItem candidate = candidates.next();
-      if (!matches.test(candidate)) {
-        if (notYetReached.test(candidate)) {
+      Map<String, AttributeValue> attributes = candidate.attributes(); // once: each call wraps the stored array anew
+      if (!matches.test(attributes)) {
+        if (notYetReached.test(attributes)) {
           continue;
         }
         break;
@@ -70,21 +71,22 @@ final class ReadPage implements JsonWritable {
       page.scanned++;
       page.bytesRead += candidate.size();
       last = candidate;
-      StoredItem full = candidate;
+      Map<String, AttributeValue> full = attributes;
       if (fetchFromTable) {
         var tableKey = plan.source().table.keySchema();
-        full = plan.source().data.get(tableKey.keyOfKey(tableKey.keyMap(candidate.attributes())));
-        if (full == null) {
+        StoredItem fetched = plan.source().data.get(tableKey.keyOfKey(tableKey.keyMap(attributes)));
+        if (fetched == null) {
           continue;
         }
-        extraTableBytes += full.size();
+        extraTableBytes += fetched.size();
+        full = fetched.attributes();
       }
-      if (plan.filter() != null && !plan.filter().test(full.attributes())) {
+      if (plan.filter() != null && !plan.filter().test(full)) {
         continue;
       }
       page.count++;
       if (!page.countOnly) {
-        page.items.add(plan.projection() == null ? full.attributes() : plan.projection().apply(full.attributes()));
+        page.items.add(plan.projection() == null ? full : plan.projection().apply(full));
       }
     }
     if (stoppedEarly && last != null) {

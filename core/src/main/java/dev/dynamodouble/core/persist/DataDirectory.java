@@ -39,10 +39,10 @@ public final class DataDirectory implements AutoCloseable {
   public static final int REQUEST_THREADS = 64;
 
   /** What this program keeps only in memory even with a data directory (logged at start, in the README). */
-  public static final String NOT_DURABLE = "the records of a stream whose table was deleted, global-table "
-      + "replicas and replica auto scaling settings, the records a Kinesis destination received (the destination "
-      + "stays), Contributor Insights key counts (the setting stays), export and import descriptions (the exported "
-      + "files stay) and fault rules (load them again with --faults)";
+  public static final String NOT_DURABLE = "changes still on their way between global-table replicas (queued "
+      + "within a link's lag or held by a paused link; the write stays in its region) and the links' lag, pauses and "
+      + "partitions, the records a Kinesis destination received (the destination stays), Contributor Insights key "
+      + "counts (the setting stays) and fault rules (load them again with --faults)";
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -101,6 +101,7 @@ public final class DataDirectory implements AutoCloseable {
         long[] position = new long[1];
         engine.write(() -> {
           engine.feed().subscribe(store);
+          engine.backups().listen(store);
           store.appendCheckpoint();
           position[0] = store.lastAppended();
         });
@@ -247,7 +248,7 @@ public final class DataDirectory implements AutoCloseable {
    */
   public void sync() {
     long[] position = new long[1];
-    engine.write(() -> position[0] = store.appendCatalogNow());
+    engine.write(() -> position[0] = store.appendControlPlaneNow());
     log.awaitDurable(position[0]);
   }
 
@@ -269,6 +270,7 @@ public final class DataDirectory implements AutoCloseable {
   @Override
   public void close() {
     engine.storage(null);
+    engine.backups().listen(null);
     try {
       sync();
     } catch (RuntimeException e) {

@@ -1,14 +1,18 @@
 package dev.dynamodouble.core.persist;
 
 import dev.dynamodouble.core.backup.Backup;
+import dev.dynamodouble.core.backup.Backups;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.export.Export;
+import dev.dynamodouble.core.export.Import;
 import dev.dynamodouble.core.feed.FeedSubscriber;
 import dev.dynamodouble.core.feed.ItemChange;
 import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.replication.GlobalTableState;
 import dev.dynamodouble.core.stream.Streams;
 import dev.dynamodouble.core.stream.TableStream;
 import dev.dynamodouble.core.table.Table;
@@ -16,6 +20,8 @@ import dev.dynamodouble.core.table.TableStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +31,15 @@ import java.util.Set;
  * The change feed's durable consumer: it hands every commit to the log in commit order, and holds a
  * request's answer until what the request changed is on the device.
  *
- * <p>Item changes are logged as they commit (a transaction as one record). Control-plane state
- * (tables, their settings, TTL, PITR, stream and policy settings) is logged whole, as a catalog,
- * after each request that may change it, before the request is answered; the first time the log
- * meets a table (a new table, a restored one) it also logs the table's contents. All of it is
- * captured under the engine's write lock, so the log's order is the engine's.
+ * <p>Item changes are logged as they commit (a transaction as one record). After each request that
+ * may change control-plane state, the store compares what it logged last with the engine's state
+ * and logs only the difference, before the request is answered: the definitions of tables that
+ * changed or are new (with a new table's contents) and the tables dropped, the global tables when
+ * one changed, exports and imports added or changed, backups added or dropped. A checkpoint logs
+ * all of it whole. Everything is captured under the engine's write lock, so the log's order is the
+ * engine's.
  */
-final class DurableStore implements FeedSubscriber, RequestStage {
+final class DurableStore implements FeedSubscriber, RequestStage, Backups.Listener {
   /** Operations that change no control-plane state: no catalog is logged after them. */
   private static final Set<String> ITEM_OPERATIONS = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
       "TransactWriteItems", "BatchGetItem", "TransactGetItems", "Query", "Scan", "ExecuteStatement",
@@ -49,6 +57,15 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   private Instant groupAt;
   /** The backups the log holds, by the id it gave them. */
   private final Map<Backup, Long> backups = new IdentityHashMap<>();
+  /** The definition the log holds of each listed table, by incarnation, and their incarnations by name. */
+  private final Map<Long, TableDef> defined = new HashMap<>();
+  private final Map<String, Set<Long>> byName = new HashMap<>();
+  /** The global tables the log holds. */
+  private GlobalTableState global = GlobalTableState.NONE;
+  /** The exports and imports the log holds, by ARN (each is immutable: a change is a new object). */
+  private final Map<String, Object> transfers = new HashMap<>();
+  /** The change count of the transfers when the log last looked. */
+  private long transfersSeen = -1;
 
   DurableStore(Engine engine) {
     this.engine = engine;
@@ -67,7 +84,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     }
     Incarnation known = table.attachment(Incarnation.class);
     if (known == null) {
-      appendCatalog(); // logs the table and its contents, this commit included
+      appendControlPlane(null); // logs the table and its contents, this commit included
       return;
     }
     LogEntry.TableChanges entry = new LogEntry.TableChanges(known.id(), table.keySchema(), List.copyOf(changes),
@@ -102,7 +119,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     }
     Incarnation known = table.attachment(Incarnation.class);
     if (known == null) {
-      appendCatalog();
+      appendControlPlane(null);
     } else {
       append(new LogEntry.Image(known.id(), table.snapshot(), at));
     }
@@ -110,7 +127,7 @@ final class DurableStore implements FeedSubscriber, RequestStage {
 
   @Override
   public void reset(Table table, Instant at, Object captured) {
-    appendCatalog(); // a reset may also add and drop tables
+    appendControlPlane(null); // a reset may also add and drop tables
     replaced(table, Origin.RESET, at);
   }
 
@@ -129,10 +146,11 @@ final class DurableStore implements FeedSubscriber, RequestStage {
   @Override
   public JsonWritable after(Call call, JsonWritable response) {
     if (call.api() == Call.Api.DYNAMODB && mayChangeControlPlane(call.operation())) {
-      engine.write(this::appendCatalog);
+      Set<String> names = ChangedTables.of(call);
+      engine.write(() -> appendControlPlane(names));
     }
     long[] last = LAST_APPENDED.get();
-    if (last[0] > 0 && last[1] == 0) { // deferred: the transport answers once the log has it
+    if (last[0] > 0 && last[1] == 0) { // served deferred, the transport answers once the log has it
       log.awaitDurable(last[0]);
     }
     return response;
@@ -163,46 +181,177 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     append(new LogEntry.Rotate());
     List<TableDef> tables = new ArrayList<>();
     List<LogEntry> images = new ArrayList<>();
+    defined.clear();
+    byName.clear();
     for (Catalog catalog : engine.regions()) {
       for (Table table : catalog.tables()) {
         if (listed(table)) {
           long id = nextIncarnation++;
           table.replaceAttachment(Incarnation.class, new Incarnation(id));
-          tables.add(TableDef.capture(id, table, engine));
+          TableDef def = TableDef.capture(id, table, engine);
+          define(def);
+          tables.add(def);
           images.add(table.versions().isHistoryEnabled()
               ? new LogEntry.History(id, table.keySchema(), table.versions().retained()) : image(id, table));
           images.addAll(streams(id, table));
         }
       }
     }
-    append(catalogOf(tables));
+    append(new LogEntry.Catalog(List.copyOf(tables), engine.clock().now(), engine.feed().lastSequence()));
     images.forEach(this::append);
+    appendDeletedTables();
+    global = null;
+    appendGlobalTables();
+    transfers.clear();
+    transfersSeen = -1;
+    appendTransfers(true);
     backups.clear();
     appendBackups();
     append(new LogEntry.CheckpointEnd());
   }
 
-  /** Appends every table's definition, and the contents of tables the log has not met yet. */
-  private void appendCatalog() {
-    List<TableDef> tables = new ArrayList<>();
-    List<LogEntry.Image> images = new ArrayList<>();
-    for (Catalog catalog : engine.regions()) {
-      for (Table table : catalog.tables()) {
-        if (!listed(table)) {
-          continue; // being deleted: as good as gone, nothing brings it back
-        }
-        Incarnation known = table.attachment(Incarnation.class);
-        if (known == null) {
-          known = new Incarnation(nextIncarnation++);
-          table.replaceAttachment(Incarnation.class, known);
-          images.add(image(known.id(), table));
-        }
-        tables.add(TableDef.capture(known.id(), table, engine));
+  /** The deleted tables whose streams are still readable, each with its streams (a checkpoint). */
+  private void appendDeletedTables() {
+    Map<Table, Long> deleted = new IdentityHashMap<>();
+    for (TableStream stream : engine.streams().all()) {
+      Table table = stream.table();
+      if (!listed(table) && !deleted.containsKey(table)) {
+        long id = nextIncarnation++;
+        table.replaceAttachment(Incarnation.class, new Incarnation(id));
+        deleted.put(table, id);
+        append(new LogEntry.DeletedTable(id, table.region(), table.name(), table.arn(), table.id(), table.created(),
+            table.keySchema()));
+        streams(id, table).forEach(this::append);
       }
     }
-    append(catalogOf(tables));
+  }
+
+  /**
+   * Appends what changed in the control plane since the log last looked: the definitions of tables
+   * changed or new (and a new table's contents), the tables dropped, and the global tables,
+   * transfers and backups that changed. Only the tables of {@code names} (in every region) are
+   * compared when given: what a request names is all it can have changed. Call under the engine's
+   * write lock.
+   */
+  private void appendControlPlane(Set<String> names) {
+    List<TableDef> changed = new ArrayList<>();
+    List<LogEntry.Image> images = new ArrayList<>();
+    Set<Long> present = new HashSet<>();
+    for (Catalog catalog : engine.regions()) {
+      if (names == null) {
+        catalog.tables().forEach(table -> compare(table, changed, images, present));
+      } else {
+        for (String name : names) {
+          Table table = catalog.find(name);
+          if (table != null) {
+            compare(table, changed, images, present);
+          }
+        }
+      }
+    }
+    List<Long> dropped = new ArrayList<>();
+    if (names == null) {
+      if (present.size() < defined.size()) {
+        List.copyOf(defined.keySet()).forEach(id -> drop(id, present, dropped));
+      }
+    } else {
+      for (String name : names) {
+        Set<Long> ids = byName.get(name);
+        if (ids != null) {
+          List.copyOf(ids).forEach(id -> drop(id, present, dropped));
+        }
+      }
+    }
+    if (!changed.isEmpty() || !dropped.isEmpty()) {
+      append(new LogEntry.Tables(List.copyOf(changed), List.copyOf(dropped), engine.clock().now(),
+          engine.feed().lastSequence()));
+    }
     images.forEach(this::append);
-    appendBackups();
+    appendGlobalTables();
+    appendTransfers(false);
+  }
+
+  /** Compares a table with what the log holds of it: a new or changed definition is to be logged. */
+  private void compare(Table table, List<TableDef> changed, List<LogEntry.Image> images, Set<Long> present) {
+    if (!listed(table)) {
+      return; // being deleted: as good as gone, nothing brings it back
+    }
+    Incarnation known = table.attachment(Incarnation.class);
+    if (known == null) {
+      known = new Incarnation(nextIncarnation++);
+      table.replaceAttachment(Incarnation.class, known);
+      images.add(image(known.id(), table));
+    }
+    present.add(known.id());
+    TableDef def = TableDef.capture(known.id(), table, engine);
+    if (!def.equals(define(def))) {
+      changed.add(def);
+    }
+  }
+
+  /** Records what the log holds of a table; returns what it held before. */
+  private TableDef define(TableDef def) {
+    byName.computeIfAbsent(def.name(), n -> new HashSet<>(2)).add(def.incarnation());
+    return defined.put(def.incarnation(), def);
+  }
+
+  /** Drops a table the log holds unless it is {@code present}. */
+  private void drop(Long id, Set<Long> present, List<Long> dropped) {
+    if (present.contains(id)) {
+      return;
+    }
+    TableDef gone = defined.remove(id);
+    if (gone != null) {
+      dropped.add(id);
+      Set<Long> ids = byName.get(gone.name());
+      ids.remove(id);
+      if (ids.isEmpty()) {
+        byName.remove(gone.name());
+      }
+    }
+  }
+
+  /** Logs the global tables when they changed. */
+  private void appendGlobalTables() {
+    GlobalTableState now = engine.replication().state();
+    if (!now.equals(global)) {
+      global = now;
+      append(new LogEntry.GlobalTables(now));
+    }
+  }
+
+  /** Logs the exports and imports added or changed since the log last looked ({@code whole}: all of them). */
+  private void appendTransfers(boolean whole) {
+    var service = engine.transfers();
+    long seen = service.exports().changes() + service.imports().changes();
+    if (!whole && seen == transfersSeen) {
+      return;
+    }
+    transfersSeen = seen;
+    List<Export> exports = new ArrayList<>();
+    List<Import> imports = new ArrayList<>();
+    Set<String> arns = new HashSet<>();
+    for (Export export : service.exports().all()) {
+      arns.add(export.arn());
+      if (transfers.put(export.arn(), export) != export) {
+        exports.add(export);
+      }
+    }
+    for (Import imported : service.imports().all()) {
+      arns.add(imported.arn());
+      if (transfers.put(imported.arn(), imported) != imported) {
+        imports.add(imported);
+      }
+    }
+    boolean removed = transfers.keySet().retainAll(arns); // a reset to a snapshot dropped some
+    if (removed) {
+      whole = true;
+      exports = service.exports().all();
+      imports = service.imports().all();
+    }
+    if (whole || !exports.isEmpty() || !imports.isEmpty()) {
+      append(new LogEntry.Transfers(whole, List.copyOf(exports), List.copyOf(imports)));
+    }
   }
 
   /** The table's streams that are enabled or still hold records, with those records. */
@@ -219,16 +368,36 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     return streams;
   }
 
-  private LogEntry.Catalog catalogOf(List<TableDef> tables) {
-    return new LogEntry.Catalog(List.copyOf(tables), engine.clock().now(), engine.feed().lastSequence());
-  }
-
   private static LogEntry.Image image(long id, Table table) {
     var current = table.versions().current();
     return new LogEntry.Image(id, current.root(), current.committedAt());
   }
 
-  /** Logs the backups created since the log last looked, and drops those deleted or expired. */
+  // --- the backups, as they change (under the engine's write lock) ---
+
+  @Override
+  public void backupAdded(Backup backup) {
+    if (!backups.containsKey(backup)) {
+      long id = nextIncarnation++;
+      backups.put(backup, id);
+      append(new LogEntry.BackupAdded(id, backup));
+    }
+  }
+
+  @Override
+  public void backupRemoved(Backup backup) {
+    Long id = backups.remove(backup);
+    if (id != null) {
+      append(new LogEntry.BackupDropped(id));
+    }
+  }
+
+  @Override
+  public void backupsReplaced() {
+    appendBackups();
+  }
+
+  /** Logs the backups the log does not hold yet, and drops those it holds that are gone (O(backups)). */
   @SuppressWarnings("unchecked")
   private void appendBackups() {
     List<Backup> all = (List<Backup>) engine.backups().capture(); // oldest first within a region
@@ -250,9 +419,13 @@ final class DurableStore implements FeedSubscriber, RequestStage {
     }
   }
 
-  /** Appends the catalog (under the engine's write lock) and returns its log position. */
-  long appendCatalogNow() {
-    appendCatalog();
+  /**
+   * Appends what changed in the control plane, and the clock's time (a manual clock may have moved),
+   * under the engine's write lock; returns the log position.
+   */
+  long appendControlPlaneNow() {
+    appendControlPlane(null);
+    append(new LogEntry.Tables(List.of(), List.of(), engine.clock().now(), engine.feed().lastSequence()));
     return lastAppended();
   }
 

@@ -1,7 +1,10 @@
 package dev.dynamodouble.core.persist;
 
 import dev.dynamodouble.core.backup.Backup;
+import dev.dynamodouble.core.export.Export;
+import dev.dynamodouble.core.export.Import;
 import dev.dynamodouble.core.feed.ItemChange;
+import dev.dynamodouble.core.replication.GlobalTableState;
 import dev.dynamodouble.core.storage.Version;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.TableData;
@@ -18,6 +21,22 @@ sealed interface LogEntry {
    * change feed's last sequence.
    */
   record Catalog(List<TableDef> tables, Instant now, long lastSequence) implements LogEntry {}
+
+  /**
+   * The tables whose definition changed since the last catalog (new ones included), and those
+   * dropped (deleted: their streams stay readable), with the clock's time and the feed's sequence.
+   */
+  record Tables(List<TableDef> changed, List<Long> dropped, Instant now, long lastSequence) implements LogEntry {}
+
+  /** Every global table, after one changed. */
+  record GlobalTables(GlobalTableState state) implements LogEntry {}
+
+  /** Exports and imports added or changed since the last such record; {@code whole}: these are all of them. */
+  record Transfers(boolean whole, List<Export> exports, List<Import> imports) implements LogEntry {}
+
+  /** A deleted table whose streams still hold records (a checkpoint; its streams follow). */
+  record DeletedTable(long incarnation, String region, String name, String arn, String id, Instant created,
+                      KeySchema keySchema) implements LogEntry {}
 
   /**
    * One table's item changes within a {@link Changes}; {@code streamed} when the table's stream

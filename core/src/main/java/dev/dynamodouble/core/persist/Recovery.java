@@ -74,6 +74,7 @@ final class Recovery implements SegmentReader.Visitor {
   private final Map<Long, PersistentSortedMap.Builder<ItemKey, StoredItem>> images = new HashMap<>();
   private final Map<Long, Instant> imageStamps = new HashMap<>();
   private final StreamReplay streams = new StreamReplay();
+  private final ControlReplay control = new ControlReplay();
   private long records;
   private Instant now;
   private long lastSequence;
@@ -128,6 +129,10 @@ final class Recovery implements SegmentReader.Visitor {
       case SegmentFormat.BACKUP_DROPPED -> backups.remove(in.readLong());
       case SegmentFormat.STREAM_BEGIN -> streams.begin(in);
       case SegmentFormat.STREAM_RECORDS -> streams.records(in);
+      case SegmentFormat.TABLES -> tableChanges(in);
+      case SegmentFormat.GLOBAL_TABLES -> control.global(in);
+      case SegmentFormat.TRANSFERS -> control.transfers(in);
+      case SegmentFormat.DELETED_TABLE -> control.deleted(in);
       case SegmentFormat.CHECKPOINT_END -> { }
       default -> throw new CorruptDataException("unknown record type " + type);
     }
@@ -175,35 +180,80 @@ final class Recovery implements SegmentReader.Visitor {
     }
   }
 
+  /** CATALOG: every table (a checkpoint's, or in format 2 after every control-plane request). */
   private void catalog(ByteSource in) {
     int count = in.readInt();
     Map<Long, Replayed> next = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
-      TableDef def = TableDef.read(in, version);
-      Replayed table = tables.get(def.incarnation());
-      boolean known = table != null;
-      if (!known) {
-        table = new Replayed(def);
-      } else {
-        table.def = def;
-      }
-      if (def.pitrDays() == 0) {
-        table.history = null;
-      } else if (table.history == null) {
-        table.history = new ArrayList<>();
-        if (known) {
-          table.history.add(new Stamped(table.at, table.items)); // PITR enabled now: history starts here
-        }
-      }
-      next.put(def.incarnation(), table);
+      Replayed table = define(TableDef.read(in, version));
+      next.put(table.def.incarnation(), table);
     }
-    tables = next; // a table missing from the catalog was deleted
+    List<TableDef> dropped = new ArrayList<>();
+    for (Replayed table : tables.values()) {
+      if (!next.containsKey(table.def.incarnation())) {
+        dropped.add(table.def); // a table missing from the catalog was deleted
+      }
+    }
+    tables = next;
     if (version >= 2) {
       advance(SettingsCodec.readInstant(in), in.readLong());
     }
-    streams.retainTables(tables.keySet());
-    for (Map.Entry<Long, Replayed> table : tables.entrySet()) {
-      streams.catalog(table.getKey(), table.getValue().def, now);
+    settle(tables.values(), dropped);
+  }
+
+  /** TABLES (format 3): the tables whose definition changed, then those dropped. */
+  private void tableChanges(ByteSource in) {
+    int count = in.readInt();
+    List<Replayed> changed = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Replayed table = define(TableDef.read(in, version));
+      tables.put(table.def.incarnation(), table);
+      changed.add(table);
+    }
+    count = in.readInt();
+    List<TableDef> dropped = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Replayed gone = tables.remove(in.readLong());
+      if (gone != null) {
+        dropped.add(gone.def);
+      }
+    }
+    advance(SettingsCodec.readInstant(in), in.readLong());
+    settle(changed, dropped);
+  }
+
+  /** A table's new definition: PITR enabled now starts its history here, disabled drops it. */
+  private Replayed define(TableDef def) {
+    Replayed table = tables.get(def.incarnation());
+    boolean known = table != null;
+    if (!known) {
+      table = new Replayed(def);
+    } else {
+      table.def = def;
+    }
+    if (def.pitrDays() == 0) {
+      table.history = null;
+    } else if (table.history == null) {
+      table.history = new ArrayList<>();
+      if (known) {
+        table.history.add(new Stamped(table.at, table.items)); // PITR enabled now: history starts here
+      }
+    }
+    return table;
+  }
+
+  /** The streams after a catalog: those of defined tables follow their definition, a dropped table's stop. */
+  private void settle(java.util.Collection<Replayed> defined, List<TableDef> dropped) {
+    for (TableDef gone : dropped) {
+      if (streams.dropped(gone.incarnation(), now)) {
+        control.dropped(gone); // its streams stay readable for 24 hours, as DynamoDB's do
+      }
+    }
+    java.util.Set<Long> kept = new java.util.HashSet<>(tables.keySet());
+    kept.addAll(control.deletedTables());
+    streams.retainTables(kept);
+    for (Replayed table : defined) {
+      streams.catalog(table.def.incarnation(), table.def, now);
     }
   }
 
@@ -337,6 +387,7 @@ final class Recovery implements SegmentReader.Visitor {
       engine.backups().recovered(meta.arn(), meta.region(), meta.name(), meta.type(), meta.created(), meta.expires(),
           meta.source(), contents(backup.items, meta.indexes(), meta.source().keySchema()));
     }
+    control.install(engine, streams);
   }
 
   /**

@@ -16,9 +16,11 @@ final class SegmentFormat {
   /**
    * The format this code writes and the newest it reads. 2 added encryption, commit times, the
    * feed's sequence, the clock's time, {@link TableExtras}, backups, the PITR history and stream
-   * records; a format-1 directory is read and rewritten as format 2 at start.
+   * records. 3 added global tables (replicas, their settings and auto scaling, version 2017.11.29,
+   * MRSC), exports and imports, the streams of deleted tables, and catalogs that carry only the
+   * tables that changed. An older directory is read and rewritten in this format at start.
    */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
   static final byte[] MAGIC = "DDOUBLE\n".getBytes(StandardCharsets.US_ASCII);
   /** The longest header: magic, version, the encryption flag, then (sealed) a salt and a key check. */
   static final int MAX_HEADER_BYTES = MAGIC.length + 4 + 1 + DataKey.SALT_BYTES + DataKey.TAG_BYTES;
@@ -40,6 +42,14 @@ final class SegmentFormat {
   static final int VERSION_DELTA = 9;
   static final int STREAM_BEGIN = 10;
   static final int STREAM_RECORDS = 11;
+  /** Format 3: the tables whose definition changed, and those dropped, since the last catalog. */
+  static final int TABLES = 12;
+  /** Format 3: every global table (a small record, logged when one changes). */
+  static final int GLOBAL_TABLES = 13;
+  /** Format 3: exports and imports added or changed (or, whole, all of them). */
+  static final int TRANSFERS = 14;
+  /** Format 3, in a checkpoint: a deleted table whose streams are still readable; its streams follow. */
+  static final int DELETED_TABLE = 15;
 
   private SegmentFormat() {}
 

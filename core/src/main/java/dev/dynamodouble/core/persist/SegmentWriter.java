@@ -106,6 +106,33 @@ final class SegmentWriter implements AutoCloseable {
       int at = begin(SegmentFormat.BACKUP_DROPPED);
       sink.writeLong(dropped.id());
       end(at);
+    } else if (entry instanceof LogEntry.Tables tables) {
+      int at = begin(SegmentFormat.TABLES);
+      sink.writeInt(tables.changed().size());
+      tables.changed().forEach(table -> table.write(sink));
+      sink.writeInt(tables.dropped().size());
+      tables.dropped().forEach(sink::writeLong);
+      SettingsCodec.writeInstant(sink, tables.now());
+      sink.writeLong(tables.lastSequence());
+      end(at);
+    } else if (entry instanceof LogEntry.GlobalTables global) {
+      int at = begin(SegmentFormat.GLOBAL_TABLES);
+      GlobalTablesCodec.write(sink, global.state());
+      end(at);
+    } else if (entry instanceof LogEntry.Transfers transfers) {
+      int at = begin(SegmentFormat.TRANSFERS);
+      TransferCodec.write(sink, transfers);
+      end(at);
+    } else if (entry instanceof LogEntry.DeletedTable deleted) {
+      int at = begin(SegmentFormat.DELETED_TABLE);
+      sink.writeLong(deleted.incarnation());
+      sink.writeString(deleted.region());
+      sink.writeString(deleted.name());
+      sink.writeString(deleted.arn());
+      sink.writeString(deleted.id());
+      SettingsCodec.writeInstant(sink, deleted.created());
+      SettingsCodec.writeKeySchema(sink, deleted.keySchema());
+      end(at);
     } else if (entry instanceof LogEntry.CheckpointEnd) {
       end(begin(SegmentFormat.CHECKPOINT_END));
     } else {

@@ -141,7 +141,8 @@ final class SettingsCodec {
         ? new Throughput(in.readLong(), in.readLong(), readInstant(in), readInstant(in), in.readInt()) : null;
   }
 
-  private static void writeStrings(ByteSink out, List<String> strings) {
+  /** A list of strings, or null. */
+  static void writeStrings(ByteSink out, List<String> strings) {
     out.writeBoolean(strings != null);
     if (strings != null) {
       out.writeInt(strings.size());
@@ -149,7 +150,7 @@ final class SettingsCodec {
     }
   }
 
-  private static List<String> readStrings(ByteSource in) {
+  static List<String> readStrings(ByteSource in) {
     if (!in.readBoolean()) {
       return null;
     }

@@ -88,6 +88,20 @@ final class StreamReplay {
     }
   }
 
+  /** The table was deleted at {@code now}: its streams stop. Whether it had any. */
+  boolean dropped(long table, Instant now) {
+    Map<String, Replayed> streams = byTable.get(table);
+    if (streams == null || streams.isEmpty()) {
+      return false;
+    }
+    for (Replayed stream : streams.values()) {
+      if (stream.disabledAt == null) {
+        stream.disabledAt = now != null ? now : stream.created;
+      }
+    }
+    return true;
+  }
+
   /** A change logged whole: a record of the table's enabled stream. */
   void recorded(long table, ChangeCodec.Recorded record) {
     Map<String, Replayed> streams = byTable.get(table);

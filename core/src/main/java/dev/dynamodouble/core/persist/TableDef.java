@@ -82,6 +82,6 @@ record TableDef(long incarnation, String region, String name, String arn, String
     return new TableDef(in.readLong(), in.readString(), in.readString(), in.readString(), in.readString(),
         SettingsCodec.readInstant(in), SettingsCodec.readKeySchema(in), SettingsCodec.readIndexes(in),
         SettingsCodec.readSettings(in), in.readNullable(), in.readInt(), in.readNullable(), in.readNullable(),
-        version >= 2 ? TableExtras.read(in) : TableExtras.NONE);
+        version >= 2 ? TableExtras.read(in, version) : TableExtras.NONE);
   }
 }

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.persist;
 
+import dev.dynamodouble.core.autoscaling.ReplicaAutoScaling;
 import dev.dynamodouble.core.backup.Encryption;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.insights.ContributorInsights;
@@ -25,11 +26,13 @@ import java.util.Map;
  * @param pitrHistoryStart the first restorable second since PITR was enabled, or null
  * @param streamLabel the label of the enabled stream, or null
  * @param streamGeneration how many times a reset emptied the enabled stream
+ * @param autoScaling the replica auto-scaling settings (format 3)
  */
 record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settings> insights,
                    List<KinesisDestination> kinesis, Instant pitrHistoryStart, String streamLabel,
-                   Instant streamCreated, int streamGeneration) {
-  static final TableExtras NONE = new TableExtras(null, Map.of(), List.of(), null, null, null, 0);
+                   Instant streamCreated, int streamGeneration, ReplicaAutoScaling.TableSettings autoScaling) {
+  static final TableExtras NONE = new TableExtras(null, Map.of(), List.of(), null, null, null, 0,
+      ReplicaAutoScaling.NONE);
 
   static TableExtras capture(Table table, Engine engine) {
     Map<String, ContributorInsights.Settings> insights = new LinkedHashMap<>();
@@ -44,7 +47,7 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
     boolean streaming = stream != null && stream.isEnabled();
     return new TableExtras(table.attachment(Encryption.class), Map.copyOf(insights), List.copyOf(kinesis),
         engine.pointInTimeRecovery().historyStart(table), streaming ? stream.label() : null,
-        streaming ? stream.createdAt() : null, streaming ? stream.generation() : 0);
+        streaming ? stream.createdAt() : null, streaming ? stream.generation() : 0, ReplicaAutoScaling.of(table));
   }
 
   /** A destination as it stands once its transition (a clock task, not logged) is over. */
@@ -82,9 +85,11 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
     out.writeNullable(streamLabel);
     SettingsCodec.writeInstant(out, streamCreated);
     out.writeInt(streamGeneration);
+    GlobalTablesCodec.writeAutoScaling(out, autoScaling);
   }
 
-  static TableExtras read(ByteSource in) {
+  /** Reads what format {@code version} (2 or later) wrote. */
+  static TableExtras read(ByteSource in, int version) {
     Encryption encryption = in.readBoolean() ? new Encryption(in.readString(), in.readNullable()) : null;
     int n = in.readInt();
     Map<String, ContributorInsights.Settings> insights = new LinkedHashMap<>();
@@ -107,7 +112,8 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
           SettingsCodec.enumOf(Precision.class, in.readString())));
     }
     return new TableExtras(encryption, Map.copyOf(insights), List.copyOf(kinesis), SettingsCodec.readInstant(in),
-        in.readNullable(), SettingsCodec.readInstant(in), in.readInt());
+        in.readNullable(), SettingsCodec.readInstant(in), in.readInt(),
+        version >= 3 ? GlobalTablesCodec.readAutoScaling(in) : ReplicaAutoScaling.NONE);
   }
 
   /** Puts these settings back on a recovered table. Call under the engine's write lock. */
@@ -116,6 +122,9 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
     insights.forEach((index, s) -> engine.contributorInsights().recovered(table, index.isEmpty() ? null : index, s));
     if (!kinesis.isEmpty()) {
       engine.kinesis().recovered(table, kinesis);
+    }
+    if (!autoScaling.equals(ReplicaAutoScaling.NONE)) {
+      ReplicaAutoScaling.put(table, autoScaling);
     }
   }
 }

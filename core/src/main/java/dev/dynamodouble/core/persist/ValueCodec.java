@@ -2,7 +2,6 @@ package dev.dynamodouble.core.persist;
 
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -132,7 +131,7 @@ final class ValueCodec {
 
   /** The number was normalised when it was first written: no need to parse it again. */
   private static AttributeValue.N number(String text) {
-    return new AttributeValue.N(text, new BigDecimal(text));
+    return new AttributeValue.N(text);
   }
 
   private static int count(ByteSource in) {

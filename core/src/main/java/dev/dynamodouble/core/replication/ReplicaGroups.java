@@ -90,6 +90,16 @@ final class ReplicaGroups {
     byName.put(origin.name(), Map.copyOf(next));
   }
 
+  /** The catalog of a region. */
+  Catalog catalog(String region) {
+    return regions.apply(region);
+  }
+
+  /** Every name that has a group (members may be gone from their regions). */
+  java.util.Set<String> names() {
+    return byName.keySet();
+  }
+
   /** The raw group of a name (for a snapshot), or null. */
   Map<String, Member> raw(String name) {
     return byName.get(name);

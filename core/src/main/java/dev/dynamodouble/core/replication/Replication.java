@@ -277,6 +277,21 @@ public final class Replication implements FeedSubscriber {
     return out;
   }
 
+  /** The global tables as plain values, for a data directory. Call under the lock. */
+  public GlobalTableState state() {
+    return GlobalTableState.capture(groups, legacy, strong);
+  }
+
+  /** Puts back global tables a data directory kept, over tables already in their regions. Call under the lock. */
+  public void recovered(GlobalTableState state) {
+    state.install(this, groups, legacy, strong, groups::catalog);
+  }
+
+  /** Marks the table as (having been) part of a global table of this replication. */
+  void attach(Table table) {
+    table.attachment(Ref.class, t -> new Ref(this));
+  }
+
   /** The version 2017.11.29 global tables. */
   public LegacyGlobalTables legacy() {
     return legacy;

@@ -39,6 +39,11 @@ final class StrongConsistency {
     return groups.get(table);
   }
 
+  /** Every MRSC group, by table name (a live view). */
+  Map<String, Group> all() {
+    return groups;
+  }
+
   void put(String table, Group group) {
     if (group == null) {
       groups.remove(table);

@@ -113,6 +113,11 @@ public final class Streams implements FeedSubscriber {
     return register(table, stream);
   }
 
+  /** Every stream still registered, of live and deleted tables (a data directory's checkpoint). */
+  public List<TableStream> all() {
+    return List.copyOf(byArn.values());
+  }
+
   /** Every stream of the table, oldest first (the last is the latest). */
   public static List<TableStream> allOf(Table table) {
     Latest holder = table.attachment(Latest.class);

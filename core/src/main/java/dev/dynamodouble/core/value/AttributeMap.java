@@ -65,6 +65,20 @@ public final class AttributeMap extends AbstractMap<String, AttributeValue> {
     return new AttributeMap(entries);
   }
 
+  /**
+   * The least that {@link #expand} needs to rebuild this map: the entry array itself when the map
+   * has no lookup index (up to {@value #LINEAR} attributes), else the map. For holders of many
+   * maps (a table's items), which save the map object's bytes.
+   */
+  public Object compact() {
+    return index == null ? entries : this;
+  }
+
+  /** The map of a {@link #compact()} form; the entry array is shared, not copied. */
+  public static AttributeMap expand(Object compact) {
+    return compact instanceof AttributeMap map ? map : new AttributeMap((Object[]) compact);
+  }
+
   private static int[] buildIndex(Object[] entries) {
     int size = entries.length / 2;
     int[] index = new int[Integer.highestOneBit(size * 2 - 1) << 1];

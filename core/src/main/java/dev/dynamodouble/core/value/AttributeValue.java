@@ -63,10 +63,32 @@ public sealed interface AttributeValue
     }
   }
 
-  /** A number, always held in DynamoDB's normalised text together with its decimal value. */
-  record N(String text, java.math.BigDecimal decimal) implements AttributeValue {
+  /**
+   * A number, held as DynamoDB's normalised text only: its {@link #decimal()} is parsed from the
+   * text when asked for. A stored item keeps only what it answers with (a BigDecimal beside the
+   * text would cost another 40 bytes per number, more than the text itself), and reading a
+   * number's value is rare beside returning its text.
+   */
+  final class N implements AttributeValue {
+    private final String text;
+
+    /** A number of already-normalised text (see {@link #number(String)} to parse and validate). */
+    public N(String text) {
+      this.text = java.util.Objects.requireNonNull(text, "text");
+    }
+
     public AttributeType type() {
       return AttributeType.N;
+    }
+
+    /** The normalised text, as DynamoDB answers with it. */
+    public String text() {
+      return text;
+    }
+
+    /** The value, without trailing zeros (zero is {@link java.math.BigDecimal#ZERO}). */
+    public java.math.BigDecimal decimal() {
+      return DynamoNumber.decimalOf(text);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class DynamoNumber {
   static final int MIN_EXPONENT = -130;
   /** Exponent digits beyond this make the text unreadable as a number, as for BigDecimal. */
   private static final long MAX_EXPONENT_TEXT = Integer.MAX_VALUE;
-  private static final AttributeValue.N ZERO = new AttributeValue.N("0", BigDecimal.ZERO);
+  private static final AttributeValue.N ZERO = new AttributeValue.N("0");
 
   private DynamoNumber() {}
 
@@ -39,8 +39,7 @@ public final class DynamoNumber {
     if (stripped.precision() > MAX_DIGITS && !outOfRange(stripped)) {
       throw DynamoException.validation("DynamoDB only supports precision up to 38 digits");
     }
-    BigDecimal decimal = checkLimits(stripped);
-    return new AttributeValue.N(decimal.toPlainString(), decimal);
+    return new AttributeValue.N(checkLimits(stripped).toPlainString());
   }
 
   private static boolean outOfRange(BigDecimal stripped) {
@@ -109,6 +108,9 @@ public final class DynamoNumber {
     long magnitude = integerDigits - 1L - firstNonZero + exponent;
     int significant = lastNonZero - firstNonZero + 1;
     checkLimits(magnitude, significant);
+    if (plain) {
+      return new AttributeValue.N(text); // already what the decimal's toPlainString would print
+    }
     // Only now build the value, from the significant digits alone: already without trailing zeros.
     int scale = (int) (significant - 1 - magnitude);
     char[] unscaled = new char[significant];
@@ -132,7 +134,68 @@ public final class DynamoNumber {
       BigInteger big = new BigInteger(new String(unscaled));
       decimal = new BigDecimal(negative ? big.negate() : big, scale);
     }
-    return new AttributeValue.N(plain ? text : decimal.toPlainString(), decimal);
+    return new AttributeValue.N(decimal.toPlainString());
+  }
+
+  /**
+   * The value of a number's text, without trailing zeros (zero: {@link BigDecimal#ZERO}), as
+   * {@link AttributeValue.N#decimal()} answers it.
+   */
+  static BigDecimal decimalOf(String text) {
+    BigDecimal decimal = new BigDecimal(text);
+    return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+  }
+
+  /**
+   * Numeric order of two numbers' texts. Whole numbers (the usual numeric sort key) are ordered on
+   * their normalised text, which has no leading zeros: by sign, then length, then digits; others
+   * through BigDecimal (no stripping: order does not depend on the scale).
+   */
+  static int compare(AttributeValue.N a, AttributeValue.N b) {
+    String x = a.text();
+    String y = b.text();
+    if (x.equals(y)) {
+      return 0;
+    }
+    if (isWhole(x) && isWhole(y)) {
+      boolean negative = x.charAt(0) == '-';
+      if (negative != (y.charAt(0) == '-')) {
+        return negative ? -1 : 1;
+      }
+      int byMagnitude = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+      return negative ? -byMagnitude : byMagnitude;
+    }
+    return new BigDecimal(x).compareTo(new BigDecimal(y));
+  }
+
+  private static boolean isWhole(String text) {
+    return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+  }
+
+  /**
+   * Significant digits of a number's text (first to last non-zero digit of its mantissa; 1 for
+   * zero), as {@code decimal().precision()} counts them, read without building the decimal.
+   */
+  static int significantDigits(String text) {
+    int first = -1;
+    int last = -1;
+    int digit = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (c >= '0' && c <= '9') {
+        if (c != '0') {
+          if (first < 0) {
+            first = digit;
+          }
+          last = digit;
+        }
+        digit++;
+      }
+    }
+    return first < 0 ? 1 : last - first + 1;
   }
 
   /** Reads {@code [eE][+-]digits} from {@code at} to the end of the text; saturates far out of range. */

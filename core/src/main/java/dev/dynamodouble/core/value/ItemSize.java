@@ -78,7 +78,7 @@ public final class ItemSize {
 
   /** One byte per two significant digits, plus one. */
   static long numberSize(AttributeValue.N n) {
-    int digits = n.decimal().signum() == 0 ? 1 : n.decimal().precision();
+    int digits = DynamoNumber.significantDigits(n.text());
     return (digits + 1) / 2 + 1;
   }
 

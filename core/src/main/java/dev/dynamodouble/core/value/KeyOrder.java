@@ -18,7 +18,7 @@ public final class KeyOrder implements Comparator<AttributeValue> {
       return compareUtf8(x.value(), y.value());
     }
     if (a instanceof AttributeValue.N x && b instanceof AttributeValue.N y) {
-      return x.decimal().compareTo(y.decimal());
+      return DynamoNumber.compare(x, y);
     }
     if (a instanceof AttributeValue.B x && b instanceof AttributeValue.B y) {
       return Arrays.compareUnsigned(x.bytes(), y.bytes());

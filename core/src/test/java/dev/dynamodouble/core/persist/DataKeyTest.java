@@ -89,6 +89,28 @@ class DataKeyTest {
   }
 
   @Test
+  void globalTablesAndDeletedTablesStreamsAreEncryptedToo() throws IOException {
+    withServer(DataKey.of(KEY), client -> {
+      SdkTestSupport.createTable(client, "globalsecret", "pk", null);
+      client.updateTable(r -> r.tableName("globalsecret").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1")
+          .kmsMasterKeyId("replicakeysecret"))));
+      client.createTable(r -> r.tableName("deletedsecret").billingMode("PAY_PER_REQUEST")
+          .attributeDefinitions(a -> a.attributeName("pk").attributeType("S")).keySchema(k -> k.attributeName("pk")
+              .keyType("HASH")).streamSpecification(st -> st.streamEnabled(true).streamViewType("KEYS_ONLY")));
+      client.putItem(r -> r.tableName("deletedsecret").item(item("pk", "streamedsecret")));
+      client.deleteTable(r -> r.tableName("deletedsecret"));
+    });
+    for (int life = 0; life < 2; life++) { // the log as written, then the checkpoint a reopen writes
+      for (Path segment : segments()) {
+        assertThat(new String(Files.readAllBytes(segment), StandardCharsets.ISO_8859_1))
+            .doesNotContain("secret").doesNotContain("eu-west-1");
+      }
+      withServer(DataKey.of(KEY), client -> assertThat(client.describeTable(r -> r.tableName("globalsecret")).table()
+          .replicas()).singleElement().satisfies(rep -> assertThat(rep.kmsMasterKeyId()).isEqualTo("replicakeysecret")));
+    }
+  }
+
+  @Test
   void aWrongOrMissingKeyIsRefusedAndNothingChanges() throws IOException {
     withServer(DataKey.of(KEY), client -> SdkTestSupport.createTable(client, "tbl", "pk", null));
     Map<Path, byte[]> before = contents();

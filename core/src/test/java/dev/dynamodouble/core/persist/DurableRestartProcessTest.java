@@ -14,10 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
@@ -116,10 +112,7 @@ class DurableRestartProcessTest {
   }
 
   private static void advance(URI endpoint, long millis) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            endpoint.resolve("/_dynamodouble/clock/advance?millis=" + millis)).POST(HttpRequest.BodyPublishers.noBody())
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    ServerProcesses.advance(endpoint, millis);
   }
 
   private static String clock(URI endpoint) throws IOException, InterruptedException {
@@ -148,8 +141,6 @@ class DurableRestartProcessTest {
   }
 
   private static DynamoDbStreamsClient streams(URI endpoint) {
-    return DynamoDbStreamsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return ServerProcesses.streams(endpoint);
   }
 }

@@ -254,7 +254,7 @@ class DurableStateTest {
       assertThat(client.describeContinuousBackups(r -> r.tableName("legacy")).continuousBackupsDescription()
           .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
     });
-    assertThat(notices).anyMatch(line -> line.startsWith("Migrated ") && line.contains("from format 1 to format 2"));
+    assertThat(notices).anyMatch(line -> line.startsWith("Migrated ") && line.contains("from format 1 to format 3"));
     try (var files = Files.list(dir)) {
       for (Path segment : files.filter(f -> f.toString().endsWith(".ddlog")).toList()) {
         assertThat(SegmentReader.header(segment).version()).isEqualTo(SegmentFormat.VERSION);

@@ -48,10 +48,32 @@ final class ServerProcesses {
 
   /** A client without retries: every call is one request. */
   static DynamoDbClient client(URI endpoint) {
-    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+    return client(endpoint, "us-east-1");
+  }
+
+  /** A client of {@code region} without retries. */
+  static DynamoDbClient client(URI endpoint, String region) {
+    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(region))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(1)).apiCallTimeout(Duration.ofSeconds(GUARD_SECONDS)))
         .build();
+  }
+
+  /** A DynamoDB Streams client of us-east-1. */
+  static software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams(URI endpoint) {
+    return software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder().endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  /** Moves the server's manual clock forward through the control API. */
+  static void advance(URI endpoint, long millis) throws IOException, InterruptedException {
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(endpoint.resolve("/_dynamodouble/clock/advance?millis=" + millis))
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 }

@@ -7,7 +7,6 @@ import dev.dynamodouble.core.stream.StreamRecord;
 import dev.dynamodouble.core.stream.StreamViewType;
 import dev.dynamodouble.core.ttl.UserIdentity;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class EventFilterTest {
   private static StreamRecord record(String eventName, String status, String quantity, UserIdentity identity) {
     Map<String, AttributeValue> image = Map.of("pk", new AttributeValue.S("o-1"), "status", new AttributeValue.S(status),
-        "quantity", new AttributeValue.N(quantity, new BigDecimal(quantity)));
+        "quantity", new AttributeValue.N(quantity));
     return new StreamRecord("id", eventName, "us-east-1", "arn", Instant.EPOCH, Map.of("pk", new AttributeValue.S("o-1")),
         image, null, "000000000000000000001", 10, StreamViewType.NEW_IMAGE, identity);
   }

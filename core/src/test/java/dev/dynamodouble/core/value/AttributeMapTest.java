@@ -42,4 +42,18 @@ class AttributeMapTest {
     backward[1] = "changed";
     assertThat(AttributeMap.copyOf(ordered(forward))).isNotEqualTo(AttributeMap.copyOf(ordered(backward)));
   }
+
+  @Test
+  void compactFormExpandsToAnEqualMap() {
+    AttributeMap small = AttributeMap.copyOf(ordered("pk", "1", "v", "x"));
+    assertThat(small.compact()).isInstanceOf(Object[].class);
+    assertThat(AttributeMap.expand(small.compact())).isEqualTo(small).containsEntry("v", AttributeValue.string("x"));
+    String[] pairs = new String[40];
+    for (int i = 0; i < 20; i++) {
+      pairs[2 * i] = "a" + i;
+      pairs[2 * i + 1] = "v" + i;
+    }
+    AttributeMap large = AttributeMap.copyOf(ordered(pairs));
+    assertThat(AttributeMap.expand(large.compact())).isSameAs(large);
+  }
 }

@@ -49,6 +49,29 @@ class DynamoNumberTest {
     }
   }
 
+  /**
+   * A number keeps only its text; its value, digit count and order are read from the text and
+   * must be what the parsed decimal (stripped of trailing zeros) gives.
+   */
+  @Test
+  void valueDigitsAndOrderComeFromTheTextAsFromTheDecimal() {
+    String[] texts = {"0", "-0", "7", "-7", "50", "-50", "1200", "99", "-99", "-1200", "0.5", "-0.001", "10.01",
+        "123.456", "-123.456", "1E+2", "12345678901234567890123", "-12345678901234567890124",
+        "99999999999999999999999999999999999999", "-1.000000000000000000001", "1e-130", "9.99e125"};
+    for (String a : texts) {
+      AttributeValue.N n = DynamoNumber.parse(a);
+      BigDecimal exact = new BigDecimal(a);
+      BigDecimal stripped = exact.signum() == 0 ? BigDecimal.ZERO : exact.stripTrailingZeros();
+      assertThat(n.decimal()).as(a).isEqualTo(stripped);
+      assertThat(DynamoNumber.significantDigits(n.text())).as(a).isEqualTo(stripped.precision());
+      for (String b : texts) {
+        assertThat(Integer.signum(DynamoNumber.compare(n, DynamoNumber.parse(b)))).as(a + " vs " + b)
+            .isEqualTo(exact.compareTo(new BigDecimal(b)));
+      }
+    }
+    assertThat(DynamoNumber.significantDigits("1.50E+3")).isEqualTo(2);
+  }
+
   @Test
   void equalityIsByValue() {
     assertThat(DynamoNumber.parse("1.0")).isEqualTo(DynamoNumber.parse("1")).hasSameHashCodeAs(DynamoNumber.parse("1"));

@@ -2,6 +2,7 @@ package dev.dynamodouble.junit5.internal;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.engine.EngineSnapshot;
+import dev.dynamodouble.core.fixture.FixtureEntry;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.junit5.DynamoFixture;
@@ -95,7 +96,7 @@ public final class ClassScope implements AutoCloseable {
       // In process, the HTTP server starts only when a test asks for the URI (or endpoint()).
       clients = Clients.of(dynamo, settings.region(), security, settings.transport() == Transport.IN_PROCESS);
       for (TableDeclaration table : tables.values()) {
-        TableCreator.create(clients.sync(), table, settings);
+        TableCreator.create(dynamo, clients.sync(), table, settings);
       }
       exemptTables(dynamo, testClass, tables.values());
       // After requireActive's runDue: a status task the system clock's thread is running (taken off
@@ -103,7 +104,7 @@ public final class ClassScope implements AutoCloseable {
       // restores this one would find its tables CREATING for good.
       requireActive(dynamo, settings, entries);
       EngineSnapshot empty = dynamo.engine().snapshot();
-      FixtureLoader.load(dynamo, clients.sync(), entries);
+      FixtureLoader.load(dynamo, settings.region(), entries);
       dynamo.replication().flush(); // replicas hold the fixtures too, whatever the lag
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
@@ -130,7 +131,7 @@ public final class ClassScope implements AutoCloseable {
     try {
       dynamo.engine().restore(parent.empty);
       for (TableDeclaration table : own) {
-        TableCreator.create(parent.clients.sync(), table, settings);
+        TableCreator.create(dynamo, parent.clients.sync(), table, settings);
       }
       exemptTables(dynamo, testClass, own);
       // After requireActive's runDue: a status task the system clock's thread is running (taken off
@@ -138,7 +139,7 @@ public final class ClassScope implements AutoCloseable {
       // restores this one would find its tables CREATING for good.
       requireActive(dynamo, settings, entries);
       EngineSnapshot empty = dynamo.engine().snapshot();
-      FixtureLoader.load(dynamo, parent.clients.sync(), entries);
+      FixtureLoader.load(dynamo, settings.region(), entries);
       dynamo.replication().flush();
       forgetStreamRecords(dynamo);
       EngineSnapshot baseline = dynamo.engine().snapshot();
@@ -242,7 +243,7 @@ public final class ClassScope implements AutoCloseable {
       dynamo.replication().reset();
     }
     requireActive(dynamo, settings, entries);
-    FixtureLoader.load(dynamo, clients.sync(), entries);
+    FixtureLoader.load(dynamo, settings.region(), entries);
     dynamo.replication().flush();
     if (!entries.isEmpty()) {
       forgetStreamRecords(dynamo);

@@ -33,11 +33,12 @@ import software.amazon.awssdk.services.dynamodb.streams.auth.scheme.DynamoDbStre
 /**
  * The SDK clients of one endpoint, configured for it (endpoint, region, dummy credentials), built
  * once and shared by everything injected from it; the asynchronous and enhanced ones are built on
- * first use. They reach the engine in process ({@link InProcess}: no socket, no HTTP server) or
- * over HTTP. Closing closes every client built; over HTTP, the asynchronous one's HTTP client,
- * shared by the JVM ({@link SharedAsyncHttp}), stays open for the next class. When the engine runs
- * a DAX cluster, its real DAX client is built on first use too, only if the optional DAX library is
- * on the classpath.
+ * first use (in process and without auth, the synchronous one is leased from the JVM's
+ * {@link SharedClients}). They reach the engine in process ({@link InProcess}: no socket, no HTTP
+ * server) or over HTTP. Closing closes every client built (and gives a leased one back); over
+ * HTTP, the asynchronous one's HTTP client, shared by the JVM ({@link SharedAsyncHttp}), stays open
+ * for the next class. When the engine runs a DAX cluster, its real DAX client is built on first use
+ * too, only if the optional DAX library is on the classpath.
  */
 public final class Clients implements AutoCloseable {
   private static final StaticCredentialsProvider CREDENTIALS =
@@ -52,6 +53,8 @@ public final class Clients implements AutoCloseable {
   private final Security security;
   private final java.time.Clock signingClock;
   private final DynamoDbClient sync;
+  /** The lease of {@link #sync} from {@link SharedClients}, or null when this built its own. */
+  private final SharedClients.Lease lease;
   private final Map<String, DynamoDbClient> signed = new LinkedHashMap<>();
   private DynamoDbAsyncClient async;
   private DynamoDbStreamsClient streams;
@@ -92,7 +95,10 @@ public final class Clients implements AutoCloseable {
     this.signingClock = security.auth() == null || clock == null ? null : EngineJavaClock.of(clock);
     this.region = Region.of(region);
     this.tls = tls;
-    this.sync = http(signing(DynamoDbClient.builder()))
+    this.lease = inProcess == null || signingClock != null ? null
+        : SharedClients.lease(inProcess, this.region, http -> DynamoDbClient.builder().endpointOverride(endpoint)
+            .httpClient(http).region(this.region).credentialsProvider(CREDENTIALS).build());
+    this.sync = lease != null ? lease.client() : http(signing(DynamoDbClient.builder()))
         .region(this.region)
         .credentialsProvider(CREDENTIALS)
         .build();
@@ -284,7 +290,7 @@ public final class Clients implements AutoCloseable {
     all.add(async);
     all.add(inProcessAsync);
     all.add(streams);
-    all.add(sync);
+    all.add(lease != null ? lease::end : sync);
     for (AutoCloseable client : all) {
       if (client == null) {
         continue;

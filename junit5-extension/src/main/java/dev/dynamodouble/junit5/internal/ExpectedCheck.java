@@ -1,5 +1,6 @@
 package dev.dynamodouble.junit5.internal;
 
+import dev.dynamodouble.core.fixture.FixtureEntry;
 import dev.dynamodouble.junit5.CompareMode;
 import dev.dynamodouble.junit5.DynamoTables;
 import dev.dynamodouble.junit5.ExpectedItems;
@@ -101,8 +102,9 @@ public final class ExpectedCheck {
     StringBuilder extra = new StringBuilder();
     List<Map<String, AttributeValue>> unmatched = new ArrayList<>(actual.items());
     for (FixtureEntry entry : expected) {
-      Map<String, AttributeValue> wanted = without(entry.item(), ignored);
-      Optional<Map<String, AttributeValue>> found = actual.item(entry.item());
+      Map<String, AttributeValue> item = SdkValues.item(entry.item());
+      Map<String, AttributeValue> wanted = without(item, ignored);
+      Optional<Map<String, AttributeValue>> found = actual.item(item);
       if (found.isEmpty()) {
         missing.append("\n    ").append(Values.text(wanted, 300)).append("  (line ").append(entry.line()).append(')');
         continue;
@@ -110,7 +112,7 @@ public final class ExpectedCheck {
       unmatched.remove(found.get());
       Map<String, AttributeValue> have = without(found.get(), ignored);
       if (!Values.sameItem(wanted, have)) {
-        different.append("\n    key ").append(Values.text(actual.keyOf(entry.item()))).append("  (line ")
+        different.append("\n    key ").append(Values.text(actual.keyOf(item))).append("  (line ")
             .append(entry.line()).append(')');
         Set<String> names = new TreeSet<>(wanted.keySet());
         names.addAll(have.keySet());
@@ -149,7 +151,7 @@ public final class ExpectedCheck {
 
   private static List<Map<String, AttributeValue>> items(List<FixtureEntry> entries) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    entries.forEach(e -> items.add(e.item()));
+    entries.forEach(e -> items.add(SdkValues.item(e.item())));
     return items;
   }
 

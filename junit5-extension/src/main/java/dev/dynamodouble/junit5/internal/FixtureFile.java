@@ -1,12 +1,12 @@
 package dev.dynamodouble.junit5.internal;
 
+import dev.dynamodouble.core.fixture.FixtureEntry;
 import dev.dynamodouble.core.fixture.FixtureError;
 import dev.dynamodouble.core.fixture.FixtureItems;
 import dev.dynamodouble.core.fixture.ItemNotation;
 import dev.dynamodouble.core.value.AttributeType;
 import dev.dynamodouble.junit5.FixtureException;
 import dev.dynamodouble.junit5.FixtureFormat;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,8 @@ public final class FixtureFile {
       keys.forEach((name, type) -> types.put(name, AttributeType.fromWire(type.toString())));
       keyTypes.put(table, types);
     });
-    List<dev.dynamodouble.core.fixture.FixtureEntry> read;
     try {
-      read = FixtureItems.read(LocatedTree.read(resource, kind), ItemNotation.valueOf(format.name()), keyTypes,
+      return FixtureItems.read(LocatedTree.read(resource, kind), ItemNotation.valueOf(format.name()), keyTypes,
           defaultTable, "this class", "name it with @DynamoFixture(table = ...)", kind);
     } catch (FixtureException e) {
       throw e;
@@ -46,11 +45,5 @@ public final class FixtureFile {
       error.initCause(e);
       throw error;
     }
-    List<FixtureEntry> entries = new ArrayList<>(read.size());
-    for (dev.dynamodouble.core.fixture.FixtureEntry entry : read) {
-      entries.add(new FixtureEntry(entry.file(), entry.line(), entry.table(), entry.index(), entry.delete(),
-          SdkValues.item(entry.item())));
-    }
-    return entries;
   }
 }

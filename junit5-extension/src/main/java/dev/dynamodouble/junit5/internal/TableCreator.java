@@ -1,5 +1,8 @@
 package dev.dynamodouble.junit5.internal;
 
+import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.fixture.FixtureFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +15,30 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * Creates a declared table through the SDK, as an application would: CreateTable (with its
- * StreamSpecification), then UpdateTimeToLive for a TTL attribute. What the endpoint refuses or
- * leaves out is reported, never papered over.
+ * Creates a declared table: CreateTable (with its StreamSpecification), then UpdateTimeToLive for a
+ * TTL attribute, and the replicas. The CreateTable request is the SDK's own model, written as the
+ * body the SDK would send and handed straight to the operation (with the member check every request
+ * passes), so a class does not pay an SDK call and the unmarshalling of a TableDescription; the rest
+ * goes through the SDK, as an application would. What the endpoint refuses or leaves out is
+ * reported, never papered over.
  */
 final class TableCreator {
   private TableCreator() {}
 
-  static void create(DynamoDbClient client, TableDeclaration table, Settings settings) {
-    try {
-      client.createTable(table.request());
-    } catch (DynamoDbException e) {
-      throw refused(table, "CreateTable", e);
+  static void create(DynamoDouble dynamo, DynamoDbClient client, TableDeclaration table, Settings settings) {
+    String request = SdkRequestJson.of(table.request());
+    if (request != null) { // the CreateTable the SDK would send, straight to the operation: no client call
+      try {
+        FixtureFiles.execute(dynamo.engine(), settings.region(), "CreateTable", request);
+      } catch (DynamoException e) {
+        throw refused(table, "CreateTable", e.code().shortName(), e.getMessage(), e);
+      }
+    } else {
+      try {
+        client.createTable(table.request());
+      } catch (DynamoDbException e) {
+        throw refused(table, "CreateTable", e);
+      }
     }
     if (!settings.statusDelay().isZero() && !settings.manualClock()) {
       awaitActive(client, table, settings.statusDelay());
@@ -90,7 +105,12 @@ final class TableCreator {
   private static ExtensionConfigurationException refused(TableDeclaration table, String call, DynamoDbException e) {
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    return refused(table, call, code, message, e);
+  }
+
+  private static ExtensionConfigurationException refused(TableDeclaration table, String call, String code,
+      String message, RuntimeException cause) {
     return new ExtensionConfigurationException(table.declaredBy() + ": the endpoint refused " + call + ": "
-        + code + (message == null ? "" : ": " + message), e);
+        + code + (message == null ? "" : ": " + message), cause);
   }
 }
