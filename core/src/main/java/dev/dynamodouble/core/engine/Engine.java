@@ -221,22 +221,25 @@ public final class Engine {
   }
 
   /**
-   * Whether a writer holds the lock now, or writes wait for something else (durable storage):
-   * then a transport does not serve a write where waiting would keep other connections waiting.
+   * Whether a writer holds the lock now: then a transport does not serve a write where waiting would
+   * keep other connections waiting. With durable storage ({@link #storage()}), such a transport
+   * serves writes through {@link DurableWrites#serveDeferred}, which never waits for the device.
    */
   public boolean writesMayWait() {
-    return writeLock.isLocked() || storageSync != null;
+    return writeLock.isLocked();
   }
 
-  /** Durable storage's sync, or null when nothing waits for a disk. */
-  private volatile Runnable storageSync;
+  /** Durable storage, or null when nothing waits for a disk. */
+  private volatile DurableWrites storage;
 
-  /**
-   * Set by a storage service whose commits are acknowledged after a disk has them (null: none):
-   * writes then never run where waiting would hold up others, and {@link #syncStorage} waits for it.
-   */
-  public void storage(Runnable sync) {
-    this.storageSync = sync;
+  /** Set by a storage service whose commits are acknowledged after a disk has them (null: none). */
+  public void storage(DurableWrites storage) {
+    this.storage = storage;
+  }
+
+  /** Durable storage, or null: its commits are answered once on the device. */
+  public DurableWrites storage() {
+    return storage;
   }
 
   /**
@@ -244,9 +247,9 @@ public final class Engine {
    * request pipeline (a reset over the control API); nothing without durable storage.
    */
   public void syncStorage() {
-    Runnable sync = storageSync;
-    if (sync != null) {
-      sync.run();
+    DurableWrites durable = storage;
+    if (durable != null) {
+      durable.sync();
     }
   }
 

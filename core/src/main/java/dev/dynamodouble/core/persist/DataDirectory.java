@@ -117,7 +117,7 @@ public final class DataDirectory implements AutoCloseable {
         }
         DataDirectory opened = new DataDirectory(dir, lockChannel, lock, log, store, engine,
             notices.stream().map(Notice::text).toList());
-        engine.storage(opened::sync); // a write waits for the device: never on a transport's I/O thread
+        engine.storage(new DeferredDurability(opened::sync, store, log)); // a write is answered once on the device
         return opened;
       } catch (RuntimeException e) {
         lock.release();

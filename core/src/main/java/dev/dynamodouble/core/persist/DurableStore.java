@@ -44,7 +44,8 @@ final class DurableStore implements FeedSubscriber, RequestStage, Backups.Listen
   private static final Set<String> ITEM_OPERATIONS = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
       "TransactWriteItems", "BatchGetItem", "TransactGetItems", "Query", "Scan", "ExecuteStatement",
       "BatchExecuteStatement", "ExecuteTransaction");
-  private static final ThreadLocal<long[]> LAST_APPENDED = ThreadLocal.withInitial(() -> new long[1]);
+  /** This thread's last log position, and whether its request is served deferred (1) or waits (0). */
+  private static final ThreadLocal<long[]> LAST_APPENDED = ThreadLocal.withInitial(() -> new long[2]);
 
   /** The log's number for a table object, kept beside the table (it dies with it). */
   private record Incarnation(long id) {}
@@ -148,11 +149,24 @@ final class DurableStore implements FeedSubscriber, RequestStage, Backups.Listen
       Set<String> names = ChangedTables.of(call);
       engine.write(() -> appendControlPlane(names));
     }
-    long position = LAST_APPENDED.get()[0];
-    if (position > 0) {
-      log.awaitDurable(position);
+    long[] last = LAST_APPENDED.get();
+    if (last[0] > 0 && last[1] == 0) { // served deferred, the transport answers once the log has it
+      log.awaitDurable(last[0]);
     }
     return response;
+  }
+
+  /**
+   * Starts ({@code true}) or ends serving this thread's request deferred: no wait in {@link #after};
+   * ending returns the log position the request must wait for (0: none).
+   */
+  long deferring(boolean on) {
+    long[] last = LAST_APPENDED.get();
+    last[1] = on ? 1 : 0;
+    if (on) {
+      last[0] = 0;
+    }
+    return last[0];
   }
 
   private static boolean mayChangeControlPlane(String operation) {

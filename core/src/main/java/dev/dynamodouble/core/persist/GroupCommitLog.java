@@ -12,11 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The write-ahead log with group commit. Committers append entries (cheap: a list add, under the
- * engine's write lock) and later wait until their entry is durable. The first waiter that finds no
+ * engine's write lock and a lock of its own) and later wait until their entry is durable. The first waiter that finds no
  * force running becomes the leader: it takes everything queued, writes it, forces the file once,
  * and wakes every waiter its force covered; the next leader takes what was queued meanwhile. So
  * the number of forces falls as the load grows, with no timer and no thread hand-off for a writer
  * alone. Entries nobody waits for (a TTL sweep, a checkpoint) go out with the next force.
+ *
+ * <p>A thread that must not wait (a transport's I/O thread) asks to be called back instead
+ * ({@link #whenDurable}); the log's own thread then leads for it, and every force runs the
+ * call-backs it covered, whoever led it.
  */
 final class GroupCommitLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
@@ -27,13 +31,23 @@ final class GroupCommitLog implements AutoCloseable {
   private final DataKey key;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition forced = lock.newCondition();
+  /** Signalled when a call-back is registered and no force is running: the log thread leads. */
+  private final Condition work = lock.newCondition();
+  /** Call-backs waiting for a force, in no particular order (positions come from many threads). */
+  private List<Callback> callbacks = new ArrayList<>();
+  private Thread logThread;
+  /**
+   * Guards {@link #queue} and {@link #appended} only, so that a commit (which appends holding the
+   * engine's write lock) never waits behind a leader's or a waiter's work under {@link #lock}.
+   */
+  private final Object appendLock = new Object();
   private List<LogEntry> queue = new ArrayList<>();
   private long appended;
   private long durable;
   private IOException failure;
   private boolean flushing;
   private boolean closed;
-  private boolean checkpointQueued;
+  private volatile boolean checkpointQueued;
   private long forces;
   // written by the leader only, which holds `flushing`
   private SegmentWriter segment;
@@ -56,13 +70,68 @@ final class GroupCommitLog implements AutoCloseable {
 
   /** Queues an entry; returns its position, to {@link #awaitDurable} later. Never blocks on I/O. */
   long append(LogEntry entry) {
-    lock.lock();
-    try {
+    synchronized (appendLock) {
       queue.add(entry);
       if (entry instanceof LogEntry.Rotate) {
         checkpointQueued = true;
       }
       return ++appended;
+    }
+  }
+
+  /** What runs once an entry is durable ({@code done}) or can never be ({@code failed}). */
+  private record Callback(long position, Runnable done, Runnable failed) {}
+
+  /**
+   * Runs {@code done} once the entry at {@code position} is on the device: at once on this thread
+   * when it is already, else on the thread that forced it. {@code failed} instead when it never
+   * will be. Never blocks on I/O.
+   */
+  void whenDurable(long position, Runnable done, Runnable failed) {
+    boolean isDurable;
+    lock.lock();
+    try {
+      isDurable = durable >= position;
+      if (!isDurable && failure == null && !closed) {
+        callbacks.add(new Callback(position, done, failed));
+        if (logThread == null) {
+          logThread = new Thread(this::leadForCallbacks, "dynamo-double-log");
+          logThread.setDaemon(true);
+          logThread.start();
+        }
+        if (!flushing) {
+          work.signal();
+        }
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    (isDurable ? done : failed).run();
+  }
+
+  /** The log thread: leads a force whenever a call-back waits and no one else is forcing. */
+  private void leadForCallbacks() {
+    lock.lock();
+    try {
+      while (true) {
+        if (closed || failure != null) {
+          return;
+        }
+        if (callbacks.isEmpty() || flushing) {
+          work.awaitUninterruptibly();
+          continue;
+        }
+        boolean checkpointDue = lead();
+        if (checkpointDue) {
+          lock.unlock();
+          try {
+            checkpoint.run(); // appends under the engine's write lock; goes out with the next force
+          } finally {
+            lock.lock();
+          }
+        }
+      }
     } finally {
       lock.unlock();
     }
@@ -97,9 +166,13 @@ final class GroupCommitLog implements AutoCloseable {
   /** Writes and forces everything queued; called and returns holding the lock. Whether a checkpoint is due. */
   private boolean lead() {
     flushing = true;
-    List<LogEntry> batch = queue;
-    queue = new ArrayList<>();
-    long last = appended;
+    List<LogEntry> batch;
+    long last;
+    synchronized (appendLock) {
+      batch = queue;
+      queue = new ArrayList<>(Math.max(16, batch.size()));
+      last = appended;
+    }
     boolean written;
     lock.unlock();
     try {
@@ -110,6 +183,7 @@ final class GroupCommitLog implements AutoCloseable {
       forced.signalAll();
     }
     if (!written) {
+      runCallbacks();
       return false;
     }
     durable = last;
@@ -119,7 +193,41 @@ final class GroupCommitLog implements AutoCloseable {
     if (due) {
       checkpointQueued = true;
     }
+    runCallbacks(); // lets the lock go: another leader may be writing when it returns
     return due;
+  }
+
+  /**
+   * Runs (outside the lock) the call-backs the last force covered, or all of them as failed when
+   * the log failed or closed; wakes the log thread when some still wait. Called holding the lock.
+   */
+  private void runCallbacks() {
+    if (callbacks.isEmpty()) {
+      return;
+    }
+    boolean over = failure != null || closed;
+    long covered = durable;
+    List<Callback> ready = new ArrayList<>();
+    List<Callback> rest = new ArrayList<>();
+    for (Callback callback : callbacks) {
+      (over || callback.position() <= covered ? ready : rest).add(callback);
+    }
+    callbacks = rest;
+    if (!rest.isEmpty() || over) {
+      work.signal();
+    }
+    lock.unlock();
+    try {
+      for (Callback callback : ready) {
+        try {
+          (callback.position() <= covered ? callback.done() : callback.failed()).run();
+        } catch (RuntimeException e) {
+          LOG.warn("Answering a write once durable: {}", e.toString());
+        }
+      }
+    } finally {
+      lock.lock();
+    }
   }
 
   /** How many times the log was forced to the device (group commit: fewer than entries). */
@@ -152,12 +260,7 @@ final class GroupCommitLog implements AutoCloseable {
       }
       if (checkpointEnded) {
         dropSegmentsBefore(segment.number());
-        lock.lock();
-        try {
-          checkpointQueued = false;
-        } finally {
-          lock.unlock();
-        }
+        checkpointQueued = false;
       }
       return true;
     } catch (IOException | RuntimeException e) {
@@ -198,11 +301,17 @@ final class GroupCommitLog implements AutoCloseable {
       while (flushing) {
         forced.awaitUninterruptibly();
       }
-      if (!queue.isEmpty() && failure == null) {
+      boolean queued;
+      synchronized (appendLock) {
+        queued = !queue.isEmpty();
+      }
+      if ((queued || !callbacks.isEmpty()) && failure == null) {
         lead();
       }
       closed = true;
       forced.signalAll();
+      runCallbacks(); // what the last force did not cover never will be
+      work.signalAll();
     } finally {
       lock.unlock();
     }

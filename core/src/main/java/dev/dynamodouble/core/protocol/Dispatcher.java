@@ -57,7 +57,8 @@ public final class Dispatcher {
    * operation set while no writer holds the lock and no clock task is due (either could take
    * long: a restore, a sweep), so it waits at most for another commit. A TransactWriteItems is
    * not while a test's in-flight hook may hold it. Anything else, and any operation a test put
-   * in place of a standard one, is not.
+   * in place of a standard one, is not. With durable storage, the thread serves it through
+   * {@link Engine#storage()}'s {@code serveDeferred}: it never waits for the device.
    */
   public boolean quick(String target) {
     return target != null && QUICK.contains(target)

@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.server;
 
+import dev.dynamodouble.core.engine.DurableWrites;
+import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.fault.TransportFault;
 import dev.dynamodouble.core.protocol.Dispatcher;
 import dev.dynamodouble.core.protocol.ProtocolResponse;
@@ -47,6 +49,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   /** The largest body a request served on the I/O thread may have (an item is at most 400 KB). */
   private static final int QUICK_BODY_BYTES = 64 * 1024;
+  /** Requests read ahead on one connection while its answer waits for the device, before reading stops. */
+  private static final int MAX_WAITING = 16;
   /** Room left in front of a response body for its head (status line and headers). */
   private static final int HEAD_ROOM = 384;
 
@@ -74,6 +78,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   // Requests read while one is being served (pipelined in one read): served after it, in order.
   private final ArrayDeque<Exchange> waiting = new ArrayDeque<>(2);
   private boolean serving;
+  /** Whether a deferred request is being served on the event loop now (its answer may come at once). */
+  private boolean answeringInline;
   /** A request read while another was served expects 100 Continue: sent once the answers before it are. */
   private boolean continuePending;
 
@@ -161,6 +167,9 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     body = null; // the exchange owns it now
     if (serving) { // answered in order, after the one being served (a refusal too)
       waiting.add(exchange);
+      if (waiting.size() >= MAX_WAITING) { // a client sending ahead of the answers: read no more for now
+        ctx.channel().config().setAutoRead(false);
+      }
     } else {
       serveNext(ctx, exchange);
     }
@@ -190,11 +199,55 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     try {
-      serve(ctx, exchange.request, exchange.body, exchange.keepAlive);
+      DurableWrites durable = endpoint.workers() == RequestWorkers.INLINE
+          ? null : endpoint.dispatcher().engine().storage(); // inline: the caller's thread may wait
+      if (durable == null) {
+        serve(ctx, exchange.request, exchange.body, exchange.keepAlive);
+      } else {
+        serveDeferred(ctx, exchange, durable);
+      }
     } catch (RuntimeException | Error e) {
       exceptionCaught(ctx, e);
     } finally {
       exchange.release();
+    }
+  }
+
+  /**
+   * Serves a quick request here with durable storage: its answer goes out once what it changed is
+   * on the device, from the log's thread through this connection's event loop, while this thread
+   * serves other connections; requests read on this one meanwhile wait their turn.
+   */
+  private void serveDeferred(ChannelHandlerContext ctx, Exchange exchange, DurableWrites durable) {
+    Answer[] answer = new Answer[1];
+    serving = true;
+    answeringInline = true;
+    try {
+      durable.serveDeferred(() -> answer[0] = respond(ctx, exchange.request, exchange.body, exchange.keepAlive),
+          () -> answered(ctx, answer[0]),
+          () -> {
+            answer[0].discard();
+            answered(ctx, () -> send(ctx, Dispatcher.error(DynamoException.internal("Internal server error")),
+                AMZ_JSON, endpoint.nextRequestId(), exchange.keepAlive));
+          });
+    } catch (RuntimeException | Error e) {
+      serving = false;
+      throw e;
+    } finally {
+      answeringInline = false;
+    }
+  }
+
+  /** Sends a deferred answer: at once when still serving it on the event loop, else through it. */
+  private void answered(ChannelHandlerContext ctx, Answer answer) {
+    if (ctx.executor().inEventLoop() && answeringInline) {
+      serving = false; // the caller goes on with the requests read meanwhile
+      answer.send();
+    } else {
+      ctx.executor().execute(() -> {
+        answer.send();
+        served(ctx);
+      });
     }
   }
 
@@ -260,12 +313,24 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void serve(ChannelHandlerContext ctx, HttpRequest request, ByteBuf body, boolean keepAlive) {
+    respond(ctx, request, body, keepAlive).send();
+  }
+
+  /** A response ready to send: sent, or (its request's change never durable) dropped. */
+  private interface Answer {
+    void send();
+
+    default void discard() {}
+  }
+
+  /** Serves a request; returns its answer, not sent yet. */
+  private Answer respond(ChannelHandlerContext ctx, HttpRequest request, ByteBuf body, boolean keepAlive) {
     String uri = request.uri();
     if (uri.startsWith(ControlApi.PREFIX)) {
       byte[] content = body == null ? new byte[0] : ByteBufUtil.getBytes(body);
-      send(ctx, endpoint.control().handle(request.method(), uri, content,
-          request.headers().get(HttpHeaderNames.AUTHORIZATION)), "application/json", null, keepAlive);
-      return;
+      ProtocolResponse response = endpoint.control().handle(request.method(), uri, content,
+          request.headers().get(HttpHeaderNames.AUTHORIZATION));
+      return () -> send(ctx, response, "application/json", null, keepAlive);
     }
     String requestId = endpoint.nextRequestId();
     HttpHeaders headers = request.headers();
@@ -282,8 +347,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         headers.get(HttpHeaderNames.CONTENT_TYPE), headers.get(HttpHeaderNames.CONTENT_ENCODING),
         headers.get(HttpHeaderNames.AUTHORIZATION), bytes, offset, length);
     if (prepared.answer() != null) {
-      send(ctx, prepared.answer(), prepared.answerType(), requestId, keepAlive);
-      return;
+      return () -> send(ctx, prepared.answer(), prepared.answerType(), requestId, keepAlive);
     }
     String responseType = prepared.responseType();
 
@@ -306,11 +370,21 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         TransportFault.crc32(fault, crc.getValue()), keepAlive, endpoint.date().now());
     out.setBytes(HEAD_ROOM - headLength, scratch, 0, headLength);
     out.readerIndex(HEAD_ROOM - headLength);
-    if (fault != null) {
-      TransportFaults.send(ctx, out, bodyLength, fault, keepAlive);
-      return;
-    }
-    write(ctx, out, keepAlive);
+    return new Answer() {
+      @Override
+      public void send() {
+        if (fault != null) {
+          TransportFaults.send(ctx, out, bodyLength, fault, keepAlive);
+        } else {
+          write(ctx, out, keepAlive);
+        }
+      }
+
+      @Override
+      public void discard() {
+        out.release();
+      }
+    };
   }
 
   /** Sends a response whose body is already bytes. */
