@@ -96,8 +96,9 @@ public final class Clients implements AutoCloseable {
     this.region = Region.of(region);
     this.tls = tls;
     this.lease = inProcess == null || signingClock != null ? null
-        : SharedClients.lease(inProcess, this.region, http -> DynamoDbClient.builder().endpointOverride(endpoint)
-            .httpClient(http).region(this.region).credentialsProvider(CREDENTIALS).build());
+        : SharedClients.lease(inProcess, this.region, (http, watch) -> DynamoDbClient.builder()
+            .endpointOverride(endpoint).httpClient(http).region(this.region).credentialsProvider(CREDENTIALS)
+            .overrideConfiguration(c -> c.addExecutionInterceptor(watch)).build());
     this.sync = lease != null ? lease.client() : http(signing(DynamoDbClient.builder()))
         .region(this.region)
         .credentialsProvider(CREDENTIALS)

@@ -11,8 +11,13 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -28,21 +33,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * client of an open engine does), and refuses every call once the class has ended (its engine
  * closed), when the client goes back for the next class. Classes running in parallel lease
  * different clients. The first class of a JVM builds its own (sharing pays off from the second).
+ *
+ * <p>An SDK client keeps retry state of its own (the retry token bucket, the adaptive mode's rate
+ * limiter, a learned clock skew), which a class's faults change: a client that has retried, been
+ * throttled or failed outside the service is closed when its class ends, never shared again, so one
+ * class's faults never change how the next class's client retries.
  */
 final class SharedClients {
   private static final Map<Region, Deque<Pooled>> IDLE = new HashMap<>();
   private static boolean firstBuilt;
 
   /** A pooled client and the HTTP client it reaches its engine through. */
-  private record Pooled(Region region, DynamoDbClient client, Redirect http) {}
+  private record Pooled(Region region, DynamoDbClient client, Redirect http, RetryWatch watch) {}
 
   private SharedClients() {}
 
   /**
    * A client of {@code dynamo} in {@code region}, configured by {@code build} (given the HTTP client
-   * to use): a view of a shared one, or for the first class of the JVM null (build your own).
+   * and an interceptor to use): a view of a shared one, or for the first class of the JVM null
+   * (build your own).
    */
-  static Lease lease(DynamoDouble dynamo, Region region, Function<SdkHttpClient, DynamoDbClient> build) {
+  static Lease lease(DynamoDouble dynamo, Region region,
+                     BiFunction<SdkHttpClient, ExecutionInterceptor, DynamoDbClient> build) {
     Pooled pooled;
     synchronized (SharedClients.class) {
       if (!firstBuilt) {
@@ -55,7 +67,8 @@ final class SharedClients {
     SdkHttpClient target = InProcess.httpClient(dynamo);
     if (pooled == null) {
       Redirect http = new Redirect(target);
-      pooled = new Pooled(region, build.apply(http), http);
+      RetryWatch watch = new RetryWatch();
+      pooled = new Pooled(region, build.apply(http, watch), http, watch);
     } else {
       pooled.http().target = target;
     }
@@ -84,7 +97,11 @@ final class SharedClients {
     /** The class has ended: its view refuses calls from now on, and the client serves the next class. */
     void end() {
       if (ended.compareAndSet(false, true)) {
-        release(pooled);
+        if (pooled.watch().spent) {
+          pooled.client().close();
+        } else {
+          release(pooled);
+        }
       }
     }
   }
@@ -147,6 +164,33 @@ final class SharedClients {
     @Override
     public void close() {
       // nothing held: each target belongs to its engine
+    }
+  }
+
+  /** Notes whether its client's retry state may have moved: a retry, a throttle, a transport failure. */
+  static final class RetryWatch implements ExecutionInterceptor {
+    private static final ExecutionAttribute<int[]> ATTEMPTS = new ExecutionAttribute<>("DynamoDoubleSharedAttempts");
+    volatile boolean spent;
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      attributes.putAttribute(ATTEMPTS, new int[1]);
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+      int[] attempts = attributes.getAttribute(ATTEMPTS);
+      if (attempts == null || ++attempts[0] > 1) {
+        spent = true;
+      }
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+      if (!(context.exception() instanceof SdkServiceException service) || service.isThrottlingException()
+          || service.isClockSkewException() || service.statusCode() >= 500) {
+        spent = true;
+      }
     }
   }
 }
