@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * retry and timeout bookkeeping apart: {@code harness} (the side-by-side harness's client: no
  * retries, a 60 s call timeout), {@code built} (the SDK's defaults, as the extension's injected
  * clients), {@code none}, {@code timeout}, {@code standard}, {@code legacy}, {@code adaptive},
- * {@code nobucket} (standard retries without the token bucket). {@code -Dbench.split=true} also
+ * {@code nobucket} (standard retries without the token bucket), {@code unsigned} (the defaults
+ * with anonymous credentials: no SigV4, an experiment only). {@code -Dbench.split=true} also
  * measures what the transport and the engine alone allocate and cost per call (two clock reads
  * more per call); {@code -Dbench.part=server} serves the SDK's last request again and again through
  * the engine's in-process endpoint, without the SDK.
@@ -359,6 +361,10 @@ public final class InProcessScaling {
             .circuitBreakerEnabled(false).build()));
         break;
       case "built":
+        break;
+      case "unsigned": // an experiment, not a setting we ship: the SDK's defaults without SigV4 (its
+        // SHA-256 digests come from one lock-guarded pool per JVM, the contended lock at 4 threads)
+        builder.credentialsProvider(AnonymousCredentialsProvider.create());
         break;
       default:
         throw new IllegalArgumentException("-Dbench.retry=" + retry);
