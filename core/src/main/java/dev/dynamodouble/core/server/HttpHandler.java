@@ -49,6 +49,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   /** The largest body a request served on the I/O thread may have (an item is at most 400 KB). */
   private static final int QUICK_BODY_BYTES = 64 * 1024;
+  /**
+   * A TransactWriteItems that asks for ALL_OLD on a failed condition may answer up to 100 stored
+   * items (40 MB), not bounded by its body: one that names it anywhere goes to a worker.
+   */
+  private static final String TRANSACT_WRITE = "DynamoDB_20120810.TransactWriteItems";
+  private static final ByteBuf ALL_OLD = io.netty.buffer.Unpooled.unreleasableBuffer(
+      io.netty.buffer.Unpooled.copiedBuffer("ALL_OLD", StandardCharsets.US_ASCII));
   /** Requests read ahead on one connection while its answer waits for the device, before reading stops. */
   private static final int MAX_WAITING = 16;
   /** Room left in front of a response body for its head (status line and headers). */
@@ -254,8 +261,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   /**
    * Whether a request costs so little that handing it to a worker would cost more than serving it:
    * a single-item operation or a batch or transaction write (see {@link Dispatcher#quick}) with a
-   * small, uncompressed body. Its work is bounded by the body, so it keeps no other connection
-   * waiting.
+   * small, uncompressed body. Its work and its answer are bounded by the body (or by one item), so
+   * it keeps no other connection waiting.
    */
   private boolean quick(Exchange exchange) {
     if (endpoint.workers() == RequestWorkers.INLINE) {
@@ -263,11 +270,13 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
     }
     HttpRequest request = exchange.request;
     HttpHeaders headers = request.headers();
+    String target = headers.get("X-Amz-Target");
     return (exchange.body == null || exchange.body.readableBytes() <= QUICK_BODY_BYTES)
         && request.method().equals(HttpMethod.POST)
         && !request.uri().startsWith(ControlApi.PREFIX)
         && ContentEncoding.isIdentity(headers.get(HttpHeaderNames.CONTENT_ENCODING))
-        && endpoint.dispatcher().quick(headers.get("X-Amz-Target"));
+        && endpoint.dispatcher().quick(target)
+        && !(TRANSACT_WRITE.equals(target) && exchange.body != null && ByteBufUtil.indexOf(ALL_OLD, exchange.body) >= 0);
   }
 
   /** Hands a request to a worker; on the I/O thread. */

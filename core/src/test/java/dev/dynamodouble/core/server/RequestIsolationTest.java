@@ -241,6 +241,29 @@ class RequestIsolationTest {
   }
 
   /**
+   * A TransactWriteItems that asks for ALL_OLD on a failed condition may answer up to 100 stored
+   * items, more than its body bounds: it is served by a worker, another by the I/O thread.
+   */
+  @Test
+  void transactionsThatMayAnswerStoredItemsGoToTheWorkers() throws Exception {
+    start(new DynamoServer.Workers(8, 256));
+    createHeldTable();
+    List<String> committedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    engine.feed().subscribe((table, changes) -> committedOn.add(Thread.currentThread().getName()));
+    try (Socket socket = connect()) {
+      send(socket, "TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"held\","
+          + "\"Item\":{\"pk\":{\"S\":\"plain\"}}}}]}");
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
+      send(socket, "TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"held\","
+          + "\"Item\":{\"pk\":{\"S\":\"old\"}},\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}}]}");
+      assertThat(RawResponse.read(socket.getInputStream()).status).isEqualTo(200);
+    }
+    assertThat(committedOn).hasSize(2);
+    assertThat(committedOn.get(0)).startsWith("dynamo-double-").doesNotStartWith("dynamo-double-request");
+    assertThat(committedOn.get(1)).startsWith("dynamo-double-request");
+  }
+
+  /**
    * Sends {@code operation} with {@code body.apply(i)} on each of four new connections (kept in
    * {@code sockets}): more than the I/O threads, so were they served there, every loop would wait.
    */
