@@ -156,11 +156,6 @@ public final class EnumMembers {
     }
   }
 
-  /** The enum paths of an operation's request (for tests): the table itself, not a copy to edit. */
-  public static List<String> paths(String operation) {
-    return BY_OPERATION.getOrDefault(operation, List.of()).stream().map(Member::joined).toList();
-  }
-
   /** Adds an error to {@code constraints} for every enum member of {@code request} outside its set. */
   static void check(String operation, JsonRequest request, Constraints constraints) {
     for (Member member : BY_OPERATION.getOrDefault(operation, List.of())) {
@@ -244,14 +239,6 @@ public final class EnumMembers {
         if (kinds[i] != FIELD && i < at) {
           path.append('.').append(steps[i]).append(".member");
         }
-      }
-      return path.toString();
-    }
-
-    String joined() {
-      StringBuilder path = new StringBuilder();
-      for (int i = 0; i < fields.length; i++) {
-        path.append(i == 0 ? "" : ".").append(fields[i]).append(kinds[i] == LIST ? "[]" : kinds[i] == MAP ? "{}" : "");
       }
       return path.toString();
     }
