@@ -4,6 +4,7 @@ import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.RequestHead;
 import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.time.DynamoClock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -44,12 +45,13 @@ public final class AuthStage implements RequestStage {
     if (head == null) {
       throw AuthErrors.missingToken();
     }
-    Identity identity = verifier.verify(head, call.payload(), clock.now());
+    Instant now = clock.now();
+    Identity identity = verifier.verify(head, call.payload(), now);
     call.note(Identity.class, identity);
     if (identity.isRoot() && resourcePolicies.isEmpty()) {
       return; // policies do not restrict an account's root; only a resource policy's explicit deny could
     }
-    Map<String, List<String>> global = AccessRequest.context(identity, call.region(), head.secure(), clock.now(),
+    Map<String, List<String>> global = AccessRequest.context(identity, call.region(), head.secure(), now,
         head.sourceIp());
     for (Access access : accesses.of(call)) {
       authorizer.check(identity, access, global);
