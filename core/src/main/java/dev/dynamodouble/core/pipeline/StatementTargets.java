@@ -43,6 +43,9 @@ public final class StatementTargets {
       case "ExecuteTransaction" -> lenientList(request, "TransactStatements");
       default -> List.of();
     };
+    if (entries.isEmpty()) {
+      return List.of(); // not a statement operation (fault rules ask this of every call): no planner
+    }
     List<Addressed> addressed = new ArrayList<>(entries.size());
     Planner planner = planner(catalog);
     for (JsonRequest entry : entries) {
