@@ -163,14 +163,7 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
     } catch (NumberFormatException e) {
       return false;
     }
-    int c = a.compareTo(number(policyValue, "condition"));
-    return switch (operator) {
-      case "NumericEquals", "NumericNotEquals" -> c == 0;
-      case "NumericLessThan" -> c < 0;
-      case "NumericLessThanEquals" -> c <= 0;
-      case "NumericGreaterThan" -> c > 0;
-      default -> c >= 0;
-    };
+    return compared(a.compareTo(number(policyValue, "condition")));
   }
 
   private boolean date(String value, String policyValue) {
@@ -179,14 +172,27 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
     if (a == null || b == null) {
       return false;
     }
-    int c = a.compareTo(b);
-    return switch (operator) {
-      case "DateEquals", "DateNotEquals" -> c == 0;
-      case "DateLessThan" -> c < 0;
-      case "DateLessThanEquals" -> c <= 0;
-      case "DateGreaterThan" -> c > 0;
-      default -> c >= 0;
-    };
+    return compared(a.compareTo(b));
+  }
+
+  /**
+   * Whether a comparison's result {@code c} (request value against policy value) satisfies the
+   * Numeric or Date operator, before negation (NotEquals matches as Equals here; see {@link #negated}).
+   */
+  private boolean compared(int c) {
+    if (operator.endsWith("LessThanEquals")) {
+      return c <= 0;
+    }
+    if (operator.endsWith("LessThan")) {
+      return c < 0;
+    }
+    if (operator.endsWith("GreaterThanEquals")) {
+      return c >= 0;
+    }
+    if (operator.endsWith("GreaterThan")) {
+      return c > 0;
+    }
+    return c == 0; // Equals, NotEquals
   }
 
   private static BigDecimal number(String text, String where) {
