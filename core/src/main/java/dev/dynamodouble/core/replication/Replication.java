@@ -244,8 +244,8 @@ public final class Replication implements FeedSubscriber {
     }
     feed.commitSchema(replica, origin.snapshot(), clock.now()); // shares the immutable tree: O(1)
     stamps(replica).all(stamps(origin).all());
-    origin.attachment(Ref.class, t -> new Ref(this));
-    replica.attachment(Ref.class, t -> new Ref(this));
+    attach(origin);
+    attach(replica);
     groups.put(origin, new ReplicaGroups.Member(replica, settings));
   }
 
@@ -260,8 +260,8 @@ public final class Replication implements FeedSubscriber {
    * tables are all empty. Call under the lock.
    */
   public void join(Table existing, Table member) {
-    existing.attachment(Ref.class, t -> new Ref(this));
-    member.attachment(Ref.class, t -> new Ref(this));
+    attach(existing);
+    attach(member);
     groups.put(existing, new ReplicaGroups.Member(member, ReplicaSettings.NONE));
   }
 
