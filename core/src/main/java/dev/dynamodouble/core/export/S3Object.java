@@ -1,26 +1,22 @@
 package dev.dynamodouble.core.export;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * An object being written to the S3 stand-in: counts its bytes and computes its MD5 as they go, so
- * a manifest can carry the object's md5Checksum (base64, as S3's Content-MD5) and ETag without
- * reading the file again.
+ * An object being written to the S3 stand-in: computes its MD5 as it goes, so a manifest can carry
+ * the object's md5Checksum (base64, as S3's Content-MD5) and ETag without reading the file again.
  */
-final class S3Object extends FilterOutputStream {
-  private final MessageDigest md5;
-
+final class S3Object extends DigestOutputStream {
   private S3Object(OutputStream file) {
-    super(file);
-    this.md5 = md5();
+    super(file, md5());
   }
 
   /** Creates (or replaces) the object's file, its directories first. */
@@ -37,21 +33,9 @@ final class S3Object extends FilterOutputStream {
     }
   }
 
-  @Override
-  public void write(int b) throws IOException {
-    out.write(b);
-    md5.update((byte) b);
-  }
-
-  @Override
-  public void write(byte[] b, int off, int len) throws IOException {
-    out.write(b, off, len);
-    md5.update(b, off, len);
-  }
-
   /** The digest of everything written; call once, after closing. */
   byte[] digest() {
-    return md5.digest();
+    return getMessageDigest().digest();
   }
 
   static String base64(byte[] digest) {
