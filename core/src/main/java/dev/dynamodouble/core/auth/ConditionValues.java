@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.auth;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
@@ -48,10 +47,14 @@ final class ConditionValues {
       if (candidate == null || candidate.length != address.length) {
         return false; // IPv4 never matches an IPv6 block, nor the reverse
       }
-      int bits = address.length * 8;
-      BigInteger a = new BigInteger(1, address).shiftRight(bits - prefix);
-      BigInteger b = new BigInteger(1, candidate).shiftRight(bits - prefix);
-      return a.equals(b);
+      int whole = prefix / 8;
+      for (int i = 0; i < whole; i++) {
+        if (address[i] != candidate[i]) {
+          return false;
+        }
+      }
+      int mask = (0xFF00 >> (prefix % 8)) & 0xFF; // the first prefix % 8 bits of the next byte
+      return mask == 0 || (address[whole] & mask) == (candidate[whole] & mask);
     }
   }
 
