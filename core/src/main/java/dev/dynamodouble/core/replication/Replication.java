@@ -363,14 +363,12 @@ public final class Replication implements FeedSubscriber {
    * Applies an MRSC write in every other replica now, whatever the lags; it stays in flight for a
    * replica whose link from here is paused.
    */
-  private void replicateNow(Table table, java.util.Collection<String> regions, ItemChange change, Stamp stamp) {
+  private void replicateNow(Table table, Link[] out, ItemChange change, Stamp stamp) {
     Instant now = clock.now();
-    for (String region : regions) {
-      if (!region.equals(table.region())) {
-        apply(region, new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), null), now);
-        if (link(table.region(), region).paused) {
-          strong.awaiting(table.name(), change.key(), table.region(), region);
-        }
+    for (Link link : out) {
+      apply(link.to, new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), null), now);
+      if (link.paused) {
+        strong.awaiting(table.name(), change.key(), table.region(), link.to);
       }
     }
   }
@@ -406,7 +404,7 @@ public final class Replication implements FeedSubscriber {
       Stamp stamp = Stamp.after(stamps.get(change.key()), change.at(), table.region());
       stamps.put(change.key(), stamp);
       if (synchronous) {
-        replicateNow(table, others, change, stamp);
+        replicateNow(table, out, change, stamp);
         continue;
       }
       for (Link link : out) {
@@ -419,7 +417,6 @@ public final class Replication implements FeedSubscriber {
       }
     }
   }
-
 
   @Override
   public Object capture(Table table) {
