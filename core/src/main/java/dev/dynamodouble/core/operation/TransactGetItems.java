@@ -89,7 +89,7 @@ public final class TransactGetItems implements Operation {
       targets.add(target);
     }
 
-    StrongGlobalTables.checkTransaction(context.engine(), targets.stream().map(ReadTransaction.Target::table).toList());
+    StrongGlobalTables.checkTransaction(context.engine(), targets, ReadTransaction.Target::table);
     TransactAdmissions.check(context.call(), targets.stream().map(ReadTransaction.Target::table).toList(),
         targets.stream().map(ReadTransaction.Target::key).toList(), false);
     List<StoredItem> items = ReadTransaction.read(context.engine().transactions(), context.catalog(), targets);
