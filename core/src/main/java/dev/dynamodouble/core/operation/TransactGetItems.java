@@ -90,8 +90,7 @@ public final class TransactGetItems implements Operation {
     }
 
     StrongGlobalTables.checkTransaction(context.engine(), targets, ReadTransaction.Target::table);
-    TransactAdmissions.check(context.call(), targets.stream().map(ReadTransaction.Target::table).toList(),
-        targets.stream().map(ReadTransaction.Target::key).toList(), false);
+    TransactAdmissions.checkReads(context.call(), targets);
     List<StoredItem> items = ReadTransaction.read(context.engine().transactions(), context.catalog(), targets);
     long aggregate = 0;
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
