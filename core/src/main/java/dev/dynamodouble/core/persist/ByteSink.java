@@ -3,6 +3,8 @@ package dev.dynamodouble.core.persist;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /** A growable big-endian byte buffer the log encodes its records into. */
 final class ByteSink {
@@ -86,6 +88,14 @@ final class ByteSink {
     writeBoolean(s != null);
     if (s != null) {
       writeString(s);
+    }
+  }
+
+  /** A list's count, then each element ({@link ByteSource#readList} reads it). */
+  <T> void writeList(List<T> list, BiConsumer<ByteSink, T> element) {
+    writeInt(list.size());
+    for (T t : list) {
+      element.accept(this, t);
     }
   }
 

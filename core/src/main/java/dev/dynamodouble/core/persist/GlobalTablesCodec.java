@@ -24,20 +24,18 @@ final class GlobalTablesCodec {
         writeReplica(out, settings);
       });
     }
-    out.writeInt(state.legacy().size());
-    for (LegacyGlobalTables.Entry entry : state.legacy()) {
-      out.writeString(entry.name());
-      out.writeString(entry.arn());
-      SettingsCodec.writeInstant(out, entry.created());
-      out.writeString(entry.status().name());
-    }
-    out.writeInt(state.strong().size());
-    for (GlobalTableState.Strong strong : state.strong()) {
-      out.writeString(strong.name());
-      out.writeString(strong.origin());
-      out.writeNullable(strong.witness());
-      out.writeBoolean(strong.dissolving());
-    }
+    out.writeList(state.legacy(), (o, entry) -> {
+      o.writeString(entry.name());
+      o.writeString(entry.arn());
+      SettingsCodec.writeInstant(o, entry.created());
+      o.writeString(entry.status().name());
+    });
+    out.writeList(state.strong(), (o, strong) -> {
+      o.writeString(strong.name());
+      o.writeString(strong.origin());
+      o.writeNullable(strong.witness());
+      o.writeBoolean(strong.dissolving());
+    });
   }
 
   static GlobalTableState read(ByteSource in) {
@@ -52,30 +50,22 @@ final class GlobalTablesCodec {
       }
       groups.add(new GlobalTableState.Group(name, Map.copyOf(byRegion)));
     }
-    n = in.readInt();
-    List<LegacyGlobalTables.Entry> legacy = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      legacy.add(new LegacyGlobalTables.Entry(in.readString(), in.readString(), SettingsCodec.readInstant(in),
-          SettingsCodec.enumOf(LegacyGlobalTables.Status.class, in.readString())));
-    }
-    n = in.readInt();
-    List<GlobalTableState.Strong> strong = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      strong.add(new GlobalTableState.Strong(in.readString(), in.readString(), in.readNullable(), in.readBoolean()));
-    }
-    return new GlobalTableState(List.copyOf(groups), List.copyOf(legacy), List.copyOf(strong));
+    List<LegacyGlobalTables.Entry> legacy = in.readList(i -> new LegacyGlobalTables.Entry(i.readString(),
+        i.readString(), SettingsCodec.readInstant(i), SettingsCodec.enumOf(LegacyGlobalTables.Status.class, i.readString())));
+    List<GlobalTableState.Strong> strong = in.readList(
+        i -> new GlobalTableState.Strong(i.readString(), i.readString(), i.readNullable(), i.readBoolean()));
+    return new GlobalTableState(List.copyOf(groups), legacy, strong);
   }
 
   private static void writeReplica(ByteSink out, ReplicaSettings s) {
     out.writeNullable(s.kmsMasterKeyId());
     writeLong(out, s.readCapacityOverride());
     writeLong(out, s.maxReadRequestUnits());
-    out.writeInt(s.indexes().size());
-    for (ReplicaSettings.IndexOverride index : s.indexes()) {
-      out.writeString(index.indexName());
-      writeLong(out, index.readCapacityOverride());
-      writeLong(out, index.maxReadRequestUnits());
-    }
+    out.writeList(s.indexes(), (o, index) -> {
+      o.writeString(index.indexName());
+      writeLong(o, index.readCapacityOverride());
+      writeLong(o, index.maxReadRequestUnits());
+    });
     out.writeNullable(s.tableClassOverride());
   }
 
@@ -83,12 +73,9 @@ final class GlobalTablesCodec {
     String kms = in.readNullable();
     Long read = readLong(in);
     Long maxRead = readLong(in);
-    int n = in.readInt();
-    List<ReplicaSettings.IndexOverride> indexes = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      indexes.add(new ReplicaSettings.IndexOverride(in.readString(), readLong(in), readLong(in)));
-    }
-    return new ReplicaSettings(kms, read, maxRead, List.copyOf(indexes), in.readNullable());
+    List<ReplicaSettings.IndexOverride> indexes = in.readList(
+        i -> new ReplicaSettings.IndexOverride(i.readString(), readLong(i), readLong(i)));
+    return new ReplicaSettings(kms, read, maxRead, indexes, in.readNullable());
   }
 
   static void writeAutoScaling(ByteSink out, ReplicaAutoScaling.TableSettings s) {
@@ -140,14 +127,13 @@ final class GlobalTablesCodec {
     writeLong(out, s.maximumUnits());
     out.writeByte(s.disabled() == null ? 2 : s.disabled() ? 1 : 0);
     out.writeNullable(s.roleArn());
-    out.writeInt(s.policies().size());
-    for (AutoScalingSettings.Policy p : s.policies()) {
-      out.writeNullable(p.name());
-      out.writeByte(p.disableScaleIn() == null ? 2 : p.disableScaleIn() ? 1 : 0);
-      writeLong(out, p.scaleInCooldown() == null ? null : (long) p.scaleInCooldown());
-      writeLong(out, p.scaleOutCooldown() == null ? null : (long) p.scaleOutCooldown());
-      out.writeLong(Double.doubleToLongBits(p.targetValue()));
-    }
+    out.writeList(s.policies(), (o, p) -> {
+      o.writeNullable(p.name());
+      o.writeByte(p.disableScaleIn() == null ? 2 : p.disableScaleIn() ? 1 : 0);
+      writeLong(o, p.scaleInCooldown() == null ? null : (long) p.scaleInCooldown());
+      writeLong(o, p.scaleOutCooldown() == null ? null : (long) p.scaleOutCooldown());
+      o.writeLong(Double.doubleToLongBits(p.targetValue()));
+    });
   }
 
   private static AutoScalingSettings readScaling(ByteSource in) {
@@ -158,17 +144,17 @@ final class GlobalTablesCodec {
     Long max = readLong(in);
     Boolean disabled = readFlag(in);
     String role = in.readNullable();
-    int n = in.readInt();
-    List<AutoScalingSettings.Policy> policies = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String name = in.readNullable();
-      Boolean disableScaleIn = readFlag(in);
-      Long scaleIn = readLong(in);
-      Long scaleOut = readLong(in);
-      policies.add(new AutoScalingSettings.Policy(name, disableScaleIn, scaleIn == null ? null : scaleIn.intValue(),
-          scaleOut == null ? null : scaleOut.intValue(), Double.longBitsToDouble(in.readLong())));
-    }
-    return new AutoScalingSettings(min, max, disabled, role, List.copyOf(policies));
+    List<AutoScalingSettings.Policy> policies = in.readList(GlobalTablesCodec::readPolicy);
+    return new AutoScalingSettings(min, max, disabled, role, policies);
+  }
+
+  private static AutoScalingSettings.Policy readPolicy(ByteSource in) {
+    String name = in.readNullable();
+    Boolean disableScaleIn = readFlag(in);
+    Long scaleIn = readLong(in);
+    Long scaleOut = readLong(in);
+    return new AutoScalingSettings.Policy(name, disableScaleIn, scaleIn == null ? null : scaleIn.intValue(),
+        scaleOut == null ? null : scaleOut.intValue(), Double.longBitsToDouble(in.readLong()));
   }
 
   private static Boolean readFlag(ByteSource in) {

@@ -72,15 +72,13 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
       out.writeString(s.status());
       out.writeNullable(s.mode());
       SettingsCodec.writeInstant(out, s.lastUpdate());
-      out.writeInt(s.rules().size());
-      s.rules().forEach(out::writeString);
+      out.writeList(s.rules(), ByteSink::writeString);
     });
-    out.writeInt(kinesis.size());
-    for (KinesisDestination d : kinesis) {
-      out.writeString(d.streamArn());
-      out.writeString(d.status().name());
-      out.writeString(d.precision().name());
-    }
+    out.writeList(kinesis, (o, d) -> {
+      o.writeString(d.streamArn());
+      o.writeString(d.status().name());
+      o.writeString(d.precision().name());
+    });
     SettingsCodec.writeInstant(out, pitrHistoryStart);
     out.writeNullable(streamLabel);
     SettingsCodec.writeInstant(out, streamCreated);
@@ -98,20 +96,11 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
       String status = in.readString();
       String mode = in.readNullable();
       Instant lastUpdate = SettingsCodec.readInstant(in);
-      int ruleCount = in.readInt();
-      List<String> rules = new ArrayList<>();
-      for (int r = 0; r < ruleCount; r++) {
-        rules.add(in.readString());
-      }
-      insights.put(index, new ContributorInsights.Settings(status, mode, lastUpdate, List.copyOf(rules)));
+      insights.put(index, new ContributorInsights.Settings(status, mode, lastUpdate, in.readList(ByteSource::readString)));
     }
-    n = in.readInt();
-    List<KinesisDestination> kinesis = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      kinesis.add(new KinesisDestination(in.readString(), SettingsCodec.enumOf(DestinationStatus.class, in.readString()),
-          SettingsCodec.enumOf(Precision.class, in.readString())));
-    }
-    return new TableExtras(encryption, Map.copyOf(insights), List.copyOf(kinesis), SettingsCodec.readInstant(in),
+    List<KinesisDestination> kinesis = in.readList(i -> new KinesisDestination(i.readString(),
+        SettingsCodec.enumOf(DestinationStatus.class, i.readString()), SettingsCodec.enumOf(Precision.class, i.readString())));
+    return new TableExtras(encryption, Map.copyOf(insights), kinesis, SettingsCodec.readInstant(in),
         in.readNullable(), SettingsCodec.readInstant(in), in.readInt(),
         version >= 3 ? GlobalTablesCodec.readAutoScaling(in) : ReplicaAutoScaling.NONE);
   }
