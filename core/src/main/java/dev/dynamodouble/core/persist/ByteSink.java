@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /** A growable big-endian byte buffer the log encodes its records into. */
@@ -97,6 +98,15 @@ final class ByteSink {
     for (T t : list) {
       element.accept(this, t);
     }
+  }
+
+  /** A map's count, then each key and value ({@link ByteSource#readMap} reads it). */
+  <V> void writeMap(Map<String, V> map, BiConsumer<ByteSink, V> value) {
+    writeInt(map.size());
+    map.forEach((key, v) -> {
+      writeString(key);
+      value.accept(this, v);
+    });
   }
 
   private void ensure(int more) {

@@ -2,7 +2,9 @@ package dev.dynamodouble.core.persist;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Reads what a {@link ByteSink} wrote; a read past the end is a {@link CorruptDataException}. */
@@ -79,6 +81,19 @@ final class ByteSource {
       list.add(element.apply(this));
     }
     return List.copyOf(list);
+  }
+
+  /** A map {@link ByteSink#writeMap} wrote: its count, then each key and value; unmodifiable. */
+  <V> Map<String, V> readMap(Function<ByteSource, V> value) {
+    int n = readInt();
+    if (n < 0) {
+      throw new CorruptDataException("a map of " + n + " entries");
+    }
+    Map<String, V> map = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      map.put(readString(), value.apply(this));
+    }
+    return Map.copyOf(map);
   }
 
   private void need(int n) {

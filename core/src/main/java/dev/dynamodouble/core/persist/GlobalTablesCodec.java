@@ -5,8 +5,6 @@ import dev.dynamodouble.core.autoscaling.ReplicaAutoScaling;
 import dev.dynamodouble.core.replication.GlobalTableState;
 import dev.dynamodouble.core.replication.LegacyGlobalTables;
 import dev.dynamodouble.core.replication.ReplicaSettings;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,15 +13,10 @@ final class GlobalTablesCodec {
   private GlobalTablesCodec() {}
 
   static void write(ByteSink out, GlobalTableState state) {
-    out.writeInt(state.groups().size());
-    for (GlobalTableState.Group group : state.groups()) {
-      out.writeString(group.name());
-      out.writeInt(group.members().size());
-      group.members().forEach((region, settings) -> {
-        out.writeString(region);
-        writeReplica(out, settings);
-      });
-    }
+    out.writeList(state.groups(), (o, group) -> {
+      o.writeString(group.name());
+      o.writeMap(group.members(), GlobalTablesCodec::writeReplica);
+    });
     out.writeList(state.legacy(), (o, entry) -> {
       o.writeString(entry.name());
       o.writeString(entry.arn());
@@ -39,22 +32,13 @@ final class GlobalTablesCodec {
   }
 
   static GlobalTableState read(ByteSource in) {
-    int n = in.readInt();
-    List<GlobalTableState.Group> groups = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String name = in.readString();
-      int members = in.readInt();
-      Map<String, ReplicaSettings> byRegion = new LinkedHashMap<>();
-      for (int m = 0; m < members; m++) {
-        byRegion.put(in.readString(), readReplica(in));
-      }
-      groups.add(new GlobalTableState.Group(name, Map.copyOf(byRegion)));
-    }
+    List<GlobalTableState.Group> groups = in.readList(
+        i -> new GlobalTableState.Group(i.readString(), i.readMap(GlobalTablesCodec::readReplica)));
     List<LegacyGlobalTables.Entry> legacy = in.readList(i -> new LegacyGlobalTables.Entry(i.readString(),
         i.readString(), SettingsCodec.readInstant(i), SettingsCodec.enumOf(LegacyGlobalTables.Status.class, i.readString())));
     List<GlobalTableState.Strong> strong = in.readList(
         i -> new GlobalTableState.Strong(i.readString(), i.readString(), i.readNullable(), i.readBoolean()));
-    return new GlobalTableState(List.copyOf(groups), legacy, strong);
+    return new GlobalTableState(groups, legacy, strong);
   }
 
   private static void writeReplica(ByteSink out, ReplicaSettings s) {
@@ -82,40 +66,23 @@ final class GlobalTablesCodec {
     writeScaling(out, s.write());
     writeScalingMap(out, s.indexWrite());
     writeScalingMap(out, s.replicaRead());
-    out.writeInt(s.replicaIndexRead().size());
-    s.replicaIndexRead().forEach((region, indexes) -> {
-      out.writeString(region);
-      writeScalingMap(out, indexes);
-    });
+    out.writeMap(s.replicaIndexRead(), GlobalTablesCodec::writeScalingMap);
   }
 
   static ReplicaAutoScaling.TableSettings readAutoScaling(ByteSource in) {
     AutoScalingSettings write = readScaling(in);
     Map<String, AutoScalingSettings> indexWrite = readScalingMap(in);
     Map<String, AutoScalingSettings> replicaRead = readScalingMap(in);
-    int n = in.readInt();
-    Map<String, Map<String, AutoScalingSettings>> replicaIndexRead = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      replicaIndexRead.put(in.readString(), readScalingMap(in));
-    }
-    return new ReplicaAutoScaling.TableSettings(write, indexWrite, replicaRead, Map.copyOf(replicaIndexRead));
+    Map<String, Map<String, AutoScalingSettings>> replicaIndexRead = in.readMap(GlobalTablesCodec::readScalingMap);
+    return new ReplicaAutoScaling.TableSettings(write, indexWrite, replicaRead, replicaIndexRead);
   }
 
   private static void writeScalingMap(ByteSink out, Map<String, AutoScalingSettings> settings) {
-    out.writeInt(settings.size());
-    settings.forEach((name, s) -> {
-      out.writeString(name);
-      writeScaling(out, s);
-    });
+    out.writeMap(settings, GlobalTablesCodec::writeScaling);
   }
 
   private static Map<String, AutoScalingSettings> readScalingMap(ByteSource in) {
-    int n = in.readInt();
-    Map<String, AutoScalingSettings> settings = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      settings.put(in.readString(), readScaling(in));
-    }
-    return Map.copyOf(settings);
+    return in.readMap(GlobalTablesCodec::readScaling);
   }
 
   private static void writeScaling(ByteSink out, AutoScalingSettings s) {

@@ -11,7 +11,6 @@ import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import dev.dynamodouble.core.value.AttributeType;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,11 +81,7 @@ final class SettingsCodec {
   /** Transitional state (status, pending capacity) is not written: the log keeps settled settings. */
   static void writeSettings(ByteSink out, Table.Settings s) {
     out.writeList(s.attributeDefinitions(), SettingsCodec::writeAttribute);
-    out.writeInt(s.tags().size());
-    s.tags().forEach((k, v) -> {
-      out.writeString(k);
-      out.writeString(v);
-    });
+    out.writeMap(s.tags(), ByteSink::writeString);
     out.writeString(s.billingMode().name());
     writeInstant(out, s.lastUpdateToPayPerRequest());
     writeThroughput(out, s.throughput());
@@ -101,11 +96,7 @@ final class SettingsCodec {
 
   static Table.Settings readSettings(ByteSource in) {
     List<KeyAttribute> definitions = in.readList(SettingsCodec::readAttribute);
-    int tagCount = in.readInt();
-    Map<String, String> tags = new LinkedHashMap<>();
-    for (int i = 0; i < tagCount; i++) {
-      tags.put(in.readString(), in.readString());
-    }
+    Map<String, String> tags = in.readMap(ByteSource::readString);
     BillingMode billing = enumOf(BillingMode.class, in.readString());
     Instant lastPayPerRequest = readInstant(in);
     Throughput throughput = readThroughput(in);
@@ -115,7 +106,7 @@ final class SettingsCodec {
     boolean deletionProtection = in.readBoolean();
     String tableClass = in.readNullable();
     OnDemandThroughput onDemand = new OnDemandThroughput(in.readLong(), in.readLong());
-    return new Table.Settings(definitions, Map.copyOf(tags), billing, lastPayPerRequest, throughput,
+    return new Table.Settings(definitions, tags, billing, lastPayPerRequest, throughput,
         warmRead, warmWrite, globals, deletionProtection, tableClass, onDemand, TableStatus.ACTIVE, null, null);
   }
 

@@ -66,13 +66,11 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
       out.writeString(encryption.sseType());
       out.writeNullable(encryption.kmsKeyArn());
     }
-    out.writeInt(insights.size());
-    insights.forEach((index, s) -> {
-      out.writeString(index);
-      out.writeString(s.status());
-      out.writeNullable(s.mode());
-      SettingsCodec.writeInstant(out, s.lastUpdate());
-      out.writeList(s.rules(), ByteSink::writeString);
+    out.writeMap(insights, (o, s) -> {
+      o.writeString(s.status());
+      o.writeNullable(s.mode());
+      SettingsCodec.writeInstant(o, s.lastUpdate());
+      o.writeList(s.rules(), ByteSink::writeString);
     });
     out.writeList(kinesis, (o, d) -> {
       o.writeString(d.streamArn());
@@ -89,18 +87,11 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
   /** Reads what format {@code version} (2 or later) wrote. */
   static TableExtras read(ByteSource in, int version) {
     Encryption encryption = in.readBoolean() ? new Encryption(in.readString(), in.readNullable()) : null;
-    int n = in.readInt();
-    Map<String, ContributorInsights.Settings> insights = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      String index = in.readString();
-      String status = in.readString();
-      String mode = in.readNullable();
-      Instant lastUpdate = SettingsCodec.readInstant(in);
-      insights.put(index, new ContributorInsights.Settings(status, mode, lastUpdate, in.readList(ByteSource::readString)));
-    }
+    Map<String, ContributorInsights.Settings> insights = in.readMap(i -> new ContributorInsights.Settings(i.readString(),
+        i.readNullable(), SettingsCodec.readInstant(i), i.readList(ByteSource::readString)));
     List<KinesisDestination> kinesis = in.readList(i -> new KinesisDestination(i.readString(),
         SettingsCodec.enumOf(DestinationStatus.class, i.readString()), SettingsCodec.enumOf(Precision.class, i.readString())));
-    return new TableExtras(encryption, Map.copyOf(insights), kinesis, SettingsCodec.readInstant(in),
+    return new TableExtras(encryption, insights, kinesis, SettingsCodec.readInstant(in),
         in.readNullable(), SettingsCodec.readInstant(in), in.readInt(),
         version >= 3 ? GlobalTablesCodec.readAutoScaling(in) : ReplicaAutoScaling.NONE);
   }
