@@ -45,14 +45,14 @@ public final class BatchWriteCost {
     int iterations = Integer.getInteger("bench.iterations", 9);
     String part = System.getProperty("bench.part", "all");
     long nanos = (long) (seconds * 1e9);
-    System.out.printf(Locale.ROOT, "load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf(Locale.ROOT, "load average %.2f%n", Report.loadAverage());
     if (!part.equals("loopback")) {
       serverSide(iterations, nanos);
     }
     if (!part.equals("server")) {
       loopback(iterations, nanos);
     }
-    System.out.printf(Locale.ROOT, "load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf(Locale.ROOT, "load average %.2f%n", Report.loadAverage());
   }
 
   private static void serverSide(int iterations, long nanos) {
