@@ -2,7 +2,6 @@ package dev.dynamodouble.benchmarks;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.sdk.InProcess;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -277,7 +276,7 @@ public final class InProcessScaling {
       started.add(worker);
     }
     java.util.Map<Long, Long> others = otherThreadsCpu(workers);
-    long gc = gcMillis();
+    long gc = Loading.collections()[1];
     long cpu = PROCESS.getProcessCpuTime();
     long began = System.nanoTime();
     deadline[0] = began + nanos;
@@ -294,7 +293,7 @@ public final class InProcessScaling {
       worker.join();
     }
     return new double[] {n / (wall / 1e9), process / n, threadCpu.get() / n, otherCpu / n, allocated.get() / n,
-        (gcMillis() - gc) * 1e6 / wall};
+        (Loading.collections()[1] - gc) * 1e6 / wall};
   }
 
   /** CPU time of each live Java thread but {@code excluded} (the JVM's GC and JIT threads are not Java threads). */
@@ -307,14 +306,6 @@ public final class InProcessScaling {
       }
     }
     return cpu;
-  }
-
-  private static long gcMillis() {
-    long total = 0;
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      total += Math.max(0, gc.getCollectionTime());
-    }
-    return total;
   }
 
   private static double[] medians(List<double[]> rounds) {
