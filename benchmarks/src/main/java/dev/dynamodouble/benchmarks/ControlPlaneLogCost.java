@@ -1,12 +1,12 @@
 package dev.dynamodouble.benchmarks;
 
+import dev.dynamodouble.benchmarks.sut.DurableDynamoDouble;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.persist.DataDirectory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -60,7 +60,7 @@ public final class ControlPlaneLogCost {
       measureSync(label, data);
     } finally {
       data.close();
-      delete(dir);
+      DurableDynamoDouble.delete(dir);
     }
   }
 
@@ -123,14 +123,6 @@ public final class ControlPlaneLogCost {
         total += Files.size(file);
       }
       return total;
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
     }
   }
 }

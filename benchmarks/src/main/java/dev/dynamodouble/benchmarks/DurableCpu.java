@@ -1,5 +1,6 @@
 package dev.dynamodouble.benchmarks;
 
+import dev.dynamodouble.benchmarks.sut.DurableDynamoDouble;
 import dev.dynamodouble.benchmarks.sut.JavaCommand;
 import dev.dynamodouble.core.server.Main;
 import java.io.IOException;
@@ -176,11 +177,7 @@ final class DurableCpu {
         server.process().waitFor();
       }
       for (Path dataDir : dataDirs) {
-        try (var files = Files.walk(dataDir)) {
-          for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(file);
-          }
-        }
+        DurableDynamoDouble.delete(dataDir);
       }
     }
   }
