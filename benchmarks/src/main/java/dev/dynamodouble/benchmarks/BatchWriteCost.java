@@ -45,14 +45,14 @@ public final class BatchWriteCost {
     int iterations = Integer.getInteger("bench.iterations", 9);
     String part = System.getProperty("bench.part", "all");
     long nanos = (long) (seconds * 1e9);
-    System.out.printf(Locale.ROOT, "load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf(Locale.ROOT, "load average %.2f%n", Report.loadAverage());
     if (!part.equals("loopback")) {
       serverSide(iterations, nanos);
     }
     if (!part.equals("server")) {
       loopback(iterations, nanos);
     }
-    System.out.printf(Locale.ROOT, "load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf(Locale.ROOT, "load average %.2f%n", Report.loadAverage());
   }
 
   private static void serverSide(int iterations, long nanos) {
@@ -153,7 +153,8 @@ public final class BatchWriteCost {
       for (int k = 0; k < n; k++) {
         int o = Math.floorMod(k + round, n);
         System.gc();
-        double[] m = measure(operations.get(o), nanos, onThisThread ? null : serverThreads[o]);
+        double[] m = Stats.costPerCall(operations.get(o), nanos,
+            onThisThread ? THREADS::getCurrentThreadCpuTime : () -> cpuOfThreads(serverThreads[o]));
         if (round >= 0) {
           for (int j = 0; j < 4; j++) {
             all[o][j][round] = m[j];
@@ -168,19 +169,6 @@ public final class BatchWriteCost {
       }
     }
     return medians;
-  }
-
-  /** {ops/s, CPU ns per call, bytes this thread allocated per call, this thread's CPU ns per call}. */
-  private static double[] measure(IntConsumer operation, long nanos, String serverThreads) {
-    long allocated = THREADS.getCurrentThreadAllocatedBytes();
-    long own = THREADS.getCurrentThreadCpuTime();
-    long cpu = serverThreads == null ? own : cpuOfThreads(serverThreads);
-    Stats.Timed timed = Stats.repeat(operation, nanos);
-    long ownAfter = THREADS.getCurrentThreadCpuTime();
-    long cpuAfter = serverThreads == null ? ownAfter : cpuOfThreads(serverThreads);
-    double ops = timed.calls();
-    return new double[] {timed.perSecond(), (cpuAfter - cpu) / ops,
-        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / ops, (ownAfter - own) / ops};
   }
 
   /** The CPU time of the live threads whose names start with {@code prefix}. */

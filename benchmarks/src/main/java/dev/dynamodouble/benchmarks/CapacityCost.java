@@ -166,14 +166,9 @@ public final class CapacityCost {
     bytes.add(measured[2]);
   }
 
-  /** {ops/s, CPU ns per op, bytes this thread allocated per op}. */
+  /** {ops/s, CPU ns per op, bytes this thread allocated per op, this thread's CPU ns per op}. */
   private static double[] measure(IntConsumer operation, long nanos) {
-    long allocated = THREADS.getCurrentThreadAllocatedBytes();
-    long cpu = cpuNanos();
-    Stats.Timed timed = Stats.repeat(operation, nanos);
-    double ops = timed.calls();
-    return new double[] {timed.perSecond(), (cpuNanos() - cpu) / ops,
-        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / ops};
+    return Stats.costPerCall(operation, nanos, CapacityCost::cpuNanos);
   }
 
   private static long cpuNanos() {

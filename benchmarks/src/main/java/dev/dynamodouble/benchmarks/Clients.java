@@ -75,7 +75,7 @@ public final class Clients {
   }
 
   /** The settings every system's client shares. */
-  private static DynamoDbClient configure(DynamoDbClientBuilder builder, URI endpoint) {
+  static DynamoDbClient configure(DynamoDbClientBuilder builder, URI endpoint) {
     return builder
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)

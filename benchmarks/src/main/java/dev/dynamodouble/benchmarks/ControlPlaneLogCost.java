@@ -1,19 +1,14 @@
 package dev.dynamodouble.benchmarks;
 
+import dev.dynamodouble.benchmarks.sut.DurableDynamoDouble;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.persist.DataDirectory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -45,7 +40,9 @@ public final class ControlPlaneLogCost {
     Path dir = Files.createTempDirectory("control-plane-cost");
     DynamoDouble built = DynamoDouble.builder().build();
     DataDirectory data = DataDirectory.open(dir, built.engine(), Long.MAX_VALUE / 4); // no checkpoint while measuring
-    try (DynamoDouble dynamo = built.start(); DynamoDbClient client = client(dynamo.endpoint())) {
+    // the harness's client settings, on the URLConnection HTTP client this figure was first taken with
+    try (DynamoDouble dynamo = built.start();
+         DynamoDbClient client = Clients.create(dynamo.endpoint(), "urlconnection")) {
       for (int i = 0; i < tables; i++) {
         create(client, "tbl" + i);
       }
@@ -63,7 +60,7 @@ public final class ControlPlaneLogCost {
       measureSync(label, data);
     } finally {
       data.close();
-      delete(dir);
+      DurableDynamoDouble.delete(dir);
     }
   }
 
@@ -119,12 +116,6 @@ public final class ControlPlaneLogCost {
         .keySchema(k -> k.attributeName("pk").keyType("HASH")));
   }
 
-  private static DynamoDbClient client(URI endpoint) {
-    return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
-  }
-
   private static long size(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       long total = 0;
@@ -132,14 +123,6 @@ public final class ControlPlaneLogCost {
         total += Files.size(file);
       }
       return total;
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
     }
   }
 }

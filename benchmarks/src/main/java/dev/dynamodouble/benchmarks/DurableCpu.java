@@ -1,10 +1,9 @@
 package dev.dynamodouble.benchmarks;
 
+import dev.dynamodouble.benchmarks.sut.DurableDynamoDouble;
 import dev.dynamodouble.benchmarks.sut.JavaCommand;
 import dev.dynamodouble.core.server.Main;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +121,7 @@ final class DurableCpu {
         run(server, put, 64, warmup / 2);
       }
       System.out.printf("load average %.2f at start; %d x %.0f s per cell; per server: ops/s, server CPU us per"
-          + " acknowledged write (of it kernel), context switches per write%n", load(), rounds, seconds);
+          + " acknowledged write (of it kernel), context switches per write%n", Report.loadAverage(), rounds, seconds);
       for (int threads : threadCounts) {
         int n = servers.size();
         double[][] ops = new double[n][rounds];
@@ -170,7 +169,7 @@ final class DurableCpu {
           }
         }
       }
-      System.out.printf("load average %.2f at end%n", load());
+      System.out.printf("load average %.2f at end%n", Report.loadAverage());
     } finally {
       for (Server server : servers) {
         server.client().close();
@@ -178,11 +177,7 @@ final class DurableCpu {
         server.process().waitFor();
       }
       for (Path dataDir : dataDirs) {
-        try (var files = Files.walk(dataDir)) {
-          for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(file);
-          }
-        }
+        DurableDynamoDouble.delete(dataDir);
       }
     }
   }
@@ -216,10 +211,7 @@ final class DurableCpu {
   }
 
   private static Server start(String name, List<String> jvmArgs, String classPath, String... extra) throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    int port = StartUp.freePort();
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--no-capacity-enforcement"));
     args.addAll(List.of(extra));
     Path log = Files.createTempFile("dd-durable-cpu", ".log");
@@ -229,7 +221,7 @@ final class DurableCpu {
     command.addAll(args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!listening(port)) {
+    while (!StartUp.accepts(port)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroy();
         throw new IllegalStateException(name + " server did not start: " + Files.readString(log));
@@ -237,17 +229,5 @@ final class DurableCpu {
       Thread.sleep(50);
     }
     return new Server(name, process, Clients.create(URI.create("http://127.0.0.1:" + port)));
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static double load() throws IOException {
-    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
   }
 }

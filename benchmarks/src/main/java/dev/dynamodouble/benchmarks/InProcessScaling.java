@@ -2,7 +2,6 @@ package dev.dynamodouble.benchmarks;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.sdk.InProcess;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -277,7 +276,7 @@ public final class InProcessScaling {
       started.add(worker);
     }
     java.util.Map<Long, Long> others = otherThreadsCpu(workers);
-    long gc = gcMillis();
+    long gc = Loading.collections()[1];
     long cpu = PROCESS.getProcessCpuTime();
     long began = System.nanoTime();
     deadline[0] = began + nanos;
@@ -294,7 +293,7 @@ public final class InProcessScaling {
       worker.join();
     }
     return new double[] {n / (wall / 1e9), process / n, threadCpu.get() / n, otherCpu / n, allocated.get() / n,
-        (gcMillis() - gc) * 1e6 / wall};
+        (Loading.collections()[1] - gc) * 1e6 / wall};
   }
 
   /** CPU time of each live Java thread but {@code excluded} (the JVM's GC and JIT threads are not Java threads). */
@@ -307,14 +306,6 @@ public final class InProcessScaling {
       }
     }
     return cpu;
-  }
-
-  private static long gcMillis() {
-    long total = 0;
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      total += Math.max(0, gc.getCollectionTime());
-    }
-    return total;
   }
 
   private static double[] medians(List<double[]> rounds) {
@@ -331,16 +322,15 @@ public final class InProcessScaling {
   }
 
   private static DynamoDbClient client(SdkHttpClient http, String retry) {
+    if (retry.equals("harness")) { // the side-by-side harness's client: no retries, a 60 s call timeout
+      return Clients.configure(DynamoDbClient.builder().httpClient(http), InProcess.ENDPOINT);
+    }
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
         .httpClient(http)
         .endpointOverride(InProcess.ENDPOINT)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")));
     switch (retry) {
-      case "harness": // the side-by-side harness's client (Clients): no retries, a 60 s call timeout
-        builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-            .apiCallTimeout(Duration.ofSeconds(60)));
-        break;
       case "none":
         builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         break;

@@ -98,4 +98,16 @@ final class Loading {
     }
     return -1;
   }
+
+  /** Collections so far and the milliseconds they took, over all of this JVM's collectors. */
+  static long[] collections() {
+    long count = 0;
+    long millis = 0;
+    for (java.lang.management.GarbageCollectorMXBean collector
+        : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, collector.getCollectionCount());
+      millis += Math.max(0, collector.getCollectionTime());
+    }
+    return new long[] {count, millis};
+  }
 }

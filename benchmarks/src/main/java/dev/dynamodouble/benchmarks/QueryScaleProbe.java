@@ -4,7 +4,6 @@ import dev.dynamodouble.benchmarks.sut.RunningEndpoint;
 import dev.dynamodouble.benchmarks.sut.SystemUnavailableException;
 import dev.dynamodouble.benchmarks.sut.SystemUnderTest;
 import dev.dynamodouble.benchmarks.sut.Systems;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -82,11 +81,11 @@ public final class QueryScaleProbe {
         for (int size : sizes) {
           long t0 = System.nanoTime();
           long cpu0 = PROCESS.getProcessCpuTime();
-          long[] gc0 = collections();
+          long[] gc0 = Loading.collections();
           Loading.load(dynamo, TABLE, loaded, size, item);
           double loadSeconds = (System.nanoTime() - t0) / 1e9;
           double loadCpuSeconds = (PROCESS.getProcessCpuTime() - cpu0) / 1e9;
-          long loadGcMillis = collections()[1] - gc0[1];
+          long loadGcMillis = Loading.collections()[1] - gc0[1];
           loaded = Math.max(loaded, size);
           long heap = Loading.settledHeapBytes() - heapEmpty;
           long rss = Loading.residentBytes() - rssEmpty;
@@ -99,7 +98,7 @@ public final class QueryScaleProbe {
             query(dynamo, TABLE, random.nextInt(partitions));
             query(dynamo, REFERENCE_TABLE, random.nextInt(REFERENCE_ITEMS / PARTITION_ITEMS));
           }
-          long[] gcBefore = collections();
+          long[] gcBefore = Loading.collections();
           Timings grown = new Timings(queries);
           Timings reference = new Timings(queries);
           for (int i = 0; i < queries; i++) {
@@ -108,7 +107,7 @@ public final class QueryScaleProbe {
             reference.time(i, () -> query(dynamo, REFERENCE_TABLE,
                 random.nextInt(REFERENCE_ITEMS / PARTITION_ITEMS)));
           }
-          long[] gcAfter = collections();
+          long[] gcAfter = Loading.collections();
           System.out.printf(Locale.ROOT, "%ssize=%d %s loadSeconds=%.2f loadCpuSeconds=%.2f"
                   + " loadGcMillis=%d heapPerItem=%.1f"
                   + " rssPerItem=%.1f heapBytes=%d rssBytes=%d gcs=%d gcMillis=%d %s%n",
@@ -183,16 +182,5 @@ public final class QueryScaleProbe {
     Map<String, AttributeValue> item = Workloads.item(partitionKey(i / PARTITION_ITEMS),
         Integer.toString(i % PARTITION_ITEMS), i);
     return itemBytes > 0 ? MemoryProbe.padded(item, i, itemBytes) : item;
-  }
-
-  /** Collections so far and the milliseconds they took, over all of this JVM's collectors. */
-  private static long[] collections() {
-    long count = 0;
-    long millis = 0;
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      count += Math.max(0, collector.getCollectionCount());
-      millis += Math.max(0, collector.getCollectionTime());
-    }
-    return new long[] {count, millis};
   }
 }

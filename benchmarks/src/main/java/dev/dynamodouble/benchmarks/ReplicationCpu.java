@@ -3,12 +3,10 @@ package dev.dynamodouble.benchmarks;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.operation.Operations;
 import dev.dynamodouble.core.protocol.Dispatcher;
-import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,14 +35,12 @@ final class ReplicationCpu {
       Dispatcher dispatcher = new Dispatcher(dynamo.engine(), Operations.dynamoDb(), Operations.streams());
       String[] tables = {"plain", "streamed", "global"};
       for (String table : tables) {
-        call(dispatcher, "CreateTable", "{\"TableName\":\"" + table + "\",\"BillingMode\":\"PAY_PER_REQUEST\","
-            + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
-            + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
+        ReplicationBenchmark.createTable(dispatcher, table);
       }
       clock.advance(Duration.ZERO);
-      call(dispatcher, "UpdateTable", "{\"TableName\":\"streamed\",\"StreamSpecification\":{\"StreamEnabled\":true,"
+      ReplicationBenchmark.call(dispatcher, "UpdateTable", "{\"TableName\":\"streamed\",\"StreamSpecification\":{\"StreamEnabled\":true,"
           + "\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"}}");
-      call(dispatcher, "UpdateTable", "{\"TableName\":\"global\",\"ReplicaUpdates\":[{\"Create\":{\"RegionName\":"
+      ReplicationBenchmark.call(dispatcher, "UpdateTable", "{\"TableName\":\"global\",\"ReplicaUpdates\":[{\"Create\":{\"RegionName\":"
           + "\"eu-west-1\"}},{\"Create\":{\"RegionName\":\"ap-southeast-2\"}}]}");
       clock.advance(Duration.ZERO);
       dynamo.replication().pause("us-east-1", "eu-west-1").pause("us-east-1", "ap-southeast-2");
@@ -74,15 +70,6 @@ final class ReplicationCpu {
       }
       return new Result(Stats.median(perPut[0]), Stats.median(perPut[1]), Stats.median(perPut[2]),
           Stats.median(perApply));
-    }
-  }
-
-  private static void call(Dispatcher dispatcher, String operation, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    ProtocolResponse response = dispatcher.handle("DynamoDB_20120810." + operation, "us-east-1", "bench", body, 0,
-        body.length);
-    if (response.status() != 200) {
-      throw new IllegalStateException(operation + ": " + new String(response.body(), StandardCharsets.UTF_8));
     }
   }
 }

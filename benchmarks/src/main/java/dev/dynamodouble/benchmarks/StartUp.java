@@ -131,7 +131,8 @@ final class StartUp {
     }
   }
 
-  private static boolean accepts(int port) {
+  /** Whether something accepts connections on 127.0.0.1:{@code port} now. */
+  static boolean accepts(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(Loopback.ADDRESS, port), 200);
       return true;
@@ -140,7 +141,8 @@ final class StartUp {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A port free on 127.0.0.1 now. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, Loopback.ADDRESS)) {
       return socket.getLocalPort();
     }

@@ -1,10 +1,14 @@
 package dev.dynamodouble.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
-/** Medians and percentiles, and a timed loop of calls. */
+/** Medians and percentiles, and a timed loop of calls (with what each call cost). */
 final class Stats {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private Stats() {}
 
@@ -43,5 +47,21 @@ final class Stats {
       now = System.nanoTime();
     } while (now < end);
     return new Timed(calls, now - start);
+  }
+
+  /**
+   * {@link #repeat}, and what the calls cost: {ops/s, nanoseconds of {@code cpu} per call, bytes
+   * this thread allocated per call, this thread's CPU nanoseconds per call}.
+   */
+  static double[] costPerCall(IntConsumer operation, long nanos, LongSupplier cpu) {
+    long allocated = THREADS.getCurrentThreadAllocatedBytes();
+    long own = THREADS.getCurrentThreadCpuTime();
+    long cpuBefore = cpu.getAsLong();
+    Timed timed = repeat(operation, nanos);
+    long ownAfter = THREADS.getCurrentThreadCpuTime();
+    long cpuAfter = cpu.getAsLong();
+    double calls = timed.calls();
+    return new double[] {timed.perSecond(), (cpuAfter - cpuBefore) / calls,
+        (THREADS.getCurrentThreadAllocatedBytes() - allocated) / calls, (ownAfter - own) / calls};
   }
 }

@@ -64,7 +64,8 @@ public final class DurableDynamoDouble implements SystemUnderTest {
     return command;
   }
 
-  private static void delete(Path dir) {
+  /** Deletes a temporary directory and everything in it, as far as it can. */
+  public static void delete(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);

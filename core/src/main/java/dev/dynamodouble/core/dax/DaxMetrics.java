@@ -78,7 +78,7 @@ final class DaxMetrics {
     }
     out.map(byTable.size());
     for (int i = 0; i < byTable.size(); i++) {
-      JsonArray metrics = (JsonArray) byTable.get(byTable.name(i));
+      JsonArray metrics = (JsonArray) byTable.value(i);
       out.text(byTable.name(i)).array(metrics.size());
       for (Object each : metrics) {
         out.bytes(collectionMetrics((JsonObject) each));
@@ -101,7 +101,7 @@ final class DaxMetrics {
         out.integer(kind.startsWith("Global") ? 6 : 7).map(indexes.size());
         for (int i = 0; i < indexes.size(); i++) {
           out.text(indexes.name(i));
-          unitMap((JsonObject) indexes.get(indexes.name(i)), out);
+          unitMap((JsonObject) indexes.value(i), out);
         }
       }
     }
@@ -162,7 +162,7 @@ final class DaxMetrics {
     }
     out.map(byName.size());
     for (int i = 0; i < byName.size(); i++) {
-      out.text(byName.name(i)).float64(units((JsonObject) byName.get(byName.name(i))));
+      out.text(byName.name(i)).float64(units((JsonObject) byName.value(i)));
     }
   }
 

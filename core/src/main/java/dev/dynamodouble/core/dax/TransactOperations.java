@@ -4,8 +4,11 @@ import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonArray;
 import dev.dynamodouble.core.protocol.JsonObject;
 import dev.dynamodouble.core.table.KeySchema;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * TransactGetItems and TransactWriteItems through DAX. Transactional reads pass through to the
@@ -140,11 +143,16 @@ final class TransactOperations {
     } finally {
       dax.written.stop();
     }
+    Map<String, Map<ByteBuffer, JsonObject>> updated = new HashMap<>();
     for (int i = 0; i < tables.size(); i++) {
       switch (operations.get(i).intValue()) {
         case PUT -> dax.cache.putItem(tables.get(i), keys.get(i), items.get(i));
         case DELETE -> dax.cache.putItem(tables.get(i), keys.get(i), null);
-        case UPDATE -> writeThrough(written, tables.get(i), keys.get(i), schemas.get(i));
+        case UPDATE -> {
+          KeySchema schema = schemas.get(i);
+          writeThrough(updated.computeIfAbsent(tables.get(i), t -> byKey(written.written(t), schema)), tables.get(i),
+              keys.get(i));
+        }
         default -> { }
       }
     }
@@ -153,15 +161,23 @@ final class TransactOperations {
     DaxMetrics.writeCollectionMetrics(response, out);
   }
 
-  /** Caches the item an update of the transaction left, or forgets the key when it changed nothing. */
-  private void writeThrough(WrittenItems.Capture written, String table, byte[] key, KeySchema schema) {
-    for (JsonObject item : written.written(table)) {
-      if (java.util.Arrays.equals(DaxKeys.encode(item, schema), key)) {
-        dax.cache.putItem(table, key, item);
-        return;
-      }
+  /** The items a transaction wrote to one table, by their encoded key: each made JSON and encoded once. */
+  private static Map<ByteBuffer, JsonObject> byKey(List<JsonObject> items, KeySchema schema) {
+    Map<ByteBuffer, JsonObject> byKey = new HashMap<>();
+    for (JsonObject item : items) {
+      byKey.putIfAbsent(ByteBuffer.wrap(DaxKeys.encode(item, schema)), item);
     }
-    dax.cache.evictItem(table, key);
+    return byKey;
+  }
+
+  /** Caches the item an update of the transaction left, or forgets the key when it changed nothing. */
+  private void writeThrough(Map<ByteBuffer, JsonObject> written, String table, byte[] key) {
+    JsonObject item = written.get(ByteBuffer.wrap(key));
+    if (item != null) {
+      dax.cache.putItem(table, key, item);
+    } else {
+      dax.cache.evictItem(table, key);
+    }
   }
 
   private static List<Long> longs(CborReader in) {

@@ -13,10 +13,6 @@ public final class DescribeExport implements Operation {
     String arn = request.string("ExportArn");
     new Constraints().notNull(arn, "exportArn").minLength(arn, 37, "exportArn").maxLength(arn, 1024, "exportArn").check();
     Export export = context.engine().transfers().exports().describe(arn);
-    return out -> {
-      out.writeStartObject();
-      TransferDescriptions.writeExport(out, export);
-      out.writeEndObject();
-    };
+    return TransferDescriptions.exportResponse(export);
   }
 }

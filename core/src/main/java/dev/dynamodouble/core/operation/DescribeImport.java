@@ -13,10 +13,6 @@ public final class DescribeImport implements Operation {
     String arn = request.string("ImportArn");
     new Constraints().notNull(arn, "importArn").minLength(arn, 37, "importArn").maxLength(arn, 1024, "importArn").check();
     Import found = context.engine().transfers().imports().describe(arn);
-    return out -> {
-      out.writeStartObject();
-      TransferDescriptions.writeImport(out, found);
-      out.writeEndObject();
-    };
+    return TransferDescriptions.importResponse(found);
   }
 }

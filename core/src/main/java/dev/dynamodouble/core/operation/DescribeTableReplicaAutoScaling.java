@@ -78,7 +78,8 @@ public final class DescribeTableReplicaAutoScaling implements Operation {
     };
   }
 
-  private static void writeIfSet(JsonGenerator out, String field, AutoScalingSettings settings) throws IOException {
+  /** Writes {@code settings} as {@code field}, when there are any. */
+  static void writeIfSet(JsonGenerator out, String field, AutoScalingSettings settings) throws IOException {
     if (settings != null) {
       settings.write(out, field);
     }

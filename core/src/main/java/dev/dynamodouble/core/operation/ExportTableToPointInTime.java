@@ -61,10 +61,6 @@ public final class ExportTableToPointInTime implements Operation {
         exportTime, from, to, isIncremental ? (viewType == null ? "NEW_AND_OLD_IMAGES" : viewType) : null);
     Exports exports = context.engine().transfers().exports();
     Export export = context.engine().write(() -> exports.start(catalog, Catalog.nameOf(tableArn), asked));
-    return out -> {
-      out.writeStartObject();
-      TransferDescriptions.writeExport(out, export);
-      out.writeEndObject();
-    };
+    return TransferDescriptions.exportResponse(export);
   }
 }

@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.operation;
 
+import static dev.dynamodouble.core.operation.DescribeTableReplicaAutoScaling.writeIfSet;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.autoscaling.AutoScalingSettings;
 import dev.dynamodouble.core.autoscaling.ReplicaAutoScaling;
@@ -109,11 +111,5 @@ final class GlobalTableDescriptions {
       out.writeEndObject();
     }
     out.writeEndObject();
-  }
-
-  private static void writeIfSet(JsonGenerator out, String field, AutoScalingSettings settings) throws IOException {
-    if (settings != null) {
-      settings.write(out, field);
-    }
   }
 }

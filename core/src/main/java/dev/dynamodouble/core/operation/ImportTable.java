@@ -88,10 +88,6 @@ public final class ImportTable implements Operation {
       CreateTable.create(context, parameters, tableName, table -> created[0] = imports.start(table, asked));
       return created[0];
     });
-    return out -> {
-      out.writeStartObject();
-      TransferDescriptions.writeImport(out, started);
-      out.writeEndObject();
-    };
+    return TransferDescriptions.importResponse(started);
   }
 }

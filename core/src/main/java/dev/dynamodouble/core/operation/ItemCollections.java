@@ -41,9 +41,13 @@ final class ItemCollections {
    */
   static void add(Map<String, List<Metric>> metrics, String mode, Table table, AttributeValue partition) {
     if ("SIZE".equals(mode) && !table.localIndexes().isEmpty()) {
-      metrics.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(new Metric(
-          Map.of(table.keySchema().partition().name(), partition), sizeOf(table.snapshot(), partition)));
+      metrics.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(metric(table, partition));
     }
+  }
+
+  /** The collection of {@code partition} in {@code table} as it is now. */
+  static Metric metric(Table table, AttributeValue partition) {
+    return new Metric(Map.of(table.keySchema().partition().name(), partition), sizeOf(table.snapshot(), partition));
   }
 
   /** Writes the batch operations' {@code "ItemCollectionMetrics": {table: [metric, ...]}}, if any. */

@@ -40,11 +40,8 @@ final class ItemResponse implements JsonWritable {
     if (!"SIZE".equals(mode) || table.localIndexes().isEmpty() || item == null) {
       return this;
     }
-    String partitionName = table.keySchema().partition().name();
-    AttributeValue partition = item.get(partitionName);
-    long bytes = ItemCollections.sizeOf(table.snapshot(), partition);
-    return new ItemResponse(itemField, this.item, capacity, capacityMode,
-        new ItemCollections.Metric(Map.of(partitionName, partition), bytes));
+    AttributeValue partition = item.get(table.keySchema().partition().name());
+    return new ItemResponse(itemField, this.item, capacity, capacityMode, ItemCollections.metric(table, partition));
   }
 
   @Override

@@ -29,20 +29,19 @@ final class LegacyGlobalTableRules {
 
   /** GlobalTableNotFoundException, worded as DescribeGlobalTable and UpdateGlobalTable word it. */
   static LegacyGlobalTables.Entry require(Engine engine, String name) {
-    LegacyGlobalTables.Entry entry = engine.replication().legacy().get(name);
-    if (entry == null) {
-      throw new DynamoException(ErrorCode.GLOBAL_TABLE_NOT_FOUND,
-          "Global table not found: Global table with name: '" + name + "' does not exist.");
-    }
-    return entry;
+    return require(engine, name, "Global table not found: ");
   }
 
   /** GlobalTableNotFoundException, worded as the settings operations word it. */
-  static LegacyGlobalTables.Entry requireForSettings(Engine engine, String name) {
+  static void requireForSettings(Engine engine, String name) {
+    require(engine, name, "");
+  }
+
+  private static LegacyGlobalTables.Entry require(Engine engine, String name, String prefix) {
     LegacyGlobalTables.Entry entry = engine.replication().legacy().get(name);
     if (entry == null) {
       throw new DynamoException(ErrorCode.GLOBAL_TABLE_NOT_FOUND,
-          "Global table with name: '" + name + "' does not exist.");
+          prefix + "Global table with name: '" + name + "' does not exist.");
     }
     return entry;
   }

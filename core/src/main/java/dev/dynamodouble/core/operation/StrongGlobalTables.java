@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Multi-Region strong consistency (MRSC) in UpdateTable, DeleteTable and the operations MRSC
@@ -208,8 +209,9 @@ final class StrongGlobalTables {
   }
 
   /** TransactWriteItems / TransactGetItems on an MRSC replica (not observed: worded after the developer guide). */
-  static void checkTransaction(Engine engine, List<Table> tables) {
-    for (Table table : tables) {
+  static <T> void checkTransaction(Engine engine, List<T> items, Function<T, Table> tableOf) {
+    for (T item : items) {
+      Table table = tableOf.apply(item);
       if (table != null && engine.replication().isStrong(table)) {
         throw DynamoException.validation("Transactions are not supported for global tables " + STRONG
             + ": " + table.name());

@@ -1,9 +1,8 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.pipeline.Call;
-import dev.dynamodouble.core.table.ItemKey;
-import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.transaction.CancellationReason;
+import dev.dynamodouble.core.transaction.ReadTransaction;
 import dev.dynamodouble.core.transaction.TransactionErrors;
 import dev.dynamodouble.core.transaction.WriteAction;
 import java.util.ArrayList;
@@ -18,9 +17,12 @@ import java.util.function.IntPredicate;
 final class TransactAdmissions {
   private TransactAdmissions() {}
 
-  /** Items as (table, key or null for a key that failed validation) in request order. */
-  static void check(Call call, List<Table> tables, List<ItemKey> keys, boolean write) {
-    check(tables.size(), i -> keys.get(i) == null || call.admits(tables.get(i), keys.get(i), write));
+  /** The items of a read transaction, in request order (one whose key failed validation is not asked about). */
+  static void checkReads(Call call, List<ReadTransaction.Target> targets) {
+    check(targets.size(), i -> {
+      ReadTransaction.Target target = targets.get(i);
+      return target.key() == null || call.admits(target.table(), target.key(), false);
+    });
   }
 
   /** The actions of a write transaction: a put or update or delete is admitted with the index entries it writes. */

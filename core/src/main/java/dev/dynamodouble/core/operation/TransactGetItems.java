@@ -89,9 +89,8 @@ public final class TransactGetItems implements Operation {
       targets.add(target);
     }
 
-    StrongGlobalTables.checkTransaction(context.engine(), targets.stream().map(ReadTransaction.Target::table).toList());
-    TransactAdmissions.check(context.call(), targets.stream().map(ReadTransaction.Target::table).toList(),
-        targets.stream().map(ReadTransaction.Target::key).toList(), false);
+    StrongGlobalTables.checkTransaction(context.engine(), targets, ReadTransaction.Target::table);
+    TransactAdmissions.checkReads(context.call(), targets);
     List<StoredItem> items = ReadTransaction.read(context.engine().transactions(), context.catalog(), targets);
     long aggregate = 0;
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();

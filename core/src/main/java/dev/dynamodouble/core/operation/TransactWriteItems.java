@@ -105,7 +105,7 @@ public final class TransactWriteItems implements Operation {
     }
     Result result;
     try {
-      StrongGlobalTables.checkTransaction(context.engine(), actions.stream().map(WriteAction::table).toList());
+      StrongGlobalTables.checkTransaction(context.engine(), actions, WriteAction::table);
       TransactAdmissions.checkWrites(context.call(), actions);
       WriteTransaction.Outcome outcome = WriteTransaction.run(transactions, context.catalog(), actions);
       result = Result.of(actions, outcome, metricsMode);

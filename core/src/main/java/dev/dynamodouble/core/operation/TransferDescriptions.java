@@ -6,13 +6,32 @@ import dev.dynamodouble.core.export.ExportRequest;
 import dev.dynamodouble.core.export.Import;
 import dev.dynamodouble.core.export.ImportRequest;
 import dev.dynamodouble.core.protocol.Json;
+import dev.dynamodouble.core.protocol.JsonWritable;
 import java.io.IOException;
 
 /** ExportDescription, ExportSummary, ImportTableDescription and ImportSummary as the API shapes them. */
 final class TransferDescriptions {
   private TransferDescriptions() {}
 
-  static void writeExport(JsonGenerator out, Export export) throws IOException {
+  /** The answer of ExportTableToPointInTime and DescribeExport: {@code {"ExportDescription": ...}}. */
+  static JsonWritable exportResponse(Export export) {
+    return out -> {
+      out.writeStartObject();
+      writeExport(out, export);
+      out.writeEndObject();
+    };
+  }
+
+  /** The answer of ImportTable and DescribeImport: {@code {"ImportTableDescription": ...}}. */
+  static JsonWritable importResponse(Import job) {
+    return out -> {
+      out.writeStartObject();
+      writeImport(out, job);
+      out.writeEndObject();
+    };
+  }
+
+  private static void writeExport(JsonGenerator out, Export export) throws IOException {
     ExportRequest request = export.request();
     out.writeObjectFieldStart("ExportDescription");
     out.writeStringField("ExportArn", export.arn());
@@ -61,7 +80,7 @@ final class TransferDescriptions {
     out.writeEndObject();
   }
 
-  static void writeImport(JsonGenerator out, Import job) throws IOException {
+  private static void writeImport(JsonGenerator out, Import job) throws IOException {
     ImportRequest request = job.request();
     out.writeObjectFieldStart("ImportTableDescription");
     out.writeStringField("ImportArn", job.arn());

@@ -3,6 +3,9 @@ package dev.dynamodouble.core.persist;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** A growable big-endian byte buffer the log encodes its records into. */
 final class ByteSink {
@@ -87,6 +90,23 @@ final class ByteSink {
     if (s != null) {
       writeString(s);
     }
+  }
+
+  /** A list's count, then each element ({@link ByteSource#readList} reads it). */
+  <T> void writeList(List<T> list, BiConsumer<ByteSink, T> element) {
+    writeInt(list.size());
+    for (T t : list) {
+      element.accept(this, t);
+    }
+  }
+
+  /** A map's count, then each key and value ({@link ByteSource#readMap} reads it). */
+  <V> void writeMap(Map<String, V> map, BiConsumer<ByteSink, V> value) {
+    writeInt(map.size());
+    map.forEach((key, v) -> {
+      writeString(key);
+      value.accept(this, v);
+    });
   }
 
   private void ensure(int more) {

@@ -1,6 +1,11 @@
 package dev.dynamodouble.core.persist;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Reads what a {@link ByteSink} wrote; a read past the end is a {@link CorruptDataException}. */
 final class ByteSource {
@@ -63,6 +68,32 @@ final class ByteSource {
 
   String readNullable() {
     return readBoolean() ? readString() : null;
+  }
+
+  /** A list {@link ByteSink#writeList} wrote: its count, then each element; unmodifiable. */
+  <T> List<T> readList(Function<ByteSource, T> element) {
+    int n = readInt();
+    if (n < 0) {
+      throw new CorruptDataException("a list of " + n + " elements");
+    }
+    List<T> list = new ArrayList<>(Math.min(n, end - position));
+    for (int i = 0; i < n; i++) {
+      list.add(element.apply(this));
+    }
+    return List.copyOf(list);
+  }
+
+  /** A map {@link ByteSink#writeMap} wrote: its count, then each key and value; unmodifiable. */
+  <V> Map<String, V> readMap(Function<ByteSource, V> value) {
+    int n = readInt();
+    if (n < 0) {
+      throw new CorruptDataException("a map of " + n + " entries");
+    }
+    Map<String, V> map = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      map.put(readString(), value.apply(this));
+    }
+    return Map.copyOf(map);
   }
 
   private void need(int n) {

@@ -150,7 +150,7 @@ final class DurableStore implements FeedSubscriber, RequestStage, Backups.Listen
       engine.write(() -> appendControlPlane(names));
     }
     long[] last = LAST_APPENDED.get();
-    if (last[0] > 0 && last[1] == 0) { // served deferred, the transport answers once the log has it
+    if (last[0] > 0 && last[1] == 0) { // not served deferred: answered once the log has it
       log.awaitDurable(last[0]);
     }
     return response;
@@ -410,13 +410,7 @@ final class DurableStore implements FeedSubscriber, RequestStage, Backups.Listen
         it.remove();
       }
     }
-    for (Backup backup : all) {
-      if (!backups.containsKey(backup)) {
-        long id = nextIncarnation++;
-        backups.put(backup, id);
-        append(new LogEntry.BackupAdded(id, backup));
-      }
-    }
+    all.forEach(this::backupAdded);
   }
 
   /**

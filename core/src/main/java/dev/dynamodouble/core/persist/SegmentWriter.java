@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Appends framed records to one segment file; used by the group commit's leader only. */
 final class SegmentWriter implements AutoCloseable {
@@ -159,21 +160,9 @@ final class SegmentWriter implements AutoCloseable {
     sink.writeLong(id);
     SettingsCodec.writeInstant(sink, stamp);
     end(at);
-    while (items.hasNext()) {
-      at = begin(SegmentFormat.IMAGE_ITEMS);
-      sink.writeLong(id);
-      int countAt = sink.size();
-      sink.writeInt(0);
-      int count = 0;
-      while (items.hasNext() && sink.size() - at < IMAGE_CHUNK) {
-        ValueCodec.writeItem(sink, items.next().getValue().attributes());
-        count++;
-      }
-      sink.putInt(countAt, count);
-      end(at);
-      if (sink.size() >= FLUSH_AT) {
-        flush();
-      }
+    if (items.hasNext()) {
+      writeChunks(SegmentFormat.IMAGE_ITEMS, () -> sink.writeLong(id), items,
+          item -> ValueCodec.writeItem(sink, item.getValue().attributes()));
     }
     at = begin(SegmentFormat.IMAGE_END);
     sink.writeLong(id);
@@ -191,25 +180,11 @@ final class SegmentWriter implements AutoCloseable {
       List<StoredItem[]> edits = new ArrayList<>();
       versions.get(v - 1).root().items().diff(versions.get(v).root().items(),
           (key, before, after) -> edits.add(new StoredItem[] {before, after}));
-      int next = 0;
-      do {
-        int at = begin(SegmentFormat.VERSION_DELTA);
+      Instant committedAt = versions.get(v).committedAt();
+      writeChunks(SegmentFormat.VERSION_DELTA, () -> {
         sink.writeLong(history.incarnation());
-        SettingsCodec.writeInstant(sink, versions.get(v).committedAt());
-        int countAt = sink.size();
-        sink.writeInt(0);
-        int count = 0;
-        while (next < edits.size() && sink.size() - at < IMAGE_CHUNK) {
-          StoredItem[] edit = edits.get(next++);
-          writeChange(history.keySchema(), edit[0], edit[1]);
-          count++;
-        }
-        sink.putInt(countAt, count);
-        end(at);
-        if (sink.size() >= FLUSH_AT) {
-          flush();
-        }
-      } while (next < edits.size());
+        SettingsCodec.writeInstant(sink, committedAt);
+      }, edits.iterator(), edit -> writeChange(history.keySchema(), edit[0], edit[1]));
     }
   }
 
@@ -224,15 +199,28 @@ final class SegmentWriter implements AutoCloseable {
     SettingsCodec.writeInstant(sink, stream.disabledAt());
     end(at);
     Iterator<ItemChange> records = stream.records().iterator();
-    while (records.hasNext()) {
-      at = begin(SegmentFormat.STREAM_RECORDS);
-      sink.writeLong(stream.incarnation());
-      sink.writeString(stream.label());
+    if (records.hasNext()) {
+      writeChunks(SegmentFormat.STREAM_RECORDS, () -> {
+        sink.writeLong(stream.incarnation());
+        sink.writeString(stream.label());
+      }, records, record -> ChangeCodec.write(sink, record));
+    }
+  }
+
+  /**
+   * Writes {@code items} as one or more records of {@code type}, each the header, a count and as
+   * many items as fit in about {@link #IMAGE_CHUNK} bytes: no record grows with the table. At least
+   * one record, even with no items.
+   */
+  private <T> void writeChunks(int type, Runnable header, Iterator<T> items, Consumer<T> item) throws IOException {
+    do {
+      int at = begin(type);
+      header.run();
       int countAt = sink.size();
       sink.writeInt(0);
       int count = 0;
-      while (records.hasNext() && sink.size() - at < IMAGE_CHUNK) {
-        ChangeCodec.write(sink, records.next());
+      while (items.hasNext() && sink.size() - at < IMAGE_CHUNK) {
+        item.accept(items.next());
         count++;
       }
       sink.putInt(countAt, count);
@@ -240,7 +228,7 @@ final class SegmentWriter implements AutoCloseable {
       if (sink.size() >= FLUSH_AT) {
         flush();
       }
-    }
+    } while (items.hasNext());
   }
 
   private int begin(int type) {

@@ -11,8 +11,6 @@ import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import dev.dynamodouble.core.value.AttributeType;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,40 +53,35 @@ final class SettingsCodec {
   }
 
   static void writeIndexes(ByteSink out, List<IndexDefinition> indexes) {
-    out.writeInt(indexes.size());
-    for (IndexDefinition index : indexes) {
-      out.writeString(index.name());
-      writeKeySchema(out, index.keySchema());
-      out.writeString(index.projection().type().name());
-      writeStrings(out, index.projection().nonKeyAttributes());
-      out.writeBoolean(index.global());
-      writeThroughput(out, index.throughput());
-      out.writeString(index.status().name());
-    }
+    out.writeList(indexes, SettingsCodec::writeIndex);
   }
 
   static List<IndexDefinition> readIndexes(ByteSource in) {
-    int n = in.readInt();
-    List<IndexDefinition> indexes = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String name = in.readString();
-      KeySchema schema = readKeySchema(in);
-      Projection projection = new Projection(enumOf(Projection.ProjectionType.class, in.readString()), readStrings(in));
-      indexes.add(new IndexDefinition(name, schema, projection, in.readBoolean(), readThroughput(in),
-          enumOf(IndexDefinition.IndexStatus.class, in.readString())));
-    }
-    return List.copyOf(indexes);
+    return in.readList(SettingsCodec::readIndex);
+  }
+
+  private static void writeIndex(ByteSink out, IndexDefinition index) {
+    out.writeString(index.name());
+    writeKeySchema(out, index.keySchema());
+    out.writeString(index.projection().type().name());
+    writeStrings(out, index.projection().nonKeyAttributes());
+    out.writeBoolean(index.global());
+    writeThroughput(out, index.throughput());
+    out.writeString(index.status().name());
+  }
+
+  private static IndexDefinition readIndex(ByteSource in) {
+    String name = in.readString();
+    KeySchema schema = readKeySchema(in);
+    Projection projection = new Projection(enumOf(Projection.ProjectionType.class, in.readString()), readStrings(in));
+    return new IndexDefinition(name, schema, projection, in.readBoolean(), readThroughput(in),
+        enumOf(IndexDefinition.IndexStatus.class, in.readString()));
   }
 
   /** Transitional state (status, pending capacity) is not written: the log keeps settled settings. */
   static void writeSettings(ByteSink out, Table.Settings s) {
-    out.writeInt(s.attributeDefinitions().size());
-    s.attributeDefinitions().forEach(a -> writeAttribute(out, a));
-    out.writeInt(s.tags().size());
-    s.tags().forEach((k, v) -> {
-      out.writeString(k);
-      out.writeString(v);
-    });
+    out.writeList(s.attributeDefinitions(), SettingsCodec::writeAttribute);
+    out.writeMap(s.tags(), ByteSink::writeString);
     out.writeString(s.billingMode().name());
     writeInstant(out, s.lastUpdateToPayPerRequest());
     writeThroughput(out, s.throughput());
@@ -102,16 +95,8 @@ final class SettingsCodec {
   }
 
   static Table.Settings readSettings(ByteSource in) {
-    int n = in.readInt();
-    List<KeyAttribute> definitions = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      definitions.add(readAttribute(in));
-    }
-    int tagCount = in.readInt();
-    Map<String, String> tags = new LinkedHashMap<>();
-    for (int i = 0; i < tagCount; i++) {
-      tags.put(in.readString(), in.readString());
-    }
+    List<KeyAttribute> definitions = in.readList(SettingsCodec::readAttribute);
+    Map<String, String> tags = in.readMap(ByteSource::readString);
     BillingMode billing = enumOf(BillingMode.class, in.readString());
     Instant lastPayPerRequest = readInstant(in);
     Throughput throughput = readThroughput(in);
@@ -121,7 +106,7 @@ final class SettingsCodec {
     boolean deletionProtection = in.readBoolean();
     String tableClass = in.readNullable();
     OnDemandThroughput onDemand = new OnDemandThroughput(in.readLong(), in.readLong());
-    return new Table.Settings(List.copyOf(definitions), Map.copyOf(tags), billing, lastPayPerRequest, throughput,
+    return new Table.Settings(definitions, tags, billing, lastPayPerRequest, throughput,
         warmRead, warmWrite, globals, deletionProtection, tableClass, onDemand, TableStatus.ACTIVE, null, null);
   }
 
@@ -145,21 +130,12 @@ final class SettingsCodec {
   static void writeStrings(ByteSink out, List<String> strings) {
     out.writeBoolean(strings != null);
     if (strings != null) {
-      out.writeInt(strings.size());
-      strings.forEach(out::writeString);
+      out.writeList(strings, ByteSink::writeString);
     }
   }
 
   static List<String> readStrings(ByteSource in) {
-    if (!in.readBoolean()) {
-      return null;
-    }
-    int n = in.readInt();
-    List<String> strings = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      strings.add(in.readString());
-    }
-    return List.copyOf(strings);
+    return in.readBoolean() ? in.readList(ByteSource::readString) : null;
   }
 
   static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

@@ -66,21 +66,17 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
       out.writeString(encryption.sseType());
       out.writeNullable(encryption.kmsKeyArn());
     }
-    out.writeInt(insights.size());
-    insights.forEach((index, s) -> {
-      out.writeString(index);
-      out.writeString(s.status());
-      out.writeNullable(s.mode());
-      SettingsCodec.writeInstant(out, s.lastUpdate());
-      out.writeInt(s.rules().size());
-      s.rules().forEach(out::writeString);
+    out.writeMap(insights, (o, s) -> {
+      o.writeString(s.status());
+      o.writeNullable(s.mode());
+      SettingsCodec.writeInstant(o, s.lastUpdate());
+      o.writeList(s.rules(), ByteSink::writeString);
     });
-    out.writeInt(kinesis.size());
-    for (KinesisDestination d : kinesis) {
-      out.writeString(d.streamArn());
-      out.writeString(d.status().name());
-      out.writeString(d.precision().name());
-    }
+    out.writeList(kinesis, (o, d) -> {
+      o.writeString(d.streamArn());
+      o.writeString(d.status().name());
+      o.writeString(d.precision().name());
+    });
     SettingsCodec.writeInstant(out, pitrHistoryStart);
     out.writeNullable(streamLabel);
     SettingsCodec.writeInstant(out, streamCreated);
@@ -91,27 +87,11 @@ record TableExtras(Encryption encryption, Map<String, ContributorInsights.Settin
   /** Reads what format {@code version} (2 or later) wrote. */
   static TableExtras read(ByteSource in, int version) {
     Encryption encryption = in.readBoolean() ? new Encryption(in.readString(), in.readNullable()) : null;
-    int n = in.readInt();
-    Map<String, ContributorInsights.Settings> insights = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      String index = in.readString();
-      String status = in.readString();
-      String mode = in.readNullable();
-      Instant lastUpdate = SettingsCodec.readInstant(in);
-      int ruleCount = in.readInt();
-      List<String> rules = new ArrayList<>();
-      for (int r = 0; r < ruleCount; r++) {
-        rules.add(in.readString());
-      }
-      insights.put(index, new ContributorInsights.Settings(status, mode, lastUpdate, List.copyOf(rules)));
-    }
-    n = in.readInt();
-    List<KinesisDestination> kinesis = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      kinesis.add(new KinesisDestination(in.readString(), SettingsCodec.enumOf(DestinationStatus.class, in.readString()),
-          SettingsCodec.enumOf(Precision.class, in.readString())));
-    }
-    return new TableExtras(encryption, Map.copyOf(insights), List.copyOf(kinesis), SettingsCodec.readInstant(in),
+    Map<String, ContributorInsights.Settings> insights = in.readMap(i -> new ContributorInsights.Settings(i.readString(),
+        i.readNullable(), SettingsCodec.readInstant(i), i.readList(ByteSource::readString)));
+    List<KinesisDestination> kinesis = in.readList(i -> new KinesisDestination(i.readString(),
+        SettingsCodec.enumOf(DestinationStatus.class, i.readString()), SettingsCodec.enumOf(Precision.class, i.readString())));
+    return new TableExtras(encryption, insights, kinesis, SettingsCodec.readInstant(in),
         in.readNullable(), SettingsCodec.readInstant(in), in.readInt(),
         version >= 3 ? GlobalTablesCodec.readAutoScaling(in) : ReplicaAutoScaling.NONE);
   }

@@ -5,7 +5,6 @@ import dev.dynamodouble.core.export.ExportRequest;
 import dev.dynamodouble.core.export.Import;
 import dev.dynamodouble.core.export.ImportRequest;
 import dev.dynamodouble.core.protocol.Json;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The binary form of exports and imports as DescribeExport and DescribeImport report them (format 3). */
@@ -14,25 +13,14 @@ final class TransferCodec {
 
   static void write(ByteSink out, LogEntry.Transfers transfers) {
     out.writeBoolean(transfers.whole());
-    out.writeInt(transfers.exports().size());
-    transfers.exports().forEach(export -> writeExport(out, export));
-    out.writeInt(transfers.imports().size());
-    transfers.imports().forEach(imported -> writeImport(out, imported));
+    out.writeList(transfers.exports(), TransferCodec::writeExport);
+    out.writeList(transfers.imports(), TransferCodec::writeImport);
   }
 
   static LogEntry.Transfers read(ByteSource in) {
     boolean whole = in.readBoolean();
-    int n = in.readInt();
-    List<Export> exports = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      exports.add(readExport(in));
-    }
-    n = in.readInt();
-    List<Import> imports = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      imports.add(readImport(in));
-    }
-    return new LogEntry.Transfers(whole, List.copyOf(exports), List.copyOf(imports));
+    List<Export> exports = in.readList(TransferCodec::readExport);
+    return new LogEntry.Transfers(whole, exports, in.readList(TransferCodec::readImport));
   }
 
   private static void writeExport(ByteSink out, Export e) {

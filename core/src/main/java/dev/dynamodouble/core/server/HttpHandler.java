@@ -9,6 +9,7 @@ import dev.dynamodouble.core.protocol.ResponseBody;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -54,8 +55,8 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
    * items (40 MB), not bounded by its body: one that names it anywhere goes to a worker.
    */
   private static final String TRANSACT_WRITE = "DynamoDB_20120810.TransactWriteItems";
-  private static final ByteBuf ALL_OLD = io.netty.buffer.Unpooled.unreleasableBuffer(
-      io.netty.buffer.Unpooled.copiedBuffer("ALL_OLD", StandardCharsets.US_ASCII));
+  private static final ByteBuf ALL_OLD =
+      Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("ALL_OLD", StandardCharsets.US_ASCII));
   /** Requests read ahead on one connection while its answer waits for the device, before reading stops. */
   private static final int MAX_WAITING = 16;
   /** Room left in front of a response body for its head (status line and headers). */

@@ -42,7 +42,7 @@ public record TableData(PersistentSortedMap<ItemKey, StoredItem> items, long siz
 
   /** This state with {@code item} stored under {@code key} (replacing any item there). */
   public TableData put(ItemKey key, StoredItem item) {
-    return put(key, item, items.get(key));
+    return write(key, item).data();
   }
 
   /**

@@ -28,6 +28,10 @@ final class Expiry {
     if (!(value instanceof AttributeValue.N number)) {
       return null;
     }
+    String text = number.text();
+    if (isShortWhole(text)) { // epoch seconds as usually written: no decimal to build
+      return Instant.ofEpochSecond(Long.parseLong(text));
+    }
     BigDecimal seconds = number.decimal();
     if (seconds.compareTo(LATEST) > 0 || seconds.compareTo(EARLIEST) < 0) {
       return null;
@@ -35,6 +39,21 @@ final class Expiry {
     BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
     int nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.DOWN).intValueExact();
     return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+  }
+
+  /** An optional minus sign and at most 11 digits: always within ±9999-12-31 (12 digits). */
+  private static boolean isShortWhole(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    if (text.length() == start || text.length() - start > 11) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

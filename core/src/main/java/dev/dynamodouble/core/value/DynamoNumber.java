@@ -25,11 +25,6 @@ public final class DynamoNumber {
 
   private DynamoNumber() {}
 
-  /** Parses text into a normalised number, or throws DynamoDB's ValidationException. */
-  public static AttributeValue.N parse(String text) {
-    return toNumber(text);
-  }
-
   /**
    * Wraps an already-computed decimal (for arithmetic results), applying the same limits; a result
    * needing more than 38 digits gets the service's arithmetic message.
@@ -48,12 +43,13 @@ public final class DynamoNumber {
   }
 
   /**
-   * Checks, then builds. The same pass tells whether the text is already what
+   * Parses text into a normalised number, or throws DynamoDB's ValidationException. Checks, then
+   * builds. The same pass tells whether the text is already what
    * {@code toPlainString} would print (digits with no sign but '-', no leading zero but the one of
    * "0.5", no exponent, a fraction that ends in a non-zero digit): then the text is kept, and the
    * common number needs no second string.
    */
-  private static AttributeValue.N toNumber(String text) {
+  public static AttributeValue.N parse(String text) {
     if (text == null || text.isEmpty()) {
       throw DynamoException.validation("The parameter cannot be converted to a numeric value");
     }

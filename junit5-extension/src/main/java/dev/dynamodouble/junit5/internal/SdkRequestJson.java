@@ -1,5 +1,10 @@
 package dev.dynamodouble.junit5.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;
@@ -27,22 +32,26 @@ final class SdkRequestJson {
     }
   }
 
+  /** This module's Jackson (core's is relocated in its published jar, so not for this module to use). */
+  private static final JsonFactory JSON = new JsonFactory();
+
   private SdkRequestJson() {}
 
   /** The JSON body of {@code request}, or null when only the SDK's marshaller can write it. */
   static String of(SdkPojo request) {
-    StringBuilder out = new StringBuilder(256);
-    try {
-      object(request, out);
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      object(request, json);
     } catch (Unsupported e) {
       return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
     return out.toString();
   }
 
-  private static void object(SdkPojo pojo, StringBuilder out) throws Unsupported {
-    out.append('{');
-    boolean first = true;
+  private static void object(SdkPojo pojo, JsonGenerator json) throws Unsupported, IOException {
+    json.writeStartObject();
     for (SdkField<?> field : pojo.sdkFields()) {
       Object value = field.getValueOrDefault(pojo);
       if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
@@ -51,79 +60,51 @@ final class SdkRequestJson {
       if (field.location() != MarshallLocation.PAYLOAD) {
         throw new Unsupported();
       }
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      string(field.locationName(), out);
-      out.append(':');
-      value(value, out);
+      json.writeFieldName(field.locationName());
+      value(value, json);
     }
-    out.append('}');
+    json.writeEndObject();
   }
 
-  private static void value(Object value, StringBuilder out) throws Unsupported {
+  private static void value(Object value, JsonGenerator json) throws Unsupported, IOException {
     if (value instanceof String text) {
-      string(text, out);
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte) {
-      out.append(value);
+      json.writeString(text);
+    } else if (value instanceof Boolean flag) {
+      json.writeBoolean(flag);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      json.writeNumber(((Number) value).longValue());
     } else if (value instanceof BigDecimal decimal) {
-      out.append(decimal.toString());
+      json.writeNumber(decimal);
     } else if (value instanceof SdkBytes bytes) {
-      string(Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe()), out);
+      json.writeString(Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe()));
     } else if (value instanceof SdkPojo pojo) {
-      object(pojo, out);
+      object(pojo, json);
     } else if (value instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        element(list.get(i), out);
+      json.writeStartArray();
+      for (Object element : list) {
+        element(element, json);
       }
-      out.append(']');
+      json.writeEndArray();
     } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
+      json.writeStartObject();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         if (!(entry.getKey() instanceof String key)) {
           throw new Unsupported();
         }
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        string(key, out);
-        out.append(':');
-        element(entry.getValue(), out);
+        json.writeFieldName(key);
+        element(entry.getValue(), json);
       }
-      out.append('}');
+      json.writeEndObject();
     } else {
       throw new Unsupported(); // a timestamp, a float, a document: the SDK's marshaller knows their wire form
     }
   }
 
-  private static void element(Object value, StringBuilder out) throws Unsupported {
+  private static void element(Object value, JsonGenerator json) throws Unsupported, IOException {
     if (value == null) {
-      out.append("null");
+      json.writeNull();
     } else {
-      value(value, out);
+      value(value, json);
     }
-  }
-
-  private static void string(String text, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
   }
 }
