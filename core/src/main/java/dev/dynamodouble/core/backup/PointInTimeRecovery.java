@@ -224,7 +224,7 @@ public final class PointInTimeRecovery {
   private void scheduleTrim(Table table, Settings settings) {
     cancelTrim(settings);
     settings.trim = engine.clock().scheduleAfter(TRIM_INTERVAL, () -> engine.write(() -> {
-      if (!settings.enabled || engine.region(table.region()).find(table.name()) != table) {
+      if (!settings.enabled || !engine.isCurrent(table)) {
         return; // disabled, or the table is gone: commits (if it comes back) still trim
       }
       trim(table, settings);

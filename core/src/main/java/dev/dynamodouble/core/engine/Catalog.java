@@ -26,6 +26,11 @@ public final class Catalog {
     return nameOrArn == null ? null : tables.get(nameOf(nameOrArn));
   }
 
+  /** Whether {@code table} is this region's table of its name (not deleted, not replaced by a new one). */
+  public boolean holds(Table table) {
+    return find(table.name()) == table;
+  }
+
   /** The table whose items can be read and written now, or DynamoDB's ResourceNotFoundException. */
   public Table itemTable(String nameOrArn) {
     Table table = find(nameOrArn);

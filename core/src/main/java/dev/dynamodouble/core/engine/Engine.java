@@ -136,6 +136,11 @@ public final class Engine {
     return regions.computeIfAbsent(region, name -> new Catalog(name, consistency::tableAdded));
   }
 
+  /** Whether {@code table} is still its region's table of its name (not deleted, not replaced). */
+  public boolean isCurrent(dev.dynamodouble.core.table.Table table) {
+    return region(table.region()).holds(table);
+  }
+
   public Collection<Catalog> regions() {
     return regions.values();
   }
@@ -204,7 +209,7 @@ public final class Engine {
         }
         for (EngineSnapshot.Entry entry : entries) {
           dev.dynamodouble.core.table.Table table = entry.table();
-          if (catalog.find(table.name()) != table) {
+          if (!catalog.holds(table)) {
             catalog.add(table);
           }
           table.restore(entry.settings());

@@ -90,7 +90,7 @@ public final class Imports extends TransferService<Import> {
     String failureMessage = message;
     engine.write(() -> {
       Instant end = engine.clock().now();
-      boolean present = engine.region(table.region()).find(table.name()) == table
+      boolean present = engine.isCurrent(table)
           && table.status() == TableStatus.CREATING;
       if (failureCode != null || !present) {
         if (log.replace(started, started.finished(Import.FAILED, end, reader.counts(),

@@ -41,7 +41,7 @@ final class ReplicaSync {
   static void timeToLive(Engine engine, Table table) {
     for (Table replica : others(engine, table)) {
       engine.clock().scheduleAfter(lag(engine, table, replica), () -> engine.write(() -> {
-        if (engine.region(replica.region()).find(replica.name()) == replica) { // not deleted meanwhile
+        if (engine.isCurrent(replica)) { // not deleted meanwhile
           engine.timeToLive().follow(replica, table);
         }
       }));

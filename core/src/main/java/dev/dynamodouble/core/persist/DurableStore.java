@@ -133,7 +133,7 @@ final class DurableStore implements FeedSubscriber, RequestStage, Backups.Listen
 
   /** Whether the catalog the log keeps holds this table object. */
   private boolean listed(Table table) {
-    return table.status() != TableStatus.DELETING && engine.region(table.region()).find(table.name()) == table;
+    return table.status() != TableStatus.DELETING && engine.isCurrent(table);
   }
 
   // --- the request pipeline ---

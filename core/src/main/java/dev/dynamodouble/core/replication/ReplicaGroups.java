@@ -58,7 +58,7 @@ final class ReplicaGroups {
     List<String> others = new ArrayList<>(group.size());
     for (Member member : group.values()) {
       Table other = member.table();
-      if (other != table && regions.apply(other.region()).find(table.name()) == other) {
+      if (other != table && regions.apply(other.region()).holds(other)) {
         others.add(other.region());
       }
     }

@@ -45,7 +45,7 @@ public final class ReadTransaction {
       boolean failed = false;
       for (Target target : targets) {
         Table table = target.table();
-        if (catalog.find(table.name()) != table || !table.status().servesItems()) {
+        if (!catalog.holds(table) || !table.status().servesItems()) {
           throw DynamoException.resourceNotFound("Requested resource not found");
         }
         if (target.keyError() != null) {

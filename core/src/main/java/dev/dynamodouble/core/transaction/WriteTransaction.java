@@ -131,7 +131,7 @@ public final class WriteTransaction {
   }
 
   private static void requireServing(Catalog catalog, Table table) {
-    if (catalog.find(table.name()) != table || !table.status().servesItems()) {
+    if (!catalog.holds(table) || !table.status().servesItems()) {
       throw DynamoException.resourceNotFound("Requested resource not found");
     }
   }

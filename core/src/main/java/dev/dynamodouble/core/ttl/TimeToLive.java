@@ -381,6 +381,6 @@ public final class TimeToLive {
 
   /** Whether the table is still in its catalog and serving items. */
   private boolean live(Table table) {
-    return engine.region(table.region()).find(table.name()) == table && table.status().servesItems();
+    return engine.isCurrent(table) && table.status().servesItems();
   }
 }
