@@ -153,12 +153,16 @@ public final class BatchWriteItem implements Operation {
     }
     if (put != null) {
       Map<String, AttributeValue> item = put.item("Item");
-      new Constraints().notNull(item, "requestItems." + table.name() + ".member.putRequest.item").check();
+      if (item == null) { // the member path is built only for the error
+        new Constraints().notNull(null, "requestItems." + table.name() + ".member.putRequest.item").check();
+      }
       ItemValidation.Keyed keyed = ItemValidation.keyed(table, item);
       return new Write(table, keyed.key(), keyed.item(), writeRequest);
     }
     Map<String, AttributeValue> key = delete.item("Key");
-    new Constraints().notNull(key, "requestItems." + table.name() + ".member.deleteRequest.key").check();
+    if (key == null) {
+      new Constraints().notNull(null, "requestItems." + table.name() + ".member.deleteRequest.key").check();
+    }
     return new Write(table, table.keySchema().keyOfKey(key), null, writeRequest);
   }
 }
