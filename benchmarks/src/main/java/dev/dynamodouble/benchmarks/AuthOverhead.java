@@ -80,10 +80,10 @@ public final class AuthOverhead {
             cpu.get(i).add(measured[1]);
           }
         }
-        double off = median(cpu.get(0));
+        double off = Stats.median(cpu.get(0));
         for (int i = 0; i < endpoints.length; i++) {
-          double perCall = median(cpu.get(i));
-          System.out.printf(Locale.ROOT, "%-8s %-36s %10.0f %12.1f %8.2f%n", workload, names[i], median(rates.get(i)),
+          double perCall = Stats.median(cpu.get(i));
+          System.out.printf(Locale.ROOT, "%-8s %-36s %10.0f %12.1f %8.2f%n", workload, names[i], Stats.median(rates.get(i)),
               perCall / 1000, off / perCall);
         }
       }
@@ -104,12 +104,5 @@ public final class AuthOverhead {
     long cpu = os.getProcessCpuTime();
     Stats.Timed timed = Stats.repeat(i -> call.accept(client), (long) (seconds * 1e9));
     return new double[] {timed.perSecond(), (os.getProcessCpuTime() - cpu) / (double) timed.calls()};
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,7 +156,7 @@ public final class CapacityCost {
         add(measure(a, nanos), as, aCpu, aBytes);
       }
     }
-    return new double[] {median(as), median(bs), median(aCpu), median(bCpu), median(aBytes), median(bBytes)};
+    return new double[] {Stats.median(as), Stats.median(bs), Stats.median(aCpu), Stats.median(bCpu), Stats.median(aBytes), Stats.median(bBytes)};
   }
 
   private static void add(double[] measured, List<Double> rates, List<Double> cpu, List<Double> bytes) {
@@ -173,12 +172,6 @@ public final class CapacityCost {
 
   private static long cpuNanos() {
     return threadCpu ? THREADS.getCurrentThreadCpuTime() : PROCESS.getProcessCpuTime();
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
   }
 
   private static void report(String operation, double[] onOff) {

@@ -44,9 +44,7 @@ final class ChildJvm {
       String... args) throws IOException, InterruptedException {
     List<String> allJvmArgs = new ArrayList<>(jvmArgs);
     allJvmArgs.addAll(passedProperties());
-    List<String> command = JavaCommand.withThisClassPath(allJvmArgs, mainClass, args);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process process = start(allJvmArgs, System.getProperty("java.class.path"), mainClass, log, args);
     boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
     if (!finished) {
       stop(process);
@@ -71,6 +69,16 @@ final class ChildJvm {
       outcome.failure = "no result line (see " + log + ")";
     }
     return outcome;
+  }
+
+  /**
+   * Starts {@code mainClass args} in a new JVM on {@code classPath} with {@code jvmArgs}, its output
+   * and errors going to {@code log}; for a child that outlives one call (a server) as for {@link #run}.
+   */
+  static Process start(List<String> jvmArgs, String classPath, Class<?> mainClass, Path log, String... args)
+      throws IOException {
+    return new ProcessBuilder(JavaCommand.of(jvmArgs, classPath, mainClass, args)).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
   }
 
   /** The system properties a child JVM needs to find what this one found. */

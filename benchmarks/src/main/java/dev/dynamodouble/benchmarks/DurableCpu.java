@@ -1,7 +1,6 @@
 package dev.dynamodouble.benchmarks;
 
 import dev.dynamodouble.benchmarks.sut.DurableDynamoDouble;
-import dev.dynamodouble.benchmarks.sut.JavaCommand;
 import dev.dynamodouble.core.server.Main;
 import java.io.IOException;
 import java.net.URI;
@@ -173,8 +172,7 @@ final class DurableCpu {
     } finally {
       for (Server server : servers) {
         server.client().close();
-        server.process().destroy();
-        server.process().waitFor();
+        ChildJvm.stop(server.process());
       }
       for (Path dataDir : dataDirs) {
         DurableDynamoDouble.delete(dataDir);
@@ -215,15 +213,11 @@ final class DurableCpu {
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--no-capacity-enforcement"));
     args.addAll(List.of(extra));
     Path log = Files.createTempFile("dd-durable-cpu", ".log");
-    List<String> command = new ArrayList<>(List.of(JavaCommand.javaBinary()));
-    command.addAll(jvmArgs);
-    command.addAll(List.of("-cp", classPath, Main.class.getName()));
-    command.addAll(args);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process = ChildJvm.start(jvmArgs, classPath, Main.class, log, args.toArray(String[]::new));
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (!StartUp.accepts(port)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        process.destroy();
+        ChildJvm.stop(process);
         throw new IllegalStateException(name + " server did not start: " + Files.readString(log));
       }
       Thread.sleep(50);

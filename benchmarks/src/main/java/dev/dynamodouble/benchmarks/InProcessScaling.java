@@ -311,12 +311,8 @@ public final class InProcessScaling {
   private static double[] medians(List<double[]> rounds) {
     double[] m = new double[rounds.get(0).length];
     for (int k = 0; k < m.length; k++) {
-      List<Double> values = new ArrayList<>();
-      for (double[] r : rounds) {
-        values.add(r[k]);
-      }
-      Collections.sort(values);
-      m[k] = values.get(values.size() / 2);
+      int column = k;
+      m[k] = Stats.median(rounds.stream().mapToDouble(r -> r[column]).toArray());
     }
     return m;
   }

@@ -29,7 +29,7 @@ final class Results {
     }
 
     double medianOpsPerSecond() {
-      return Stats.median(opsPerSecond.stream().mapToDouble(Double::doubleValue).toArray());
+      return Stats.median(opsPerSecond);
     }
 
     /** Percentile latency in milliseconds. */
@@ -55,7 +55,7 @@ final class Results {
     }
 
     double medianMillis() {
-      return Stats.median(millis.stream().mapToDouble(Double::doubleValue).toArray());
+      return Stats.median(millis);
     }
   }
 
@@ -81,12 +81,12 @@ final class Results {
     }
 
     double againMedian() {
-      return Stats.median(againMillis.stream().mapToDouble(Double::doubleValue).toArray());
+      return Stats.median(againMillis);
     }
 
     double asyncAgainMedian() {
       return asyncAgainMillis.isEmpty() ? Double.NaN
-          : Stats.median(asyncAgainMillis.stream().mapToDouble(Double::doubleValue).toArray());
+          : Stats.median(asyncAgainMillis);
     }
   }
 

@@ -2,21 +2,28 @@ package dev.dynamodouble.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /** Medians and percentiles, and a timed loop of calls (with what each call cost). */
-final class Stats {
+public final class Stats {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private Stats() {}
 
-  static double median(double[] values) {
+  /** The median; of an even count, the mean of the middle two. */
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** As {@link #median(double[])}. */
+  public static double median(List<Double> values) {
+    return median(values.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** Nearest-rank percentile of already sorted values; {@code p} in (0, 1]. */

@@ -1,5 +1,6 @@
 package dev.dynamodouble.benchmarks.micro;
 
+import dev.dynamodouble.benchmarks.Stats;
 import dev.dynamodouble.core.auth.AuthConfig;
 import dev.dynamodouble.core.auth.AuthStage;
 import dev.dynamodouble.core.auth.Identity;
@@ -80,9 +81,9 @@ public final class AuthHttpOverhead {
           costs.get(i).add(measure(channels[i], request, calls, threads));
         }
       }
-      double off = median(costs.get(0));
+      double off = Stats.median(costs.get(0));
       for (int i = 0; i < channels.length; i++) {
-        double cost = median(costs.get(i));
+        double cost = Stats.median(costs.get(i));
         System.out.printf(Locale.ROOT, "%-8s %-36s %14.2f %8.2f%n", workload[0], names[i], cost / 1000, off / cost);
       }
     }
@@ -114,13 +115,6 @@ public final class AuthHttpOverhead {
 
   private static void call(EmbeddedConnection channel, byte[] request, boolean check) {
     channel.exchange(request, check);
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   /** The HTTP bytes of a request the SDK's signer signed at {@link #T} (headers as the SDK sends them). */

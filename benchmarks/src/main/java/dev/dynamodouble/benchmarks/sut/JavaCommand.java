@@ -17,11 +17,16 @@ public final class JavaCommand {
   /** {@code java [jvmArgs] -cp <this JVM's class path> mainClass args...} */
   public static List<String> withThisClassPath(
       List<String> jvmArgs, Class<?> mainClass, String... args) {
+    return of(jvmArgs, System.getProperty("java.class.path"), mainClass, args);
+  }
+
+  /** {@code java [jvmArgs] -cp classPath mainClass args...} */
+  public static List<String> of(List<String> jvmArgs, String classPath, Class<?> mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(mainClass.getName());
     command.addAll(Arrays.asList(args));
     return command;

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * TransactWriteItems: up to 100 Put, Update, Delete and ConditionCheck actions on distinct items of
@@ -128,35 +129,37 @@ public final class TransactWriteItems implements Operation {
     }
     for (String kind : KINDS) {
       JsonRequest action = entry.structure(kind);
-      if (action == null || valid(action, kind)) {
-        continue; // the common case: no path to put together
+      if (action == null) {
+        continue;
       }
-      String path = "transactItems." + position + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
-      if (kind.equals("ConditionCheck")) {
-        constraints.notNull(action.string("ConditionExpression"), path + ".conditionExpression");
-      }
-      if (kind.equals("Put")) {
-        constraints.notNull(action.has("Item") ? Boolean.TRUE : null, path + ".item");
-      } else {
-        constraints.notNull(action.has("Key") ? Boolean.TRUE : null, path + ".key");
-      }
-      String tableName = action.string("TableName");
-      constraints.notNull(tableName, path + ".tableName").tableNameOrArn(tableName, path + ".tableName");
-      if (kind.equals("Update")) {
-        constraints.notNull(action.string("UpdateExpression"), path + ".updateExpression");
+      // The common case passes: a probe under the bare member names spares putting paths together.
+      Constraints probe = new Constraints();
+      actionConstraints(probe, action, kind, member -> member);
+      if (!probe.isEmpty()) {
+        String prefix = "transactItems." + position + ".member." + Character.toLowerCase(kind.charAt(0))
+            + kind.substring(1) + ".";
+        actionConstraints(constraints, action, kind, member -> prefix + member);
       }
     }
   }
 
-  /** Whether {@code action} of {@code kind} passes the member constraints (read in the same order). */
-  private static boolean valid(JsonRequest action, String kind) {
-    if (kind.equals("ConditionCheck") && action.string("ConditionExpression") == null
-        || !action.has(kind.equals("Put") ? "Item" : "Key")) {
-      return false;
+  /** The member constraints of one action of {@code kind}, in the service's order, each at {@code path.apply(member)}. */
+  private static void actionConstraints(Constraints constraints, JsonRequest action, String kind,
+                                        UnaryOperator<String> path) {
+    if (kind.equals("ConditionCheck")) {
+      constraints.notNull(action.string("ConditionExpression"), path.apply("conditionExpression"));
+    }
+    if (kind.equals("Put")) {
+      constraints.notNull(action.has("Item") ? Boolean.TRUE : null, path.apply("item"));
+    } else {
+      constraints.notNull(action.has("Key") ? Boolean.TRUE : null, path.apply("key"));
     }
     String tableName = action.string("TableName");
-    return tableName != null && Constraints.isTableNameOrArn(tableName)
-        && (!kind.equals("Update") || action.string("UpdateExpression") != null);
+    String tablePath = path.apply("tableName");
+    constraints.notNull(tableName, tablePath).tableNameOrArn(tableName, tablePath);
+    if (kind.equals("Update")) {
+      constraints.notNull(action.string("UpdateExpression"), path.apply("updateExpression"));
+    }
   }
 
   /**

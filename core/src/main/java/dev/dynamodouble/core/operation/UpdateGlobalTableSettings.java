@@ -35,8 +35,8 @@ public final class UpdateGlobalTableSettings implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String name = request.string("GlobalTableName");
     Long writeUnits = request.longValue("GlobalTableProvisionedWriteCapacityUnits");
-    List<JsonRequest> indexUpdates = orEmpty(request.structures("GlobalTableGlobalSecondaryIndexSettingsUpdate"));
-    List<JsonRequest> replicaUpdates = orEmpty(request.structures("ReplicaSettingsUpdate"));
+    List<JsonRequest> indexUpdates = request.structuresOrEmpty("GlobalTableGlobalSecondaryIndexSettingsUpdate");
+    List<JsonRequest> replicaUpdates = request.structuresOrEmpty("ReplicaSettingsUpdate");
     Constraints constraints = new Constraints().notNull(name, "globalTableName").name(name, "globalTableName")
         .min(writeUnits, 1, "globalTableProvisionedWriteCapacityUnits")
         .minSize(request.structures("GlobalTableGlobalSecondaryIndexSettingsUpdate"), 1,
@@ -54,7 +54,7 @@ public final class UpdateGlobalTableSettings implements Operation {
       String path = "replicaSettingsUpdate." + (i + 1) + ".member.";
       constraints.min(replicaUpdates.get(i).longValue("ReplicaProvisionedReadCapacityUnits"), 1,
           path + "replicaProvisionedReadCapacityUnits");
-      List<JsonRequest> indexes = orEmpty(replicaUpdates.get(i).structures("ReplicaGlobalSecondaryIndexSettingsUpdate"));
+      List<JsonRequest> indexes = replicaUpdates.get(i).structuresOrEmpty("ReplicaGlobalSecondaryIndexSettingsUpdate");
       for (int j = 0; j < indexes.size(); j++) {
         String indexPath = path + "replicaGlobalSecondaryIndexSettingsUpdate." + (j + 1) + ".member.";
         constraints.notNull(indexes.get(j).string("IndexName"), indexPath + "indexName")
@@ -142,7 +142,7 @@ public final class UpdateGlobalTableSettings implements Operation {
       }
     }
     for (JsonRequest update : own == null ? List.<JsonRequest>of()
-        : orEmpty(own.structures("ReplicaGlobalSecondaryIndexSettingsUpdate"))) {
+        : own.structuresOrEmpty("ReplicaGlobalSecondaryIndexSettingsUpdate")) {
       IndexDefinition index = globalIndex(replica, update.string("IndexName"));
       Long read = update.longValue("ProvisionedReadCapacityUnits");
       if (read != null && mode == BillingMode.PROVISIONED) {
@@ -207,7 +207,7 @@ public final class UpdateGlobalTableSettings implements Operation {
       }
     }
     for (JsonRequest update : own == null ? List.<JsonRequest>of()
-        : orEmpty(own.structures("ReplicaGlobalSecondaryIndexSettingsUpdate"))) {
+        : own.structuresOrEmpty("ReplicaGlobalSecondaryIndexSettingsUpdate")) {
       if (update.longValue("ProvisionedReadCapacityUnits") != null) {
         return true;
       }
@@ -222,9 +222,5 @@ public final class UpdateGlobalTableSettings implements Operation {
           + "table: '" + replica.name() + "' in region: '" + replica.region() + "'.");
     }
     return index;
-  }
-
-  private static List<JsonRequest> orEmpty(List<JsonRequest> list) {
-    return list == null ? List.of() : list;
   }
 }

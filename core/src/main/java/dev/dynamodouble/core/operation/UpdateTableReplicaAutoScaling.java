@@ -7,7 +7,6 @@ import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +27,7 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
     change.write(request.structure("ProvisionedWriteCapacityAutoScalingUpdate"));
     change.indexWrite(request.structures("GlobalSecondaryIndexUpdates"), "ProvisionedWriteCapacityAutoScalingUpdate",
         update -> globalIndex(table, update.string("IndexName")));
-    for (JsonRequest update : orEmpty(request.structures("ReplicaUpdates"))) {
+    for (JsonRequest update : request.structuresOrEmpty("ReplicaUpdates")) {
       String region = update.string("RegionName");
       if (!replicas.containsKey(region)) {
         throw DynamoException.validation("Table " + table.name() + " has no replica in region " + region);
@@ -46,10 +45,6 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
       DescribeTableReplicaAutoScaling.write(out, table, updated, replicas);
       out.writeEndObject();
     };
-  }
-
-  private static List<JsonRequest> orEmpty(List<JsonRequest> list) {
-    return list == null ? List.of() : list;
   }
 
   private static String globalIndex(Table table, String name) {

@@ -35,6 +35,8 @@ final class GroupCommitLog implements AutoCloseable {
   private final Condition work = lock.newCondition();
   /** Call-backs waiting for a force, in no particular order (positions come from many threads). */
   private List<Callback> callbacks = new ArrayList<>();
+  /** An empty list for the next {@link #runCallbacks} to keep the waiting ones in; null while one runs a batch. */
+  private List<Callback> spare = new ArrayList<>();
   private Thread logThread;
   /**
    * Guards {@link #queue} and {@link #appended} only, so that a commit (which appends holding the
@@ -200,6 +202,8 @@ final class GroupCommitLog implements AutoCloseable {
   /**
    * Runs (outside the lock) the call-backs the last force covered, or all of them as failed when
    * the log failed or closed; wakes the log thread when some still wait. Called holding the lock.
+   * The list of waiting call-backs becomes the batch (those still waiting move to the spare list),
+   * and the batch, emptied, becomes the next spare: no list is allocated per force.
    */
   private void runCallbacks() {
     if (callbacks.isEmpty()) {
@@ -207,10 +211,22 @@ final class GroupCommitLog implements AutoCloseable {
     }
     boolean over = failure != null || closed;
     long covered = durable;
-    List<Callback> ready = new ArrayList<>();
-    List<Callback> rest = new ArrayList<>();
-    for (Callback callback : callbacks) {
-      (over || callback.position() <= covered ? ready : rest).add(callback);
+    List<Callback> ready = callbacks;
+    List<Callback> rest = spare != null ? spare : new ArrayList<>(); // null: another thread runs its batch
+    spare = null;
+    if (!over) {
+      int kept = 0;
+      for (int i = 0; i < ready.size(); i++) {
+        Callback callback = ready.get(i);
+        if (callback.position() <= covered) {
+          ready.set(kept++, callback); // in order, as the batch runs them
+        } else {
+          rest.add(callback);
+        }
+      }
+      while (ready.size() > kept) {
+        ready.remove(ready.size() - 1);
+      }
     }
     callbacks = rest;
     if (!rest.isEmpty() || over) {
@@ -227,6 +243,10 @@ final class GroupCommitLog implements AutoCloseable {
       }
     } finally {
       lock.lock();
+      ready.clear();
+      if (spare == null) {
+        spare = ready;
+      }
     }
   }
 

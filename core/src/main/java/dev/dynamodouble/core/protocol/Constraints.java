@@ -60,14 +60,6 @@ public final class Constraints {
     return name(value, path);
   }
 
-  /** Whether {@link #tableNameOrArn} accepts {@code value} (not null). */
-  public static boolean isTableNameOrArn(String value) {
-    if (value.startsWith("arn:")) {
-      return value.length() <= 1024;
-    }
-    return value.length() >= 3 && value.length() <= 255 && isName(value);
-  }
-
   /**
    * The TableName of an item operation, which also takes a table ARN: at least 1 character, at
    * most 255 (1024 for an ARN), and the name pattern. The service reports at most one of these.

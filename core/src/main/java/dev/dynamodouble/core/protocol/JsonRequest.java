@@ -123,6 +123,12 @@ public final class JsonRequest {
     return structuresOf(raw(field));
   }
 
+  /** A list of structures, empty when absent (for members whose absence means "none"). */
+  public List<JsonRequest> structuresOrEmpty(String field) {
+    List<JsonRequest> list = structures(field);
+    return list == null ? List.of() : list;
+  }
+
   /** A JSON array of structures, read with this request's rules. */
   public List<JsonRequest> structuresOf(Object value) {
     if (Json.isNull(value)) {

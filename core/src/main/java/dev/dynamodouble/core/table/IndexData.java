@@ -2,6 +2,7 @@ package dev.dynamodouble.core.table;
 
 import dev.dynamodouble.core.storage.PersistentSortedMap;
 import dev.dynamodouble.core.value.AttributeValue;
+import dev.dynamodouble.core.value.ItemSize;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +43,13 @@ public record IndexData(IndexDefinition definition, KeySchema tableKey,
   }
 
   /**
-   * The value of one key part (several attributes: the list of their values), or null when a value
+   * The value of one key part, as {@link KeySchema#composite} builds it, or null when a value
    * cannot be an index key: missing, of another type, empty, or over the part's size limit (summed
    * over its attributes). Writes refuse the others; an index added later leaves such items out, as
    * DynamoDB does.
    */
   private static AttributeValue indexValue(List<KeyAttribute> keys, Map<String, AttributeValue> item, int maxBytes) {
     long total = 0;
-    AttributeValue single = null;
-    List<AttributeValue> several = keys.size() == 1 ? null : new java.util.ArrayList<>(keys.size());
     for (KeyAttribute key : keys) {
       AttributeValue value = item.get(key.name());
       if (value == null || value.type() != key.type()) {
@@ -60,18 +59,9 @@ public record IndexData(IndexDefinition definition, KeySchema tableKey,
       if (bytes == 0 && (value instanceof AttributeValue.S || value instanceof AttributeValue.B)) {
         return null;
       }
-      if (several == null) {
-        total += bytes;
-        single = value;
-      } else {
-        total += dev.dynamodouble.core.value.ItemSize.of(value);
-        several.add(value);
-      }
+      total += keys.size() == 1 ? bytes : ItemSize.of(value);
     }
-    if (total > maxBytes) {
-      return null;
-    }
-    return several == null ? single : new AttributeValue.L(several); // as KeySchema.composite builds it
+    return total > maxBytes ? null : KeySchema.composite(keys, item);
   }
 
   /** This index after the table item under {@code itemKey} changed from {@code before} to {@code after}. */

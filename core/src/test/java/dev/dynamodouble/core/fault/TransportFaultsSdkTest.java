@@ -45,11 +45,18 @@ class TransportFaultsSdkTest {
   }
 
   private static final Map<String, AttributeValue> KEY = Map.of("pk", s("o1"));
+  /**
+   * Generous, so that on a loaded machine a healthy attempt (a retry on a fresh connection) still
+   * answers in time and a request still reaches the server before its attempt gives up; the faults
+   * below outlast it by far (a delay of twelve times it, or no response at all). The price: the
+   * tests whose first attempt must time out wait this long.
+   */
+  private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
   @Test
   void aResponseDelayedPastTheSdksAttemptTimeoutTimesOut() {
-    FaultHandle rule = dynamo.faults().add(FaultRule.on("GetItem").latency(Duration.ofSeconds(30)));
-    try (DynamoDbClient client = FaultClients.retrying(dynamo, 1, Duration.ofMillis(300))) {
+    FaultHandle rule = dynamo.faults().add(FaultRule.on("GetItem").latency(ATTEMPT_TIMEOUT.multipliedBy(12)));
+    try (DynamoDbClient client = FaultClients.retrying(dynamo, 1, ATTEMPT_TIMEOUT)) {
       Throwable e = catchThrowable(() -> client.getItem(r -> r.tableName("orders").key(KEY)));
       assertThat(e).isInstanceOf(ApiCallAttemptTimeoutException.class);
     }
@@ -67,7 +74,7 @@ class TransportFaultsSdkTest {
   @Test
   void theSdkRetriesAnAttemptThatTimedOutOnALostResponse() {
     FaultHandle rule = dynamo.faults().add(FaultRule.on("GetItem").times(1).noResponse());
-    try (DynamoDbClient client = FaultClients.retrying(dynamo, 2, Duration.ofMillis(500))) {
+    try (DynamoDbClient client = FaultClients.retrying(dynamo, 2, ATTEMPT_TIMEOUT)) {
       assertThat(client.getItem(r -> r.tableName("orders").key(KEY)).item()).containsEntry("total", s("12"));
     }
     assertThat(rule.hits()).isEqualTo(1);
