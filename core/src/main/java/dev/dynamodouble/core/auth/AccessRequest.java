@@ -9,19 +9,48 @@ import java.util.Map;
 
 /**
  * One authorization question: may this principal perform this action on this resource, with these
- * condition-context values (keys in lower case; a key may have several values)?
+ * condition-context values (keys in lower case; a key may have several values)? The access's own
+ * keys are read first, then the request's global ones.
  */
 final class AccessRequest {
+  /**
+   * The global condition keys of one request, shared by all its accesses. The time keys
+   * (aws:CurrentTime, aws:EpochTime, from {@code now}, or none when it is null) are formatted only
+   * when a condition or a policy variable reads them.
+   */
+  record GlobalKeys(Map<String, List<String>> keys, Instant now) {
+    static final GlobalKeys NONE = new GlobalKeys(Map.of(), null);
+
+    List<String> get(String key) {
+      List<String> values = keys.get(key);
+      if (values != null || now == null) {
+        return values;
+      }
+      return switch (key) {
+        case "aws:currenttime" -> List.of(now.truncatedTo(ChronoUnit.SECONDS).toString());
+        case "aws:epochtime" -> List.of(Long.toString(now.getEpochSecond()));
+        default -> null;
+      };
+    }
+  }
+
   private final Identity identity;
   private final String action;
   private final String resource;
   private final Map<String, List<String>> keys;
+  private final GlobalKeys global;
 
+  /** A request with only these keys (no global ones). */
   AccessRequest(Identity identity, String action, String resource, Map<String, List<String>> keys) {
+    this(identity, action, resource, keys, GlobalKeys.NONE);
+  }
+
+  AccessRequest(Identity identity, String action, String resource, Map<String, List<String>> keys, GlobalKeys global) {
     this.identity = identity;
     this.action = action;
     this.resource = resource;
     this.keys = keys;
+    this.global = global;
   }
 
   /**
@@ -29,13 +58,8 @@ final class AccessRequest {
    * TLS, the time (the engine clock's {@code now}, or null: aws:CurrentTime, aws:EpochTime) and the source
    * address ({@code sourceIp}, null when the transport has none).
    */
-  static Map<String, List<String>> context(Identity identity, String region, boolean secure, Instant now,
-                                           String sourceIp) {
+  static GlobalKeys context(Identity identity, String region, boolean secure, Instant now, String sourceIp) {
     Map<String, List<String>> keys = new HashMap<>();
-    if (now != null) {
-      keys.put("aws:currenttime", List.of(now.truncatedTo(ChronoUnit.SECONDS).toString()));
-      keys.put("aws:epochtime", List.of(Long.toString(now.getEpochSecond())));
-    }
     if (sourceIp != null) {
       keys.put("aws:sourceip", List.of(sourceIp));
     }
@@ -50,7 +74,7 @@ final class AccessRequest {
     for (Map.Entry<String, String> tag : identity.tags().entrySet()) {
       keys.put("aws:principaltag/" + tag.getKey().toLowerCase(Locale.ROOT), List.of(tag.getValue()));
     }
-    return keys;
+    return new GlobalKeys(keys, now);
   }
 
   Identity identity() {
@@ -66,7 +90,8 @@ final class AccessRequest {
   }
 
   List<String> values(String key) {
-    return keys.get(key);
+    List<String> values = keys.get(key);
+    return values != null ? values : global.get(key);
   }
 
   /** Replaces policy variables ({@code ${aws:username}}, {@code ${aws:PrincipalTag/team}} ...). */
@@ -88,7 +113,7 @@ final class AccessRequest {
         case "*" -> List.of("*");
         case "?" -> List.of("?");
         case "$" -> List.of("$");
-        default -> keys.get(variable.toLowerCase(Locale.ROOT));
+        default -> values(variable.toLowerCase(Locale.ROOT));
       };
       // An unknown variable matches nothing: keep a character no ARN or key value has.
       out.append(values == null || values.size() != 1 ? "\u0000" : values.get(0));

@@ -5,7 +5,6 @@ import dev.dynamodouble.core.pipeline.RequestHead;
 import dev.dynamodouble.core.pipeline.RequestStage;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +50,7 @@ public final class AuthStage implements RequestStage {
     if (identity.isRoot() && resourcePolicies.isEmpty()) {
       return; // policies do not restrict an account's root; only a resource policy's explicit deny could
     }
-    Map<String, List<String>> global = AccessRequest.context(identity, call.region(), head.secure(), now,
+    AccessRequest.GlobalKeys global = AccessRequest.context(identity, call.region(), head.secure(), now,
         head.sourceIp());
     for (Access access : accesses.of(call)) {
       authorizer.check(identity, access, global);

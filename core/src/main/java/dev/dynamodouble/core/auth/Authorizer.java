@@ -2,9 +2,7 @@ package dev.dynamodouble.core.auth;
 
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * IAM's evaluation for one access: an explicit Deny in an identity-based or resource-based policy
@@ -21,10 +19,8 @@ final class Authorizer {
   }
 
   /** Throws an AccessDeniedException naming who, what, where and why when the access is not allowed. */
-  void check(Identity identity, Access access, Map<String, List<String>> globalKeys) {
-    Map<String, List<String>> keys = new HashMap<>(globalKeys);
-    keys.putAll(access.keys());
-    AccessRequest request = new AccessRequest(identity, access.action(), access.resource(), keys);
+  void check(Identity identity, Access access, AccessRequest.GlobalKeys globalKeys) {
+    AccessRequest request = new AccessRequest(identity, access.action(), access.resource(), access.keys(), globalKeys);
     Decision byIdentity = identity.isRoot() ? Decision.ALLOW : evaluate(identity.policies(), request, false);
     ResourcePolicies.Attached attached = access.resource().equals("*") ? null
         : resourcePolicies.governing(access.resource());

@@ -1,16 +1,25 @@
 package dev.dynamodouble.core.auth;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * One condition of a statement: an operator (with an optional ForAllValues:/ForAnyValue: set
- * qualifier and IfExists suffix), a context key and the policy's values.
+ * qualifier and IfExists suffix), a context key and the policy's values, each also read once, when
+ * the policy is loaded, as the operand the operator compares with ({@code operands}, in order).
  */
-record Condition(String operator, Set set, boolean ifExists, String key, List<String> values) {
+record Condition(String operator, Set set, boolean ifExists, String key, List<String> values, List<Operand> operands) {
   /** How a condition treats a key with several values. */
   enum Set { SINGLE, FOR_ALL_VALUES, FOR_ANY_VALUE }
+
+  /** One policy value as its operator reads it: whether a request value matches it (before negation). */
+  @FunctionalInterface
+  interface Operand {
+    boolean matches(String requestValue, AccessRequest request);
+  }
 
   private static final java.util.Set<String> OPERATORS = java.util.Set.of("StringEquals", "StringNotEquals",
       "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike", "ArnEquals", "ArnLike",
@@ -37,33 +46,57 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
     if (!OPERATORS.contains(operator)) {
       throw new PolicyException(where + ": unsupported condition operator " + qualifiedOperator);
     }
-    if (operator.equals("Null") || operator.equals("Bool")) {
-      for (String v : values) {
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-          throw new PolicyException(where + ": " + operator + " takes true or false, not " + v);
-        }
-      }
-    }
-    if (operator.startsWith("Numeric")) {
-      for (String v : values) {
-        number(v, where);
-      }
-    }
+    List<Operand> operands = new ArrayList<>(values.size());
     for (String v : values) {
-      if (operator.startsWith("Date") && !v.contains("${") && ConditionValues.date(v) == null) {
-        throw new PolicyException(where + ": " + operator + " takes dates (ISO 8601, e.g. 2026-01-01T00:00:00Z, or "
-            + "epoch seconds), not " + v);
-      }
-      if (operator.endsWith("IpAddress") && ConditionValues.block(v) == null) {
-        throw new PolicyException(where + ": " + operator + " takes IP addresses or CIDR blocks, e.g. "
-            + "203.0.113.0/24, not " + v);
-      }
+      operands.add(operand(operator, v, where));
     }
     if (UNSUPPORTED_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
       throw new PolicyException(where + ": condition key " + key + " is not supported (principals here have no "
           + "unique ids); use aws:PrincipalArn");
     }
-    return new Condition(operator, set, ifExists, key.toLowerCase(Locale.ROOT), List.copyOf(values));
+    return new Condition(operator, set, ifExists, key.toLowerCase(Locale.ROOT), List.copyOf(values),
+        List.copyOf(operands));
+  }
+
+  /**
+   * A policy value read as {@code operator} compares with it, or the PolicyException for a value it
+   * cannot take. Numbers, IP blocks and dates are parsed here, once; only a date with a policy
+   * variable (${...}) waits for the request, as strings and ARNs do.
+   */
+  private static Operand operand(String operator, String raw, String where) {
+    if ((operator.equals("Null") || operator.equals("Bool")) && !raw.equalsIgnoreCase("true")
+        && !raw.equalsIgnoreCase("false")) {
+      throw new PolicyException(where + ": " + operator + " takes true or false, not " + raw);
+    }
+    if (operator.startsWith("Numeric")) {
+      BigDecimal number = number(raw, where);
+      return (value, request) -> {
+        BigDecimal a = decimal(value);
+        return a != null && compared(operator, a.compareTo(number));
+      };
+    }
+    if (operator.startsWith("Date")) {
+      boolean variable = raw.contains("${");
+      Instant literal = variable ? null : ConditionValues.date(raw);
+      if (!variable && literal == null) {
+        throw new PolicyException(where + ": " + operator + " takes dates (ISO 8601, e.g. 2026-01-01T00:00:00Z, or "
+            + "epoch seconds), not " + raw);
+      }
+      return (value, request) -> {
+        Instant a = ConditionValues.date(value);
+        Instant b = variable ? ConditionValues.date(request.substitute(raw)) : literal;
+        return a != null && b != null && compared(operator, a.compareTo(b));
+      };
+    }
+    if (operator.endsWith("IpAddress")) {
+      ConditionValues.Block block = ConditionValues.block(raw);
+      if (block == null) {
+        throw new PolicyException(where + ": " + operator + " takes IP addresses or CIDR blocks, e.g. "
+            + "203.0.113.0/24, not " + raw);
+      }
+      return (value, request) -> block.contains(value);
+    }
+    return (value, request) -> textMatch(operator, value, request.substitute(raw));
   }
 
   boolean holds(AccessRequest request) {
@@ -125,9 +158,8 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
   /** Whether one request value satisfies the operator against the policy's values. */
   private boolean matches(String value, AccessRequest request) {
     boolean any = false;
-    for (String raw : values) {
-      String policyValue = request.substitute(raw);
-      if (positiveMatch(value, policyValue)) {
+    for (Operand operand : operands) {
+      if (operand.matches(value, request)) {
         any = true;
         break;
       }
@@ -135,51 +167,23 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
     return any != negated();
   }
 
-  private boolean positiveMatch(String value, String policyValue) {
+  /** The String, Arn and Bool operators, on a policy value with its variables substituted. */
+  private static boolean textMatch(String operator, String value, String policyValue) {
     switch (operator) {
-      case "StringEquals", "StringNotEquals", "ArnEquals", "ArnNotEquals":
-        return operator.startsWith("Arn") ? Wildcard.matches(policyValue, value, false) : value.equals(policyValue);
-      case "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase":
+      case "StringEquals", "StringNotEquals":
+        return value.equals(policyValue);
+      case "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "Bool":
         return value.equalsIgnoreCase(policyValue);
-      case "StringLike", "StringNotLike", "ArnLike", "ArnNotLike":
+      default: // StringLike, StringNotLike and the Arn operators
         return Wildcard.matches(policyValue, value, false);
-      case "Bool":
-        return value.equalsIgnoreCase(policyValue);
-      case "IpAddress", "NotIpAddress":
-        ConditionValues.Block block = ConditionValues.block(policyValue);
-        return block != null && block.contains(value);
-      case "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan",
-           "DateGreaterThanEquals":
-        return date(value, policyValue);
-      default:
-        return numeric(value, policyValue);
     }
-  }
-
-  private boolean numeric(String value, String policyValue) {
-    BigDecimal a;
-    try {
-      a = new BigDecimal(value);
-    } catch (NumberFormatException e) {
-      return false;
-    }
-    return compared(a.compareTo(number(policyValue, "condition")));
-  }
-
-  private boolean date(String value, String policyValue) {
-    java.time.Instant a = ConditionValues.date(value);
-    java.time.Instant b = ConditionValues.date(policyValue);
-    if (a == null || b == null) {
-      return false;
-    }
-    return compared(a.compareTo(b));
   }
 
   /**
    * Whether a comparison's result {@code c} (request value against policy value) satisfies the
    * Numeric or Date operator, before negation (NotEquals matches as Equals here; see {@link #negated}).
    */
-  private boolean compared(int c) {
+  private static boolean compared(String operator, int c) {
     if (operator.endsWith("LessThanEquals")) {
       return c <= 0;
     }
@@ -193,6 +197,15 @@ record Condition(String operator, Set set, boolean ifExists, String key, List<St
       return c > 0;
     }
     return c == 0; // Equals, NotEquals
+  }
+
+  /** A request's number, or null when it is not one (it then matches no Numeric operand). */
+  private static BigDecimal decimal(String text) {
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static BigDecimal number(String text, String where) {

@@ -1,6 +1,5 @@
 package dev.dynamodouble.core.auth;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,7 +74,7 @@ public final class DaxAccessControl {
    */
   public void authorize(Identity identity, String action, String clusterArn, String region, java.time.Instant now,
                         String sourceIp) {
-    Map<String, List<String>> context = AccessRequest.context(identity, region, false, now, sourceIp);
+    AccessRequest.GlobalKeys context = AccessRequest.context(identity, region, false, now, sourceIp);
     authorizer.check(identity, new Access(action, clusterArn, Map.of()), context);
   }
 

@@ -99,13 +99,13 @@ final class OperationAccesses {
         accesses.add(new Access(action, tableArn(catalog, request.string("TargetTableName")), Map.of()));
         accesses.add(new Access(action, request.string("BackupArn"), Map.of()));
       }
-      case "ExecuteStatement" -> accesses.add(statement(catalog, request));
+      case "ExecuteStatement" -> accesses.add(statement(call, request));
       case "BatchExecuteStatement", "ExecuteTransaction" -> {
         List<JsonRequest> statements = request.structures(operation.equals("ExecuteTransaction")
             ? "TransactStatements" : "Statements");
         for (JsonRequest statement : statements == null ? List.<JsonRequest>of() : statements) {
           if (statement != null) {
-            accesses.add(statement(catalog, statement));
+            accesses.add(statement(call, statement));
           }
         }
       }
@@ -276,9 +276,9 @@ final class OperationAccesses {
    * The access of one PartiQL statement, with dynamodb:LeadingKeys set to the partition keys it
    * addresses (none for a Scan), as for the operation it becomes.
    */
-  private Access statement(Catalog catalog, JsonRequest entry) {
-    Access access = PartiqlAccesses.of(entry.string("Statement"), name -> tableArn(catalog, name));
-    StatementTargets.Addressed addressed = StatementTargets.of(catalog, entry);
+  private Access statement(Call call, JsonRequest entry) {
+    Access access = PartiqlAccesses.of(entry.string("Statement"), name -> tableArn(call.catalog(), name));
+    StatementTargets.Addressed addressed = StatementTargets.of(call, entry);
     Map<String, List<String>> keys = new HashMap<>();
     put(keys, "dynamodb:LeadingKeys", addressed == null ? null : addressed.partitionKeys());
     return keys.isEmpty() ? access : new Access(access.action(), access.resource(), keys);

@@ -54,7 +54,7 @@ final class CallFacts implements Target {
   /** The PartiQL statements' targets, planned once; empty for other operations. */
   private List<StatementTargets.Addressed> statements() {
     if (statements == null) {
-      statements = StatementTargets.of(call.catalog(), call.operation(), call.request());
+      statements = StatementTargets.of(call);
     }
     return statements;
   }

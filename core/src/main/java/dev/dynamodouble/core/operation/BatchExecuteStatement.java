@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.partiql.Plan;
-import dev.dynamodouble.core.partiql.Planner;
 import dev.dynamodouble.core.partiql.RequestJson;
 import dev.dynamodouble.core.partiql.Statement;
 import dev.dynamodouble.core.partiql.StatementErrors;
+import dev.dynamodouble.core.partiql.StatementMemo;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -52,13 +52,13 @@ public final class BatchExecuteStatement implements Operation {
     constraints.check();
 
     // Each statement is parsed and planned on its own: what fails there fails only that statement.
-    Planner planner = PartiqlStatements.planner(context);
+    StatementMemo statements = PartiqlStatements.statements(context);
     List<Object> prepared = new ArrayList<>(entries.size()); // a Plan, or the DynamoException of its statement
     Boolean reads = null;
     for (JsonRequest entry : entries) {
       Statement statement;
       try {
-        statement = PartiqlStatements.parse(entry);
+        statement = statements.parse(entry);
       } catch (DynamoException e) {
         prepared.add(e);
         continue;
@@ -72,7 +72,7 @@ public final class BatchExecuteStatement implements Operation {
     for (int i = 0; i < prepared.size(); i++) {
       if (prepared.get(i) instanceof Statement statement) {
         try {
-          prepared.set(i, plan(planner, statement));
+          prepared.set(i, plan(statements, statement));
         } catch (DynamoException e) {
           prepared.set(i, e);
         }
@@ -103,18 +103,18 @@ public final class BatchExecuteStatement implements Operation {
     };
   }
 
-  private static Plan plan(Planner planner, Statement statement) {
+  private static Plan plan(StatementMemo statements, Statement statement) {
     if (statement instanceof Statement.Exists) {
       throw StatementErrors.existsOutsideTransaction();
     }
     if (statement instanceof Statement.Select select) {
-      Plan plan = planner.planGet(select);
+      Plan plan = statements.planGet(select);
       if (plan == null) {
         throw DynamoException.validation("Only single item select is supported");
       }
       return plan;
     }
-    return planner.plan(statement);
+    return statements.plan(statement);
   }
 
   private static Outcome run(RequestContext context, JsonRequest entry, Object prepared, String capacityMode,

@@ -5,6 +5,7 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.partiql.Plan;
 import dev.dynamodouble.core.partiql.Statement;
 import dev.dynamodouble.core.partiql.StatementErrors;
+import dev.dynamodouble.core.partiql.StatementMemo;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.Json;
@@ -37,11 +38,12 @@ public final class ExecuteStatement implements Operation {
         .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY)
         .check();
 
-    Statement statement = PartiqlStatements.parse(request);
+    StatementMemo statements = PartiqlStatements.statements(context);
+    Statement statement = statements.parse(request);
     if (statement instanceof Statement.Exists) {
       throw StatementErrors.existsOutsideTransaction();
     }
-    Plan plan = PartiqlStatements.planner(context).plan(statement);
+    Plan plan = statements.plan(statement);
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("ReturnConsumedCapacity", capacityMode);
     if (plan.kind() == Plan.Kind.QUERY || plan.kind() == Plan.Kind.SCAN) {

@@ -3,10 +3,10 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.partiql.Plan;
-import dev.dynamodouble.core.partiql.Planner;
 import dev.dynamodouble.core.partiql.RequestJson;
 import dev.dynamodouble.core.partiql.Statement;
 import dev.dynamodouble.core.partiql.StatementErrors;
+import dev.dynamodouble.core.partiql.StatementMemo;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.Json;
@@ -51,9 +51,10 @@ public final class ExecuteTransaction implements Operation {
     }
     constraints.check();
 
+    StatementMemo memo = PartiqlStatements.statements(context);
     List<Statement> statements = new ArrayList<>(entries.size());
     for (JsonRequest entry : entries) {
-      statements.add(PartiqlStatements.parse(entry));
+      statements.add(memo.parse(entry));
     }
     boolean reads = statements.get(0).isRead();
     for (Statement s : statements) {
@@ -62,14 +63,13 @@ public final class ExecuteTransaction implements Operation {
             "ExecuteTransaction API does not support both read and write operations in the same request.");
       }
     }
-    Planner planner = PartiqlStatements.planner(context);
     List<Plan> plans = new ArrayList<>(statements.size());
     List<Map<String, Object>> actions = new ArrayList<>(statements.size());
     for (int i = 0; i < statements.size(); i++) {
       Statement s = statements.get(i);
       Plan plan;
       try {
-        plan = s instanceof Statement.Select select ? planner.planGet(select) : planner.plan(s);
+        plan = s instanceof Statement.Select select ? memo.planGet(select) : memo.plan(s);
       } catch (DynamoException e) {
         throw StatementErrors.EXISTS_WITHOUT_CONDITION.equals(e.getMessage()) ? failedAt(i, e.getMessage()) : e;
       }

@@ -7,11 +7,9 @@ import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.insights.KeyAccess;
 import dev.dynamodouble.core.partiql.KeySchemas;
 import dev.dynamodouble.core.partiql.Plan;
-import dev.dynamodouble.core.partiql.Planner;
 import dev.dynamodouble.core.partiql.RequestJson;
-import dev.dynamodouble.core.partiql.Statement;
 import dev.dynamodouble.core.partiql.StatementErrors;
-import dev.dynamodouble.core.partiql.StatementParser;
+import dev.dynamodouble.core.partiql.StatementMemo;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -51,13 +49,14 @@ final class PartiqlStatements {
     }
   }
 
-  /** The statement of an entry, its parameters bound. */
-  static Statement parse(JsonRequest entry) {
-    return StatementParser.parse(entry.string("Statement"), entry.values("Parameters"));
-  }
-
-  static Planner planner(RequestContext context) {
-    return new Planner(KeySchemas.of(context.catalog()::itemTable));
+  /**
+   * Where the operation parses and plans its statements: the call's memo, which auth and the fault
+   * rules may have filled already (so each statement is parsed and planned once per request, and
+   * fails with the same error whichever stage met it first).
+   */
+  static StatementMemo statements(RequestContext context) {
+    return context.call() != null ? context.call().statements()
+        : new StatementMemo(KeySchemas.of(context.catalog()::itemTable));
   }
 
   /**

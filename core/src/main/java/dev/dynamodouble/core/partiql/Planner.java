@@ -42,12 +42,6 @@ public final class Planner {
     return exists((Statement.Exists) statement);
   }
 
-  /** A SELECT of a batch or a transaction, planned as a GetItem; null when it is not a single item read. */
-  public Plan planGet(Statement.Select select) {
-    Plan plan = select(select);
-    return plan.kind() == Plan.Kind.GET ? plan : null;
-  }
-
   private Plan select(Statement.Select select) {
     Statement.Target target = select.target();
     KeySchema schema = schemas.of(target.table(), target.index());

@@ -1,6 +1,8 @@
 package dev.dynamodouble.core.pipeline;
 
 import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.partiql.KeySchemas;
+import dev.dynamodouble.core.partiql.StatementMemo;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
@@ -34,6 +36,7 @@ public final class Call {
   private Object firstNote;
   private Map<Class<?>, Object> notes;
   private List<ItemAdmission> admissions;
+  private StatementMemo statements;
 
   public Call(Api api, String operation, Catalog catalog, String requestId, JsonRequest request) {
     this.api = api;
@@ -68,6 +71,17 @@ public final class Call {
   /** The parsed request body. */
   public JsonRequest request() {
     return request;
+  }
+
+  /**
+   * The call's PartiQL statements, parsed and planned once for every stage that reads them and for
+   * the operation (made on first use: other calls never make one).
+   */
+  public StatementMemo statements() {
+    if (statements == null) {
+      statements = new StatementMemo(KeySchemas.of(catalog::itemTable));
+    }
+    return statements;
   }
 
   /** The transport's view of the request (method, path, headers), or null when it has none. */

@@ -1,12 +1,10 @@
 package dev.dynamodouble.core.pipeline;
 
 import dev.dynamodouble.core.engine.Catalog;
-import dev.dynamodouble.core.partiql.KeySchemas;
 import dev.dynamodouble.core.partiql.Plan;
-import dev.dynamodouble.core.partiql.Planner;
 import dev.dynamodouble.core.partiql.RequestJson;
 import dev.dynamodouble.core.partiql.Statement;
-import dev.dynamodouble.core.partiql.StatementParser;
+import dev.dynamodouble.core.partiql.StatementMemo;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
@@ -35,21 +33,20 @@ public final class StatementTargets {
         || operation.equals("ExecuteTransaction");
   }
 
-  /** The statements of a request of {@code operation}, in order; empty for other operations. */
-  public static List<Addressed> of(Catalog catalog, String operation, JsonRequest request) {
-    List<JsonRequest> entries = switch (operation) {
-      case "ExecuteStatement" -> List.of(request);
-      case "BatchExecuteStatement" -> lenientList(request, "Statements");
-      case "ExecuteTransaction" -> lenientList(request, "TransactStatements");
+  /** The statements of a call, in order; empty for other operations. */
+  public static List<Addressed> of(Call call) {
+    List<JsonRequest> entries = switch (call.operation()) {
+      case "ExecuteStatement" -> List.of(call.request());
+      case "BatchExecuteStatement" -> lenientList(call.request(), "Statements");
+      case "ExecuteTransaction" -> lenientList(call.request(), "TransactStatements");
       default -> List.of();
     };
     if (entries.isEmpty()) {
-      return List.of(); // not a statement operation (fault rules ask this of every call): no planner
+      return List.of(); // not a statement operation (fault rules ask this of every call)
     }
     List<Addressed> addressed = new ArrayList<>(entries.size());
-    Planner planner = planner(catalog);
     for (JsonRequest entry : entries) {
-      Addressed one = entry == null ? null : addressed(catalog, planner, entry);
+      Addressed one = entry == null ? null : of(call, entry);
       if (one != null) {
         addressed.add(one);
       }
@@ -57,13 +54,22 @@ public final class StatementTargets {
     return addressed;
   }
 
-  /** What one statement entry ({@code Statement}, {@code Parameters}) addresses, or null when it cannot be read. */
-  public static Addressed of(Catalog catalog, JsonRequest entry) {
-    return addressed(catalog, planner(catalog), entry);
-  }
-
-  private static Planner planner(Catalog catalog) {
-    return new Planner(KeySchemas.of(catalog::itemTable)); // a missing table: no keys; the operation refuses it
+  /**
+   * What one statement entry ({@code Statement}, {@code Parameters}) of the call addresses, or null
+   * when it cannot be read. Parsed and planned through the call's {@link Call#statements()}, so
+   * the operation reuses the work.
+   */
+  public static Addressed of(Call call, JsonRequest entry) {
+    StatementMemo memo = call.statements();
+    Statement statement;
+    try {
+      statement = memo.parse(entry);
+    } catch (RuntimeException e) {
+      return null; // the operation reports it
+    }
+    Statement.Target target = statement.target();
+    return new Addressed(target.table(), target.index(), partitionKeys(call.catalog(), memo, statement),
+        statement instanceof Statement.Select);
   }
 
   private static List<JsonRequest> lenientList(JsonRequest request, String field) {
@@ -75,22 +81,10 @@ public final class StatementTargets {
     }
   }
 
-  private static Addressed addressed(Catalog catalog, Planner planner, JsonRequest entry) {
-    Statement statement;
-    try {
-      statement = StatementParser.parse(entry.string("Statement"), entry.values("Parameters"));
-    } catch (RuntimeException e) {
-      return null; // the operation reports it
-    }
-    Statement.Target target = statement.target();
-    return new Addressed(target.table(), target.index(), partitionKeys(catalog, planner, statement),
-        statement instanceof Statement.Select);
-  }
-
-  private static List<String> partitionKeys(Catalog catalog, Planner planner, Statement statement) {
+  private static List<String> partitionKeys(Catalog catalog, StatementMemo memo, Statement statement) {
     Plan plan;
     try {
-      plan = planner.plan(statement);
+      plan = memo.plan(statement);
     } catch (RuntimeException e) {
       return List.of(); // no such table, or a statement the operation refuses
     }

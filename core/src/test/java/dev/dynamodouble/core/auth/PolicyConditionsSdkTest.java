@@ -70,6 +70,15 @@ class PolicyConditionsSdkTest {
             {"Effect": "Allow", "Action": "dynamodb:Scan", "Resource": "*",
              "Condition": {"NumericLessThan": {"aws:EpochTime": "%d"}}}"""
                 .formatted(START.plus(Duration.ofHours(1)).getEpochSecond()))),
+        Identity.of("AKIDSTAMP", "stamp-secret", "arn:aws:iam::" + ACCOUNT + ":role/stamp").withPolicy(policy("""
+            {"Effect": "Allow", "Action": "dynamodb:ListTables", "Resource": "*",
+             "Condition": {"DateEquals": {"aws:CurrentTime": "${aws:EpochTime}"}}}""", """
+            {"Effect": "Allow", "Action": "dynamodb:Scan", "Resource": "*",
+             "Condition": {"DateLessThan": {"aws:EpochTime": "${aws:CurrentTime}"}}}""", """
+            {"Effect": "Allow", "Action": "dynamodb:DescribeTable", "Resource": "*",
+             "Condition": {"Null": {"aws:CurrentTime": "false"}, "DateGreaterThan": {"aws:CurrentTime": "0"}}}""", """
+            {"Effect": "Allow", "Action": "dynamodb:Query", "Resource": "*",
+             "Condition": {"NotIpAddress": {"aws:SourceIp": ["::/0", "10.0.0.0/8"]}}}""")),
         Identity.of("AKIDLOCAL", "local-secret", "arn:aws:iam::" + ACCOUNT + ":role/local").withPolicy(policy("""
             {"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "*",
              "Condition": {"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "127.0.0.1/32"]}}}""", """
@@ -174,6 +183,16 @@ class PolicyConditionsSdkTest {
     try (DynamoDbClient client = client("AKIDTIMED", "timed-secret")) {
       assertError(client::listTables, "AccessDeniedException", null);
     }
+  }
+
+  @Test
+  void theTimeKeysAndParsedValuesWhateverTheClockSays() {
+    String stamp = "arn:aws:iam::" + ACCOUNT + ":role/stamp";
+    // aws:CurrentTime and aws:EpochTime name the same second, as a key or as a policy variable.
+    check("AKIDSTAMP", DynamoDbClient::listTables, null);
+    check("AKIDSTAMP", SCAN, denied(stamp, "Scan", "because no identity-based policy allows the dynamodb:Scan action"));
+    check("AKIDSTAMP", c -> c.describeTable(r -> r.tableName("guarded")), null); // epoch seconds as a date
+    check("AKIDSTAMP", QUERY, null); // 127.0.0.1 is in neither block, an IPv6 one or 10.0.0.0/8
   }
 
   static Stream<Arguments> sourceAddresses() {
