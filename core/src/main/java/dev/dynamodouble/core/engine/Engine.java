@@ -3,7 +3,7 @@ package dev.dynamodouble.core.engine;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -11,12 +11,16 @@ import java.util.function.Supplier;
  *
  * <p>All writes (items, transactions, table changes) run under one lock, which makes every commit
  * serializable with no deadlock to reason about; readers never take it, they read immutable
- * roots. A write holds the lock only for an in-memory copy-on-write of a few tree nodes.
+ * roots. A write holds the lock only for an in-memory copy-on-write of a few tree nodes. The one
+ * exception is a single-item write to a table whose changes nobody follows ({@link #writeShared}):
+ * such writes hold the lock's shared side, run beside each other, and commit by compare-and-set.
  */
 public final class Engine {
   private final DynamoClock clock;
   private final EngineOptions options;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReentrantReadWriteLock.WriteLock writeLock = lock.writeLock();
+  private final ReentrantReadWriteLock.ReadLock sharedLock = lock.readLock();
   private final ConcurrentHashMap<String, Catalog> regions = new ConcurrentHashMap<>();
   private final dev.dynamodouble.core.transaction.Transactions transactions =
       new dev.dynamodouble.core.transaction.Transactions(this);
@@ -165,6 +169,21 @@ public final class Engine {
     }
   }
 
+  /**
+   * Runs {@code write} under the shared side of the writer lock: beside other shared writers, never
+   * beside a {@link #write}. Only for single-item writes that commit by compare-and-set on their
+   * table's root and that nobody follows (see {@code ItemWrites}); {@code write} must not call
+   * {@link #write} (the lock cannot be upgraded).
+   */
+  public <T> T writeShared(Supplier<T> write) {
+    sharedLock.lock();
+    try {
+      return write.get();
+    } finally {
+      sharedLock.unlock();
+    }
+  }
+
   /** Captures the clock, every table's current root and every participant's state, in O(tables). */
   public EngineSnapshot snapshot() {
     return write(() -> {
@@ -225,13 +244,18 @@ public final class Engine {
     return writeLock.isHeldByCurrentThread();
   }
 
+  /** Whether this thread holds the writer lock, either side. */
+  public boolean holdsLock() {
+    return writeLock.isHeldByCurrentThread() || lock.getReadHoldCount() > 0;
+  }
+
   /**
    * Whether a writer holds the lock now: then a transport does not serve a write where waiting would
    * keep other connections waiting. With durable storage ({@link #storage()}), such a transport
    * serves writes through {@link DurableWrites#serveDeferred}, which never waits for the device.
    */
   public boolean writesMayWait() {
-    return writeLock.isLocked();
+    return lock.isWriteLocked();
   }
 
   /** Durable storage, or null when nothing waits for a disk. */

@@ -21,8 +21,20 @@ public final class ChangeFeed {
   public record Edit(ItemKey key, StoredItem before, StoredItem after) {}
 
   private final List<FeedSubscriber> subscribers = new CopyOnWriteArrayList<>();
-  /** Engine-wide change counter; written only under the engine's write lock. */
+  /**
+   * Engine-wide change counter; written under the engine's write lock, or by {@link #commitIf}
+   * under its shared side (then atomically: shared writers run side by side).
+   */
   private volatile long sequence;
+  private static final java.lang.invoke.VarHandle SEQUENCE;
+
+  static {
+    try {
+      SEQUENCE = java.lang.invoke.MethodHandles.lookup().findVarHandle(ChangeFeed.class, "sequence", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   public void subscribe(FeedSubscriber subscriber) {
     subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
@@ -66,6 +78,28 @@ public final class ChangeFeed {
           createdAt == null ? committed : createdAt)));
     } else {
       sequence++;
+    }
+    return version;
+  }
+
+  /**
+   * Whether no subscriber follows {@code table}'s changes: then a single-item write may commit by
+   * {@link #commitIf} under the shared side of the engine's lock (subscribers hear commits in order,
+   * one at a time, which only the exclusive side gives).
+   */
+  public boolean unfollowed(Table table) {
+    return subscribers.isEmpty() || !wanted(table);
+  }
+
+  /**
+   * Commits {@code next} as the new root of a table nobody follows ({@link #unfollowed}), if its
+   * root is still {@code expected}; null when another writer committed first. Under the engine's
+   * lock, either side.
+   */
+  public Version<TableData> commitIf(Table table, TableData expected, TableData next, Instant at) {
+    Version<TableData> version = table.versions().commitIf(expected, next, at);
+    if (version != null) {
+      SEQUENCE.getAndAdd(this, 1L);
     }
     return version;
   }

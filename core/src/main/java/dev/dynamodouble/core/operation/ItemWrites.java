@@ -3,6 +3,7 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
+import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.feed.Origin;
@@ -14,10 +15,18 @@ import dev.dynamodouble.core.transaction.ItemRef;
 import java.util.function.UnaryOperator;
 
 /**
- * The read-modify-write shared by PutItem, UpdateItem and DeleteItem: under the engine's write
- * lock, read the current item, compute its replacement (which may throw, e.g. a failed
- * condition, leaving nothing written), and commit a new root of the table. An item in flight in
- * a transaction is not written: TransactionConflictException, as DynamoDB answers.
+ * The read-modify-write shared by PutItem, UpdateItem and DeleteItem: read the current item,
+ * compute its replacement (which may throw, e.g. a failed condition, leaving nothing written), and
+ * commit a new root of the table. An item in flight in a transaction is not written:
+ * TransactionConflictException, as DynamoDB answers.
+ *
+ * <p>A table whose changes some subscriber follows (a stream, replication, durable storage, ...)
+ * is written under the engine's exclusive lock, so the feed publishes in commit order. Any other
+ * table is written under the lock's shared side: writes to it run side by side and each commits
+ * only if the root it read is still current, else reads again and redoes its change (a change is
+ * a pure function of the item before). On two cores with more client threads than cores, a
+ * writer the OS takes off its core while holding the exclusive lock makes every other writer
+ * park; a shared writer blocks nobody.
  */
 public final class ItemWrites {
   private ItemWrites() {}
@@ -27,12 +36,26 @@ public final class ItemWrites {
 
   /**
    * Applies {@code change} to the item under {@code key}. The change receives the current item
-   * (or null) and returns the new item, or null to delete it.
+   * (or null) and returns the new item, or null to delete it; it may run more than once.
    */
   public static Outcome apply(RequestContext context, Table table, ItemKey key, UnaryOperator<StoredItem> change) {
-    return context.engine().write(() -> {
-      context.engine().transactions().checkNotInFlight(new ItemRef(table, key));
-      context.engine().replication().checkNoConflict(table, key);
+    Engine engine = context.engine();
+    if (!engine.holdsWriteLock() && engine.feed().unfollowed(table)) {
+      Outcome outcome = engine.writeShared(() -> // subscriptions change under the exclusive side: ask again
+          engine.feed().unfollowed(table) ? write(context, table, key, change, true) : null);
+      if (outcome != null) {
+        return outcome;
+      }
+    }
+    return engine.write(() -> write(context, table, key, change, false));
+  }
+
+  private static Outcome write(RequestContext context, Table table, ItemKey key, UnaryOperator<StoredItem> change,
+                               boolean shared) {
+    Engine engine = context.engine();
+    while (true) {
+      engine.transactions().checkNotInFlight(new ItemRef(table, key));
+      engine.replication().checkNoConflict(table, key);
       TableData data = table.snapshot();
       StoredItem before = data.get(key);
       StoredItem after;
@@ -49,11 +72,18 @@ public final class ItemWrites {
         checkCollectionSize(context, data, key, before, after);
       }
       TableData next = after == null ? data.delete(key) : data.put(key, after, before);
-      if (next != data) {
-        context.engine().feed().commit(table, next, context.now(), Origin.ITEM_WRITE, key, before, after);
+      if (next == data) {
+        return new Outcome(before, after);
       }
-      return new Outcome(before, after);
-    });
+      if (!shared) {
+        engine.feed().commit(table, next, context.now(), Origin.ITEM_WRITE, key, before, after);
+        return new Outcome(before, after);
+      }
+      if (engine.feed().commitIf(table, data, next, context.now()) != null) {
+        return new Outcome(before, after);
+      }
+      // another shared writer committed to this table since we read it: read again
+    }
   }
 
   /** Tables with local secondary indexes limit each partition's items (an item collection) to 10 GB. */

@@ -78,6 +78,16 @@ public final class VersionedRoot<T> {
   }
 
   /**
+   * As {@link #commit}, but only while the current root is still {@code expected} (compared by
+   * identity); null, committing nothing, when another commit came first.
+   */
+  public Version<T> commitIf(T expected, T newRoot, Instant at) {
+    synchronized (writeLock) {
+      return current.root() == expected ? commit(newRoot, at) : null;
+    }
+  }
+
+  /**
    * Publishes {@code root} as committed at {@code at} even when that is before the current
    * version (a reset that set the clock back): kept versions after {@code at} are dropped, so
    * point-in-time reads and later commits follow the clock again. Listeners are told as of a commit.

@@ -60,7 +60,9 @@ public final class Transactions {
    * PutItem, UpdateItem and DeleteItem do before they write. The caller holds the write lock.
    */
   public void checkNotInFlight(ItemRef item) {
-    requireLock();
+    if (!engine.holdsLock()) { // either side: claims are made under the exclusive one
+      throw new IllegalStateException("the engine's write lock is required");
+    }
     if (!inFlight.isEmpty() && inFlight.containsKey(item)) {
       throw TransactionErrors.conflict();
     }

@@ -76,6 +76,11 @@ class StreamsTest {
   }
 
   private List<Record> readAll(String streamArn) {
+    return readAll(streams, streamArn);
+  }
+
+  /** Every record of every shard of the stream, from its trim horizon. */
+  static List<Record> readAll(DynamoDbStreamsClient streams, String streamArn) {
     List<Record> records = new ArrayList<>();
     for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
       String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId())

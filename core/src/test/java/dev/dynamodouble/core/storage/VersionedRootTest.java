@@ -26,6 +26,16 @@ class VersionedRootTest {
   }
 
   @Test
+  void commitIfCommitsOnlyOverTheRootItWasGiven() {
+    VersionedRoot<String> root = new VersionedRoot<>("initial", T0);
+    String initial = root.current().root();
+    assertThat(root.commitIf(initial, "a", at(1))).isEqualTo(new Version<>("a", at(1), 1));
+    assertThat(root.commitIf(initial, "b", at(2))).as("another commit came first").isNull();
+    assertThat(root.current().root()).isEqualTo("a");
+    assertThat(root.current().sequence()).isEqualTo(1);
+  }
+
+  @Test
   void aCommitStampedBeforeItsPredecessorKeepsTimeInOrder() {
     VersionedRoot<String> root = new VersionedRoot<>("initial", at(10));
     Version<String> stepBack = root.commit("a", at(9));
