@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -276,6 +277,17 @@ class TransactWriteItemsTest {
             + "failed to satisfy constraint: Member must have length less than or equal to 36; Value 'BOGUS' at "
             + "'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: "
             + "[INDEXES, TOTAL, NONE]");
+  }
+
+  @Test
+  void anActionsTableNameIsCheckedWithItsMemberPath() {
+    DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
+        () -> client.transactWriteItems(r -> r.transactItems(put("accounts", item("pk", "c")), put("ab", item("pk", "c")))));
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(error.awsErrorDetails().errorMessage()).startsWith("1 validation error detected: Value 'ab' at "
+        + "'transactItems.2.member.put.tableName' failed to satisfy constraint: Member must have length greater than "
+        + "or equal to 3");
+    assertThat(get("accounts", item("pk", "c"))).isNull();
   }
 
   @Test
