@@ -56,7 +56,8 @@ public final class Engine {
         options.quotas(), true);
     pipeline.add(dev.dynamodouble.core.pipeline.Pipeline.Order.CAPACITY, capacity.stage());
     participate(SnapshotParticipant.of(() -> Boolean.TRUE, ignored -> capacity.reset())); // buckets start full
-    this.kinesis = new dev.dynamodouble.core.kinesis.KinesisDestinations(clock, feed, options::statusDelay);
+    this.kinesis = new dev.dynamodouble.core.kinesis.KinesisDestinations(clock, feed, options::statusDelay,
+        write -> write(write));
     participate(SnapshotParticipant.of(kinesis::capture, kinesis::restore));
   }
 

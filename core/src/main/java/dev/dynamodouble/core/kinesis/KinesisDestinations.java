@@ -26,6 +26,8 @@ import java.util.function.Supplier;
 public final class KinesisDestinations implements FeedSubscriber {
   private final DynamoClock clock;
   private final Supplier<Duration> statusDelay;
+  /** Runs its argument under the engine's exclusive lock. */
+  private final java.util.function.Consumer<Runnable> locked;
   /** Guarded by this. Tables by identity: a table deleted and created again starts with none. */
   private Map<Table, List<KinesisDestination>> byTable = new IdentityHashMap<>();
   /** Whether any table has a destination: every commit asks {@link #wants}, almost always of none. */
@@ -34,9 +36,12 @@ public final class KinesisDestinations implements FeedSubscriber {
   private Map<String, List<KinesisRecord>> streams = new HashMap<>();
   private long sequence;
 
-  public KinesisDestinations(DynamoClock clock, ChangeFeed feed, Supplier<Duration> statusDelay) {
+  /** @param locked runs its argument under the engine's exclusive lock */
+  public KinesisDestinations(DynamoClock clock, ChangeFeed feed, Supplier<Duration> statusDelay,
+                             java.util.function.Consumer<Runnable> locked) {
     this.clock = clock;
     this.statusDelay = statusDelay;
+    this.locked = locked;
     feed.subscribe(this);
   }
 
@@ -106,15 +111,21 @@ public final class KinesisDestinations implements FeedSubscriber {
     return destination;
   }
 
+  /**
+   * Moves the destination on after the status delay, under the engine's exclusive lock: turning
+   * ACTIVE makes {@link #wants} true, and a single-item write that found its table followed by
+   * nobody commits under the lock's shared side (ItemWrites), so it must not see that change
+   * between its check and its commit.
+   */
   private void settle(Table table, String streamArn, DestinationStatus from, DestinationStatus to, Precision precision) {
-    clock.scheduleAfter(statusDelay.get(), () -> {
+    clock.scheduleAfter(statusDelay.get(), () -> locked.accept(() -> {
       synchronized (this) {
         KinesisDestination current = find(table, streamArn);
         if (current != null && current.status() == from) { // a reset may have put back another state
           put(table, new KinesisDestination(streamArn, to, precision));
         }
       }
-    });
+    }));
   }
 
   private KinesisDestination find(Table table, String streamArn) {
