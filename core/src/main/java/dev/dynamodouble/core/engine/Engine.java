@@ -251,12 +251,13 @@ public final class Engine {
   }
 
   /**
-   * Whether a writer holds the lock now: then a transport does not serve a write where waiting would
-   * keep other connections waiting. With durable storage ({@link #storage()}), such a transport
-   * serves writes through {@link DurableWrites#serveDeferred}, which never waits for the device.
+   * Whether an exclusive writer holds the lock now, or anyone waits for it (a writer queued behind
+   * shared writers would make the next one wait too): then a transport does not serve a write where
+   * waiting would keep other connections waiting. With durable storage ({@link #storage()}), such a
+   * transport serves writes through {@link DurableWrites#serveDeferred}, which never waits for the device.
    */
   public boolean writesMayWait() {
-    return lock.isWriteLocked();
+    return lock.isWriteLocked() || lock.hasQueuedThreads();
   }
 
   /** Durable storage, or null when nothing waits for a disk. */
