@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The engine's change feed (see the package documentation): every writer commits a table's new
  * root here, with the item edits that produced it, and subscribers hear of every real change in
- * commit order. Call {@link #commit} under the engine's write lock.
+ * commit order. Call {@link #commit} under the engine's exclusive write lock ({@link #commitIf}: see there).
  */
 public final class ChangeFeed {
   /** One item edit a writer made: the item before and after (either may be null). */
@@ -72,7 +72,7 @@ public final class ChangeFeed {
   public Version<TableData> commit(Table table, TableData next, Instant at, Origin origin, ItemKey key,
                                    StoredItem before, StoredItem after, Instant createdAt) {
     Version<TableData> version = table.versions().commit(next, at);
-    if (!subscribers.isEmpty() && ItemChange.changes(before, after) && wanted(table)) {
+    if (!unfollowed(table) && ItemChange.changes(before, after)) {
       Instant committed = version.committedAt();
       publish(table, List.of(new ItemChange(++sequence, table, key, before, after, committed, origin,
           createdAt == null ? committed : createdAt)));
@@ -107,7 +107,7 @@ public final class ChangeFeed {
   /** Commits several item edits of one table in one new root. */
   public Version<TableData> commit(Table table, TableData next, Instant at, Origin origin, List<Edit> edits) {
     Version<TableData> version = table.versions().commit(next, at);
-    if (subscribers.isEmpty() || !wanted(table)) {
+    if (unfollowed(table)) {
       sequence += edits.size();
       return version;
     }
