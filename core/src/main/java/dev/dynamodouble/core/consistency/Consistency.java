@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.consistency;
 
 import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.storage.VersionedRoot;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
@@ -124,11 +125,15 @@ public final class Consistency {
     }
   }
 
+  /**
+   * Seeds the table's recent versions and listens to its commits with no commit in between: single
+   * item writes commit under the shared side of the engine's lock, beside whoever calls this.
+   */
   private void track(Table table) {
     if (tracked.add(table)) {
-      RecentVersions recent = table.attachment(RecentVersions.class,
-          t -> new RecentVersions(t.versions().current(), () -> retention));
-      table.versions().addCommitListener(recent);
+      VersionedRoot<TableData> versions = table.versions();
+      versions.atCurrent(current -> versions.addCommitListener(
+          table.attachment(RecentVersions.class, t -> new RecentVersions(current, () -> retention))));
     }
   }
 
@@ -187,7 +192,7 @@ public final class Consistency {
     for (Table table : tracked) {
       RecentVersions recent = table.attachment(RecentVersions.class);
       if (recent != null) {
-        recent.reset(table.versions().current());
+        table.versions().atCurrent(recent::reset); // a commit beside it is kept, not dropped for an older current
       }
     }
   }

@@ -59,6 +59,11 @@ final class RecentVersions implements VersionedRoot.CommitListener<TableData> {
     versions.add(current);
   }
 
+  /** The versions kept, oldest first (what a read may be answered with). */
+  synchronized java.util.List<Version<TableData>> kept() {
+    return java.util.List.copyOf(versions);
+  }
+
   synchronized int size() {
     return versions.size();
   }

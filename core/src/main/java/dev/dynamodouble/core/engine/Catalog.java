@@ -35,9 +35,24 @@ public final class Catalog {
   public Table itemTable(String nameOrArn) {
     Table table = find(nameOrArn);
     if (table == null || !table.status().servesItems()) {
-      throw DynamoException.resourceNotFound("Requested resource not found");
+      throw itemTableNotFound();
     }
     return table;
+  }
+
+  /**
+   * Checks, under the engine's lock, that a table resolved by {@link #itemTable} before the lock
+   * was taken still serves items: a DeleteTable, a removal or a restore that ran in between leaves
+   * it orphaned, and a write to it would be lost. Answers as {@link #itemTable} does for it now.
+   */
+  public void requireItemTable(Table table) {
+    if (!holds(table) || !table.status().servesItems()) {
+      throw itemTableNotFound();
+    }
+  }
+
+  private static DynamoException itemTableNotFound() {
+    return DynamoException.resourceNotFound("Requested resource not found");
   }
 
   /** The table for a control-plane call, or "Requested resource not found: Table: x not found". */

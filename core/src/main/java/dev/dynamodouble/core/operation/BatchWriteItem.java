@@ -66,6 +66,7 @@ public final class BatchWriteItem implements Operation {
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     context.engine().write(() -> {
       for (Write write : admitted) { // checked first: a conflict leaves nothing of the batch written
+        context.catalog().requireItemTable(write.table()); // resolved before the lock: deleted since?
         context.engine().replication().checkNoConflict(write.table(), write.key());
       }
       Map<Table, TableData> pending = new LinkedHashMap<>();

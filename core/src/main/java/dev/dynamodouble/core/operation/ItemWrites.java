@@ -27,6 +27,10 @@ import java.util.function.UnaryOperator;
  * a pure function of the item before). On two cores with more client threads than cores, a
  * writer the OS takes off its core while holding the exclusive lock makes every other writer
  * park; a shared writer blocks nobody.
+ *
+ * <p>The table was resolved before either side of the lock was taken: it is checked again under
+ * the lock, or a write racing a DeleteTable (or a restore that drops the table) would commit to a
+ * table no longer in its catalog and answer success for an item nobody can read.
  */
 public final class ItemWrites {
   private ItemWrites() {}
@@ -53,6 +57,7 @@ public final class ItemWrites {
   private static Outcome write(RequestContext context, Table table, ItemKey key, UnaryOperator<StoredItem> change,
                                boolean shared) {
     Engine engine = context.engine();
+    context.catalog().requireItemTable(table); // no table removal runs beside either side of the lock
     while (true) {
       engine.transactions().checkNotInFlight(new ItemRef(table, key));
       engine.replication().checkNoConflict(table, key);

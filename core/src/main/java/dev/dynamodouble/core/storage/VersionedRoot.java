@@ -112,6 +112,17 @@ public final class VersionedRoot<T> {
     }
   }
 
+  /**
+   * Runs {@code action} with the current version while no commit can run (writers under either
+   * side of the engine's lock commit here): a listener it adds is told of exactly the commits after
+   * that version, none lost between reading it and listening, none told twice.
+   */
+  public void atCurrent(java.util.function.Consumer<Version<T>> action) {
+    synchronized (writeLock) {
+      action.accept(current);
+    }
+  }
+
   /** Adds a listener told of every later commit. */
   public void addCommitListener(CommitListener<T> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));

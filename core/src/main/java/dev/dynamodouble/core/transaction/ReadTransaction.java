@@ -45,9 +45,7 @@ public final class ReadTransaction {
       boolean failed = false;
       for (Target target : targets) {
         Table table = target.table();
-        if (!catalog.holds(table) || !table.status().servesItems()) {
-          throw DynamoException.resourceNotFound("Requested resource not found");
-        }
+        catalog.requireItemTable(table);
         if (target.keyError() != null) {
           reasons.add(CancellationReason.validationError(target.keyError()));
           items.add(null);

@@ -62,7 +62,7 @@ public final class WriteTransaction {
   private static InFlightTransaction prepare(Transactions transactions, Catalog catalog, List<WriteAction> actions,
                                              List<ItemRef> refs) {
     for (WriteAction action : actions) {
-      requireServing(catalog, action.table());
+      catalog.requireItemTable(action.table());
     }
     InFlightTransaction claimed = transactions.claim(InFlightTransaction.Kind.WRITE, catalog.region(), refs);
     if (claimed != null) {
@@ -99,7 +99,7 @@ public final class WriteTransaction {
         reasons.add(CancellationReason.NONE); // the service stops at the first invalid action
         continue;
       }
-      requireServing(catalog, action.table());
+      catalog.requireItemTable(action.table());
       TableData data = pending.computeIfAbsent(action.table(), Table::snapshot);
       StoredItem before = action.key() == null ? null : data.get(action.key());
       WriteAction.Decision decision = action.evaluate(before);
@@ -128,11 +128,5 @@ public final class WriteTransaction {
       }
     });
     return new Outcome(Collections.unmodifiableList(befores), Collections.unmodifiableList(afters));
-  }
-
-  private static void requireServing(Catalog catalog, Table table) {
-    if (!catalog.holds(table) || !table.status().servesItems()) {
-      throw DynamoException.resourceNotFound("Requested resource not found");
-    }
   }
 }
