@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.storage.Version;
-import dev.dynamodouble.core.table.BillingMode;
-import dev.dynamodouble.core.table.KeyAttribute;
-import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
-import dev.dynamodouble.core.table.TableSpec;
-import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.TestTables;
 import dev.dynamodouble.core.time.DynamoClock;
-import dev.dynamodouble.core.value.AttributeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,7 +57,7 @@ class TrackingRaceTest {
   /** Runs {@code rounds} while another thread commits to the table without pause. */
   private static void besideWrites(java.util.function.BiConsumer<Engine, Table> rounds) throws InterruptedException {
     Engine engine = new Engine(DynamoClock.manual(T0), EngineOptions.defaults());
-    Table table = table("orders");
+    Table table = TestTables.active("orders", "us-east-1", T0);
     engine.region("us-east-1").add(table);
     AtomicBoolean stop = new AtomicBoolean();
     Thread writer = new Thread(() -> {
@@ -101,14 +95,5 @@ class TrackingRaceTest {
       table.versions().removeCommitListener(recent);
       table.replaceAttachment(RecentVersions.class, null);
     }
-  }
-
-  private static Table table(String name) {
-    KeySchema schema = new KeySchema(new KeyAttribute("pk", AttributeType.S), null);
-    TableSpec spec = new TableSpec(name, schema, List.of(new KeyAttribute("pk", AttributeType.S)),
-        BillingMode.PAY_PER_REQUEST, null, List.of(), List.of(), Map.of(), false, "STANDARD");
-    Table table = new Table(spec, "us-east-1", "arn:aws:dynamodb:us-east-1:000000000000:table/" + name, name, T0);
-    table.status(TableStatus.ACTIVE);
-    return table;
   }
 }

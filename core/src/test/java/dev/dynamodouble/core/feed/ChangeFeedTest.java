@@ -2,15 +2,11 @@ package dev.dynamodouble.core.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.ItemKey;
-import dev.dynamodouble.core.table.KeyAttribute;
-import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
-import dev.dynamodouble.core.table.TableSpec;
-import dev.dynamodouble.core.value.AttributeType;
+import dev.dynamodouble.core.table.TestTables;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,16 +18,9 @@ import org.junit.jupiter.api.Test;
 class ChangeFeedTest {
   private static final Instant AT = Instant.parse("2025-01-01T00:00:00Z");
   private final ChangeFeed feed = new ChangeFeed();
-  private final Table table = table("things");
+  private final Table table = TestTables.active("things", "eu-west-1", AT);
   private final List<ItemChange> heard = new ArrayList<>();
   private final List<Origin> replaced = new ArrayList<>();
-
-  private static Table table(String name) {
-    KeySchema schema = new KeySchema(new KeyAttribute("pk", AttributeType.S), null);
-    TableSpec spec = new TableSpec(name, schema, List.of(new KeyAttribute("pk", AttributeType.S)),
-        BillingMode.PAY_PER_REQUEST, null, List.of(), List.of(), Map.of(), false, "STANDARD");
-    return new Table(spec, "eu-west-1", "arn:aws:dynamodb:eu-west-1:000000000000:table/" + name, name, AT);
-  }
 
   private static StoredItem item(String pk, String v) {
     return StoredItem.of(Map.of("pk", new AttributeValue.S(pk), "v", new AttributeValue.S(v)));

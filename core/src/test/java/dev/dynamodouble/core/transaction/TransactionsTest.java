@@ -10,16 +10,11 @@ import dev.dynamodouble.core.engine.EngineOptions;
 import dev.dynamodouble.core.engine.EngineSnapshot;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
-import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.ItemKey;
-import dev.dynamodouble.core.table.KeyAttribute;
-import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
-import dev.dynamodouble.core.table.TableSpec;
-import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.TestTables;
 import dev.dynamodouble.core.time.DynamoClock;
-import dev.dynamodouble.core.value.AttributeType;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +34,7 @@ class TransactionsTest {
   void setUp() {
     engine = new Engine(DynamoClock.manual(Instant.parse("2025-01-01T00:00:00Z")), EngineOptions.defaults());
     catalog = engine.region("us-east-1");
-    table = TableFixture.table("accounts");
+    table = TestTables.active("accounts", "us-east-1", Instant.parse("2025-01-01T00:00:00Z"));
     engine.write(() -> catalog.add(table));
     transactions = engine.transactions();
   }
@@ -138,18 +133,5 @@ class TransactionsTest {
     assertThat(transactions.tokens().size()).isEqualTo(1);
     engine.restore(snapshot);
     assertThat(transactions.tokens().size()).isZero();
-  }
-
-  /** Builds tables without going through CreateTable. */
-  static final class TableFixture {
-    static Table table(String name) {
-      KeySchema schema = new KeySchema(new KeyAttribute("pk", AttributeType.S), null);
-      TableSpec spec = new TableSpec(name, schema, List.of(new KeyAttribute("pk", AttributeType.S)),
-          BillingMode.PAY_PER_REQUEST, null, List.of(), List.of(), Map.of(), false, "STANDARD");
-      Table table = new Table(spec, "us-east-1", "arn:aws:dynamodb:us-east-1:000000000000:table/" + name, name,
-          Instant.parse("2025-01-01T00:00:00Z"));
-      table.status(TableStatus.ACTIVE);
-      return table;
-    }
   }
 }
