@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  *
  * <p>All writes (items, transactions, table changes) run under one lock, which makes every commit
  * serializable with no deadlock to reason about; readers never take it, they read immutable
- * roots. A write holds the lock only for an in-memory copy-on-write of a few tree nodes. The one
- * exception is a single-item write to a table whose changes nobody follows ({@link #writeShared}):
- * such writes hold the lock's shared side, run beside each other, and commit by compare-and-set.
+ * roots. A write holds the lock only for an in-memory copy-on-write of a few tree nodes. The
+ * exception is a single-item write or a BatchWriteItem to tables whose changes nobody follows
+ * ({@link #writeShared}): such writes hold the lock's shared side, run beside each other, and
+ * commit by compare-and-set.
  */
 public final class Engine {
   private final DynamoClock clock;
@@ -172,8 +173,8 @@ public final class Engine {
 
   /**
    * Runs {@code write} under the shared side of the writer lock: beside other shared writers, never
-   * beside a {@link #write}. Only for single-item writes that commit by compare-and-set on their
-   * table's root and that nobody follows (see {@code ItemWrites}); {@code write} must not call
+   * beside a {@link #write}. Only for writes that commit by compare-and-set on the roots of tables
+   * nobody follows (see {@code ItemWrites}, {@code BatchWrites}); {@code write} must not call
    * {@link #write} (the lock cannot be upgraded).
    */
   public <T> T writeShared(Supplier<T> write) {

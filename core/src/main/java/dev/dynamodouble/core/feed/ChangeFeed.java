@@ -83,8 +83,8 @@ public final class ChangeFeed {
   }
 
   /**
-   * Whether no subscriber follows {@code table}'s changes: then a single-item write may commit by
-   * {@link #commitIf} under the shared side of the engine's lock (subscribers hear commits in order,
+   * Whether no subscriber follows {@code table}'s changes: then a single-item write, or a batch's
+   * writes to the table, may commit by {@link #commitIf} under the shared side of the engine's lock (subscribers hear commits in order,
    * one at a time, which only the exclusive side gives).
    */
   public boolean unfollowed(Table table) {
@@ -97,9 +97,18 @@ public final class ChangeFeed {
    * lock, either side.
    */
   public Version<TableData> commitIf(Table table, TableData expected, TableData next, Instant at) {
+    return commitIf(table, expected, next, at, 1);
+  }
+
+  /**
+   * As {@link #commitIf(Table, TableData, TableData, Instant)}, for a root that {@code edits} item
+   * edits made (a batch's writes to one table): the sequence moves on by as many, as
+   * {@link #commit(Table, TableData, Instant, Origin, List)} moves it, whichever side of the lock commits.
+   */
+  public Version<TableData> commitIf(Table table, TableData expected, TableData next, Instant at, int edits) {
     Version<TableData> version = table.versions().commitIf(expected, next, at);
     if (version != null) {
-      SEQUENCE.getAndAdd(this, 1L);
+      SEQUENCE.getAndAdd(this, (long) edits);
     }
     return version;
   }

@@ -1,21 +1,15 @@
 package dev.dynamodouble.core.operation;
 
-import dev.dynamodouble.core.capacity.Capacity;
-import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
-import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.Echo;
-import dev.dynamodouble.core.feed.ChangeFeed;
-import dev.dynamodouble.core.feed.Origin;
+import dev.dynamodouble.core.operation.BatchWrites.Write;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.Json;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.ItemKey;
-import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
-import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,8 +25,6 @@ import java.util.Set;
  */
 public final class BatchWriteItem implements Operation {
   static final int MAX_REQUESTS = 25;
-
-  private record Write(Table table, ItemKey key, StoredItem item, JsonRequest raw) {}
 
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
@@ -64,38 +56,7 @@ public final class BatchWriteItem implements Operation {
       }
     }
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
-    context.engine().write(() -> {
-      for (Write write : admitted) { // checked first: a conflict leaves nothing of the batch written
-        context.catalog().requireItemTable(write.table()); // resolved before the lock: deleted since?
-        context.engine().replication().checkNoConflict(write.table(), write.key());
-      }
-      Map<Table, TableData> pending = new LinkedHashMap<>();
-      Map<Table, List<ChangeFeed.Edit>> edits = new LinkedHashMap<>();
-      for (Write write : admitted) {
-        TableData data = pending.computeIfAbsent(write.table(), Table::snapshot);
-        StoredItem before;
-        if (write.item() == null) {
-          before = data.get(write.key());
-          pending.put(write.table(), data.delete(write.key()));
-        } else {
-          TableData.Written written = data.write(write.key(), write.item()); // one search for both
-          before = written.before();
-          pending.put(write.table(), written.data());
-        }
-        long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
-        ConsumedCapacity itemCapacity = new ConsumedCapacity(write.table().name()).addTableWrite(Capacity.writeUnits(bytes));
-        IndexWriteUnits.add(itemCapacity, data, write.key(), before, write.item());
-        CapacityCharge.record(context.call(), write.table(), write.key().partition(), itemCapacity);
-        capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new).add(itemCapacity);
-        edits.computeIfAbsent(write.table(), t -> new ArrayList<>())
-            .add(new ChangeFeed.Edit(write.key(), before, write.item()));
-      }
-      pending.forEach((table, data) -> {
-        if (data != table.snapshot()) {
-          context.engine().feed().commit(table, data, context.now(), Origin.BATCH, edits.get(table));
-        }
-      });
-    });
+    BatchWrites.apply(context, admitted, capacities);
 
     Map<String, List<ItemCollections.Metric>> collections = new LinkedHashMap<>();
     for (Write write : admitted) { // after the commit: each collection's size includes the batch
