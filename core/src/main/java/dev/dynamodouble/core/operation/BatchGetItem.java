@@ -30,7 +30,8 @@ public final class BatchGetItem implements Operation {
   static final int MAX_KEYS = 100;
   static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
-  private record TableRequest(Table table, JsonRequest raw, List<Map<String, AttributeValue>> keys,
+  /** One table's part; {@code requestedAs} is the table as the request named it, its name or its ARN. */
+  private record TableRequest(Table table, String requestedAs, JsonRequest raw, List<Map<String, AttributeValue>> keys,
                               List<ItemKey> itemKeys, Projection projection, boolean consistent) {}
 
   @Override
@@ -43,7 +44,7 @@ public final class BatchGetItem implements Operation {
     if (requestItems != null) {
       constraints.minSize(requestItems, 1, "requestItems");
       for (Map.Entry<String, JsonRequest> e : requestItems.entrySet()) {
-        constraints.name(e.getKey(), "requestItems." + e.getKey() + ".member.key");
+        constraints.tableNameOrArn(e.getKey(), "requestItems." + e.getKey() + ".member.key");
         List<Map<String, AttributeValue>> keys = keys(e.getValue());
         constraints.notNull(keys, "requestItems." + e.getKey() + ".member.keys")
             .minSize(keys, 1, "requestItems." + e.getKey() + ".member.keys")
@@ -76,7 +77,7 @@ public final class BatchGetItem implements Operation {
         }
         itemKeys.add(itemKey);
       }
-      tables.add(new TableRequest(table, raw, keys, itemKeys, projection, Boolean.TRUE.equals(raw.bool("ConsistentRead"))));
+      tables.add(new TableRequest(table, e.getKey(), raw, keys, itemKeys, projection, Boolean.TRUE.equals(raw.bool("ConsistentRead"))));
     }
 
     Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ public final class BatchGetItem implements Operation {
     List<Runnable> charges = new ArrayList<>(); // paid once every key has been admitted or refused
     for (TableRequest t : tables) {
       TableData data = context.read(t.table(), null, t.consistent());
-      List<Map<String, AttributeValue>> found = responses.computeIfAbsent(t.table().name(), k -> new ArrayList<>());
+      List<Map<String, AttributeValue>> found = responses.computeIfAbsent(t.requestedAs(), k -> new ArrayList<>());
       ConsumedCapacity capacity = capacities.computeIfAbsent(t.table().name(), ConsumedCapacity::new);
       for (int i = 0; i < t.itemKeys().size(); i++) {
         ItemKey itemKey = t.itemKeys().get(i);
@@ -126,7 +127,7 @@ public final class BatchGetItem implements Operation {
       out.writeObjectFieldStart("UnprocessedKeys");
       for (Map.Entry<TableRequest, List<Map<String, AttributeValue>>> e : unprocessed.entrySet()) {
         JsonRequest raw = e.getKey().raw();
-        out.writeObjectFieldStart(e.getKey().table().name());
+        out.writeObjectFieldStart(e.getKey().requestedAs());
         out.writeArrayFieldStart("Keys");
         for (Map<String, AttributeValue> key : e.getValue()) {
           AttributeValues.writeItem(out, key);

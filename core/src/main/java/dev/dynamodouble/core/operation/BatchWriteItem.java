@@ -12,6 +12,7 @@ import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +34,13 @@ public final class BatchWriteItem implements Operation {
     String metricsMode = request.string("ReturnItemCollectionMetrics");
 
     List<Write> writes = new ArrayList<>();
+    Map<Table, Set<ItemKey>> seen = new HashMap<>(); // by table: a name and its ARN are two entries for one table
     for (Map.Entry<String, List<JsonRequest>> entry : requestItems.entrySet()) {
       Table table = context.catalog().itemTable(entry.getKey());
-      Set<ItemKey> seen = new HashSet<>();
+      Set<ItemKey> tableSeen = seen.computeIfAbsent(table, t -> new HashSet<>());
       for (JsonRequest writeRequest : entry.getValue()) {
-        Write write = parse(table, writeRequest);
-        if (!seen.add(write.key())) {
+        Write write = parse(table, entry.getKey(), writeRequest);
+        if (!tableSeen.add(write.key())) {
           throw DynamoException.validation("Provided list of item keys contains duplicates");
         }
         writes.add(write);
@@ -52,7 +54,7 @@ public final class BatchWriteItem implements Operation {
       if (context.call().admitsWrite(write.table(), write.key(), write.item())) {
         admitted.add(write);
       } else {
-        unprocessed.computeIfAbsent(write.table().name(), k -> new ArrayList<>()).add(write.raw());
+        unprocessed.computeIfAbsent(write.requestedAs(), k -> new ArrayList<>()).add(write.raw());
       }
     }
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
@@ -89,7 +91,7 @@ public final class BatchWriteItem implements Operation {
     int total = 0;
     boolean listOutOfRange = false;
     for (Map.Entry<String, List<JsonRequest>> e : result.entrySet()) {
-      constraints.name(e.getKey(), "requestItems." + e.getKey() + ".member.key");
+      constraints.tableNameOrArn(e.getKey(), "requestItems." + e.getKey() + ".member.key");
       listOutOfRange |= e.getValue().isEmpty() || e.getValue().size() > MAX_REQUESTS;
       total += e.getValue().size();
     }
@@ -106,7 +108,7 @@ public final class BatchWriteItem implements Operation {
     return result;
   }
 
-  private static Write parse(Table table, JsonRequest writeRequest) {
+  private static Write parse(Table table, String requestedAs, JsonRequest writeRequest) {
     JsonRequest put = writeRequest == null ? null : writeRequest.structure("PutRequest");
     JsonRequest delete = writeRequest == null ? null : writeRequest.structure("DeleteRequest");
     if ((put == null) == (delete == null)) {
@@ -116,15 +118,15 @@ public final class BatchWriteItem implements Operation {
     if (put != null) {
       Map<String, AttributeValue> item = put.item("Item");
       if (item == null) { // the member path is built only for the error
-        new Constraints().notNull(null, "requestItems." + table.name() + ".member.putRequest.item").check();
+        new Constraints().notNull(null, "requestItems." + requestedAs + ".member.putRequest.item").check();
       }
       ItemValidation.Keyed keyed = ItemValidation.keyed(table, item);
-      return new Write(table, keyed.key(), keyed.item(), writeRequest);
+      return new Write(table, keyed.key(), keyed.item(), writeRequest, requestedAs);
     }
     Map<String, AttributeValue> key = delete.item("Key");
     if (key == null) {
-      new Constraints().notNull(null, "requestItems." + table.name() + ".member.deleteRequest.key").check();
+      new Constraints().notNull(null, "requestItems." + requestedAs + ".member.deleteRequest.key").check();
     }
-    return new Write(table, table.keySchema().keyOfKey(key), null, writeRequest);
+    return new Write(table, table.keySchema().keyOfKey(key), null, writeRequest, requestedAs);
   }
 }

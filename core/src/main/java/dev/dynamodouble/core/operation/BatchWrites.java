@@ -35,8 +35,11 @@ import java.util.Map;
 final class BatchWrites {
   private BatchWrites() {}
 
-  /** One put ({@code item} set) or delete ({@code item} null), and the request it came from. */
-  record Write(Table table, ItemKey key, StoredItem item, JsonRequest raw) {}
+  /**
+   * One put ({@code item} set) or delete ({@code item} null), the request it came from, and the
+   * table as the request named it (its name or its ARN: UnprocessedItems answers it the same way).
+   */
+  record Write(Table table, ItemKey key, StoredItem item, JsonRequest raw, String requestedAs) {}
 
   /**
    * Writes {@code writes}, each once, and pays for each (the call's capacity charge, and

@@ -104,4 +104,37 @@ class BatchTest {
             KeysAndAttributes.builder().keys(item("pk", "d")).build()))),
         "ResourceNotFoundException", "Requested resource not found");
   }
+
+  @Test
+  void tablesNamedByTheirArnsAreWrittenAndReadAndAnsweredUnderTheArn() {
+    String users = client.describeTable(r -> r.tableName("users")).table().tableArn();
+    String events = client.describeTable(r -> r.tableName("events")).table().tableArn();
+    var written = client.batchWriteItem(r -> r.requestItems(Map.of(users, List.of(put(item("pk", "arn-1"))),
+        "events", List.of(put(item("pk", "arn-1", "sk", "e")))))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(written.unprocessedItems()).isEmpty();
+    assertThat(written.consumedCapacity()).extracting(c -> c.tableName()).containsExactlyInAnyOrder("users", "events");
+
+    BatchGetItemResponse read = client.batchGetItem(r -> r.requestItems(Map.of(
+        users, KeysAndAttributes.builder().keys(item("pk", "arn-1")).build(),
+        events, KeysAndAttributes.builder().keys(item("pk", "arn-1", "sk", "e")).build())));
+    // Responses is keyed as RequestItems was, so a caller finds its items under what it sent
+    assertThat(read.responses()).containsOnlyKeys(users, events);
+    assertThat(read.responses().get(users)).containsExactly(item("pk", "arn-1"));
+    assertThat(read.responses().get(events)).containsExactly(item("pk", "arn-1", "sk", "e"));
+
+    String missing = users.replace("table/users", "table/nosuchtable");
+    assertError(() -> client.batchGetItem(r -> r.requestItems(Map.of(missing,
+            KeysAndAttributes.builder().keys(item("pk", "d")).build()))),
+        "ResourceNotFoundException", "Requested resource not found");
+  }
+
+  @Test
+  void aKeyWrittenUnderTheTablesNameAndItsArnIsADuplicate() {
+    String arn = client.describeTable(r -> r.tableName("users")).table().tableArn();
+    assertError(() -> client.batchWriteItem(r -> r.requestItems(Map.of("users", List.of(put(item("pk", "twice"))),
+            arn, List.of(put(item("pk", "twice")))))),
+        "ValidationException", "Provided list of item keys contains duplicates");
+    assertThat(client.getItem(r -> r.tableName("users").key(item("pk", "twice"))).hasItem()).isFalse();
+  }
 }
