@@ -88,7 +88,7 @@ public final class BatchGetItem implements Operation {
     for (TableRequest t : tables) {
       TableData data = context.read(t.table(), null, t.consistent());
       List<Map<String, AttributeValue>> found = responses.computeIfAbsent(t.requestedAs(), k -> new ArrayList<>());
-      ConsumedCapacity capacity = capacities.computeIfAbsent(t.table().name(), ConsumedCapacity::new);
+      ConsumedCapacity capacity = capacities.computeIfAbsent(t.requestedAs(), ConsumedCapacity::new);
       for (int i = 0; i < t.itemKeys().size(); i++) {
         ItemKey itemKey = t.itemKeys().get(i);
         if (!context.call().admits(t.table(), itemKey, false)) { // throttled, or a fault: unprocessed

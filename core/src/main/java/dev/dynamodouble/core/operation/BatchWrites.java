@@ -43,7 +43,8 @@ final class BatchWrites {
 
   /**
    * Writes {@code writes}, each once, and pays for each (the call's capacity charge, and
-   * {@code capacities} by table name) from the item it replaced in the root its table committed over.
+   * {@code capacities} by the table as the request named it) from the item it replaced in the
+   * root its table committed over.
    */
   static void apply(RequestContext context, List<Write> writes, Map<String, ConsumedCapacity> capacities) {
     Map<Table, List<Write>> byTable = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ final class BatchWrites {
       for (int i = 0; i < tableWrites.size(); i++) { // only now: an attempt that lost its commit paid nothing
         ConsumedCapacity consumed = part.consumed().get(i);
         CapacityCharge.record(context.call(), table, tableWrites.get(i).key().partition(), consumed);
-        capacities.computeIfAbsent(table.name(), ConsumedCapacity::new).add(consumed);
+        capacities.computeIfAbsent(tableWrites.get(i).requestedAs(), ConsumedCapacity::new).add(consumed);
       }
     });
   }

@@ -29,7 +29,7 @@ public final class DeleteItem implements Operation {
       return null;
     });
 
-    ConsumedCapacity capacity = new ConsumedCapacity(table.name())
+    ConsumedCapacity capacity = new ConsumedCapacity(request.string("TableName")) // as named: its name or ARN
         .addTableWrite(Capacity.writeUnits(outcome.before() == null ? 0 : outcome.before().size()));
     IndexWriteUnits.add(capacity, table.snapshot(), itemKey, outcome.before(), outcome.after());
     CapacityCharge.record(context.call(), table, itemKey.partition(), capacity);

@@ -28,7 +28,7 @@ public final class GetItem implements Operation {
     }
     boolean consistent = consistentRead != null && consistentRead;
     StoredItem item = context.read(table, null, consistent).get(table.keySchema().keyOfKey(key));
-    ConsumedCapacity capacity = new ConsumedCapacity(table.name())
+    ConsumedCapacity capacity = new ConsumedCapacity(request.string("TableName")) // as named: its name or ARN
         .addTableRead(Capacity.readUnits(item == null ? 0 : item.size(), consistent));
     CapacityCharge.record(context.call(), table, key.get(table.keySchema().partition().name()), capacity);
     Map<String, AttributeValue> attributes = item == null ? null

@@ -32,7 +32,7 @@ public final class PutItem implements Operation {
       return item;
     });
 
-    ConsumedCapacity capacity = new ConsumedCapacity(table.name())
+    ConsumedCapacity capacity = new ConsumedCapacity(request.string("TableName")) // as named: its name or ARN
         .addTableWrite(Capacity.writeUnits(Math.max(item.size(), outcome.before() == null ? 0 : outcome.before().size())));
     IndexWriteUnits.add(capacity, table.snapshot(), key, outcome.before(), outcome.after());
     CapacityCharge.record(context.call(), table, key.partition(), capacity);

@@ -37,9 +37,12 @@ final class ReadPage implements JsonWritable {
   private ConsumedCapacity capacity;
   private String capacityMode;
 
-  /** How to read one page. */
+  /**
+   * How to read one page; {@code tableAsNamed} is the table as the request named it (its name or
+   * its ARN), which ConsumedCapacity answers.
+   */
   record Plan(ReadSource source, Integer limit, Condition filter, Projection projection, String select,
-              boolean consistent, String capacityMode) {}
+              boolean consistent, String capacityMode, String tableAsNamed) {}
 
   /**
    * Reads from {@code candidates}. {@code inRange} decides, for an item that is not (yet) in the
@@ -140,7 +143,7 @@ final class ReadPage implements JsonWritable {
   }
 
   private static ConsumedCapacity capacity(Plan plan, long bytes, long tableBytes) {
-    ConsumedCapacity capacity = new ConsumedCapacity(plan.source().table.name());
+    ConsumedCapacity capacity = new ConsumedCapacity(plan.tableAsNamed());
     double units = Capacity.readUnits(bytes, plan.consistent());
     IndexDefinition index = plan.source().index();
     if (index == null) {

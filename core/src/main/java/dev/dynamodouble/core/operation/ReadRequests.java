@@ -92,6 +92,6 @@ final class ReadRequests {
     String select = select(request, projection, source);
     boolean consistent = consistent(request, source);
     return new ReadPage.Plan(source, request.intValue("Limit"), filter, projection, select, consistent,
-        request.string("ReturnConsumedCapacity"));
+        request.string("ReturnConsumedCapacity"), request.string("TableName"));
   }
 }

@@ -100,7 +100,7 @@ public final class TransactGetItems implements Operation {
       aggregate += size;
       double units = 2 * Capacity.readUnits(size, true);
       Table table = targets.get(i).table();
-      capacities.computeIfAbsent(table.name(), ConsumedCapacity::new).addTableRead(units);
+      capacities.computeIfAbsent(gets.get(i).tableName(), ConsumedCapacity::new).addTableRead(units); // as named
       ItemKey key = targets.get(i).key();
       CapacityCharge.record(context.call(), table, key == null ? null : key.partition(),
           new ConsumedCapacity(table.name()).addTableRead(units));

@@ -109,7 +109,7 @@ public final class TransactWriteItems implements Operation {
       StrongGlobalTables.checkTransaction(context.engine(), actions, WriteAction::table);
       TransactAdmissions.checkWrites(context.call(), actions);
       WriteTransaction.Outcome outcome = WriteTransaction.run(transactions, context.catalog(), actions);
-      result = Result.of(actions, outcome, metricsMode);
+      result = Result.of(actions, parsed, outcome, metricsMode);
       charge(context, actions, outcome);
     } catch (RuntimeException | Error e) {
       if (start != null) {
@@ -261,7 +261,9 @@ public final class TransactWriteItems implements Operation {
       this.collections = collections;
     }
 
-    static Result of(List<WriteAction> actions, WriteTransaction.Outcome outcome, String metricsMode) {
+    /** {@code parsed} gives each action's table as the request named it, which ConsumedCapacity answers. */
+    static Result of(List<WriteAction> actions, List<Parsed> parsed, WriteTransaction.Outcome outcome,
+                     String metricsMode) {
       Map<String, double[]> units = new LinkedHashMap<>();
       Map<String, List<ItemCollections.Metric>> collections = new LinkedHashMap<>();
       for (int i = 0; i < actions.size(); i++) {
@@ -269,7 +271,7 @@ public final class TransactWriteItems implements Operation {
         StoredItem before = outcome.before().get(i);
         StoredItem after = outcome.after().get(i);
         long bytes = Math.max(before == null ? 0 : before.size(), after == null ? 0 : after.size());
-        double[] tableUnits = units.computeIfAbsent(action.table().name(), k -> new double[2]);
+        double[] tableUnits = units.computeIfAbsent(parsed.get(i).tableName(), k -> new double[2]);
         tableUnits[0] += 2 * Capacity.writeUnits(bytes);
         tableUnits[1] += Capacity.readUnits(bytes, true);
         Table table = action.table();

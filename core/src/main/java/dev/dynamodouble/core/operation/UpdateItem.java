@@ -53,7 +53,7 @@ public final class UpdateItem implements Operation {
 
     StoredItem before = outcome.before();
     StoredItem after = outcome.after();
-    ConsumedCapacity capacity = new ConsumedCapacity(table.name())
+    ConsumedCapacity capacity = new ConsumedCapacity(request.string("TableName")) // as named: its name or ARN
         .addTableWrite(Capacity.writeUnits(Math.max(after == null ? 0 : after.size(), before == null ? 0 : before.size())));
     IndexWriteUnits.add(capacity, table.snapshot(), itemKey, outcome.before(), outcome.after());
     CapacityCharge.record(context.call(), table, itemKey.partition(), capacity);

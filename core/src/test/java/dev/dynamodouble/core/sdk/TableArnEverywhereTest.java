@@ -1,0 +1,303 @@
+package dev.dynamodouble.core.sdk;
+
+import static dev.dynamodouble.core.sdk.SdkTestSupport.assertError;
+import static dev.dynamodouble.core.sdk.SdkTestSupport.assertValidation;
+import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
+import static dev.dynamodouble.core.sdk.SdkTestSupport.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.error.Echo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Every operation whose TableName the API reference says may be "the Amazon Resource Name (ARN) of
+ * the table" is called with the ARN and must act as it does with the name; a missing table's ARN
+ * fails as its name does. (BatchGetItem and BatchWriteItem: see {@link BatchTest}; the ARN-only
+ * members ExportTableToPointInTime.TableArn and the tagging calls' ResourceArn: see their own tests.)
+ */
+class TableArnEverywhereTest {
+  static DynamoDouble dynamo;
+  static DynamoDbClient client;
+  static String things;
+  static String admin;
+
+  @BeforeAll
+  static void start() {
+    dynamo = DynamoDouble.builder().start();
+    client = SdkTestSupport.client(dynamo);
+    SdkTestSupport.createTable(client, "things", "pk", "sk");
+    SdkTestSupport.createTable(client, "admin", "pk", null);
+    things = arnOf("things");
+    admin = arnOf("admin");
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    dynamo.close();
+  }
+
+  static String arnOf(String table) {
+    return client.describeTable(r -> r.tableName(table)).table().tableArn();
+  }
+
+  @Test
+  void itemOperationsTakeTheArnAndAnswerItInConsumedCapacity() {
+    var put = client.putItem(r -> r.tableName(things).item(item("pk", "a", "sk", "1", "n", "one"))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    // ConsumedCapacity.TableName: "If you had specified the ARN of a table in the input, you'll see the table ARN"
+    assertThat(put.consumedCapacity().tableName()).isEqualTo(things);
+    assertThat(client.putItem(r -> r.tableName("things").item(item("pk", "a", "sk", "2"))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().tableName()).isEqualTo("things");
+
+    var got = client.getItem(r -> r.tableName(things).key(item("pk", "a", "sk", "1"))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(got.item()).isEqualTo(item("pk", "a", "sk", "1", "n", "one"));
+    assertThat(got.consumedCapacity().tableName()).isEqualTo(things);
+
+    var updated = client.updateItem(r -> r.tableName(things).key(item("pk", "a", "sk", "1"))
+        .updateExpression("SET n = :n").expressionAttributeValues(Map.of(":n", s("uno")))
+        .returnValues("ALL_NEW").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(updated.attributes()).containsEntry("n", s("uno"));
+    assertThat(updated.consumedCapacity().tableName()).isEqualTo(things);
+
+    var query = client.query(r -> r.tableName(things).keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("a"))).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(query.items()).isEqualTo(client.query(r -> r.tableName("things").keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("a")))).items()).hasSize(2);
+    assertThat(query.consumedCapacity().tableName()).isEqualTo(things);
+
+    var scan = client.scan(r -> r.tableName(things).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(scan.items()).isEqualTo(client.scan(r -> r.tableName("things")).items());
+    assertThat(scan.consumedCapacity().tableName()).isEqualTo(things);
+
+    var deleted = client.deleteItem(r -> r.tableName(things).key(item("pk", "a", "sk", "2"))
+        .returnValues("ALL_OLD").returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(deleted.attributes()).isEqualTo(item("pk", "a", "sk", "2"));
+    assertThat(deleted.consumedCapacity().tableName()).isEqualTo(things);
+    assertThat(client.getItem(r -> r.tableName("things").key(item("pk", "a", "sk", "2"))).hasItem()).isFalse();
+  }
+
+  @Test
+  void transactionsTakeTheArn() {
+    var written = client.transactWriteItems(r -> r.transactItems(
+        t -> t.put(p -> p.tableName(things).item(item("pk", "t", "sk", "1"))),
+        t -> t.update(u -> u.tableName(things).key(item("pk", "t", "sk", "2")).updateExpression("SET n = :n")
+            .expressionAttributeValues(Map.of(":n", s("two")))),
+        t -> t.conditionCheck(c -> c.tableName(admin).key(item("pk", "absent"))
+            .conditionExpression("attribute_not_exists(pk)")))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(written.consumedCapacity()).extracting(ConsumedCapacity::tableName)
+        .containsExactlyInAnyOrder(things, admin);
+
+    var read = client.transactGetItems(r -> r.transactItems(
+        t -> t.get(g -> g.tableName(things).key(item("pk", "t", "sk", "1"))),
+        t -> t.get(g -> g.tableName("things").key(item("pk", "t", "sk", "2"))))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    assertThat(read.responses()).extracting(response -> response.item())
+        .containsExactly(item("pk", "t", "sk", "1"), item("pk", "t", "sk", "2", "n", "two"));
+    assertThat(read.consumedCapacity()).extracting(ConsumedCapacity::tableName).contains(things);
+
+    // one item named once by the table's name and once by its ARN is still one item
+    assertValidation(() -> client.transactWriteItems(r -> r.transactItems(
+            t -> t.put(p -> p.tableName(things).item(item("pk", "t", "sk", "3"))),
+            t -> t.delete(d -> d.tableName("things").key(item("pk", "t", "sk", "3"))))),
+        "Transaction request cannot include multiple operations on one item");
+  }
+
+  @Test
+  void tableSettingsCallsTakeTheArnAndAnswerTheTableName() {
+    var described = client.describeTable(r -> r.tableName(admin)).table();
+    assertThat(described.tableName()).isEqualTo("admin");
+    assertThat(described.tableArn()).isEqualTo(admin);
+
+    var updated = client.updateTable(r -> r.tableName(admin)
+        .streamSpecification(spec -> spec.streamEnabled(true).streamViewType("NEW_IMAGE"))).tableDescription();
+    assertThat(updated.tableName()).isEqualTo("admin");
+    assertThat(updated.streamSpecification().streamEnabled()).isTrue();
+
+    client.updateTimeToLive(r -> r.tableName(admin).timeToLiveSpecification(t -> t.enabled(true).attributeName("ttl")));
+    assertThat(client.describeTimeToLive(r -> r.tableName(admin)).timeToLiveDescription())
+        .satisfies(d -> assertThat(d.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED))
+        .satisfies(d -> assertThat(d.attributeName()).isEqualTo("ttl"));
+
+    client.updateContinuousBackups(r -> r.tableName(admin)
+        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+    assertThat(client.describeContinuousBackups(r -> r.tableName(admin)).continuousBackupsDescription()
+        .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
+
+    var backup = client.createBackup(r -> r.tableName(admin).backupName("by-arn")).backupDetails();
+    assertThat(client.listBackups(r -> r.tableName(admin)).backupSummaries())
+        .singleElement().satisfies(summary -> {
+          assertThat(summary.backupArn()).isEqualTo(backup.backupArn());
+          assertThat(summary.tableName()).isEqualTo("admin");
+          assertThat(summary.tableArn()).isEqualTo(admin);
+        });
+
+    var insights = client.updateContributorInsights(r -> r.tableName(admin)
+        .contributorInsightsAction(ContributorInsightsAction.ENABLE));
+    assertThat(insights.tableName()).isEqualTo("admin");
+    assertThat(client.describeContributorInsights(r -> r.tableName(admin)).tableName()).isEqualTo("admin");
+    assertThat(client.listContributorInsights(r -> r.tableName(admin)).contributorInsightsSummaries())
+        .singleElement().satisfies(summary -> assertThat(summary.tableName()).isEqualTo("admin"));
+
+    String stream = "arn:aws:kinesis:us-east-1:000000000000:stream/by-arn";
+    assertThat(client.enableKinesisStreamingDestination(r -> r.tableName(admin).streamArn(stream)).tableName())
+        .isEqualTo("admin");
+    assertThat(client.describeKinesisStreamingDestination(r -> r.tableName(admin)).tableName()).isEqualTo("admin");
+    assertThat(client.updateKinesisStreamingDestination(r -> r.tableName(admin).streamArn(stream)
+        .updateKinesisStreamingConfiguration(c -> c.approximateCreationDateTimePrecision("MILLISECOND")))
+        .tableName()).isEqualTo("admin");
+    assertThat(client.disableKinesisStreamingDestination(r -> r.tableName(admin).streamArn(stream)).tableName())
+        .isEqualTo("admin");
+
+    client.updateTableReplicaAutoScaling(r -> r.tableName(admin).provisionedWriteCapacityAutoScalingUpdate(a -> a
+        .minimumUnits(1L).maximumUnits(10L)
+        .scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(c -> c.targetValue(50.0)))));
+    assertThat(client.describeTableReplicaAutoScaling(r -> r.tableName(admin)).tableAutoScalingDescription()
+        .tableName()).isEqualTo("admin");
+  }
+
+  @Test
+  void resourcePolicyAndTagCallsTakeTheTableArn() {
+    String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+        + "\"arn:aws:iam::000000000000:root\"},\"Action\":\"dynamodb:GetItem\",\"Resource\":\"" + admin + "\"}]}";
+    String revision = client.putResourcePolicy(r -> r.resourceArn(admin).policy(policy)).revisionId();
+    assertThat(client.getResourcePolicy(r -> r.resourceArn(admin)).revisionId()).isEqualTo(revision);
+    client.deleteResourcePolicy(r -> r.resourceArn(admin));
+
+    client.tagResource(r -> r.resourceArn(admin).tags(t -> t.key("team").value("arn")));
+    assertThat(client.listTagsOfResource(r -> r.resourceArn(admin)).tags()).singleElement()
+        .satisfies(tag -> assertThat(tag.value()).isEqualTo("arn"));
+    client.untagResource(r -> r.resourceArn(admin).tagKeys("team"));
+  }
+
+  @Test
+  void deleteTableTakesTheArn() {
+    SdkTestSupport.createTable(client, "doomed", "pk", null);
+    var deleted = client.deleteTable(r -> r.tableName(arnOf("doomed"))).tableDescription();
+    assertThat(deleted.tableName()).isEqualTo("doomed");
+    assertThat(client.listTables().tableNames()).doesNotContain("doomed");
+  }
+
+  /** Each call, given a table name or ARN. */
+  private static Map<String, Consumer<String>> callsNamingATable() {
+    Map<String, Consumer<String>> calls = new LinkedHashMap<>();
+    calls.put("GetItem", t -> client.getItem(r -> r.tableName(t).key(item("pk", "x", "sk", "y"))));
+    calls.put("PutItem", t -> client.putItem(r -> r.tableName(t).item(item("pk", "x", "sk", "y"))));
+    calls.put("UpdateItem", t -> client.updateItem(r -> r.tableName(t).key(item("pk", "x", "sk", "y"))));
+    calls.put("DeleteItem", t -> client.deleteItem(r -> r.tableName(t).key(item("pk", "x", "sk", "y"))));
+    calls.put("Query", t -> client.query(r -> r.tableName(t).keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("x")))));
+    calls.put("Scan", t -> client.scan(r -> r.tableName(t)));
+    calls.put("TransactGetItems", t -> client.transactGetItems(r -> r.transactItems(
+        i -> i.get(g -> g.tableName(t).key(item("pk", "x", "sk", "y"))))));
+    calls.put("TransactWriteItems", t -> client.transactWriteItems(r -> r.transactItems(
+        i -> i.put(p -> p.tableName(t).item(item("pk", "x", "sk", "y"))))));
+    calls.put("DescribeTable", t -> client.describeTable(r -> r.tableName(t)));
+    calls.put("UpdateTable", t -> client.updateTable(r -> r.tableName(t).deletionProtectionEnabled(false)));
+    calls.put("DeleteTable", t -> client.deleteTable(r -> r.tableName(t)));
+    calls.put("DescribeTimeToLive", t -> client.describeTimeToLive(r -> r.tableName(t)));
+    calls.put("UpdateTimeToLive", t -> client.updateTimeToLive(r -> r.tableName(t)
+        .timeToLiveSpecification(s -> s.enabled(true).attributeName("ttl"))));
+    calls.put("DescribeContinuousBackups", t -> client.describeContinuousBackups(r -> r.tableName(t)));
+    calls.put("UpdateContinuousBackups", t -> client.updateContinuousBackups(r -> r.tableName(t)
+        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))));
+    calls.put("CreateBackup", t -> client.createBackup(r -> r.tableName(t).backupName("b")));
+    calls.put("DescribeContributorInsights", t -> client.describeContributorInsights(r -> r.tableName(t)));
+    calls.put("UpdateContributorInsights", t -> client.updateContributorInsights(r -> r.tableName(t)
+        .contributorInsightsAction(ContributorInsightsAction.ENABLE)));
+    calls.put("ListContributorInsights", t -> client.listContributorInsights(r -> r.tableName(t)));
+    calls.put("DescribeKinesisStreamingDestination", t -> client.describeKinesisStreamingDestination(
+        r -> r.tableName(t)));
+    calls.put("EnableKinesisStreamingDestination", t -> client.enableKinesisStreamingDestination(
+        r -> r.tableName(t).streamArn("arn:aws:kinesis:us-east-1:000000000000:stream/s")));
+    calls.put("DescribeTableReplicaAutoScaling", t -> client.describeTableReplicaAutoScaling(r -> r.tableName(t)));
+    return calls;
+  }
+
+  private static DynamoDbException failure(Consumer<String> call, String table) {
+    DynamoDbException e = catchThrowableOfType(DynamoDbException.class, () -> call.accept(table));
+    assertThat(e).as("a call naming %s", table).isNotNull();
+    return e;
+  }
+
+  @Test
+  void aMissingTablesArnFailsAsItsNameDoes() {
+    String missing = things.replace(":table/things", ":table/nosuchtable");
+    callsNamingATable().forEach((operation, call) -> {
+      DynamoDbException byName = failure(call, "nosuchtable");
+      DynamoDbException byArn = failure(call, missing);
+      assertThat(byArn.awsErrorDetails().errorCode()).as(operation).isEqualTo(byName.awsErrorDetails().errorCode());
+      assertThat(byArn.awsErrorDetails().errorMessage()).as(operation)
+          .isEqualTo(byName.awsErrorDetails().errorMessage());
+    });
+  }
+
+  @Test
+  void anArnOfAnotherAccountOrRegionNamesTheEndpointsTableOfThatName() {
+    // Kept as it was: the table part of the ARN is looked up in the endpoint's region and account.
+    // The API reference says nothing of an ARN of another region; another account's ARN names that
+    // account's table, reachable only through its resource-based policy (not modelled here).
+    client.putItem(r -> r.tableName("things").item(item("pk", "elsewhere", "sk", "1")));
+    for (String elsewhere : List.of(things.replace(":us-east-1:", ":eu-west-1:"),
+        things.replace(":000000000000:", ":111122223333:"))) {
+      assertThat(client.getItem(r -> r.tableName(elsewhere).key(item("pk", "elsewhere", "sk", "1"))).hasItem())
+          .as(elsewhere).isTrue();
+    }
+  }
+
+  @Test
+  void anOverLongArnIsRefusedByTheLengthConstraint() {
+    String longArn = things + SdkTestSupport.repeat('x', 1025 - things.length());
+    String message = "1 validation error detected: Value '" + Echo.of(longArn) + "' at 'tableName' failed to satisfy "
+        + "constraint: Member must have length less than or equal to 1024";
+    assertValidation(() -> client.getItem(r -> r.tableName(longArn).key(item("pk", "x", "sk", "y"))), message);
+    assertValidation(() -> client.describeTable(r -> r.tableName(longArn)), message);
+  }
+
+  @Test
+  void anArnNamingNoTableIsNotFound() {
+    String noTable = "arn:aws:dynamodb:us-east-1:000000000000:things";
+    assertError(() -> client.getItem(r -> r.tableName(noTable).key(item("pk", "x", "sk", "y"))),
+        "ResourceNotFoundException", "Requested resource not found");
+    assertError(() -> client.describeTable(r -> r.tableName(noTable)),
+        "ResourceNotFoundException", "Requested resource not found: Table: " + noTable + " not found");
+  }
+
+  @Test
+  void listStreamsTakesOnlyATableName() {
+    // DynamoDB Streams' ListStreams.TableName is a name: 3 to 255 characters of [a-zA-Z0-9_.-]
+    try (DynamoDbStreamsClient streams = SdkTestSupport.streamsClient(dynamo, "us-east-1")) {
+      var e = catchThrowableOfType(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+          () -> streams.listStreams(r -> r.tableName(things)));
+      assertThat(e).isNotNull();
+      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    }
+  }
+
+  @Test
+  void aPartiqlStatementMayNameTheTableByItsArn() {
+    // Kept as it was: the API reference gives ExecuteStatement no TableName, and the PartiQL
+    // reference names tables only by name; a quoted ARN resolves as TableName does.
+    client.putItem(r -> r.tableName("things").item(item("pk", "q", "sk", "1")));
+    var byName = client.executeStatement(r -> r.statement("SELECT * FROM \"things\" WHERE pk = 'q'")).items();
+    var byArn = client.executeStatement(r -> r.statement("SELECT * FROM \"" + things + "\" WHERE pk = 'q'")).items();
+    assertThat(byArn).isEqualTo(byName).hasSize(1);
+  }
+}
