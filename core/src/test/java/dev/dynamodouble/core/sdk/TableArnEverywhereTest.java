@@ -250,16 +250,21 @@ class TableArnEverywhereTest {
   }
 
   @Test
-  void anArnOfAnotherAccountOrRegionNamesTheEndpointsTableOfThatName() {
-    // Kept as it was: the table part of the ARN is looked up in the endpoint's region and account.
-    // The API reference says nothing of an ARN of another region; another account's ARN names that
-    // account's table, reachable only through its resource-based policy (not modelled here).
+  void anArnOfAnotherAccountOrRegionNamesNoTableHere() {
+    // Looking the name up here would act on another table than the one named: a global table's
+    // other replica, or another account's table (which DynamoDB reaches only through its
+    // resource-based policy, not modelled here). So it is not found, for reads, writes and
+    // control calls alike, and the endpoint's own table of that name is left alone.
     client.putItem(r -> r.tableName("things").item(item("pk", "elsewhere", "sk", "1")));
     for (String elsewhere : List.of(things.replace(":us-east-1:", ":eu-west-1:"),
         things.replace(":000000000000:", ":111122223333:"))) {
-      assertThat(client.getItem(r -> r.tableName(elsewhere).key(item("pk", "elsewhere", "sk", "1"))).hasItem())
-          .as(elsewhere).isTrue();
+      assertError(() -> client.getItem(r -> r.tableName(elsewhere).key(item("pk", "elsewhere", "sk", "1"))),
+          "ResourceNotFoundException", "Requested resource not found");
+      assertError(() -> client.deleteItem(r -> r.tableName(elsewhere).key(item("pk", "elsewhere", "sk", "1"))),
+          "ResourceNotFoundException", "Requested resource not found");
+      assertError(() -> client.describeTable(r -> r.tableName(elsewhere)), "ResourceNotFoundException", null);
     }
+    assertThat(client.getItem(r -> r.tableName("things").key(item("pk", "elsewhere", "sk", "1"))).hasItem()).isTrue();
   }
 
   @Test
