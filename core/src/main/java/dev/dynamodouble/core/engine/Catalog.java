@@ -9,13 +9,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** The tables of one region, by name. */
 public final class Catalog {
   private final String region;
-  private final String accountId;
   private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
   private final java.util.function.Consumer<Table> added;
 
-  Catalog(String region, String accountId, java.util.function.Consumer<Table> added) {
+  Catalog(String region, java.util.function.Consumer<Table> added) {
     this.region = region;
-    this.accountId = accountId;
     this.added = added;
   }
 
@@ -25,25 +23,23 @@ public final class Catalog {
 
   /**
    * The table of that name (or ARN), whatever its status, or null. A table ARN of another region
-   * or account names no table here: looking its name up in this region would act on a different
-   * table than the one the caller named (a global table's other replica, another account's table).
+   * names no table here: looking its name up in this region would act on another table than the
+   * one the caller named (a global table's other replica). The ARN's account is not checked: the
+   * endpoint's tables are one account's, and a test may well name them with its production ARNs.
    */
   public Table find(String nameOrArn) {
-    if (nameOrArn == null || (nameOrArn.startsWith("arn:") && !ownArn(nameOrArn))) {
+    if (nameOrArn == null || (nameOrArn.startsWith("arn:") && !inThisRegion(nameOrArn))) {
       return null;
     }
     return tables.get(nameOf(nameOrArn));
   }
 
-  /** Whether a table ARN's region and account ({@code arn:partition:dynamodb:region:account:...}) are this catalog's. */
-  private boolean ownArn(String arn) {
+  /** Whether an ARN's region ({@code arn:partition:service:region:...}) is this catalog's. */
+  private boolean inThisRegion(String arn) {
     int partitionEnd = arn.indexOf(':', 4);
     int serviceEnd = partitionEnd < 0 ? -1 : arn.indexOf(':', partitionEnd + 1);
     int regionEnd = serviceEnd < 0 ? -1 : arn.indexOf(':', serviceEnd + 1);
-    int accountEnd = regionEnd < 0 ? -1 : arn.indexOf(':', regionEnd + 1);
-    return accountEnd >= 0
-        && regionEnd - serviceEnd - 1 == region.length() && arn.startsWith(region, serviceEnd + 1)
-        && accountEnd - regionEnd - 1 == accountId.length() && arn.startsWith(accountId, regionEnd + 1);
+    return regionEnd >= 0 && regionEnd - serviceEnd - 1 == region.length() && arn.startsWith(region, serviceEnd + 1);
   }
 
   /** Whether {@code table} is this region's table of its name (not deleted, not replaced by a new one). */

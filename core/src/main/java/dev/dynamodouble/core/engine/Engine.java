@@ -139,7 +139,7 @@ public final class Engine {
 
   /** The catalog of a region, created on first use. */
   public Catalog region(String region) {
-    return regions.computeIfAbsent(region, name -> new Catalog(name, options.accountId(), consistency::tableAdded));
+    return regions.computeIfAbsent(region, name -> new Catalog(name, consistency::tableAdded));
   }
 
   /** Whether {@code table} is still its region's table of its name (not deleted, not replaced). */
