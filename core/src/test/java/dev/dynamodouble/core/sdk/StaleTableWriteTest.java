@@ -52,6 +52,9 @@ class StaleTableWriteTest {
     engine = dynamo.engine();
     withoutTable = engine.snapshot();
     SdkTestSupport.createTable(client, "orders", "pk", null);
+    // The table turns ACTIVE in a clock task: run it now, or a request made while a test holds the
+    // engine's lock would wait behind it (a request runs due tasks first), not inside ItemWrites.
+    engine.clock().runDue();
   }
 
   @AfterEach
@@ -118,10 +121,17 @@ class StaleTableWriteTest {
     assertThat(table.snapshot().itemCount()).isZero();
   }
 
-  /** Waits until some thread is parked (on the engine's lock) with a frame of {@code type} on its stack. */
+  /**
+   * Waits until some thread is parked (on the engine's lock) with a frame of {@code type} on its
+   * stack; fails after 30 s rather than spin on (a same-thread {@code @Timeout} cannot stop a loop).
+   */
   private static void awaitParkedIn(Class<?> type) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (Thread.getAllStackTraces().entrySet().stream().noneMatch(e -> e.getKey().getState() == Thread.State.WAITING
         && Arrays.stream(e.getValue()).anyMatch(frame -> frame.getClassName().equals(type.getName())))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no thread parked in " + type.getSimpleName() + " within 30 s");
+      }
       Thread.onSpinWait();
     }
   }
