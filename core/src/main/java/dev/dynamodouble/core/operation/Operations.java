@@ -81,6 +81,8 @@ public final class Operations {
       case "ListGlobalTables": return new ListGlobalTables();
       case "DescribeGlobalTableSettings": return new DescribeGlobalTableSettings();
       case "UpdateGlobalTableSettings": return new UpdateGlobalTableSettings();
+      case "StartBulkPutItems", "DescribeBulkOperation", "ListBulkOperations", "CancelBulkOperation":
+        return new NotSupported(name, "bulk operations (items put from S3) are not built");
       default: return null;
     }
   }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The top-level request members of every operation, as the DynamoDB API model has them (AWS SDK
- * for Java 2.56). The service ignores a member it does not know; Dynamo Double refuses it instead,
+ * for Java 2.59). The service ignores a member it does not know; Dynamo Double refuses it instead,
  * and refuses the members it knows but does not build, naming them: a request is never accepted
  * with part of it silently dropped (a newer SDK's member may be a feature a test relies on).
  */
@@ -23,7 +23,8 @@ public final class RequestMembers {
       "creating a replica from a source table's ARN is not built; use UpdateTable ReplicaUpdates",
       "CreateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
       "UpdateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
-      "GetShardIterator.Timestamp", "AT_TIMESTAMP shard iterators are not built");
+      "GetShardIterator.Timestamp", "AT_TIMESTAMP shard iterators are not built",
+      "UpdateTable.DisassociationProtectionEnabled", "disassociating a global table's replicas is not built");
   /** {@link #NOT_BUILT} by operation, so a request looks its members up without building names. */
   private static final Map<String, Map<String, String>> NOT_BUILT_BY_OPERATION = new HashMap<>();
 
@@ -46,7 +47,8 @@ public final class RequestMembers {
     known("UpdateTable", "AttributeDefinitions", "TableName", "BillingMode", "ProvisionedThroughput",
         "GlobalSecondaryIndexUpdates", "StreamSpecification", "SSESpecification", "ReplicaUpdates", "TableClass",
         "DeletionProtectionEnabled", "MultiRegionConsistency", "GlobalTableWitnessUpdates", "OnDemandThroughput",
-        "WarmThroughput", "GlobalTableSettingsReplicationMode", "VectorIndexUpdates");
+        "WarmThroughput", "GlobalTableSettingsReplicationMode", "VectorIndexUpdates",
+        "DisassociationProtectionEnabled");
     known("PutItem", "TableName", "Item", "Expected", "ReturnValues", "ReturnConsumedCapacity",
         "ReturnItemCollectionMetrics", "ConditionalOperator", "ConditionExpression", "ExpressionAttributeNames",
         "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure");
@@ -157,7 +159,7 @@ public final class RequestMembers {
       }
       if (!known.contains(member)) {
         throw DynamoException.validation("Unknown member " + member + " in a " + operation + " request: Dynamo Double "
-            + "refuses members it does not know rather than ignore them (the API as of AWS SDK for Java 2.56)");
+            + "refuses members it does not know rather than ignore them (the API as of AWS SDK for Java 2.59)");
       }
     }
   }

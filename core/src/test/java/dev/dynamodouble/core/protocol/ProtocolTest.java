@@ -222,7 +222,7 @@ class ProtocolTest {
     // DynamoDB ignores them; Dynamo Double refuses them so that no part of a request is silently dropped
     assertError(raw.call("ListTables", "{\"Bogus\":1,\"Other\":{\"x\":[1,2]}}"), "ValidationException",
         "Unknown member Bogus in a ListTables request: Dynamo Double refuses members it does not know rather than "
-            + "ignore them (the API as of AWS SDK for Java 2.56)");
+            + "ignore them (the API as of AWS SDK for Java 2.59)");
     assertThat(raw.call("ListTables", "{\"Bogus\":null}").status()).isEqualTo(200);
   }
 

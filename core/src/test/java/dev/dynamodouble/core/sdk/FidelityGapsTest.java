@@ -167,6 +167,26 @@ class FidelityGapsTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorType()).isEqualTo("ValidationException");
     assertThat(response.message()).isEqualTo("Unknown member ReadFromTheFuture in a GetItem request: Dynamo Double "
-        + "refuses members it does not know rather than ignore them (the API as of AWS SDK for Java 2.56)");
+        + "refuses members it does not know rather than ignore them (the API as of AWS SDK for Java 2.59)");
+  }
+
+  @Test
+  void whatAwsSdk259AddedAndIsNotBuiltIsRefusedByName() {
+    String bulk = "is not supported by Dynamo Double yet: bulk operations (items put from S3) are not built";
+    assertValidation(() -> client.startBulkPutItems(r -> r.tableName("gaps").clientToken("t")
+        .inputS3Configuration(s3 -> s3.s3Bucket("b"))), "StartBulkPutItems " + bulk);
+    assertValidation(() -> client.describeBulkOperation(r -> r.bulkOperationArn(arn + "/bulk-operation/1")),
+        "DescribeBulkOperation " + bulk);
+    assertValidation(() -> client.listBulkOperations(r -> r.maxResults(1)), "ListBulkOperations " + bulk);
+    assertValidation(() -> client.cancelBulkOperation(r -> r.bulkOperationArn(arn + "/bulk-operation/1")),
+        "CancelBulkOperation " + bulk);
+    assertValidation(() -> client.updateTable(r -> r.tableName("gaps").disassociationProtectionEnabled(true)),
+        "UpdateTable's DisassociationProtectionEnabled is not supported by Dynamo Double yet: disassociating a "
+            + "global table's replicas is not built");
+    assertValidation(() -> client.updateTable(r -> r.tableName("gaps").replicaUpdates(u -> u.disassociate(
+            d -> d.regionName("eu-west-1")))),
+        "ReplicaUpdates' Disassociate is not supported by Dynamo Double yet: disassociating a global table's "
+            + "replicas is not built");
+    assertThat(client.describeTable(r -> r.tableName("gaps")).table().replicas()).isEmpty();
   }
 }
