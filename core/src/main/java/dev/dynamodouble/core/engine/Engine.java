@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.engine;
 
+import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.time.DynamoClock;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * serializable with no deadlock to reason about; readers never take it, they read immutable
  * roots. A write holds the lock only for an in-memory copy-on-write of a few tree nodes. The
  * exception is a single-item write or a BatchWriteItem to tables whose changes nobody follows
- * ({@link #writeShared}): such writes hold the lock's shared side, run beside each other, and
+ * ({@link #writeSharedIfUnfollowed}): such writes hold the lock's shared side, run beside each other, and
  * commit by compare-and-set.
  */
 public final class Engine {
@@ -171,19 +172,60 @@ public final class Engine {
     }
   }
 
+  /** A write that runs on either side of the writer lock, told which. */
+  @FunctionalInterface
+  public interface SidedWrite<T> {
+    /** @param shared whether it runs under the shared side: then it commits by compare-and-set */
+    T run(boolean shared);
+  }
+
   /**
-   * Runs {@code write} under the shared side of the writer lock: beside other shared writers, never
-   * beside a {@link #write}. Only for writes that commit by compare-and-set on the roots of tables
-   * nobody follows (see {@code ItemWrites}, {@code BatchWrites}); {@code write} must not call
-   * {@link #write} (the lock cannot be upgraded).
+   * Runs {@code write} under the shared side of the writer lock when nobody follows any of
+   * {@code tables} and this thread does not hold the exclusive side, else under the exclusive side. Shared
+   * writers run beside each other, never beside a {@link #write}, and commit by compare-and-set on
+   * the roots of their tables (see {@code ItemWrites}, {@code BatchWrites}). Whether a table is
+   * followed changes only under the exclusive side, so it is asked again under the shared one.
+   * {@code write} must not call {@link #write} when shared (the lock cannot be upgraded).
    */
-  public <T> T writeShared(Supplier<T> write) {
-    sharedLock.lock();
-    try {
-      return write.get();
-    } finally {
-      sharedLock.unlock();
+  public <T> T writeSharedIfUnfollowed(Collection<Table> tables, SidedWrite<T> write) {
+    return sidedWrite(tables, null, write);
+  }
+
+  /** As {@link #writeSharedIfUnfollowed(Collection, SidedWrite)} for one table (a single-item write: no list). */
+  public <T> T writeSharedIfUnfollowed(Table table, SidedWrite<T> write) {
+    return sidedWrite(null, table, write);
+  }
+
+  private <T> T sidedWrite(Collection<Table> tables, Table table, SidedWrite<T> write) {
+    if (!holdsWriteLock() && unfollowed(tables, table)) {
+      sharedLock.lock();
+      try {
+        if (unfollowed(tables, table)) {
+          return write.run(true);
+        }
+      } finally {
+        sharedLock.unlock();
+      }
     }
+    writeLock.lock();
+    try {
+      return write.run(false);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Whether nobody follows {@code table}, or (when it is null) any of {@code tables}. */
+  private boolean unfollowed(Collection<Table> tables, Table table) {
+    if (table != null) {
+      return feed.unfollowed(table);
+    }
+    for (Table each : tables) {
+      if (!feed.unfollowed(each)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Captures the clock, every table's current root and every participant's state, in O(tables). */

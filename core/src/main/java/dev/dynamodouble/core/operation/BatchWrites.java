@@ -4,7 +4,6 @@ import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.capacity.IndexWriteUnits;
-import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.feed.ChangeFeed;
 import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -13,7 +12,6 @@ import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,29 +49,10 @@ final class BatchWrites {
     for (Write write : writes) {
       byTable.computeIfAbsent(write.table(), t -> new ArrayList<>()).add(write);
     }
-    Engine engine = context.engine();
-    if (!engine.holdsWriteLock() && unfollowed(engine, byTable.keySet())) {
-      boolean written = engine.writeShared(() -> { // subscriptions change under the exclusive side: ask again
-        if (!unfollowed(engine, byTable.keySet())) {
-          return false;
-        }
-        write(context, writes, byTable, capacities, true);
-        return true;
-      });
-      if (written) {
-        return;
-      }
-    }
-    engine.write(() -> write(context, writes, byTable, capacities, false));
-  }
-
-  private static boolean unfollowed(Engine engine, Collection<Table> tables) {
-    for (Table table : tables) {
-      if (!engine.feed().unfollowed(table)) {
-        return false;
-      }
-    }
-    return true;
+    context.engine().writeSharedIfUnfollowed(byTable.keySet(), shared -> {
+      write(context, writes, byTable, capacities, shared);
+      return null;
+    });
   }
 
   private static void write(RequestContext context, List<Write> writes, Map<Table, List<Write>> byTable,

@@ -43,15 +43,7 @@ public final class ItemWrites {
    * (or null) and returns the new item, or null to delete it; it may run more than once.
    */
   public static Outcome apply(RequestContext context, Table table, ItemKey key, UnaryOperator<StoredItem> change) {
-    Engine engine = context.engine();
-    if (!engine.holdsWriteLock() && engine.feed().unfollowed(table)) {
-      Outcome outcome = engine.writeShared(() -> // subscriptions change under the exclusive side: ask again
-          engine.feed().unfollowed(table) ? write(context, table, key, change, true) : null);
-      if (outcome != null) {
-        return outcome;
-      }
-    }
-    return engine.write(() -> write(context, table, key, change, false));
+    return context.engine().writeSharedIfUnfollowed(table, shared -> write(context, table, key, change, shared));
   }
 
   private static Outcome write(RequestContext context, Table table, ItemKey key, UnaryOperator<StoredItem> change,
