@@ -144,7 +144,7 @@ public final class Engine {
   }
 
   /** Whether {@code table} is still its region's table of its name (not deleted, not replaced). */
-  public boolean isCurrent(dev.dynamodouble.core.table.Table table) {
+  public boolean isCurrent(Table table) {
     return region(table.region()).holds(table);
   }
 
@@ -239,7 +239,7 @@ public final class Engine {
       java.util.Map<String, java.util.List<EngineSnapshot.Entry>> byRegion = new java.util.HashMap<>();
       for (Catalog catalog : regions.values()) {
         java.util.List<EngineSnapshot.Entry> entries = new java.util.ArrayList<>();
-        for (dev.dynamodouble.core.table.Table table : catalog.tables()) {
+        for (Table table : catalog.tables()) {
           entries.add(new EngineSnapshot.Entry(table, table.snapshot(), table.settings(), feed.capture(table)));
         }
         byRegion.put(catalog.region(), entries);
@@ -260,18 +260,18 @@ public final class Engine {
       java.time.Instant now = clock.now();
       for (Catalog catalog : regions.values()) {
         java.util.List<EngineSnapshot.Entry> entries = snapshot.byRegion().getOrDefault(catalog.region(), java.util.List.of());
-        java.util.Set<dev.dynamodouble.core.table.Table> kept = new java.util.HashSet<>();
+        java.util.Set<Table> kept = new java.util.HashSet<>();
         for (EngineSnapshot.Entry entry : entries) {
           kept.add(entry.table());
         }
-        for (dev.dynamodouble.core.table.Table table : java.util.List.copyOf(catalog.tables())) {
+        for (Table table : java.util.List.copyOf(catalog.tables())) {
           if (!kept.contains(table)) {
             catalog.remove(table);
             feed.reset(table, table.snapshot(), clock.now(), null); // as if it never existed
           }
         }
         for (EngineSnapshot.Entry entry : entries) {
-          dev.dynamodouble.core.table.Table table = entry.table();
+          Table table = entry.table();
           if (!catalog.holds(table)) {
             catalog.add(table);
           }
