@@ -26,6 +26,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -55,8 +56,7 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
    * items (40 MB), not bounded by its body: one that names it anywhere goes to a worker.
    */
   private static final String TRANSACT_WRITE = "DynamoDB_20120810.TransactWriteItems";
-  private static final ByteBuf ALL_OLD =
-      Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("ALL_OLD", StandardCharsets.US_ASCII));
+  private static final byte[] ALL_OLD = ascii("ALL_OLD");
   /** Requests read ahead on one connection while its answer waits for the device, before reading stops. */
   private static final int MAX_WAITING = 16;
   /** Room left in front of a response body for its head (status line and headers). */
@@ -277,7 +277,28 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         && !request.uri().startsWith(ControlApi.PREFIX)
         && ContentEncoding.isIdentity(headers.get(HttpHeaderNames.CONTENT_ENCODING))
         && endpoint.dispatcher().quick(target)
-        && !(TRANSACT_WRITE.equals(target) && exchange.body != null && ByteBufUtil.indexOf(ALL_OLD, exchange.body) >= 0);
+        && !(TRANSACT_WRITE.equals(target) && exchange.body != null && mentions(exchange.body, ALL_OLD));
+  }
+
+  /**
+   * Whether {@code word} occurs in the readable bytes of {@code body}: a plain loop over the
+   * heap array (Netty's general search through the buffer's accessors cost a transaction's I/O
+   * thread about a tenth of its time).
+   */
+  static boolean mentions(ByteBuf body, byte[] word) {
+    if (!body.hasArray()) {
+      return ByteBufUtil.indexOf(Unpooled.wrappedBuffer(word), body) >= 0;
+    }
+    byte[] bytes = body.array();
+    int from = body.arrayOffset() + body.readerIndex();
+    int last = from + body.readableBytes() - word.length;
+    byte first = word[0];
+    for (int i = from; i <= last; i++) {
+      if (bytes[i] == first && Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Hands a request to a worker; on the I/O thread. */
