@@ -16,15 +16,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * A table named by its ARN in the batch calls: BatchGetItem takes each table once, by its name or
- * by its ARN.
+ * A table named by its ARN in the batch and transaction calls: BatchGetItem takes each table once,
+ * by its name or by its ARN, and ItemCollectionMetrics answers a table the way the request named
+ * it, as Responses, UnprocessedKeys/UnprocessedItems and ConsumedCapacity do.
  */
 class TableArnInBatchesTest {
   static DynamoDouble dynamo;
@@ -101,5 +104,36 @@ class TableArnInBatchesTest {
     both.put(usersArn, List.of(put(item("pk", "w2"))));
     assertThat(client.batchWriteItem(r -> r.requestItems(both)).unprocessedItems()).isEmpty();
     assertThat(client.getItem(r -> r.tableName("users").key(item("pk", "w2"))).hasItem()).isTrue();
+  }
+
+  @Test
+  void itemCollectionMetricsAnswerTheTableAsTheRequestNamedIt() {
+    var byArn = client.batchWriteItem(r -> r.requestItems(Map.of(collectionsArn,
+            List.of(put(item("pk", "c1", "sk", "1", "alt", "x")))))
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    assertThat(byArn.itemCollectionMetrics()).containsOnlyKeys(collectionsArn);
+    assertThat(byArn.itemCollectionMetrics().get(collectionsArn)).singleElement()
+        .satisfies(m -> assertThat(m.itemCollectionKey()).isEqualTo(item("pk", "c1")));
+
+    var byName = client.batchWriteItem(r -> r.requestItems(Map.of("collections",
+            List.of(put(item("pk", "c1", "sk", "2", "alt", "y")))))
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    assertThat(byName.itemCollectionMetrics()).containsOnlyKeys("collections");
+
+    // both forms in one request: each under its own key, as UnprocessedItems would be
+    Map<String, List<WriteRequest>> both = new LinkedHashMap<>();
+    both.put("collections", List.of(put(item("pk", "c2", "sk", "1", "alt", "x"))));
+    both.put(collectionsArn, List.of(put(item("pk", "c3", "sk", "1", "alt", "x"))));
+    var mixed = client.batchWriteItem(r -> r.requestItems(both)
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    assertThat(mixed.itemCollectionMetrics()).containsOnlyKeys("collections", collectionsArn);
+    assertThat(mixed.itemCollectionMetrics().get(collectionsArn)).extracting(ItemCollectionMetrics::itemCollectionKey)
+        .containsExactly(item("pk", "c3"));
+
+    // TransactWriteItems answers its ItemCollectionMetrics the same way
+    var transaction = client.transactWriteItems(r -> r.transactItems(
+            t -> t.put(p -> p.tableName(collectionsArn).item(item("pk", "c4", "sk", "1", "alt", "x"))))
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    assertThat(transaction.itemCollectionMetrics()).containsOnlyKeys(collectionsArn);
   }
 }
