@@ -267,12 +267,21 @@ class StreamsTest {
     assertThat(keysRead(now)).containsExactly("k3");
   }
 
-  @Test
-  void atTimestampBeforeTheTrimHorizonReadsFromTheOldestRetainedRecord() {
+  /**
+   * A table "tbl" whose stream keeps one shard for three days (its records still trimmed after 24
+   * hours, iterators living two days), holding one record, of the item "old".
+   */
+  private String oneShardStreamWithOldRecord(StreamViewType view) {
     dynamo.engine().streams().settings(new StreamSettings(1, Duration.ofDays(3), Duration.ofHours(24),
         Duration.ofDays(2)));
-    String arn = createStreamTable("tbl", StreamViewType.KEYS_ONLY);
+    String arn = createStreamTable("tbl", view);
     client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("old"))));
+    return arn;
+  }
+
+  @Test
+  void atTimestampBeforeTheTrimHorizonReadsFromTheOldestRetainedRecord() {
+    String arn = oneShardStreamWithOldRecord(StreamViewType.KEYS_ONLY);
     clock.advance(Duration.ofHours(20));
     client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("new"))));
     clock.advance(Duration.ofHours(5)); // "old" is 25 hours old: trimmed
@@ -415,10 +424,7 @@ class StreamsTest {
 
   @Test
   void aTrimmedPositionIsTrimmedDataAccess() {
-    dynamo.engine().streams().settings(new StreamSettings(1, Duration.ofDays(3), Duration.ofHours(24),
-        Duration.ofDays(2)));
-    String arn = createStreamTable("tbl", StreamViewType.NEW_IMAGE);
-    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("old"))));
+    String arn = oneShardStreamWithOldRecord(StreamViewType.NEW_IMAGE);
     String shardId = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
     String iterator = streams.getShardIterator(i -> i.streamArn(arn).shardId(shardId)
         .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
