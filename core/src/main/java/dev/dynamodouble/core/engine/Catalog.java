@@ -28,7 +28,8 @@ public final class Catalog {
    * endpoint's tables are one account's, and a test may well name them with its production ARNs.
    */
   public Table find(String nameOrArn) {
-    if (nameOrArn == null || (nameOrArn.startsWith("arn:") && !inThisRegion(nameOrArn))) {
+    if (nameOrArn == null
+        || (nameOrArn.startsWith("arn:") && (!inThisRegion(nameOrArn) || partOf(nameOrArn) != null))) {
       return null;
     }
     return tables.get(nameOf(nameOrArn));
@@ -97,6 +98,24 @@ public final class Catalog {
 
   public void remove(Table table) {
     tables.remove(table.name(), table);
+  }
+
+  /**
+   * What an ARN of a part of a table names ({@code "index"} for {@code .../table/t/index/i},
+   * {@code "stream"} for {@code .../table/t/stream/label}, and so on), or null for anything else,
+   * a table's own ARN included. Such an ARN names no table, though it starts with one's.
+   */
+  public static String partOf(String nameOrArn) {
+    if (nameOrArn == null || !nameOrArn.startsWith("arn:")) {
+      return null;
+    }
+    int table = nameOrArn.indexOf(":table/");
+    int slash = table < 0 ? -1 : nameOrArn.indexOf('/', table + 7);
+    if (slash < 0) {
+      return null;
+    }
+    int end = nameOrArn.indexOf('/', slash + 1);
+    return nameOrArn.substring(slash + 1, end < 0 ? nameOrArn.length() : end);
   }
 
   /** The table name of a name or a table ARN ({@code arn:aws:dynamodb:region:account:table/name}). */

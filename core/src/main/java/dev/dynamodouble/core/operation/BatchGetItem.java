@@ -4,6 +4,7 @@ import dev.dynamodouble.core.capacity.Capacity;
 import dev.dynamodouble.core.capacity.CapacityCharge;
 import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.Echo;
 import dev.dynamodouble.core.expression.Projection;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
@@ -16,6 +17,7 @@ import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.core.value.AttributeValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,12 +60,19 @@ public final class BatchGetItem implements Operation {
     }
 
     List<TableRequest> tables = new ArrayList<>();
+    Map<Table, String> named = new HashMap<>(); // by table: a name and its ARN are two keys for one table
     for (Map.Entry<String, JsonRequest> e : requestItems.entrySet()) {
       JsonRequest raw = e.getValue();
       RequestExpressions expressions = RequestExpressions.of(raw, "BatchGetItem");
       Projection projection = expressions.projection();
       expressions.checkAllUsed();
       Table table = context.catalog().itemTable(e.getKey());
+      String before = named.putIfAbsent(table, e.getKey());
+      if (before != null) {
+        // "Each table name or ARN can be used only once per BatchGetItem request" (API reference)
+        throw DynamoException.validation("Each table name or ARN can be used only once per BatchGetItem request: "
+            + Echo.of(before) + " and " + Echo.of(e.getKey()) + " name one table");
+      }
       if (projection != null) {
         KeyPaths.check(table, projection.paths());
       }

@@ -62,7 +62,7 @@ public final class BatchWriteItem implements Operation {
 
     Map<String, List<ItemCollections.Metric>> collections = new LinkedHashMap<>();
     for (Write write : admitted) { // after the commit: each collection's size includes the batch
-      ItemCollections.add(collections, metricsMode, write.table(), write.key().partition());
+      ItemCollections.add(collections, metricsMode, write.table(), write.requestedAs(), write.key().partition());
     }
     return out -> {
       out.writeStartObject();

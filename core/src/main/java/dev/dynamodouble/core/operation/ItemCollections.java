@@ -37,11 +37,14 @@ final class ItemCollections {
 
   /**
    * Adds the collection of {@code partition} in {@code table} as it is now, when metrics were asked
-   * for ("SIZE") and the table has local secondary indexes (only those have item collections).
+   * for ("SIZE") and the table has local secondary indexes (only those have item collections),
+   * under the table as the request named it ({@code requestedAs}, its name or its ARN), as the
+   * response's other per-table members answer it.
    */
-  static void add(Map<String, List<Metric>> metrics, String mode, Table table, AttributeValue partition) {
+  static void add(Map<String, List<Metric>> metrics, String mode, Table table, String requestedAs,
+                  AttributeValue partition) {
     if ("SIZE".equals(mode) && !table.localIndexes().isEmpty()) {
-      metrics.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(metric(table, partition));
+      metrics.computeIfAbsent(requestedAs, k -> new ArrayList<>()).add(metric(table, partition));
     }
   }
 

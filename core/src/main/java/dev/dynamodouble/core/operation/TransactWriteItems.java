@@ -276,7 +276,7 @@ public final class TransactWriteItems implements Operation {
         tableUnits[1] += Capacity.readUnits(bytes, true);
         Table table = action.table();
         if (action.kind().writes()) {
-          ItemCollections.add(collections, metricsMode, table, action.key().partition());
+          ItemCollections.add(collections, metricsMode, table, parsed.get(i).tableName(), action.key().partition());
         }
       }
       return new Result(units, collections);

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.protocol;
 
+import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.Echo;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ public final class Constraints {
   private static final int MAX_ERRORS = 10;
 
   private final List<String> errors = new ArrayList<>();
+  /** A refusal that is no member constraint, thrown by {@link #check} when every constraint holds. */
+  private DynamoException refusal;
   /** The operation whose request this checks, for its members' message style; null: the older style. */
   private final String operation;
 
@@ -52,9 +55,10 @@ public final class Constraints {
     return maxLength(value, 255, path);
   }
 
-  /** A table name or ARN (up to 1024 characters when it is an ARN). */
+  /** A table name or ARN (up to 1024 characters when it is an ARN); an index's or a stream's ARN is no table's. */
   public Constraints tableNameOrArn(String value, String path) {
     if (value != null && value.startsWith("arn:")) {
+      refuseTablePart(value);
       return maxLength(value, 1024, path);
     }
     return name(value, path);
@@ -72,6 +76,7 @@ public final class Constraints {
       return minLength(value, 1, path);
     }
     if (value.startsWith("arn:")) {
+      refuseTablePart(value);
       return maxLength(value, 1024, path);
     }
     if (value.length() > 255) {
@@ -81,6 +86,19 @@ public final class Constraints {
       add(value, path, "Member must satisfy regular expression pattern: " + NAME_PATTERN.pattern());
     }
     return this;
+  }
+
+  /**
+   * Refuses, once the member constraints hold, an ARN of a part of a table (an index, a stream, a
+   * backup ...) where a table is named: it starts with the table's ARN, but DynamoDB answers it as
+   * invalid (a ValidationException) rather than act on that table.
+   */
+  private void refuseTablePart(String arn) {
+    String part = Catalog.partOf(arn);
+    if (part != null && refusal == null) {
+      refusal = DynamoException.validation("Invalid table ARN: " + Echo.of(arn) + " names a table's "
+          + (part.isEmpty() ? "part" : Echo.of(part)) + ", not a table");
+    }
   }
 
   /** Whether {@code value} matches {@link #NAME_PATTERN} (checked on every item request, so without a regex). */
@@ -204,8 +222,9 @@ public final class Constraints {
     return Echo.of(String.valueOf(value));
   }
 
+  /** Whether nothing was found wrong: no constraint error and no refusal. */
   public boolean isEmpty() {
-    return errors.isEmpty();
+    return errors.isEmpty() && refusal == null;
   }
 
   /** Throws the collected errors as one ValidationException, if there are any. */
@@ -214,6 +233,9 @@ public final class Constraints {
       int n = errors.size();
       throw DynamoException.validation(
           n + " validation error" + (n > 1 ? "s" : "") + " detected: " + String.join("; ", errors));
+    }
+    if (refusal != null) {
+      throw refusal;
     }
   }
 }

@@ -23,7 +23,6 @@ public final class RequestMembers {
       "creating a replica from a source table's ARN is not built; use UpdateTable ReplicaUpdates",
       "CreateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
       "UpdateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
-      "GetShardIterator.Timestamp", "AT_TIMESTAMP shard iterators are not built",
       "UpdateTable.DisassociationProtectionEnabled", "disassociating a global table's replicas is not built");
   /** {@link #NOT_BUILT} by operation, so a request looks its members up without building names. */
   private static final Map<String, Map<String, String>> NOT_BUILT_BY_OPERATION = new HashMap<>();

@@ -146,6 +146,22 @@ public final class Shard {
     return size() == 0 ? -1 : records.get(records.size() - 1).sequence();
   }
 
+  /**
+   * The sequence just before the first retained record created at or after {@code time}, to the
+   * millisecond (the precision of GetShardIterator's Timestamp), or the newest sequence when every
+   * record is older: an AT_TIMESTAMP iterator then reads the records made from now on.
+   */
+  long beforeFirstCreatedFrom(Instant time) {
+    long millis = time.toEpochMilli();
+    for (int i = head; i < records.size(); i++) {
+      ItemChange change = records.get(i);
+      if (change.createdAt().toEpochMilli() >= millis) {
+        return change.sequence() - 1;
+      }
+    }
+    return lastSequence();
+  }
+
   /** Drops the records committed before {@code cutoff}. */
   void trimBefore(Instant cutoff) {
     while (head < records.size() && records.get(head).at().isBefore(cutoff)) {

@@ -15,15 +15,15 @@ public final class StreamReads {
 
   private StreamReads() {}
 
-  /** A new iterator of one of the four types (the caller checked the type's name). */
+  /** A new iterator of one of the five types (the caller checked the type's name). */
   public static ShardIterator iterator(TableStream stream, String shardId, String type, String sequenceNumber,
-                                       Instant now) {
+                                       Instant timestamp, Instant now) {
     Shard shard = shard(stream, shardId, now);
-    boolean needsSequence = type.endsWith("SEQUENCE_NUMBER");
-    if (needsSequence != (sequenceNumber != null)) {
-      throw DynamoException.validation(needsSequence
-          ? "Must specify SequenceNumber for ShardIteratorType " + type
-          : "Must not specify SequenceNumber for ShardIteratorType " + type);
+    requireFor(type, type.endsWith("SEQUENCE_NUMBER"), "SequenceNumber", sequenceNumber);
+    requireFor(type, type.equals("AT_TIMESTAMP"), "Timestamp", timestamp);
+    if (timestamp != null && timestamp.isAfter(now)) {
+      throw DynamoException.validation("Invalid Timestamp " + timestamp + " for ShardIteratorType AT_TIMESTAMP: "
+          + "it is in the future");
     }
     long after = stream.read(shard, now, s -> {
       switch (type) {
@@ -31,6 +31,9 @@ public final class StreamReads {
           return stream.trimHorizon(s);
         case "LATEST":
           return Math.min(s.lastSequence(), s.readableThrough(now));
+        case "AT_TIMESTAMP":
+          // a timestamp older than the trim horizon finds the oldest retained record, as TRIM_HORIZON does
+          return s.beforeFirstCreatedFrom(timestamp);
         default:
           long sequence = SequenceNumbers.parse(sequenceNumber);
           long last = s.isClosed() ? s.endSequence() : Math.max(s.lastSequence(), s.startSequence());
@@ -44,6 +47,14 @@ public final class StreamReads {
       }
     });
     return new ShardIterator(stream.arn(), shardId, after, now);
+  }
+
+  /** Refuses {@code member} missing where {@code type} needs it, or given where it does not. */
+  private static void requireFor(String type, boolean needed, String member, Object value) {
+    if (needed != (value != null)) {
+      throw DynamoException.validation((needed ? "Must specify " : "Must not specify ") + member
+          + " for ShardIteratorType " + type);
+    }
   }
 
   /** Up to {@code limit} records (and at most {@code maxBytes}) after the iterator's position. */

@@ -222,6 +222,98 @@ class StreamsTest {
     assertThat(streams.getRecords(r -> r.shardIterator(latest)).records()).hasSize(1);
   }
 
+  /** The keys an AT_TIMESTAMP iterator of {@code timestamp} reads from the stream's first shard. */
+  private List<String> keysFrom(String arn, Instant timestamp) {
+    return keysRead(atTimestamp(arn, timestamp));
+  }
+
+  private String atTimestamp(String arn, Instant timestamp) {
+    String shardId = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+    return streams.getShardIterator(i -> i.streamArn(arn).shardId(shardId)
+        .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(timestamp)).shardIterator();
+  }
+
+  private List<String> keysRead(String iterator) {
+    return streams.getRecords(r -> r.shardIterator(iterator)).records().stream()
+        .map(r -> r.dynamodb().keys().get("pk").s()).toList();
+  }
+
+  @Test
+  void atTimestampReadsFromTheFirstRecordCreatedAtOrAfterTheTimestamp() {
+    String arn = createStreamTable("tbl", StreamViewType.KEYS_ONLY);
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("k0")))); // at START
+    clock.advance(Duration.ofMillis(1500));
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("k1")))); // START + 1.5 s
+    clock.advance(Duration.ofSeconds(1));
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("k2")))); // START + 2.5 s
+
+    assertThat(keysFrom(arn, START.plusMillis(1500))).containsExactly("k1", "k2"); // that exact time
+    assertThat(keysFrom(arn, START.plusMillis(1200))).containsExactly("k1", "k2"); // else the next record
+    assertThat(keysFrom(arn, START.plusMillis(1501))).containsExactly("k2"); // to the millisecond
+    assertThat(keysFrom(arn, START.minus(Duration.ofDays(30)))).containsExactly("k0", "k1", "k2");
+
+    // A record's ApproximateCreationDateTime (whole seconds) given back reads that record again.
+    Instant k1Created = readAll(arn).get(1).dynamodb().approximateCreationDateTime();
+    assertThat(k1Created).isEqualTo(START.plusSeconds(1));
+    assertThat(keysFrom(arn, k1Created)).containsExactly("k1", "k2");
+
+    // After every record (up to now): nothing yet, then the records made from then on.
+    clock.advance(Duration.ofSeconds(1));
+    String afterAll = atTimestamp(arn, START.plusSeconds(3));
+    String now = atTimestamp(arn, START.plusMillis(3500));
+    assertThat(keysRead(afterAll)).isEmpty();
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("k3"))));
+    assertThat(keysRead(afterAll)).containsExactly("k3");
+    assertThat(keysRead(now)).containsExactly("k3");
+  }
+
+  /**
+   * A table "tbl" whose stream keeps one shard for three days (its records still trimmed after 24
+   * hours, iterators living two days), holding one record, of the item "old".
+   */
+  private String oneShardStreamWithOldRecord(StreamViewType view) {
+    dynamo.engine().streams().settings(new StreamSettings(1, Duration.ofDays(3), Duration.ofHours(24),
+        Duration.ofDays(2)));
+    String arn = createStreamTable("tbl", view);
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("old"))));
+    return arn;
+  }
+
+  @Test
+  void atTimestampBeforeTheTrimHorizonReadsFromTheOldestRetainedRecord() {
+    String arn = oneShardStreamWithOldRecord(StreamViewType.KEYS_ONLY);
+    clock.advance(Duration.ofHours(20));
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("new"))));
+    clock.advance(Duration.ofHours(5)); // "old" is 25 hours old: trimmed
+    assertThat(keysFrom(arn, START)).containsExactly("new");
+  }
+
+  @Test
+  void atTimestampErrors() {
+    String arn = createStreamTable("tbl", StreamViewType.KEYS_ONLY);
+    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("a"))));
+    String shardId = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+    String sequence = readAll(arn).get(0).dynamodb().sequenceNumber();
+    clock.advance(Duration.ofSeconds(10));
+    Instant now = START.plusSeconds(10);
+    Map<String, java.util.function.Consumer<software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest
+        .Builder>> refused = new java.util.LinkedHashMap<>();
+    refused.put("Must specify Timestamp for ShardIteratorType AT_TIMESTAMP",
+        i -> i.shardIteratorType(ShardIteratorType.AT_TIMESTAMP));
+    refused.put("Must not specify Timestamp for ShardIteratorType TRIM_HORIZON",
+        i -> i.shardIteratorType(ShardIteratorType.TRIM_HORIZON).timestamp(START));
+    refused.put("Must not specify Timestamp for ShardIteratorType AFTER_SEQUENCE_NUMBER",
+        i -> i.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(sequence).timestamp(START));
+    refused.put("Must not specify SequenceNumber for ShardIteratorType AT_TIMESTAMP",
+        i -> i.shardIteratorType(ShardIteratorType.AT_TIMESTAMP).sequenceNumber(sequence).timestamp(START));
+    // "If the timestamp is in the future, the request returns a ValidationException" (API reference)
+    refused.put("Invalid Timestamp " + now.plusMillis(1) + " for ShardIteratorType AT_TIMESTAMP: it is in the future",
+        i -> i.shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(now.plusMillis(1)));
+    refused.forEach((message, request) -> SdkTestSupport.assertValidation(
+        () -> streams.getShardIterator(i -> request.accept(i.streamArn(arn).shardId(shardId))), message));
+    assertThat(keysFrom(arn, now)).isEmpty(); // now itself is not in the future
+  }
+
   @Test
   void errors() {
     String arn = createStreamTable("tbl", StreamViewType.NEW_IMAGE);
@@ -332,10 +424,7 @@ class StreamsTest {
 
   @Test
   void aTrimmedPositionIsTrimmedDataAccess() {
-    dynamo.engine().streams().settings(new StreamSettings(1, Duration.ofDays(3), Duration.ofHours(24),
-        Duration.ofDays(2)));
-    String arn = createStreamTable("tbl", StreamViewType.NEW_IMAGE);
-    client.putItem(r -> r.tableName("tbl").item(Map.of("pk", s("old"))));
+    String arn = oneShardStreamWithOldRecord(StreamViewType.NEW_IMAGE);
     String shardId = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
     String iterator = streams.getShardIterator(i -> i.streamArn(arn).shardId(shardId)
         .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();

@@ -20,8 +20,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -218,7 +220,7 @@ class TableArnEverywhereTest {
     calls.put("DescribeContinuousBackups", t -> client.describeContinuousBackups(r -> r.tableName(t)));
     calls.put("UpdateContinuousBackups", t -> client.updateContinuousBackups(r -> r.tableName(t)
         .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))));
-    calls.put("CreateBackup", t -> client.createBackup(r -> r.tableName(t).backupName("b")));
+    calls.put("CreateBackup", t -> client.createBackup(r -> r.tableName(t).backupName("by-call")));
     calls.put("DescribeContributorInsights", t -> client.describeContributorInsights(r -> r.tableName(t)));
     calls.put("UpdateContributorInsights", t -> client.updateContributorInsights(r -> r.tableName(t)
         .contributorInsightsAction(ContributorInsightsAction.ENABLE)));
@@ -247,6 +249,35 @@ class TableArnEverywhereTest {
       assertThat(byArn.awsErrorDetails().errorMessage()).as(operation)
           .isEqualTo(byName.awsErrorDetails().errorMessage());
     });
+  }
+
+  @Test
+  void anIndexOrStreamArnNamesNoTableAndIsRefusedAsInvalid() {
+    // Such an ARN starts with the table's own, but names a part of it: the call is refused, never
+    // run on the table (reported as DynamoDB's answer; its message is not documented).
+    client.putItem(r -> r.tableName("things").item(item("pk", "part", "sk", "1", "n", "kept")));
+    for (String part : List.of(things + "/index/byN", things + "/stream/2024-01-01T00:00:00.000",
+        things + "/backup/01700000000000-abcdef12")) {
+      String kind = part.substring(things.length() + 1, part.indexOf('/', things.length() + 1));
+      String message = "Invalid table ARN: " + part + " names a table's " + kind + ", not a table";
+      callsNamingATable().forEach((operation, call) -> {
+        DynamoDbException e = failure(call, part);
+        assertThat(e.awsErrorDetails().errorCode()).as(operation).isEqualTo("ValidationException");
+        assertThat(e.awsErrorDetails().errorMessage()).as(operation).isEqualTo(message);
+      });
+      assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of(part,
+          KeysAndAttributes.builder().keys(item("pk", "part", "sk", "1")).build()))), message);
+      assertValidation(() -> client.batchWriteItem(r -> r.requestItems(Map.of(part, List.of(WriteRequest.builder()
+          .putRequest(p -> p.item(item("pk", "part", "sk", "1"))).build())))), message);
+      assertValidation(() -> client.listBackups(r -> r.tableName(part)), message);
+    }
+    assertThat(client.getItem(r -> r.tableName("things").key(item("pk", "part", "sk", "1"))).item())
+        .containsEntry("n", s("kept"));
+    assertThat(client.describeTable(r -> r.tableName("things")).table().tableStatusAsString()).isEqualTo("ACTIVE");
+    // a missing table's index ARN is refused the same way: the ARN is invalid whatever the table
+    String missing = things.replace(":table/things", ":table/nosuchtable") + "/index/byN";
+    assertValidation(() -> client.getItem(r -> r.tableName(missing).key(item("pk", "x", "sk", "y"))),
+        "Invalid table ARN: " + missing + " names a table's index, not a table");
   }
 
   @Test
