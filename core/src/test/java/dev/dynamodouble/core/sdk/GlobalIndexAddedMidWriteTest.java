@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.sdk;
 
+import static dev.dynamodouble.core.sdk.LockWindows.awaitParkedIn;
+import static dev.dynamodouble.core.sdk.LockWindows.join;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.assertValidation;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.n;
@@ -9,16 +11,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.operation.ItemWrites;
-import dev.dynamodouble.core.pipeline.RequestHead;
-import dev.dynamodouble.core.server.InProcessResponse;
+import dev.dynamodouble.core.operation.Operations;
+import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.transaction.WriteTransaction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * global secondary index in between. An item whose attribute has the wrong type for the new
  * index's key must then be refused as it would be once the index exists, not written into it.
  * Each test holds that window open: the write waits for the lock this thread holds, and this
- * thread adds the index (through the in-process endpoint: the lock is reentrant).
+ * thread adds the index (an UpdateTable through the engine's dispatcher: the lock is reentrant).
  */
 class GlobalIndexAddedMidWriteTest {
   private static final String MISMATCH = "One or more parameter values were invalid: Type mismatch for Index Key "
@@ -112,12 +112,13 @@ class GlobalIndexAddedMidWriteTest {
     engine.write(() -> {
       started.set(CompletableFuture.runAsync(write));
       awaitParkedIn(parkedIn);
-      InProcessResponse added = dynamo.inProcess().serve(post("DynamoDB_20120810.UpdateTable"), ("{\"TableName\":"
-          + "\"orders\",\"AttributeDefinitions\":[{\"AttributeName\":\"customer\",\"AttributeType\":\"N\"}],"
-          + "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byCustomer\",\"KeySchema\":[{"
-          + "\"AttributeName\":\"customer\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"}}}]}")
-          .getBytes(StandardCharsets.UTF_8));
-      assertThat(added.status()).as(new String(added.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+      byte[] update = ("{\"TableName\":\"orders\",\"AttributeDefinitions\":[{\"AttributeName\":\"customer\","
+          + "\"AttributeType\":\"N\"}],\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byCustomer\","
+          + "\"KeySchema\":[{\"AttributeName\":\"customer\",\"KeyType\":\"HASH\"}],\"Projection\":{"
+          + "\"ProjectionType\":\"ALL\"}}}]}").getBytes(StandardCharsets.UTF_8);
+      ProtocolResponse added = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams())
+          .handle("DynamoDB_20120810.UpdateTable", "us-east-1", "r1", update, 0, update.length);
+      assertThat(added.status()).isEqualTo(200);
     });
     return started.get();
   }
@@ -128,59 +129,5 @@ class GlobalIndexAddedMidWriteTest {
 
   private static WriteRequest putRequest(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
     return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
-  }
-
-  /**
-   * Waits until some thread is parked (on the engine's lock) with a frame of class {@code type} on
-   * its stack; fails after 30 s rather than spin on.
-   */
-  private static void awaitParkedIn(String type) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (Thread.getAllStackTraces().entrySet().stream().noneMatch(e -> e.getKey().getState() == Thread.State.WAITING
-        && Arrays.stream(e.getValue()).anyMatch(frame -> frame.getClassName().equals(type)))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no thread parked in " + type + " within 30 s");
-      }
-      Thread.onSpinWait();
-    }
-  }
-
-  private static void join(CompletableFuture<Void> future) throws Throwable {
-    try {
-      future.get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static RequestHead post(String target) {
-    return new RequestHead() {
-      @Override
-      public String method() {
-        return "POST";
-      }
-
-      @Override
-      public String rawPath() {
-        return "/";
-      }
-
-      @Override
-      public String rawQuery() {
-        return "";
-      }
-
-      @Override
-      public List<String> headers(String name) {
-        String value = name.equalsIgnoreCase("Content-Type") ? "application/x-amz-json-1.0"
-            : name.equalsIgnoreCase("X-Amz-Target") ? target : null;
-        return value == null ? List.of() : List.of(value);
-      }
-
-      @Override
-      public boolean secure() {
-        return false;
-      }
-    };
   }
 }
