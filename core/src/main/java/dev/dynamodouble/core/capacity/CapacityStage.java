@@ -189,7 +189,7 @@ final class CapacityStage implements RequestStage {
         CapacityStage.this.charge(charged, chargedPartition, consumed);
         return;
       }
-      pay(meters, partitionMeters, consumed, now);
+      pay(meters, partition, partitionMeters, consumed, now);
     }
   }
 
@@ -219,10 +219,12 @@ final class CapacityStage implements RequestStage {
     }
     long now = service.nanos();
     TableMeters meters = service.meters(table, now);
-    pay(meters, partition == null ? null : meters.partitions.of(partition, now), consumed, now);
+    pay(meters, partition, partition == null ? null : meters.partitions.of(partition, now), consumed, now);
   }
 
-  private static void pay(TableMeters meters, ResourceMeters partition, ConsumedCapacity consumed, long now) {
+  /** {@code partitionMeters}: the meters of the table's partition {@code partition} as looked up (null: none). */
+  private static void pay(TableMeters meters, AttributeValue partition, ResourceMeters partitionMeters,
+                          ConsumedCapacity consumed, long now) {
     double read = consumed.baseRead();
     double write = consumed.baseWrite();
     meters.table.read.charge(read, now);
@@ -236,18 +238,16 @@ final class CapacityStage implements RequestStage {
         }
       });
     }
-    if (partition != null) {
-      partition.read.charge(read, now);
-      partition.write.charge(write, now);
+    if (partitionMeters != null) {
+      meters.partitions.charge(partitionMeters, partition, read, write, now);
     }
     if (consumed.indexPartitionUnits().isEmpty()) {
       return;
     }
     for (ConsumedCapacity.IndexPartitionUnits units : consumed.indexPartitionUnits()) {
       if (meters.index(units.index()) != null) {
-        ResourceMeters indexPartition = meters.partitions(units.index()).of(units.partition(), now);
-        indexPartition.read.charge(units.read(), now);
-        indexPartition.write.charge(units.write(), now);
+        PartitionMeters partitions = meters.partitions(units.index());
+        partitions.charge(partitions.of(units.partition(), now), units.partition(), units.read(), units.write(), now);
       }
     }
   }

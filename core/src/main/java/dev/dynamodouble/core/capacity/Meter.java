@@ -12,6 +12,7 @@ final class Meter {
   private long admitted;
   private long throttled;
   private long consumedMilli;
+  private boolean retired; // a pruned partition's: its charges belong to its successor
 
   /** Sets the rate (units per second); zero or less means unlimited. */
   synchronized void limit(long rate, Limit kind, long nowNanos) {
@@ -52,17 +53,47 @@ final class Meter {
     return bucket == null || bucket.positiveAfter(reservedMilli, nowNanos);
   }
 
-  void charge(double units, long nowNanos) {
-    if (units > 0) {
-      chargeMilli(Math.round(units * 1000), nowNanos);
-    }
+  /**
+   * Charges {@code units}; false (and nothing charged) when this is the meter of a partition
+   * {@linkplain #retireIfFull retired} since it was looked up: the caller charges its successor.
+   */
+  boolean charge(double units, long nowNanos) {
+    return units <= 0 || chargeMilli(Math.round(units * 1000), nowNanos);
   }
 
-  private synchronized void chargeMilli(long milli, long nowNanos) {
+  private synchronized boolean chargeMilli(long milli, long nowNanos) {
+    if (retired) {
+      return false;
+    }
     consumedMilli += milli;
     if (bucket != null) {
       bucket.take(milli, nowNanos);
     }
+    return true;
+  }
+
+  /**
+   * Retires a partition's two meters if each holds its units now (the partition is full again, so
+   * a new one would be the same); whether it did. Both locks are held for the test and the flag,
+   * and a charge takes one of them and reads the flag: a charge is either in the buckets before
+   * the test (which then fails) or refused after it, never lost in a forgotten meter. Only this
+   * takes two meter locks, always read before write: no lock-order cycle.
+   */
+  static boolean retireIfFull(Meter read, long readUnits, Meter write, long writeUnits, long nowNanos) {
+    synchronized (read) {
+      synchronized (write) {
+        if (!read.holds(readUnits, nowNanos) || !write.holds(writeUnits, nowNanos)) {
+          return false;
+        }
+        read.retired = true;
+        write.retired = true;
+        return true;
+      }
+    }
+  }
+
+  synchronized boolean retired() {
+    return retired;
   }
 
   /** Takes back an {@link #admit} a later check refused; counted as throttled here if {@code throttled}. */

@@ -38,21 +38,51 @@ final class PartitionMeters {
     if (partitions.size() > pruneAbove) {
       prune(nowNanos);
     }
-    return partitions.computeIfAbsent(key, k -> {
-      ResourceMeters created = new ResourceMeters(null, arn, index); // a partition is never reported by name
-      created.read.limit(READ_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
-      created.write.limit(WRITE_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
-      return created;
-    });
+    return partitions.computeIfAbsent(key, k -> created(nowNanos));
   }
 
-  /** Partitions that are full again are the same as new ones: forget them. */
+  /**
+   * Charges the partition of {@code key}, whose meters were looked up (by {@link #of}) as
+   * {@code fetched}: on them, or, when a prune retired them since, on the key's partition now.
+   */
+  void charge(ResourceMeters fetched, AttributeValue key, double read, double write, long nowNanos) {
+    ResourceMeters meters = fetched;
+    while (!meters.read.charge(read, nowNanos)) {
+      meters = successor(key, nowNanos);
+    }
+    while (!meters.write.charge(write, nowNanos)) {
+      meters = successor(key, nowNanos);
+    }
+  }
+
+  /** The key's partition in place of retired meters, which the prune may not have taken out of the map yet. */
+  private ResourceMeters successor(AttributeValue key, long nowNanos) {
+    return partitions.compute(key, (k, meters) -> meters == null || meters.read.retired() ? created(nowNanos) : meters);
+  }
+
+  private ResourceMeters created(long nowNanos) {
+    ResourceMeters created = new ResourceMeters(null, arn, index); // a partition is never reported by name
+    created.read.limit(READ_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
+    created.write.limit(WRITE_UNITS_PER_SECOND, Limit.KEY_RANGE, nowNanos);
+    return created;
+  }
+
+  /**
+   * Partitions that are full again are the same as new ones: forget them. Each is retired first,
+   * atomically with the test, so a request that looked it up before and charges it after is sent
+   * to its successor (see {@link #charge}); the removal is by value, so a successor that took its
+   * place meanwhile stays.
+   */
   private synchronized void prune(long nowNanos) {
     if (partitions.size() <= pruneAbove) {
       return; // another thread pruned
     }
-    partitions.values().removeIf(m -> m.read.holds(READ_UNITS_PER_SECOND, nowNanos)
-        && m.write.holds(WRITE_UNITS_PER_SECOND, nowNanos));
+    for (Map.Entry<AttributeValue, ResourceMeters> partition : partitions.entrySet()) {
+      ResourceMeters meters = partition.getValue();
+      if (Meter.retireIfFull(meters.read, READ_UNITS_PER_SECOND, meters.write, WRITE_UNITS_PER_SECOND, nowNanos)) {
+        partitions.remove(partition.getKey(), meters);
+      }
+    }
     pruneAbove = Math.max(PRUNE_ABOVE, 2 * partitions.size());
   }
 

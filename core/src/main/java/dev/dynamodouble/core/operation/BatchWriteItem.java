@@ -121,12 +121,12 @@ public final class BatchWriteItem implements Operation {
         new Constraints().notNull(null, "requestItems." + requestedAs + ".member.putRequest.item").check();
       }
       ItemValidation.Keyed keyed = ItemValidation.keyed(table, item);
-      return new Write(table, keyed.key(), keyed.item(), writeRequest, requestedAs);
+      return new Write(table, keyed.key(), keyed.item(), writeRequest, requestedAs, keyed.checkedIndexes());
     }
     Map<String, AttributeValue> key = delete.item("Key");
     if (key == null) {
       new Constraints().notNull(null, "requestItems." + requestedAs + ".member.deleteRequest.key").check();
     }
-    return new Write(table, table.keySchema().keyOfKey(key), null, writeRequest, requestedAs);
+    return new Write(table, table.keySchema().keyOfKey(key), null, writeRequest, requestedAs, null);
   }
 }

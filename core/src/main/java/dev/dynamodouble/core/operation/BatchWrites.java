@@ -7,6 +7,7 @@ import dev.dynamodouble.core.capacity.IndexWriteUnits;
 import dev.dynamodouble.core.feed.ChangeFeed;
 import dev.dynamodouble.core.feed.Origin;
 import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
@@ -34,10 +35,12 @@ final class BatchWrites {
   private BatchWrites() {}
 
   /**
-   * One put ({@code item} set) or delete ({@code item} null), the request it came from, and the
-   * table as the request named it (its name or its ARN: UnprocessedItems answers it the same way).
+   * One put ({@code item} set) or delete ({@code item} null), the request it came from, the table
+   * as the request named it (its name or its ARN: UnprocessedItems answers it the same way), and
+   * the global secondary indexes a put's item was checked against.
    */
-  record Write(Table table, ItemKey key, StoredItem item, JsonRequest raw, String requestedAs) {}
+  record Write(Table table, ItemKey key, StoredItem item, JsonRequest raw, String requestedAs,
+               List<IndexDefinition> checkedIndexes) {}
 
   /**
    * Writes {@code writes}, each once, and pays for each (the call's capacity charge, and
@@ -60,6 +63,9 @@ final class BatchWrites {
     for (Write write : writes) { // checked first: a refusal leaves nothing of the batch written
       context.catalog().requireItemTable(write.table()); // resolved before the lock: deleted since?
       context.engine().replication().checkNoConflict(write.table(), write.key());
+      if (write.item() != null) { // an index added since the item was checked
+        ItemValidation.recheck(write.table(), write.checkedIndexes(), write.item());
+      }
     }
     byTable.forEach((table, tableWrites) -> {
       Part part = commit(context, table, tableWrites, shared);

@@ -20,8 +20,16 @@ public final class ItemValidation {
 
   private ItemValidation() {}
 
-  /** An item ready to store, and its primary key. */
-  public record Keyed(ItemKey key, StoredItem item) {}
+  /**
+   * An item ready to store, its primary key, and the table's global secondary indexes it was
+   * checked against (the list itself: the table replaces it whenever an index changes).
+   */
+  public record Keyed(ItemKey key, StoredItem item, List<IndexDefinition> checkedIndexes) {
+    /** As {@link ItemValidation#recheck}. */
+    public void recheck(Table table) {
+      ItemValidation.recheck(table, checkedIndexes, item);
+    }
+  }
 
   /** Validates a complete item for {@code table} and wraps it for storage. */
   public static StoredItem storable(Table table, Map<String, AttributeValue> attributes) {
@@ -41,10 +49,27 @@ public final class ItemValidation {
     for (IndexDefinition index : table.localIndexes()) {
       checkIndexKeys(index, attributes);
     }
-    for (IndexDefinition index : table.globalIndexes()) {
+    List<IndexDefinition> globalIndexes = table.globalIndexes();
+    for (IndexDefinition index : globalIndexes) {
       checkIndexKeys(index, attributes);
     }
-    return new Keyed(key, item);
+    return new Keyed(key, item, globalIndexes);
+  }
+
+  /**
+   * Checks {@code item} again, under the engine's lock, against the table's global secondary
+   * indexes if they are no longer {@code checked}, those it was validated against before the lock
+   * was taken: an UpdateTable that added an index in between must not let an item whose attribute
+   * has the wrong type for the new index's key into it. A table's local indexes never change.
+   * While the indexes stay the same (the common case) it costs one read and one comparison.
+   */
+  public static void recheck(Table table, List<IndexDefinition> checked, StoredItem item) {
+    List<IndexDefinition> now = table.globalIndexes();
+    if (now != checked) {
+      for (IndexDefinition index : now) {
+        checkIndexKeys(index, item.attributes());
+      }
+    }
   }
 
   private static void checkIndexKeys(IndexDefinition index, Map<String, AttributeValue> item) {

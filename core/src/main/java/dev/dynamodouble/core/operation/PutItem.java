@@ -28,8 +28,9 @@ public final class PutItem implements Operation {
     ItemKey key = keyed.key();
 
     ItemWrites.Outcome outcome = ItemWrites.apply(context, table, key, before -> {
+      keyed.recheck(table); // an index added since the item was checked above
       condition.check(before);
-      return item;
+      return keyed.item();
     });
 
     ConsumedCapacity capacity = new ConsumedCapacity(request.string("TableName")) // as named: its name or ARN

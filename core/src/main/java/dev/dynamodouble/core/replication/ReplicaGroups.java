@@ -65,10 +65,18 @@ final class ReplicaGroups {
     return others;
   }
 
+  /**
+   * Whether the table is its region's member of the group of its name (however many members are
+   * left): another table of that name, in a region outside the group, is not.
+   */
+  boolean isMember(Table table) {
+    Map<String, Member> group = byName.get(table.name());
+    return group != null && isLive(group.get(table.region()), table);
+  }
+
   /** Whether the table is a replica that replicates (a member, not being deleted). */
   boolean replicates(Table table) {
-    Map<String, Member> group = byName.get(table.name());
-    return group != null && isLive(group.get(table.region()), table) && table.status() != TableStatus.DELETING;
+    return isMember(table) && table.status() != TableStatus.DELETING;
   }
 
   /** The replica of the same global table in {@code region} that accepts replicated writes, or null. */

@@ -314,7 +314,7 @@ public final class Replication implements FeedSubscriber {
 
   /** The witness of the table's MRSC global table turns ACTIVE (its creation is done). */
   public void witnessActive(Table table) {
-    StrongConsistency.Group group = strong.group(table.name());
+    StrongConsistency.Group group = strongGroupOf(table);
     if (group != null && !group.dissolving()) {
       strong.put(table.name(), new StrongConsistency.Group(group.origin(), group.witness(), true, false));
     }
@@ -322,7 +322,7 @@ public final class Replication implements FeedSubscriber {
 
   /** The table's MRSC global table is being dissolved: its witness is DELETING. Call under the lock. */
   public void dissolve(Table table) {
-    StrongConsistency.Group group = strong.group(table.name());
+    StrongConsistency.Group group = strongGroupOf(table);
     if (group != null) {
       strong.put(table.name(), new StrongConsistency.Group(group.origin(), group.witness(), group.active(), true));
     }
@@ -350,13 +350,23 @@ public final class Replication implements FeedSubscriber {
    * flight (ReplicatedWriteConflictException, retryable). Call under the lock, before writing.
    */
   public void checkNoConflict(Table table, ItemKey key) {
-    if (strong.group(table.name()) == null) {
+    if (strongGroupOf(table) == null) {
       return;
     }
     String other = strong.inFlightFrom(table.name(), key);
     if (other != null && !other.equals(table.region())) {
       throw new DynamoException(ErrorCode.REPLICATED_WRITE_CONFLICT, CONFLICT_MESSAGE);
     }
+  }
+
+  /**
+   * The MRSC group the table is a replica of, or null. Groups are kept by table name: a table of
+   * that name in a region outside the group (created on its own) is not in it. One map lookup for
+   * a table of no MRSC group, as before; the membership is asked only of the others.
+   */
+  private StrongConsistency.Group strongGroupOf(Table table) {
+    StrongConsistency.Group group = strong.group(table.name());
+    return group == null || !groups.isMember(table) ? null : group;
   }
 
   /**
@@ -399,7 +409,7 @@ public final class Replication implements FeedSubscriber {
       out[i] = link(table.region(), others.get(i));
     }
     ItemStamps stamps = stamps(table);
-    boolean synchronous = strong.group(table.name()) != null;
+    boolean synchronous = strong.group(table.name()) != null; // a member: this subscriber wants only those
     for (ItemChange change : changes) {
       Stamp stamp = Stamp.after(stamps.get(change.key()), change.at(), table.region());
       stamps.put(change.key(), stamp);

@@ -1,5 +1,7 @@
 package dev.dynamodouble.core.sdk;
 
+import static dev.dynamodouble.core.sdk.LockWindows.awaitParkedIn;
+import static dev.dynamodouble.core.sdk.LockWindows.join;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.assertNotFound;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.s;
@@ -18,10 +20,8 @@ import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -119,28 +119,5 @@ class StaleTableWriteTest {
       assertThat(e.getMessage()).isEqualTo(NOT_FOUND);
     }
     assertThat(table.snapshot().itemCount()).isZero();
-  }
-
-  /**
-   * Waits until some thread is parked (on the engine's lock) with a frame of {@code type} on its
-   * stack; fails after 30 s rather than spin on (a same-thread {@code @Timeout} cannot stop a loop).
-   */
-  private static void awaitParkedIn(Class<?> type) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (Thread.getAllStackTraces().entrySet().stream().noneMatch(e -> e.getKey().getState() == Thread.State.WAITING
-        && Arrays.stream(e.getValue()).anyMatch(frame -> frame.getClassName().equals(type.getName())))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no thread parked in " + type.getSimpleName() + " within 30 s");
-      }
-      Thread.onSpinWait();
-    }
-  }
-
-  private static void join(CompletableFuture<Void> future) throws Throwable {
-    try {
-      future.get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause();
-    }
   }
 }
