@@ -187,6 +187,9 @@ class FidelityGapsTest {
             d -> d.regionName("eu-west-1")))),
         "ReplicaUpdates' Disassociate is not supported by Dynamo Double yet: disassociating a global table's "
             + "replicas is not built");
+    assertValidation(() -> client.searchVectors(r -> r.tableName("gaps").indexName("v").topK(1)
+            .searchVector(AttributeValue.fromN("1"))),
+        "SearchVectors is not supported by Dynamo Double yet: vector indexes are not built");
     assertThat(client.describeTable(r -> r.tableName("gaps")).table().replicas()).isEmpty();
   }
 }
