@@ -44,6 +44,9 @@ public final class ItemValidation {
     for (IndexDefinition index : table.globalIndexes()) {
       checkIndexKeys(index, attributes);
     }
+    for (var index : table.vectorIndexes()) {
+      checkVector(index, attributes);
+    }
     return new Keyed(key, item);
   }
 
@@ -74,6 +77,38 @@ public final class ItemValidation {
     if (index.keySchema().multiAttribute()) {
       checkAggregateSize(index, index.keySchema().partitions(), item, "HASH", KeySchema.MAX_PARTITION_KEY_BYTES);
       checkAggregateSize(index, index.keySchema().sorts(), item, "RANGE", KeySchema.MAX_SORT_KEY_BYTES);
+    }
+  }
+
+  /**
+   * A vector index's attribute, when present, must be a list of numbers of the index's dimensions
+   * ("Write rejected", the developer guide's troubleshooting page): the write is refused, never
+   * stored unindexed. The messages are Dynamo Double's own; the service's are not documented.
+   */
+  private static void checkVector(dev.dynamodouble.core.table.VectorIndexDefinition index,
+                                  Map<String, AttributeValue> item) {
+    if (index.status() == IndexDefinition.IndexStatus.DELETING) {
+      return;
+    }
+    AttributeValue value = item.get(index.vectorAttribute());
+    if (value == null) {
+      return; // sparse: the item is simply not in the index
+    }
+    if (!(value instanceof AttributeValue.L list)) {
+      throw DynamoException.invalidParameter("Invalid parameter type for vector attribute " + index.vectorAttribute()
+          + ": expected a list (L) of numbers (N), got " + value.type() + ". IndexName: " + index.name());
+    }
+    for (int i = 0; i < list.value().size(); i++) {
+      if (!(list.value().get(i) instanceof AttributeValue.N)) {
+        throw DynamoException.invalidParameter("Invalid parameter type for vector attribute "
+            + index.vectorAttribute() + "[" + i + "]: expected a number (N), got " + list.value().get(i).type()
+            + ". IndexName: " + index.name());
+      }
+    }
+    if (list.value().size() != index.dimensions()) {
+      throw DynamoException.invalidParameter("Vector dimensions mismatch for vector attribute "
+          + index.vectorAttribute() + ": expected " + index.dimensions() + ", got " + list.value().size()
+          + ". IndexName: " + index.name());
     }
   }
 
