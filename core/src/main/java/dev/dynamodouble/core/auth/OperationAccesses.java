@@ -46,6 +46,7 @@ final class OperationAccesses {
       case "GetItem", "PutItem", "UpdateItem", "DeleteItem" ->
           accesses.add(new Access(action, tableArn(catalog, request.string("TableName")), item(catalog, operation, request)));
       case "Query", "Scan" -> accesses.add(new Access(action, indexArn(catalog, request), read(catalog, operation, request)));
+      case "SearchVectors" -> accesses.add(new Access(action, indexArn(catalog, request), new LinkedHashMap<>()));
       case "BatchGetItem" -> {
         for (Map.Entry<String, JsonRequest> e : request.structureMap("RequestItems").entrySet()) {
           Map<String, List<String>> keys = new LinkedHashMap<>();

@@ -38,6 +38,31 @@ public final class Condition {
     return paths;
   }
 
+  /**
+   * The condition as equalities of top-level attributes to values joined by AND (a vector
+   * search's SearchConditionExpression), name to value in expression order; null when it is
+   * anything else (another comparator, OR, NOT, a function, a nested path, two attributes).
+   */
+  public List<Map.Entry<String, AttributeValue>> equalities() {
+    List<Map.Entry<String, AttributeValue>> found = new ArrayList<>();
+    return equalities(root, found) ? found : null;
+  }
+
+  private static boolean equalities(Cond cond, List<Map.Entry<String, AttributeValue>> found) {
+    if (cond instanceof Cond.And and) {
+      return equalities(and.left(), found) && equalities(and.right(), found);
+    }
+    if (cond instanceof Cond.Comparison c && c.comparator() == Cond.Comparator.EQ) {
+      Operand path = c.left() instanceof Operand.Path ? c.left() : c.right();
+      Operand literal = path == c.left() ? c.right() : c.left();
+      if (path instanceof Operand.Path p && p.path().isTopLevel() && literal instanceof Operand.Literal l) {
+        found.add(Map.entry(p.path().topLevelName(), l.value()));
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The top-level attribute names the condition reads, in expression order. */
   public Set<String> topLevelNames() {
     return DocumentPath.topLevelNames(paths);

@@ -30,6 +30,8 @@ public final class ExpressionParameters {
           List.of("UpdateExpression", "ConditionExpression"),
           List.of("UpdateExpression", "ConditionExpression")),
       "GetItem", READ,
+      "SearchVectors", new Rules(List.of(), List.of("ProjectionExpression", "SearchConditionExpression"),
+          List.of("SearchConditionExpression")),
       "BatchGetItem", READ,
       "Scan", new Rules(List.of("AttributesToGet", "ScanFilter", "ConditionalOperator"),
           List.of("ProjectionExpression", "FilterExpression"), List.of("FilterExpression")),

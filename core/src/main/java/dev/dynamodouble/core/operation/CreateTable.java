@@ -6,14 +6,19 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.OnDemandThroughput;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableSpec;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -43,6 +48,10 @@ public final class CreateTable implements Operation {
   static Table create(RequestContext context, JsonRequest request, String name, Consumer<Table> created) {
     Engine engine = context.engine();
     TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
+    if (request.has("VectorIndexes")) {
+      VectorIndexRequests.refuseDurable(engine, "CreateTable's VectorIndexes");
+    }
+    List<VectorIndexDefinition> vectorIndexes = vectorIndexes(request, spec);
     OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE, true,
         context);
     long[] warm = ThroughputSettings.warm(request, true);
@@ -81,6 +90,7 @@ public final class CreateTable implements Operation {
       if (warm != null) {
         table.raiseWarmThroughput(Math.max(0, warm[0]), Math.max(0, warm[1]));
       }
+      table.vectorIndexes(vectorIndexes);
       table.replaceAttachment(dev.dynamodouble.core.backup.Encryption.class, encryption);
       catalog.add(table);
       if (policy != null) {
@@ -90,6 +100,31 @@ public final class CreateTable implements Operation {
       created.accept(table);
       return table;
     });
+  }
+
+  /** The request's VectorIndexes, CREATING until the table is ACTIVE (none when absent). */
+  private static List<VectorIndexDefinition> vectorIndexes(JsonRequest request, TableSpec spec) {
+    List<JsonRequest> requested = request.structures("VectorIndexes");
+    if (requested == null) {
+      return List.of();
+    }
+    if (requested.isEmpty()) {
+      throw DynamoException.invalidParameter("List of VectorIndexes is empty");
+    }
+    VectorIndexRequests.requireOnDemand(spec.billingMode());
+    Set<String> defined = new HashSet<>();
+    spec.attributeDefinitions().forEach(a -> defined.add(a.name()));
+    Set<String> names = new HashSet<>();
+    spec.localIndexes().forEach(i -> names.add(i.name()));
+    spec.globalIndexes().forEach(i -> names.add(i.name()));
+    List<VectorIndexDefinition> indexes = new ArrayList<>();
+    for (JsonRequest index : requested) {
+      VectorIndexDefinition definition = VectorIndexRequests.read(index, defined, names, indexes,
+          IndexDefinition.IndexStatus.CREATING, false);
+      names.add(definition.name());
+      indexes.add(definition);
+    }
+    return indexes;
   }
 
   static String arn(RequestContext context, String name) {

@@ -169,7 +169,7 @@ final class GlobalIndexUpdates {
                                         List<JsonRequest> definitions, List<IndexDefinition> indexes) {
     Quotas quotas = context.engine().options().quotas();
     String name = create.string("IndexName");
-    if (table.index(name) != null) {
+    if (table.index(name) != null || table.vectorIndex(name) != null) {
       throw DynamoException.invalidParameter("Index with name: " + name + " already exists");
     }
     if (indexes.size() >= quotas.globalIndexesPerTable()) {

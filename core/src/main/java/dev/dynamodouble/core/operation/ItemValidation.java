@@ -53,6 +53,9 @@ public final class ItemValidation {
     for (IndexDefinition index : globalIndexes) {
       checkIndexKeys(index, attributes);
     }
+    for (var index : table.vectorIndexes()) {
+      checkVector(index, attributes);
+    }
     return new Keyed(key, item, globalIndexes);
   }
 
@@ -61,7 +64,9 @@ public final class ItemValidation {
    * indexes if they are no longer {@code checked}, those it was validated against before the lock
    * was taken: an UpdateTable that added an index in between must not let an item whose attribute
    * has the wrong type for the new index's key into it. A table's local indexes never change.
-   * While the indexes stay the same (the common case) it costs one read and one comparison.
+   * While the indexes stay the same (the common case) it costs one read and one comparison. A
+   * table with vector indexes has its item's vectors checked again (a vector index may have been
+   * added too; such tables are few, and the check is a pass over the vector).
    */
   public static void recheck(Table table, List<IndexDefinition> checked, StoredItem item) {
     List<IndexDefinition> now = table.globalIndexes();
@@ -69,6 +74,9 @@ public final class ItemValidation {
       for (IndexDefinition index : now) {
         checkIndexKeys(index, item.attributes());
       }
+    }
+    for (var index : table.vectorIndexes()) {
+      checkVector(index, item.attributes());
     }
   }
 
@@ -99,6 +107,38 @@ public final class ItemValidation {
     if (index.keySchema().multiAttribute()) {
       checkAggregateSize(index, index.keySchema().partitions(), item, "HASH", KeySchema.MAX_PARTITION_KEY_BYTES);
       checkAggregateSize(index, index.keySchema().sorts(), item, "RANGE", KeySchema.MAX_SORT_KEY_BYTES);
+    }
+  }
+
+  /**
+   * A vector index's attribute, when present, must be a list of numbers of the index's dimensions
+   * ("Write rejected", the developer guide's troubleshooting page): the write is refused, never
+   * stored unindexed. The messages are Dynamo Double's own; the service's are not documented.
+   */
+  private static void checkVector(dev.dynamodouble.core.table.VectorIndexDefinition index,
+                                  Map<String, AttributeValue> item) {
+    if (index.status() == IndexDefinition.IndexStatus.DELETING) {
+      return;
+    }
+    AttributeValue value = item.get(index.vectorAttribute());
+    if (value == null) {
+      return; // sparse: the item is simply not in the index
+    }
+    if (!(value instanceof AttributeValue.L list)) {
+      throw DynamoException.invalidParameter("Invalid parameter type for vector attribute " + index.vectorAttribute()
+          + ": expected a list (L) of numbers (N), got " + value.type() + ". IndexName: " + index.name());
+    }
+    for (int i = 0; i < list.value().size(); i++) {
+      if (!(list.value().get(i) instanceof AttributeValue.N)) {
+        throw DynamoException.invalidParameter("Invalid parameter type for vector attribute "
+            + index.vectorAttribute() + "[" + i + "]: expected a number (N), got " + list.value().get(i).type()
+            + ". IndexName: " + index.name());
+      }
+    }
+    if (list.value().size() != index.dimensions()) {
+      throw DynamoException.invalidParameter("Vector dimensions mismatch for vector attribute "
+          + index.vectorAttribute() + ": expected " + index.dimensions() + ", got " + list.value().size()
+          + ". IndexName: " + index.name());
     }
   }
 

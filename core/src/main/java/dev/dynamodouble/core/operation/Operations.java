@@ -83,6 +83,7 @@ public final class Operations {
       case "UpdateGlobalTableSettings": return new UpdateGlobalTableSettings();
       case "StartBulkPutItems", "DescribeBulkOperation", "ListBulkOperations", "CancelBulkOperation":
         return new NotSupported(name, "bulk operations (items put from S3) are not built");
+      case "SearchVectors": return new SearchVectors();
       default: return null;
     }
   }

@@ -66,6 +66,7 @@ public final class RestoreTableToPointInTime implements Operation {
       if (source == null || source.status() == TableStatus.CREATING || source.status() == TableStatus.DELETING) {
         throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + name);
       }
+      VectorIndexRequests.refuseCopy(source, "RestoreTableToPointInTime");
       PointInTimeRecovery.PointInTime point = context.engine().pointInTimeRecovery().stateAt(source, latest ? null : restoreTime);
       TableRestore.requireFreeName(context.catalog(), target);
       TableChanges.requireRoomForTable(context.catalog(), context.engine().options().quotas());

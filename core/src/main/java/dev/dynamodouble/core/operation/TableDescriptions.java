@@ -66,6 +66,7 @@ public final class TableDescriptions {
     ThroughputSettings.writeOnDemand(out, table);
     writeIndexes(out, "LocalSecondaryIndexes", table, table.localIndexes(), createResponse);
     writeIndexes(out, "GlobalSecondaryIndexes", table, table.globalIndexes(), createResponse);
+    VectorIndexContents.describe(out, table, data, createResponse);
     if (!createResponse) {
       long[] warm = table.warmThroughput();
       writeWarmThroughput(out, warm[0], warm[1], TableStatus.ACTIVE.name());
@@ -175,7 +176,7 @@ public final class TableDescriptions {
     out.writeEndObject();
   }
 
-  private static void writeProjection(JsonGenerator out, Projection projection) throws IOException {
+  static void writeProjection(JsonGenerator out, Projection projection) throws IOException {
     out.writeObjectFieldStart("Projection");
     out.writeStringField("ProjectionType", projection.type().name());
     if (projection.nonKeyAttributes() != null && !projection.nonKeyAttributes().isEmpty()) {

@@ -7,6 +7,7 @@ import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,12 @@ public final class TableLifecycle {
             ? index.withStatus(IndexDefinition.IndexStatus.ACTIVE) : index);
       }
       table.globalIndexes(active);
+      List<VectorIndexDefinition> vectors = new ArrayList<>();
+      for (VectorIndexDefinition index : table.vectorIndexes()) {
+        vectors.add(index.status() == IndexDefinition.IndexStatus.CREATING
+            ? index.withStatus(IndexDefinition.IndexStatus.ACTIVE, false) : index);
+      }
+      table.vectorIndexes(vectors);
     }
     if (table.status() == TableStatus.CREATING || table.status() == TableStatus.UPDATING) {
       applyPendingCapacity(engine, table, engine.clock().now());
@@ -70,6 +77,26 @@ public final class TableLifecycle {
     engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
       if (table.status() == TableStatus.DELETING) { // a restored snapshot may have brought it back
         engine.region(table.region()).remove(table);
+      }
+    }));
+  }
+
+  /**
+   * Vector indexes CREATING (backfilling) → ACTIVE, DELETING → removed, after the status delay,
+   * as a global index settles; the attribute definitions only a removed index used go with it.
+   */
+  public static void scheduleVectorIndexesSettle(Engine engine, Table table) {
+    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
+      List<VectorIndexDefinition> settled = new ArrayList<>();
+      for (VectorIndexDefinition index : table.vectorIndexes()) {
+        if (index.status() != IndexDefinition.IndexStatus.DELETING) {
+          settled.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE, false));
+        }
+      }
+      boolean removed = settled.size() < table.vectorIndexes().size();
+      table.vectorIndexes(settled);
+      if (removed) {
+        pruneDefinitions(table);
       }
     }));
   }
@@ -108,6 +135,9 @@ public final class TableLifecycle {
     }
     for (IndexDefinition index : table.globalIndexes()) {
       used.addAll(index.keySchema().attributeNames());
+    }
+    for (VectorIndexDefinition index : table.vectorIndexes()) {
+      index.searchSchema().forEach(key -> used.add(key.attributeName()));
     }
     List<KeyAttribute> kept = new ArrayList<>();
     for (KeyAttribute definition : table.attributeDefinitions()) {

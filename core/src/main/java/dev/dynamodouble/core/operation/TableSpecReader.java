@@ -46,6 +46,12 @@ final class TableSpecReader {
     checkThroughputShape(constraints, throughput, "provisionedThroughput");
     checkIndexShapes(constraints, lsis, "localSecondaryIndexes", false, true);
     checkIndexShapes(constraints, gsis, "globalSecondaryIndexes", true, true);
+    List<JsonRequest> vectorIndexes = request.structures("VectorIndexes");
+    if (vectorIndexes != null) {
+      for (int i = 0; i < vectorIndexes.size(); i++) {
+        VectorIndexRequests.checkShape(constraints, vectorIndexes.get(i), "vectorIndexes." + (i + 1) + ".member");
+      }
+    }
     List<JsonRequest> tagList = request.structures("Tags");
     checkTagShapes(constraints, tagList);
     constraints.check();
@@ -65,7 +71,7 @@ final class TableSpecReader {
     }
 
     KeySchema tableKey = keySchema(keySchema, defined);
-    checkAllDefinitionsUsed(defined, tableKey, lsis, gsis);
+    checkAllDefinitionsUsed(defined, tableKey, lsis, gsis, VectorIndexRequests.searchSchemaNames(vectorIndexes));
 
     Set<String> indexNames = new HashSet<>();
     List<IndexDefinition> localIndexes = new ArrayList<>();
@@ -124,9 +130,11 @@ final class TableSpecReader {
    * service checks this before the rules of each index, so an extra definition masks them.
    */
   private static void checkAllDefinitionsUsed(Map<String, AttributeType> defined, KeySchema tableKey,
-                                              List<JsonRequest> lsis, List<JsonRequest> gsis) {
+                                              List<JsonRequest> lsis, List<JsonRequest> gsis,
+                                              List<String> searchSchemaNames) {
     Set<String> used = new LinkedHashSet<>();
     tableKey.attributes().forEach(a -> used.add(a.name()));
+    used.addAll(searchSchemaNames); // a vector index's search schema attributes are defined as GSI keys are
     for (List<JsonRequest> indexes : java.util.Arrays.asList(lsis, gsis)) {
       if (indexes != null) {
         for (JsonRequest index : indexes) {
@@ -139,7 +147,7 @@ final class TableSpecReader {
     if (used.containsAll(defined.keySet())) {
       return;
     }
-    if (lsis == null && gsis == null) {
+    if (lsis == null && gsis == null && searchSchemaNames.isEmpty()) {
       throw DynamoException.invalidParameter("Number of attributes in KeySchema does not exactly match number of "
           + "attributes defined in AttributeDefinitions");
     }

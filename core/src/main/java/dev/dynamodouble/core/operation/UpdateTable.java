@@ -25,6 +25,8 @@ public final class UpdateTable implements Operation {
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");
     GlobalIndexUpdates.checkShape(constraints, indexUpdates);
+    List<JsonRequest> vectorUpdates = request.structures("VectorIndexUpdates");
+    VectorIndexUpdates.checkShape(constraints, vectorUpdates);
     List<JsonRequest> definitions = request.structures("AttributeDefinitions");
     TableSpecReader.checkDefinitionsShape(constraints, definitions);
     StreamSpecifications.checkShape(constraints, request);
@@ -46,7 +48,7 @@ public final class UpdateTable implements Operation {
     }
     boolean onDemandGiven = request.has("OnDemandThroughput");
     boolean otherChanges = billing != null || throughput != null || protection != null || tableClass != null
-        || indexUpdates != null || onDemandGiven || warm != null || request.has("StreamSpecification")
+        || indexUpdates != null || vectorUpdates != null || onDemandGiven || warm != null || request.has("StreamSpecification")
         || request.has("SSESpecification");
     if (!otherChanges && replicaUpdates == null) { // MultiRegionConsistency and witnesses alone change nothing
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -71,6 +73,8 @@ public final class UpdateTable implements Operation {
       }
       List<ReplicaUpdates.Action> replicaActions = replicaUpdates == null ? List.of()
           : ReplicaUpdates.check(context.engine(), found, requestedReplicas, strongTable);
+      VectorIndexRequests.refuseReplicated(context.engine(), found, vectorUpdates != null,
+          replicaActions.stream().anyMatch(a -> a.kind() == ReplicaUpdates.Kind.CREATE));
       BillingMode modeAfter = billing == null ? found.billingMode() : BillingMode.valueOf(billing);
       OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, modeAfter, found.onDemandThroughput(), false,
           context);
@@ -79,7 +83,7 @@ public final class UpdateTable implements Operation {
             context);
       }
       boolean changesCapacity = billing != null || throughput != null || onDemand != null || warm != null;
-      if (changesCapacity || tableClass != null || indexUpdates != null) {
+      if (changesCapacity || tableClass != null || indexUpdates != null || vectorUpdates != null) {
         TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
       }
       // The checks of the index updates come after the capacity change they may depend on: should
@@ -88,6 +92,11 @@ public final class UpdateTable implements Operation {
       try {
         applyToTable(context, found, modeAfter, throughput, billing, onDemand, warm, protection, tableClass,
             indexUpdates, definitions);
+        if (vectorUpdates != null) {
+          VectorIndexUpdates.apply(context, found, modeAfter, vectorUpdates, definitions);
+        } else if (modeAfter != BillingMode.PAY_PER_REQUEST && !found.vectorIndexes().isEmpty()) {
+          VectorIndexRequests.requireOnDemand(modeAfter); // a table with vector indexes stays on-demand
+        }
         if (sse != null) { // last: it refuses before it changes anything, and is not among the settings put back
           updateEncryption(found, encryption);
         }
@@ -108,7 +117,7 @@ public final class UpdateTable implements Operation {
         ReplicaUpdates.apply(context, found, replicaActions, strongTable);
         StrongGlobalTables.apply(context.engine(), found, consistency, replicaActions, witnesses);
       }
-      if (changesCapacity || tableClass != null || indexUpdates != null || stream != null) {
+      if (changesCapacity || tableClass != null || indexUpdates != null || vectorUpdates != null || stream != null) {
         found.status(TableStatus.UPDATING);
         TableLifecycle.scheduleActive(context.engine(), found);
       }

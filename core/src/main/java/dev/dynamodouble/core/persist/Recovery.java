@@ -365,7 +365,7 @@ final class Recovery implements SegmentReader.Visitor {
       table.restore(new Table.Settings(settings.attributeDefinitions(), settings.tags(), settings.billingMode(),
           settings.lastUpdateToPayPerRequest(), settings.throughput(), settings.warmRead(), settings.warmWrite(),
           globals, settings.deletionProtection(), settings.tableClass(), settings.onDemandThroughput(),
-          TableStatus.ACTIVE, null, null));
+          TableStatus.ACTIVE, null, null, settings.vectorIndexes()));
       table.status(TableStatus.ACTIVE);
       List<IndexDefinition> indexes = new ArrayList<>(locals);
       indexes.addAll(globals);

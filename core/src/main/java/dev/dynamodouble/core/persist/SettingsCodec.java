@@ -107,7 +107,8 @@ final class SettingsCodec {
     String tableClass = in.readNullable();
     OnDemandThroughput onDemand = new OnDemandThroughput(in.readLong(), in.readLong());
     return new Table.Settings(definitions, tags, billing, lastPayPerRequest, throughput,
-        warmRead, warmWrite, globals, deletionProtection, tableClass, onDemand, TableStatus.ACTIVE, null, null);
+        warmRead, warmWrite, globals, deletionProtection, tableClass, onDemand, TableStatus.ACTIVE, null, null,
+        java.util.List.of()); // vector indexes are not written to the data directory: refused there
   }
 
   static void writeThroughput(ByteSink out, Throughput t) {

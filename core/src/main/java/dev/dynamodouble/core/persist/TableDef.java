@@ -57,7 +57,7 @@ record TableDef(long incarnation, String region, String name, String arn, String
         : new Throughput(pending.read(), pending.write(), now.lastIncrease(), now.lastDecrease(), now.decreasesToday());
     return new Table.Settings(s.attributeDefinitions(), s.tags(), mode, s.lastUpdateToPayPerRequest(), throughput,
         s.warmRead(), s.warmWrite(), s.globalIndexes(), s.deletionProtection(), s.tableClass(),
-        s.onDemandThroughput(), TableStatus.ACTIVE, null, null);
+        s.onDemandThroughput(), TableStatus.ACTIVE, null, null, s.vectorIndexes());
   }
 
   void write(ByteSink out) {

@@ -51,6 +51,7 @@ public final class EnumMembers {
     }
     add("UpdateItem", "AttributeUpdates{}.Action", ATTRIBUTE_ACTION);
     add("GetItem", "ReturnConsumedCapacity");
+    add("SearchVectors", "ReturnConsumedCapacity");
     add("BatchGetItem", "ReturnConsumedCapacity");
     add("BatchWriteItem", "ReturnConsumedCapacity");
     add("BatchWriteItem", "ReturnItemCollectionMetrics");

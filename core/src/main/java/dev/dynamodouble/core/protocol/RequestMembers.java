@@ -15,10 +15,8 @@ public final class RequestMembers {
   private static final Map<String, Set<String>> KNOWN = new HashMap<>();
   /** Members of the model that nothing here reads, with why: "Operation.Member" to the reason. */
   private static final Map<String, String> NOT_BUILT = Map.of(
-      "CreateTable.VectorIndexes", "vector indexes are not built",
-      "UpdateTable.VectorIndexUpdates", "vector indexes are not built",
-      "RestoreTableFromBackup.VectorIndexOverride", "vector indexes are not built",
-      "RestoreTableToPointInTime.VectorIndexOverride", "vector indexes are not built",
+      "RestoreTableFromBackup.VectorIndexOverride", "backups and restores do not keep vector indexes yet",
+      "RestoreTableToPointInTime.VectorIndexOverride", "backups and restores do not keep vector indexes yet",
       "CreateTable.GlobalTableSourceArn",
       "creating a replica from a source table's ARN is not built; use UpdateTable ReplicaUpdates",
       "CreateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",
@@ -41,6 +39,8 @@ public final class RequestMembers {
         "Tags", "TableClass", "DeletionProtectionEnabled", "WarmThroughput", "ResourcePolicy", "OnDemandThroughput",
         "GlobalTableSourceArn", "GlobalTableSettingsReplicationMode", "VectorIndexes");
     known("DescribeTable", "TableName");
+    known("SearchVectors", "TableName", "IndexName", "ReturnConsumedCapacity", "ExpressionAttributeNames",
+        "ExpressionAttributeValues", "ProjectionExpression", "SearchVector", "SearchConditionExpression", "TopK");
     known("ListTables", "ExclusiveStartTableName", "Limit");
     known("DeleteTable", "TableName");
     known("UpdateTable", "AttributeDefinitions", "TableName", "BillingMode", "ProvisionedThroughput",

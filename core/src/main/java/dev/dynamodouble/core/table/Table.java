@@ -36,6 +36,7 @@ public final class Table {
   private volatile OnDemandThroughput onDemandThroughput = OnDemandThroughput.NONE;
   private volatile List<IndexDefinition> localIndexes;
   private volatile List<IndexDefinition> globalIndexes;
+  private volatile List<VectorIndexDefinition> vectorIndexes = List.of();
   private volatile boolean deletionProtection;
   private volatile String tableClass;
 
@@ -201,6 +202,24 @@ public final class Table {
     this.globalIndexes = List.copyOf(indexes);
   }
 
+  public List<VectorIndexDefinition> vectorIndexes() {
+    return vectorIndexes;
+  }
+
+  public void vectorIndexes(List<VectorIndexDefinition> indexes) {
+    this.vectorIndexes = List.copyOf(indexes);
+  }
+
+  /** The vector index of that name, or null. */
+  public VectorIndexDefinition vectorIndex(String indexName) {
+    for (VectorIndexDefinition index : vectorIndexes) {
+      if (index.name().equals(indexName)) {
+        return index;
+      }
+    }
+    return null;
+  }
+
   public boolean deletionProtection() {
     return deletionProtection;
   }
@@ -265,13 +284,13 @@ public final class Table {
                          Instant lastUpdateToPayPerRequest, Throughput throughput, long warmRead, long warmWrite,
                          List<IndexDefinition> globalIndexes, boolean deletionProtection, String tableClass,
                          OnDemandThroughput onDemandThroughput, TableStatus status, Throughput pendingThroughput,
-                         BillingMode pendingBillingMode) {}
+                         BillingMode pendingBillingMode, List<VectorIndexDefinition> vectorIndexes) {}
 
   /** This table's changeable settings now. */
   public Settings settings() {
     return new Settings(attributeDefinitions, Map.copyOf(tags), billingMode, lastUpdateToPayPerRequest, throughput,
         warmRead, warmWrite, globalIndexes, deletionProtection, tableClass, onDemandThroughput, status,
-        pendingThroughput, pendingBillingMode);
+        pendingThroughput, pendingBillingMode, vectorIndexes);
   }
 
   /** Puts back settings captured by {@link #settings()}; the caller holds the engine's write lock. */
@@ -291,5 +310,6 @@ public final class Table {
     pendingThroughput = settings.pendingThroughput();
     pendingBillingMode = settings.pendingBillingMode();
     globalIndexes = settings.globalIndexes();
+    vectorIndexes = settings.vectorIndexes();
   }
 }

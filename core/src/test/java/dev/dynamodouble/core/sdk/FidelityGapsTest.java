@@ -157,10 +157,10 @@ class FidelityGapsTest {
 
   @Test
   void membersNotBuiltOrNotKnownAreRefusedNotDropped() {
-    assertValidation(() -> client.createTable(r -> r.tableName("vectors").billingMode(BillingMode.PAY_PER_REQUEST)
-            .keySchema(hash("pk")).attributeDefinitions(attr("pk", ScalarAttributeType.S))
-            .vectorIndexes(VectorIndex.builder().indexName("v").build())),
-        "CreateTable's VectorIndexes is not supported by Dynamo Double yet: vector indexes are not built");
+    assertValidation(() -> client.restoreTableToPointInTime(r -> r.sourceTableName("gaps").targetTableName("vectors")
+            .useLatestRestorableTime(true).vectorIndexOverride(VectorIndex.builder().indexName("vec").build())),
+        "RestoreTableToPointInTime's VectorIndexOverride is not supported by Dynamo Double yet: backups and restores "
+            + "do not keep vector indexes yet");
     assertThat(client.listTables().tableNames()).doesNotContain("vectors");
     RawClient.Response response = new RawClient(dynamo).call("GetItem",
         "{\"TableName\":\"gaps\",\"Key\":{\"pk\":{\"S\":\"1\"}},\"ReadFromTheFuture\":true}");
@@ -187,6 +187,10 @@ class FidelityGapsTest {
             d -> d.regionName("eu-west-1")))),
         "ReplicaUpdates' Disassociate is not supported by Dynamo Double yet: disassociating a global table's "
             + "replicas is not built");
+    // SearchVectors (2.59) is built: a table without vector indexes answers by name, not UnknownOperationException
+    assertValidation(() -> client.searchVectors(r -> r.tableName("gaps").indexName("vec").topK(1)
+            .searchVector(AttributeValue.fromN("1"))),
+        "The table does not have the specified index: vec");
     assertThat(client.describeTable(r -> r.tableName("gaps")).table().replicas()).isEmpty();
   }
 }

@@ -1,0 +1,130 @@
+package dev.dynamodouble.core.operation;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.error.ErrorCode;
+import dev.dynamodouble.core.protocol.Constraints;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.IndexDefinition.IndexStatus;
+import dev.dynamodouble.core.table.KeyAttribute;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
+import dev.dynamodouble.core.value.AttributeType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * UpdateTable's VectorIndexUpdates: Create (CREATING and Backfilling, then ACTIVE through the
+ * engine clock) or Delete (DELETING, then gone), one index at a time, as global indexes go.
+ */
+final class VectorIndexUpdates {
+  private VectorIndexUpdates() {}
+
+  /** Member constraints, before the table is looked up. */
+  static void checkShape(Constraints constraints, List<JsonRequest> updates) {
+    if (updates == null) {
+      return;
+    }
+    for (int i = 0; i < updates.size(); i++) {
+      JsonRequest update = updates.get(i);
+      String member = "vectorIndexUpdates." + (i + 1) + ".member";
+      if (update == null) {
+        constraints.notNull(null, member);
+        continue;
+      }
+      if (update.structure("Create") != null) {
+        VectorIndexRequests.checkShape(constraints, update.structure("Create"), member + ".create");
+      }
+      JsonRequest delete = update.structure("Delete");
+      if (delete != null) {
+        constraints.notNull(delete.string("IndexName"), member + ".delete.indexName");
+      }
+    }
+  }
+
+  /** Applies the updates; the caller holds the engine's write lock and puts the settings back should this throw. */
+  static void apply(RequestContext context, Table table, BillingMode modeAfter, List<JsonRequest> updates,
+                    List<JsonRequest> definitions) {
+    if (updates.isEmpty()) {
+      throw DynamoException.invalidParameter("List of VectorIndexUpdates is empty");
+    }
+    if (updates.size() > 1) {
+      throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
+          "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+    }
+    for (VectorIndexDefinition index : table.vectorIndexes()) {
+      if (index.status() != IndexStatus.ACTIVE) {
+        throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
+            "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+      }
+    }
+    JsonRequest update = updates.get(0);
+    JsonRequest create = update.structure("Create");
+    JsonRequest delete = update.structure("Delete");
+    if ((create == null) == (delete == null)) {
+      throw DynamoException.validation("One or more parameter values were invalid: One of VectorIndexUpdate.Create "
+          + "or VectorIndexUpdate.Delete must be specified");
+    }
+    List<VectorIndexDefinition> indexes = new ArrayList<>(table.vectorIndexes());
+    if (create != null) {
+      VectorIndexRequests.refuseDurable(context.engine(), "UpdateTable's VectorIndexUpdates");
+      VectorIndexRequests.requireOnDemand(modeAfter);
+      indexes.add(create(table, create, definitions, indexes));
+    } else {
+      String name = delete.string("IndexName");
+      int at = -1;
+      for (int i = 0; i < indexes.size(); i++) {
+        if (indexes.get(i).name().equals(name)) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        throw DynamoException.resourceNotFound("Requested resource not found: Index: " + name + " not found for "
+            + "table: " + table.name());
+      }
+      indexes.set(at, indexes.get(at).withStatus(IndexStatus.DELETING, false));
+    }
+    table.vectorIndexes(indexes);
+    TableLifecycle.scheduleVectorIndexesSettle(context.engine(), table);
+  }
+
+  /** A new index, backfilling from the items already there; its search schema's definitions join the table's. */
+  private static VectorIndexDefinition create(Table table, JsonRequest create, List<JsonRequest> definitions,
+                                              List<VectorIndexDefinition> indexes) {
+    Set<String> names = new HashSet<>();
+    table.localIndexes().forEach(i -> names.add(i.name()));
+    table.globalIndexes().forEach(i -> names.add(i.name()));
+    indexes.forEach(i -> names.add(i.name()));
+    String name = create.string("IndexName");
+    if (names.contains(name)) {
+      throw DynamoException.invalidParameter("Index with name: " + name + " already exists");
+    }
+    // As for a new global index: the search schema is defined by this request's AttributeDefinitions,
+    // an attribute the table already defines keeping its type.
+    List<KeyAttribute> all = new ArrayList<>(table.attributeDefinitions());
+    Set<String> defined = new HashSet<>();
+    if (definitions != null) {
+      for (JsonRequest d : definitions) {
+        String attribute = d.string("AttributeName");
+        defined.add(attribute);
+        if (all.stream().noneMatch(a -> a.name().equals(attribute))) {
+          all.add(new KeyAttribute(attribute, AttributeType.valueOf(d.string("AttributeType"))));
+        }
+      }
+    }
+    VectorIndexDefinition index = VectorIndexRequests.read(create, defined, names, indexes, IndexStatus.CREATING, true);
+    Set<String> schema = new HashSet<>();
+    index.searchSchema().forEach(k -> schema.add(k.attributeName()));
+    List<KeyAttribute> kept = new ArrayList<>();
+    for (KeyAttribute attribute : all) {
+      if (table.attributeDefinitions().contains(attribute) || schema.contains(attribute.name())) {
+        kept.add(attribute);
+      }
+    }
+    table.attributeDefinitions(kept);
+    return index;
+  }
+}

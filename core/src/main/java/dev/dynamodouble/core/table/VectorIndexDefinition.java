@@ -1,0 +1,42 @@
+package dev.dynamodouble.core.table;
+
+import java.util.List;
+
+/**
+ * A vector index: the attribute holding each item's embedding, its dimensions and distance
+ * function, the search schema (at most one HASH attribute, then inline filter attributes) and the
+ * projection. Dynamo Double keeps no separate copy of its contents: a search reads the table's
+ * items (see SearchVectors), so a vector index is a definition and a status.
+ */
+public record VectorIndexDefinition(String name, String vectorAttribute, long dimensions, DistanceFunction distance,
+                                    List<SearchKey> searchSchema, Projection projection,
+                                    IndexDefinition.IndexStatus status, boolean backfilling) {
+  public enum DistanceFunction { COSINE, EUCLIDEAN, DOT_PRODUCT }
+
+  /** One SearchSchema element: a HASH key (the vector index partition key) or an INLINE_FILTER attribute. */
+  public record SearchKey(String attributeName, boolean hash) {}
+
+  public VectorIndexDefinition {
+    searchSchema = List.copyOf(searchSchema);
+  }
+
+  public VectorIndexDefinition withStatus(IndexDefinition.IndexStatus newStatus, boolean nowBackfilling) {
+    return new VectorIndexDefinition(name, vectorAttribute, dimensions, distance, searchSchema, projection, newStatus,
+        nowBackfilling);
+  }
+
+  /** The vector index partition key's attribute name, or null when the search schema has none. */
+  public String hashAttribute() {
+    for (SearchKey key : searchSchema) {
+      if (key.hash()) {
+        return key.attributeName();
+      }
+    }
+    return null;
+  }
+
+  /** Whether a search may be served: ACTIVE and done backfilling. */
+  public boolean searchable() {
+    return status == IndexDefinition.IndexStatus.ACTIVE && !backfilling;
+  }
+}
