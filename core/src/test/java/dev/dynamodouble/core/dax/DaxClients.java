@@ -25,10 +25,17 @@ final class DaxClients {
     }
   }
 
-  /** A client signing its connections with what {@code credentials} gives at the time. */
+  /**
+   * A client signing its connections with what {@code credentials} gives at the time. The DAX
+   * client keeps the last access key it saw once for all its connections, and re-authorizes only
+   * the connection whose request first sees a new one: its background health checks and cluster
+   * refreshes would take that turn now and then (a request then goes out on a connection still
+   * authorized with the old key), so this client makes none during a test.
+   */
   static DynamoDbClient dax(DynamoDouble dynamo, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
     try {
-      return build(dynamo, credentials);
+      return build(dynamo, credentials, Configuration.builder().enableHealthChecks(false)
+          .clusterUpdateIntervalMillis(Integer.MAX_VALUE));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -36,13 +43,15 @@ final class DaxClients {
 
   private static DynamoDbClient build(DynamoDouble dynamo, String accessKeyId, String secret)
       throws java.io.IOException {
-    return build(dynamo, StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)));
+    return build(dynamo, StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)),
+        Configuration.builder());
   }
 
   private static DynamoDbClient build(DynamoDouble dynamo,
-      software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) throws java.io.IOException {
+      software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials, Configuration.Builder configuration)
+      throws java.io.IOException {
     return ClusterDaxClient.builder()
-        .overrideConfiguration(Configuration.builder()
+        .overrideConfiguration(configuration
             .url(dynamo.daxEndpoint().toString())
             .region(Region.US_EAST_1)
             .credentialsProvider(credentials)

@@ -4,6 +4,7 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.assertValidation;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.attr;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.hash;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.dynamodouble.core.DynamoDouble;
@@ -32,6 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.SearchVectorsRequest;
 import software.amazon.awssdk.services.dynamodb.model.VectorDistanceFunction;
 import software.amazon.awssdk.services.dynamodb.model.VectorIndex;
 import software.amazon.awssdk.services.dynamodb.model.VectorIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Vector indexes and SearchVectors through the SDK: exact nearest neighbours per distance
@@ -209,7 +213,20 @@ class VectorSearchTest {
     assertValidation(() -> client.putItem(r -> r.tableName("docs").item(Map.of("pk", s("bad"), "emb", s("[1,2]")))),
         "One or more parameter values were invalid: Invalid parameter type for vector attribute emb: expected a list "
             + "(L) of numbers (N), got S. IndexName: byCos");
+    String mismatch = "Vector dimensions mismatch for vector attribute emb: expected 2, got 1";
+    assertThatThrownBy(() -> client.updateItem(r -> r.tableName("docs").key(Map.of("pk", s("a")))
+        .updateExpression("SET emb = :v").expressionAttributeValues(Map.of(":v", vector(1)))))
+        .hasMessageContaining(mismatch);
+    assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of("docs", List.of(WriteRequest.builder()
+        .putRequest(p -> p.item(Map.of("pk", s("bad"), "emb", vector(1)))).build())))))
+        .hasMessageContaining(mismatch);
+    assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
+        .put(p -> p.tableName("docs").item(Map.of("pk", s("bad"), "emb", vector(1)))).build())))
+        .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons().get(0))
+            .satisfies(reason -> assertThat(reason.code()).isEqualTo("ValidationError"))
+            .satisfies(reason -> assertThat(reason.message()).contains(mismatch)));
     assertThat(client.getItem(r -> r.tableName("docs").key(Map.of("pk", s("bad")))).hasItem()).isFalse();
+    assertThat(client.getItem(r -> r.tableName("docs").key(Map.of("pk", s("a")))).item().get("emb").l()).hasSize(2);
   }
 
   @Test
