@@ -170,6 +170,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void finish(ChannelHandlerContext ctx) {
+    if (body != null && !body.hasArray() && body.readableBytes() <= QUICK_BODY_BYTES) {
+      // A small body in pieces (a client wrote the head and the body apart) or off the heap: one
+      // copy into an array now, which the ALL_OLD scan and the parser then read directly (the
+      // parser needed that copy anyway).
+      ByteBuf pieces = body;
+      body = Unpooled.wrappedBuffer(ByteBufUtil.getBytes(pieces));
+      pieces.release();
+    }
     Exchange exchange = new Exchange(head, body, keepAlive, tooLarge ? TOO_LARGE : null);
     head = null;
     body = null; // the exchange owns it now
