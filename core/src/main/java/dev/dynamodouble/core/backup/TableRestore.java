@@ -32,9 +32,9 @@ import java.util.UUID;
 /**
  * Creates the new table of a restore (from a backup or to a point in time): the recorded key
  * schema and indexes, the recorded or overridden billing, throughput, indexes, vector indexes and
- * encryption, and the recorded contents. The table starts CREATING and goes ACTIVE through the clock like any new
- * table; it does not get the source's TTL, PITR, streams, tags, deletion protection or table
- * class, as in DynamoDB. Its contents are the source root itself (shared, O(1)), with index
+ * encryption, and the recorded contents. The table starts CREATING and goes ACTIVE through the
+ * clock like any new table; it does not get the source's TTL, PITR, streams, tags, deletion
+ * protection or table class, as in DynamoDB. Its contents are the source root itself (shared, O(1)), with index
  * contents kept, or renamed, or dropped as the overrides say.
  */
 public final class TableRestore {

@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * The vector indexes of a restored table: every one the source recorded, or those a
- * VectorIndexOverride lists. As with GlobalSecondaryIndexOverride, an override keeps an index of
- * the source (matched by its vector attribute, dimensions, distance function, search schema and
- * projection, so it may be renamed) and creates none; an empty override keeps none.
+ * VectorIndexOverride lists. The API model says the listed indexes must match vector indexes of
+ * the backup (or source table), and that a restore may leave out some or all of them; as with
+ * GlobalSecondaryIndexOverride here, an entry is matched by its vector attribute, dimensions,
+ * distance function, search schema and projection (so it may be renamed), creates nothing new, and
+ * an empty override keeps none.
  */
 final class VectorIndexRestore {
   private VectorIndexRestore() {}

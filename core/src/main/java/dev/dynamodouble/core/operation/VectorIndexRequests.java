@@ -130,14 +130,14 @@ final class VectorIndexRequests {
             + other.dimensions() + ", IndexName: " + name + " has " + dimensions);
       }
     }
-    return definition(index, status).withStatus(status, backfilling);
+    return definition(index, status, backfilling);
   }
 
   /**
    * One index as the request has it, its shape checked by {@link #checkShape} and nothing more (a
    * restore's VectorIndexOverride is checked by matching it to an index of the source instead).
    */
-  static VectorIndexDefinition definition(JsonRequest index, IndexDefinition.IndexStatus status) {
+  static VectorIndexDefinition definition(JsonRequest index, IndexDefinition.IndexStatus status, boolean backfilling) {
     List<SearchKey> searchSchema = new ArrayList<>();
     for (JsonRequest element : index.structuresOrEmpty("SearchSchema")) {
       searchSchema.add(new SearchKey(element.string("AttributeName"),
@@ -145,7 +145,7 @@ final class VectorIndexRequests {
     }
     return new VectorIndexDefinition(index.string("IndexName"), index.structure("VectorAttribute").string("AttributeName"),
         index.longValue("Dimensions"), VectorIndexDefinition.DistanceFunction.valueOf(index.string("DistanceFunction")),
-        searchSchema, TableSpecReader.projection(index.structure("Projection")), status, false);
+        searchSchema, TableSpecReader.projection(index.structure("Projection")), status, backfilling);
   }
 
   /** The attribute names the search schemas of these (request) indexes use: their definitions are used. */
