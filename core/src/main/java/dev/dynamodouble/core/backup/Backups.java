@@ -5,8 +5,10 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.table.IndexData;
 import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
 import dev.dynamodouble.core.ttl.TtlDescription;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -268,7 +270,8 @@ public final class Backups {
   /**
    * What a backup or a restore records of {@code table} with contents {@code data}: the current
    * settings, and the secondary indexes present in {@code data} (for a point in time, those of that
-   * moment), in the table's order, with a GSI's current throughput when it still exists.
+   * moment), in the table's order, with a GSI's current throughput when it still exists; and the
+   * table's current vector indexes (they have no contents of their own to date them by).
    */
   public static SourceTable sourceOf(Table table, TableData data, TtlDescription ttl, boolean features) {
     List<IndexDefinition> local = new ArrayList<>();
@@ -290,8 +293,18 @@ public final class Backups {
         (definition.global() ? global : local).add(definition);
       }
     }
+    List<VectorIndexDefinition> vectors = new ArrayList<>();
+    Set<String> searched = new HashSet<>();
+    for (VectorIndexDefinition index : table.vectorIndexes()) {
+      if (index.status() != IndexDefinition.IndexStatus.DELETING) { // one still being built is kept, as a GSI's is
+        vectors.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE, false));
+        index.searchSchema().forEach(key -> searched.add(key.attributeName()));
+      }
+    }
+    List<KeyAttribute> vectorDefinitions = table.attributeDefinitions().stream()
+        .filter(a -> searched.contains(a.name())).toList();
     return new SourceTable(table.name(), table.id(), table.arn(), table.region(), table.created(), table.keySchema(),
         table.billingMode(), table.throughput(), List.copyOf(local), List.copyOf(global), data.itemCount(),
-        data.sizeBytes(), ttl, table.attachment(Encryption.class), features);
+        data.sizeBytes(), ttl, table.attachment(Encryption.class), features, List.copyOf(vectors), vectorDefinitions);
   }
 }

@@ -17,6 +17,7 @@ import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.core.table.TableSpec;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +31,10 @@ import java.util.UUID;
 
 /**
  * Creates the new table of a restore (from a backup or to a point in time): the recorded key
- * schema and indexes, the recorded or overridden billing, throughput, indexes and encryption, and
- * the recorded contents. The table starts CREATING and goes ACTIVE through the clock like any new
- * table; it does not get the source's TTL, PITR, streams, tags, deletion protection or table
- * class, as in DynamoDB. Its contents are the source root itself (shared, O(1)), with index
+ * schema and indexes, the recorded or overridden billing, throughput, indexes, vector indexes and
+ * encryption, and the recorded contents. The table starts CREATING and goes ACTIVE through the
+ * clock like any new table; it does not get the source's TTL, PITR, streams, tags, deletion
+ * protection or table class, as in DynamoDB. Its contents are the source root itself (shared, O(1)), with index
  * contents kept, or renamed, or dropped as the overrides say.
  */
 public final class TableRestore {
@@ -73,14 +74,21 @@ public final class TableRestore {
     }
     Map<String, IndexDefinition> globals = indexes(source.globalIndexes(), overrides.globalIndexes(), overrides, mode, source);
     Map<String, IndexDefinition> locals = indexes(source.localIndexes(), overrides.localIndexes(), overrides, mode, source);
+    List<VectorIndexDefinition> vectors = VectorIndexRestore.indexes(source.vectorIndexes(), overrides.vectorIndexes());
+    if (!vectors.isEmpty() && mode != BillingMode.PAY_PER_REQUEST) {
+      throw DynamoException.invalidParameter(VectorIndexDefinition.ON_DEMAND_ONLY);
+    }
 
     Set<String> names = new HashSet<>();
     for (IndexDefinition index : locals.values()) {
       names.add(index.name());
     }
-    for (IndexDefinition index : globals.values()) {
-      if (!names.add(index.name())) {
-        throw DynamoException.invalidParameter("Duplicate index name: " + index.name());
+    List<String> others = new ArrayList<>();
+    globals.values().forEach(index -> others.add(index.name()));
+    vectors.forEach(index -> others.add(index.name()));
+    for (String name : others) {
+      if (!names.add(name)) {
+        throw DynamoException.invalidParameter("Duplicate index name: " + name);
       }
     }
 
@@ -93,6 +101,13 @@ public final class TableRestore {
     for (IndexDefinition index : globals.values()) {
       index.keySchema().attributes().forEach(a -> attributes.putIfAbsent(a.name(), a));
     }
+    Set<String> searched = new HashSet<>();
+    vectors.forEach(index -> index.searchSchema().forEach(element -> searched.add(element.attributeName())));
+    for (KeyAttribute definition : source.vectorDefinitions()) {
+      if (searched.contains(definition.name())) {
+        attributes.putIfAbsent(definition.name(), definition);
+      }
+    }
 
     Instant now = engine.clock().now();
     String region = catalog.region();
@@ -103,6 +118,7 @@ public final class TableRestore {
     // The same id formula as CreateTable: stable across runs for the same name and clock time.
     String id = UUID.nameUUIDFromBytes((region + "/" + targetName + "/" + now).getBytes(StandardCharsets.UTF_8)).toString();
     Table table = new Table(spec, region, arn, id, now);
+    table.vectorIndexes(vectors);
 
     Map<String, IndexData> contents = new HashMap<>();
     copyIndexes(data, locals, key, contents);
@@ -175,7 +191,7 @@ public final class TableRestore {
     return result;
   }
 
-  private static boolean sameProjection(Projection a, Projection b) {
+  static boolean sameProjection(Projection a, Projection b) {
     return a.type() == b.type() && new HashSet<>(a.nonKeyAttributes()).equals(new HashSet<>(b.nonKeyAttributes()));
   }
 

@@ -11,6 +11,7 @@ import dev.dynamodouble.core.table.Projection;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
 import java.io.IOException;
 import java.util.List;
 
@@ -57,6 +58,15 @@ final class BackupDescriptions {
     if (source.features()) {
       writeIndexes(out, "LocalSecondaryIndexes", source.localIndexes());
       writeIndexes(out, "GlobalSecondaryIndexes", source.globalIndexes());
+      if (!source.vectorIndexes().isEmpty()) {
+        out.writeArrayFieldStart("VectorIndexes"); // VectorIndexInfo: the definitions, no status or size
+        for (VectorIndexDefinition index : source.vectorIndexes()) {
+          out.writeStartObject();
+          VectorIndexContents.writeDefinition(out, index);
+          out.writeEndObject();
+        }
+        out.writeEndArray();
+      }
       if (source.timeToLive() != null) {
         out.writeObjectFieldStart("TimeToLiveDescription");
         out.writeStringField("TimeToLiveStatus", source.timeToLive().status().name());

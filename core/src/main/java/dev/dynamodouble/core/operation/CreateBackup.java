@@ -28,7 +28,6 @@ public final class CreateBackup implements Operation {
       if (table == null || table.status() == TableStatus.CREATING) {
         throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + Catalog.nameOf(tableName));
       }
-      VectorIndexRequests.refuseCopy(table, "CreateBackup");
       return context.engine().backups().create(table, backupName);
     });
     return out -> {

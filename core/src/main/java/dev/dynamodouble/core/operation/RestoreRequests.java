@@ -6,13 +6,16 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.BillingMode;
+import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.Projection;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The parts RestoreTableFromBackup and RestoreTableToPointInTime share: the target name and the
- * overrides (billing mode, throughput, the indexes to keep, on-demand throughput, encryption),
+ * overrides (billing mode, throughput, the indexes and vector indexes to keep, on-demand
+ * throughput, encryption),
  * read and checked for shape here; what they mean against the source is checked by
  * {@link dev.dynamodouble.core.backup.TableRestore}.
  */
@@ -29,6 +32,12 @@ final class RestoreRequests {
         "globalSecondaryIndexOverride", true, false);
     TableSpecReader.checkIndexShapes(constraints, request.structures("LocalSecondaryIndexOverride"),
         "localSecondaryIndexOverride", false, false);
+    List<JsonRequest> vectors = request.structures("VectorIndexOverride");
+    if (vectors != null) {
+      for (int i = 0; i < vectors.size(); i++) {
+        VectorIndexRequests.checkShape(constraints, vectors.get(i), "vectorIndexOverride." + (i + 1) + ".member");
+      }
+    }
   }
 
   /** The overrides of a request whose shape {@link #checkShape} accepted. */
@@ -48,7 +57,13 @@ final class RestoreRequests {
         indexes(request.structures("LocalSecondaryIndexOverride"), false),
         onDemand != null,
         sse != null,
-        sse == null ? null : SseSpecifications.encryption(context, sse));
+        sse == null ? null : SseSpecifications.encryption(context, sse),
+        vectorIndexes(request.structures("VectorIndexOverride")));
+  }
+
+  private static List<VectorIndexDefinition> vectorIndexes(List<JsonRequest> requested) {
+    return requested == null ? null : requested.stream()
+        .map(index -> VectorIndexRequests.definition(index, IndexDefinition.IndexStatus.ACTIVE, false)).toList();
   }
 
   private static void checkOnDemand(Long units, String name) {

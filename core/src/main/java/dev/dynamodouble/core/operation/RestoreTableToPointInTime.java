@@ -17,7 +17,7 @@ import java.time.Instant;
 /**
  * RestoreTableToPointInTime: a new table with the source's contents at a second inside its PITR
  * window (RestoreDateTime, or UseLatestRestorableTime), its current settings and the indexes it
- * had then, or the overridden ones. Checks in DynamoDB's order: request shape, the source exists,
+ * had then and its current vector indexes, or the overridden ones. Checks in DynamoDB's order: request shape, the source exists,
  * PITR is enabled on it, the time is in the window, the target name is free.
  */
 public final class RestoreTableToPointInTime implements Operation {
@@ -66,7 +66,6 @@ public final class RestoreTableToPointInTime implements Operation {
       if (source == null || source.status() == TableStatus.CREATING || source.status() == TableStatus.DELETING) {
         throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + name);
       }
-      VectorIndexRequests.refuseCopy(source, "RestoreTableToPointInTime");
       PointInTimeRecovery.PointInTime point = context.engine().pointInTimeRecovery().stateAt(source, latest ? null : restoreTime);
       TableRestore.requireFreeName(context.catalog(), target);
       TableChanges.requireRoomForTable(context.catalog(), context.engine().options().quotas());

@@ -60,6 +60,27 @@ final class VectorIndexContents {
     return kept;
   }
 
+  /** The members of an index's definition (a VectorIndexDescription's, or a backup's VectorIndexInfo). */
+  static void writeDefinition(JsonGenerator out, VectorIndexDefinition index) throws IOException {
+    out.writeStringField("IndexName", index.name());
+    if (!index.searchSchema().isEmpty()) {
+      out.writeArrayFieldStart("SearchSchema");
+      for (VectorIndexDefinition.SearchKey key : index.searchSchema()) {
+        out.writeStartObject();
+        out.writeStringField("AttributeName", key.attributeName());
+        out.writeStringField("SearchSchemaElementType", key.hash() ? "HASH" : "INLINE_FILTER");
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    }
+    TableDescriptions.writeProjection(out, index.projection());
+    out.writeObjectFieldStart("VectorAttribute");
+    out.writeStringField("AttributeName", index.vectorAttribute());
+    out.writeEndObject();
+    out.writeNumberField("Dimensions", index.dimensions());
+    out.writeStringField("DistanceFunction", index.distance().name());
+  }
+
   /** Writes {@code "VectorIndexes": [VectorIndexDescription...]} when the table has any. */
   static void describe(JsonGenerator out, Table table, TableData data, boolean createResponse) throws IOException {
     if (table.vectorIndexes().isEmpty()) {
@@ -68,23 +89,7 @@ final class VectorIndexContents {
     out.writeArrayFieldStart("VectorIndexes");
     for (VectorIndexDefinition index : table.vectorIndexes()) {
       out.writeStartObject();
-      out.writeStringField("IndexName", index.name());
-      if (!index.searchSchema().isEmpty()) {
-        out.writeArrayFieldStart("SearchSchema");
-        for (VectorIndexDefinition.SearchKey key : index.searchSchema()) {
-          out.writeStartObject();
-          out.writeStringField("AttributeName", key.attributeName());
-          out.writeStringField("SearchSchemaElementType", key.hash() ? "HASH" : "INLINE_FILTER");
-          out.writeEndObject();
-        }
-        out.writeEndArray();
-      }
-      TableDescriptions.writeProjection(out, index.projection());
-      out.writeObjectFieldStart("VectorAttribute");
-      out.writeStringField("AttributeName", index.vectorAttribute());
-      out.writeEndObject();
-      out.writeNumberField("Dimensions", index.dimensions());
-      out.writeStringField("DistanceFunction", index.distance().name());
+      writeDefinition(out, index);
       IndexDefinition.IndexStatus status = createResponse ? IndexDefinition.IndexStatus.CREATING : index.status();
       out.writeStringField("IndexStatus", status.name());
       if (index.backfilling()) {

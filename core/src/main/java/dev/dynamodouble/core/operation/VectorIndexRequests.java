@@ -59,17 +59,6 @@ final class VectorIndexRequests {
   }
 
   /**
-   * Backups and restores do not carry vector indexes yet: a copy of a table that has some is
-   * refused by name rather than made without them.
-   */
-  static void refuseCopy(Table table, String operation) {
-    if (!table.vectorIndexes().isEmpty()) {
-      throw DynamoException.validation(operation + " is not supported by Dynamo Double yet for a table with vector "
-          + "indexes: backups and restores do not keep vector indexes yet");
-    }
-  }
-
-  /**
    * Vector indexes are not replicated between a global table's replicas yet: refused on a table
    * that replicates ({@code vectorUpdates}), and a table with vector indexes gets no new replica
    * ({@code addsReplica}), rather than replicas that silently differ.
@@ -96,8 +85,7 @@ final class VectorIndexRequests {
   /** Vector indexes are built on on-demand tables only ("you cannot mix the two capacity modes"). */
   static void requireOnDemand(BillingMode mode) {
     if (mode != BillingMode.PAY_PER_REQUEST) {
-      throw DynamoException.invalidParameter("Vector indexes are only supported on tables with BillingMode "
-          + "PAY_PER_REQUEST");
+      throw DynamoException.invalidParameter(VectorIndexDefinition.ON_DEMAND_ONLY);
     }
   }
 
@@ -142,10 +130,22 @@ final class VectorIndexRequests {
             + other.dimensions() + ", IndexName: " + name + " has " + dimensions);
       }
     }
-    VectorIndexDefinition.DistanceFunction distance =
-        VectorIndexDefinition.DistanceFunction.valueOf(index.string("DistanceFunction"));
-    return new VectorIndexDefinition(name, vectorAttribute, dimensions, distance, searchSchema,
-        TableSpecReader.projection(index.structure("Projection")), status, backfilling);
+    return definition(index, status, backfilling);
+  }
+
+  /**
+   * One index as the request has it, its shape checked by {@link #checkShape} and nothing more (a
+   * restore's VectorIndexOverride is checked by matching it to an index of the source instead).
+   */
+  static VectorIndexDefinition definition(JsonRequest index, IndexDefinition.IndexStatus status, boolean backfilling) {
+    List<SearchKey> searchSchema = new ArrayList<>();
+    for (JsonRequest element : index.structuresOrEmpty("SearchSchema")) {
+      searchSchema.add(new SearchKey(element.string("AttributeName"),
+          "HASH".equals(element.string("SearchSchemaElementType"))));
+    }
+    return new VectorIndexDefinition(index.string("IndexName"), index.structure("VectorAttribute").string("AttributeName"),
+        index.longValue("Dimensions"), VectorIndexDefinition.DistanceFunction.valueOf(index.string("DistanceFunction")),
+        searchSchema, TableSpecReader.projection(index.structure("Projection")), status, backfilling);
   }
 
   /** The attribute names the search schemas of these (request) indexes use: their definitions are used. */

@@ -88,7 +88,8 @@ final class BackupCodec {
     Encryption encryption = in.readBoolean() ? new Encryption(in.readString(), in.readNullable()) : null;
     boolean features = in.readBoolean();
     SourceTable source = new SourceTable(tableName, id, tableArn, tableRegion, tableCreated, keySchema, billing,
-        throughput, local, global, itemCount, sizeBytes, ttl, encryption, features);
+        throughput, local, global, itemCount, sizeBytes, ttl, encryption, features,
+        List.of(), List.of()); // a data directory has no vector indexes (refused with --data-dir)
     return new Meta(arn, region, name, type, created, expires, source, SettingsCodec.readIndexes(in));
   }
 }

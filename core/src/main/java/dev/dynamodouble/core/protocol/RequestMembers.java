@@ -15,8 +15,6 @@ public final class RequestMembers {
   private static final Map<String, Set<String>> KNOWN = new HashMap<>();
   /** Members of the model that nothing here reads, with why: "Operation.Member" to the reason. */
   private static final Map<String, String> NOT_BUILT = Map.of(
-      "RestoreTableFromBackup.VectorIndexOverride", "backups and restores do not keep vector indexes yet",
-      "RestoreTableToPointInTime.VectorIndexOverride", "backups and restores do not keep vector indexes yet",
       "CreateTable.GlobalTableSourceArn",
       "creating a replica from a source table's ARN is not built; use UpdateTable ReplicaUpdates",
       "CreateTable.GlobalTableSettingsReplicationMode", "global table settings replication is not built",

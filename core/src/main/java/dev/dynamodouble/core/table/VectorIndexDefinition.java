@@ -11,6 +11,10 @@ import java.util.List;
 public record VectorIndexDefinition(String name, String vectorAttribute, long dimensions, DistanceFunction distance,
                                     List<SearchKey> searchSchema, Projection projection,
                                     IndexDefinition.IndexStatus status, boolean backfilling) {
+  /** Why a vector index is refused on a provisioned table ("you cannot mix the two capacity modes"). */
+  public static final String ON_DEMAND_ONLY =
+      "Vector indexes are only supported on tables with BillingMode PAY_PER_REQUEST";
+
   public enum DistanceFunction { COSINE, EUCLIDEAN, DOT_PRODUCT }
 
   /** One SearchSchema element: a HASH key (the vector index partition key) or an INLINE_FILTER attribute. */

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
-import software.amazon.awssdk.services.dynamodb.model.VectorIndex;
 
 /** Smaller differences from DynamoDB, each through the SDK (or raw JSON where the SDK cannot send it). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -157,11 +156,12 @@ class FidelityGapsTest {
 
   @Test
   void membersNotBuiltOrNotKnownAreRefusedNotDropped() {
-    assertValidation(() -> client.restoreTableToPointInTime(r -> r.sourceTableName("gaps").targetTableName("vectors")
-            .useLatestRestorableTime(true).vectorIndexOverride(VectorIndex.builder().indexName("vec").build())),
-        "RestoreTableToPointInTime's VectorIndexOverride is not supported by Dynamo Double yet: backups and restores "
-            + "do not keep vector indexes yet");
-    assertThat(client.listTables().tableNames()).doesNotContain("vectors");
+    assertValidation(() -> client.createTable(r -> r.tableName("fromSource").billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(hash("pk")).attributeDefinitions(attr("pk", ScalarAttributeType.S))
+            .globalTableSourceArn(arn)),
+        "CreateTable's GlobalTableSourceArn is not supported by Dynamo Double yet: creating a replica from a source "
+            + "table's ARN is not built; use UpdateTable ReplicaUpdates");
+    assertThat(client.listTables().tableNames()).doesNotContain("fromSource");
     RawClient.Response response = new RawClient(dynamo).call("GetItem",
         "{\"TableName\":\"gaps\",\"Key\":{\"pk\":{\"S\":\"1\"}},\"ReadFromTheFuture\":true}");
     assertThat(response.status()).isEqualTo(400);

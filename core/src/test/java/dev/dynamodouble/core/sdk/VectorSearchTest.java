@@ -282,13 +282,6 @@ class VectorSearchTest {
   }
 
   @Test
-  void backupsOfATableWithVectorIndexesAreRefusedByName() {
-    assertValidation(() -> client.createBackup(r -> r.tableName("docs").backupName("backup1")),
-        "CreateBackup is not supported by Dynamo Double yet for a table with vector indexes: backups and restores "
-            + "do not keep vector indexes yet");
-  }
-
-  @Test
   void vectorIndexesAndGlobalTablesAreRefusedTogetherByName() {
     assertValidation(() -> client.updateTable(r -> r.tableName("docs")
             .replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1")))),
