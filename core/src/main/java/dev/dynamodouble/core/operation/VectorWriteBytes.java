@@ -7,6 +7,7 @@ import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.VectorIndexDefinition;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.ItemSize;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,8 +15,8 @@ import java.util.Objects;
  * The VectorWriteRequestBytes of one item write, per vector index. The developer guide says only
  * that they scale with the size of the data replicated to the index and that a write changing no
  * indexed attribute consumes none; the formula is Dynamo Double's: the item size of the entry the
- * index holds after the write (the projected attributes), or of the entry removed when the item
- * leaves the index. An index the write leaves alone gets no entry in the map.
+ * index holds after the write (the vector and the projected attributes), or of the entry removed
+ * when the item leaves the index. An index the write leaves alone gets no entry in the map.
  */
 final class VectorWriteBytes {
   private VectorWriteBytes() {}
@@ -34,11 +35,17 @@ final class VectorWriteBytes {
     }
   }
 
-  /** What the index holds of {@code item}, or null when the item is not in it. */
+  /** What is replicated to the index of {@code item} (its vector and projection), or null when it is not in it. */
   private static Map<String, AttributeValue> entry(Table table, VectorIndexDefinition index, StoredItem item) {
     if (item == null || VectorIndexContents.vector(index, item.attributes()) == null) {
       return null;
     }
-    return VectorIndexContents.projected(table, index, item.attributes());
+    Map<String, AttributeValue> projected = VectorIndexContents.projected(table, index, item.attributes());
+    if (projected.containsKey(index.vectorAttribute())) {
+      return projected;
+    }
+    Map<String, AttributeValue> entry = new LinkedHashMap<>(projected);
+    entry.put(index.vectorAttribute(), item.attributes().get(index.vectorAttribute()));
+    return entry;
   }
 }
