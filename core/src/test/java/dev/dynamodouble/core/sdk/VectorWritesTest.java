@@ -40,12 +40,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VectorWritesTest {
   private static final Duration DELAY = Duration.ofSeconds(5);
+  private ManualClock clock;
   private DynamoDouble dynamo;
   private DynamoDbClient client;
 
   @BeforeAll
   void start() {
-    ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
+    clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
     dynamo = DynamoDouble.builder().clock(clock).statusDelay(DELAY).start();
     client = SdkTestSupport.client(dynamo);
     client.createTable(r -> r.tableName("vecw").billingMode(BillingMode.PAY_PER_REQUEST).keySchema(hash("pk"))
@@ -170,5 +171,36 @@ class VectorWritesTest {
     // sparse, as a GSI key: an item without the attributes (or without a vector) is stored
     client.putItem(r -> r.tableName("vecw").item(Map.of("pk", s("ok"), "rank", n("3"))));
     assertThat(client.getItem(r -> r.tableName("vecw").key(Map.of("pk", s("ok")))).hasItem()).isTrue();
+  }
+
+  @Test
+  void anIndexAddedByUpdateTableHoldsWritesToItsSearchSchemaAndIsChargedWhileBackfillingButNotWhileDeleting() {
+    client.createTable(r -> r.tableName("vlate").billingMode(BillingMode.PAY_PER_REQUEST).keySchema(hash("pk"))
+        .attributeDefinitions(attr("pk", ScalarAttributeType.S)));
+    clock.advance(DELAY);
+    client.putItem(r -> r.tableName("vlate").item(Map.of("pk", s("before"), "grp", s("text"))));
+    client.updateTable(r -> r.tableName("vlate").attributeDefinitions(attr("grp", ScalarAttributeType.N))
+        .vectorIndexUpdates(u -> u.create(c -> c.indexName("late").dimensions(2L)
+            .distanceFunction(VectorDistanceFunction.EUCLIDEAN).vectorAttribute(v -> v.attributeName("emb"))
+            .searchSchema(k -> k.attributeName("grp").searchSchemaElementType(SearchSchemaElementType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+    assertValidation(() -> client.putItem(r -> r.tableName("vlate").item(Map.of("pk", s("x"), "grp", s("text")))),
+        "One or more parameter values were invalid: Type mismatch for Index Key grp Expected: N Actual: S "
+            + "IndexName: late");
+    ConsumedCapacity backfilling = client.putItem(r -> r.tableName("vlate")
+        .item(Map.of("pk", s("y"), "grp", n("1"), "emb", vector(1, 2)))
+        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    // pk "y" 3, grp 3 + 2, the vector 3 + 9
+    assertThat(bytes(backfilling, "late")).isEqualTo(20.0);
+    clock.advance(DELAY);
+
+    client.updateTable(r -> r.tableName("vlate").vectorIndexUpdates(u -> u.delete(d -> d.indexName("late"))));
+    ConsumedCapacity deleting = client.putItem(r -> r.tableName("vlate")
+        .item(Map.of("pk", s("z"), "grp", s("text"), "emb", vector(1, 2)))
+        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    assertThat(deleting.hasVectorIndexes()).isFalse();
+    clock.advance(DELAY);
+    client.deleteTable(r -> r.tableName("vlate"));
+    clock.advance(DELAY);
   }
 }
