@@ -281,8 +281,10 @@ public final class TransactWriteItems implements Operation {
         Table table = action.table();
         if (action.kind().writes()) {
           ItemCollections.add(collections, metricsMode, table, parsed.get(i).tableName(), action.key().partition());
-          VectorWriteBytes.add(vectorBytes.computeIfAbsent(parsed.get(i).tableName(), ConsumedCapacity::new), table,
-              before, after);
+          if (!table.vectorIndexes().isEmpty()) {
+            VectorWriteBytes.add(vectorBytes.computeIfAbsent(parsed.get(i).tableName(), ConsumedCapacity::new), table,
+                before, after);
+          }
         }
       }
       return new Result(units, vectorBytes, collections);
