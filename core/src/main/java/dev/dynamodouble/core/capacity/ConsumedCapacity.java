@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The capacity one request consumed on one table, split into the table and its indexes, written
- * as the ConsumedCapacity structure for ReturnConsumedCapacity TOTAL or INDEXES.
+ * as the ConsumedCapacity structure for ReturnConsumedCapacity TOTAL or INDEXES. A write's bytes
+ * replicated to vector indexes are reported with INDEXES only, as the developer guide's
+ * "Monitoring vector index capacity" says of write requests.
  */
 public final class ConsumedCapacity {
   private final String tableName;
@@ -21,6 +23,8 @@ public final class ConsumedCapacity {
   private Map<String, double[]> localIndexes = Map.of();
   // Which partitions of global secondary indexes the units went to (hot index keys are limited too).
   private List<IndexPartitionUnits> indexPartitions = List.of();
+  // VectorWriteRequestBytes per vector index: bytes, not units, so never part of the totals.
+  private Map<String, double[]> vectorIndexes = Map.of();
 
   /** Units that went to one partition-key value of a global secondary index. */
   record IndexPartitionUnits(String index, AttributeValue partition, double read, double write) {}
@@ -51,6 +55,15 @@ public final class ConsumedCapacity {
     return this;
   }
 
+  /** Adds {@code bytes} written to vector index {@code indexName} (its VectorWriteRequestBytes). */
+  public ConsumedCapacity addVectorWrite(String indexName, double bytes) {
+    if (vectorIndexes.isEmpty()) {
+      vectorIndexes = new LinkedHashMap<>();
+    }
+    vectorIndexes.computeIfAbsent(indexName, k -> new double[1])[0] += bytes;
+    return this;
+  }
+
   /**
    * Records that {@code read}/{@code write} of the units already added for global secondary index
    * {@code indexName} went to the partition of {@code partition} in that index (not reported, metered).
@@ -69,6 +82,7 @@ public final class ConsumedCapacity {
     tableWrite += other.tableWrite;
     other.globalIndexes.forEach((name, units) -> addIndex(name, true, units[0], units[1]));
     other.localIndexes.forEach((name, units) -> addIndex(name, false, units[0], units[1]));
+    other.vectorIndexes.forEach((name, bytes) -> addVectorWrite(name, bytes[0]));
     for (IndexPartitionUnits units : other.indexPartitions) {
       addIndexPartition(units.index(), units.partition(), units.read(), units.write());
     }
@@ -136,6 +150,7 @@ public final class ConsumedCapacity {
       out.writeEndObject();
       writeIndexes(out, "GlobalSecondaryIndexes", globalIndexes);
       writeIndexes(out, "LocalSecondaryIndexes", localIndexes);
+      writeVectorIndexes(out);
     }
     out.writeEndObject();
   }
@@ -164,6 +179,19 @@ public final class ConsumedCapacity {
     for (Map.Entry<String, double[]> e : indexes.entrySet()) {
       out.writeObjectFieldStart(e.getKey());
       writeUnits(out, e.getValue()[0], e.getValue()[1]);
+      out.writeEndObject();
+    }
+    out.writeEndObject();
+  }
+
+  private void writeVectorIndexes(JsonGenerator out) throws IOException {
+    if (vectorIndexes.isEmpty()) {
+      return;
+    }
+    out.writeObjectFieldStart("VectorIndexes");
+    for (Map.Entry<String, double[]> e : vectorIndexes.entrySet()) {
+      out.writeObjectFieldStart(e.getKey());
+      out.writeNumberField("VectorWriteRequestBytes", e.getValue()[0]);
       out.writeEndObject();
     }
     out.writeEndObject();

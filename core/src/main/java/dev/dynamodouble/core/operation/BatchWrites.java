@@ -119,6 +119,7 @@ final class BatchWrites {
         long bytes = Math.max(before == null ? 0 : before.size(), write.item() == null ? 0 : write.item().size());
         ConsumedCapacity itemCapacity = new ConsumedCapacity(write.table().name()).addTableWrite(Capacity.writeUnits(bytes));
         IndexWriteUnits.add(itemCapacity, data, write.key(), before, write.item());
+        VectorWriteBytes.add(itemCapacity, write.table(), before, write.item());
         consumed.add(itemCapacity);
         if (edits != null) {
           edits.add(new ChangeFeed.Edit(write.key(), before, write.item()));

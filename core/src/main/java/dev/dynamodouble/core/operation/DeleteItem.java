@@ -32,6 +32,7 @@ public final class DeleteItem implements Operation {
     ConsumedCapacity capacity = new ConsumedCapacity(request.string("TableName")) // as named: its name or ARN
         .addTableWrite(Capacity.writeUnits(outcome.before() == null ? 0 : outcome.before().size()));
     IndexWriteUnits.add(capacity, table.snapshot(), itemKey, outcome.before(), outcome.after());
+    VectorWriteBytes.add(capacity, table, outcome.before(), outcome.after());
     CapacityCharge.record(context.call(), table, itemKey.partition(), capacity);
     Map<String, AttributeValue> old = "ALL_OLD".equals(returnValues) && outcome.before() != null
         ? outcome.before().attributes() : null;

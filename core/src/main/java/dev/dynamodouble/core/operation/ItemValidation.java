@@ -54,7 +54,7 @@ public final class ItemValidation {
       checkIndexKeys(index, attributes);
     }
     for (var index : table.vectorIndexes()) {
-      checkVector(index, attributes);
+      checkVector(index, table.attributeDefinitions(), attributes);
     }
     return new Keyed(key, item, globalIndexes);
   }
@@ -76,7 +76,7 @@ public final class ItemValidation {
       }
     }
     for (var index : table.vectorIndexes()) {
-      checkVector(index, item.attributes());
+      checkVector(index, table.attributeDefinitions(), item.attributes());
     }
   }
 
@@ -87,8 +87,7 @@ public final class ItemValidation {
         continue; // sparse: the item is simply not in the index
       }
       if (value.type() != key.type()) {
-        throw DynamoException.invalidParameter("Type mismatch for Index Key " + key.name() + " Expected: "
-            + key.type() + " Actual: " + value.type() + " IndexName: " + index.name());
+        throw typeMismatch(key.name(), key.type(), value.type(), index.name());
       }
       boolean emptyString = value instanceof AttributeValue.S s && s.value().isEmpty();
       boolean emptyBinary = value instanceof AttributeValue.B b && b.bytes().length == 0;
@@ -114,11 +113,24 @@ public final class ItemValidation {
    * A vector index's attribute, when present, must be a list of numbers of the index's dimensions
    * ("Write rejected", the developer guide's troubleshooting page): the write is refused, never
    * stored unindexed. The messages are Dynamo Double's own; the service's are not documented.
+   * Its search schema attributes are declared in AttributeDefinitions "the same way key attributes
+   * are declared for a global secondary index" (same page), so a value of another type is refused
+   * as a global secondary index's key is.
    */
   private static void checkVector(dev.dynamodouble.core.table.VectorIndexDefinition index,
-                                  Map<String, AttributeValue> item) {
+                                  List<KeyAttribute> definitions, Map<String, AttributeValue> item) {
     if (index.status() == IndexDefinition.IndexStatus.DELETING) {
       return;
+    }
+    for (var key : index.searchSchema()) {
+      AttributeValue value = item.get(key.attributeName());
+      if (value != null) {
+        for (KeyAttribute definition : definitions) {
+          if (definition.name().equals(key.attributeName()) && definition.type() != value.type()) {
+            throw typeMismatch(key.attributeName(), definition.type(), value.type(), index.name());
+          }
+        }
+      }
     }
     AttributeValue value = item.get(index.vectorAttribute());
     if (value == null) {
@@ -140,6 +152,11 @@ public final class ItemValidation {
           + index.vectorAttribute() + ": expected " + index.dimensions() + ", got " + list.value().size()
           + ". IndexName: " + index.name());
     }
+  }
+
+  private static DynamoException typeMismatch(String attribute, Object expected, Object actual, String indexName) {
+    return DynamoException.invalidParameter("Type mismatch for Index Key " + attribute + " Expected: " + expected
+        + " Actual: " + actual + " IndexName: " + indexName);
   }
 
   /** A multi-attribute key part's values together are within the part's limit (DynamoDB Local 3.3's wording). */

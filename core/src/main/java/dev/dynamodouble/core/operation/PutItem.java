@@ -36,6 +36,7 @@ public final class PutItem implements Operation {
     ConsumedCapacity capacity = new ConsumedCapacity(request.string("TableName")) // as named: its name or ARN
         .addTableWrite(Capacity.writeUnits(Math.max(item.size(), outcome.before() == null ? 0 : outcome.before().size())));
     IndexWriteUnits.add(capacity, table.snapshot(), key, outcome.before(), outcome.after());
+    VectorWriteBytes.add(capacity, table, outcome.before(), outcome.after());
     CapacityCharge.record(context.call(), table, key.partition(), capacity);
     Map<String, AttributeValue> old = "ALL_OLD".equals(returnValues) && outcome.before() != null
         ? outcome.before().attributes() : null;

@@ -249,15 +249,18 @@ public final class TransactWriteItems implements Operation {
   /**
    * What a committed transaction answers, kept for idempotent repeats: the write units per table
    * (two per KB of each item: prepare and commit), the read units a repeat reports instead (one per
-   * 4 KB of each item, as reading it back), and the item collection metrics asked for.
+   * 4 KB of each item, as reading it back), the bytes written to vector indexes (once: an index
+   * replicates the committed item, not the prepare) and the item collection metrics asked for.
    */
   private static final class Result {
     private final Map<String, double[]> unitsByTable; // [write, replay read]
+    private final Map<String, ConsumedCapacity> vectorBytesByTable;
     private final Map<String, List<ItemCollections.Metric>> collections;
 
-    private Result(Map<String, double[]> unitsByTable,
+    private Result(Map<String, double[]> unitsByTable, Map<String, ConsumedCapacity> vectorBytesByTable,
                    Map<String, List<ItemCollections.Metric>> collections) {
       this.unitsByTable = unitsByTable;
+      this.vectorBytesByTable = vectorBytesByTable;
       this.collections = collections;
     }
 
@@ -265,6 +268,7 @@ public final class TransactWriteItems implements Operation {
     static Result of(List<WriteAction> actions, List<Parsed> parsed, WriteTransaction.Outcome outcome,
                      String metricsMode) {
       Map<String, double[]> units = new LinkedHashMap<>();
+      Map<String, ConsumedCapacity> vectorBytes = new LinkedHashMap<>();
       Map<String, List<ItemCollections.Metric>> collections = new LinkedHashMap<>();
       for (int i = 0; i < actions.size(); i++) {
         WriteAction action = actions.get(i);
@@ -277,9 +281,13 @@ public final class TransactWriteItems implements Operation {
         Table table = action.table();
         if (action.kind().writes()) {
           ItemCollections.add(collections, metricsMode, table, parsed.get(i).tableName(), action.key().partition());
+          if (!table.vectorIndexes().isEmpty()) {
+            VectorWriteBytes.add(vectorBytes.computeIfAbsent(parsed.get(i).tableName(), ConsumedCapacity::new), table,
+                before, after);
+          }
         }
       }
-      return new Result(units, collections);
+      return new Result(units, vectorBytes, collections);
     }
 
     JsonWritable response(String capacityMode) {
@@ -300,6 +308,10 @@ public final class TransactWriteItems implements Operation {
             capacity.addTableRead(e.getValue()[1]);
           } else {
             capacity.addTableWrite(e.getValue()[0]);
+            ConsumedCapacity vectorBytes = vectorBytesByTable.get(e.getKey());
+            if (vectorBytes != null) {
+              capacity.add(vectorBytes);
+            }
           }
           capacity.write(out, capacityMode);
         }

@@ -56,6 +56,7 @@ public final class UpdateItem implements Operation {
     ConsumedCapacity capacity = new ConsumedCapacity(request.string("TableName")) // as named: its name or ARN
         .addTableWrite(Capacity.writeUnits(Math.max(after == null ? 0 : after.size(), before == null ? 0 : before.size())));
     IndexWriteUnits.add(capacity, table.snapshot(), itemKey, outcome.before(), outcome.after());
+    VectorWriteBytes.add(capacity, table, outcome.before(), outcome.after());
     CapacityCharge.record(context.call(), table, itemKey.partition(), capacity);
     Map<String, AttributeValue> returned = returned(returnValues, before, after, result[0]);
     return ItemResponse.of("Attributes", returned, capacity, request.string("ReturnConsumedCapacity"))
