@@ -7,7 +7,6 @@ import dev.dynamodouble.core.backup.PointInTimeRecovery;
 import dev.dynamodouble.core.backup.RestoreOrigin;
 import dev.dynamodouble.core.backup.SourceTable;
 import dev.dynamodouble.core.table.IndexDefinition;
-import dev.dynamodouble.core.table.Projection;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
@@ -109,26 +108,13 @@ final class BackupDescriptions {
       out.writeStartObject();
       out.writeStringField("IndexName", index.name());
       TableDescriptions.writeKeySchema(out, index.keySchema());
-      writeProjection(out, index.projection());
+      TableDescriptions.writeProjection(out, index.projection()); // as DescribeTable: non-key attributes by name
       if (index.global()) {
         writeThroughput(out, index.throughput());
       }
       out.writeEndObject();
     }
     out.writeEndArray();
-  }
-
-  private static void writeProjection(JsonGenerator out, Projection projection) throws IOException {
-    out.writeObjectFieldStart("Projection");
-    out.writeStringField("ProjectionType", projection.type().name());
-    if (!projection.nonKeyAttributes().isEmpty()) {
-      out.writeArrayFieldStart("NonKeyAttributes");
-      for (String attribute : projection.nonKeyAttributes()) {
-        out.writeString(attribute);
-      }
-      out.writeEndArray();
-    }
-    out.writeEndObject();
   }
 
   private static void writeThroughput(JsonGenerator out, Throughput throughput) throws IOException {
