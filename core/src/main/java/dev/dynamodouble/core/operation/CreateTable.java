@@ -32,7 +32,8 @@ public final class CreateTable implements Operation {
       throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
     Engine engine = context.engine();
-    Table table = create(context, request, name, created -> TableLifecycle.scheduleActive(engine, created));
+    Table table = create(context, request, name, "CreateTable's VectorIndexes",
+        created -> TableLifecycle.scheduleActive(engine, created));
     return out -> {
       out.writeStartObject();
       TableDescriptions.write(out, "TableDescription", table, true);
@@ -43,13 +44,14 @@ public final class CreateTable implements Operation {
   /**
    * Validates a table definition (a CreateTable request, or ImportTable's TableCreationParameters)
    * and adds the table CREATING; {@code created} runs under the write lock with the new table (what
-   * makes it ACTIVE).
+   * makes it ACTIVE). {@code vectorMember} names the request's VectorIndexes in a refusal.
    */
-  static Table create(RequestContext context, JsonRequest request, String name, Consumer<Table> created) {
+  static Table create(RequestContext context, JsonRequest request, String name, String vectorMember,
+                      Consumer<Table> created) {
     Engine engine = context.engine();
     TableSpec spec = TableSpecReader.read(request, name, engine.options().quotas());
     if (request.has("VectorIndexes")) {
-      VectorIndexRequests.refuseDurable(engine, "CreateTable's VectorIndexes");
+      VectorIndexRequests.refuseDurable(engine, vectorMember);
     }
     List<VectorIndexDefinition> vectorIndexes = vectorIndexes(request, spec);
     OnDemandThroughput onDemand = ThroughputSettings.onDemand(request, spec.billingMode(), OnDemandThroughput.NONE, true,

@@ -16,12 +16,15 @@ import java.util.Set;
  * ImportTable: creates a new table from TableCreationParameters (CREATING) and imports the S3
  * stand-in's objects under S3KeyPrefix into it (DynamoDB JSON, Amazon Ion or CSV; GZIP or
  * uncompressed), IN_PROGRESS until a task on the engine clock has read them (see package
- * {@code export}). ZSTD is refused: it would need a dependency core does not take.
+ * {@code export}). ZSTD is refused: it would need a dependency core does not take. Vector indexes
+ * are built as CreateTable builds them (on-demand only, refused with a data directory); an item
+ * whose vector does not fit an index counts in ErrorCount, as any item the table would refuse.
  */
 public final class ImportTable implements Operation {
   /** TableCreationParameters' members (the API model's). */
   private static final Set<String> TABLE_PARAMETERS = Set.of("TableName", "AttributeDefinitions", "KeySchema",
-      "BillingMode", "ProvisionedThroughput", "OnDemandThroughput", "SSESpecification", "GlobalSecondaryIndexes");
+      "BillingMode", "ProvisionedThroughput", "OnDemandThroughput", "SSESpecification", "GlobalSecondaryIndexes",
+      "VectorIndexes");
 
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
@@ -65,10 +68,6 @@ public final class ImportTable implements Operation {
       if (parameterNode.value(i) == Json.NULL) {
         continue; // a null member reads as absent
       }
-      if (parameterNode.name(i).equals("VectorIndexes")) {
-        throw DynamoException.validation("ImportTable's TableCreationParameters.VectorIndexes is not supported by "
-            + "Dynamo Double yet: vector indexes are not built");
-      }
       if (!TABLE_PARAMETERS.contains(parameterNode.name(i))) {
         throw DynamoException.validation("Unknown member " + parameterNode.name(i) + " in TableCreationParameters");
       }
@@ -85,7 +84,8 @@ public final class ImportTable implements Operation {
       }
       imports.requireRoom(context.region());
       Import[] created = new Import[1];
-      CreateTable.create(context, parameters, tableName, table -> created[0] = imports.start(table, asked));
+      CreateTable.create(context, parameters, tableName, "ImportTable's TableCreationParameters.VectorIndexes",
+          table -> created[0] = imports.start(table, asked));
       return created[0];
     });
     return TransferDescriptions.importResponse(started);
