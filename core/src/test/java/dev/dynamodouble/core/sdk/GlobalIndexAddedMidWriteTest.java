@@ -1,7 +1,8 @@
 package dev.dynamodouble.core.sdk;
 
-import static dev.dynamodouble.core.sdk.LockWindows.awaitParkedIn;
 import static dev.dynamodouble.core.sdk.LockWindows.join;
+import static dev.dynamodouble.core.sdk.LockWindows.updateTable;
+import static dev.dynamodouble.core.sdk.LockWindows.whileParked;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.assertValidation;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.n;
@@ -11,15 +12,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.operation.ItemWrites;
-import dev.dynamodouble.core.operation.Operations;
-import dev.dynamodouble.core.protocol.Dispatcher;
-import dev.dynamodouble.core.protocol.ProtocolResponse;
 import dev.dynamodouble.core.transaction.WriteTransaction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,19 +104,10 @@ class GlobalIndexAddedMidWriteTest {
   }
 
   private CompletableFuture<Void> whileAnIndexIsAdded(String parkedIn, Runnable write) {
-    AtomicReference<CompletableFuture<Void>> started = new AtomicReference<>();
-    engine.write(() -> {
-      started.set(CompletableFuture.runAsync(write));
-      awaitParkedIn(parkedIn);
-      byte[] update = ("{\"TableName\":\"orders\",\"AttributeDefinitions\":[{\"AttributeName\":\"customer\","
-          + "\"AttributeType\":\"N\"}],\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byCustomer\","
-          + "\"KeySchema\":[{\"AttributeName\":\"customer\",\"KeyType\":\"HASH\"}],\"Projection\":{"
-          + "\"ProjectionType\":\"ALL\"}}}]}").getBytes(StandardCharsets.UTF_8);
-      ProtocolResponse added = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams())
-          .handle("DynamoDB_20120810.UpdateTable", "us-east-1", "r1", update, 0, update.length);
-      assertThat(added.status()).isEqualTo(200);
-    });
-    return started.get();
+    return whileParked(engine, parkedIn, write, () -> updateTable(engine, "{\"TableName\":\"orders\","
+        + "\"AttributeDefinitions\":[{\"AttributeName\":\"customer\",\"AttributeType\":\"N\"}],"
+        + "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byCustomer\",\"KeySchema\":[{"
+        + "\"AttributeName\":\"customer\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"}}}]}"));
   }
 
   private int indexed() {

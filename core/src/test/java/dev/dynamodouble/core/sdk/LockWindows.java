@@ -1,7 +1,15 @@
 package dev.dynamodouble.core.sdk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.operation.Operations;
+import dev.dynamodouble.core.protocol.Dispatcher;
+import dev.dynamodouble.core.protocol.ProtocolResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -40,5 +48,27 @@ final class LockWindows {
     } catch (ExecutionException e) {
       throw e.getCause();
     }
+  }
+
+  /**
+   * Runs {@code request} on another thread while this one holds the engine's lock, and runs
+   * {@code meanwhile} once the request waits for it with a frame of {@code parkedIn} on its stack.
+   */
+  static CompletableFuture<Void> whileParked(Engine engine, String parkedIn, Runnable request, Runnable meanwhile) {
+    AtomicReference<CompletableFuture<Void>> started = new AtomicReference<>();
+    engine.write(() -> {
+      started.set(CompletableFuture.runAsync(request));
+      awaitParkedIn(parkedIn);
+      meanwhile.run();
+    });
+    return started.get();
+  }
+
+  /** An UpdateTable of this JSON body through the engine's dispatcher (the lock is reentrant); it must succeed. */
+  static void updateTable(Engine engine, String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    ProtocolResponse answer = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams())
+        .handle("DynamoDB_20120810.UpdateTable", "us-east-1", "r1", body, 0, body.length);
+    assertThat(answer.status()).isEqualTo(200);
   }
 }

@@ -1,7 +1,8 @@
 package dev.dynamodouble.core.sdk;
 
-import static dev.dynamodouble.core.sdk.LockWindows.awaitParkedIn;
 import static dev.dynamodouble.core.sdk.LockWindows.join;
+import static dev.dynamodouble.core.sdk.LockWindows.updateTable;
+import static dev.dynamodouble.core.sdk.LockWindows.whileParked;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.assertValidation;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.attr;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.hash;
@@ -11,12 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.operation.ItemWrites;
-import dev.dynamodouble.core.operation.Operations;
-import dev.dynamodouble.core.protocol.Dispatcher;
-import dev.dynamodouble.core.protocol.ProtocolResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,22 +50,15 @@ class VectorIndexAddedMidWriteTest {
   @Test
   @Timeout(60)
   void aPutItemValidatedBeforeTheVectorIndexWasAddedIsRefused() throws Throwable {
-    AtomicReference<CompletableFuture<Void>> started = new AtomicReference<>();
-    engine.write(() -> {
-      started.set(CompletableFuture.runAsync(
-          () -> client.putItem(r -> r.tableName("docs").item(item("pk", "d1", "grp", "not a number")))));
-      awaitParkedIn(ItemWrites.class);
-      byte[] update = ("{\"TableName\":\"docs\",\"AttributeDefinitions\":[{\"AttributeName\":\"grp\","
-          + "\"AttributeType\":\"N\"}],\"VectorIndexUpdates\":[{\"Create\":{\"IndexName\":\"byGrp\","
-          + "\"VectorAttribute\":{\"AttributeName\":\"emb\"},\"Dimensions\":2,\"DistanceFunction\":\"COSINE\","
-          + "\"SearchSchema\":[{\"AttributeName\":\"grp\",\"SearchSchemaElementType\":\"HASH\"}],"
-          + "\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}}]}").getBytes(StandardCharsets.UTF_8);
-      ProtocolResponse added = new Dispatcher(engine, Operations.dynamoDb(), Operations.streams())
-          .handle("DynamoDB_20120810.UpdateTable", "us-east-1", "r1", update, 0, update.length);
-      assertThat(added.status()).isEqualTo(200);
-    });
+    CompletableFuture<Void> put = whileParked(engine, ItemWrites.class.getName(),
+        () -> client.putItem(r -> r.tableName("docs").item(item("pk", "d1", "grp", "not a number"))),
+        () -> updateTable(engine, "{\"TableName\":\"docs\",\"AttributeDefinitions\":[{\"AttributeName\":\"grp\","
+            + "\"AttributeType\":\"N\"}],\"VectorIndexUpdates\":[{\"Create\":{\"IndexName\":\"byGrp\","
+            + "\"VectorAttribute\":{\"AttributeName\":\"emb\"},\"Dimensions\":2,\"DistanceFunction\":\"COSINE\","
+            + "\"SearchSchema\":[{\"AttributeName\":\"grp\",\"SearchSchemaElementType\":\"HASH\"}],"
+            + "\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}}]}"));
 
-    assertValidation(() -> join(started.get()), "One or more parameter values were invalid: Type mismatch for "
+    assertValidation(() -> join(put), "One or more parameter values were invalid: Type mismatch for "
         + "Index Key grp Expected: N Actual: S IndexName: byGrp");
     assertThat(client.getItem(r -> r.tableName("docs").key(item("pk", "d1"))).item()).isEmpty();
   }
