@@ -7,6 +7,7 @@ import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.ItemSize;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ public final class ItemValidation {
    * are declared for a global secondary index" (same page), so a value of another type is refused
    * as a global secondary index's key is.
    */
-  private static void checkVector(dev.dynamodouble.core.table.VectorIndexDefinition index,
+  private static void checkVector(VectorIndexDefinition index,
                                   List<KeyAttribute> definitions, Map<String, AttributeValue> item) {
     if (index.status() == IndexDefinition.IndexStatus.DELETING) {
       return;

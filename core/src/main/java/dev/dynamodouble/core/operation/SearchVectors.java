@@ -112,13 +112,14 @@ public final class SearchVectors implements Operation {
       throw DynamoException.invalidParameter("SearchVector has " + searchVector.size() + " dimensions, but vector "
           + "index " + index.name() + " has " + index.dimensions());
     }
-    float[] query = new float[searchVector.size()];
-    for (int i = 0; i < query.length; i++) {
-      if (!(searchVector.get(i) instanceof AttributeValue.N n)) {
-        throw DynamoException.invalidParameter("Invalid parameter type for SearchVector[" + i + "]: expected a "
-            + "number (N), got " + searchVector.get(i).type());
+    float[] query = VectorIndexContents.floats(searchVector);
+    if (query == null) { // name the first value that is not a number
+      int i = 0;
+      while (searchVector.get(i) instanceof AttributeValue.N) {
+        i++;
       }
-      query[i] = n.decimal().floatValue();
+      throw DynamoException.invalidParameter("Invalid parameter type for SearchVector[" + i + "]: expected a "
+          + "number (N), got " + searchVector.get(i).type());
     }
     return query;
   }

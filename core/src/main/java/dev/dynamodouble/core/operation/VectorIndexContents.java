@@ -11,6 +11,7 @@ import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.ItemSize;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,22 +24,40 @@ final class VectorIndexContents {
 
   /** The item's vector as 32-bit floats (the precision the index stores), or null when the item is not indexed. */
   static float[] vector(VectorIndexDefinition index, Map<String, AttributeValue> item) {
+    return indexed(index, item) ? floats(((AttributeValue.L) item.get(index.vectorAttribute())).value()) : null;
+  }
+
+  /**
+   * Whether the index holds the item: it has the HASH search attribute, when the schema has one,
+   * and a list of numbers of the index's dimensions.
+   */
+  static boolean indexed(VectorIndexDefinition index, Map<String, AttributeValue> item) {
     String hash = index.hashAttribute();
     if (hash != null && !item.containsKey(hash)) {
-      return null;
+      return false;
     }
     if (!(item.get(index.vectorAttribute()) instanceof AttributeValue.L list)
         || list.value().size() != index.dimensions()) {
-      return null;
+      return false;
     }
-    float[] vector = new float[list.value().size()];
-    for (int i = 0; i < vector.length; i++) {
-      if (!(list.value().get(i) instanceof AttributeValue.N n)) {
+    for (AttributeValue element : list.value()) {
+      if (!(element instanceof AttributeValue.N)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Numbers as 32-bit floats, or null when one of the values is not a number. */
+  static float[] floats(List<AttributeValue> values) {
+    float[] floats = new float[values.size()];
+    for (int i = 0; i < floats.length; i++) {
+      if (!(values.get(i) instanceof AttributeValue.N n)) {
         return null;
       }
-      vector[i] = n.decimal().floatValue();
+      floats[i] = n.decimal().floatValue();
     }
-    return vector;
+    return floats;
   }
 
   /** The attributes of {@code item} the index holds: all, or the table key, the search schema and any INCLUDE'd. */
@@ -100,7 +119,7 @@ final class VectorIndexContents {
       if (status != IndexDefinition.IndexStatus.CREATING || index.backfilling()) {
         for (Map.Entry<?, StoredItem> entry : data.items()) {
           StoredItem item = entry.getValue();
-          if (vector(index, item.attributes()) != null) {
+          if (indexed(index, item.attributes())) {
             count++;
             bytes += ItemSize.of(projected(table, index, item.attributes()));
           }

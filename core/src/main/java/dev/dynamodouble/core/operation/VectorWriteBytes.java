@@ -37,7 +37,7 @@ final class VectorWriteBytes {
 
   /** What is replicated to the index of {@code item} (its vector and projection), or null when it is not in it. */
   private static Map<String, AttributeValue> entry(Table table, VectorIndexDefinition index, StoredItem item) {
-    if (item == null || VectorIndexContents.vector(index, item.attributes()) == null) {
+    if (item == null || !VectorIndexContents.indexed(index, item.attributes())) {
       return null;
     }
     Map<String, AttributeValue> projected = VectorIndexContents.projected(table, index, item.attributes());
