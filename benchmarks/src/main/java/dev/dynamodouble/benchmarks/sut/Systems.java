@@ -13,9 +13,12 @@ public final class Systems {
         new DurableDynamoDouble(), new DynamoDbLocalEmbedded());
   }
 
-  /** Systems run only when named: the launcher with its CDS archive measures nothing but a cold start. */
+  /**
+   * Systems run only when named: the launcher with its CDS archive measures nothing but a cold
+   * start; the reading floor matters only beside the floor, for the large write bodies.
+   */
   static List<SystemUnderTest> onRequest() {
-    return List.of(new DynamoDoubleCds());
+    return List.of(new DynamoDoubleCds(), new ReadingFloor());
   }
 
   public static SystemUnderTest byId(String id) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dynamodouble.benchmarks.BenchData;
 import dev.dynamodouble.benchmarks.Clients;
+import dev.dynamodouble.benchmarks.Workloads;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
@@ -68,6 +69,20 @@ class SystemsUnderTestTest {
       assertThatThrownBy(() -> dynamo.listBackups(r -> { }))
           .isInstanceOf(DynamoDbException.class)
           .hasMessageContaining("does not answer this operation");
+    }
+  }
+
+  @Test
+  void readingFloorReadsEveryBodyAndAnswersTheWriteWorkloads() throws Exception {
+    try (RunningEndpoint floor = Systems.byId(ReadingFloor.ID).start(0);
+         DynamoDbClient dynamo = Clients.create(floor.endpoint())) {
+      assertListensOnLoopbackOnly(floor.endpoint().getPort());
+      long before = FloorServer.readChars;
+      for (String id : List.of("batch-write", "transact-write")) {
+        Workloads.all().stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow().run(dynamo, 0, 1);
+      }
+      // 25 items of 5 attributes, each with the 100-character payload, then 4 actions
+      assertThat(FloorServer.readChars - before).isGreaterThan(25L * BenchData.PAYLOAD.length());
     }
   }
 
