@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * UpdateTable's GlobalSecondaryIndexUpdates: create (CREATING with Backfilling, then ACTIVE
- * through the clock), update throughput, or delete (DELETING, then gone) one index at a time.
+ * UpdateTable's GlobalSecondaryIndexUpdates: create (CREATING with Backfilling, then CREATING with
+ * its backfill done, then ACTIVE through the clock), update throughput, or delete (DELETING, then
+ * gone) one index at a time.
  */
 final class GlobalIndexUpdates {
 
@@ -190,8 +191,7 @@ final class GlobalIndexUpdates {
         defined.put(attributeName, stored.getOrDefault(attributeName, type));
       }
     }
-    IndexDefinition index = TableSpecReader.index(create, defined, true, table.billingMode())
-        .withStatus(IndexDefinition.IndexStatus.CREATING);
+    IndexDefinition index = TableSpecReader.index(create, defined, true, table.billingMode()).backfillingOnline();
     if (table.billingMode() == BillingMode.PROVISIONED) {
       ThroughputLimits.requirePerTable(index.throughput(), name, context);
     }

@@ -51,9 +51,7 @@ public final class ItemValidation {
       checkIndexKeys(index, attributes);
     }
     List<IndexDefinition> globalIndexes = table.globalIndexes();
-    for (IndexDefinition index : globalIndexes) {
-      checkIndexKeys(index, attributes);
-    }
+    checkGlobalIndexKeys(globalIndexes, attributes);
     for (var index : table.vectorIndexes()) {
       checkVector(index, table.attributeDefinitions(), attributes);
     }
@@ -63,21 +61,34 @@ public final class ItemValidation {
   /**
    * Checks {@code item} again, under the engine's lock, against the table's global secondary
    * indexes if they are no longer {@code checked}, those it was validated against before the lock
-   * was taken: an UpdateTable that added an index in between must not let an item whose attribute
-   * has the wrong type for the new index's key into it. A table's local indexes never change.
-   * While the indexes stay the same (the common case) it costs one read and one comparison. A
-   * table with vector indexes has its item's vectors checked again (a vector index may have been
-   * added too; such tables are few, and the check is a pass over the vector).
+   * was taken: the phase of an index at the write's commit decides. An index whose backfill ended
+   * in between refuses an item that violates its keys, as it would had the write come later; one
+   * added in between is backfilling, so it accepts the item and leaves it out (as the first check
+   * would have). A table's local indexes never change. While the indexes stay the same (the common
+   * case) it costs one read and one comparison. A table with vector indexes has its item's vectors
+   * checked again (a vector index may have been added too; such tables are few, and the check is a
+   * pass over the vector).
    */
   public static void recheck(Table table, List<IndexDefinition> checked, StoredItem item) {
     List<IndexDefinition> now = table.globalIndexes();
     if (now != checked) {
-      for (IndexDefinition index : now) {
-        checkIndexKeys(index, item.attributes());
-      }
+      checkGlobalIndexKeys(now, item.attributes());
     }
     for (var index : table.vectorIndexes()) {
       checkVector(index, table.attributeDefinitions(), item.attributes());
+    }
+  }
+
+  /**
+   * An item that violates the keys of a global index still backfilling is accepted: it stays in the
+   * table and is not in the index (its entry is computed as the backfill's is, see IndexData). Once
+   * the backfill is done, such writes are refused ("Detecting and correcting index key violations").
+   */
+  private static void checkGlobalIndexKeys(List<IndexDefinition> indexes, Map<String, AttributeValue> item) {
+    for (IndexDefinition index : indexes) {
+      if (!index.backfilling()) {
+        checkIndexKeys(index, item);
+      }
     }
   }
 

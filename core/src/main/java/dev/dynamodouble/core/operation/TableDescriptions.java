@@ -139,7 +139,8 @@ public final class TableDescriptions {
         IndexDefinition.IndexStatus indexStatus = createResponse ? IndexDefinition.IndexStatus.CREATING : index.status();
         out.writeStringField("IndexStatus", indexStatus.name());
         if (index.status() == IndexDefinition.IndexStatus.CREATING && table.status() != TableStatus.CREATING) {
-          out.writeBooleanField("Backfilling", true); // only an index added to an existing table backfills
+          // only an index added to an existing table backfills; then it is CREATING a while with its backfill done
+          out.writeBooleanField("Backfilling", index.backfilling());
         }
         writeThroughput(out, index.throughput());
         if (!createResponse) {

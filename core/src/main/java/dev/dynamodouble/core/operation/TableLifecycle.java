@@ -101,8 +101,14 @@ public final class TableLifecycle {
     }));
   }
 
-  /** Global indexes CREATING/UPDATING → ACTIVE, DELETING → removed. */
+  /**
+   * Global indexes CREATING/UPDATING → ACTIVE, DELETING → removed, after the status delay; an index
+   * backfilling ends its backfill halfway there, so that the phase DynamoDB describes as CREATING
+   * with Backfilling false (violating writes refused, the index not yet readable) can be observed.
+   */
   public static void scheduleIndexesSettle(Engine engine, Table table) {
+    engine.clock().scheduleAfter(engine.options().statusDelay().dividedBy(2),
+        () -> engine.write(() -> endBackfills(table)));
     engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
       List<IndexDefinition> settled = new ArrayList<>();
       Instant now = engine.clock().now();
@@ -122,6 +128,18 @@ public final class TableLifecycle {
         pruneDefinitions(table);
       }
     }));
+  }
+
+  /** Ends the backfill of the table's backfilling global indexes (a new index list: writes checked before recheck). */
+  private static void endBackfills(Table table) {
+    if (table.globalIndexes().stream().noneMatch(IndexDefinition::backfilling)) {
+      return;
+    }
+    List<IndexDefinition> backfilled = new ArrayList<>();
+    for (IndexDefinition index : table.globalIndexes()) {
+      backfilled.add(index.backfilling() ? index.backfilled() : index);
+    }
+    table.globalIndexes(backfilled);
   }
 
   /**

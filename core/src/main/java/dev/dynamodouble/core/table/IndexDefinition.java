@@ -3,28 +3,46 @@ package dev.dynamodouble.core.table;
 /**
  * A secondary index: its name, key schema, projection and (GSIs only) throughput and status.
  * {@code pendingThroughput} is a throughput an UpdateTable asked for while the index is UPDATING;
- * it takes effect when the index is ACTIVE again (null when none).
+ * it takes effect when the index is ACTIVE again (null when none). {@code backfilling}: a GSI
+ * added to an existing table is CREATING and backfilling, then CREATING with its backfill done,
+ * then ACTIVE; while it backfills, a write that would violate its key schema is accepted and the
+ * item is simply not in it (the developer guide's "Detecting and correcting index key violations").
  */
 public record IndexDefinition(String name, KeySchema keySchema, Projection projection, boolean global,
-                              Throughput throughput, IndexStatus status, Throughput pendingThroughput) {
+                              Throughput throughput, IndexStatus status, Throughput pendingThroughput,
+                              boolean backfilling) {
   public enum IndexStatus { CREATING, UPDATING, DELETING, ACTIVE }
 
   public IndexDefinition(String name, KeySchema keySchema, Projection projection, boolean global, Throughput throughput,
                          IndexStatus status) {
-    this(name, keySchema, projection, global, throughput, status, null);
+    this(name, keySchema, projection, global, throughput, status, null, false);
   }
 
+  /** This index in {@code newStatus}, not backfilling (an index backfills only from {@link #backfillingOnline()}). */
   public IndexDefinition withStatus(IndexStatus newStatus) {
-    return new IndexDefinition(name, keySchema, projection, global, throughput, newStatus, pendingThroughput);
+    return new IndexDefinition(name, keySchema, projection, global, throughput, newStatus, pendingThroughput, false);
+  }
+
+  /** This index CREATING on an existing table, backfilling from its items. */
+  public IndexDefinition backfillingOnline() {
+    return new IndexDefinition(name, keySchema, projection, global, throughput, IndexStatus.CREATING, pendingThroughput,
+        true);
+  }
+
+  /** This index with its backfill done: still CREATING, and from now on refusing writes that violate its keys. */
+  public IndexDefinition backfilled() {
+    return new IndexDefinition(name, keySchema, projection, global, throughput, status, pendingThroughput, false);
   }
 
   public IndexDefinition withThroughput(Throughput newThroughput) {
-    return new IndexDefinition(name, keySchema, projection, global, newThroughput, status, pendingThroughput);
+    return new IndexDefinition(name, keySchema, projection, global, newThroughput, status, pendingThroughput,
+        backfilling);
   }
 
   /** This index UPDATING towards {@code wanted}, which applies when it settles. */
   public IndexDefinition updatingTo(Throughput wanted) {
-    return new IndexDefinition(name, keySchema, projection, global, throughput, IndexStatus.UPDATING, wanted);
+    return new IndexDefinition(name, keySchema, projection, global, throughput, IndexStatus.UPDATING, wanted,
+        backfilling);
   }
 
   /** The throughput this index has once a pending change applies: the pending one, else the current one. */
@@ -36,6 +54,6 @@ public record IndexDefinition(String name, KeySchema keySchema, Projection proje
   public IndexDefinition settled(java.time.Instant at) {
     Throughput applied = pendingThroughput == null || throughput == null ? throughput
         : throughput.changedTo(pendingThroughput.read(), pendingThroughput.write(), at);
-    return new IndexDefinition(name, keySchema, projection, global, applied, IndexStatus.ACTIVE, null);
+    return new IndexDefinition(name, keySchema, projection, global, applied, IndexStatus.ACTIVE, null, false);
   }
 }

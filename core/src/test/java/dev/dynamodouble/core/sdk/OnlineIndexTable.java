@@ -1,0 +1,111 @@
+package dev.dynamodouble.core.sdk;
+
+import static dev.dynamodouble.core.sdk.SdkTestSupport.attr;
+import static dev.dynamodouble.core.sdk.SdkTestSupport.hash;
+import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
+import static dev.dynamodouble.core.sdk.SdkTestSupport.range;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynamodouble.core.DynamoDouble;
+import dev.dynamodouble.core.time.DynamoClock;
+import dev.dynamodouble.core.time.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The table "orders" (partition key pk) on a manual clock with a 30 s status delay, and the global
+ * secondary index byAddress (city, street: both strings) to add to it online. The index backfills
+ * for the first half of the delay, is CREATING with its backfill done for the second, then ACTIVE.
+ */
+final class OnlineIndexTable implements AutoCloseable {
+  static final Duration STATUS_DELAY = Duration.ofSeconds(30);
+  static final String INDEX = "byAddress";
+  /** What a write of a city that is a number is refused with once the index is done backfilling. */
+  static final String MISMATCH = "One or more parameter values were invalid: Type mismatch for Index Key city "
+      + "Expected: S Actual: N IndexName: byAddress";
+  /** An item whose city is a number: it violates byAddress's keys. */
+  static final Map<String, AttributeValue> MISTYPED = item("pk", "o1", "city", SdkTestSupport.n("7"), "street", "Main");
+  /** The same UpdateTable as {@link #addIndex()}, as a request body for the engine's dispatcher. */
+  static final String ADD_INDEX_JSON = "{\"TableName\":\"orders\",\"AttributeDefinitions\":["
+      + "{\"AttributeName\":\"city\",\"AttributeType\":\"S\"},{\"AttributeName\":\"street\",\"AttributeType\":\"S\"}],"
+      + "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"byAddress\",\"KeySchema\":["
+      + "{\"AttributeName\":\"city\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"street\",\"KeyType\":\"RANGE\"}],"
+      + "\"Projection\":{\"ProjectionType\":\"ALL\"}}}]}";
+
+  final ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
+  final DynamoDouble dynamo;
+  final DynamoDbClient client;
+
+  OnlineIndexTable() {
+    dynamo = DynamoDouble.builder().clock(clock).statusDelay(STATUS_DELAY).start();
+    client = SdkTestSupport.client(dynamo);
+    SdkTestSupport.createTable(client, "orders", "pk", null);
+    clock.advance(STATUS_DELAY); // ACTIVE: no status task left due for a write to run or wait behind
+  }
+
+  /** Adds byAddress through UpdateTable; it is CREATING and backfilling. */
+  void addIndex() {
+    client.updateTable(r -> r.tableName("orders")
+        .attributeDefinitions(attr("city", ScalarAttributeType.S), attr("street", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName(INDEX)
+            .keySchema(hash("city"), range("street")).projection(p -> p.projectionType(ProjectionType.ALL))).build()));
+    assertPhase(IndexStatus.CREATING, true);
+  }
+
+  /** Moves the clock to the end of the backfill (call once, after {@link #addIndex()}). */
+  void endBackfill() {
+    clock.advance(STATUS_DELAY.dividedBy(2));
+    assertPhase(IndexStatus.CREATING, false);
+  }
+
+  /** Moves the clock on until the index is ACTIVE (call once, after {@link #endBackfill()}). */
+  void activate() {
+    clock.advance(STATUS_DELAY.dividedBy(2));
+    assertPhase(IndexStatus.ACTIVE, null);
+  }
+
+  /** DescribeTable's view of byAddress. */
+  GlobalSecondaryIndexDescription describeIndex() {
+    return client.describeTable(r -> r.tableName("orders")).table().globalSecondaryIndexes().get(0);
+  }
+
+  private void assertPhase(IndexStatus status, Boolean backfilling) {
+    GlobalSecondaryIndexDescription index = describeIndex();
+    assertThat(index.indexStatus()).isEqualTo(status);
+    assertThat(index.backfilling()).isEqualTo(backfilling);
+  }
+
+  /** The pk of every item in the table, in key order. */
+  List<String> tableKeys() {
+    return keys(client.scan(r -> r.tableName("orders")).items());
+  }
+
+  /** The pk of every item byAddress holds (readable once ACTIVE). */
+  List<String> indexedKeys() {
+    return keys(client.scan(r -> r.tableName("orders").indexName(INDEX)).items());
+  }
+
+  /** The item under {@code pk}, or an empty map. */
+  Map<String, AttributeValue> get(String pk) {
+    return client.getItem(r -> r.tableName("orders").key(item("pk", pk))).item();
+  }
+
+  private static List<String> keys(List<Map<String, AttributeValue>> items) {
+    return items.stream().map(i -> i.get("pk").s()).sorted().toList();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    dynamo.close();
+  }
+}
