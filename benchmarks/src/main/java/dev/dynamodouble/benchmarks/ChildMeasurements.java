@@ -40,7 +40,7 @@ final class ChildMeasurements {
   /** Memory and query scale: every system that stores items, also in process. */
   static boolean applies(SystemUnderTest system) {
     return !system.id().equals(Floor.ID)
-        && !system.id().equals(dev.dynamodouble.benchmarks.sut.ReadingFloor.ID)
+        && !system.id().equals(Floor.READING_ID)
         && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded.ID)
         && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDoubleCds.ID);
   }

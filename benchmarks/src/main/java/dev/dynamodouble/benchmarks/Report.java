@@ -23,7 +23,7 @@ final class Report {
   static final String[][] RATIOS = {
       {DynamoDbLocal.ID, "DD/DDBL"},
       {Floor.ID, "DD/floor"},
-      {dev.dynamodouble.benchmarks.sut.ReadingFloor.ID, "DD/floor-json"}, // the floor that reads its requests' JSON
+      {Floor.READING_ID, "DD/floor-json"}, // the floor that reads its requests' JSON
       {dev.dynamodouble.benchmarks.sut.DurableDynamoDouble.ID, "DD/durable"}, // in memory / --data-dir
       {dev.dynamodouble.benchmarks.sut.DynamoDoubleCds.ID, "DD/CDS"}, // java -jar / the launcher with its archive
   };

@@ -18,7 +18,7 @@ public final class Systems {
    * start; the reading floor matters only beside the floor, for the large write bodies.
    */
   static List<SystemUnderTest> onRequest() {
-    return List.of(new DynamoDoubleCds(), new ReadingFloor());
+    return List.of(new DynamoDoubleCds(), Floor.reading());
   }
 
   public static SystemUnderTest byId(String id) {

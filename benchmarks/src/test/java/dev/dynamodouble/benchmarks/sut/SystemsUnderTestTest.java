@@ -74,7 +74,7 @@ class SystemsUnderTestTest {
 
   @Test
   void readingFloorReadsEveryBodyAndAnswersTheWriteWorkloads() throws Exception {
-    try (RunningEndpoint floor = Systems.byId(ReadingFloor.ID).start(0);
+    try (RunningEndpoint floor = Systems.byId(Floor.READING_ID).start(0);
          DynamoDbClient dynamo = Clients.create(floor.endpoint())) {
       assertListensOnLoopbackOnly(floor.endpoint().getPort());
       long before = FloorServer.readChars;
