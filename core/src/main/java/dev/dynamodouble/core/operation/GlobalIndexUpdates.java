@@ -97,6 +97,7 @@ final class GlobalIndexUpdates {
       }
     }
     List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
+    List<IndexDefinition> changed = new ArrayList<>();
     TableData data = table.snapshot();
     for (JsonRequest update : updates) {
       JsonRequest create = update.structure("Create");
@@ -105,10 +106,12 @@ final class GlobalIndexUpdates {
       if (create != null) {
         IndexDefinition index = create(context, table, create, definitions, indexes);
         indexes.add(index);
+        changed.add(index);
         data = data.withIndex(index, table.keySchema());
       } else if (delete != null) {
         int at = find(indexes, delete.string("IndexName"), table);
         indexes.set(at, indexes.get(at).withStatus(IndexDefinition.IndexStatus.DELETING));
+        changed.add(indexes.get(at));
         data = data.withoutIndex(delete.string("IndexName"));
       } else if (change != null) {
         int at = find(indexes, change.string("IndexName"), table);
@@ -117,6 +120,7 @@ final class GlobalIndexUpdates {
               + change.string("IndexName") + " when BillingMode is PAY_PER_REQUEST");
         }
         indexes.set(at, updateThroughput(context, indexes.get(at), change.structure("ProvisionedThroughput")));
+        changed.add(indexes.get(at));
       } else {
         throw DynamoException.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate."
             + "Create, GlobalSecondaryIndexUpdate.Update, or GlobalSecondaryIndexUpdate.Delete must be specified");
@@ -137,7 +141,9 @@ final class GlobalIndexUpdates {
     if (data != table.snapshot()) {
       context.engine().feed().commitSchema(table, data, now);
     }
-    TableLifecycle.scheduleIndexesSettle(context.engine(), table);
+    for (IndexDefinition index : changed) {
+      TableLifecycle.scheduleIndexSettle(context.engine(), table, index);
+    }
   }
 
   /**
