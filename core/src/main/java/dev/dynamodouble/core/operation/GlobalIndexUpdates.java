@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * UpdateTable's GlobalSecondaryIndexUpdates: create (CREATING with Backfilling, then CREATING with
  * its backfill done, then ACTIVE through the clock), update throughput, or delete (DELETING, then
- * gone) one index at a time.
+ * gone) one index at a time; an index being created may be deleted, or its throughput changed,
+ * while it backfills.
  */
 final class GlobalIndexUpdates {
 
@@ -90,8 +91,9 @@ final class GlobalIndexUpdates {
       throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
           "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
     }
+    IndexDefinition cancelled = requireChangeable(table, updates);
     for (IndexDefinition index : table.globalIndexes()) {
-      if (structural > 0 && index.status() != IndexDefinition.IndexStatus.ACTIVE) {
+      if (structural > 0 && index.status() != IndexDefinition.IndexStatus.ACTIVE && index != cancelled) {
         throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
             "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
       }
@@ -144,6 +146,27 @@ final class GlobalIndexUpdates {
     for (IndexDefinition index : changed) {
       TableLifecycle.scheduleIndexSettle(context.engine(), table, index);
     }
+  }
+
+  /**
+   * Refuses a Delete or Update of an index whose status does not allow it (see IndexesInFlight),
+   * before the limit of one index created or deleted at a time is checked; returns the index a
+   * Delete cancels the creation of (it does not count against that limit), or null.
+   */
+  private static IndexDefinition requireChangeable(Table table, List<JsonRequest> updates) {
+    IndexDefinition cancelled = null;
+    for (JsonRequest update : updates) {
+      JsonRequest delete = update.structure("Delete");
+      JsonRequest target = delete != null ? delete : update.structure("Update");
+      IndexDefinition index = target == null ? null : table.index(target.string("IndexName"));
+      if (index != null && index.global()) { // an unknown index is refused as not found, further on
+        IndexesInFlight.requireChangeable(table, index, delete != null);
+        if (delete != null && index.status() == IndexDefinition.IndexStatus.CREATING) {
+          cancelled = index;
+        }
+      }
+    }
+    return cancelled;
   }
 
   /**
