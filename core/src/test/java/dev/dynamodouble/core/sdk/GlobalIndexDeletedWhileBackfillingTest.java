@@ -179,9 +179,7 @@ class GlobalIndexDeletedWhileBackfillingTest {
 
   @Test
   void aDeleteWhileBackfillingReachesEveryReplica() {
-    try (DynamoDbClient west = SdkTestSupport.client(table.dynamo, "eu-west-1")) {
-      client.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
-      table.clock.advance(STATUS_DELAY);
+    try (DynamoDbClient west = table.addReplica()) {
       table.addIndex(); // in both replicas, each backfilling on the same clock
       putItem(MISTYPED);
       table.clock.advance(Duration.ofSeconds(5)); // the write has reached eu-west-1

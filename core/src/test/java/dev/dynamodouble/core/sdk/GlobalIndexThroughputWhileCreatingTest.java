@@ -41,7 +41,12 @@ class GlobalIndexThroughputWhileCreatingTest {
   }
 
   private TableDescription updateIndex(long units) {
-    return client.updateTable(r -> r.tableName("orders").globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate
+    return updateIndex(client, units);
+  }
+
+  /** Sets byAddress's read and write units through {@code region}'s client. */
+  private static TableDescription updateIndex(DynamoDbClient region, long units) {
+    return region.updateTable(r -> r.tableName("orders").globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate
         .builder().update(u -> u.indexName(INDEX).provisionedThroughput(t -> t.readCapacityUnits(units)
             .writeCapacityUnits(units))).build())).tableDescription();
   }
@@ -109,15 +114,14 @@ class GlobalIndexThroughputWhileCreatingTest {
     table.deleteIndex(client);
     table.clock.advance(STATUS_DELAY);
     assertThatThrownBy(() -> table.dynamo.capacity().usage("orders", INDEX))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("table orders has no global secondary index byAddress");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("table orders has no global secondary index byAddress");
     assertThat(table.dynamo.capacity().usages("us-east-1", "orders")).hasSize(1);
   }
 
   @Test
   void anIndexUpdatingWhileItIsCreatedTakesNoOtherChangeInAReplica() {
-    try (DynamoDbClient west = SdkTestSupport.client(table.dynamo, "eu-west-1")) {
-      client.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
-      table.clock.advance(STATUS_DELAY);
+    try (DynamoDbClient west = table.addReplica()) {
       table.addIndex();
       updateIndex(10); // reaches eu-west-1, whose table stays ACTIVE
       assertUpdating(OnlineIndexTable.describeIndex(west), true);
@@ -134,14 +138,10 @@ class GlobalIndexThroughputWhileCreatingTest {
 
   @Test
   void aThroughputUpdateFromAReplicaDoesNotBringBackAnIndexBeingDeleted() {
-    try (DynamoDbClient west = SdkTestSupport.client(table.dynamo, "eu-west-1")) {
-      client.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
-      table.clock.advance(STATUS_DELAY);
+    try (DynamoDbClient west = table.addReplica()) {
       table.addIndex();
       table.deleteIndex(client); // eu-west-1's table stays ACTIVE, its index DELETING
-      assertError(() -> west.updateTable(r -> r.tableName("orders").globalSecondaryIndexUpdates(
-          GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(INDEX).provisionedThroughput(t -> t
-              .readCapacityUnits(10L).writeCapacityUnits(10L))).build())), "ResourceInUseException",
+      assertError(() -> updateIndex(west, 10), "ResourceInUseException",
           "Attempt to change a resource which is still in use: Index is being deleted. Table: orders Index: byAddress");
       table.clock.advance(STATUS_DELAY);
       assertThat(west.describeTable(r -> r.tableName("orders")).table().hasGlobalSecondaryIndexes()).isFalse();

@@ -87,6 +87,13 @@ final class OnlineIndexTable implements AutoCloseable {
     assertPhase(IndexStatus.CREATING, true);
   }
 
+  /** Adds a replica in eu-west-1, ACTIVE once this returns; answers a client of that region for the caller to close. */
+  DynamoDbClient addReplica() {
+    client.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+    clock.advance(STATUS_DELAY);
+    return SdkTestSupport.client(dynamo, "eu-west-1");
+  }
+
   /** Deletes byAddress through UpdateTable (through {@code region}'s client) and answers the table's description. */
   TableDescription deleteIndex(DynamoDbClient region) {
     return region.updateTable(r -> r.tableName("orders").globalSecondaryIndexUpdates(
