@@ -19,6 +19,7 @@ public final class DeleteTable implements Operation {
       // The API reference says a table already DELETING is no error, but the service answers
       // ResourceInUseException "... Table is being deleted: <name>" until the table is gone.
       TableChanges.requireStable(found);
+      IndexesInFlight.requireSettled(found);
       if (found.deletionProtection()) {
         throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. "
             + "Disable deletion protection first.");

@@ -54,7 +54,7 @@ public final class DescribeTableReplicaAutoScaling implements Operation {
       for (IndexDefinition index : replica.getValue().globalIndexes()) {
         out.writeStartObject();
         out.writeStringField("IndexName", index.name());
-        out.writeStringField("IndexStatus", index.status().name());
+        out.writeStringField("IndexStatus", index.describedStatus().name());
         writeIfSet(out, "ProvisionedReadCapacityAutoScalingSettings", indexRead.get(index.name()));
         writeIfSet(out, "ProvisionedWriteCapacityAutoScalingSettings", settings.indexWrite().get(index.name()));
         out.writeEndObject();

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * UpdateTable's GlobalSecondaryIndexUpdates: create (CREATING with Backfilling, then CREATING with
  * its backfill done, then ACTIVE through the clock), update throughput, or delete (DELETING, then
- * gone) one index at a time.
+ * gone) one index at a time; an index being created may be deleted, or its throughput changed,
+ * while it backfills.
  */
 final class GlobalIndexUpdates {
 
@@ -90,13 +91,15 @@ final class GlobalIndexUpdates {
       throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
           "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
     }
+    IndexDefinition cancelled = requireChangeable(table, updates);
     for (IndexDefinition index : table.globalIndexes()) {
-      if (structural > 0 && index.status() != IndexDefinition.IndexStatus.ACTIVE) {
+      if (structural > 0 && index.status() != IndexDefinition.IndexStatus.ACTIVE && index != cancelled) {
         throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
             "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
       }
     }
     List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
+    List<IndexDefinition> changed = new ArrayList<>();
     TableData data = table.snapshot();
     for (JsonRequest update : updates) {
       JsonRequest create = update.structure("Create");
@@ -105,10 +108,12 @@ final class GlobalIndexUpdates {
       if (create != null) {
         IndexDefinition index = create(context, table, create, definitions, indexes);
         indexes.add(index);
+        changed.add(index);
         data = data.withIndex(index, table.keySchema());
       } else if (delete != null) {
         int at = find(indexes, delete.string("IndexName"), table);
         indexes.set(at, indexes.get(at).withStatus(IndexDefinition.IndexStatus.DELETING));
+        changed.add(indexes.get(at));
         data = data.withoutIndex(delete.string("IndexName"));
       } else if (change != null) {
         int at = find(indexes, change.string("IndexName"), table);
@@ -117,6 +122,7 @@ final class GlobalIndexUpdates {
               + change.string("IndexName") + " when BillingMode is PAY_PER_REQUEST");
         }
         indexes.set(at, updateThroughput(context, indexes.get(at), change.structure("ProvisionedThroughput")));
+        changed.add(indexes.get(at));
       } else {
         throw DynamoException.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate."
             + "Create, GlobalSecondaryIndexUpdate.Update, or GlobalSecondaryIndexUpdate.Delete must be specified");
@@ -137,7 +143,30 @@ final class GlobalIndexUpdates {
     if (data != table.snapshot()) {
       context.engine().feed().commitSchema(table, data, now);
     }
-    TableLifecycle.scheduleIndexesSettle(context.engine(), table);
+    for (IndexDefinition index : changed) {
+      TableLifecycle.scheduleIndexSettle(context.engine(), table, index);
+    }
+  }
+
+  /**
+   * Refuses a Delete or Update of an index whose status does not allow it (see IndexesInFlight),
+   * before the limit of one index created or deleted at a time is checked; returns the index a
+   * Delete cancels the creation of (it does not count against that limit), or null.
+   */
+  private static IndexDefinition requireChangeable(Table table, List<JsonRequest> updates) {
+    IndexDefinition cancelled = null;
+    for (JsonRequest update : updates) {
+      JsonRequest delete = update.structure("Delete");
+      JsonRequest target = delete != null ? delete : update.structure("Update");
+      IndexDefinition index = target == null ? null : table.index(target.string("IndexName"));
+      if (index != null && index.global()) { // an unknown index is refused as not found, further on
+        IndexesInFlight.requireChangeable(table, index, delete != null);
+        if (delete != null && index.status() == IndexDefinition.IndexStatus.CREATING) {
+          cancelled = index;
+        }
+      }
+    }
+    return cancelled;
   }
 
   /**

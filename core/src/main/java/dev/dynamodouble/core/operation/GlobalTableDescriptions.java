@@ -93,7 +93,7 @@ final class GlobalTableDescriptions {
     for (IndexDefinition index : replica.globalIndexes()) {
       out.writeStartObject();
       out.writeStringField("IndexName", index.name());
-      out.writeStringField("IndexStatus", index.status().name());
+      out.writeStringField("IndexStatus", index.describedStatus().name());
       if (provisioned && index.throughput() != null) {
         out.writeNumberField("ProvisionedReadCapacityUnits", index.throughput().read());
       }

@@ -83,10 +83,12 @@ public final class ItemValidation {
    * An item that violates the keys of a global index still backfilling is accepted: it stays in the
    * table and is not in the index (its entry is computed as the backfill's is, see IndexData). Once
    * the backfill is done, such writes are refused ("Detecting and correcting index key violations").
+   * An index being deleted holds no items any more (nor does one whose creation a delete cancelled):
+   * it refuses nothing.
    */
   private static void checkGlobalIndexKeys(List<IndexDefinition> indexes, Map<String, AttributeValue> item) {
     for (IndexDefinition index : indexes) {
-      if (!index.backfilling()) {
+      if (!index.backfilling() && index.status() != IndexDefinition.IndexStatus.DELETING) {
         checkIndexKeys(index, item);
       }
     }

@@ -136,10 +136,12 @@ public final class TableDescriptions {
       writeKeySchema(out, index.keySchema());
       writeProjection(out, index.projection());
       if (index.global()) {
-        IndexDefinition.IndexStatus indexStatus = createResponse ? IndexDefinition.IndexStatus.CREATING : index.status();
+        IndexDefinition.IndexStatus indexStatus = createResponse ? IndexDefinition.IndexStatus.CREATING
+            : index.describedStatus();
         out.writeStringField("IndexStatus", indexStatus.name());
         if (index.status() == IndexDefinition.IndexStatus.CREATING && table.status() != TableStatus.CREATING) {
           // only an index added to an existing table backfills; then it is CREATING a while with its backfill done
+          // (described UPDATING, still being created, if its throughput changed meanwhile)
           out.writeBooleanField("Backfilling", index.backfilling());
         }
         writeThroughput(out, index.throughput());

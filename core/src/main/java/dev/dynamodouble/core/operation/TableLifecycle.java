@@ -29,6 +29,16 @@ public final class TableLifecycle {
         () -> engine.write(() -> activate(engine, table)));
   }
 
+  /**
+   * UPDATING → ACTIVE before the next request, for an UpdateTable that only adds global indexes:
+   * DynamoDB's table is UPDATING while a new index allocates its resources and ACTIVE again once it
+   * backfills ("After the index begins backfilling, you can use UpdateTable to perform other
+   * operations", the API reference); Dynamo Double's index starts backfilling at once.
+   */
+  public static void scheduleActiveOnceBackfilling(Engine engine, Table table) {
+    engine.clock().scheduleAfter(java.time.Duration.ZERO, () -> engine.write(() -> activate(engine, table)));
+  }
+
   /** CREATING or UPDATING → ACTIVE now (an import's end); call under the engine's write lock. */
   public static void activate(Engine engine, Table table) {
     if (table.status() == TableStatus.CREATING) {
@@ -102,44 +112,71 @@ public final class TableLifecycle {
   }
 
   /**
-   * Global indexes CREATING/UPDATING → ACTIVE, DELETING → removed, after the status delay; an index
-   * backfilling ends its backfill halfway there, so that the phase DynamoDB describes as CREATING
-   * with Backfilling false (violating writes refused, the index not yet readable) can be observed.
+   * The clock's part in a change to one global index: an index created online ends its backfill
+   * halfway through the status delay, so that the phase DynamoDB describes as CREATING with
+   * Backfilling false (violating writes refused, the index not yet readable) can be observed, and is
+   * ACTIVE at its end, a throughput asked for meanwhile in effect; an index UPDATING is ACTIVE, its
+   * new throughput in effect, and one DELETING gone after the delay. Each task looks the index up
+   * by name when it runs and acts only on an index still in the status it was scheduled for, so
+   * that an index deleted while it backfills is neither backfilled nor made ACTIVE by its creation's
+   * tasks. An index already being created whose throughput changes needs nothing more: its
+   * creation's end applies the new throughput.
    */
-  public static void scheduleIndexesSettle(Engine engine, Table table) {
-    engine.clock().scheduleAfter(engine.options().statusDelay().dividedBy(2),
-        () -> engine.write(() -> endBackfills(table)));
-    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
-      List<IndexDefinition> settled = new ArrayList<>();
-      Instant now = engine.clock().now();
-      for (IndexDefinition index : table.globalIndexes()) {
-        if (index.status() == IndexDefinition.IndexStatus.DELETING) {
-          continue;
-        }
+  public static void scheduleIndexSettle(Engine engine, Table table, IndexDefinition changed) {
+    String name = changed.name();
+    IndexDefinition.IndexStatus from = changed.status();
+    if (from == IndexDefinition.IndexStatus.CREATING && changed.pendingThroughput() != null) {
+      return;
+    }
+    java.time.Duration delay = engine.options().statusDelay();
+    if (changed.backfilling()) {
+      engine.clock().scheduleAfter(delay.dividedBy(2), () -> engine.write(() -> endBackfill(table, name)));
+    }
+    engine.clock().scheduleAfter(delay, () -> engine.write(() -> settleIndex(engine, table, name, from)));
+  }
+
+  /** Global index {@code name}, if it is still in status {@code from}: ACTIVE, or gone if DELETING. */
+  private static void settleIndex(Engine engine, Table table, String name, IndexDefinition.IndexStatus from) {
+    List<IndexDefinition> settled = new ArrayList<>();
+    boolean changed = false;
+    for (IndexDefinition index : table.globalIndexes()) {
+      if (!index.name().equals(name) || index.status() != from) {
+        settled.add(index);
+        continue;
+      }
+      changed = true;
+      if (from != IndexDefinition.IndexStatus.DELETING) {
+        Instant now = engine.clock().now();
         if (index.pendingThroughput() != null && index.throughput() != null
             && ThroughputDecreases.isDecrease(index.throughput(), index.pendingThroughput())) {
           ThroughputDecreases.scheduleMidnightReset(engine, table, index.name(), now);
         }
         settled.add(index.settled(now)); // a new throughput takes effect now, as the table's does when ACTIVE
       }
-      boolean removed = settled.size() < table.globalIndexes().size();
+    }
+    if (changed) {
       table.globalIndexes(settled);
-      if (removed) {
+      if (from == IndexDefinition.IndexStatus.DELETING) {
         pruneDefinitions(table);
       }
-    }));
+    }
   }
 
-  /** Ends the backfill of the table's backfilling global indexes (a new index list: writes checked before recheck). */
-  private static void endBackfills(Table table) {
-    if (table.globalIndexes().stream().noneMatch(IndexDefinition::backfilling)) {
-      return;
-    }
+  /**
+   * Ends the backfill of global index {@code name} if it is still backfilling: a new index list, so
+   * that a write checked against the old one is checked again (see ItemValidation.recheck).
+   */
+  private static void endBackfill(Table table, String name) {
     List<IndexDefinition> backfilled = new ArrayList<>();
+    boolean ended = false;
     for (IndexDefinition index : table.globalIndexes()) {
-      backfilled.add(index.backfilling() ? index.backfilled() : index);
+      boolean ends = index.name().equals(name) && index.backfilling();
+      ended |= ends;
+      backfilled.add(ends ? index.backfilled() : index);
     }
-    table.globalIndexes(backfilled);
+    if (ended) {
+      table.globalIndexes(backfilled);
+    }
   }
 
   /**

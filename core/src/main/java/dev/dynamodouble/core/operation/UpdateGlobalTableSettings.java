@@ -186,12 +186,18 @@ public final class UpdateGlobalTableSettings implements Operation {
     }
     if (!change.indexes().isEmpty()) {
       List<IndexDefinition> indexes = new ArrayList<>();
+      List<IndexDefinition> changed = new ArrayList<>();
       for (IndexDefinition index : replica.globalIndexes()) {
         Throughput wanted = change.indexes().get(index.name());
         indexes.add(wanted == null ? index : index.updatingTo(wanted));
+        if (wanted != null) {
+          changed.add(indexes.get(indexes.size() - 1));
+        }
       }
       replica.globalIndexes(indexes);
-      TableLifecycle.scheduleIndexesSettle(engine, replica);
+      for (IndexDefinition index : changed) {
+        TableLifecycle.scheduleIndexSettle(engine, replica, index);
+      }
     }
     ReplicaAutoScaling.put(replica, change.scaling());
     if (updating) {

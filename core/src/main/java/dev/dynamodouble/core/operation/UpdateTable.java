@@ -119,7 +119,13 @@ public final class UpdateTable implements Operation {
       }
       if (changesCapacity || tableClass != null || indexUpdates != null || vectorUpdates != null || stream != null) {
         found.status(TableStatus.UPDATING);
-        TableLifecycle.scheduleActive(context.engine(), found);
+        boolean onlyAddsIndexes = !changesCapacity && tableClass == null && vectorUpdates == null && stream == null
+            && replicaActions.isEmpty() && onlyCreates(indexUpdates);
+        if (onlyAddsIndexes) {
+          TableLifecycle.scheduleActiveOnceBackfilling(context.engine(), found);
+        } else {
+          TableLifecycle.scheduleActive(context.engine(), found);
+        }
       }
       statusSeen[0] = found.status();
       return found;
@@ -153,6 +159,19 @@ public final class UpdateTable implements Operation {
     if (indexUpdates != null) {
       GlobalIndexUpdates.apply(context, found, indexUpdates, definitions);
     }
+  }
+
+  /** Whether every one of GlobalSecondaryIndexUpdates is a Create. */
+  private static boolean onlyCreates(List<JsonRequest> indexUpdates) {
+    if (indexUpdates == null) {
+      return false;
+    }
+    for (JsonRequest update : indexUpdates) {
+      if (!update.has("Create")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The provisioned throughput a warm throughput is checked against: the requested one, else the table's. */

@@ -2,11 +2,12 @@ package dev.dynamodouble.core.table;
 
 /**
  * A secondary index: its name, key schema, projection and (GSIs only) throughput and status.
- * {@code pendingThroughput} is a throughput an UpdateTable asked for while the index is UPDATING;
- * it takes effect when the index is ACTIVE again (null when none). {@code backfilling}: a GSI
- * added to an existing table is CREATING and backfilling, then CREATING with its backfill done,
- * then ACTIVE; while it backfills, a write that would violate its key schema is accepted and the
- * item is simply not in it (the developer guide's "Detecting and correcting index key violations").
+ * {@code pendingThroughput} is a throughput an UpdateTable asked for while the index is UPDATING
+ * (or still CREATING: see {@link #describedStatus()}); it takes effect when the index is ACTIVE
+ * (again), null when none. {@code backfilling}: a GSI added to an existing table is CREATING and
+ * backfilling, then CREATING with its backfill done, then ACTIVE; while it backfills, a write that
+ * would violate its key schema is accepted and the item is simply not in it (the developer guide's
+ * "Detecting and correcting index key violations").
  */
 public record IndexDefinition(String name, KeySchema keySchema, Projection projection, boolean global,
                               Throughput throughput, IndexStatus status, Throughput pendingThroughput,
@@ -39,10 +40,24 @@ public record IndexDefinition(String name, KeySchema keySchema, Projection proje
         backfilling);
   }
 
-  /** This index UPDATING towards {@code wanted}, which applies when it settles. */
+  /**
+   * This index UPDATING towards {@code wanted}, which applies when it settles. An index still being
+   * created stays CREATING (unreadable, its backfill going on) and is described UPDATING: see
+   * {@link #describedStatus()}; the new throughput applies when its creation ends.
+   */
   public IndexDefinition updatingTo(Throughput wanted) {
-    return new IndexDefinition(name, keySchema, projection, global, throughput, IndexStatus.UPDATING, wanted,
-        backfilling);
+    IndexStatus next = status == IndexStatus.CREATING ? IndexStatus.CREATING : IndexStatus.UPDATING;
+    return new IndexDefinition(name, keySchema, projection, global, throughput, next, wanted, backfilling);
+  }
+
+  /**
+   * The IndexStatus DynamoDB reports: the status, except that an index whose throughput changed
+   * while it was being created is UPDATING ("The index status will change to UPDATING, and
+   * Backfilling will be true until the index is ready for use", the developer guide's "Modifying
+   * an index creation") while it stays, for reads and for the clock, an index being created.
+   */
+  public IndexStatus describedStatus() {
+    return status == IndexStatus.CREATING && pendingThroughput != null ? IndexStatus.UPDATING : status;
   }
 
   /** The throughput this index has once a pending change applies: the pending one, else the current one. */

@@ -209,9 +209,7 @@ class GlobalIndexBackfillWritesTest {
 
   @Test
   void aReplicaAppliesAPeersWriteThatItsBackfilledIndexWouldRefuseFromAClient() {
-    try (DynamoDbClient west = SdkTestSupport.client(table.dynamo, "eu-west-1")) {
-      client.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
-      table.clock.advance(OnlineIndexTable.STATUS_DELAY);
+    try (DynamoDbClient west = table.addReplica()) {
       table.addIndex(); // in every replica, each backfilling on the same clock
       Duration backfill = OnlineIndexTable.STATUS_DELAY.dividedBy(2);
       table.clock.advance(backfill.minusMillis(500));

@@ -15,16 +15,21 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The table "orders" (partition key pk) on a manual clock with a 30 s status delay, and the global
  * secondary index byAddress (city, street: both strings) to add to it online. The index backfills
  * for the first half of the delay, is CREATING with its backfill done for the second, then ACTIVE.
+ * The table is on-demand, or provisioned ({@link #provisioned()}: 5 read and 5 write units, as is
+ * the index).
  */
 final class OnlineIndexTable implements AutoCloseable {
   static final Duration STATUS_DELAY = Duration.ofSeconds(30);
@@ -41,15 +46,35 @@ final class OnlineIndexTable implements AutoCloseable {
       + "{\"AttributeName\":\"city\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"street\",\"KeyType\":\"RANGE\"}],"
       + "\"Projection\":{\"ProjectionType\":\"ALL\"}}}]}";
 
+  /** The provisioned throughput of a {@link #provisioned()} table and of its index. */
+  static final ProvisionedThroughput UNITS = ProvisionedThroughput.builder().readCapacityUnits(5L)
+      .writeCapacityUnits(5L).build();
+
   final ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
   final DynamoDouble dynamo;
   final DynamoDbClient client;
+  private final boolean provisioned;
 
   OnlineIndexTable() {
+    this(false);
+  }
+
+  private OnlineIndexTable(boolean provisioned) {
+    this.provisioned = provisioned;
     dynamo = DynamoDouble.builder().clock(clock).statusDelay(STATUS_DELAY).start();
     client = SdkTestSupport.client(dynamo);
-    SdkTestSupport.createTable(client, "orders", "pk", null);
+    if (provisioned) {
+      client.createTable(r -> r.tableName("orders").keySchema(hash("pk")).attributeDefinitions(attr("pk",
+          ScalarAttributeType.S)).billingMode(BillingMode.PROVISIONED).provisionedThroughput(UNITS));
+    } else {
+      SdkTestSupport.createTable(client, "orders", "pk", null);
+    }
     clock.advance(STATUS_DELAY); // ACTIVE: no status task left due for a write to run or wait behind
+  }
+
+  /** The table on provisioned capacity ({@link #UNITS}). */
+  static OnlineIndexTable provisioned() {
+    return new OnlineIndexTable(true);
   }
 
   /** Adds byAddress through UpdateTable; it is CREATING and backfilling. */
@@ -57,8 +82,22 @@ final class OnlineIndexTable implements AutoCloseable {
     client.updateTable(r -> r.tableName("orders")
         .attributeDefinitions(attr("city", ScalarAttributeType.S), attr("street", ScalarAttributeType.S))
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName(INDEX)
-            .keySchema(hash("city"), range("street")).projection(p -> p.projectionType(ProjectionType.ALL))).build()));
+            .keySchema(hash("city"), range("street")).projection(p -> p.projectionType(ProjectionType.ALL))
+            .provisionedThroughput(provisioned ? UNITS : null)).build()));
     assertPhase(IndexStatus.CREATING, true);
+  }
+
+  /** Adds a replica in eu-west-1, ACTIVE once this returns; answers a client of that region for the caller to close. */
+  DynamoDbClient addReplica() {
+    client.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+    clock.advance(STATUS_DELAY);
+    return SdkTestSupport.client(dynamo, "eu-west-1");
+  }
+
+  /** Deletes byAddress through UpdateTable (through {@code region}'s client) and answers the table's description. */
+  TableDescription deleteIndex(DynamoDbClient region) {
+    return region.updateTable(r -> r.tableName("orders").globalSecondaryIndexUpdates(
+        GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(INDEX)).build())).tableDescription();
   }
 
   /** Moves the clock to the end of the backfill (call once, after {@link #addIndex()}). */
@@ -75,7 +114,12 @@ final class OnlineIndexTable implements AutoCloseable {
 
   /** DescribeTable's view of byAddress. */
   GlobalSecondaryIndexDescription describeIndex() {
-    return client.describeTable(r -> r.tableName("orders")).table().globalSecondaryIndexes().get(0);
+    return describeIndex(client);
+  }
+
+  /** DescribeTable's view of byAddress, through {@code region}'s client. */
+  static GlobalSecondaryIndexDescription describeIndex(DynamoDbClient region) {
+    return region.describeTable(r -> r.tableName("orders")).table().globalSecondaryIndexes().get(0);
   }
 
   private void assertPhase(IndexStatus status, Boolean backfilling) {
