@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
@@ -131,6 +135,37 @@ class ContributorInsightsThrottledKeysTest extends ManualEndpointTest {
     put("tbl", "hot", "s9");
     assertThat(accessed("tbl", null, true)).contains(new KeyCount("hot,s9", 1));
     assertThat(throttled("tbl", null, false)).containsExactly(new KeyCount("hot", 1));
+  }
+
+  @Test
+  void concurrentClientsSeeAsManyThrottlesAsAreCounted() throws Exception {
+    createTable("tbl", 5, 5);
+    enable("tbl", null, DEFAULT_MODE);
+    int threads = 8;
+    int putsEach = 20;
+    AtomicInteger seen = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String sk = "t" + t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < putsEach; i++) {
+            if (isThrottled(() -> put("tbl", "hot", sk))) {
+              seen.incrementAndGet();
+            }
+          }
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(seen.get()).isPositive();
+    assertThat(throttled("tbl", null, false)).containsExactly(new KeyCount("hot", seen.get()));
+    assertThat(accessed("tbl", null, false)).containsExactly(new KeyCount("hot", threads * putsEach - seen.get()));
   }
 
   @Test

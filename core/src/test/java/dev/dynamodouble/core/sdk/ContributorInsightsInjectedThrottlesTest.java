@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -117,6 +118,17 @@ class ContributorInsightsInjectedThrottlesTest {
     assertThat(e.cancellationReasons()).extracting(reason -> reason.code()).containsExactly("None", "ThrottlingError");
     assertThat(throttled(false)).containsExactly(new KeyCount("t2", 1));
     assertThat(accessed()).isEmpty();
+  }
+
+  @Test
+  void aStatementTransactionCancelledWithAThrottlingReasonCountsThatStatement() {
+    dynamo.faults().add(FaultRule.on("ExecuteTransaction").times(1).cancel("ThrottlingError", "None"));
+    assertThat(catchThrowableOfType(TransactionCanceledException.class, () -> client.executeTransaction(r -> r
+        .transactStatements(
+            ParameterizedStatement.builder().statement("INSERT INTO \"events\" VALUE {'pk': 'x1', 'sk': '1'}").build(),
+            ParameterizedStatement.builder().statement("DELETE FROM \"events\" WHERE pk = 'x2' AND sk = '1'").build()))))
+        .isNotNull();
+    assertThat(throttled(true)).containsExactly(new KeyCount("x1,1", 1));
   }
 
   @Test
