@@ -25,6 +25,7 @@ final class BatchAdmission implements ItemAdmission {
   private final List<Throttles.Reason> reasons = new ArrayList<>();
   private int admitted;
   private int refused;
+  private boolean lastRefusedForIndexWrites;
 
   BatchAdmission(CapacityEnforcement service) {
     this.service = service;
@@ -97,6 +98,11 @@ final class BatchAdmission implements ItemAdmission {
     return reasons;
   }
 
+  @Override
+  public boolean refusedForIndexWrites() {
+    return lastRefusedForIndexWrites;
+  }
+
   private boolean fits(Meter meter, long now) {
     long[] taken = reserved.get(meter);
     return meter.positiveAfter(taken == null ? 0 : taken[0], now);
@@ -105,6 +111,7 @@ final class BatchAdmission implements ItemAdmission {
   private boolean refuse(Meter counted, ResourceMeters resource, boolean write, Limit limit) {
     counted.throttled();
     refused++;
+    lastRefusedForIndexWrites = resource.index && write;
     reasons.add(new Throttles.Reason(resource.reason(write, limit), resource.arn));
     return false;
   }

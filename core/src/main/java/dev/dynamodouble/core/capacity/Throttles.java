@@ -29,24 +29,41 @@ public final class Throttles {
   /** The exception for one refused request: by what was exceeded, on which resource. */
   static DynamoException of(ResourceMeters resource, boolean writes, Limit limit, boolean onDemandTable) {
     Reason reason = new Reason(resource.reason(writes, limit), resource.arn);
+    boolean indexWrites = resource.index && writes;
     if (onDemandTable) { // whatever the limit: its maximum, the quota, or a hot partition
-      return exception(ErrorCode.THROTTLING, ON_DEMAND, List.of(reason));
+      return exception(ErrorCode.THROTTLING, ON_DEMAND, List.of(reason), indexWrites);
     }
     String message = resource.index ? INDEX : TABLE;
-    return exception(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, message, List.of(reason));
+    return exception(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, message, List.of(reason), indexWrites);
   }
 
   /** A batch of which nothing could be processed. */
   static DynamoException batch(List<Reason> reasons) {
-    return exception(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, BATCH, reasons);
+    return exception(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED, BATCH, reasons, false);
   }
 
-  private static DynamoException exception(ErrorCode code, String message, List<Reason> reasons) {
+  /**
+   * Whether {@code error} is a request this stage refused because a global secondary index is out
+   * of write capacity (a table write held back by its index): DynamoDB's Contributor Insights does
+   * not count those throttles.
+   */
+  public static boolean forIndexWrites(DynamoException error) {
+    return error instanceof IndexWriteThrottle;
+  }
+
+  /** A throttle of a write held back by a global secondary index's write capacity. */
+  private static final class IndexWriteThrottle extends DynamoException {
+    IndexWriteThrottle(ErrorCode code, String message, ErrorDetail detail) {
+      super(code, message, detail);
+    }
+  }
+
+  private static DynamoException exception(ErrorCode code, String message, List<Reason> reasons, boolean indexWrites) {
     List<Reason> distinct = reasons.stream().distinct().toList();
     // DynamoDB's model names the member "ThrottlingReasons" in ProvisionedThroughputExceededException
     // and "throttlingReasons" in ThrottlingException.
     String field = code == ErrorCode.THROTTLING ? "throttlingReasons" : "ThrottlingReasons";
-    return new DynamoException(code, message, out -> {
+    DynamoException.ErrorDetail detail = out -> {
       out.writeArrayFieldStart(field);
       for (Reason r : distinct) {
         out.writeStartObject();
@@ -55,6 +72,7 @@ public final class Throttles {
         out.writeEndObject();
       }
       out.writeEndArray();
-    });
+    };
+    return indexWrites ? new IndexWriteThrottle(code, message, detail) : new DynamoException(code, message, detail);
   }
 }

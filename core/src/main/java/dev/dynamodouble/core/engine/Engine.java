@@ -61,6 +61,17 @@ public final class Engine {
     this.kinesis = new dev.dynamodouble.core.kinesis.KinesisDestinations(clock, feed, options::statusDelay,
         write -> write(write));
     participate(SnapshotParticipant.of(kinesis::capture, kinesis::restore));
+    participate(SnapshotParticipant.of(() -> contributorInsights.capture(tables()),
+        saved -> contributorInsights.restore(saved, tables()))); // settings back, counts from zero
+  }
+
+  /** Every table of every region. */
+  private java.util.List<Table> tables() {
+    java.util.List<Table> tables = new java.util.ArrayList<>();
+    for (Catalog catalog : regions.values()) {
+      tables.addAll(catalog.tables());
+    }
+    return tables;
   }
 
   private final dev.dynamodouble.core.capacity.CapacityEnforcement capacity;

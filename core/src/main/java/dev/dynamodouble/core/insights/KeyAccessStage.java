@@ -1,29 +1,29 @@
 package dev.dynamodouble.core.insights;
 
+import dev.dynamodouble.core.capacity.Throttles;
 import dev.dynamodouble.core.error.DynamoException;
-import dev.dynamodouble.core.expression.ExpressionContext;
-import dev.dynamodouble.core.expression.KeyCondition;
+import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.pipeline.ItemRefusals;
 import dev.dynamodouble.core.pipeline.RequestStage;
-import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
-import dev.dynamodouble.core.table.KeyAttribute;
-import dev.dynamodouble.core.table.KeySchema;
-import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Counts the keys of every item request that succeeded, for Contributor Insights: GetItem, PutItem,
- * UpdateItem, DeleteItem, each item of BatchGetItem, BatchWriteItem, TransactGetItems and
- * TransactWriteItems, the partition of each Query, each item a Scan reads, and each PartiQL
- * statement as the request it became (through the {@link KeyAccess} note). Costs one volatile read
- * while no table has insights enabled.
+ * Counts the keys of item requests for Contributor Insights. Accessed keys: those of every request
+ * that succeeded (GetItem, PutItem, UpdateItem, DeleteItem, each item of BatchGetItem,
+ * BatchWriteItem, TransactGetItems and TransactWriteItems the call did not leave unprocessed, the
+ * partition of each Query, each item a Scan reads). Throttled keys: those of every request answered
+ * with a throttle (ProvisionedThroughputExceededException, ThrottlingException, RequestLimitExceeded,
+ * whether capacity or a fault rule threw it), each item of a batch or transaction the capacity stage
+ * or a fault rule refused, each transaction item a fault cancels with a throttling reason. PartiQL
+ * statements count as the requests they become (through the {@link KeyAccess} note). Costs one
+ * volatile read while no table has insights enabled.
  */
-final class KeyAccessStage implements RequestStage, KeyAccess {
+final class KeyAccessStage implements RequestStage {
   private final ContributorInsights insights;
 
   KeyAccessStage(ContributorInsights insights) {
@@ -32,124 +32,117 @@ final class KeyAccessStage implements RequestStage, KeyAccess {
 
   @Override
   public void before(Call call) {
-    // counts only what succeeded (see after()), except what only the operation knows: a Scan's items,
-    // the requests PartiQL statements become
+    // counts what succeeded in after() and what was refused in failed(), except what only the
+    // operation knows: a Scan's items, the requests PartiQL statements become, a batch's refused items
     if (insights.everEnabled() && call.api() == Call.Api.DYNAMODB) {
       switch (call.operation()) {
-        case "Scan", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction" -> call.note(KeyAccess.class, this);
+        case "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems", "ExecuteStatement",
+             "BatchExecuteStatement", "ExecuteTransaction" -> {
+          CallKeys keys = new CallKeys(this, insights);
+          call.note(KeyAccess.class, keys);
+          call.note(ItemRefusals.class, keys);
+        }
         default -> { }
       }
     }
   }
 
   @Override
-  public boolean counts(Table table, String indexName) {
-    return insights.counts(table, indexName);
-  }
-
-  @Override
-  public void read(Table table, String indexName, StoredItem item) {
-    insights.recordRead(table, indexName, item.attributes());
-  }
-
-  @Override
-  public void succeeded(Call call, String operation, JsonRequest request) {
-    try {
-      count(call, operation, request);
-    } catch (DynamoException | ClassCastException e) {
-      // not counted, as in after()
-    }
-  }
-
-  @Override
   public JsonWritable after(Call call, JsonWritable response) {
     if (insights.everEnabled() && call.api() == Call.Api.DYNAMODB) {
-      try {
-        count(call, call.operation(), call.request());
-      } catch (DynamoException | ClassCastException e) {
-        // the operation accepted the request; a shape this stage does not expect is not counted
-      }
+      countAccessed(call, call.operation(), call.request(), CallKeys.of(call));
     }
     return response;
   }
 
-  private void count(Call call, String operation, JsonRequest request) {
-    switch (operation) {
-      case "GetItem":
-      case "UpdateItem":
-      case "DeleteItem":
-        record(call, request.string("TableName"), request.item("Key"));
-        break;
-      case "PutItem":
-        record(call, request.string("TableName"), request.item("Item"));
-        break;
-      case "BatchGetItem":
-        for (Map.Entry<String, JsonRequest> e : request.structureMap("RequestItems").entrySet()) {
-          for (Object key : (List<?>) e.getValue().raw("Keys")) {
-            record(call, e.getKey(), AttributeValues.readItem(key));
-          }
-        }
-        break;
-      case "BatchWriteItem":
-        for (Map.Entry<String, List<JsonRequest>> e : request.structureListMap("RequestItems").entrySet()) {
-          for (JsonRequest write : e.getValue()) {
-            JsonRequest put = write.structure("PutRequest");
-            JsonRequest delete = write.structure("DeleteRequest");
-            record(call, e.getKey(), put != null ? put.item("Item") : delete.item("Key"));
-          }
-        }
-        break;
-      case "Query":
-        countQuery(call, request);
-        break;
-      case "TransactGetItems":
-      case "TransactWriteItems":
-        for (JsonRequest entry : request.structures("TransactItems")) {
-          for (String kind : new String[] {"Get", "Put", "Update", "Delete", "ConditionCheck"}) {
-            JsonRequest action = entry.structure(kind);
-            if (action != null) {
-              record(call, action.string("TableName"), action.item(kind.equals("Put") ? "Item" : "Key"));
-            }
-          }
-        }
-        break;
-      default:
-        break;
-    }
-  }
-
-  /** A Query reads one partition of the table or index: counted once, by its partition key value. */
-  private void countQuery(Call call, JsonRequest request) {
-    String text = request.string("KeyConditionExpression");
-    Table table = request.string("TableName") == null ? null : call.catalog().find(request.string("TableName"));
-    if (text == null || table == null) {
+  @Override
+  public void failed(Call call, DynamoException error) {
+    if (!insights.everEnabled() || call.api() != Call.Api.DYNAMODB) {
       return;
     }
-    String index = request.string("IndexName");
-    if (index != null && table.index(index) == null) {
-      return; // dropped since the Query ran
+    CallKeys keys = CallKeys.of(call); // null when a stage before this one (faults) refused the call
+    if (keys != null && keys.throttlesCounted()) {
+      return; // a batch refused item by item, a statement throttled inside the operation: counted then
     }
-    KeySchema schema = index == null ? table.keySchema() : table.index(index).keySchema();
-    KeyCondition condition = new ExpressionContext(request.stringMap("ExpressionAttributeNames"),
-        request.item("ExpressionAttributeValues")).keyCondition(text);
-    Map<String, AttributeValue> partition = new java.util.HashMap<>();
-    for (KeyCondition.Part part : condition.parts()) {
-      for (KeyAttribute key : schema.partitions()) { // every attribute of a multi-attribute partition key
-        if (part.operator() == KeyCondition.Operator.EQ && part.attributeName().equals(key.name())) {
-          partition.put(key.name(), part.values().get(0));
+    try {
+      if (counted(error)) {
+        if (StatementKeys.isStatementCall(call)) {
+          StatementKeys.walk(call, throttledKeys());
+        } else {
+          countThrottled(call, call.operation(), call.request());
         }
+      } else if (error.code() == ErrorCode.TRANSACTION_CANCELED) {
+        CancelledItems.walkThrottled(call, error, throttledKeys());
       }
+    } catch (RuntimeException e) {
+      // a request a stage refused before the operation read it may be malformed: not counted
     }
-    insights.recordPartition(table, index, schema, partition);
   }
 
-  private void record(Call call, String tableName, Map<String, AttributeValue> attributes) {
-    if (tableName == null || attributes == null) {
-      return;
+  /**
+   * Whether DynamoDB's Contributor Insights counts an error as a throttle of the request's keys: its
+   * ThrottleCount counts ProvisionedThroughputExceededException, ThrottlingException and
+   * RequestLimitExceeded, but not a write held back by a global secondary index's write capacity.
+   */
+  static boolean counted(DynamoException error) {
+    ErrorCode code = error.code();
+    return (code == ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED || code == ErrorCode.THROTTLING
+        || code == ErrorCode.REQUEST_LIMIT_EXCEEDED) && !Throttles.forIndexWrites(error);
+  }
+
+  /**
+   * Counts the keys of a request that succeeded as accessed: on the table and each index holding the
+   * item; {@code keys} (or null) leaves out the items the call refused.
+   */
+  void countAccessed(Call call, String operation, JsonRequest request, CallKeys keys) {
+    try {
+      RequestedKeys.walk(call, operation, request, new RequestedKeys.Visitor() {
+        @Override
+        public void item(Table table, Map<String, AttributeValue> attributes) {
+          if (keys == null || !keys.wasRefused(table, attributes)) {
+            insights.recordAccess(table, attributes);
+          }
+        }
+
+        @Override
+        public void partition(Table table, String index, Map<String, AttributeValue> partition) {
+          insights.record(Contribution.ACCESSED, table, index, partition);
+        }
+      });
+    } catch (DynamoException | ClassCastException e) {
+      // the operation accepted the request; a shape this stage does not expect is not counted
     }
-    Table table = call.catalog().find(tableName);
-    if (table != null) {
-      insights.record(table, attributes);
+  }
+
+  /** Counts the keys of a throttled request, on the table or index it addressed. */
+  void countThrottled(Call call, String operation, JsonRequest request) {
+    try {
+      RequestedKeys.walk(call, operation, request, throttledKeys());
+    } catch (RuntimeException e) {
+      // refused, perhaps before the operation read it: a malformed request is not counted
     }
+  }
+
+  /**
+   * Counts throttles where the request was refused: an item request on the table alone (its
+   * indexes were not written), a Query or a Scan on the table or index it reads.
+   */
+  private RequestedKeys.Visitor throttledKeys() {
+    return new RequestedKeys.Visitor() {
+      @Override
+      public void item(Table table, Map<String, AttributeValue> attributes) {
+        insights.record(Contribution.THROTTLED, table, null, attributes);
+      }
+
+      @Override
+      public void partition(Table table, String index, Map<String, AttributeValue> partition) {
+        insights.record(Contribution.THROTTLED, table, index, partition);
+      }
+
+      @Override
+      public void scanStart(Table table, String index, Map<String, AttributeValue> start) {
+        insights.record(Contribution.THROTTLED, table, index, start);
+      }
+    };
   }
 }

@@ -10,8 +10,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * ListContributorInsights: the tables and indexes of the region whose insights were ever changed
- * (optionally of one table), by table and index name, MaxResults (up to 100, default 100) at a time.
+ * ListContributorInsights: the tables and indexes of the region whose insights are enabled (or
+ * settling; DISABLED ones are left out, as DynamoDB leaves them out), optionally of one table, by
+ * table and index name, MaxResults (up to 100, default 100) at a time.
  */
 public final class ListContributorInsights implements Operation {
   private static final int MAX_RESULTS = 100;
@@ -27,7 +28,9 @@ public final class ListContributorInsights implements Operation {
         .check();
     Collection<Table> tables = tableName == null ? context.catalog().tables()
         : List.of(context.catalog().describedTable(tableName));
-    List<ContributorInsights.Summary> all = context.engine().contributorInsights().list(tables);
+    List<ContributorInsights.Summary> all = context.engine().contributorInsights().list(tables).stream()
+        .filter(s -> !s.settings().status().equals(ContributorInsights.DISABLED)) // as DynamoDB: not listed
+        .toList();
     int start = start(nextToken, all.size());
     int size = maxResults == null || maxResults <= 0 ? MAX_RESULTS : maxResults;
     int end = Math.min(all.size(), start + size);

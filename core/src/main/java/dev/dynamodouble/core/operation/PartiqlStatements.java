@@ -70,15 +70,18 @@ final class PartiqlStatements {
   /** Runs {@code plan}'s operation with exactly these request fields. */
   static JsonRequest runRequest(RequestContext context, Plan plan, Map<String, Object> fields) {
     JsonRequest request = RequestJson.request(fields);
-    admit(context, plan, request);
+    KeyAccess access = KeyAccess.of(context.call()); // Contributor Insights: a statement counts as the request it became
     try {
+      admit(context, plan, request);
       JsonRequest response = RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
-      KeyAccess access = KeyAccess.of(context.call());
-      if (access != null) { // Contributor Insights: the statement counts as the request it became
+      if (access != null) {
         access.succeeded(context.call(), plan.kind().operation(), request);
       }
       return response;
     } catch (DynamoException e) {
+      if (access != null) { // counted if a throttle
+        access.failed(context.call(), plan.kind().operation(), request, e);
+      }
       if (plan.kind() == Plan.Kind.INSERT && e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED) {
         throw StatementErrors.duplicateItem();
       }

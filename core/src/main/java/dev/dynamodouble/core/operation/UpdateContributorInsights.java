@@ -8,11 +8,12 @@ import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.Table;
 
 /**
- * UpdateContributorInsights: enables or disables Contributor Insights on a table or index. The
- * answer says ENABLING / DISABLING, as DynamoDB's does; the change is complete by the next request.
+ * UpdateContributorInsights: enables or disables Contributor Insights on a table or index, or
+ * changes its mode (an ENABLE in another mode). The answer says ENABLING / DISABLING, as DynamoDB's
+ * does, and the settled status when nothing changes; the change is complete by the next request.
  */
 public final class UpdateContributorInsights implements Operation {
-  static final String[] MODES = {"ACCESSED_AND_THROTTLED_KEYS", "THROTTLED_KEYS"};
+  static final String[] MODES = {ContributorInsights.ACCESSED_AND_THROTTLED_KEYS, ContributorInsights.THROTTLED_KEYS};
 
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
@@ -29,18 +30,18 @@ public final class UpdateContributorInsights implements Operation {
         .oneOf(mode, "contributorInsightsMode", MODES)
         .check();
     Table table = table(context, tableName, indexName);
-    boolean enable = action.equals("ENABLE");
-    ContributorInsights.Settings settings = context.engine().contributorInsights()
-        .update(table, indexName, enable, mode, context.now());
+    ContributorInsights.Update update = context.engine().contributorInsights()
+        .update(table, indexName, action.equals("ENABLE"), mode, context.now());
+    String answeredMode = update.settings() == null ? null : update.settings().mode(); // DISABLE echoes the mode set
     return out -> {
       out.writeStartObject();
       out.writeStringField("TableName", table.name());
       if (indexName != null) {
         out.writeStringField("IndexName", indexName);
       }
-      out.writeStringField("ContributorInsightsStatus", enable ? "ENABLING" : "DISABLING");
-      if (settings.mode() != null) {
-        out.writeStringField("ContributorInsightsMode", settings.mode());
+      out.writeStringField("ContributorInsightsStatus", update.status());
+      if (answeredMode != null) {
+        out.writeStringField("ContributorInsightsMode", answeredMode);
       }
       out.writeEndObject();
     };

@@ -135,6 +135,7 @@ public final class Call {
     if (admissions != null) {
       for (ItemAdmission admission : admissions) {
         if (!admission.admitWrite(table, key, put)) {
+          refused(table, key, admission);
           return false;
         }
       }
@@ -147,10 +148,19 @@ public final class Call {
     if (admissions != null) {
       for (ItemAdmission admission : admissions) {
         if (!admission.admit(table, key, write)) {
+          refused(table, key, admission);
           return false;
         }
       }
     }
     return true;
+  }
+
+  /** Tells the call's {@link ItemRefusals}, if a stage left one, of an item {@code by} refused. */
+  private void refused(Table table, ItemKey key, ItemAdmission by) {
+    ItemRefusals refusals = note(ItemRefusals.class);
+    if (refusals != null) {
+      refusals.refused(table, key, by.refusedForIndexWrites());
+    }
   }
 }

@@ -21,4 +21,13 @@ public interface ItemAdmission {
   default boolean admitWrite(Table table, ItemKey key, StoredItem put) {
     return admit(table, key, true);
   }
+
+  /**
+   * Asked right after this admission refused an item: whether it refused it because a global
+   * secondary index the write goes to is out of write capacity (DynamoDB's Contributor Insights
+   * does not count those throttles). False by default.
+   */
+  default boolean refusedForIndexWrites() {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.pipeline;
 
+import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,16 +38,26 @@ public final class Pipeline {
     return null;
   }
 
-  /** Runs the stages, then {@code operation}, then the stages' after-steps in reverse order. */
+  /**
+   * Runs the stages, then {@code operation}, then the stages' after-steps in reverse order. When
+   * any of them answers with an error, every stage is told (in reverse order) before it is rethrown.
+   */
   public JsonWritable run(Call call, Supplier<JsonWritable> operation) {
     RequestStage[] chain = stages;
-    for (RequestStage stage : chain) {
-      stage.before(call);
+    try {
+      for (RequestStage stage : chain) {
+        stage.before(call);
+      }
+      JsonWritable response = operation.get();
+      for (int i = chain.length - 1; i >= 0; i--) {
+        response = chain[i].after(call, response);
+      }
+      return response;
+    } catch (DynamoException error) {
+      for (int i = chain.length - 1; i >= 0; i--) {
+        chain[i].failed(call, error);
+      }
+      throw error;
     }
-    JsonWritable response = operation.get();
-    for (int i = chain.length - 1; i >= 0; i--) {
-      response = chain[i].after(call, response);
-    }
-    return response;
   }
 }

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.pipeline;
 
+import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.protocol.JsonWritable;
 
 /**
@@ -14,5 +15,12 @@ public interface RequestStage {
   /** Runs after the operation answered (not when it failed); may replace the response. */
   default JsonWritable after(Call call, JsonWritable response) {
     return response;
+  }
+
+  /**
+   * Told that the call was answered with {@code error}: refused by a stage (this one, or one before
+   * or after it, so its {@link #before} may not have run) or failed in the operation. Must not throw.
+   */
+  default void failed(Call call, DynamoException error) {
   }
 }

@@ -1,0 +1,94 @@
+package dev.dynamodouble.core.insights;
+
+import dev.dynamodouble.core.error.DynamoException;
+import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.pipeline.ItemRefusals;
+import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.table.ItemKey;
+import dev.dynamodouble.core.table.KeySchema;
+import dev.dynamodouble.core.table.StoredItem;
+import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.value.AttributeValue;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Contributor Insights' note on one call whose keys its request alone does not tell: a Scan's
+ * items as it reads them, the requests PartiQL statements become, and the items of a batch or
+ * transaction the call's admissions refused (counted throttled there and then, and not counted
+ * accessed when the call answers). Belongs to the call's thread.
+ */
+final class CallKeys implements KeyAccess, ItemRefusals {
+  private final KeyAccessStage stage;
+  private final ContributorInsights insights;
+  private Map<Table, Set<ItemKey>> refused; // made on the first refusal
+  private boolean throttlesCounted;
+
+  CallKeys(KeyAccessStage stage, ContributorInsights insights) {
+    this.stage = stage;
+    this.insights = insights;
+  }
+
+  /** The call's note, or null when Contributor Insights left none. */
+  static CallKeys of(Call call) {
+    return call.note(KeyAccess.class) instanceof CallKeys keys ? keys : null;
+  }
+
+  @Override
+  public boolean counts(Table table, String indexName) {
+    return insights.countsAccesses(table, indexName);
+  }
+
+  @Override
+  public void read(Table table, String indexName, StoredItem item) {
+    insights.record(Contribution.ACCESSED, table, indexName, item.attributes());
+  }
+
+  @Override
+  public void succeeded(Call call, String operation, JsonRequest request) {
+    stage.countAccessed(call, operation, request, this);
+  }
+
+  @Override
+  public void failed(Call call, String operation, JsonRequest request, DynamoException error) {
+    if (KeyAccessStage.counted(error)) {
+      throttlesCounted = true;
+      stage.countThrottled(call, operation, request);
+    }
+  }
+
+  @Override
+  public void refused(Table table, ItemKey key, boolean forIndexWrites) {
+    throttlesCounted = true;
+    if (refused == null) {
+      refused = new IdentityHashMap<>();
+    }
+    refused.computeIfAbsent(table, t -> new HashSet<>()).add(key);
+    if (!forIndexWrites) { // DynamoDB does not count a write held back by an index's write capacity
+      insights.record(Contribution.THROTTLED, table, null, attributes(table.keySchema(), key));
+    }
+  }
+
+  /** Whether a throttle of this call was counted already: its refused items, or statements. */
+  boolean throttlesCounted() {
+    return throttlesCounted;
+  }
+
+  /** Whether the item of {@code table} with these attributes (its key, or the whole item) was refused. */
+  boolean wasRefused(Table table, Map<String, AttributeValue> attributes) {
+    Set<ItemKey> keys = refused == null ? null : refused.get(table);
+    return keys != null && keys.contains(table.keySchema().keyOfItem(attributes));
+  }
+
+  private static Map<String, AttributeValue> attributes(KeySchema schema, ItemKey key) {
+    Map<String, AttributeValue> attributes = new HashMap<>(2);
+    attributes.put(schema.partition().name(), key.partition());
+    if (schema.sort() != null) {
+      attributes.put(schema.sort().name(), key.sort());
+    }
+    return attributes;
+  }
+}
