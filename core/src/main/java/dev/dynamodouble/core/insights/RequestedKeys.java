@@ -2,6 +2,7 @@ package dev.dynamodouble.core.insights;
 
 import dev.dynamodouble.core.expression.ExpressionContext;
 import dev.dynamodouble.core.expression.KeyCondition;
+import dev.dynamodouble.core.operation.LegacyConditions;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.JsonRequest;
@@ -84,13 +85,15 @@ final class RequestedKeys {
     String text = request.string("KeyConditionExpression");
     Table table = table(call, request.string("TableName"));
     String index = request.string("IndexName");
-    if (text == null || table == null || index != null && table.index(index) == null) {
+    if (text == null && !request.has("KeyConditions") || table == null
+        || index != null && table.index(index) == null) {
       return;
     }
     List<KeyAttribute> partitionKey = index == null ? table.keySchema().partitions()
         : table.index(index).keySchema().partitions();
-    KeyCondition condition = new ExpressionContext(request.stringMap("ExpressionAttributeNames"),
-        request.item("ExpressionAttributeValues")).keyCondition(text);
+    KeyCondition condition = text == null ? LegacyConditions.keyConditions(request) // the legacy parameter
+        : new ExpressionContext(request.stringMap("ExpressionAttributeNames"),
+            request.item("ExpressionAttributeValues")).keyCondition(text);
     Map<String, AttributeValue> partition = new HashMap<>();
     for (KeyCondition.Part part : condition.parts()) {
       for (KeyAttribute key : partitionKey) { // every attribute of a multi-attribute partition key

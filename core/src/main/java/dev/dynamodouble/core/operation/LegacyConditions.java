@@ -12,10 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads the legacy condition parameters (KeyConditions, QueryFilter, ScanFilter, Expected) from JSON. */
-final class LegacyConditions {
+public final class LegacyConditions {
   private LegacyConditions() {}
 
-  static KeyCondition keyConditions(JsonRequest request) {
+  /** A Query's legacy KeyConditions (also read by Contributor Insights to name the partition). */
+  public static KeyCondition keyConditions(JsonRequest request) {
     return Legacy.keyConditions(conditions(request, "KeyConditions"));
   }
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsStatus;
 import software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse;
@@ -75,6 +77,22 @@ class ContributorInsightsTest {
     assertThat(insights.topKeys(events, null, false, 10)).isEmpty();
     assertThat(client.describeContributorInsights(r -> r.tableName("events")).contributorInsightsStatus())
         .isEqualTo(ContributorInsightsStatus.DISABLED);
+  }
+
+  @Test
+  void aQueryWithLegacyKeyConditionsCountsItsPartition() {
+    client.updateContributorInsights(r -> r.tableName("quiet").contributorInsightsAction(ContributorInsightsAction.ENABLE));
+    try {
+      client.query(r -> r.tableName("quiet").keyConditions(java.util.Map.of("pk", Condition.builder()
+          .comparisonOperator(ComparisonOperator.EQ).attributeValueList(SdkTestSupport.s("legacy")).build())));
+      client.query(r -> r.tableName("quiet").keyConditionExpression("pk = :p")
+          .expressionAttributeValues(java.util.Map.of(":p", SdkTestSupport.s("legacy"))));
+      Table quiet = dynamo.engine().region("us-east-1").find("quiet");
+      assertThat(dynamo.engine().contributorInsights().topKeys(quiet, null, false, 10))
+          .containsExactly(new ContributorInsights.KeyCount("legacy", 2));
+    } finally {
+      client.updateContributorInsights(r -> r.tableName("quiet").contributorInsightsAction(ContributorInsightsAction.DISABLE));
+    }
   }
 
   @Test
