@@ -30,7 +30,8 @@ import java.util.Map;
  * snapshots and {@code POST reset} ({@link SnapshotsControl}), and a table's items
  * ({@link TableItemsControl}), and {@code GET kinesis/records?streamArn=ARN} (what a Kinesis
  * streaming destination stream has received), and {@code POST streams/drain} / {@code GET streams/pending}
- * ({@link StreamsControl}).
+ * ({@link StreamsControl}), and {@code GET insights/keys?table=T} (Contributor Insights counts,
+ * {@link InsightsControl}).
  */
 final class ControlApi {
   static final String PREFIX = "/_dynamodouble/";
@@ -91,6 +92,10 @@ final class ControlApi {
     ProtocolResponse streams = StreamsControl.handle(engine, method, path);
     if (streams != null) {
       return streams;
+    }
+    ProtocolResponse insights = InsightsControl.handle(engine, method.equals(HttpMethod.GET), path, decoder.parameters());
+    if (insights != null) {
+      return insights;
     }
     if (path.equals("kinesis/records") && method.equals(HttpMethod.GET)) {
       return kinesisRecords(decoder.parameters());
