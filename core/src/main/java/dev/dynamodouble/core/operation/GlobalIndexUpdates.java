@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * UpdateTable's GlobalSecondaryIndexUpdates: create (CREATING with Backfilling, then CREATING with
- * its backfill done, then ACTIVE through the clock), update throughput, or delete (DELETING, then
- * gone) one index at a time; an index being created may be deleted, or its throughput changed,
+ * UpdateTable's GlobalSecondaryIndexUpdates: create (CREATING while it allocates its resources,
+ * CREATING with Backfilling, then ACTIVE through the clock), update throughput, or delete (DELETING,
+ * then gone) one index at a time; an index being created may be deleted, or its throughput changed,
  * while it backfills.
  */
 final class GlobalIndexUpdates {
@@ -68,8 +68,27 @@ final class GlobalIndexUpdates {
     }
   }
 
-  /** Applies the updates to {@code table}; the caller holds the engine's write lock. */
-  static void apply(RequestContext context, Table table, List<JsonRequest> updates, List<JsonRequest> definitions) {
+  /**
+   * Refuses a Delete or throughput Update of an index still allocating its resources. Its table is
+   * UPDATING meanwhile, yet DynamoDB answers with the index's refusal (telling when to retry), not
+   * the table's: call before the table's status is checked.
+   */
+  static void refuseAllocating(Table table, List<JsonRequest> updates) {
+    for (JsonRequest update : updates) {
+      IndexDefinition index = target(table, update);
+      if (index != null) {
+        IndexesInFlight.refuseAllocating(table, index, update.has("Delete"));
+      }
+    }
+  }
+
+  /**
+   * Applies the updates to {@code table}; the caller holds the engine's write lock. With
+   * {@code activatesTable} (an UpdateTable that only adds an index), the table is ACTIVE again once
+   * the new index backfills (see TableLifecycle.scheduleIndexSettle).
+   */
+  static void apply(RequestContext context, Table table, List<JsonRequest> updates, List<JsonRequest> definitions,
+                    boolean activatesTable) {
     if (updates.isEmpty()) {
       throw DynamoException.invalidParameter("List of GlobalSecondaryIndexUpdates is empty");
     }
@@ -144,7 +163,7 @@ final class GlobalIndexUpdates {
       context.engine().feed().commitSchema(table, data, now);
     }
     for (IndexDefinition index : changed) {
-      TableLifecycle.scheduleIndexSettle(context.engine(), table, index);
+      TableLifecycle.scheduleIndexSettle(context.engine(), table, index, activatesTable);
     }
   }
 
@@ -157,9 +176,8 @@ final class GlobalIndexUpdates {
     IndexDefinition cancelled = null;
     for (JsonRequest update : updates) {
       JsonRequest delete = update.structure("Delete");
-      JsonRequest target = delete != null ? delete : update.structure("Update");
-      IndexDefinition index = target == null ? null : table.index(target.string("IndexName"));
-      if (index != null && index.global()) { // an unknown index is refused as not found, further on
+      IndexDefinition index = target(table, update);
+      if (index != null) { // an unknown index is refused as not found, further on
         IndexesInFlight.requireChangeable(table, index, delete != null);
         if (delete != null && index.status() == IndexDefinition.IndexStatus.CREATING) {
           cancelled = index;
@@ -167,6 +185,14 @@ final class GlobalIndexUpdates {
       }
     }
     return cancelled;
+  }
+
+  /** The existing global index a Delete or Update names, or null (a Create, or an index the table lacks). */
+  private static IndexDefinition target(Table table, JsonRequest update) {
+    JsonRequest delete = update.structure("Delete");
+    JsonRequest target = delete != null ? delete : update.structure("Update");
+    IndexDefinition index = target == null ? null : table.index(target.string("IndexName"));
+    return index != null && index.global() ? index : null;
   }
 
   /**
@@ -220,7 +246,7 @@ final class GlobalIndexUpdates {
         defined.put(attributeName, stored.getOrDefault(attributeName, type));
       }
     }
-    IndexDefinition index = TableSpecReader.index(create, defined, true, table.billingMode()).backfillingOnline();
+    IndexDefinition index = TableSpecReader.index(create, defined, true, table.billingMode()).creatingOnline();
     if (table.billingMode() == BillingMode.PROVISIONED) {
       ThroughputLimits.requirePerTable(index.throughput(), name, context);
     }

@@ -9,8 +9,9 @@ import dev.dynamodouble.core.table.Table;
  * What a global secondary index that is not ACTIVE lets a request change. An index being created
  * may be deleted (which cancels its creation) or have its throughput changed while it backfills
  * (the API reference's GlobalSecondaryIndexDescription.Backfilling, the developer guide's
- * "Modifying an index creation"), not while it is CREATING with Backfilling false; an index being
- * updated or deleted takes no other change; its table cannot be deleted meanwhile. DynamoDB answers
+ * "Modifying an index creation"), not before, while it allocates its resources (CREATING with
+ * Backfilling false); an index being updated or deleted takes no other change; its table cannot be
+ * deleted meanwhile. DynamoDB answers
  * each refusal with ResourceInUseException; the texts are the service's as observed (they are not
  * documented), spacing included.
  */
@@ -29,14 +30,30 @@ final class IndexesInFlight {
       throw DynamoException.resourceInUse(IN_USE + "Index is being updated.  " + names);
     }
     if (index.status() == IndexStatus.CREATING && !index.backfilling()) {
-      throw DynamoException.resourceInUse(IN_USE + (delete
-          ? "Index creation is in resource allocation phase. Retry deletion during backfilling phase or when the "
-              + "index is active. " + names
-          : "Index is being created but is not backfilling yet.  " + names));
+      throw allocating(table, index, delete);
     }
   }
 
-  /** DeleteTable waits for every global index to be ACTIVE (while one backfills the table itself is). */
+  /**
+   * Refuses a Delete ({@code delete}) or a throughput Update of {@code index} while it is added to
+   * {@code table} and allocates its resources (an index created with its table is refused as the
+   * table is, being created).
+   */
+  static void refuseAllocating(Table table, IndexDefinition index, boolean delete) {
+    if (index.isCreatingOnline(table.status()) && !index.backfilling()) {
+      throw allocating(table, index, delete);
+    }
+  }
+
+  private static DynamoException allocating(Table table, IndexDefinition index, boolean delete) {
+    String names = "Table: " + table.name() + " Index: " + index.name();
+    return DynamoException.resourceInUse(IN_USE + (delete
+        ? "Index creation is in resource allocation phase. Retry deletion during backfilling phase or when the "
+            + "index is active. " + names
+        : "Index is being created but is not backfilling yet.  " + names));
+  }
+
+  /** DeleteTable waits for every global index to be ACTIVE (while a new one backfills, the table itself is). */
   static void requireSettled(Table table) {
     for (IndexDefinition index : table.globalIndexes()) {
       if (index.status() != IndexStatus.ACTIVE) {

@@ -7,6 +7,7 @@ import dev.dynamodouble.core.table.KeyAttribute;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.VectorIndexDefinition;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.ItemSize;
@@ -51,7 +52,7 @@ public final class ItemValidation {
       checkIndexKeys(index, attributes);
     }
     List<IndexDefinition> globalIndexes = table.globalIndexes();
-    checkGlobalIndexKeys(globalIndexes, attributes);
+    checkGlobalIndexKeys(globalIndexes, table.status(), attributes);
     for (var index : table.vectorIndexes()) {
       checkVector(index, table.attributeDefinitions(), attributes);
     }
@@ -61,10 +62,11 @@ public final class ItemValidation {
   /**
    * Checks {@code item} again, under the engine's lock, against the table's global secondary
    * indexes if they are no longer {@code checked}, those it was validated against before the lock
-   * was taken: the phase of an index at the write's commit decides. An index whose backfill ended
-   * in between refuses an item that violates its keys, as it would had the write come later; one
-   * added in between is backfilling, so it accepts the item and leaves it out (as the first check
-   * would have). A table's local indexes never change. While the indexes stay the same (the common
+   * was taken: the phase of an index at the write's commit decides. An index whose creation ended
+   * in between (ACTIVE now) refuses an item that violates its keys, as it would had the write come
+   * later; one added in between is being created, so it accepts the item and leaves it out (as the
+   * first check would have). A table's local indexes never change. A table that turns ACTIVE from
+   * CREATING replaces its index list too (its indexes turn ACTIVE with it). While the indexes stay the same (the common
    * case) it costs one read and one comparison. A table with vector indexes has its item's vectors
    * checked again (a vector index may have been added too; such tables are few, and the check is a
    * pass over the vector).
@@ -72,7 +74,7 @@ public final class ItemValidation {
   public static void recheck(Table table, List<IndexDefinition> checked, StoredItem item) {
     List<IndexDefinition> now = table.globalIndexes();
     if (now != checked) {
-      checkGlobalIndexKeys(now, item.attributes());
+      checkGlobalIndexKeys(now, table.status(), item.attributes());
     }
     for (var index : table.vectorIndexes()) {
       checkVector(index, table.attributeDefinitions(), item.attributes());
@@ -80,15 +82,18 @@ public final class ItemValidation {
   }
 
   /**
-   * An item that violates the keys of a global index still backfilling is accepted: it stays in the
+   * An item that violates the keys of a global index being added to its table ({@code tableStatus})
+   * is accepted, while the index allocates its resources as while it backfills: it stays in the
    * table and is not in the index (its entry is computed as the backfill's is, see IndexData). Once
-   * the backfill is done, such writes are refused ("Detecting and correcting index key violations").
-   * An index being deleted holds no items any more (nor does one whose creation a delete cancelled):
-   * it refuses nothing.
+   * the index is ACTIVE, its backfill phase complete, such writes are refused ("Detecting and
+   * correcting index key violations"). An index being deleted holds no items any more (nor does one
+   * whose creation a delete cancelled): it refuses nothing. An index created with its table checks
+   * every write.
    */
-  private static void checkGlobalIndexKeys(List<IndexDefinition> indexes, Map<String, AttributeValue> item) {
+  private static void checkGlobalIndexKeys(List<IndexDefinition> indexes, TableStatus tableStatus,
+                                           Map<String, AttributeValue> item) {
     for (IndexDefinition index : indexes) {
-      if (!index.backfilling() && index.status() != IndexDefinition.IndexStatus.DELETING) {
+      if (!index.isCreatingOnline(tableStatus) && index.status() != IndexDefinition.IndexStatus.DELETING) {
         checkIndexKeys(index, item);
       }
     }

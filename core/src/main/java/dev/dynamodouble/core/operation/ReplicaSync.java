@@ -21,7 +21,7 @@ import java.util.List;
  * DynamoDB's do, a moment later: a capacity or table-class change turns a replica UPDATING at
  * once and ACTIVE, its new values in effect, the replication lag from the table's region after the
  * table's own status delay; a TTL change reaches it after that lag. Index definitions reach it at
- * once (the replica's index is CREATING and backfills on the engine clock like the table's). A version 2017.11.29 global table
+ * once (the replica's index allocates, backfills and turns ACTIVE on the engine clock like the table's). A version 2017.11.29 global table
  * synchronizes nothing by itself: UpdateGlobalTableSettings sets its replicas' capacity.
  */
 final class ReplicaSync {
@@ -93,7 +93,7 @@ final class ReplicaSync {
   /** GlobalSecondaryIndexUpdates reach every replica (index definitions are synchronized). */
   static void indexes(RequestContext context, Table table, List<JsonRequest> updates, List<JsonRequest> definitions) {
     for (Table replica : others(context.engine(), table)) {
-      GlobalIndexUpdates.apply(context, replica, updates, definitions);
+      GlobalIndexUpdates.apply(context, replica, updates, definitions, false); // the replica stays ACTIVE
     }
   }
 }

@@ -139,9 +139,9 @@ public final class TableDescriptions {
         IndexDefinition.IndexStatus indexStatus = createResponse ? IndexDefinition.IndexStatus.CREATING
             : index.describedStatus();
         out.writeStringField("IndexStatus", indexStatus.name());
-        if (index.status() == IndexDefinition.IndexStatus.CREATING && table.status() != TableStatus.CREATING) {
-          // only an index added to an existing table backfills; then it is CREATING a while with its backfill done
-          // (described UPDATING, still being created, if its throughput changed meanwhile)
+        if (index.isCreatingOnline(table.status())) {
+          // only an index added to an existing table backfills: false while it allocates its resources, then
+          // true until ACTIVE (described UPDATING, still being created, if its throughput changed meanwhile)
           out.writeBooleanField("Backfilling", index.backfilling());
         }
         writeThroughput(out, index.throughput());

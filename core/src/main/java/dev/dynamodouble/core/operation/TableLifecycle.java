@@ -29,16 +29,6 @@ public final class TableLifecycle {
         () -> engine.write(() -> activate(engine, table)));
   }
 
-  /**
-   * UPDATING → ACTIVE before the next request, for an UpdateTable that only adds global indexes:
-   * DynamoDB's table is UPDATING while a new index allocates its resources and ACTIVE again once it
-   * backfills ("After the index begins backfilling, you can use UpdateTable to perform other
-   * operations", the API reference); Dynamo Double's index starts backfilling at once.
-   */
-  public static void scheduleActiveOnceBackfilling(Engine engine, Table table) {
-    engine.clock().scheduleAfter(java.time.Duration.ZERO, () -> engine.write(() -> activate(engine, table)));
-  }
-
   /** CREATING or UPDATING → ACTIVE now (an import's end); call under the engine's write lock. */
   public static void activate(Engine engine, Table table) {
     if (table.status() == TableStatus.CREATING) {
@@ -112,25 +102,41 @@ public final class TableLifecycle {
   }
 
   /**
-   * The clock's part in a change to one global index: an index created online ends its backfill
-   * halfway through the status delay, so that the phase DynamoDB describes as CREATING with
-   * Backfilling false (violating writes refused, the index not yet readable) can be observed, and is
+   * The clock's part in a change to one global index: an index created online allocates its
+   * resources for the first half of the status delay (CREATING, Backfilling false: it cannot be
+   * deleted nor have its throughput changed), backfills for the second (Backfilling true) and is
    * ACTIVE at its end, a throughput asked for meanwhile in effect; an index UPDATING is ACTIVE, its
    * new throughput in effect, and one DELETING gone after the delay. Each task looks the index up
    * by name when it runs and acts only on an index still in the status it was scheduled for, so
-   * that an index deleted while it backfills is neither backfilled nor made ACTIVE by its creation's
-   * tasks. An index already being created whose throughput changes needs nothing more: its
-   * creation's end applies the new throughput.
+   * that an index deleted while it backfills is not made ACTIVE by its creation's last task. An
+   * index already being created whose throughput changes needs nothing more: its creation's end
+   * applies the new throughput.
    */
   public static void scheduleIndexSettle(Engine engine, Table table, IndexDefinition changed) {
+    scheduleIndexSettle(engine, table, changed, false);
+  }
+
+  /**
+   * As {@link #scheduleIndexSettle(Engine, Table, IndexDefinition)}; with {@code activatesTable},
+   * {@code table} (UPDATING for this index's creation alone) turns ACTIVE in the same clock task as
+   * the index starts to backfill, no request between the two: DynamoDB's table is UPDATING while a
+   * new index allocates its resources and ACTIVE again once it backfills ("After the index begins
+   * backfilling, you can use UpdateTable to perform other operations", the API reference).
+   */
+  public static void scheduleIndexSettle(Engine engine, Table table, IndexDefinition changed, boolean activatesTable) {
     String name = changed.name();
     IndexDefinition.IndexStatus from = changed.status();
     if (from == IndexDefinition.IndexStatus.CREATING && changed.pendingThroughput() != null) {
       return;
     }
     java.time.Duration delay = engine.options().statusDelay();
-    if (changed.backfilling()) {
-      engine.clock().scheduleAfter(delay.dividedBy(2), () -> engine.write(() -> endBackfill(table, name)));
+    if (from == IndexDefinition.IndexStatus.CREATING) {
+      engine.clock().scheduleAfter(delay.dividedBy(2), () -> engine.write(() -> {
+        startBackfill(table, name);
+        if (activatesTable) {
+          activate(engine, table);
+        }
+      }));
     }
     engine.clock().scheduleAfter(delay, () -> engine.write(() -> settleIndex(engine, table, name, from)));
   }
@@ -163,19 +169,20 @@ public final class TableLifecycle {
   }
 
   /**
-   * Ends the backfill of global index {@code name} if it is still backfilling: a new index list, so
-   * that a write checked against the old one is checked again (see ItemValidation.recheck).
+   * Starts the backfill of global index {@code name} if it is still allocating its resources (a
+   * new index list, as for every change of an index: see ItemValidation.recheck).
    */
-  private static void endBackfill(Table table, String name) {
-    List<IndexDefinition> backfilled = new ArrayList<>();
-    boolean ended = false;
+  private static void startBackfill(Table table, String name) {
+    List<IndexDefinition> next = new ArrayList<>();
+    boolean started = false;
     for (IndexDefinition index : table.globalIndexes()) {
-      boolean ends = index.name().equals(name) && index.backfilling();
-      ended |= ends;
-      backfilled.add(ends ? index.backfilled() : index);
+      boolean starts = index.name().equals(name) && index.status() == IndexDefinition.IndexStatus.CREATING
+          && !index.backfilling();
+      started |= starts;
+      next.add(starts ? index.backfillStarted() : index);
     }
-    if (ended) {
-      table.globalIndexes(backfilled);
+    if (started) {
+      table.globalIndexes(next);
     }
   }
 

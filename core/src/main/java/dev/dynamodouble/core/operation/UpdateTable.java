@@ -66,6 +66,9 @@ public final class UpdateTable implements Operation {
     TableStatus[] statusSeen = new TableStatus[1];
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
+      if (indexUpdates != null) {
+        GlobalIndexUpdates.refuseAllocating(found, indexUpdates);
+      }
       TableChanges.requireStable(found);
       boolean strongTable = strong || context.engine().replication().isStrong(found);
       if (replicaUpdates != null || witnesses != null || consistency != null) {
@@ -86,12 +89,16 @@ public final class UpdateTable implements Operation {
       if (changesCapacity || tableClass != null || indexUpdates != null || vectorUpdates != null) {
         TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
       }
+      boolean onlyAddsIndexes = !changesCapacity && tableClass == null && vectorUpdates == null && stream == null
+          && replicaActions.isEmpty() && onlyCreates(indexUpdates);
       // The checks of the index updates come after the capacity change they may depend on: should
       // one refuse the request, the table's settings are put back, so nothing of it stays applied.
       Table.Settings before = found.settings();
       try {
-        applyToTable(context, found, modeAfter, throughput, billing, onDemand, warm, protection, tableClass,
-            indexUpdates, definitions);
+        applyToTable(context, found, modeAfter, throughput, billing, onDemand, warm, protection, tableClass);
+        if (indexUpdates != null) {
+          GlobalIndexUpdates.apply(context, found, indexUpdates, definitions, onlyAddsIndexes);
+        }
         if (vectorUpdates != null) {
           VectorIndexUpdates.apply(context, found, modeAfter, vectorUpdates, definitions);
         } else if (modeAfter != BillingMode.PAY_PER_REQUEST && !found.vectorIndexes().isEmpty()) {
@@ -119,11 +126,7 @@ public final class UpdateTable implements Operation {
       }
       if (changesCapacity || tableClass != null || indexUpdates != null || vectorUpdates != null || stream != null) {
         found.status(TableStatus.UPDATING);
-        boolean onlyAddsIndexes = !changesCapacity && tableClass == null && vectorUpdates == null && stream == null
-            && replicaActions.isEmpty() && onlyCreates(indexUpdates);
-        if (onlyAddsIndexes) {
-          TableLifecycle.scheduleActiveOnceBackfilling(context.engine(), found);
-        } else {
+        if (!onlyAddsIndexes) { // else ACTIVE again once the new index backfills
           TableLifecycle.scheduleActive(context.engine(), found);
         }
       }
@@ -137,10 +140,10 @@ public final class UpdateTable implements Operation {
     };
   }
 
-  /** The changes UpdateTable makes to the table itself (its capacity, settings and indexes); under the write lock. */
+  /** The changes UpdateTable makes to the table itself (its capacity and settings); under the write lock. */
   private static void applyToTable(RequestContext context, Table found, BillingMode modeAfter, JsonRequest throughput,
                                    String billing, OnDemandThroughput onDemand, long[] warm, Boolean protection,
-                                   String tableClass, List<JsonRequest> indexUpdates, List<JsonRequest> definitions) {
+                                   String tableClass) {
     if (billing != null || throughput != null) {
       updateCapacity(context, found, modeAfter, throughput);
     }
@@ -155,9 +158,6 @@ public final class UpdateTable implements Operation {
     }
     if (tableClass != null) {
       found.tableClass(tableClass);
-    }
-    if (indexUpdates != null) {
-      GlobalIndexUpdates.apply(context, found, indexUpdates, definitions);
     }
   }
 

@@ -4,10 +4,11 @@ package dev.dynamodouble.core.table;
  * A secondary index: its name, key schema, projection and (GSIs only) throughput and status.
  * {@code pendingThroughput} is a throughput an UpdateTable asked for while the index is UPDATING
  * (or still CREATING: see {@link #describedStatus()}); it takes effect when the index is ACTIVE
- * (again), null when none. {@code backfilling}: a GSI added to an existing table is CREATING and
- * backfilling, then CREATING with its backfill done, then ACTIVE; while it backfills, a write that
- * would violate its key schema is accepted and the item is simply not in it (the developer guide's
- * "Detecting and correcting index key violations").
+ * (again), null when none. {@code backfilling}: a GSI added to an existing table is CREATING while
+ * it allocates its resources, then CREATING and backfilling, then ACTIVE; until it is ACTIVE, a
+ * write that would violate its key schema is accepted and the item is simply not in it (the
+ * developer guide's "Detecting and correcting index key violations": the backfill leaves such items
+ * out, and the index refuses them once the backfill phase is complete).
  */
 public record IndexDefinition(String name, KeySchema keySchema, Projection projection, boolean global,
                               Throughput throughput, IndexStatus status, Throughput pendingThroughput,
@@ -19,20 +20,29 @@ public record IndexDefinition(String name, KeySchema keySchema, Projection proje
     this(name, keySchema, projection, global, throughput, status, null, false);
   }
 
-  /** This index in {@code newStatus}, not backfilling (an index backfills only from {@link #backfillingOnline()}). */
+  /** This index in {@code newStatus}, not backfilling (an index backfills only from {@link #backfillStarted()}). */
   public IndexDefinition withStatus(IndexStatus newStatus) {
     return new IndexDefinition(name, keySchema, projection, global, throughput, newStatus, pendingThroughput, false);
   }
 
-  /** This index CREATING on an existing table, backfilling from its items. */
-  public IndexDefinition backfillingOnline() {
+  /** This index CREATING on an existing table, allocating its resources: not backfilling yet. */
+  public IndexDefinition creatingOnline() {
     return new IndexDefinition(name, keySchema, projection, global, throughput, IndexStatus.CREATING, pendingThroughput,
-        true);
+        false);
   }
 
-  /** This index with its backfill done: still CREATING, and from now on refusing writes that violate its keys. */
-  public IndexDefinition backfilled() {
-    return new IndexDefinition(name, keySchema, projection, global, throughput, status, pendingThroughput, false);
+  /** This index, still CREATING, backfilling from its table's items (its resources allocated). */
+  public IndexDefinition backfillStarted() {
+    return new IndexDefinition(name, keySchema, projection, global, throughput, status, pendingThroughput, true);
+  }
+
+  /**
+   * Whether this global index is being added to an existing table, in either phase of its creation:
+   * CREATING while its table, of status {@code tableStatus}, is not (an index created with its
+   * table is CREATING with it, and never backfills).
+   */
+  public boolean isCreatingOnline(TableStatus tableStatus) {
+    return status == IndexStatus.CREATING && tableStatus != TableStatus.CREATING;
   }
 
   public IndexDefinition withThroughput(Throughput newThroughput) {
@@ -42,7 +52,7 @@ public record IndexDefinition(String name, KeySchema keySchema, Projection proje
 
   /**
    * This index UPDATING towards {@code wanted}, which applies when it settles. An index still being
-   * created stays CREATING (unreadable, its backfill going on) and is described UPDATING: see
+   * created (backfilling: see IndexesInFlight) stays CREATING, unreadable, and is described UPDATING: see
    * {@link #describedStatus()}; the new throughput applies when its creation ends.
    */
   public IndexDefinition updatingTo(Throughput wanted) {

@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * A write checks its item's index keys before it takes the engine's lock; an UpdateTable may add a
- * global secondary index in between. The index is then backfilling, and the write is decided as
- * one that came after it: an item whose attribute has the wrong type for the new index's key is
- * stored and left out of the index (the developer guide's "Detecting and correcting index key
+ * global secondary index in between. The index is then being created (allocating its resources),
+ * and the write is decided as one that came after it: an item whose attribute has the wrong type
+ * for the new index's key is stored and left out of the index (the developer guide's "Detecting and correcting index key
  * violations"), never written into it. Each test holds that window open: the write waits for the
  * lock this thread holds, and this thread adds the index (an UpdateTable through the engine's
  * dispatcher: the lock is reentrant).
@@ -50,9 +50,9 @@ class GlobalIndexAddedMidWriteTest {
     join(put);
     assertThat(table.get("o1")).isEqualTo(MISTYPED);
     client.putItem(r -> r.tableName("orders").item(item("pk", "o2", "city", "Oslo", "street", "Main")));
-    table.endBackfill();
-    assertValidation(() -> client.putItem(r -> r.tableName("orders").item(MISTYPED)), MISMATCH);
+    table.startBackfill();
     table.activate();
+    assertValidation(() -> client.putItem(r -> r.tableName("orders").item(MISTYPED)), MISMATCH);
     assertThat(table.indexedKeys()).as("the index holds the well-typed item only").containsExactly("o2");
   }
 
@@ -64,7 +64,7 @@ class GlobalIndexAddedMidWriteTest {
             put(item("pk", "fine", "city", "Oslo", "street", "Main")), put(MISTYPED))))));
 
     join(batch);
-    table.endBackfill();
+    table.startBackfill();
     table.activate();
     assertThat(table.tableKeys()).containsExactly("fine", "o1");
     assertThat(table.indexedKeys()).containsExactly("fine");
@@ -79,14 +79,14 @@ class GlobalIndexAddedMidWriteTest {
 
     join(transaction);
     assertThat(table.get("o1")).isEqualTo(MISTYPED);
-    table.endBackfill();
+    table.startBackfill();
+    table.activate();
     TransactionCanceledException now = catchThrowableOfType(TransactionCanceledException.class,
         () -> client.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
             .put(p -> p.tableName("orders").item(MISTYPED)).build())));
-    assertThat(now).as("the same transaction once the backfill is done").isNotNull();
+    assertThat(now).as("the same transaction once the index is ACTIVE").isNotNull();
     assertThat(now.cancellationReasons().get(0).code()).isEqualTo("ValidationError");
     assertThat(now.cancellationReasons().get(0).message()).isEqualTo(MISMATCH);
-    table.activate();
     assertThat(table.indexedKeys()).isEmpty();
   }
 

@@ -22,18 +22,20 @@ import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementErrorCodeEnum;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Writes while a global secondary index is created on an existing table, as the developer guide's
- * "Detecting and correcting index key violations" describes: during the backfill an item that
- * would violate the new index's key schema stays in the table and is not in the index; once the
- * backfill phase is done (CREATING with Backfilling false, then ACTIVE) every such write is refused.
+ * "Detecting and correcting index key violations" describes: while the index is being created
+ * (allocating its resources, then backfilling) an item that would violate the new index's key
+ * schema stays in the table and is not in the index; once the backfill phase is complete (the
+ * index ACTIVE) every such write is refused.
  */
 class GlobalIndexBackfillWritesTest {
-  /** Items violating byAddress's keys, each with what a write of it is refused with after the backfill. */
+  /** Items violating byAddress's keys, each with what a write of it is refused with once the index is ACTIVE. */
   private static final Map<String, String> VIOLATIONS = Map.of(
       "mismatch", MISMATCH,
       "longCity", "One or more parameter values were invalid: Size limit exceeded for Index Key city Actual Size: "
@@ -52,13 +54,18 @@ class GlobalIndexBackfillWritesTest {
     table.close();
   }
 
-  private static Map<String, AttributeValue> violating(String pk) {
-    return switch (pk) {
+  private static Map<String, AttributeValue> violating(String kind) {
+    return violating(kind, kind);
+  }
+
+  /** An item under {@code pk} violating byAddress's keys as {@code kind} (one of {@link #VIOLATIONS}) says. */
+  private static Map<String, AttributeValue> violating(String kind, String pk) {
+    return switch (kind) {
       case "mismatch" -> item("pk", pk, "city", n("7"), "street", "Main");
       case "longCity" -> item("pk", pk, "city", repeat('c', 2049), "street", "Main");
       case "longStreet" -> item("pk", pk, "city", "Oslo", "street", repeat('s', 1025));
       case "emptyCity" -> item("pk", pk, "city", "", "street", "Main");
-      default -> throw new IllegalArgumentException(pk);
+      default -> throw new IllegalArgumentException(kind);
     };
   }
 
@@ -67,19 +74,22 @@ class GlobalIndexBackfillWritesTest {
   }
 
   @Test
-  void violatingPutsDuringTheBackfillAreStoredButNotIndexed() {
+  void violatingPutsWhileTheIndexAllocatesAndWhileItBackfillsAreStoredButNotIndexed() {
     putItem(item("pk", "before", "city", n("1"), "street", "Main")); // violates too, once the index exists
-    table.addIndex();
-    for (String pk : VIOLATIONS.keySet()) {
-      putItem(violating(pk));
+    table.addIndex(); // allocating its resources
+    for (String kind : VIOLATIONS.keySet()) {
+      putItem(violating(kind));
     }
     putItem(item("pk", "valid", "city", "Oslo", "street", "Main"));
+    table.startBackfill();
+    for (String kind : VIOLATIONS.keySet()) {
+      putItem(violating(kind, kind + "-b"));
+    }
     putItem(item("pk", "sparse", "city", "Oslo")); // no street: not in the index, and no violation
 
-    table.endBackfill();
     table.activate();
-    assertThat(table.tableKeys()).containsExactly("before", "emptyCity", "longCity", "longStreet", "mismatch",
-        "sparse", "valid");
+    assertThat(table.tableKeys()).containsExactly("before", "emptyCity", "emptyCity-b", "longCity", "longCity-b",
+        "longStreet", "longStreet-b", "mismatch", "mismatch-b", "sparse", "valid");
     assertThat(table.get("mismatch")).isEqualTo(violating("mismatch"));
     assertThat(table.indexedKeys()).as("neither the backfill nor the writes indexed a violating item")
         .containsExactly("valid");
@@ -90,12 +100,11 @@ class GlobalIndexBackfillWritesTest {
   }
 
   @Test
-  void violatingPutsAreRefusedOnceTheBackfillIsDoneAndWhenActive() {
+  void violatingPutsAreRefusedOnceTheIndexIsActive() {
     table.addIndex();
-    table.endBackfill(); // CREATING, Backfilling false
-    VIOLATIONS.forEach((pk, message) -> assertValidation(() -> putItem(violating(pk)), message));
+    table.startBackfill();
     table.activate();
-    VIOLATIONS.forEach((pk, message) -> assertValidation(() -> putItem(violating(pk)), message));
+    VIOLATIONS.forEach((kind, message) -> assertValidation(() -> putItem(violating(kind)), message));
 
     putItem(item("pk", "valid", "city", "Oslo", "street", "Main"));
     assertThat(table.tableKeys()).containsExactly("valid");
@@ -103,45 +112,57 @@ class GlobalIndexBackfillWritesTest {
   }
 
   @Test
-  void aValidPutDuringTheBackfillIsIndexed() {
+  void validPutsWhileTheIndexIsCreatedAreIndexed() {
     putItem(item("pk", "old", "city", "Bergen", "street", "Quay"));
     table.addIndex();
-    putItem(item("pk", "new", "city", "Oslo", "street", "Main"));
-    table.endBackfill();
+    putItem(item("pk", "allocating", "city", "Oslo", "street", "Main"));
+    table.startBackfill();
+    putItem(item("pk", "backfilling", "city", "Oslo", "street", "Elm"));
     table.activate();
-    assertThat(table.indexedKeys()).containsExactly("new", "old");
+    assertThat(table.indexedKeys()).containsExactly("allocating", "backfilling", "old");
   }
 
   @Test
-  void anUpdateItemDuringTheBackfillLeavesTheIndexAndLaterWritesMustCorrectIt() {
+  void updateItemsWhileTheIndexIsCreatedLeaveItAndLaterWritesMustCorrectThem() {
     putItem(item("pk", "o1", "city", "Oslo", "street", "Main"));
+    putItem(item("pk", "o2", "city", "Oslo", "street", "Elm"));
     table.addIndex();
-    client.updateItem(r -> r.tableName("orders").key(item("pk", "o1"))
-        .updateExpression("SET city = :n").expressionAttributeValues(Map.of(":n", n("7"))));
-    table.endBackfill();
+    setCity("o1", n("7"));
+    table.startBackfill();
+    setCity("o2", n("8"));
     table.activate();
     assertThat(table.get("o1")).containsEntry("city", n("7"));
+    assertThat(table.get("o2")).containsEntry("city", n("8"));
     assertThat(table.indexedKeys()).isEmpty();
 
     // The item still violates the index's keys: a write that leaves it so is refused, one that corrects it is not.
     assertValidation(() -> client.updateItem(r -> r.tableName("orders").key(item("pk", "o1"))
         .updateExpression("SET note = :v").expressionAttributeValues(Map.of(":v", s("x")))), MISMATCH);
-    client.updateItem(r -> r.tableName("orders").key(item("pk", "o1"))
-        .updateExpression("SET city = :c").expressionAttributeValues(Map.of(":c", s("Oslo"))));
+    setCity("o1", s("Oslo"));
     assertThat(table.indexedKeys()).containsExactly("o1");
   }
 
+  private void setCity(String pk, AttributeValue city) {
+    client.updateItem(r -> r.tableName("orders").key(item("pk", pk))
+        .updateExpression("SET city = :c").expressionAttributeValues(Map.of(":c", city)));
+  }
+
   @Test
-  void aTransactionDuringTheBackfillIsWrittenAndOneAfterItIsCancelled() {
+  void transactionsWhileTheIndexIsCreatedAreWrittenAndOnesOnceItIsActiveCancelled() {
     putItem(item("pk", "o2", "city", "Oslo", "street", "Main"));
     table.addIndex();
     client.transactWriteItems(r -> r.transactItems(violatingTransaction()));
     assertThat(table.tableKeys()).containsExactly("mismatch", "o2");
     assertThat(table.get("o2")).containsEntry("city", n("8"));
 
-    table.endBackfill();
-    client.deleteItem(r -> r.tableName("orders").key(item("pk", "mismatch")));
-    putItem(item("pk", "o2", "city", "Oslo", "street", "Main"));
+    undoTransaction();
+    table.startBackfill();
+    client.transactWriteItems(r -> r.transactItems(violatingTransaction()));
+    assertThat(table.tableKeys()).containsExactly("mismatch", "o2");
+    assertThat(table.get("o2")).containsEntry("city", n("8"));
+
+    undoTransaction();
+    table.activate();
     for (TransactWriteItem action : violatingTransaction()) { // the put, then the update, each refused
       TransactionCanceledException cancelled = catchThrowableOfType(TransactionCanceledException.class,
           () -> client.transactWriteItems(r -> r.transactItems(action)));
@@ -149,7 +170,6 @@ class GlobalIndexBackfillWritesTest {
       assertThat(cancelled.cancellationReasons()).extracting(CancellationReason::code, CancellationReason::message)
           .containsExactly(tuple("ValidationError", MISMATCH));
     }
-    table.activate();
     assertThat(table.tableKeys()).containsExactly("o2");
     assertThat(table.indexedKeys()).containsExactly("o2");
   }
@@ -161,33 +181,41 @@ class GlobalIndexBackfillWritesTest {
             .updateExpression("SET city = :n").expressionAttributeValues(Map.of(":n", n("8")))).build());
   }
 
+  /** Puts the table back as it was before {@link #violatingTransaction()}. */
+  private void undoTransaction() {
+    client.deleteItem(r -> r.tableName("orders").key(item("pk", "mismatch")));
+    putItem(item("pk", "o2", "city", "Oslo", "street", "Main"));
+  }
+
   @Test
-  void aBatchWriteItemDuringTheBackfillIsWrittenAndOneAfterItIsRefused() {
+  void batchWriteItemsWhileTheIndexIsCreatedAreWrittenAndOneOnceItIsActiveRefused() {
     table.addIndex();
     client.batchWriteItem(r -> r.requestItems(Map.of("orders", List.of(
         put(violating("longStreet")), put(item("pk", "valid", "city", "Oslo", "street", "Main"))))));
-    table.endBackfill();
+    table.startBackfill();
+    client.batchWriteItem(r -> r.requestItems(Map.of("orders", List.of(put(violating("longCity"))))));
+    table.activate();
     assertValidation(() -> client.batchWriteItem(r -> r.requestItems(Map.of("orders", List.of(
         put(item("pk", "fine", "city", "Oslo", "street", "Elm")), put(violating("mismatch")))))),
         MISMATCH);
-    table.activate();
-    assertThat(table.tableKeys()).containsExactly("longStreet", "valid");
+    assertThat(table.tableKeys()).containsExactly("longCity", "longStreet", "valid");
     assertThat(table.indexedKeys()).containsExactly("valid");
   }
 
   @Test
-  void partiqlWritesDuringTheBackfillAreWrittenAndAfterItRefused() {
+  void partiqlWritesWhileTheIndexIsCreatedAreWrittenAndOnceItIsActiveRefused() {
     putItem(item("pk", "u", "city", "Oslo", "street", "Main"));
     table.addIndex();
     client.executeStatement(r -> r.statement("INSERT INTO \"orders\" VALUE {'pk': 'i', 'city': 1, 'street': 'Main'}"));
     client.executeStatement(r -> r.statement("UPDATE \"orders\" SET city = 2 WHERE pk = 'u'"));
+    table.startBackfill();
     List<BatchStatementResponse> batch = client.batchExecuteStatement(r -> r.statements(
         batchStatement("INSERT INTO \"orders\" VALUE {'pk': 'b', 'city': 3, 'street': 'Main'}"))).responses();
     assertThat(batch.get(0).error()).isNull();
     client.executeTransaction(r -> r.transactStatements(
         statement("INSERT INTO \"orders\" VALUE {'pk': 't', 'city': 4, 'street': 'Main'}")));
 
-    table.endBackfill();
+    table.activate();
     assertValidation(() -> client.executeStatement(r -> r.statement(
         "INSERT INTO \"orders\" VALUE {'pk': 'i2', 'city': 1, 'street': 'Main'}")), MISMATCH);
     assertValidation(() -> client.executeStatement(r -> r.statement("UPDATE \"orders\" SET note = 'x' WHERE pk = 'u'")),
@@ -202,24 +230,22 @@ class GlobalIndexBackfillWritesTest {
     assertThat(cancelled).isNotNull();
     assertThat(cancelled.cancellationReasons().get(0).message()).isEqualTo(MISMATCH);
 
-    table.activate();
     assertThat(table.tableKeys()).containsExactly("b", "i", "t", "u");
     assertThat(table.indexedKeys()).isEmpty();
   }
 
   @Test
-  void aReplicaAppliesAPeersWriteThatItsBackfilledIndexWouldRefuseFromAClient() {
+  void aReplicaAppliesAPeersWriteThatItsActiveIndexWouldRefuseFromAClient() {
     try (DynamoDbClient west = table.addReplica()) {
-      table.addIndex(); // in every replica, each backfilling on the same clock
-      Duration backfill = OnlineIndexTable.STATUS_DELAY.dividedBy(2);
-      table.clock.advance(backfill.minusMillis(500));
+      table.addIndex(); // in every replica, each created on the same clock
+      table.clock.advance(OnlineIndexTable.STATUS_DELAY.minusMillis(500));
       putItem(violating("mismatch")); // accepted here: still backfilling
-      table.clock.advance(Duration.ofSeconds(1)); // both backfills end, then the write reaches eu-west-1 (1 s lag)
+      table.clock.advance(Duration.ofSeconds(1)); // both indexes turn ACTIVE, then the write reaches eu-west-1 (1 s lag)
 
+      assertThat(OnlineIndexTable.describeIndex(west).indexStatus()).isEqualTo(IndexStatus.ACTIVE);
       assertThat(west.getItem(r -> r.tableName("orders").key(item("pk", "mismatch"))).item())
           .as("applied in the replica, whose index now refuses such writes from clients").isEqualTo(violating("mismatch"));
       assertValidation(() -> west.putItem(r -> r.tableName("orders").item(item("pk", "w", "city", n("1")))), MISMATCH);
-      table.clock.advance(backfill);
       assertThat(west.scan(r -> r.tableName("orders").indexName(OnlineIndexTable.INDEX)).count()).isZero();
     }
   }

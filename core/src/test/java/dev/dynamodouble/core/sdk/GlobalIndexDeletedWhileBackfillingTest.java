@@ -33,13 +33,20 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * A global secondary index being created may be deleted while it backfills (IndexStatus CREATING,
- * Backfilling true), not once its backfill is done (CREATING, Backfilling false): the API
- * reference's GlobalSecondaryIndexDescription.Backfilling. The table is ACTIVE again as soon as the
- * index backfills ("After the index begins backfilling, you can use UpdateTable to perform other
- * operations"), and cannot be deleted until every index is ACTIVE.
+ * Backfilling true), not before, while it allocates its resources (CREATING, Backfilling false):
+ * the API reference's GlobalSecondaryIndexDescription.Backfilling, and the service's own refusal
+ * ("Retry deletion during backfilling phase or when the index is active"). The table is UPDATING
+ * while the index allocates and ACTIVE again as soon as it backfills ("After the index begins
+ * backfilling, you can use UpdateTable to perform other operations"); it cannot be deleted until
+ * every index is ACTIVE.
  */
 class GlobalIndexDeletedWhileBackfillingTest {
   private static final String NO_INDEX = "The table does not have the specified index: byAddress";
+  private static final String ALLOCATING = "Attempt to change a resource which is still in use: Index creation is in "
+      + "resource allocation phase. Retry deletion during backfilling phase or when the index is active. Table: "
+      + "orders Index: byAddress";
+  private static final String TABLE_UPDATING = "Attempt to change a resource which is still in use: Table is being "
+      + "updated: orders";
   private static final Duration HALF = STATUS_DELAY.dividedBy(2);
 
   private final OnlineIndexTable table = new OnlineIndexTable();
@@ -63,26 +70,24 @@ class GlobalIndexDeletedWhileBackfillingTest {
   void deletedWhileBackfillingItGoesAfterTheDelayAndNeverTurnsActive() {
     putItem(item("pk", "old", "city", "Oslo", "street", "Main"));
     table.addIndex();
-    assertThat(client.describeTable(r -> r.tableName("orders")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
-    putItem(MISTYPED); // violates byAddress's keys: accepted while it backfills, and not in it
+    putItem(MISTYPED); // violates byAddress's keys: accepted while it is created, and not in it
+    table.startBackfill(); // t = 15 s
     table.clock.advance(Duration.ofSeconds(5));
 
-    TableDescription answer = table.deleteIndex(client);
+    TableDescription answer = table.deleteIndex(client); // t = 20 s
     assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
     assertThat(answer.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.DELETING);
     assertThat(answer.globalSecondaryIndexes().get(0).backfilling()).isNull();
     assertValidation(() -> queryIndex(client), NO_INDEX);
     putItem(item("pk", "during", "city", n("8"), "street", "Elm")); // the index being deleted refuses nothing
 
-    table.clock.advance(HALF); // when the backfill would have ended: the delete leaves its end nothing to do
-    assertThat(table.describeIndex().indexStatus()).isEqualTo(IndexStatus.DELETING);
-    table.clock.advance(HALF.minusSeconds(5)); // when it would have been ACTIVE: it is not
+    table.clock.advance(Duration.ofSeconds(10)); // when it would have been ACTIVE: it is not
     GlobalSecondaryIndexDescription still = table.describeIndex();
     assertThat(still.indexStatus()).isEqualTo(IndexStatus.DELETING);
     assertThat(still.backfilling()).isNull();
     assertValidation(() -> queryIndex(client), NO_INDEX);
 
-    table.clock.advance(Duration.ofSeconds(5)); // the status delay after the delete
+    table.clock.advance(STATUS_DELAY.minusSeconds(10)); // the status delay after the delete
     TableDescription after = client.describeTable(r -> r.tableName("orders")).table();
     assertThat(after.tableStatus()).isEqualTo(TableStatus.ACTIVE);
     assertThat(after.hasGlobalSecondaryIndexes()).isFalse();
@@ -98,60 +103,69 @@ class GlobalIndexDeletedWhileBackfillingTest {
   }
 
   @Test
-  void anIndexAddedAgainAfterTheCancelledOneBackfillsAndTurnsActiveOnItsOwnClock() {
+  void anIndexAddedAgainAfterTheCancelledOneIsCreatedOnItsOwnClock() {
     table.addIndex();
-    table.clock.advance(Duration.ofSeconds(5));
+    table.startBackfill();
     table.deleteIndex(client);
     table.clock.advance(STATUS_DELAY); // gone
     assertThat(client.describeTable(r -> r.tableName("orders")).table().hasGlobalSecondaryIndexes()).isFalse();
     putItem(MISTYPED);
     putItem(item("pk", "valid", "city", "Oslo", "street", "Main"));
 
-    table.addIndex(); // the cancelled index's tasks are all past: none of them ends this one's backfill early
-    table.endBackfill();
+    table.addIndex(); // the cancelled index's tasks are all past: none of them moves this one on early
+    table.startBackfill();
     table.activate();
     assertThat(table.indexedKeys()).containsExactly("valid");
   }
 
   @Test
-  void aDeleteOnceTheBackfillIsDoneIsRefusedUntilTheIndexIsActive() {
-    table.addIndex();
-    table.endBackfill();
-    assertError(() -> table.deleteIndex(client), "ResourceInUseException", "Attempt to change a resource which is "
-        + "still in use: Index creation is in resource allocation phase. Retry deletion during backfilling phase or "
-        + "when the index is active. Table: orders Index: byAddress");
+  void aDeleteWhileTheIndexAllocatesIsRefusedWithTheIndexsReasonThenAcceptedOnceItBackfills() {
+    table.addIndex(); // the table UPDATING: the refusal is the index's, which says when to retry
+    assertError(() -> table.deleteIndex(client), "ResourceInUseException", ALLOCATING);
     GlobalSecondaryIndexDescription unchanged = table.describeIndex();
     assertThat(unchanged.indexStatus()).isEqualTo(IndexStatus.CREATING);
     assertThat(unchanged.backfilling()).isFalse();
 
-    table.activate();
+    table.startBackfill();
     assertThat(table.deleteIndex(client).globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.DELETING);
     table.clock.advance(STATUS_DELAY);
     assertThat(client.describeTable(r -> r.tableName("orders")).table().hasGlobalSecondaryIndexes()).isFalse();
   }
 
   @Test
-  void whileTheIndexIsCreatingTheTableIsActiveButCannotBeDeletedNorGetAnotherIndex() {
+  void whileTheIndexAllocatesTheTableIsUpdatingAndTakesNoChange() {
     table.addIndex();
-    String busy = "Attempt to change a resource which is still in use: Cannot delete table while indexes are being "
-        + "created, updated, or deleted.";
-    String oneAtATime = "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per "
-        + "table";
-    for (int phase = 0; phase < 2; phase++) { // backfilling, then with the backfill done
-      assertThat(client.describeTable(r -> r.tableName("orders")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
-      assertError(() -> client.deleteTable(r -> r.tableName("orders")), "ResourceInUseException", busy);
-      assertError(() -> client.updateTable(r -> r.tableName("orders")
-          .attributeDefinitions(attr("zip", ScalarAttributeType.S))
-          .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("byZip")
-              .keySchema(hash("zip")).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build())),
-          "LimitExceededException", oneAtATime);
-      table.clock.advance(HALF);
-    }
-    client.deleteTable(r -> r.tableName("orders")); // every index ACTIVE
+    assertThat(table.tableStatus()).isEqualTo(TableStatus.UPDATING);
+    assertError(() -> client.deleteTable(r -> r.tableName("orders")), "ResourceInUseException", TABLE_UPDATING);
+    assertError(() -> addAnotherIndex(), "ResourceInUseException", TABLE_UPDATING);
+    assertError(() -> client.updateTable(r -> r.tableName("orders").deletionProtectionEnabled(true)),
+        "ResourceInUseException", TABLE_UPDATING);
   }
 
   @Test
-  void writesOnOtherThreadsKeepWorkingWhileTheIndexIsDeleted() throws Exception {
+  void whileTheIndexBackfillsTheTableIsActiveButCannotBeDeletedNorGetAnotherIndex() {
+    table.addIndex();
+    table.startBackfill();
+    assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+    assertError(() -> client.deleteTable(r -> r.tableName("orders")), "ResourceInUseException",
+        "Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, "
+            + "updated, or deleted.");
+    assertError(() -> addAnotherIndex(), "LimitExceededException", "Subscriber limit exceeded: Only 1 online index "
+        + "can be created or deleted simultaneously per table");
+    client.updateTable(r -> r.tableName("orders").deletionProtectionEnabled(false)); // other changes are taken
+
+    table.activate();
+    client.deleteTable(r -> r.tableName("orders")); // every index ACTIVE
+  }
+
+  private void addAnotherIndex() {
+    client.updateTable(r -> r.tableName("orders").attributeDefinitions(attr("zip", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("byZip")
+            .keySchema(hash("zip")).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build()));
+  }
+
+  @Test
+  void writesOnOtherThreadsKeepWorkingWhileTheIndexIsCreatedThenDeleted() throws Exception {
     table.addIndex();
     ExecutorService writers = Executors.newFixedThreadPool(4);
     try {
@@ -165,6 +179,7 @@ class GlobalIndexDeletedWhileBackfillingTest {
           }
         }));
       }
+      table.startBackfill();
       table.deleteIndex(client);
       table.clock.advance(STATUS_DELAY);
       for (Future<?> writes : done) {
@@ -180,9 +195,10 @@ class GlobalIndexDeletedWhileBackfillingTest {
   @Test
   void aDeleteWhileBackfillingReachesEveryReplica() {
     try (DynamoDbClient west = table.addReplica()) {
-      table.addIndex(); // in both replicas, each backfilling on the same clock
+      table.addIndex(); // in both replicas, each created on the same clock
       putItem(MISTYPED);
-      table.clock.advance(Duration.ofSeconds(5)); // the write has reached eu-west-1
+      assertError(() -> table.deleteIndex(west), "ResourceInUseException", ALLOCATING); // eu-west-1's table is ACTIVE
+      table.startBackfill(); // t = 15 s: the write has reached eu-west-1
 
       TableDescription answer = table.deleteIndex(west);
       assertThat(answer.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.DELETING);
@@ -191,10 +207,10 @@ class GlobalIndexDeletedWhileBackfillingTest {
           + "still in use: Index is being deleted. Table: orders Index: byAddress");
       assertValidation(() -> queryIndex(west), NO_INDEX);
 
-      table.clock.advance(STATUS_DELAY.minusSeconds(5)); // when the index would have been ACTIVE
+      table.clock.advance(HALF); // when the index would have been ACTIVE
       assertThat(table.describeIndex().indexStatus()).isEqualTo(IndexStatus.DELETING);
       assertThat(OnlineIndexTable.describeIndex(west).indexStatus()).isEqualTo(IndexStatus.DELETING);
-      table.clock.advance(Duration.ofSeconds(5));
+      table.clock.advance(HALF); // the status delay after the delete
       for (DynamoDbClient region : List.of(client, west)) {
         assertThat(region.describeTable(r -> r.tableName("orders")).table().hasGlobalSecondaryIndexes()).isFalse();
         assertThat(region.getItem(r -> r.tableName("orders").key(item("pk", "o1"))).item()).isEqualTo(MISTYPED);

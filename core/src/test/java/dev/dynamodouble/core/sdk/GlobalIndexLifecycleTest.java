@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * GSIs added and removed with UpdateTable go CREATING (backfilling), CREATING (backfill done) → ACTIVE and
- * DELETING → gone through the clock.
+ * GSIs added and removed with UpdateTable go CREATING (allocating, the table UPDATING), CREATING (backfilling,
+ * the table ACTIVE) → ACTIVE and DELETING → gone through the clock.
  */
 class GlobalIndexLifecycleTest {
 
@@ -46,18 +46,20 @@ class GlobalIndexLifecycleTest {
           .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("byCity")
               .keySchema(KeySchemaElement.builder().attributeName("city").keyType(KeyType.HASH).build())
               .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build()));
-      GlobalSecondaryIndexDescription creating = client.describeTable(r -> r.tableName("people")).table().globalSecondaryIndexes().get(0);
+      var allocating = client.describeTable(r -> r.tableName("people")).table();
+      assertThat(allocating.tableStatus()).isEqualTo(TableStatus.UPDATING);
+      GlobalSecondaryIndexDescription creating = allocating.globalSecondaryIndexes().get(0);
       assertThat(creating.indexStatus()).isEqualTo(IndexStatus.CREATING);
-      assertThat(creating.backfilling()).isTrue();
+      assertThat(creating.backfilling()).isFalse();
       assertError(() -> client.query(r -> r.tableName("people").indexName("byCity").keyConditionExpression("city = :c")
           .expressionAttributeValues(Map.of(":c", s("Oslo")))), "ValidationException",
           "Cannot read from backfilling global secondary index: byCity");
 
-      clock.advance(Duration.ofSeconds(15)); // the backfill ends halfway through the status delay
-      GlobalSecondaryIndexDescription backfilled = client.describeTable(r -> r.tableName("people")).table()
-          .globalSecondaryIndexes().get(0);
-      assertThat(backfilled.indexStatus()).isEqualTo(IndexStatus.CREATING);
-      assertThat(backfilled.backfilling()).isFalse();
+      clock.advance(Duration.ofSeconds(15)); // the backfill starts halfway through the status delay
+      var backfilling = client.describeTable(r -> r.tableName("people")).table();
+      assertThat(backfilling.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+      assertThat(backfilling.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.CREATING);
+      assertThat(backfilling.globalSecondaryIndexes().get(0).backfilling()).isTrue();
       assertError(() -> client.query(r -> r.tableName("people").indexName("byCity").keyConditionExpression("city = :c")
           .expressionAttributeValues(Map.of(":c", s("Oslo")))), "ValidationException",
           "Cannot read from backfilling global secondary index: byCity"); // readable once ACTIVE
@@ -81,6 +83,31 @@ class GlobalIndexLifecycleTest {
       assertThat(deleted.hasGlobalSecondaryIndexes()).isFalse();
       // The index's own key attribute is no longer defined: DynamoDB describes only attributes keys use.
       assertThat(deleted.attributeDefinitions()).extracting(AttributeDefinition::attributeName).containsExactly("pk");
+    }
+  }
+
+  @Test
+  void withTheDefaultStatusDelayAnAddedIndexIsActiveByTheNextRequest() {
+    try (DynamoDouble dynamo = DynamoDouble.builder().start(); DynamoDbClient client = SdkTestSupport.client(dynamo)) {
+      SdkTestSupport.createTable(client, "people", "pk", null);
+      client.putItem(r -> r.tableName("people").item(item("pk", "1", "city", "Oslo")));
+
+      var answer = client.updateTable(r -> r.tableName("people")
+          .attributeDefinitions(AttributeDefinition.builder().attributeName("city").attributeType(ScalarAttributeType.S).build())
+          .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("byCity")
+              .keySchema(KeySchemaElement.builder().attributeName("city").keyType(KeyType.HASH).build())
+              .projection(Projection.builder().projectionType(ProjectionType.ALL).build())).build())).tableDescription();
+      assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
+
+      var table = client.describeTable(r -> r.tableName("people")).table();
+      assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+      assertThat(table.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.ACTIVE);
+      assertThat(table.globalSecondaryIndexes().get(0).backfilling()).isNull();
+      assertThat(client.query(r -> r.tableName("people").indexName("byCity").keyConditionExpression("city = :c")
+          .expressionAttributeValues(Map.of(":c", s("Oslo")))).count()).isEqualTo(1);
+      assertError(() -> client.putItem(r -> r.tableName("people").item(item("pk", "2", "city", SdkTestSupport.n("7")))),
+          "ValidationException", "One or more parameter values were invalid: Type mismatch for Index Key city "
+              + "Expected: S Actual: N IndexName: byCity");
     }
   }
 }

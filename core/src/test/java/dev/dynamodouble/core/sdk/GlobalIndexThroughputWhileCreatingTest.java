@@ -26,11 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * The provisioned throughput of an index being created may change while it backfills: "The index
  * status will change to UPDATING, and Backfilling will be true until the index is ready for use"
  * (the developer guide's "Modifying an index creation"). The index stays one being created: not
- * readable, its backfill going on, ACTIVE with the new throughput when its creation ends. Once its
- * backfill is done (CREATING, Backfilling false) the change is refused.
+ * readable, its backfill going on, ACTIVE with the new throughput when its creation ends. Before
+ * its backfill, while it allocates its resources (CREATING, Backfilling false), the change is
+ * refused.
  */
 class GlobalIndexThroughputWhileCreatingTest {
   private static final String BACKFILLING = "Cannot read from backfilling global secondary index: byAddress";
+  private static final String NOT_BACKFILLING = "Attempt to change a resource which is still in use: Index is being "
+      + "created but is not backfilling yet.  Table: orders Index: byAddress";
 
   private final OnlineIndexTable table = OnlineIndexTable.provisioned();
   private final DynamoDbClient client = table.client;
@@ -60,49 +63,49 @@ class GlobalIndexThroughputWhileCreatingTest {
   void aThroughputChangeWhileBackfillingTurnsTheIndexUpdatingAndAppliesWhenItIsActive() {
     client.putItem(r -> r.tableName("orders").item(item("pk", "old", "city", "Oslo", "street", "Main")));
     table.addIndex();
+    table.startBackfill(); // t = 15 s
     table.clock.advance(Duration.ofSeconds(5));
 
     TableDescription answer = updateIndex(10);
     assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
-    assertUpdating(answer.globalSecondaryIndexes().get(0), true);
-    assertUpdating(table.describeIndex(), true);
+    assertUpdating(answer.globalSecondaryIndexes().get(0));
+    assertUpdating(table.describeIndex());
     assertValidation(this::queryIndex, BACKFILLING);
-    // Still backfilling: a write violating the index's keys is stored, and not indexed.
+    // Still being created: a write violating the index's keys is stored, and not indexed.
     client.putItem(r -> r.tableName("orders").item(item("pk", "mistyped", "city", n("7"), "street", "Main")));
 
-    table.clock.advance(Duration.ofSeconds(10)); // the backfill ends, halfway through the creation
-    assertUpdating(table.describeIndex(), false);
-    assertValidation(() -> client.putItem(r -> r.tableName("orders")
-        .item(item("pk", "late", "city", n("8"), "street", "Main"))), MISMATCH);
+    table.clock.advance(Duration.ofSeconds(9)); // still backfilling ("true until the index is ready for use")
+    assertUpdating(table.describeIndex());
     assertValidation(this::queryIndex, BACKFILLING);
 
-    table.clock.advance(Duration.ofSeconds(15)); // the end of the creation: ACTIVE, the new units in effect
+    table.clock.advance(Duration.ofSeconds(1)); // the end of the creation: ACTIVE, the new units in effect
     GlobalSecondaryIndexDescription active = table.describeIndex();
     assertThat(active.indexStatus()).isEqualTo(IndexStatus.ACTIVE);
     assertThat(active.backfilling()).isNull();
     assertThat(active.provisionedThroughput().readCapacityUnits()).isEqualTo(10L);
     assertThat(active.provisionedThroughput().writeCapacityUnits()).isEqualTo(10L);
     assertThat(table.indexedKeys()).containsExactly("old");
+    assertValidation(() -> client.putItem(r -> r.tableName("orders")
+        .item(item("pk", "late", "city", n("8"), "street", "Main"))), MISMATCH);
     assertThat(table.tableKeys()).containsExactly("mistyped", "old");
     table.clock.advance(STATUS_DELAY);
     assertThat(table.describeIndex().indexStatus()).isEqualTo(IndexStatus.ACTIVE);
   }
 
-  private static void assertUpdating(GlobalSecondaryIndexDescription index, boolean backfilling) {
+  private static void assertUpdating(GlobalSecondaryIndexDescription index) {
     assertThat(index.indexStatus()).isEqualTo(IndexStatus.UPDATING);
-    assertThat(index.backfilling()).isEqualTo(backfilling);
+    assertThat(index.backfilling()).isTrue();
     assertThat(index.provisionedThroughput().readCapacityUnits()).as("the old units until ACTIVE").isEqualTo(5L);
   }
 
   @Test
-  void aThroughputChangeOnceTheBackfillIsDoneIsRefused() {
-    table.addIndex();
-    table.endBackfill();
-    assertError(() -> updateIndex(10), "ResourceInUseException", "Attempt to change a resource which is still in "
-        + "use: Index is being created but is not backfilling yet.  Table: orders Index: byAddress");
+  void aThroughputChangeWhileTheIndexAllocatesIsRefusedWithTheIndexsReason() {
+    table.addIndex(); // the table UPDATING: the refusal is the index's
+    assertError(() -> updateIndex(10), "ResourceInUseException", NOT_BACKFILLING);
     GlobalSecondaryIndexDescription unchanged = table.describeIndex();
     assertThat(unchanged.indexStatus()).isEqualTo(IndexStatus.CREATING);
     assertThat(unchanged.backfilling()).isFalse();
+    table.startBackfill();
     table.activate();
     assertThat(table.describeIndex().provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
   }
@@ -111,6 +114,7 @@ class GlobalIndexThroughputWhileCreatingTest {
   void anIndexDeletedWhileBackfillingTakesItsMetersWithIt() {
     table.addIndex();
     assertThat(table.dynamo.capacity().usage("orders", INDEX).resource()).isEqualTo(INDEX);
+    table.startBackfill();
     table.deleteIndex(client);
     table.clock.advance(STATUS_DELAY);
     assertThatThrownBy(() -> table.dynamo.capacity().usage("orders", INDEX))
@@ -123,8 +127,10 @@ class GlobalIndexThroughputWhileCreatingTest {
   void anIndexUpdatingWhileItIsCreatedTakesNoOtherChangeInAReplica() {
     try (DynamoDbClient west = table.addReplica()) {
       table.addIndex();
+      assertError(() -> updateIndex(west, 10), "ResourceInUseException", NOT_BACKFILLING); // eu-west-1's table is ACTIVE
+      table.startBackfill();
       updateIndex(10); // reaches eu-west-1, whose table stays ACTIVE
-      assertUpdating(OnlineIndexTable.describeIndex(west), true);
+      assertUpdating(OnlineIndexTable.describeIndex(west));
       String updating = "Attempt to change a resource which is still in use: Index is being updated.  Table: orders "
           + "Index: byAddress";
       assertError(() -> table.deleteIndex(west), "ResourceInUseException", updating);
@@ -140,6 +146,7 @@ class GlobalIndexThroughputWhileCreatingTest {
   void aThroughputUpdateFromAReplicaDoesNotBringBackAnIndexBeingDeleted() {
     try (DynamoDbClient west = table.addReplica()) {
       table.addIndex();
+      table.startBackfill();
       table.deleteIndex(client); // eu-west-1's table stays ACTIVE, its index DELETING
       assertError(() -> updateIndex(west, 10), "ResourceInUseException",
           "Attempt to change a resource which is still in use: Index is being deleted. Table: orders Index: byAddress");

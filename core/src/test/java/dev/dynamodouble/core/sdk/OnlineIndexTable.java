@@ -23,18 +23,20 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * The table "orders" (partition key pk) on a manual clock with a 30 s status delay, and the global
- * secondary index byAddress (city, street: both strings) to add to it online. The index backfills
- * for the first half of the delay, is CREATING with its backfill done for the second, then ACTIVE.
+ * secondary index byAddress (city, street: both strings) to add to it online. The index allocates
+ * its resources for the first half of the delay (CREATING, Backfilling false, the table UPDATING),
+ * backfills for the second (Backfilling true, the table ACTIVE again), then is ACTIVE.
  * The table is on-demand, or provisioned ({@link #provisioned()}: 5 read and 5 write units, as is
  * the index).
  */
 final class OnlineIndexTable implements AutoCloseable {
   static final Duration STATUS_DELAY = Duration.ofSeconds(30);
   static final String INDEX = "byAddress";
-  /** What a write of a city that is a number is refused with once the index is done backfilling. */
+  /** What a write of a city that is a number is refused with once the index is ACTIVE. */
   static final String MISMATCH = "One or more parameter values were invalid: Type mismatch for Index Key city "
       + "Expected: S Actual: N IndexName: byAddress";
   /** An item whose city is a number: it violates byAddress's keys. */
@@ -77,14 +79,14 @@ final class OnlineIndexTable implements AutoCloseable {
     return new OnlineIndexTable(true);
   }
 
-  /** Adds byAddress through UpdateTable; it is CREATING and backfilling. */
+  /** Adds byAddress through UpdateTable; it is CREATING, allocating its resources, and the table UPDATING. */
   void addIndex() {
     client.updateTable(r -> r.tableName("orders")
         .attributeDefinitions(attr("city", ScalarAttributeType.S), attr("street", ScalarAttributeType.S))
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName(INDEX)
             .keySchema(hash("city"), range("street")).projection(p -> p.projectionType(ProjectionType.ALL))
             .provisionedThroughput(provisioned ? UNITS : null)).build()));
-    assertPhase(IndexStatus.CREATING, true);
+    assertPhase(TableStatus.UPDATING, IndexStatus.CREATING, false);
   }
 
   /** Adds a replica in eu-west-1, ACTIVE once this returns; answers a client of that region for the caller to close. */
@@ -100,16 +102,21 @@ final class OnlineIndexTable implements AutoCloseable {
         GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(INDEX)).build())).tableDescription();
   }
 
-  /** Moves the clock to the end of the backfill (call once, after {@link #addIndex()}). */
-  void endBackfill() {
+  /** Moves the clock to the start of the backfill, the table ACTIVE again (call once, after {@link #addIndex()}). */
+  void startBackfill() {
     clock.advance(STATUS_DELAY.dividedBy(2));
-    assertPhase(IndexStatus.CREATING, false);
+    assertPhase(TableStatus.ACTIVE, IndexStatus.CREATING, true);
   }
 
-  /** Moves the clock on until the index is ACTIVE (call once, after {@link #endBackfill()}). */
+  /** Moves the clock on until the index is ACTIVE (call once, after {@link #startBackfill()}). */
   void activate() {
     clock.advance(STATUS_DELAY.dividedBy(2));
-    assertPhase(IndexStatus.ACTIVE, null);
+    assertPhase(TableStatus.ACTIVE, IndexStatus.ACTIVE, null);
+  }
+
+  /** The table's status, as DescribeTable reports it. */
+  TableStatus tableStatus() {
+    return client.describeTable(r -> r.tableName("orders")).table().tableStatus();
   }
 
   /** DescribeTable's view of byAddress. */
@@ -122,8 +129,10 @@ final class OnlineIndexTable implements AutoCloseable {
     return region.describeTable(r -> r.tableName("orders")).table().globalSecondaryIndexes().get(0);
   }
 
-  private void assertPhase(IndexStatus status, Boolean backfilling) {
-    GlobalSecondaryIndexDescription index = describeIndex();
+  private void assertPhase(TableStatus tableStatus, IndexStatus status, Boolean backfilling) {
+    TableDescription described = client.describeTable(r -> r.tableName("orders")).table();
+    assertThat(described.tableStatus()).isEqualTo(tableStatus);
+    GlobalSecondaryIndexDescription index = described.globalSecondaryIndexes().get(0);
     assertThat(index.indexStatus()).isEqualTo(status);
     assertThat(index.backfilling()).isEqualTo(backfilling);
   }

@@ -28,14 +28,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * A write checked while a new global secondary index backfills, which commits after the backfill
- * is done, is decided by the phase at its commit (the phase in which it takes effect): refused, as
+ * A write checked while a new global secondary index is being created (allocating its resources
+ * or backfilling: either accepts an item violating its keys), which commits after the index turned
+ * ACTIVE, is decided by the phase at its commit (the phase in which it takes effect): refused, as
  * the same write a moment later would be, never stored unindexed after the point from which the
  * index is documented to refuse it. Each test holds the window between the write's checks and its
  * commit open: the write waits for the lock this thread holds, and this thread moves the engine
- * clock to the end of the backfill.
+ * clock on until the index is ACTIVE.
  */
-class GlobalIndexBackfillEndsMidWriteTest {
+class GlobalIndexActiveMidWriteTest {
   private final OnlineIndexTable table = new OnlineIndexTable(); // one per test: JUnit makes an instance per test
   private final DynamoDbClient client = table.client;
 
@@ -51,8 +52,8 @@ class GlobalIndexBackfillEndsMidWriteTest {
 
   @Test
   @Timeout(60)
-  void aPutItemCheckedDuringTheBackfillIsRefusedWhenItEndsFirst() {
-    CompletableFuture<Void> put = whileTheBackfillEnds(ItemWrites.class.getName(),
+  void aPutItemCheckedWhileTheIndexAllocatesIsRefusedWhenItTurnsActiveFirst() {
+    CompletableFuture<Void> put = whileTheIndexTurnsActive(ItemWrites.class.getName(),
         () -> client.putItem(r -> r.tableName("orders").item(MISTYPED)));
 
     assertValidation(() -> join(put), MISMATCH);
@@ -61,21 +62,21 @@ class GlobalIndexBackfillEndsMidWriteTest {
 
   @Test
   @Timeout(60)
-  void anUpdateItemDuringTheBackfillIsRefusedWhenItEndsFirst() {
+  void anUpdateItemCheckedWhileTheIndexBackfillsIsRefusedWhenItTurnsActiveFirst() {
     client.putItem(r -> r.tableName("orders").item(item("pk", "o1", "city", "Oslo", "street", "Main")));
-    CompletableFuture<Void> update = whileTheBackfillEnds(ItemWrites.class.getName(),
+    table.startBackfill();
+    CompletableFuture<Void> update = whileTheIndexTurnsActive(ItemWrites.class.getName(),
         () -> client.updateItem(r -> r.tableName("orders").key(item("pk", "o1"))
             .updateExpression("SET city = :n").expressionAttributeValues(Map.of(":n", n("7")))));
 
     assertValidation(() -> join(update), MISMATCH);
-    table.activate();
     assertThat(table.indexedKeys()).containsExactly("o1");
   }
 
   @Test
   @Timeout(60)
-  void aBatchWriteItemCheckedDuringTheBackfillIsRefusedWholeWhenItEndsFirst() {
-    CompletableFuture<Void> batch = whileTheBackfillEnds(ItemWrites.class.getPackageName() + ".BatchWrites",
+  void aBatchWriteItemCheckedWhileTheIndexAllocatesIsRefusedWholeWhenItTurnsActiveFirst() {
+    CompletableFuture<Void> batch = whileTheIndexTurnsActive(ItemWrites.class.getPackageName() + ".BatchWrites",
         () -> client.batchWriteItem(r -> r.requestItems(Map.of("orders", List.of(
             put(item("pk", "fine", "city", "Oslo", "street", "Main")), put(MISTYPED))))));
 
@@ -85,8 +86,9 @@ class GlobalIndexBackfillEndsMidWriteTest {
 
   @Test
   @Timeout(60)
-  void aTransactWriteItemsDuringTheBackfillIsCancelledWhenItEndsFirst() {
-    CompletableFuture<Void> transaction = whileTheBackfillEnds(WriteTransaction.class.getName(),
+  void aTransactWriteItemsCheckedWhileTheIndexBackfillsIsCancelledWhenItTurnsActiveFirst() {
+    table.startBackfill();
+    CompletableFuture<Void> transaction = whileTheIndexTurnsActive(WriteTransaction.class.getName(),
         () -> client.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
             .put(p -> p.tableName("orders").item(MISTYPED)).build())));
 
@@ -98,12 +100,14 @@ class GlobalIndexBackfillEndsMidWriteTest {
     assertThat(table.tableKeys()).isEmpty();
   }
 
-  /** Runs {@code write} on another thread and ends the backfill once it waits for the lock in {@code parkedIn}. */
-  private CompletableFuture<Void> whileTheBackfillEnds(String parkedIn, Runnable write) {
+  /**
+   * Runs {@code write} on another thread and moves the clock on until the index is ACTIVE (from
+   * either phase of its creation) once the write waits for the lock in {@code parkedIn}.
+   */
+  private CompletableFuture<Void> whileTheIndexTurnsActive(String parkedIn, Runnable write) {
     CompletableFuture<Void> started = whileParked(table.dynamo.engine(), parkedIn, write,
-        () -> table.clock.advance(OnlineIndexTable.STATUS_DELAY.dividedBy(2)));
-    assertThat(table.describeIndex().backfilling()).isFalse();
-    assertThat(table.describeIndex().indexStatus()).isEqualTo(IndexStatus.CREATING);
+        () -> table.clock.advance(OnlineIndexTable.STATUS_DELAY));
+    assertThat(table.describeIndex().indexStatus()).isEqualTo(IndexStatus.ACTIVE);
     return started;
   }
 }
