@@ -122,7 +122,7 @@ public final class CreateTable implements Operation {
     List<VectorIndexDefinition> indexes = new ArrayList<>();
     for (JsonRequest index : requested) {
       VectorIndexDefinition definition = VectorIndexRequests.read(index, defined, names, indexes,
-          IndexDefinition.IndexStatus.CREATING, false);
+          IndexDefinition.IndexStatus.CREATING);
       names.add(definition.name());
       indexes.add(definition);
     }

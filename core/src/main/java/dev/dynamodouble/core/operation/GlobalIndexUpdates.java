@@ -69,15 +69,20 @@ final class GlobalIndexUpdates {
   }
 
   /**
-   * Refuses a Delete or throughput Update of an index still allocating its resources. Its table is
-   * UPDATING meanwhile, yet DynamoDB answers with the index's refusal (telling when to retry), not
-   * the table's: call before the table's status is checked.
+   * Refuses a Delete or throughput Update of an index still allocating its resources, and a Create
+   * named as an index still being deleted. Its table is UPDATING meanwhile, yet DynamoDB answers
+   * with the index's refusal (telling when to retry), not the table's: call before the table's
+   * status is checked.
    */
-  static void refuseAllocating(Table table, List<JsonRequest> updates) {
+  static void refuseIndexInUse(Table table, List<JsonRequest> updates) {
     for (JsonRequest update : updates) {
       IndexDefinition index = target(table, update);
       if (index != null) {
         IndexesInFlight.refuseAllocating(table, index, update.has("Delete"));
+      }
+      JsonRequest create = update.structure("Create");
+      if (create != null) {
+        IndexesInFlight.refuseRecreating(table, create.string("IndexName"));
       }
     }
   }
@@ -111,11 +116,8 @@ final class GlobalIndexUpdates {
           "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
     }
     IndexDefinition cancelled = requireChangeable(table, updates);
-    for (IndexDefinition index : table.globalIndexes()) {
-      if (structural > 0 && index.status() != IndexDefinition.IndexStatus.ACTIVE && index != cancelled) {
-        throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
-            "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
-      }
+    if (structural > 0) {
+      IndexesInFlight.requireNoneInFlight(table, cancelled);
     }
     List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
     List<IndexDefinition> changed = new ArrayList<>();

@@ -1,19 +1,22 @@
 package dev.dynamodouble.core.operation;
 
 import dev.dynamodouble.core.error.DynamoException;
-import dev.dynamodouble.core.table.IndexDefinition;
+import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.table.IndexDefinition.IndexStatus;
+import dev.dynamodouble.core.table.OnlineIndex;
 import dev.dynamodouble.core.table.Table;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What a global secondary index that is not ACTIVE lets a request change. An index being created
- * may be deleted (which cancels its creation) or have its throughput changed while it backfills
- * (the API reference's GlobalSecondaryIndexDescription.Backfilling, the developer guide's
- * "Modifying an index creation"), not before, while it allocates its resources (CREATING with
- * Backfilling false); an index being updated or deleted takes no other change; its table cannot be
- * deleted meanwhile. DynamoDB answers
- * each refusal with ResourceInUseException; the texts are the service's as observed (they are not
- * documented), spacing included.
+ * What a global secondary index or a vector index that is not ACTIVE lets a request change. An
+ * index being created may be deleted (which cancels its creation) or have its throughput changed
+ * (a global index) while it backfills (the API reference's GlobalSecondaryIndexDescription.Backfilling,
+ * the developer guide's "Modifying an index creation"), not before, while it allocates its
+ * resources (CREATING with Backfilling false); an index being updated or deleted takes no other
+ * change, nor is another created under its name; its table cannot be deleted meanwhile. DynamoDB
+ * answers each refusal with ResourceInUseException; the texts are the service's as observed (they
+ * are not documented), spacing included.
  */
 final class IndexesInFlight {
   private static final String IN_USE = "Attempt to change a resource which is still in use: ";
@@ -21,13 +24,13 @@ final class IndexesInFlight {
   private IndexesInFlight() {}
 
   /** Refuses a Delete ({@code delete}) or a throughput Update of {@code index} unless its status allows it. */
-  static void requireChangeable(Table table, IndexDefinition index, boolean delete) {
-    String names = "Table: " + table.name() + " Index: " + index.name();
+  static void requireChangeable(Table table, OnlineIndex index, boolean delete) {
     if (index.status() == IndexStatus.DELETING) {
-      throw DynamoException.resourceInUse(IN_USE + "Index is being deleted. " + names);
+      throw beingDeleted(table, index);
     }
     if (index.describedStatus() == IndexStatus.UPDATING) {
-      throw DynamoException.resourceInUse(IN_USE + "Index is being updated.  " + names);
+      throw DynamoException.resourceInUse(IN_USE + "Index is being updated.  Table: " + table.name() + " Index: "
+          + index.name());
     }
     if (index.status() == IndexStatus.CREATING && !index.backfilling()) {
       throw allocating(table, index, delete);
@@ -39,13 +42,13 @@ final class IndexesInFlight {
    * {@code table} and allocates its resources (an index created with its table is refused as the
    * table is, being created).
    */
-  static void refuseAllocating(Table table, IndexDefinition index, boolean delete) {
+  static void refuseAllocating(Table table, OnlineIndex index, boolean delete) {
     if (index.isCreatingOnline(table.status()) && !index.backfilling()) {
       throw allocating(table, index, delete);
     }
   }
 
-  private static DynamoException allocating(Table table, IndexDefinition index, boolean delete) {
+  private static DynamoException allocating(Table table, OnlineIndex index, boolean delete) {
     String names = "Table: " + table.name() + " Index: " + index.name();
     return DynamoException.resourceInUse(IN_USE + (delete
         ? "Index creation is in resource allocation phase. Retry deletion during backfilling phase or when the "
@@ -53,13 +56,56 @@ final class IndexesInFlight {
         : "Index is being created but is not backfilling yet.  " + names));
   }
 
-  /** DeleteTable waits for every global index to be ACTIVE (while a new one backfills, the table itself is). */
+  /**
+   * Refuses a Create of an index (of either kind) named as one of {@code table}'s still being
+   * deleted, with the index's reason rather than the limit of one index created or deleted at a
+   * time, nor the table's status (UPDATING while an index is deleted): call before either is checked.
+   */
+  static void refuseRecreating(Table table, String name) {
+    OnlineIndex index = table.index(name);
+    if (index == null) {
+      index = table.vectorIndex(name);
+    }
+    if (index != null && index.status() == IndexStatus.DELETING) {
+      throw beingDeleted(table, index);
+    }
+  }
+
+  private static DynamoException beingDeleted(Table table, OnlineIndex index) {
+    return DynamoException.resourceInUse(IN_USE + "Index is being deleted. Table: " + table.name() + " Index: "
+        + index.name());
+  }
+
+  /**
+   * Only one index of a table, global or vector, is created or deleted at a time (a throughput
+   * change under way counts too): refuses another unless every index but {@code cancelled} (whose
+   * creation the request's Delete cancels, or null) is ACTIVE.
+   */
+  static void requireNoneInFlight(Table table, OnlineIndex cancelled) {
+    for (OnlineIndex index : indexes(table)) {
+      if (index.status() != IndexStatus.ACTIVE && index != cancelled) {
+        throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
+            "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+      }
+    }
+  }
+
+  /**
+   * DeleteTable waits for every global and vector index to be ACTIVE (while a new one backfills,
+   * the table itself is).
+   */
   static void requireSettled(Table table) {
-    for (IndexDefinition index : table.globalIndexes()) {
+    for (OnlineIndex index : indexes(table)) {
       if (index.status() != IndexStatus.ACTIVE) {
         throw DynamoException.resourceInUse(IN_USE
             + "Cannot delete table while indexes are being created, updated, or deleted.");
       }
     }
+  }
+
+  private static List<OnlineIndex> indexes(Table table) {
+    List<OnlineIndex> all = new ArrayList<>(table.globalIndexes());
+    all.addAll(table.vectorIndexes());
+    return all;
   }
 }

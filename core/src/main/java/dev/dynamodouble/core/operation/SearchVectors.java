@@ -7,6 +7,7 @@ import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.protocol.JsonWritable;
+import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
@@ -51,8 +52,8 @@ public final class SearchVectors implements Operation {
 
     Table table = context.catalog().itemTable(tableName);
     VectorIndexDefinition index = table.vectorIndex(indexName);
-    if (index == null || !index.searchable()) {
-      throw DynamoException.validation(index != null && index.backfilling()
+    if (index == null || !index.searchable()) { // one being created answers so in both its phases
+      throw DynamoException.validation(index != null && index.status() == IndexDefinition.IndexStatus.CREATING
           ? "Cannot search backfilling vector index: " + indexName
           : "The table does not have the specified index: " + indexName);
     }

@@ -4,6 +4,7 @@ import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.table.BillingMode;
 import dev.dynamodouble.core.table.IndexDefinition;
 import dev.dynamodouble.core.table.KeyAttribute;
+import dev.dynamodouble.core.table.OnlineIndex;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
@@ -82,26 +83,6 @@ public final class TableLifecycle {
   }
 
   /**
-   * Vector indexes CREATING (backfilling) → ACTIVE, DELETING → removed, after the status delay,
-   * as a global index settles; the attribute definitions only a removed index used go with it.
-   */
-  public static void scheduleVectorIndexesSettle(Engine engine, Table table) {
-    engine.clock().scheduleAfter(engine.options().statusDelay(), () -> engine.write(() -> {
-      List<VectorIndexDefinition> settled = new ArrayList<>();
-      for (VectorIndexDefinition index : table.vectorIndexes()) {
-        if (index.status() != IndexDefinition.IndexStatus.DELETING) {
-          settled.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE, false));
-        }
-      }
-      boolean removed = settled.size() < table.vectorIndexes().size();
-      table.vectorIndexes(settled);
-      if (removed) {
-        pruneDefinitions(table);
-      }
-    }));
-  }
-
-  /**
    * The clock's part in a change to one global index: an index created online allocates its
    * resources for the first half of the status delay (CREATING, Backfilling false: it cannot be
    * deleted nor have its throughput changed), backfills for the second (Backfilling true) and is
@@ -110,7 +91,8 @@ public final class TableLifecycle {
    * by name when it runs and acts only on an index still in the status it was scheduled for, so
    * that an index deleted while it backfills is not made ACTIVE by its creation's last task. An
    * index already being created whose throughput changes needs nothing more: its creation's end
-   * applies the new throughput.
+   * applies the new throughput. A vector index goes through the same phases, on the same tasks
+   * (see {@link #scheduleVectorIndexSettle}).
    */
   public static void scheduleIndexSettle(Engine engine, Table table, IndexDefinition changed) {
     scheduleIndexSettle(engine, table, changed, false);
@@ -124,44 +106,53 @@ public final class TableLifecycle {
    * backfilling, you can use UpdateTable to perform other operations", the API reference).
    */
   public static void scheduleIndexSettle(Engine engine, Table table, IndexDefinition changed, boolean activatesTable) {
-    String name = changed.name();
-    IndexDefinition.IndexStatus from = changed.status();
-    if (from == IndexDefinition.IndexStatus.CREATING && changed.pendingThroughput() != null) {
+    if (changed.status() == IndexDefinition.IndexStatus.CREATING && changed.pendingThroughput() != null) {
       return;
     }
+    scheduleSettle(engine, table, IndexKind.GLOBAL, changed, activatesTable);
+  }
+
+  /**
+   * As {@link #scheduleIndexSettle(Engine, Table, IndexDefinition, boolean)} for a vector index:
+   * DynamoDB takes a vector index added online through the same phases as a global one.
+   */
+  public static void scheduleVectorIndexSettle(Engine engine, Table table, VectorIndexDefinition changed,
+                                               boolean activatesTable) {
+    scheduleSettle(engine, table, IndexKind.VECTOR, changed, activatesTable);
+  }
+
+  private static <I extends OnlineIndex> void scheduleSettle(Engine engine, Table table, IndexKind<I> kind, I changed,
+                                                             boolean activatesTable) {
+    String name = changed.name();
+    IndexDefinition.IndexStatus from = changed.status();
     java.time.Duration delay = engine.options().statusDelay();
     if (from == IndexDefinition.IndexStatus.CREATING) {
       engine.clock().scheduleAfter(delay.dividedBy(2), () -> engine.write(() -> {
-        startBackfill(table, name);
-        if (activatesTable) {
+        if (startBackfill(table, kind, name) && activatesTable) {
           activate(engine, table);
         }
       }));
     }
-    engine.clock().scheduleAfter(delay, () -> engine.write(() -> settleIndex(engine, table, name, from)));
+    engine.clock().scheduleAfter(delay, () -> engine.write(() -> settleIndex(engine, table, kind, name, from)));
   }
 
-  /** Global index {@code name}, if it is still in status {@code from}: ACTIVE, or gone if DELETING. */
-  private static void settleIndex(Engine engine, Table table, String name, IndexDefinition.IndexStatus from) {
-    List<IndexDefinition> settled = new ArrayList<>();
+  /** Index {@code name}, if it is still in status {@code from}: ACTIVE, or gone if DELETING. */
+  private static <I extends OnlineIndex> void settleIndex(Engine engine, Table table, IndexKind<I> kind, String name,
+                                                          IndexDefinition.IndexStatus from) {
+    List<I> settled = new ArrayList<>();
     boolean changed = false;
-    for (IndexDefinition index : table.globalIndexes()) {
+    for (I index : kind.list().apply(table)) {
       if (!index.name().equals(name) || index.status() != from) {
         settled.add(index);
         continue;
       }
       changed = true;
       if (from != IndexDefinition.IndexStatus.DELETING) {
-        Instant now = engine.clock().now();
-        if (index.pendingThroughput() != null && index.throughput() != null
-            && ThroughputDecreases.isDecrease(index.throughput(), index.pendingThroughput())) {
-          ThroughputDecreases.scheduleMidnightReset(engine, table, index.name(), now);
-        }
-        settled.add(index.settled(now)); // a new throughput takes effect now, as the table's does when ACTIVE
+        settled.add(kind.settled().apply(engine, table, index));
       }
     }
     if (changed) {
-      table.globalIndexes(settled);
+      kind.replace().accept(table, settled);
       if (from == IndexDefinition.IndexStatus.DELETING) {
         pruneDefinitions(table);
       }
@@ -169,21 +160,22 @@ public final class TableLifecycle {
   }
 
   /**
-   * Starts the backfill of global index {@code name} if it is still allocating its resources (a
-   * new index list, as for every change of an index: see ItemValidation.recheck).
+   * Starts the backfill of index {@code name} if it is still allocating its resources (a new index
+   * list, as for every change of an index: see ItemValidation.recheck); answers whether it did.
    */
-  private static void startBackfill(Table table, String name) {
-    List<IndexDefinition> next = new ArrayList<>();
+  private static <I extends OnlineIndex> boolean startBackfill(Table table, IndexKind<I> kind, String name) {
+    List<I> next = new ArrayList<>();
     boolean started = false;
-    for (IndexDefinition index : table.globalIndexes()) {
+    for (I index : kind.list().apply(table)) {
       boolean starts = index.name().equals(name) && index.status() == IndexDefinition.IndexStatus.CREATING
           && !index.backfilling();
       started |= starts;
-      next.add(starts ? index.backfillStarted() : index);
+      next.add(starts ? kind.backfillStarted().apply(index) : index);
     }
     if (started) {
-      table.globalIndexes(next);
+      kind.replace().accept(table, next);
     }
+    return started;
   }
 
   /**

@@ -12,7 +12,7 @@ import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.Throughput;
 import java.util.List;
 
-/** UpdateTable: billing mode, provisioned throughput, deletion protection and table class. */
+/** UpdateTable: billing mode, provisioned throughput, deletion protection, table class and indexes. */
 public final class UpdateTable implements Operation {
 
   @Override
@@ -67,7 +67,10 @@ public final class UpdateTable implements Operation {
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
       if (indexUpdates != null) {
-        GlobalIndexUpdates.refuseAllocating(found, indexUpdates);
+        GlobalIndexUpdates.refuseIndexInUse(found, indexUpdates);
+      }
+      if (vectorUpdates != null) {
+        VectorIndexUpdates.refuseIndexInUse(found, vectorUpdates);
       }
       TableChanges.requireStable(found);
       boolean strongTable = strong || context.engine().replication().isStrong(found);
@@ -89,20 +92,22 @@ public final class UpdateTable implements Operation {
       if (changesCapacity || tableClass != null || indexUpdates != null || vectorUpdates != null) {
         TableChanges.requireRoomForChange(context.catalog(), context.engine().options().quotas());
       }
-      boolean onlyAddsIndexes = !changesCapacity && tableClass == null && vectorUpdates == null && stream == null
-          && replicaActions.isEmpty() && onlyCreates(indexUpdates);
+      boolean onlyAddsIndexes = !changesCapacity && tableClass == null && stream == null && replicaActions.isEmpty()
+          && (indexUpdates != null || vectorUpdates != null) && onlyCreates(indexUpdates) && onlyCreates(vectorUpdates);
       // The checks of the index updates come after the capacity change they may depend on: should
       // one refuse the request, the table's settings are put back, so nothing of it stays applied.
       Table.Settings before = found.settings();
       try {
         applyToTable(context, found, modeAfter, throughput, billing, onDemand, warm, protection, tableClass);
-        if (indexUpdates != null) {
-          GlobalIndexUpdates.apply(context, found, indexUpdates, definitions, onlyAddsIndexes);
-        }
+        // The vector index first: what it changes is all among the settings put back, whereas the
+        // global index's schema is committed once its checks (one index in flight at a time) pass.
         if (vectorUpdates != null) {
-          VectorIndexUpdates.apply(context, found, modeAfter, vectorUpdates, definitions);
+          VectorIndexUpdates.apply(context, found, modeAfter, vectorUpdates, definitions, onlyAddsIndexes);
         } else if (modeAfter != BillingMode.PAY_PER_REQUEST && !found.vectorIndexes().isEmpty()) {
           VectorIndexRequests.requireOnDemand(modeAfter); // a table with vector indexes stays on-demand
+        }
+        if (indexUpdates != null) {
+          GlobalIndexUpdates.apply(context, found, indexUpdates, definitions, onlyAddsIndexes);
         }
         if (sse != null) { // last: it refuses before it changes anything, and is not among the settings put back
           updateEncryption(found, encryption);
@@ -161,10 +166,10 @@ public final class UpdateTable implements Operation {
     }
   }
 
-  /** Whether every one of GlobalSecondaryIndexUpdates is a Create. */
+  /** Whether every one of these index updates (GlobalSecondaryIndexUpdates or VectorIndexUpdates, if any) is a Create. */
   private static boolean onlyCreates(List<JsonRequest> indexUpdates) {
     if (indexUpdates == null) {
-      return false;
+      return true;
     }
     for (JsonRequest update : indexUpdates) {
       if (!update.has("Create")) {

@@ -111,8 +111,8 @@ final class VectorIndexContents {
       writeDefinition(out, index);
       IndexDefinition.IndexStatus status = createResponse ? IndexDefinition.IndexStatus.CREATING : index.status();
       out.writeStringField("IndexStatus", status.name());
-      if (index.backfilling()) {
-        out.writeBooleanField("Backfilling", true);
+      if (index.isCreatingOnline(table.status())) { // as a global index's: false while it allocates, then true
+        out.writeBooleanField("Backfilling", index.backfilling());
       }
       long count = 0;
       long bytes = 0;

@@ -94,8 +94,7 @@ final class VectorIndexRequests {
    * it will sit beside ({@code others}: the names of every index, the vector indexes themselves).
    */
   static VectorIndexDefinition read(JsonRequest index, Set<String> defined, Set<String> indexNames,
-                                    Collection<VectorIndexDefinition> others, IndexDefinition.IndexStatus status,
-                                    boolean backfilling) {
+                                    Collection<VectorIndexDefinition> others, IndexDefinition.IndexStatus status) {
     String name = index.string("IndexName");
     if (indexNames.contains(name)) {
       throw DynamoException.invalidParameter("Duplicate index name: " + name);
@@ -130,7 +129,7 @@ final class VectorIndexRequests {
             + other.dimensions() + ", IndexName: " + name + " has " + dimensions);
       }
     }
-    return definition(index, status, backfilling);
+    return definition(index, status, false); // not backfilling yet, if ever (an index created with its table)
   }
 
   /**

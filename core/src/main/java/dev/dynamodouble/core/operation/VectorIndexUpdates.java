@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * UpdateTable's VectorIndexUpdates: Create (CREATING and Backfilling, then ACTIVE through the
- * engine clock) or Delete (DELETING, then gone), one index at a time, as global indexes go.
+ * UpdateTable's VectorIndexUpdates: Create (CREATING while it allocates its resources, CREATING
+ * with Backfilling, then ACTIVE through the engine clock) or Delete (DELETING, then gone), one
+ * index at a time, as global indexes go; an index being created may be deleted while it backfills.
  */
 final class VectorIndexUpdates {
   private VectorIndexUpdates() {}
@@ -45,9 +46,31 @@ final class VectorIndexUpdates {
     }
   }
 
-  /** Applies the updates; the caller holds the engine's write lock and puts the settings back should this throw. */
+  /**
+   * Refuses a Delete of an index still allocating its resources, and a Create named as an index
+   * still being deleted, before the table's status is checked (see GlobalIndexUpdates.refuseIndexInUse).
+   */
+  static void refuseIndexInUse(Table table, List<JsonRequest> updates) {
+    for (JsonRequest update : updates) {
+      JsonRequest delete = update.structure("Delete");
+      VectorIndexDefinition index = delete == null ? null : table.vectorIndex(delete.string("IndexName"));
+      if (index != null) {
+        IndexesInFlight.refuseAllocating(table, index, true);
+      }
+      JsonRequest create = update.structure("Create");
+      if (create != null) {
+        IndexesInFlight.refuseRecreating(table, create.string("IndexName"));
+      }
+    }
+  }
+
+  /**
+   * Applies the updates; the caller holds the engine's write lock and puts the settings back should
+   * this throw. With {@code activatesTable} (an UpdateTable that only adds an index), the table is
+   * ACTIVE again once the new index backfills (see TableLifecycle.scheduleIndexSettle).
+   */
   static void apply(RequestContext context, Table table, BillingMode modeAfter, List<JsonRequest> updates,
-                    List<JsonRequest> definitions) {
+                    List<JsonRequest> definitions, boolean activatesTable) {
     if (updates.isEmpty()) {
       throw DynamoException.invalidParameter("List of VectorIndexUpdates is empty");
     }
@@ -55,43 +78,41 @@ final class VectorIndexUpdates {
       throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
           "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
     }
-    for (VectorIndexDefinition index : table.vectorIndexes()) {
-      if (index.status() != IndexStatus.ACTIVE) {
-        throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
-            "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
-      }
-    }
     JsonRequest update = updates.get(0);
     JsonRequest create = update.structure("Create");
     JsonRequest delete = update.structure("Delete");
+    VectorIndexDefinition deleted = delete == null ? null : table.vectorIndex(delete.string("IndexName"));
+    if (deleted != null) { // an unknown index is refused as not found, further on
+      IndexesInFlight.requireChangeable(table, deleted, true);
+    }
+    IndexesInFlight.requireNoneInFlight(table, deleted); // a Delete of an index being created cancels it
     if ((create == null) == (delete == null)) {
       throw DynamoException.validation("One or more parameter values were invalid: One of VectorIndexUpdate.Create "
           + "or VectorIndexUpdate.Delete must be specified");
     }
     List<VectorIndexDefinition> indexes = new ArrayList<>(table.vectorIndexes());
+    VectorIndexDefinition changed;
     if (create != null) {
       VectorIndexRequests.refuseDurable(context.engine(), "UpdateTable's VectorIndexUpdates");
       VectorIndexRequests.requireOnDemand(modeAfter);
-      indexes.add(create(table, create, definitions, indexes));
+      changed = create(table, create, definitions, indexes);
+      indexes.add(changed);
     } else {
-      String name = delete.string("IndexName");
-      int at = -1;
-      for (int i = 0; i < indexes.size(); i++) {
-        if (indexes.get(i).name().equals(name)) {
-          at = i;
-        }
+      if (deleted == null) {
+        throw DynamoException.resourceNotFound("Requested resource not found: Index: " + delete.string("IndexName")
+            + " not found for table: " + table.name());
       }
-      if (at < 0) {
-        throw DynamoException.resourceNotFound("Requested resource not found: Index: " + name + " not found for "
-            + "table: " + table.name());
-      }
-      indexes.set(at, indexes.get(at).withStatus(IndexStatus.DELETING, false));
+      changed = deleted.withStatus(IndexStatus.DELETING, false);
+      indexes.set(indexes.indexOf(deleted), changed);
     }
     table.vectorIndexes(indexes);
-    TableLifecycle.scheduleVectorIndexesSettle(context.engine(), table);
+    TableLifecycle.scheduleVectorIndexSettle(context.engine(), table, changed, activatesTable);
   }
 
-  /** A new index, backfilling from the items already there; its search schema's definitions join the table's. */
+  /**
+   * A new index, allocating its resources before it backfills from the items already there; its
+   * search schema's definitions join the table's.
+   */
   private static VectorIndexDefinition create(Table table, JsonRequest create, List<JsonRequest> definitions,
                                               List<VectorIndexDefinition> indexes) {
     Set<String> names = new HashSet<>();
@@ -115,7 +136,7 @@ final class VectorIndexUpdates {
         }
       }
     }
-    VectorIndexDefinition index = VectorIndexRequests.read(create, defined, names, indexes, IndexStatus.CREATING, true);
+    VectorIndexDefinition index = VectorIndexRequests.read(create, defined, names, indexes, IndexStatus.CREATING);
     Set<String> schema = new HashSet<>();
     index.searchSchema().forEach(k -> schema.add(k.attributeName()));
     List<KeyAttribute> kept = new ArrayList<>();

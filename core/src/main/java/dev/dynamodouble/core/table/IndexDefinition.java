@@ -12,7 +12,7 @@ package dev.dynamodouble.core.table;
  */
 public record IndexDefinition(String name, KeySchema keySchema, Projection projection, boolean global,
                               Throughput throughput, IndexStatus status, Throughput pendingThroughput,
-                              boolean backfilling) {
+                              boolean backfilling) implements OnlineIndex {
   public enum IndexStatus { CREATING, UPDATING, DELETING, ACTIVE }
 
   public IndexDefinition(String name, KeySchema keySchema, Projection projection, boolean global, Throughput throughput,
@@ -36,15 +36,6 @@ public record IndexDefinition(String name, KeySchema keySchema, Projection proje
     return new IndexDefinition(name, keySchema, projection, global, throughput, status, pendingThroughput, true);
   }
 
-  /**
-   * Whether this global index is being added to an existing table, in either phase of its creation:
-   * CREATING while its table, of status {@code tableStatus}, is not (an index created with its
-   * table is CREATING with it, and never backfills).
-   */
-  public boolean isCreatingOnline(TableStatus tableStatus) {
-    return status == IndexStatus.CREATING && tableStatus != TableStatus.CREATING;
-  }
-
   public IndexDefinition withThroughput(Throughput newThroughput) {
     return new IndexDefinition(name, keySchema, projection, global, newThroughput, status, pendingThroughput,
         backfilling);
@@ -66,6 +57,7 @@ public record IndexDefinition(String name, KeySchema keySchema, Projection proje
    * Backfilling will be true until the index is ready for use", the developer guide's "Modifying
    * an index creation") while it stays, for reads and for the clock, an index being created.
    */
+  @Override
   public IndexStatus describedStatus() {
     return status == IndexStatus.CREATING && pendingThroughput != null ? IndexStatus.UPDATING : status;
   }

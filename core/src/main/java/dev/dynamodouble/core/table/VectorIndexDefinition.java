@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record VectorIndexDefinition(String name, String vectorAttribute, long dimensions, DistanceFunction distance,
                                     List<SearchKey> searchSchema, Projection projection,
-                                    IndexDefinition.IndexStatus status, boolean backfilling) {
+                                    IndexDefinition.IndexStatus status, boolean backfilling)
+    implements OnlineIndex {
   /** Why a vector index is refused on a provisioned table ("you cannot mix the two capacity modes"). */
   public static final String ON_DEMAND_ONLY =
       "Vector indexes are only supported on tables with BillingMode PAY_PER_REQUEST";
@@ -29,6 +30,11 @@ public record VectorIndexDefinition(String name, String vectorAttribute, long di
         nowBackfilling);
   }
 
+  /** This index, still CREATING, backfilling from its table's items (its resources allocated). */
+  public VectorIndexDefinition backfillStarted() {
+    return withStatus(status, true);
+  }
+
   /** The vector index partition key's attribute name, or null when the search schema has none. */
   public String hashAttribute() {
     for (SearchKey key : searchSchema) {
@@ -39,8 +45,8 @@ public record VectorIndexDefinition(String name, String vectorAttribute, long di
     return null;
   }
 
-  /** Whether a search may be served: ACTIVE and done backfilling. */
+  /** Whether a search may be served: ACTIVE (done being created, not being deleted). */
   public boolean searchable() {
-    return status == IndexDefinition.IndexStatus.ACTIVE && !backfilling;
+    return status == IndexDefinition.IndexStatus.ACTIVE;
   }
 }

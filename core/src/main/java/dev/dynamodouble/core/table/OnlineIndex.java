@@ -1,0 +1,29 @@
+package dev.dynamodouble.core.table;
+
+/**
+ * What the phases of an index added to an existing table read, a global secondary index's or a
+ * vector index's: DynamoDB walks both through the same ones (CREATING while it allocates its
+ * resources, CREATING and backfilling, ACTIVE; DELETING, then gone).
+ */
+public interface OnlineIndex {
+  String name();
+
+  IndexDefinition.IndexStatus status();
+
+  /** Whether this index, being added to its table, has its resources and backfills from the table's items. */
+  boolean backfilling();
+
+  /** The IndexStatus DynamoDB reports (a global index may differ from its status: see IndexDefinition). */
+  default IndexDefinition.IndexStatus describedStatus() {
+    return status();
+  }
+
+  /**
+   * Whether this index is being added to an existing table, in either phase of its creation:
+   * CREATING while its table, of status {@code tableStatus}, is not (an index created with its
+   * table is CREATING with it, and never backfills).
+   */
+  default boolean isCreatingOnline(TableStatus tableStatus) {
+    return status() == IndexDefinition.IndexStatus.CREATING && tableStatus != TableStatus.CREATING;
+  }
+}
