@@ -9,6 +9,7 @@ import dev.dynamodouble.core.table.Projection;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
 import dev.dynamodouble.core.table.TableStatus;
+import dev.dynamodouble.core.table.VectorIndexDefinition;
 import dev.dynamodouble.core.table.Throughput;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,6 +42,26 @@ public final class TableDescriptions {
    */
   public static void write(JsonGenerator out, String field, Table table, boolean createResponse, TableStatus status)
       throws IOException {
+    write(out, field, table, createResponse, new Seen(status, table.globalIndexes(), table.vectorIndexes()));
+  }
+
+  /**
+   * What an operation saw of a table under the engine's lock: its status and its index lists (each
+   * replaced whole on a change). Clock tasks may move the table and its indexes on (an index's
+   * backfill, its ACTIVE) before the answer is written; the answer says what the operation did.
+   */
+  public record Seen(TableStatus status, List<IndexDefinition> globalIndexes,
+                     List<VectorIndexDefinition> vectorIndexes) {
+    /** What the caller sees of {@code table} now; call it under the engine's lock. */
+    public static Seen of(Table table) {
+      return new Seen(table.status(), table.globalIndexes(), table.vectorIndexes());
+    }
+  }
+
+  /** As above, with what the operation saw of the table. */
+  public static void write(JsonGenerator out, String field, Table table, boolean createResponse, Seen seen)
+      throws IOException {
+    TableStatus status = seen.status();
     TableData data = table.snapshot();
     out.writeObjectFieldStart(field);
     out.writeArrayFieldStart("AttributeDefinitions");
@@ -64,9 +85,9 @@ public final class TableDescriptions {
     out.writeStringField("TableId", table.id());
     writeBillingSummary(out, table, createResponse);
     ThroughputSettings.writeOnDemand(out, table);
-    writeIndexes(out, "LocalSecondaryIndexes", table, table.localIndexes(), createResponse);
-    writeIndexes(out, "GlobalSecondaryIndexes", table, table.globalIndexes(), createResponse);
-    VectorIndexContents.describe(out, table, data, createResponse);
+    writeIndexes(out, "LocalSecondaryIndexes", table, status, table.localIndexes(), createResponse);
+    writeIndexes(out, "GlobalSecondaryIndexes", table, status, seen.globalIndexes(), createResponse);
+    VectorIndexContents.describe(out, table, status, seen.vectorIndexes(), data, createResponse);
     if (!createResponse) {
       long[] warm = table.warmThroughput();
       writeWarmThroughput(out, warm[0], warm[1], TableStatus.ACTIVE.name());
@@ -124,8 +145,8 @@ public final class TableDescriptions {
     out.writeEndObject();
   }
 
-  private static void writeIndexes(JsonGenerator out, String field, Table table, List<IndexDefinition> indexes,
-                                   boolean createResponse) throws IOException {
+  private static void writeIndexes(JsonGenerator out, String field, Table table, TableStatus tableStatus,
+                                   List<IndexDefinition> indexes, boolean createResponse) throws IOException {
     if (indexes.isEmpty()) {
       return;
     }
@@ -139,7 +160,7 @@ public final class TableDescriptions {
         IndexDefinition.IndexStatus indexStatus = createResponse ? IndexDefinition.IndexStatus.CREATING
             : index.describedStatus();
         out.writeStringField("IndexStatus", indexStatus.name());
-        if (index.isCreatingOnline(table.status())) {
+        if (index.isCreatingOnline(tableStatus)) {
           // only an index added to an existing table backfills: false while it allocates its resources, then
           // true until ACTIVE (described UPDATING, still being created, if its throughput changed meanwhile)
           out.writeBooleanField("Backfilling", index.backfilling());

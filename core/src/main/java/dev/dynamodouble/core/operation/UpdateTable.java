@@ -63,7 +63,7 @@ public final class UpdateTable implements Operation {
     boolean strong = "STRONG".equals(consistency);
     JsonRequest sse = request.structure("SSESpecification");
     Encryption encryption = sse == null ? null : SseSpecifications.encryption(context, sse);
-    TableStatus[] statusSeen = new TableStatus[1];
+    TableDescriptions.Seen[] seen = new TableDescriptions.Seen[1];
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
       if (indexUpdates != null) {
@@ -135,12 +135,12 @@ public final class UpdateTable implements Operation {
           TableLifecycle.scheduleActive(context.engine(), found);
         }
       }
-      statusSeen[0] = found.status();
+      seen[0] = TableDescriptions.Seen.of(found);
       return found;
     });
     return out -> {
       out.writeStartObject();
-      TableDescriptions.write(out, "TableDescription", table, false, statusSeen[0]);
+      TableDescriptions.write(out, "TableDescription", table, false, seen[0]);
       out.writeEndObject();
     };
   }

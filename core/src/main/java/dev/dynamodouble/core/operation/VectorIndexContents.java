@@ -6,6 +6,7 @@ import dev.dynamodouble.core.table.Projection;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.table.TableData;
+import dev.dynamodouble.core.table.TableStatus;
 import dev.dynamodouble.core.table.VectorIndexDefinition;
 import dev.dynamodouble.core.value.AttributeValue;
 import dev.dynamodouble.core.value.ItemSize;
@@ -101,17 +102,18 @@ final class VectorIndexContents {
   }
 
   /** Writes {@code "VectorIndexes": [VectorIndexDescription...]} when the table has any. */
-  static void describe(JsonGenerator out, Table table, TableData data, boolean createResponse) throws IOException {
-    if (table.vectorIndexes().isEmpty()) {
+  static void describe(JsonGenerator out, Table table, TableStatus tableStatus, List<VectorIndexDefinition> indexes,
+                       TableData data, boolean createResponse) throws IOException {
+    if (indexes.isEmpty()) {
       return;
     }
     out.writeArrayFieldStart("VectorIndexes");
-    for (VectorIndexDefinition index : table.vectorIndexes()) {
+    for (VectorIndexDefinition index : indexes) {
       out.writeStartObject();
       writeDefinition(out, index);
       IndexDefinition.IndexStatus status = createResponse ? IndexDefinition.IndexStatus.CREATING : index.status();
       out.writeStringField("IndexStatus", status.name());
-      if (index.isCreatingOnline(table.status())) { // as a global index's: false while it allocates, then true
+      if (index.isCreatingOnline(tableStatus)) { // as a global index's: false while it allocates, then true
         out.writeBooleanField("Backfilling", index.backfilling());
       }
       long count = 0;
