@@ -5,10 +5,10 @@ import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 
 /**
- * The note Contributor Insights leaves on a Scan, whose keys the request alone does not tell: it
- * reports each item it reads. There is no note on a PartiQL request (DynamoDB's Contributor Insights
- * does not count them, even the Scan a SELECT becomes), nor anywhere while no table has insights
- * enabled, and asking for it costs a map lookup.
+ * The note through which a Scan tells Contributor Insights what its request alone does not: each
+ * item it reads. There is no note on a PartiQL request (DynamoDB's Contributor Insights does not
+ * count them, even the Scan a SELECT becomes), nor anywhere while no table has insights enabled, and
+ * asking for it costs a map lookup.
  */
 public interface KeyAccess {
   /** Whether a Scan of {@code table} (or of its index {@code indexName}) counts the items it reads: asked once per Scan. */
