@@ -1,9 +1,7 @@
 package dev.dynamodouble.core.insights;
 
-import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.ItemRefusals;
-import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.KeySchema;
 import dev.dynamodouble.core.table.StoredItem;
@@ -17,18 +15,16 @@ import java.util.Set;
 
 /**
  * Contributor Insights' note on one call whose keys its request alone does not tell: a Scan's
- * items as it reads them, the requests PartiQL statements become, and the items of a batch or
- * transaction the call's admissions refused (counted throttled there and then, and not counted
- * accessed when the call answers). Belongs to the call's thread.
+ * items as it reads them, and the items of a batch or transaction the call's admissions refused
+ * (counted throttled there and then, and not counted accessed when the call answers). Belongs to
+ * the call's thread.
  */
 final class CallKeys implements KeyAccess, ItemRefusals {
-  private final KeyAccessStage stage;
   private final ContributorInsights insights;
   private Map<Table, Set<ItemKey>> refused; // made on the first refusal
   private boolean throttlesCounted;
 
-  CallKeys(KeyAccessStage stage, ContributorInsights insights) {
-    this.stage = stage;
+  CallKeys(ContributorInsights insights) {
     this.insights = insights;
   }
 
@@ -48,19 +44,6 @@ final class CallKeys implements KeyAccess, ItemRefusals {
   }
 
   @Override
-  public void succeeded(Call call, String operation, JsonRequest request) {
-    stage.countAccessed(call, operation, request, this);
-  }
-
-  @Override
-  public void failed(Call call, String operation, JsonRequest request, DynamoException error) {
-    if (KeyAccessStage.counted(error)) {
-      throttlesCounted = true;
-      stage.countThrottled(call, operation, request);
-    }
-  }
-
-  @Override
   public void refused(Table table, ItemKey key, boolean forIndexWrites) {
     throttlesCounted = true;
     if (refused == null) {
@@ -72,7 +55,7 @@ final class CallKeys implements KeyAccess, ItemRefusals {
     }
   }
 
-  /** Whether a throttle of this call was counted already: its refused items, or statements. */
+  /** Whether a throttle of this call was counted already: its refused items. */
   boolean throttlesCounted() {
     return throttlesCounted;
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The items of a cancelled transaction (TransactWriteItems, TransactGetItems, ExecuteTransaction)
- * whose cancellation reason is a throttle, found by position: reason i belongs to item i.
+ * The items of a cancelled transaction (TransactWriteItems, TransactGetItems) whose cancellation
+ * reason is a throttle, found by position: reason i belongs to item i.
  */
 final class CancelledItems {
   /** The reason codes of a throttled item (CancellationReason.Code). */
@@ -21,18 +21,13 @@ final class CancelledItems {
   /** Tells {@code visitor} the keys of the call's items that {@code cancellation} reports throttled. */
   static void walkThrottled(Call call, DynamoException cancellation, RequestedKeys.Visitor visitor) {
     List<JsonRequest> reasons = RequestJson.detail(cancellation).structures("CancellationReasons");
-    boolean statements = StatementKeys.isStatementCall(call);
-    List<JsonRequest> items = statements ? StatementKeys.entries(call) : call.request().structures("TransactItems");
+    List<JsonRequest> items = call.request().structures("TransactItems");
     if (reasons == null || items == null) {
       return;
     }
     for (int i = 0; i < Math.min(reasons.size(), items.size()); i++) {
       if (reasons.get(i) != null && THROTTLES.contains(reasons.get(i).string("Code"))) {
-        if (statements) {
-          StatementKeys.walk(call, items.get(i), visitor);
-        } else {
-          RequestedKeys.transactItem(call, items.get(i), visitor);
-        }
+        RequestedKeys.transactItem(call, items.get(i), visitor);
       }
     }
   }

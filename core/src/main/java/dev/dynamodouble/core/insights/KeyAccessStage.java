@@ -6,7 +6,7 @@ import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.ItemRefusals;
 import dev.dynamodouble.core.pipeline.RequestStage;
-import dev.dynamodouble.core.protocol.JsonRequest;
+import dev.dynamodouble.core.pipeline.StatementTargets;
 import dev.dynamodouble.core.protocol.JsonWritable;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
@@ -20,8 +20,9 @@ import java.util.Map;
  * with a throttle (ProvisionedThroughputExceededException, ThrottlingException, RequestLimitExceeded,
  * whether capacity or a fault rule threw it), each item of a batch or transaction the capacity stage
  * or a fault rule refused, each transaction item a fault cancels with a throttling reason. PartiQL
- * statements count as the requests they become (through the {@link KeyAccess} note). Costs one
- * volatile read while no table has insights enabled.
+ * requests (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction) are not counted at all, as
+ * DynamoDB's Contributor Insights does not support them. Costs one volatile read while no table has
+ * insights enabled.
  */
 final class KeyAccessStage implements RequestStage {
   private final ContributorInsights insights;
@@ -33,12 +34,11 @@ final class KeyAccessStage implements RequestStage {
   @Override
   public void before(Call call) {
     // counts what succeeded in after() and what was refused in failed(), except what only the
-    // operation knows: a Scan's items, the requests PartiQL statements become, a batch's refused items
-    if (insights.everEnabled() && call.api() == Call.Api.DYNAMODB) {
+    // operation knows: a Scan's items, a batch's refused items
+    if (counts(call)) {
       switch (call.operation()) {
-        case "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems", "ExecuteStatement",
-             "BatchExecuteStatement", "ExecuteTransaction" -> {
-          CallKeys keys = new CallKeys(this, insights);
+        case "Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems" -> {
+          CallKeys keys = new CallKeys(insights);
           call.note(KeyAccess.class, keys);
           call.note(ItemRefusals.class, keys);
         }
@@ -49,28 +49,24 @@ final class KeyAccessStage implements RequestStage {
 
   @Override
   public JsonWritable after(Call call, JsonWritable response) {
-    if (insights.everEnabled() && call.api() == Call.Api.DYNAMODB) {
-      countAccessed(call, call.operation(), call.request(), CallKeys.of(call));
+    if (counts(call)) {
+      countAccessed(call, CallKeys.of(call));
     }
     return response;
   }
 
   @Override
   public void failed(Call call, DynamoException error) {
-    if (!insights.everEnabled() || call.api() != Call.Api.DYNAMODB) {
+    if (!counts(call)) {
       return;
     }
     CallKeys keys = CallKeys.of(call); // null when a stage before this one (faults) refused the call
     if (keys != null && keys.throttlesCounted()) {
-      return; // a batch refused item by item, a statement throttled inside the operation: counted then
+      return; // a batch refused item by item: counted then
     }
     try {
       if (counted(error)) {
-        if (StatementKeys.isStatementCall(call)) {
-          StatementKeys.walk(call, throttledKeys());
-        } else {
-          countThrottled(call, call.operation(), call.request());
-        }
+        RequestedKeys.walk(call, call.operation(), call.request(), throttledKeys());
       } else if (error.code() == ErrorCode.TRANSACTION_CANCELED) {
         CancelledItems.walkThrottled(call, error, throttledKeys());
       }
@@ -80,11 +76,21 @@ final class KeyAccessStage implements RequestStage {
   }
 
   /**
+   * Whether the call's keys may be counted: insights are on somewhere (the first, cheapest test), the
+   * call is a DynamoDB one, and it is not a PartiQL request, which DynamoDB's Contributor Insights
+   * does not support (neither accessed nor throttled, whatever refused it).
+   */
+  private boolean counts(Call call) {
+    return insights.everEnabled() && call.api() == Call.Api.DYNAMODB
+        && !StatementTargets.isStatementOperation(call.operation());
+  }
+
+  /**
    * Whether DynamoDB's Contributor Insights counts an error as a throttle of the request's keys: its
    * ThrottleCount counts ProvisionedThroughputExceededException, ThrottlingException and
    * RequestLimitExceeded, but not a write held back by a global secondary index's write capacity.
    */
-  static boolean counted(DynamoException error) {
+  private static boolean counted(DynamoException error) {
     ErrorCode code = error.code();
     return (code == ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED || code == ErrorCode.THROTTLING
         || code == ErrorCode.REQUEST_LIMIT_EXCEEDED) && !Throttles.forIndexWrites(error);
@@ -94,9 +100,9 @@ final class KeyAccessStage implements RequestStage {
    * Counts the keys of a request that succeeded as accessed: on the table and each index holding the
    * item; {@code keys} (or null) leaves out the items the call refused.
    */
-  void countAccessed(Call call, String operation, JsonRequest request, CallKeys keys) {
+  private void countAccessed(Call call, CallKeys keys) {
     try {
-      RequestedKeys.walk(call, operation, request, new RequestedKeys.Visitor() {
+      RequestedKeys.walk(call, call.operation(), call.request(), new RequestedKeys.Visitor() {
         @Override
         public void item(Table table, Map<String, AttributeValue> attributes) {
           if (keys == null || !keys.wasRefused(table, attributes)) {
@@ -111,15 +117,6 @@ final class KeyAccessStage implements RequestStage {
       });
     } catch (DynamoException | ClassCastException e) {
       // the operation accepted the request; a shape this stage does not expect is not counted
-    }
-  }
-
-  /** Counts the keys of a throttled request, on the table or index it addressed. */
-  void countThrottled(Call call, String operation, JsonRequest request) {
-    try {
-      RequestedKeys.walk(call, operation, request, throttledKeys());
-    } catch (RuntimeException e) {
-      // refused, perhaps before the operation read it: a malformed request is not counted
     }
   }
 

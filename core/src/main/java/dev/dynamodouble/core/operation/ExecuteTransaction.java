@@ -100,10 +100,6 @@ public final class ExecuteTransaction implements Operation {
     } catch (DynamoException e) {
       throw e.code() == ErrorCode.TRANSACTION_CANCELED ? withDuplicateItems(e, plans) : e;
     }
-    dev.dynamodouble.core.insights.KeyAccess access = dev.dynamodouble.core.insights.KeyAccess.of(context.call());
-    if (access != null) { // Contributor Insights counts the transaction's items
-      access.succeeded(context.call(), reads ? "TransactGetItems" : "TransactWriteItems", transaction);
-    }
     List<JsonRequest> responses = response.structures("Responses");
     Object capacity = response.raw("ConsumedCapacity");
     return out -> {

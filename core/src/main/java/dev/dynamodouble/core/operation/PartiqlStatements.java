@@ -4,7 +4,6 @@ import dev.dynamodouble.core.capacity.CapacityAdmission;
 import dev.dynamodouble.core.capacity.Throttles;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
-import dev.dynamodouble.core.insights.KeyAccess;
 import dev.dynamodouble.core.partiql.KeySchemas;
 import dev.dynamodouble.core.partiql.Plan;
 import dev.dynamodouble.core.partiql.RequestJson;
@@ -70,18 +69,10 @@ final class PartiqlStatements {
   /** Runs {@code plan}'s operation with exactly these request fields. */
   static JsonRequest runRequest(RequestContext context, Plan plan, Map<String, Object> fields) {
     JsonRequest request = RequestJson.request(fields);
-    KeyAccess access = KeyAccess.of(context.call()); // Contributor Insights: a statement counts as the request it became
     try {
       admit(context, plan, request);
-      JsonRequest response = RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
-      if (access != null) {
-        access.succeeded(context.call(), plan.kind().operation(), request);
-      }
-      return response;
+      return RequestJson.parse(OPERATIONS.get(plan.kind()).execute(context, request));
     } catch (DynamoException e) {
-      if (access != null) { // counted if a throttle
-        access.failed(context.call(), plan.kind().operation(), request, e);
-      }
       if (plan.kind() == Plan.Kind.INSERT && e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED) {
         throw StatementErrors.duplicateItem();
       }

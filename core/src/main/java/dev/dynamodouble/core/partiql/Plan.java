@@ -26,20 +26,13 @@ public record Plan(Kind kind, String tableName, Map<String, AttributeValue> key,
 
   /** How the statement is answered. */
   public enum Kind {
-    GET("GetItem", "Get"), QUERY("Query", null), SCAN("Scan", null), INSERT("PutItem", "Put"),
-    UPDATE("UpdateItem", "Update"), DELETE("DeleteItem", "Delete"), CONDITION_CHECK(null, "ConditionCheck");
+    GET("Get"), QUERY(null), SCAN(null), INSERT("Put"), UPDATE("Update"), DELETE("Delete"),
+    CONDITION_CHECK("ConditionCheck");
 
-    private final String operation;
     private final String transactAction;
 
-    Kind(String operation, String transactAction) {
-      this.operation = operation;
+    Kind(String transactAction) {
       this.transactAction = transactAction;
-    }
-
-    /** The engine operation of a single statement, or null when there is none (EXISTS). */
-    public String operation() {
-      return operation;
     }
 
     /** The member name of this action in TransactWriteItems / TransactGetItems, or null. */

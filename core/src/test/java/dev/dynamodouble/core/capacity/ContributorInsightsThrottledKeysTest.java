@@ -24,8 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -37,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Contributor Insights' most throttled keys, driven by real throttling: provisioned tables with a
  * few units a second on a manual clock, refused requests counted on the keys they name, in both
- * modes, and the accessed keys only in ACCESSED_AND_THROTTLED_KEYS.
+ * modes, and the accessed keys only in ACCESSED_AND_THROTTLED_KEYS; PartiQL requests not at all.
  */
 class ContributorInsightsThrottledKeysTest extends ManualEndpointTest {
   private static final String THROTTLED_KEYS = "THROTTLED_KEYS";
@@ -278,19 +280,42 @@ class ContributorInsightsThrottledKeysTest extends ManualEndpointTest {
   }
 
   @Test
-  void aThrottledStatementCountsOnceAsTheRequestItBecame() {
-    createTable("tbl", 5, 5);
+  void throttledPartiqlRequestsAreNotCounted() {
+    createTable("tbl", 1, 5);
     enable("tbl", null, DEFAULT_MODE);
-    client.batchWriteItem(r -> r.requestItems(Map.of("tbl", puts("a", 5))));
+    client.batchWriteItem(r -> r.requestItems(Map.of("tbl", puts("a", 5)))); // takes the five write units
+    List<KeyCount> accessedBefore = accessed("tbl", null, true);
+    assertThat(accessedBefore).hasSize(5);
+
+    // DynamoDB's Contributor Insights does not support PartiQL requests, throttled ones included
     assertThat(isThrottled(() -> client.executeStatement(r -> r.statement(
         "INSERT INTO \"tbl\" VALUE {'pk': 'x', 'sk': 's'}")))).isTrue();
+    assertThat(isThrottled(() -> client.executeStatement(r -> r.statement(
+        "DELETE FROM \"tbl\" WHERE pk = 'a1' AND sk = 's'")))).isTrue();
     var batch = client.batchExecuteStatement(r -> r.statements(
         BatchStatementRequest.builder().statement("UPDATE \"tbl\" SET v = 1 WHERE pk = 'a0' AND sk = 's'").build(),
         BatchStatementRequest.builder().statement("DELETE FROM \"tbl\" WHERE pk = 'y' AND sk = 's'").build()));
     assertThat(batch.responses()).allSatisfy(statement -> assertThat(statement.error()).isNotNull());
+    assertThat(catchThrowableOfType(DynamoDbException.class, () -> client.executeTransaction(r -> r.transactStatements(
+        ParameterizedStatement.builder().statement("INSERT INTO \"tbl\" VALUE {'pk': 'z', 'sk': 's'}").build()))))
+        .isNotNull();
+    int readThrottles = 0;
+    for (int i = 0; i < 4; i++) { // one read unit a second: strongly consistent SELECTs of an item, then of a partition
+      String where = i % 2 == 0 ? "pk = 'a2' AND sk = 's'" : "pk = 'a3'";
+      if (isThrottled(() -> client.executeStatement(r -> r.consistentRead(true)
+          .statement("SELECT * FROM \"tbl\" WHERE " + where)))) {
+        readThrottles++;
+      }
+    }
+    assertThat(readThrottles).isPositive();
+    assertThat(throttled("tbl", null, true)).isEmpty();
+    assertThat(accessed("tbl", null, true)).isEqualTo(accessedBefore);
 
-    assertThat(throttled("tbl", null, false)).containsExactly(
-        new KeyCount("a0", 1), new KeyCount("x", 1), new KeyCount("y", 1));
-    assertThat(accessed("tbl", null, false)).extracting(KeyCount::key).doesNotContain("x", "y");
+    // the same requests without PartiQL are counted
+    assertThat(isThrottled(() -> put("tbl", "x", "s"))).isTrue();
+    assertThat(isThrottled(() -> client.getItem(r -> r.tableName("tbl").key(item("pk", "a2", "sk", "s"))
+        .consistentRead(true)))).isTrue();
+    assertThat(throttled("tbl", null, true)).containsExactly(new KeyCount("a2,s", 1), new KeyCount("x,s", 1));
+    assertThat(accessed("tbl", null, true)).isEqualTo(accessedBefore);
   }
 }

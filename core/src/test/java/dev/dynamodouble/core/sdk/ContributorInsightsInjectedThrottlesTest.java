@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * A throttle injected by a fault rule is a throttle from the client's view, and Contributor
  * Insights counts it as one: an injected ProvisionedThroughputExceededException, ThrottlingException
  * or RequestLimitExceeded on the keys the request names, injected unprocessed batch items, and
- * transaction items cancelled with a throttling reason. Other injected errors are not throttles.
+ * transaction items cancelled with a throttling reason. Other injected errors are not throttles,
+ * and PartiQL requests are not counted whatever a rule injects.
  */
 class ContributorInsightsInjectedThrottlesTest {
   private DynamoDouble dynamo;
@@ -120,24 +122,60 @@ class ContributorInsightsInjectedThrottlesTest {
     assertThat(accessed()).isEmpty();
   }
 
-  @Test
-  void aStatementTransactionCancelledWithAThrottlingReasonCountsThatStatement() {
-    dynamo.faults().add(FaultRule.on("ExecuteTransaction").times(1).cancel("ThrottlingError", "None"));
-    assertThat(catchThrowableOfType(TransactionCanceledException.class, () -> client.executeTransaction(r -> r
-        .transactStatements(
-            ParameterizedStatement.builder().statement("INSERT INTO \"events\" VALUE {'pk': 'x1', 'sk': '1'}").build(),
-            ParameterizedStatement.builder().statement("DELETE FROM \"events\" WHERE pk = 'x2' AND sk = '1'").build()))))
-        .isNotNull();
-    assertThat(throttled(true)).containsExactly(new KeyCount("x1,1", 1));
+  private static BatchStatementRequest statement(String text) {
+    return BatchStatementRequest.builder().statement(text).build();
+  }
+
+  private static ParameterizedStatement transactStatement(String text) {
+    return ParameterizedStatement.builder().statement(text).build();
   }
 
   @Test
-  void aThrottledStatementCountsTheKeysItNames() {
-    dynamo.faults().add(FaultRule.on("ExecuteStatement").times(2).error("ThrottlingException"));
+  void injectedThrottlesOfPartiqlRequestsAreNotCounted() {
+    // DynamoDB's Contributor Insights does not support PartiQL requests, whatever throttled them
+    dynamo.faults().add(FaultRule.on("ExecuteStatement").times(3).error("ThrottlingException"));
     assertThat(errorOf(() -> client.executeStatement(r -> r.statement(
         "UPDATE \"events\" SET v = 1 WHERE pk = 's1' AND sk = '1'")))).isEqualTo("ThrottlingException");
     assertThat(errorOf(() -> client.executeStatement(r -> r.statement(
         "SELECT * FROM \"events\" WHERE pk IN ['s2', 's3']")))).isEqualTo("ThrottlingException");
-    assertThat(throttled(false)).containsExactly(new KeyCount("s1", 1), new KeyCount("s2", 1), new KeyCount("s3", 1));
+    assertThat(errorOf(() -> client.executeStatement(r -> r.statement(
+        "INSERT INTO \"events\" VALUE {'pk': 's4', 'sk': '1'}")))).isEqualTo("ThrottlingException");
+
+    dynamo.faults().add(FaultRule.on("BatchExecuteStatement").times(1).error("ProvisionedThroughputExceededException"));
+    assertThat(errorOf(() -> client.batchExecuteStatement(r -> r.statements(
+        statement("UPDATE \"events\" SET v = 1 WHERE pk = 's5' AND sk = '1'"),
+        statement("DELETE FROM \"events\" WHERE pk = 's5' AND sk = '2'")))))
+        .isEqualTo("ProvisionedThroughputExceededException");
+    dynamo.faults().add(FaultRule.on("BatchExecuteStatement").times(1).unprocessedKeys("s6"));
+    var batch = client.batchExecuteStatement(r -> r.statements(
+        statement("UPDATE \"events\" SET v = 1 WHERE pk = 's6' AND sk = '1'"),
+        statement("INSERT INTO \"events\" VALUE {'pk': 'served', 'sk': '1'}")));
+    assertThat(batch.responses()).extracting(response -> response.error() == null).containsExactly(false, true);
+
+    dynamo.faults().add(FaultRule.on("ExecuteTransaction").times(1).cancel("ThrottlingError", "None"));
+    assertThat(catchThrowableOfType(TransactionCanceledException.class, () -> client.executeTransaction(r -> r
+        .transactStatements(transactStatement("INSERT INTO \"events\" VALUE {'pk': 'x1', 'sk': '1'}"),
+            transactStatement("DELETE FROM \"events\" WHERE pk = 'x2' AND sk = '1'")))).cancellationReasons())
+        .extracting(reason -> reason.code()).containsExactly("ThrottlingError", "None");
+    dynamo.faults().add(FaultRule.on("ExecuteTransaction").times(1).error("RequestLimitExceeded"));
+    assertThat(errorOf(() -> client.executeTransaction(r -> r.transactStatements(
+        transactStatement("SELECT * FROM \"events\" WHERE pk = 'x3' AND sk = '1'")))))
+        .isEqualTo("RequestLimitExceeded");
+
+    assertThat(throttled(true)).isEmpty();
+    assertThat(accessed()).isEmpty(); // not even the statement served
+
+    // the same refusals of requests that are not PartiQL are counted
+    dynamo.faults().add(FaultRule.on("TransactWriteItems").times(1).cancel("ThrottlingError", "None"));
+    assertThat(catchThrowableOfType(TransactionCanceledException.class, () -> client.transactWriteItems(r -> r
+        .transactItems(t -> t.put(p -> p.tableName("events").item(item("pk", "x1", "sk", "1"))),
+            t -> t.delete(d -> d.tableName("events").key(item("pk", "x2", "sk", "1"))))))).isNotNull();
+    dynamo.faults().add(FaultRule.on("UpdateItem").times(1).error("ThrottlingException"));
+    assertThat(errorOf(() -> client.updateItem(r -> r.tableName("events").key(item("pk", "s1", "sk", "1"))
+        .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", s("1"))))))
+        .isEqualTo("ThrottlingException");
+    client.putItem(r -> r.tableName("events").item(item("pk", "served", "sk", "2")));
+    assertThat(throttled(true)).containsExactly(new KeyCount("s1,1", 1), new KeyCount("x1,1", 1));
+    assertThat(accessed()).containsExactly(new KeyCount("served", 1));
   }
 }

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Contributor Insights counts what a Scan reads (each item) and what PartiQL statements access
- * (as the requests they become), and keys a multi-attribute GSI partition by all its attributes.
+ * Contributor Insights counts what a Scan reads (each item), not what PartiQL requests access, and
+ * keys a multi-attribute GSI partition by all its attributes.
  */
 class ContributorInsightsScanPartiqlTest {
   private DynamoDouble dynamo;
@@ -74,19 +74,30 @@ class ContributorInsightsScanPartiqlTest {
   }
 
   @Test
-  void partiqlStatementsCountAsTheRequestsTheyBecome() {
-    client.executeStatement(r -> r.statement("SELECT * FROM \"events\" WHERE pk = 'p2' AND sk = '1'"));
+  void partiqlRequestsAreNotCounted() {
+    // DynamoDB's Contributor Insights does not support PartiQL requests, whatever they read or write
+    client.executeStatement(r -> r.statement("SELECT * FROM \"events\" WHERE pk = 'p2' AND sk = '1'")); // one item
     client.executeStatement(r -> r.statement("UPDATE \"events\" SET v = 1 WHERE pk = 'p2' AND sk = '1'"));
-    client.executeStatement(r -> r.statement("SELECT * FROM \"events\" WHERE pk = 'p1'")); // a Query: its partition
-    client.executeStatement(r -> r.statement("SELECT * FROM \"events\"")); // a Scan: every item
+    client.executeStatement(r -> r.statement("SELECT * FROM \"events\" WHERE pk = 'p1'")); // a partition
+    client.executeStatement(r -> r.statement("SELECT * FROM \"events\"")); // every item
     client.batchExecuteStatement(r -> r.statements(
         BatchStatementRequest.builder().statement("DELETE FROM \"events\" WHERE pk = 'p3' AND sk = '1'").build(),
         BatchStatementRequest.builder().statement("DELETE FROM \"events\" WHERE pk = 'p5' AND sk = '1'").build()));
+    client.batchExecuteStatement(r -> r.statements(
+        BatchStatementRequest.builder().statement("SELECT * FROM \"events\" WHERE pk = 'p1' AND sk = '1'").build()));
     client.executeTransaction(r -> r.transactStatements(
-        ParameterizedStatement.builder().statement("INSERT INTO \"events\" VALUE {'pk': 'p4', 'sk': '1'}").build()));
-    assertThat(insights.topKeys(table, null, false, 10)).containsExactly(
-        new KeyCount("p1", 3), new KeyCount("p2", 3), new KeyCount("p3", 1), new KeyCount("p4", 1),
-        new KeyCount("p5", 1));
+        ParameterizedStatement.builder().statement("INSERT INTO \"events\" VALUE {'pk': 'p4', 'sk': '1', 'a': 'y', 'b': '1'}")
+            .build()));
+    client.executeTransaction(r -> r.transactStatements(
+        ParameterizedStatement.builder().statement("SELECT * FROM \"events\" WHERE pk = 'p4' AND sk = '1'").build()));
+    assertThat(client.getItem(r -> r.tableName("events").key(item("pk", "p4", "sk", "1"))).hasItem()).isTrue();
+    assertThat(insights.topKeys(table, null, false, 10)).containsExactly(new KeyCount("p4", 1)); // the GetItem alone
+    assertThat(insights.topKeys(table, "byAB", false, 10)).isEmpty(); // not even the item the INSERT put there
+    assertThat(insights.topThrottledKeys(table, null, false, 10)).isEmpty();
+
+    client.query(r -> r.tableName("events").indexName("byAB").keyConditionExpression("a = :a AND b = :b")
+        .expressionAttributeValues(Map.of(":a", s("x"), ":b", s("2")))); // the index counts what is not PartiQL
+    assertThat(insights.topKeys(table, "byAB", false, 10)).containsExactly(new KeyCount("x,2", 1));
   }
 
   @Test
