@@ -169,6 +169,24 @@ public class DynamoDoubleContainer extends GenericContainer<DynamoDoubleContaine
   }
 
   /**
+   * The Contributor Insights counts of a table's partition keys (after UpdateContributorInsights
+   * ENABLE), most counted first, as JSON: {@code {"Table": T, "Accessed": [{"Key": k, "Count": n}, ...],
+   * "Throttled": [...]}}.
+   */
+  public String contributorInsightsKeys(String table) {
+    return contributorInsightsKeys(table, null, false);
+  }
+
+  /**
+   * As {@link #contributorInsightsKeys(String)}, of the table or (non-null {@code index}) one of its
+   * indexes, by partition key or ({@code fullKey}) partition and sort key values joined by a comma.
+   */
+  public String contributorInsightsKeys(String table, String index, boolean fullKey) {
+    return control().get("insights/keys?table=" + ControlClient.segment(table)
+        + (index == null ? "" : "&index=" + ControlClient.segment(index)) + (fullKey ? "&fullKey=true" : ""));
+  }
+
+  /**
    * Runs every task due now on the server's clock and delivers every stream batch due now before it
    * returns; the pending view after it, as JSON: {@code {"hiddenStreamRecords": n, "nextReadableAt": ...,
    * "nextDeliveryAt": ..., "triggers": [...]}} (records a {@code streamDelay} fault still hides become

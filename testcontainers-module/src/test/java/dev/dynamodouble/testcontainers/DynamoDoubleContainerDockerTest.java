@@ -112,6 +112,23 @@ class DynamoDoubleContainerDockerTest {
   }
 
   @Test
+  void contributorInsightsCountsAccessedAndThrottledKeys() {
+    client.updateContributorInsights(r -> r.tableName("orders")
+        .contributorInsightsAction(software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction.ENABLE));
+    for (int i = 0; i < 2; i++) {
+      client.putItem(r -> r.tableName("orders").item(Map.of("pk", AttributeValue.fromS("o-5"))));
+    }
+    dynamo.applyFaults("{\"rules\": [{\"name\": \"hot\", \"operation\": \"PutItem\", \"error\": \"ThrottlingException\"}]}");
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName("orders").item(Map.of("pk", AttributeValue.fromS("o-6")))))
+        .isInstanceOf(ThrottlingException.class);
+
+    assertThat(dynamo.contributorInsightsKeys("orders")).isEqualTo("{\"Table\":\"orders\","
+        + "\"Accessed\":[{\"Key\":\"o-5\",\"Count\":2}],\"Throttled\":[{\"Key\":\"o-6\",\"Count\":1}]}");
+    assertThatThrownBy(() -> dynamo.contributorInsightsKeys("orders", "noSuchIndex", false))
+        .isInstanceOf(DynamoDoubleControlException.class).hasMessageContaining("no index named 'noSuchIndex'");
+  }
+
+  @Test
   void faultsAddedAtRunTimeFireAndCanBeCleared() {
     dynamo.applyFaults("{\"rules\": [{\"name\": \"no-writes\", \"operation\": \"PutItem\", \"error\": \"ThrottlingException\"}]}");
     assertThatThrownBy(() -> client.putItem(r -> r.tableName("orders").item(Map.of("pk", AttributeValue.fromS("o-3")))))
