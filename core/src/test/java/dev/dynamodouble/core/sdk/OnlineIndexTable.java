@@ -6,11 +6,6 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamodouble.core.DynamoDouble;
-import dev.dynamodouble.core.time.DynamoClock;
-import dev.dynamodouble.core.time.ManualClock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,15 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * The table "orders" (partition key pk) on a manual clock with a 30 s status delay, and the global
- * secondary index byAddress (city, street: both strings) to add to it online. The index allocates
- * its resources for the first half of the delay (CREATING, Backfilling false, the table UPDATING),
- * backfills for the second (Backfilling true, the table ACTIVE again), then is ACTIVE.
+ * The table "orders" (partition key pk) and the global secondary index byAddress (city, street:
+ * both strings) to add to it online, through the phases of {@link PhasedIndexTable}.
  * The table is on-demand, or provisioned ({@link #provisioned()}: 5 read and 5 write units, as is
  * the index).
  */
-final class OnlineIndexTable implements AutoCloseable {
-  static final Duration STATUS_DELAY = Duration.ofSeconds(30);
+final class OnlineIndexTable extends PhasedIndexTable {
   static final String INDEX = "byAddress";
   /** What a write of a city that is a number is refused with once the index is ACTIVE. */
   static final String MISMATCH = "One or more parameter values were invalid: Type mismatch for Index Key city "
@@ -52,9 +44,6 @@ final class OnlineIndexTable implements AutoCloseable {
   static final ProvisionedThroughput UNITS = ProvisionedThroughput.builder().readCapacityUnits(5L)
       .writeCapacityUnits(5L).build();
 
-  final ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-  final DynamoDouble dynamo;
-  final DynamoDbClient client;
   private final boolean provisioned;
 
   OnlineIndexTable() {
@@ -63,8 +52,6 @@ final class OnlineIndexTable implements AutoCloseable {
 
   private OnlineIndexTable(boolean provisioned) {
     this.provisioned = provisioned;
-    dynamo = DynamoDouble.builder().clock(clock).statusDelay(STATUS_DELAY).start();
-    client = SdkTestSupport.client(dynamo);
     if (provisioned) {
       client.createTable(r -> r.tableName("orders").keySchema(hash("pk")).attributeDefinitions(attr("pk",
           ScalarAttributeType.S)).billingMode(BillingMode.PROVISIONED).provisionedThroughput(UNITS));
@@ -102,18 +89,6 @@ final class OnlineIndexTable implements AutoCloseable {
         GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(INDEX)).build())).tableDescription();
   }
 
-  /** Moves the clock to the start of the backfill, the table ACTIVE again (call once, after {@link #addIndex()}). */
-  void startBackfill() {
-    clock.advance(STATUS_DELAY.dividedBy(2));
-    assertPhase(TableStatus.ACTIVE, IndexStatus.CREATING, true);
-  }
-
-  /** Moves the clock on until the index is ACTIVE (call once, after {@link #startBackfill()}). */
-  void activate() {
-    clock.advance(STATUS_DELAY.dividedBy(2));
-    assertPhase(TableStatus.ACTIVE, IndexStatus.ACTIVE, null);
-  }
-
   /** The table's status, as DescribeTable reports it. */
   TableStatus tableStatus() {
     return client.describeTable(r -> r.tableName("orders")).table().tableStatus();
@@ -129,7 +104,8 @@ final class OnlineIndexTable implements AutoCloseable {
     return region.describeTable(r -> r.tableName("orders")).table().globalSecondaryIndexes().get(0);
   }
 
-  private void assertPhase(TableStatus tableStatus, IndexStatus status, Boolean backfilling) {
+  @Override
+  void assertPhase(TableStatus tableStatus, IndexStatus status, Boolean backfilling) {
     TableDescription described = client.describeTable(r -> r.tableName("orders")).table();
     assertThat(described.tableStatus()).isEqualTo(tableStatus);
     GlobalSecondaryIndexDescription index = described.globalSecondaryIndexes().get(0);
@@ -154,11 +130,5 @@ final class OnlineIndexTable implements AutoCloseable {
 
   private static List<String> keys(List<Map<String, AttributeValue>> items) {
     return items.stream().map(i -> i.get("pk").s()).sorted().toList();
-  }
-
-  @Override
-  public void close() {
-    client.close();
-    dynamo.close();
   }
 }

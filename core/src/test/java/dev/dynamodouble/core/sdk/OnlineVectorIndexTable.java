@@ -5,11 +5,6 @@ import static dev.dynamodouble.core.sdk.SdkTestSupport.item;
 import static dev.dynamodouble.core.sdk.SdkTestSupport.n;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamodouble.core.DynamoDouble;
-import dev.dynamodouble.core.time.DynamoClock;
-import dev.dynamodouble.core.time.ManualClock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +21,15 @@ import software.amazon.awssdk.services.dynamodb.model.VectorDistanceFunction;
 import software.amazon.awssdk.services.dynamodb.model.VectorIndexDescription;
 
 /**
- * As OnlineIndexTable, for a vector index: the on-demand table "docs" (partition key pk) on a
- * manual clock with a 30 s status delay, and the vector index "vec" (vector attribute emb, 2
- * dimensions, euclidean, search schema HASH grp, a number) to add to it online. The index
- * allocates its resources for the first half of the delay (CREATING, Backfilling false, the table
- * UPDATING), backfills for the second (Backfilling true, the table ACTIVE again), then is ACTIVE.
+ * As OnlineIndexTable, for a vector index: the on-demand table "docs" (partition key pk) and the
+ * vector index "vec" (vector attribute emb, 2 dimensions, euclidean, search schema HASH grp, a
+ * number) to add to it online, through the phases of {@link PhasedIndexTable}.
  */
-final class OnlineVectorIndexTable implements AutoCloseable {
-  static final Duration STATUS_DELAY = Duration.ofSeconds(30);
+final class OnlineVectorIndexTable extends PhasedIndexTable {
   static final String INDEX = "vec";
   /** What a write of a 3-dimension vector is refused with while the index exists. */
   static final String DIMENSIONS = "One or more parameter values were invalid: Vector dimensions mismatch for vector "
       + "attribute emb: expected 2, got 3. IndexName: vec";
-
-  final ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-  final DynamoDouble dynamo = DynamoDouble.builder().clock(clock).statusDelay(STATUS_DELAY).start();
-  final DynamoDbClient client = SdkTestSupport.client(dynamo);
 
   OnlineVectorIndexTable() {
     SdkTestSupport.createTable(client, "docs", "pk", null);
@@ -73,19 +61,7 @@ final class OnlineVectorIndexTable implements AutoCloseable {
         .tableDescription();
   }
 
-  /** Moves the clock to the start of the backfill, the table ACTIVE again (call once, after {@link #addIndex()}). */
-  void startBackfill() {
-    clock.advance(STATUS_DELAY.dividedBy(2));
-    assertPhase(TableStatus.ACTIVE, IndexStatus.CREATING, true);
-  }
-
-  /** Moves the clock on until the index is ACTIVE (call once, after {@link #startBackfill()}). */
-  void activate() {
-    clock.advance(STATUS_DELAY.dividedBy(2));
-    assertPhase(TableStatus.ACTIVE, IndexStatus.ACTIVE, null);
-  }
-
-  /** Asserts the table's status, and vec's status and Backfilling, as DescribeTable reports them. */
+  @Override
   void assertPhase(TableStatus tableStatus, IndexStatus status, Boolean backfilling) {
     TableDescription described = describe();
     assertThat(described.tableStatus()).isEqualTo(tableStatus);
@@ -107,11 +83,5 @@ final class OnlineVectorIndexTable implements AutoCloseable {
 
   void put(Map<String, AttributeValue> item) {
     client.putItem(r -> r.tableName("docs").item(item));
-  }
-
-  @Override
-  public void close() {
-    client.close();
-    dynamo.close();
   }
 }
