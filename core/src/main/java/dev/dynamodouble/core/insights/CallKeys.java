@@ -15,13 +15,14 @@ import java.util.Set;
 
 /**
  * Contributor Insights' note on one call whose keys its request alone does not tell: a Scan's
- * items as it reads them, and the items of a batch or transaction the call's admissions refused
- * (counted throttled there and then, and not counted accessed when the call answers). Belongs to
- * the call's thread.
+ * items as it reads them, the items of a batch or transaction the call's admissions refused
+ * (counted throttled there and then, and not counted accessed when the call answers), and the keys
+ * a BatchGetItem left unread for its answer's size (not counted at all). Belongs to the call's
+ * thread.
  */
 final class CallKeys implements KeyAccess, ItemRefusals {
   private final ContributorInsights insights;
-  private Map<Table, Set<ItemKey>> refused; // made on the first refusal
+  private Map<Table, Set<ItemKey>> refused; // refused or unread items, made on the first
   private boolean throttlesCounted;
 
   CallKeys(ContributorInsights insights) {
@@ -44,12 +45,14 @@ final class CallKeys implements KeyAccess, ItemRefusals {
   }
 
   @Override
+  public void unread(Table table, ItemKey key) {
+    notAccessed(table, key);
+  }
+
+  @Override
   public void refused(Table table, ItemKey key, boolean forIndexWrites) {
     throttlesCounted = true;
-    if (refused == null) {
-      refused = new IdentityHashMap<>();
-    }
-    refused.computeIfAbsent(table, t -> new HashSet<>()).add(key);
+    notAccessed(table, key);
     if (!forIndexWrites) { // DynamoDB does not count a write held back by an index's write capacity
       insights.record(Contribution.THROTTLED, table, null, attributes(table.keySchema(), key));
     }
@@ -60,7 +63,17 @@ final class CallKeys implements KeyAccess, ItemRefusals {
     return throttlesCounted;
   }
 
-  /** Whether the item of {@code table} with these attributes (its key, or the whole item) was refused. */
+  private void notAccessed(Table table, ItemKey key) {
+    if (refused == null) {
+      refused = new IdentityHashMap<>();
+    }
+    refused.computeIfAbsent(table, t -> new HashSet<>()).add(key);
+  }
+
+  /**
+   * Whether the item of {@code table} with these attributes (its key, or the whole item) was left
+   * unprocessed: refused, or unread.
+   */
   boolean wasRefused(Table table, Map<String, AttributeValue> attributes) {
     Set<ItemKey> keys = refused == null ? null : refused.get(table);
     return keys != null && keys.contains(table.keySchema().keyOfItem(attributes));

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.insights;
 
 import dev.dynamodouble.core.pipeline.Call;
+import dev.dynamodouble.core.table.ItemKey;
 import dev.dynamodouble.core.table.StoredItem;
 import dev.dynamodouble.core.table.Table;
 
@@ -16,6 +17,12 @@ public interface KeyAccess {
 
   /** Counts one item a Scan read from {@code table} or from its index {@code indexName} (null: the table). */
   void read(Table table, String indexName, StoredItem item);
+
+  /**
+   * The key {@code key} of {@code table} that a BatchGetItem leaves unprocessed without a throttle,
+   * its answer being full (16 MB): not read, so not counted as accessed.
+   */
+  void unread(Table table, ItemKey key);
 
   /** The call's note, or null when nothing is counted. */
   static KeyAccess of(Call call) {

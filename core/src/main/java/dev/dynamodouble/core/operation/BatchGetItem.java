@@ -6,6 +6,7 @@ import dev.dynamodouble.core.capacity.ConsumedCapacity;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.Echo;
 import dev.dynamodouble.core.expression.Projection;
+import dev.dynamodouble.core.insights.KeyAccess;
 import dev.dynamodouble.core.protocol.AttributeValues;
 import dev.dynamodouble.core.protocol.Constraints;
 import dev.dynamodouble.core.protocol.Json;
@@ -93,6 +94,7 @@ public final class BatchGetItem implements Operation {
     Map<TableRequest, List<Map<String, AttributeValue>>> unprocessed = new LinkedHashMap<>();
     Map<String, ConsumedCapacity> capacities = new LinkedHashMap<>();
     long responseBytes = 0;
+    KeyAccess access = KeyAccess.of(context.call());
     List<Runnable> charges = new ArrayList<>(); // paid once every key has been admitted or refused
     for (TableRequest t : tables) {
       TableData data = context.read(t.table(), null, t.consistent());
@@ -108,6 +110,9 @@ public final class BatchGetItem implements Operation {
         long size = item == null ? 0 : item.size();
         if (responseBytes + size > MAX_RESPONSE_BYTES) {
           unprocessed.computeIfAbsent(t, k -> new ArrayList<>()).add(t.keys().get(i));
+          if (access != null) { // Contributor Insights: not read
+            access.unread(t.table(), itemKey);
+          }
           continue;
         }
         responseBytes += size;

@@ -96,6 +96,32 @@ class ContributorInsightsTest {
   }
 
   @Test
+  void keysABatchGetItemLeavesUnprocessedForItsSizeAreNotCounted() {
+    SdkTestSupport.createTable(client, "large", "pk", null);
+    client.updateContributorInsights(r -> r.tableName("large").contributorInsightsAction(ContributorInsightsAction.ENABLE));
+    String payload = "x".repeat(400_000); // 42 such items are over a BatchGetItem answer's 16 MB
+    java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> keys =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 42; i++) {
+      String pk = "k" + i;
+      client.putItem(r -> r.tableName("large").item(item("pk", pk, "body", payload)));
+      keys.add(item("pk", pk));
+    }
+    Table large = dynamo.engine().region("us-east-1").find("large");
+    ContributorInsights insights = dynamo.engine().contributorInsights();
+    long writes = insights.topKeys(large, null, false, 100).stream().mapToLong(ContributorInsights.KeyCount::count).sum();
+
+    var answer = client.batchGetItem(r -> r.requestItems(java.util.Map.of("large",
+        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).build())));
+    int read = answer.responses().get("large").size();
+    assertThat(answer.unprocessedKeys().get("large").keys()).hasSize(42 - read).isNotEmpty();
+    long counted = insights.topKeys(large, null, false, 100).stream().mapToLong(ContributorInsights.KeyCount::count).sum();
+    assertThat(counted - writes).isEqualTo(read);
+    assertThat(insights.topKeys(large, null, false, 100)).filteredOn(k -> k.count() == 2).hasSize(read);
+    client.deleteTable(r -> r.tableName("large")); // the class's other tests list the tables with insights
+  }
+
+  @Test
   void unknownTablesAndIndexesAreNotFound() {
     assertNotFound(() -> client.describeContributorInsights(r -> r.tableName("nope")),
         "Requested resource not found: Table: nope not found");
