@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class CallKeys implements KeyAccess, ItemRefusals {
   private final ContributorInsights insights;
-  private Map<Table, Set<ItemKey>> refused; // refused or unread items, made on the first
+  private Map<Table, Set<ItemKey>> unprocessed; // refused or unread items, made on the first
   private boolean throttlesCounted;
 
   CallKeys(ContributorInsights insights) {
@@ -64,18 +64,18 @@ final class CallKeys implements KeyAccess, ItemRefusals {
   }
 
   private void notAccessed(Table table, ItemKey key) {
-    if (refused == null) {
-      refused = new IdentityHashMap<>();
+    if (unprocessed == null) {
+      unprocessed = new IdentityHashMap<>();
     }
-    refused.computeIfAbsent(table, t -> new HashSet<>()).add(key);
+    unprocessed.computeIfAbsent(table, t -> new HashSet<>()).add(key);
   }
 
   /**
    * Whether the item of {@code table} with these attributes (its key, or the whole item) was left
    * unprocessed: refused, or unread.
    */
-  boolean wasRefused(Table table, Map<String, AttributeValue> attributes) {
-    Set<ItemKey> keys = refused == null ? null : refused.get(table);
+  boolean leftUnprocessed(Table table, Map<String, AttributeValue> attributes) {
+    Set<ItemKey> keys = unprocessed == null ? null : unprocessed.get(table);
     return keys != null && keys.contains(table.keySchema().keyOfItem(attributes));
   }
 

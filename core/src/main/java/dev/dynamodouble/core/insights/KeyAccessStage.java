@@ -105,7 +105,7 @@ final class KeyAccessStage implements RequestStage {
       RequestedKeys.walk(call, call.operation(), call.request(), new RequestedKeys.Visitor() {
         @Override
         public void item(Table table, Map<String, AttributeValue> attributes) {
-          if (keys == null || !keys.wasRefused(table, attributes)) {
+          if (keys == null || !keys.leftUnprocessed(table, attributes)) {
             insights.recordAccess(table, attributes);
           }
         }

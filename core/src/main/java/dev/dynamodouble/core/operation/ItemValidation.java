@@ -66,10 +66,10 @@ public final class ItemValidation {
    * in between (ACTIVE now) refuses an item that violates its keys, as it would had the write come
    * later; one added in between is being created, so it accepts the item and leaves it out (as the
    * first check would have). A table's local indexes never change. A table that turns ACTIVE from
-   * CREATING replaces its index list too (its indexes turn ACTIVE with it). While the indexes stay the same (the common
-   * case) it costs one read and one comparison. A table with vector indexes has its item's vectors
-   * checked again (a vector index may have been added too; such tables are few, and the check is a
-   * pass over the vector).
+   * CREATING replaces its index list too (its indexes turn ACTIVE with it). While the indexes stay
+   * the same (the common case) it costs one read and one comparison. A table with vector indexes
+   * has its item's vectors checked again (a vector index may have been added too; such tables are
+   * few, and the check is a pass over the vector).
    */
   public static void recheck(Table table, List<IndexDefinition> checked, StoredItem item) {
     List<IndexDefinition> now = table.globalIndexes();
