@@ -41,7 +41,7 @@ final class ChildMeasurements {
   static boolean applies(SystemUnderTest system) {
     return !system.id().equals(Floor.ID)
         && !system.id().equals(Floor.READING_ID)
-        && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded.ID)
+        && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDbLocalOptIn.EMBEDDED)
         && !system.id().equals(dev.dynamodouble.benchmarks.sut.DynamoDoubleCds.ID);
   }
 

@@ -44,7 +44,7 @@ public final class Clients {
    * through the endpoint's own HTTP client if it has one (in process), else over HTTP.
    */
   public static DynamoDbClient create(RunningEndpoint endpoint) {
-    if (endpoint instanceof dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded.OwnClient own) {
+    if (endpoint instanceof dev.dynamodouble.benchmarks.sut.OwnClient own) {
       return own.client(); // the system's own client (no HTTP); closing it is the system's close()
     }
     if (endpoint instanceof DynamoDoubleInProcess.OwnHttpClient own) {

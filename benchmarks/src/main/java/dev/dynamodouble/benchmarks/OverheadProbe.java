@@ -2,11 +2,10 @@ package dev.dynamodouble.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.dynamodouble.benchmarks.overhead.DynamoDbLocalClass;
 import dev.dynamodouble.benchmarks.overhead.DynamoDoubleAsyncClass;
 import dev.dynamodouble.benchmarks.overhead.DynamoDoubleClass;
 import dev.dynamodouble.benchmarks.overhead.PlainClass;
-import dev.dynamodouble.benchmarks.sut.DynamoDbLocal;
+import dev.dynamodouble.benchmarks.sut.DynamoDbLocalOptIn;
 import dev.dynamodouble.benchmarks.sut.DynamoDouble;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -41,8 +40,8 @@ public final class OverheadProbe {
         case DynamoDouble.ID:
           testClass = DynamoDoubleClass.class;
           break;
-        case DynamoDbLocal.ID:
-          testClass = DynamoDbLocalClass.class;
+        case DynamoDbLocalOptIn.SERVER:
+          testClass = DynamoDbLocalOptIn.testClass();
           break;
         default:
           ChildJvm.exit(ChildJvm.UNAVAILABLE + "no test class for " + args[0], 0);

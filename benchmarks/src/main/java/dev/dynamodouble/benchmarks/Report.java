@@ -1,6 +1,6 @@
 package dev.dynamodouble.benchmarks;
 
-import dev.dynamodouble.benchmarks.sut.DynamoDbLocal;
+import dev.dynamodouble.benchmarks.sut.DynamoDbLocalOptIn;
 import dev.dynamodouble.benchmarks.sut.DynamoDouble;
 import dev.dynamodouble.benchmarks.sut.DynamoDoubleInProcess;
 import dev.dynamodouble.benchmarks.sut.Floor;
@@ -21,7 +21,7 @@ final class Report {
 
   static final String DD = DynamoDouble.ID;
   static final String[][] RATIOS = {
-      {DynamoDbLocal.ID, "DD/DDBL"},
+      {DynamoDbLocalOptIn.SERVER, "DD/DDBL"},
       {Floor.ID, "DD/floor"},
       {Floor.READING_ID, "DD/floor-json"}, // the floor that reads its requests' JSON
       {dev.dynamodouble.benchmarks.sut.DurableDynamoDouble.ID, "DD/durable"}, // in memory / --data-dir
@@ -30,9 +30,9 @@ final class Report {
   /** Throughput ratios of the in-process transport (the SDK without a socket) to the systems over loopback. */
   static final String[][] IN_PROCESS_RATIOS = {
       {DynamoDoubleInProcess.ID, Floor.ID, "inp/floor"},
-      {DynamoDoubleInProcess.ID, DynamoDbLocal.ID, "inp/DDBL"},
+      {DynamoDoubleInProcess.ID, DynamoDbLocalOptIn.SERVER, "inp/DDBL"},
       {DynamoDoubleInProcess.ID, DD, "inp/DD"},
-      {DynamoDoubleInProcess.ID, dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded.ID, "inp/DDBLe"},
+      {DynamoDoubleInProcess.ID, DynamoDbLocalOptIn.EMBEDDED, "inp/DDBLe"},
   };
 
   final Config config;
@@ -211,7 +211,7 @@ final class Report {
   }
 
   private boolean comparesWithLocal(List<String> measured) {
-    return measured.contains(DD) && measured.contains(DynamoDbLocal.ID);
+    return measured.contains(DD) && measured.contains(DynamoDbLocalOptIn.SERVER);
   }
 
   private void printOverhead(PrintStream out) {
@@ -247,7 +247,7 @@ final class Report {
       }
       if (comparesWithLocal(measured) && row < 2) {
         double dd = values[measured.indexOf(DD)];
-        double local = values[measured.indexOf(DynamoDbLocal.ID)];
+        double local = values[measured.indexOf(DynamoDbLocalOptIn.SERVER)];
         line.append(String.format(Locale.ROOT, " | %8s",
             Double.isNaN(dd) || Double.isNaN(local) ? "n/a" : ratio(dd / local)));
       }
@@ -290,7 +290,7 @@ final class Report {
       out.println(line);
     }
     Results.Memory dd = results.memory.get(DD);
-    Results.Memory local = results.memory.get(DynamoDbLocal.ID);
+    Results.Memory local = results.memory.get(DynamoDbLocalOptIn.SERVER);
     if (dd != null && local != null && dd.ok() && local.ok() && local.rssBytes >= 0) {
       out.printf(Locale.ROOT, "Dynamo Double heap per item / DynamoDB Local resident total per item: %s;"
           + " resident totals: %s (lower = DD smaller)%n",
@@ -334,7 +334,7 @@ final class Report {
       }
       if (comparesWithLocal(measured)) {
         Results.ScalePoint dd = results.scalePoint(DD, size);
-        Results.ScalePoint local = results.scalePoint(DynamoDbLocal.ID, size);
+        Results.ScalePoint local = results.scalePoint(DynamoDbLocalOptIn.SERVER, size);
         line.append(String.format(Locale.ROOT, " | %11s", dd == null || local == null ? "n/a"
             : ratio(dd.p50Millis / local.p50Millis)));
       }

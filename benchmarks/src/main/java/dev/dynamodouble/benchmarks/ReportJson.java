@@ -1,6 +1,6 @@
 package dev.dynamodouble.benchmarks;
 
-import dev.dynamodouble.benchmarks.sut.DynamoDbLocal;
+import dev.dynamodouble.benchmarks.sut.DynamoDbLocalOptIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -196,31 +196,31 @@ final class ReportJson {
         }
       }
       Results.Overhead ddClass = report.results.overheads.get(Report.DD);
-      Results.Overhead localClass = report.results.overheads.get(DynamoDbLocal.ID);
+      Results.Overhead localClass = report.results.overheads.get(DynamoDbLocalOptIn.SERVER);
       if (ddClass != null && localClass != null && ddClass.ok() && localClass.ok()) {
-        json.beginObject().field("of", Report.DD).field("over", DynamoDbLocal.ID)
+        json.beginObject().field("of", Report.DD).field("over", DynamoDbLocalOptIn.SERVER)
             .field("perTestClass", "first").field("measure", "millis")
             .field("value", ddClass.firstMillis / localClass.firstMillis).endObject();
-        json.beginObject().field("of", Report.DD).field("over", DynamoDbLocal.ID)
+        json.beginObject().field("of", Report.DD).field("over", DynamoDbLocalOptIn.SERVER)
             .field("perTestClass", "again").field("measure", "medianMillis")
             .field("value", ddClass.againMedian() / localClass.againMedian()).endObject();
       }
       Results.Memory ddMemory = report.results.memory.get(Report.DD);
-      Results.Memory localMemory = report.results.memory.get(DynamoDbLocal.ID);
+      Results.Memory localMemory = report.results.memory.get(DynamoDbLocalOptIn.SERVER);
       if (ddMemory != null && localMemory != null && ddMemory.ok() && localMemory.ok()
           && localMemory.rssBytes >= 0) {
-        json.beginObject().field("of", Report.DD).field("over", DynamoDbLocal.ID)
+        json.beginObject().field("of", Report.DD).field("over", DynamoDbLocalOptIn.SERVER)
             .field("memory", "heapPerItemOverResidentPerItem").field("measure", "bytesPerItem")
             .field("value", ddMemory.heapPerItem() / localMemory.totalPerItem()).endObject();
-        json.beginObject().field("of", Report.DD).field("over", DynamoDbLocal.ID)
+        json.beginObject().field("of", Report.DD).field("over", DynamoDbLocalOptIn.SERVER)
             .field("memory", "residentPerItem").field("measure", "bytesPerItem")
             .field("value", ddMemory.totalPerItem() / localMemory.totalPerItem()).endObject();
       }
       for (int size : report.config.scaleSizes) {
         Results.ScalePoint dd = report.results.scalePoint(Report.DD, size);
-        Results.ScalePoint local = report.results.scalePoint(DynamoDbLocal.ID, size);
+        Results.ScalePoint local = report.results.scalePoint(DynamoDbLocalOptIn.SERVER, size);
         if (dd != null && local != null) {
-          json.beginObject().field("of", Report.DD).field("over", DynamoDbLocal.ID)
+          json.beginObject().field("of", Report.DD).field("over", DynamoDbLocalOptIn.SERVER)
               .field("queryItems", size).field("measure", "p50Millis")
               .field("value", dd.p50Millis / local.p50Millis).endObject();
         }

@@ -2,7 +2,7 @@ package dev.dynamodouble.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.dynamodouble.benchmarks.sut.Loopback;
-import dev.dynamodouble.benchmarks.sut.DynamoDbLocalEmbedded;
+import dev.dynamodouble.benchmarks.sut.OwnClient;
 import dev.dynamodouble.benchmarks.sut.RunningEndpoint;
 import dev.dynamodouble.benchmarks.sut.SystemUnavailableException;
 import dev.dynamodouble.benchmarks.sut.SystemUnderTest;
@@ -47,7 +47,7 @@ public final class StartProbe {
         long t0 = System.nanoTime();
         RunningEndpoint running = system.start(0);
         long t1 = System.nanoTime();
-        try (DynamoDbClient dynamo = running instanceof DynamoDbLocalEmbedded.OwnClient
+        try (DynamoDbClient dynamo = running instanceof OwnClient
             ? Clients.create(running) : Clients.create(running.endpoint())) {
           long t2 = System.nanoTime();
           firstRequest(dynamo);

@@ -2,7 +2,7 @@ package dev.dynamodouble.benchmarks.sut;
 
 /**
  * Starts one system in this (new) JVM for the cold-start measurement:
- * {@code ServerMain <floor|dynamodb-local> <port>}. It listens on 127.0.0.1 and runs until the
+ * {@code ServerMain <floor|dynamodb-local> <port>} (dynamodb-local with {@code -Pdynamodb-local} only). It listens on 127.0.0.1 and runs until the
  * process is stopped.
  */
 public final class ServerMain {
@@ -11,7 +11,7 @@ public final class ServerMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
-      System.err.println("usage: ServerMain <" + Floor.ID + "|" + DynamoDbLocal.ID + "> <port>");
+      System.err.println("usage: ServerMain <" + Floor.ID + "|" + DynamoDbLocalOptIn.SERVER + "> <port>");
       System.exit(2);
     }
     SystemUnderTest system = Systems.byId(args[0]);

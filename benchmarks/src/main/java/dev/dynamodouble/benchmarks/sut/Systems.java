@@ -8,9 +8,13 @@ public final class Systems {
 
   private Systems() {}
 
+  /** Every system this build has: DynamoDB Local's two only with {@code -Pdynamodb-local} ({@link DynamoDbLocalOptIn}). */
   public static List<SystemUnderTest> all() {
-    return List.of(new Floor(), new DynamoDbLocal(), new DynamoDouble(), new DynamoDoubleInProcess(),
-        new DurableDynamoDouble(), new DynamoDbLocalEmbedded());
+    List<SystemUnderTest> all = new ArrayList<>(List.of(new Floor()));
+    DynamoDbLocalOptIn.server().ifPresent(all::add);
+    all.addAll(List.of(new DynamoDouble(), new DynamoDoubleInProcess(), new DurableDynamoDouble()));
+    DynamoDbLocalOptIn.embedded().ifPresent(all::add);
+    return all;
   }
 
   /**
@@ -28,6 +32,9 @@ public final class Systems {
       if (system.id().equals(id)) {
         return system;
       }
+    }
+    if (DynamoDbLocalOptIn.names(id)) {
+      throw new IllegalArgumentException("system '" + id + "': " + DynamoDbLocalOptIn.ABSENT);
     }
     throw new IllegalArgumentException("unknown system '" + id + "'; known: " + ids());
   }

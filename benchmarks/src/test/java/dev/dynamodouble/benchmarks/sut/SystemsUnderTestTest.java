@@ -2,7 +2,6 @@ package dev.dynamodouble.benchmarks.sut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dynamodouble.benchmarks.BenchData;
 import dev.dynamodouble.benchmarks.Clients;
@@ -19,7 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -31,16 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** The floor server and the DynamoDB Local adapter answer the real SDK, on 127.0.0.1 only. */
+/**
+ * The floor servers answer the real SDK, on 127.0.0.1 only (DynamoDB Local's adapters, built only
+ * with {@code -Pdynamodb-local}, are checked by {@code DynamoDbLocalAdaptersTest}).
+ */
 class SystemsUnderTestTest {
 
-  private static final Map<String, AttributeValue> ITEM = Map.of(
+  static final Map<String, AttributeValue> ITEM = Map.of(
       BenchData.PK, AttributeValue.fromS(BenchData.GET_PK),
       BenchData.SK, AttributeValue.fromS(BenchData.GET_SK),
       BenchData.NUM, AttributeValue.fromN("42"),
       BenchData.STR, AttributeValue.fromS(BenchData.PAYLOAD),
       BenchData.BOOL, AttributeValue.fromBool(true));
-  private static final Map<String, AttributeValue> KEY = Map.of(
+  static final Map<String, AttributeValue> KEY = Map.of(
       BenchData.PK, AttributeValue.fromS(BenchData.GET_PK),
       BenchData.SK, AttributeValue.fromS(BenchData.GET_SK));
 
@@ -73,6 +74,19 @@ class SystemsUnderTestTest {
   }
 
   @Test
+  void dynamoDbLocalIsInTheHarnessOnlyWhenItsProfileBuiltIt() {
+    List<String> ids = Systems.all().stream().map(SystemUnderTest::id).toList();
+    if (DynamoDbLocalOptIn.server().isPresent()) { // built with -Pdynamodb-local
+      assertThat(ids).contains(DynamoDbLocalOptIn.SERVER, DynamoDbLocalOptIn.EMBEDDED);
+    } else {
+      assertThat(ids).doesNotContain(DynamoDbLocalOptIn.SERVER, DynamoDbLocalOptIn.EMBEDDED).contains(Floor.ID);
+      assertThatThrownBy(() -> Systems.byId(DynamoDbLocalOptIn.EMBEDDED))
+          .hasMessageContaining("not open source").hasMessageContaining("-Pdynamodb-local");
+      assertThatThrownBy(DynamoDbLocalOptIn::testClass).isInstanceOf(SystemUnavailableException.class);
+    }
+  }
+
+  @Test
   void readingFloorReadsEveryBodyAndAnswersTheWriteWorkloads() throws Exception {
     try (RunningEndpoint floor = Systems.byId(Floor.READING_ID).start(0);
          DynamoDbClient dynamo = Clients.create(floor.endpoint())) {
@@ -86,38 +100,7 @@ class SystemsUnderTestTest {
     }
   }
 
-  @Test
-  void dynamoDbLocalRunsInThisJvmOnLoopbackOnly() throws Exception {
-    String arch = System.getProperty("os.arch");
-    assumeTrue(Set.of("amd64", "x86_64", "x86", "i386").contains(arch),
-        "sqlite4java 1.0.392 on Maven Central has no native library for " + arch);
-    try (RunningEndpoint local = new DynamoDbLocal().start(0);
-         DynamoDbClient dynamo = Clients.create(local.endpoint())) {
-      assertThat(local.endpoint().getHost()).isEqualTo("127.0.0.1");
-      assertListensOnLoopbackOnly(local.endpoint().getPort());
-
-      createTable(dynamo);
-      assertThat(dynamo.describeTable(r -> r.tableName(BenchData.TABLE)).table().tableStatus())
-          .isEqualTo(TableStatus.ACTIVE);
-      dynamo.putItem(r -> r.tableName(BenchData.TABLE).item(ITEM));
-      assertThat(dynamo.getItem(r -> r.tableName(BenchData.TABLE).key(KEY)).item())
-          .isEqualTo(ITEM);
-    }
-  }
-
-  @Test
-  void dynamoDbLocalEmbeddedAnswersThroughItsOwnClient() throws Exception {
-    assumeTrue(Set.of("amd64", "x86_64", "x86", "i386").contains(System.getProperty("os.arch")),
-        "sqlite4java 1.0.392 on Maven Central has no native library for " + System.getProperty("os.arch"));
-    try (RunningEndpoint local = new DynamoDbLocalEmbedded().start(0)) {
-      DynamoDbClient dynamo = Clients.create(local);
-      createTable(dynamo);
-      dynamo.putItem(r -> r.tableName(BenchData.TABLE).item(ITEM));
-      assertThat(dynamo.getItem(r -> r.tableName(BenchData.TABLE).key(KEY)).item()).isEqualTo(ITEM);
-    }
-  }
-
-  private static void createTable(DynamoDbClient dynamo) {
+  static void createTable(DynamoDbClient dynamo) {
     dynamo.createTable(r -> r.tableName(BenchData.TABLE)
         .attributeDefinitions(
             AttributeDefinition.builder().attributeName(BenchData.PK)
@@ -131,7 +114,7 @@ class SystemsUnderTestTest {
   }
 
   /** Connecting through a non-loopback address of this machine is refused (if it has one). */
-  private static void assertListensOnLoopbackOnly(int port) throws IOException {
+  static void assertListensOnLoopbackOnly(int port) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(Loopback.ADDRESS, port), 2_000);
     }

@@ -24,12 +24,7 @@ import software.amazon.dynamodb.services.local.shared.jobs.JobsRegister;
  * the pom): {@code DynamoDBEmbedded.create(false)} fails on it even with telemetry off.
  */
 public final class DynamoDbLocalEmbedded implements SystemUnderTest {
-  public static final String ID = "dynamodb-local-embedded";
-
-  /** A running system measured through a client of its own, not through an endpoint. */
-  public interface OwnClient {
-    DynamoDbClient client();
-  }
+  public static final String ID = DynamoDbLocalOptIn.EMBEDDED;
 
   @Override
   public String id() {

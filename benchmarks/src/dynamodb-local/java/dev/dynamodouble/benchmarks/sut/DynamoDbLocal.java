@@ -27,7 +27,7 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler
  */
 public final class DynamoDbLocal implements SystemUnderTest {
 
-  public static final String ID = "dynamodb-local";
+  public static final String ID = DynamoDbLocalOptIn.SERVER;
   static final String LIBRARY_PATH_PROPERTY = "sqlite4java.library.path";
 
   @Override
