@@ -3,11 +3,16 @@ package dev.dynamodouble.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynamodouble.core.fault.FaultHandle;
 import dev.dynamodouble.core.fault.FaultRule;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
 import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,6 +136,48 @@ class ReadmeExamplesTest {
       assertThat(client.getItem(r -> r.tableName("orders").key(O1)).hasItem()).isTrue();
       assertThat(dynamo.faults().rule("flaky-read").orElseThrow().hits()).isEqualTo(1);
       assertThat(dynamo.faults().rule("slow-writes").orElseThrow().hits()).isEqualTo(1);
+    }
+  }
+
+  /** The control API's fault calls as the README's curl lines make them; a status and the JSON answer. */
+  private static String curl(DynamoDouble dynamo, String method, String path, String body) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            dynamo.endpoint().resolve("/_dynamodouble/faults" + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
+  }
+
+  private static JsonNode rules(String answer) throws Exception {
+    return new ObjectMapper().readTree(answer.substring(answer.indexOf(' ') + 1)).get("rules");
+  }
+
+  @Test
+  void theFaultsControlApiAnswersTheReadmesCurlLines() throws Exception {
+    try (DynamoDouble dynamo = DynamoDouble.builder().start()) {
+      // add rules: a scenario in JSON, all or none; a mistake is a 400 naming line and field
+      assertThat(curl(dynamo, "POST", "", "[{\"name\":\"slow\",\"operation\":\"Query\",\"latency\":\"2s\"}]"))
+          .startsWith("201 ");
+      String bad = curl(dynamo, "POST", "", "rules:\n  - name: fine\n    operation: GetItem\n    error: ThrottlingException\n"
+          + "  - name: broken\n    operation: GetItem\n    error: Slow\n");
+      assertThat(bad).startsWith("400 ");
+      assertThat(new ObjectMapper().readTree(bad.substring(4)).get("error").asText())
+          .startsWith("request body, line 7: field \"error\": unknown error \"Slow\"");
+      assertThat(rules(curl(dynamo, "GET", "", null))).extracting(r -> r.get("name").asText()).containsExactly("slow");
+
+      // list one rule; the rules that never fired
+      assertThat(curl(dynamo, "GET", "/slow", null)).startsWith("200 ").contains("\"hits\":0");
+      assertThat(rules(curl(dynamo, "GET", "/unfired", null))).extracting(r -> r.get("name").asText())
+          .containsExactly("slow");
+
+      // remove one rule; remove all, by DELETE or by POST .../reset
+      assertThat(curl(dynamo, "DELETE", "/slow", null)).startsWith("200 ");
+      assertThat(rules(curl(dynamo, "GET", "", null))).isEmpty();
+      curl(dynamo, "POST", "", "[{\"name\":\"a\",\"operation\":\"Query\",\"latency\":\"2s\"}]");
+      assertThat(rules(curl(dynamo, "DELETE", "", null))).isEmpty();
+      curl(dynamo, "POST", "", "[{\"name\":\"b\",\"operation\":\"Query\",\"latency\":\"2s\"}]");
+      assertThat(curl(dynamo, "POST", "/reset", null)).startsWith("200 ");
+      assertThat(dynamo.faults().rules()).isEmpty();
     }
   }
 }
