@@ -3,6 +3,12 @@ package dev.dynamodouble.junit5.guide;
 import static dev.dynamodouble.junit5.Items.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.dynamodouble.core.trigger.TriggerMapping;
+import dev.dynamodouble.core.trigger.TriggerOptions;
+import dev.dynamodouble.core.trigger.Triggers;
 import dev.dynamodouble.junit5.Billing;
 import dev.dynamodouble.junit5.CompareMode;
 import dev.dynamodouble.junit5.Customer;
@@ -11,8 +17,12 @@ import dev.dynamodouble.junit5.ExpectedItems;
 import dev.dynamodouble.junit5.Index;
 import dev.dynamodouble.junit5.IndexProjection;
 import dev.dynamodouble.junit5.KeyType;
+import dev.dynamodouble.junit5.LambdaTriggers;
 import dev.dynamodouble.junit5.StreamView;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,5 +79,23 @@ class ExtensionReadmeExamplesTest {
         .updateExpression("SET #s = :s, updatedAt = :t")
         .expressionAttributeNames(Map.of("#s", "status"))
         .expressionAttributeValues(item(":s", "SHIPPED", ":t", "2024-01-03T10:00:00Z")));
+  }
+
+  /** The main README's "Streams and triggers": a Lambda handler adapted by hand, on the system clock. */
+  @Test
+  void aLambdaHandlerRegisteredByHandIsDeliveredBeforeAwaitIdleReturns(DynamoDbClient dynamo, Triggers triggers) {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    RequestHandler<DynamodbEvent, StreamsEventResponse> function = (event, context) -> {
+      event.getRecords().forEach(r -> seen.add(r.getEventName() + " " + r.getDynamodb().getKeys().get("pk").getS()));
+      return new StreamsEventResponse(List.of());
+    };
+    TriggerMapping mapping = triggers.register("orders", TriggerOptions.defaults().batchSize(10),
+        LambdaTriggers.of(function));
+    dynamo.putItem(r -> r.tableName("orders").item(Map.of("pk", AttributeValue.fromS("c-9"),
+        "sk", AttributeValue.fromN("1"))));
+
+    assertThat(triggers.awaitIdle(Duration.ofMinutes(1))).isTrue();
+    assertThat(seen).containsExactly("INSERT c-9");
+    assertThat(mapping.failures()).isEmpty();
   }
 }
