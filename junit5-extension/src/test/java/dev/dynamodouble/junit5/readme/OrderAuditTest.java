@@ -1,4 +1,4 @@
-package dev.dynamodouble.junit5;
+package dev.dynamodouble.junit5.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.dynamodouble.core.time.ManualClock;
+import dev.dynamodouble.junit5.DynamoDoubleTest;
+import dev.dynamodouble.junit5.DynamoInject;
+import dev.dynamodouble.junit5.DynamoTable;
+import dev.dynamodouble.junit5.DynamoTrigger;
+import dev.dynamodouble.junit5.StreamView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** The streams-and-triggers test, as the README shows it. */
 @DynamoDoubleTest(clock = "2024-01-01T00:00:00Z")
 @DynamoTable(name = "orders", partitionKey = "pk", stream = StreamView.NEW_IMAGE)
 @DynamoTable(name = "audit", partitionKey = "pk")
-class StreamsReadmeExampleTest {
+class OrderAuditTest {
   @DynamoInject
   DynamoDbClient dynamo;
 
