@@ -38,12 +38,18 @@ final class IndexesInFlight {
   }
 
   /**
-   * Refuses a Delete ({@code delete}) or a throughput Update of {@code index} while it is added to
-   * {@code table} and allocates its resources (an index created with its table is refused as the
-   * table is, being created).
+   * Refuses a Delete ({@code delete}) or a throughput Update of {@code index} while it is being
+   * deleted, or added to {@code table} and allocating its resources (an index created with its
+   * table is refused as the table is, being created). Its table is UPDATING meanwhile, in the
+   * region the change was asked in, yet DynamoDB answers with the index's reason (which tells when
+   * to retry), not the table's: call before the table's status is checked. A Create named as an
+   * index being deleted gets the same answer: see {@link #refuseRecreating}.
    */
-  static void refuseAllocating(Table table, OnlineIndex index, boolean delete) {
-    if (index.isCreatingOnline(table.status()) && !index.backfilling()) {
+  static void refuseInUse(Table table, OnlineIndex index, boolean delete) {
+    if (index.status() == IndexStatus.DELETING) {
+      throw beingDeleted(table, index);
+    }
+    if (index.isAllocating(table.status())) {
       throw allocating(table, index, delete);
     }
   }

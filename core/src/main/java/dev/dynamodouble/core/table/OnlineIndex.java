@@ -26,4 +26,12 @@ public interface OnlineIndex {
   default boolean isCreatingOnline(TableStatus tableStatus) {
     return status() == IndexDefinition.IndexStatus.CREATING && tableStatus != TableStatus.CREATING;
   }
+
+  /**
+   * Whether this index, being added to its table (of status {@code tableStatus}), is in its first
+   * phase: allocating its resources, not backfilling yet.
+   */
+  default boolean isAllocating(TableStatus tableStatus) {
+    return isCreatingOnline(tableStatus) && !backfilling();
+  }
 }
