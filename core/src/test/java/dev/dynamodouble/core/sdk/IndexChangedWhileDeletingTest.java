@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * In the region it is deleted in, an index being deleted has its table UPDATING; a Delete of it, a
  * throughput Update of it and a Create under its name are all refused with the index's reason,
  * ResourceInUseException "Index is being deleted", not the table's "Table is being updated" (as
- * in a replica whose table stays ACTIVE): the three answers are one. (A vector index's: see
- * IndexRecreatedWhileDeletingTest.)
+ * in a replica whose table stays ACTIVE): the three answers are one, and DeleteTable too names the
+ * indexes. (A vector index's: see IndexRecreatedWhileDeletingTest.)
  */
 class IndexChangedWhileDeletingTest {
   private static final String BEING_DELETED = "Attempt to change a resource which is still in use: Index is being "
@@ -35,6 +35,8 @@ class IndexChangedWhileDeletingTest {
                   .provisionedThroughput(t -> t.readCapacityUnits(9L).writeCapacityUnits(9L))).build())),
           "ResourceInUseException", message);
       assertError(table::addIndex, "ResourceInUseException", message);
+      assertError(() -> table.client.deleteTable(r -> r.tableName("orders")), "ResourceInUseException",
+          PhasedIndexTable.INDEXES_IN_FLIGHT);
       table.assertPhase(TableStatus.UPDATING, IndexStatus.DELETING, null); // nothing changed
 
       table.clock.advance(OnlineIndexTable.STATUS_DELAY);

@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  */
 abstract class PhasedIndexTable implements AutoCloseable {
   static final Duration STATUS_DELAY = Duration.ofSeconds(30);
+  /** What DeleteTable answers until every index is ACTIVE, whatever the phase of its change. */
+  static final String INDEXES_IN_FLIGHT = "Attempt to change a resource which is still in use: Cannot delete table "
+      + "while indexes are being created, updated, or deleted.";
 
   final ManualClock clock = DynamoClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
   final DynamoDouble dynamo = DynamoDouble.builder().clock(clock).statusDelay(STATUS_DELAY).start();

@@ -114,10 +114,11 @@ class VectorIndexPhasesTest {
     table.addIndex();
     assertError(() -> client.updateTable(r -> r.tableName("docs").deletionProtectionEnabled(true)),
         "ResourceInUseException", "Attempt to change a resource which is still in use: Table is being updated: docs");
+    assertError(() -> client.deleteTable(r -> r.tableName("docs")), "ResourceInUseException",
+        PhasedIndexTable.INDEXES_IN_FLIGHT);
     table.startBackfill();
     assertError(() -> client.deleteTable(r -> r.tableName("docs")), "ResourceInUseException",
-        "Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, "
-            + "updated, or deleted.");
+        PhasedIndexTable.INDEXES_IN_FLIGHT);
     assertError(() -> client.updateTable(r -> r.tableName("docs").vectorIndexUpdates(u -> u.create(c -> c
             .indexName("other").dimensions(2L).distanceFunction(VectorDistanceFunction.COSINE)
             .vectorAttribute(v -> v.attributeName("emb")).projection(p -> p.projectionType(ProjectionType.ALL))))),
