@@ -103,7 +103,7 @@ final class VectorIndexUpdates {
         throw DynamoException.resourceNotFound("Requested resource not found: Index: " + delete.string("IndexName")
             + " not found for table: " + table.name());
       }
-      changed = deleted.withStatus(IndexStatus.DELETING, false);
+      changed = deleted.withStatus(IndexStatus.DELETING);
       indexes.set(indexes.indexOf(deleted), changed);
     }
     table.vectorIndexes(indexes);

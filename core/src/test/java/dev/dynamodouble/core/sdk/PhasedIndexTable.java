@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /**
  * An engine on a manual clock with a 30 s status delay, for a table that gets an index online: the
  * index allocates its resources for the first half of the delay (CREATING, Backfilling false, the
- * table UPDATING), backfills for the second (Backfilling true, the table ACTIVE again), then is
- * ACTIVE. Subclasses make the table and the index, and say how to see the phase.
+ * table UPDATING), backfills for the second (Backfilling true, the table ACTIVE again: a table of
+ * up to 1,000 items, see BackfillLengthTest), then is ACTIVE. Subclasses make the table and the
+ * index, and say how to see the phase.
  */
 abstract class PhasedIndexTable implements AutoCloseable {
   static final Duration STATUS_DELAY = Duration.ofSeconds(30);
