@@ -297,7 +297,7 @@ public final class Backups {
     Set<String> searched = new HashSet<>();
     for (VectorIndexDefinition index : table.vectorIndexes()) {
       if (index.status() != IndexDefinition.IndexStatus.DELETING) { // one still being built is kept, as a GSI's is
-        vectors.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE, false));
+        vectors.add(index.withStatus(IndexDefinition.IndexStatus.ACTIVE));
         index.searchSchema().forEach(key -> searched.add(key.attributeName()));
       }
     }

@@ -37,7 +37,7 @@ final class VectorIndexRestore {
             + "index that existed in the source table and cannot be created during the restore operation");
       }
       kept.put(match.name(), new VectorIndexDefinition(wanted.name(), match.vectorAttribute(), match.dimensions(),
-          match.distance(), match.searchSchema(), match.projection(), IndexDefinition.IndexStatus.ACTIVE, false));
+          match.distance(), match.searchSchema(), match.projection(), IndexDefinition.IndexStatus.ACTIVE, null));
     }
     return List.copyOf(kept.values());
   }

@@ -16,10 +16,12 @@ public final class DeleteTable implements Operation {
     new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName").check();
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
+      // An index being changed answers first: its table is UPDATING only while a new index
+      // allocates its resources, and the answer should not change when it starts to backfill.
+      IndexesInFlight.requireSettled(found);
       // The API reference says a table already DELETING is no error, but the service answers
       // ResourceInUseException "... Table is being deleted: <name>" until the table is gone.
       TableChanges.requireStable(found);
-      IndexesInFlight.requireSettled(found);
       if (found.deletionProtection()) {
         throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. "
             + "Disable deletion protection first.");

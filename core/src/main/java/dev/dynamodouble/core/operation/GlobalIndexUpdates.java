@@ -69,16 +69,15 @@ final class GlobalIndexUpdates {
   }
 
   /**
-   * Refuses a Delete or throughput Update of an index still allocating its resources, and a Create
-   * named as an index still being deleted. Its table is UPDATING meanwhile, yet DynamoDB answers
-   * with the index's refusal (telling when to retry), not the table's: call before the table's
-   * status is checked.
+   * Refuses a Delete or throughput Update of an index still allocating its resources or being
+   * deleted, and a Create named as an index still being deleted, with the index's reason: call
+   * before the table's status is checked (see IndexesInFlight.refuseInUse).
    */
   static void refuseIndexInUse(Table table, List<JsonRequest> updates) {
     for (JsonRequest update : updates) {
       IndexDefinition index = target(table, update);
       if (index != null) {
-        IndexesInFlight.refuseAllocating(table, index, update.has("Delete"));
+        IndexesInFlight.refuseInUse(table, index, update.has("Delete"));
       }
       JsonRequest create = update.structure("Create");
       if (create != null) {

@@ -5,6 +5,7 @@ import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.table.IndexDefinition.IndexStatus;
 import dev.dynamodouble.core.table.OnlineIndex;
 import dev.dynamodouble.core.table.Table;
+import dev.dynamodouble.core.table.TableStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,12 +39,18 @@ final class IndexesInFlight {
   }
 
   /**
-   * Refuses a Delete ({@code delete}) or a throughput Update of {@code index} while it is added to
-   * {@code table} and allocates its resources (an index created with its table is refused as the
-   * table is, being created).
+   * Refuses a Delete ({@code delete}) or a throughput Update of {@code index} while it is being
+   * deleted, or added to {@code table} and allocating its resources (an index created with its
+   * table is refused as the table is, being created). Its table is UPDATING meanwhile, in the
+   * region the change was asked in, yet DynamoDB answers with the index's reason (which tells when
+   * to retry), not the table's: call before the table's status is checked. A Create named as an
+   * index being deleted gets the same answer: see {@link #refuseRecreating}.
    */
-  static void refuseAllocating(Table table, OnlineIndex index, boolean delete) {
-    if (index.isCreatingOnline(table.status()) && !index.backfilling()) {
+  static void refuseInUse(Table table, OnlineIndex index, boolean delete) {
+    if (index.status() == IndexStatus.DELETING) {
+      throw beingDeleted(table, index);
+    }
+    if (index.isAllocating(table.status())) {
       throw allocating(table, index, delete);
     }
   }
@@ -91,10 +98,16 @@ final class IndexesInFlight {
   }
 
   /**
-   * DeleteTable waits for every global and vector index to be ACTIVE (while a new one backfills,
-   * the table itself is).
+   * DeleteTable waits for every global and vector index to be ACTIVE, and says so whatever the
+   * phase of the index's change: while a new one allocates its resources (the table UPDATING) as
+   * while it backfills (the table ACTIVE again), while one is updated or deleted. Call before the
+   * table's own status is checked; an index CREATING with its table is the table's matter (it is
+   * being created), and so is any index of a table being deleted.
    */
   static void requireSettled(Table table) {
+    if (table.status() == TableStatus.CREATING || table.status() == TableStatus.DELETING) {
+      return;
+    }
     for (OnlineIndex index : indexes(table)) {
       if (index.status() != IndexStatus.ACTIVE) {
         throw DynamoException.resourceInUse(IN_USE

@@ -40,6 +40,9 @@ abstract class ReadSource {
     if (definition == null || index == null || definition.status() == IndexDefinition.IndexStatus.DELETING) {
       throw DynamoException.validation("The table does not have the specified index: " + indexName);
     }
+    // The service's one known answer for a global index being created, whichever its phase (no
+    // other is documented or observed for its resource allocation, unlike a vector index's: see
+    // SearchVectors.notSearchable): users match on it to retry.
     if (definition.status() == IndexDefinition.IndexStatus.CREATING) {
       throw DynamoException.validation("Cannot read from backfilling global secondary index: " + indexName);
     }

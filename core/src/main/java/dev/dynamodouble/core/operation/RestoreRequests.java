@@ -63,7 +63,7 @@ final class RestoreRequests {
 
   private static List<VectorIndexDefinition> vectorIndexes(List<JsonRequest> requested) {
     return requested == null ? null : requested.stream()
-        .map(index -> VectorIndexRequests.definition(index, IndexDefinition.IndexStatus.ACTIVE, false)).toList();
+        .map(index -> VectorIndexRequests.definition(index, IndexDefinition.IndexStatus.ACTIVE)).toList();
   }
 
   private static void checkOnDemand(Long units, String name) {

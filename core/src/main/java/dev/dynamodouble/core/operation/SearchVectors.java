@@ -52,10 +52,8 @@ public final class SearchVectors implements Operation {
 
     Table table = context.catalog().itemTable(tableName);
     VectorIndexDefinition index = table.vectorIndex(indexName);
-    if (index == null || !index.searchable()) { // one being created answers so in both its phases
-      throw DynamoException.validation(index != null && index.status() == IndexDefinition.IndexStatus.CREATING
-          ? "Cannot search backfilling vector index: " + indexName
-          : "The table does not have the specified index: " + indexName);
+    if (index == null || !index.searchable()) {
+      throw notSearchable(index, indexName);
     }
     float[] query = query(index, searchVector);
     List<Map.Entry<String, AttributeValue>> equalities = equalities(index, condition);
@@ -163,5 +161,19 @@ public final class SearchVectors implements Operation {
       }
     }
     return true;
+  }
+
+  /**
+   * Why {@code index} (null: the table has none of that name) cannot be searched. The developer
+   * guide's "Troubleshooting vector indexes" lists two answers for an index that is CREATING, while
+   * it is provisioned and while it backfills: "Cannot search backfilling vector index" is true only
+   * of the second phase, so in the first, while the index allocates its resources and holds
+   * nothing to search yet, the search answers as for an index it does not have.
+   */
+  private static DynamoException notSearchable(VectorIndexDefinition index, String indexName) {
+    boolean backfilling = index != null && index.status() == IndexDefinition.IndexStatus.CREATING
+        && index.backfilling();
+    return DynamoException.validation(backfilling ? "Cannot search backfilling vector index: " + indexName
+        : "The table does not have the specified index: " + indexName);
   }
 }

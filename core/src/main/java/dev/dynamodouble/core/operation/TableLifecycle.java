@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Table status transitions, run by the engine's clock after the configured status delay. */
 public final class TableLifecycle {
@@ -42,7 +43,7 @@ public final class TableLifecycle {
       List<VectorIndexDefinition> vectors = new ArrayList<>();
       for (VectorIndexDefinition index : table.vectorIndexes()) {
         vectors.add(index.status() == IndexDefinition.IndexStatus.CREATING
-            ? index.withStatus(IndexDefinition.IndexStatus.ACTIVE, false) : index);
+            ? index.withStatus(IndexDefinition.IndexStatus.ACTIVE) : index);
       }
       table.vectorIndexes(vectors);
     }
@@ -83,16 +84,26 @@ public final class TableLifecycle {
   }
 
   /**
+   * How many items a backfill goes through in half a status delay, the length of the backfill of
+   * an index added to a small table. A table with more items backfills proportionally longer: its
+   * item count / 1,000 half status delays (5,000 items: five half delays). DynamoDB's backfill
+   * time grows with the table it reads; with the default status delay of zero, every backfill is
+   * still over before the next request.
+   */
+  static final long BACKFILL_ITEMS_PER_HALF_DELAY = 1_000;
+
+  /**
    * The clock's part in a change to one global index: an index created online allocates its
    * resources for the first half of the status delay (CREATING, Backfilling false: it cannot be
-   * deleted nor have its throughput changed), backfills for the second (Backfilling true) and is
-   * ACTIVE at its end, a throughput asked for meanwhile in effect; an index UPDATING is ACTIVE, its
-   * new throughput in effect, and one DELETING gone after the delay. Each task looks the index up
-   * by name when it runs and acts only on an index still in the status it was scheduled for, so
-   * that an index deleted while it backfills is not made ACTIVE by its creation's last task. An
-   * index already being created whose throughput changes needs nothing more: its creation's end
-   * applies the new throughput. A vector index goes through the same phases, on the same tasks
-   * (see {@link #scheduleVectorIndexSettle}).
+   * deleted nor have its throughput changed), then backfills (Backfilling true) for
+   * {@link #backfillTime} and is ACTIVE at its end, a throughput asked for meanwhile in effect; an
+   * index UPDATING is ACTIVE, its new throughput in effect, and one DELETING gone after the delay.
+   * Each task looks the index up by name when it runs and acts only on the index it was scheduled
+   * for: one still in the status it had, or, for a backfill's end, the same backfill (its start),
+   * so that an index deleted while it backfills is not made ACTIVE by its creation's last task,
+   * nor is a later index of the same name. An index already being created whose throughput changes
+   * needs nothing more: its creation's end applies the new throughput. A vector index goes through
+   * the same phases, on the same tasks (see {@link #scheduleVectorIndexSettle}).
    */
   public static void scheduleIndexSettle(Engine engine, Table table, IndexDefinition changed) {
     scheduleIndexSettle(engine, table, changed, false);
@@ -127,55 +138,76 @@ public final class TableLifecycle {
     IndexDefinition.IndexStatus from = changed.status();
     java.time.Duration delay = engine.options().statusDelay();
     if (from == IndexDefinition.IndexStatus.CREATING) {
-      engine.clock().scheduleAfter(delay.dividedBy(2), () -> engine.write(() -> {
-        if (startBackfill(table, kind, name) && activatesTable) {
-          activate(engine, table);
-        }
-      }));
+      engine.clock().scheduleAfter(delay.dividedBy(2),
+          () -> engine.write(() -> startBackfill(engine, table, kind, name, activatesTable)));
+      return;
     }
-    engine.clock().scheduleAfter(delay, () -> engine.write(() -> settleIndex(engine, table, kind, name, from)));
+    engine.clock().scheduleAfter(delay,
+        () -> engine.write(() -> settleIndex(engine, table, kind, name, index -> index.status() == from)));
   }
 
-  /** Index {@code name}, if it is still in status {@code from}: ACTIVE, or gone if DELETING. */
-  private static <I extends OnlineIndex> void settleIndex(Engine engine, Table table, IndexKind<I> kind, String name,
-                                                          IndexDefinition.IndexStatus from) {
-    List<I> settled = new ArrayList<>();
-    boolean changed = false;
-    for (I index : kind.list().apply(table)) {
-      if (!index.name().equals(name) || index.status() != from) {
-        settled.add(index);
-        continue;
-      }
-      changed = true;
-      if (from != IndexDefinition.IndexStatus.DELETING) {
-        settled.add(kind.settled().apply(engine, table, index));
-      }
-    }
-    if (changed) {
-      kind.replace().accept(table, settled);
-      if (from == IndexDefinition.IndexStatus.DELETING) {
-        pruneDefinitions(table);
-      }
-    }
+  /**
+   * How long a backfill through {@code items} items lasts: half the status delay for up to
+   * {@link #BACKFILL_ITEMS_PER_HALF_DELAY} items, beyond that half a delay per as many items.
+   */
+  static java.time.Duration backfillTime(java.time.Duration statusDelay, long items) {
+    java.time.Duration half = statusDelay.dividedBy(2);
+    return items <= BACKFILL_ITEMS_PER_HALF_DELAY ? half
+        : half.multipliedBy(items).dividedBy(BACKFILL_ITEMS_PER_HALF_DELAY);
   }
 
   /**
    * Starts the backfill of index {@code name} if it is still allocating its resources (a new index
-   * list, as for every change of an index: see ItemValidation.recheck); answers whether it did.
+   * list, as for every change of an index: see ItemValidation.recheck), activates {@code table}
+   * with it if asked, and schedules the backfill's end, its length set by the items the table holds
+   * now (those a backfill reads: see {@link #backfillTime}).
    */
-  private static <I extends OnlineIndex> boolean startBackfill(Table table, IndexKind<I> kind, String name) {
+  private static <I extends OnlineIndex> void startBackfill(Engine engine, Table table, IndexKind<I> kind, String name,
+                                                            boolean activatesTable) {
+    Instant start = engine.clock().now();
     List<I> next = new ArrayList<>();
     boolean started = false;
     for (I index : kind.list().apply(table)) {
       boolean starts = index.name().equals(name) && index.status() == IndexDefinition.IndexStatus.CREATING
           && !index.backfilling();
       started |= starts;
-      next.add(starts ? kind.backfillStarted().apply(index) : index);
+      next.add(starts ? kind.backfillStarted().apply(index, start) : index);
     }
-    if (started) {
-      kind.replace().accept(table, next);
+    if (!started) {
+      return;
     }
-    return started;
+    kind.replace().accept(table, next);
+    if (activatesTable) {
+      activate(engine, table);
+    }
+    long items = kind.backfilledItems().applyAsLong(table);
+    engine.clock().scheduleAfter(backfillTime(engine.options().statusDelay(), items), () -> engine.write(() -> settleIndex(engine, table, kind, name,
+        index -> index.status() == IndexDefinition.IndexStatus.CREATING && start.equals(index.backfillStart()))));
+  }
+
+  /** Index {@code name}, if still the one the task is for ({@code scheduledFor}): ACTIVE, or gone if DELETING. */
+  private static <I extends OnlineIndex> void settleIndex(Engine engine, Table table, IndexKind<I> kind, String name,
+                                                          Predicate<I> scheduledFor) {
+    List<I> settled = new ArrayList<>();
+    boolean deleted = false;
+    boolean changed = false;
+    for (I index : kind.list().apply(table)) {
+      if (!index.name().equals(name) || !scheduledFor.test(index)) {
+        settled.add(index);
+        continue;
+      }
+      changed = true;
+      deleted = index.status() == IndexDefinition.IndexStatus.DELETING;
+      if (!deleted) {
+        settled.add(kind.settled().apply(engine, table, index));
+      }
+    }
+    if (changed) {
+      kind.replace().accept(table, settled);
+      if (deleted) {
+        pruneDefinitions(table);
+      }
+    }
   }
 
   /**

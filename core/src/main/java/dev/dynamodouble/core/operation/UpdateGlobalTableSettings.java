@@ -78,11 +78,12 @@ public final class UpdateGlobalTableSettings implements Operation {
       }
       List<Change> changes = new ArrayList<>();
       for (Table replica : replicas.values()) {
-        TableChanges.requireStable(replica);
         JsonRequest own = null;
         for (JsonRequest update : replicaUpdates) {
           own = replica.region().equals(update.string("RegionName")) ? update : own;
         }
+        refuseIndexesInUse(replica, indexUpdates, own);
+        TableChanges.requireStable(replica);
         changes.add(change(context, replica, billing, writeUnits, request, indexUpdates, own));
       }
       for (Change change : changes) {
@@ -97,6 +98,41 @@ public final class UpdateGlobalTableSettings implements Operation {
     };
   }
 
+  /**
+   * Refuses new units for a global index of {@code replica} that cannot take them now (allocating
+   * its resources, or being deleted) with the index's reason, before the replica's status is
+   * checked: UpdateTable's answer to the same throughput change (see IndexesInFlight.refuseInUse).
+   */
+  private static void refuseIndexesInUse(Table replica, List<JsonRequest> indexUpdates, JsonRequest own) {
+    for (JsonRequest update : unitUpdates(indexUpdates, own)) {
+      IndexDefinition index = replica.index(update.string("IndexName"));
+      if (index != null && index.global()) { // an unknown index is refused as not found, further on
+        IndexesInFlight.refuseInUse(replica, index, false);
+      }
+    }
+  }
+
+  /** The index updates that give units: write units for every replica, read units for this one ({@code own}). */
+  private static List<JsonRequest> unitUpdates(List<JsonRequest> indexUpdates, JsonRequest own) {
+    List<JsonRequest> giving = new ArrayList<>();
+    for (JsonRequest update : indexUpdates) {
+      if (update.longValue("ProvisionedWriteCapacityUnits") != null) {
+        giving.add(update);
+      }
+    }
+    for (JsonRequest update : ownIndexUpdates(own)) {
+      if (update.longValue("ProvisionedReadCapacityUnits") != null) {
+        giving.add(update);
+      }
+    }
+    return giving;
+  }
+
+  /** The replica's own ReplicaGlobalSecondaryIndexSettingsUpdate entries (none without its ReplicaSettingsUpdate). */
+  private static List<JsonRequest> ownIndexUpdates(JsonRequest own) {
+    return own == null ? List.of() : own.structuresOrEmpty("ReplicaGlobalSecondaryIndexSettingsUpdate");
+  }
+
   /** Works out (and checks) one replica's change; changes nothing. */
   private static Change change(RequestContext context, Table replica, String billing, Long writeUnits,
                                JsonRequest request, List<JsonRequest> indexUpdates, JsonRequest own) {
@@ -105,7 +141,7 @@ public final class UpdateGlobalTableSettings implements Operation {
     boolean switching = mode != replica.billingMode();
     Throughput throughput = null;
     if (mode == BillingMode.PAY_PER_REQUEST) {
-      if (writeUnits != null || readUnits != null || anyUnits(indexUpdates, own)) {
+      if (writeUnits != null || readUnits != null || !unitUpdates(indexUpdates, own).isEmpty()) {
         throw DynamoException.invalidParameter("Provisioned capacity units cannot be specified when the billing "
             + "mode is PAY_PER_REQUEST");
       }
@@ -141,8 +177,7 @@ public final class UpdateGlobalTableSettings implements Operation {
         indexes.put(index.name(), Throughput.of(current == null ? write : current.read(), write));
       }
     }
-    for (JsonRequest update : own == null ? List.<JsonRequest>of()
-        : own.structuresOrEmpty("ReplicaGlobalSecondaryIndexSettingsUpdate")) {
+    for (JsonRequest update : ownIndexUpdates(own)) {
       IndexDefinition index = globalIndex(replica, update.string("IndexName"));
       Long read = update.longValue("ProvisionedReadCapacityUnits");
       if (read != null && mode == BillingMode.PROVISIONED) {
@@ -204,21 +239,6 @@ public final class UpdateGlobalTableSettings implements Operation {
       replica.status(TableStatus.UPDATING);
       TableLifecycle.scheduleActive(engine, replica);
     }
-  }
-
-  private static boolean anyUnits(List<JsonRequest> indexUpdates, JsonRequest own) {
-    for (JsonRequest update : indexUpdates) {
-      if (update.longValue("ProvisionedWriteCapacityUnits") != null) {
-        return true;
-      }
-    }
-    for (JsonRequest update : own == null ? List.<JsonRequest>of()
-        : own.structuresOrEmpty("ReplicaGlobalSecondaryIndexSettingsUpdate")) {
-      if (update.longValue("ProvisionedReadCapacityUnits") != null) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static IndexDefinition globalIndex(Table replica, String name) {

@@ -129,14 +129,15 @@ final class VectorIndexRequests {
             + other.dimensions() + ", IndexName: " + name + " has " + dimensions);
       }
     }
-    return definition(index, status, false); // not backfilling yet, if ever (an index created with its table)
+    return definition(index, status);
   }
 
   /**
    * One index as the request has it, its shape checked by {@link #checkShape} and nothing more (a
-   * restore's VectorIndexOverride is checked by matching it to an index of the source instead).
+   * restore's VectorIndexOverride is checked by matching it to an index of the source instead);
+   * not backfilling, yet or ever.
    */
-  static VectorIndexDefinition definition(JsonRequest index, IndexDefinition.IndexStatus status, boolean backfilling) {
+  static VectorIndexDefinition definition(JsonRequest index, IndexDefinition.IndexStatus status) {
     List<SearchKey> searchSchema = new ArrayList<>();
     for (JsonRequest element : index.structuresOrEmpty("SearchSchema")) {
       searchSchema.add(new SearchKey(element.string("AttributeName"),
@@ -144,7 +145,7 @@ final class VectorIndexRequests {
     }
     return new VectorIndexDefinition(index.string("IndexName"), index.structure("VectorAttribute").string("AttributeName"),
         index.longValue("Dimensions"), VectorIndexDefinition.DistanceFunction.valueOf(index.string("DistanceFunction")),
-        searchSchema, TableSpecReader.projection(index.structure("Projection")), status, backfilling);
+        searchSchema, TableSpecReader.projection(index.structure("Projection")), status, null);
   }
 
   /** The attribute names the search schemas of these (request) indexes use: their definitions are used. */

@@ -47,15 +47,16 @@ final class VectorIndexUpdates {
   }
 
   /**
-   * Refuses a Delete of an index still allocating its resources, and a Create named as an index
-   * still being deleted, before the table's status is checked (see GlobalIndexUpdates.refuseIndexInUse).
+   * Refuses a Delete of an index still allocating its resources or being deleted, and a Create
+   * named as an index still being deleted, before the table's status is checked (see
+   * IndexesInFlight.refuseInUse).
    */
   static void refuseIndexInUse(Table table, List<JsonRequest> updates) {
     for (JsonRequest update : updates) {
       JsonRequest delete = update.structure("Delete");
       VectorIndexDefinition index = delete == null ? null : table.vectorIndex(delete.string("IndexName"));
       if (index != null) {
-        IndexesInFlight.refuseAllocating(table, index, true);
+        IndexesInFlight.refuseInUse(table, index, true);
       }
       JsonRequest create = update.structure("Create");
       if (create != null) {
@@ -102,7 +103,7 @@ final class VectorIndexUpdates {
         throw DynamoException.resourceNotFound("Requested resource not found: Index: " + delete.string("IndexName")
             + " not found for table: " + table.name());
       }
-      changed = deleted.withStatus(IndexStatus.DELETING, false);
+      changed = deleted.withStatus(IndexStatus.DELETING);
       indexes.set(indexes.indexOf(deleted), changed);
     }
     table.vectorIndexes(indexes);

@@ -10,8 +10,17 @@ public interface OnlineIndex {
 
   IndexDefinition.IndexStatus status();
 
+  /**
+   * When this index, being added to its table, got its resources and started to backfill from the
+   * table's items; null when it is not backfilling. It also tells one creation of an index from a
+   * later one of the same name, for the clock task that ends the backfill (see TableLifecycle).
+   */
+  java.time.Instant backfillStart();
+
   /** Whether this index, being added to its table, has its resources and backfills from the table's items. */
-  boolean backfilling();
+  default boolean backfilling() {
+    return backfillStart() != null;
+  }
 
   /** The IndexStatus DynamoDB reports (a global index may differ from its status: see IndexDefinition). */
   default IndexDefinition.IndexStatus describedStatus() {
@@ -25,5 +34,13 @@ public interface OnlineIndex {
    */
   default boolean isCreatingOnline(TableStatus tableStatus) {
     return status() == IndexDefinition.IndexStatus.CREATING && tableStatus != TableStatus.CREATING;
+  }
+
+  /**
+   * Whether this index, being added to its table (of status {@code tableStatus}), is in its first
+   * phase: allocating its resources, not backfilling yet.
+   */
+  default boolean isAllocating(TableStatus tableStatus) {
+    return isCreatingOnline(tableStatus) && !backfilling();
   }
 }

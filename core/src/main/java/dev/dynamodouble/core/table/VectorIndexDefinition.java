@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record VectorIndexDefinition(String name, String vectorAttribute, long dimensions, DistanceFunction distance,
                                     List<SearchKey> searchSchema, Projection projection,
-                                    IndexDefinition.IndexStatus status, boolean backfilling)
+                                    IndexDefinition.IndexStatus status, java.time.Instant backfillStart)
     implements OnlineIndex {
   /** Why a vector index is refused on a provisioned table ("you cannot mix the two capacity modes"). */
   public static final String ON_DEMAND_ONLY =
@@ -25,14 +25,15 @@ public record VectorIndexDefinition(String name, String vectorAttribute, long di
     searchSchema = List.copyOf(searchSchema);
   }
 
-  public VectorIndexDefinition withStatus(IndexDefinition.IndexStatus newStatus, boolean nowBackfilling) {
+  /** This index in {@code newStatus}, not backfilling (an index backfills only from {@link #backfillStarted}). */
+  public VectorIndexDefinition withStatus(IndexDefinition.IndexStatus newStatus) {
     return new VectorIndexDefinition(name, vectorAttribute, dimensions, distance, searchSchema, projection, newStatus,
-        nowBackfilling);
+        null);
   }
 
-  /** This index, still CREATING, backfilling from its table's items (its resources allocated). */
-  public VectorIndexDefinition backfillStarted() {
-    return withStatus(status, true);
+  /** This index, still CREATING, backfilling from its table's items since {@code at} (its resources allocated). */
+  public VectorIndexDefinition backfillStarted(java.time.Instant at) {
+    return new VectorIndexDefinition(name, vectorAttribute, dimensions, distance, searchSchema, projection, status, at);
   }
 
   /** The vector index partition key's attribute name, or null when the search schema has none. */

@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * A Create of an index (global or vector) named as an index still being deleted is refused with
- * the index's reason, ResourceInUseException "Index is being deleted", as a Delete of it is: not
- * with the table's status (UPDATING while the index is deleted) nor with the limit of one index
- * created or deleted at a time. Once the index is gone, the name may be used again.
+ * the index's reason, ResourceInUseException "Index is being deleted", as a Delete of it is (see
+ * IndexChangedWhileDeletingTest): not with the table's status (UPDATING while the index is
+ * deleted) nor with the limit of one index created or deleted at a time. Once the index is gone,
+ * the name may be used again.
  */
 class IndexRecreatedWhileDeletingTest {
 
@@ -62,6 +63,7 @@ class IndexRecreatedWhileDeletingTest {
       table.activate();
       table.deleteIndex();
       table.assertPhase(TableStatus.UPDATING, IndexStatus.DELETING, null);
+      assertError(table::deleteIndex, "ResourceInUseException", beingDeleted("docs", OnlineVectorIndexTable.INDEX));
       assertError(table::addIndex, "ResourceInUseException", beingDeleted("docs", OnlineVectorIndexTable.INDEX));
       assertError(() -> table.client.updateTable(r -> r.tableName("docs")
               .attributeDefinitions(attr("zip", ScalarAttributeType.S))

@@ -34,7 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.VectorIndexDescription;
  * A vector index added with UpdateTable goes through a global index's phases: CREATING with
  * Backfilling false while it allocates its resources (the table UPDATING, a Delete of it refused),
  * CREATING with Backfilling true (the table ACTIVE, a Delete of it accepted: its creation
- * cancelled), then ACTIVE; SearchVectors answers only once it is ACTIVE. Writes that violate it
+ * cancelled), then ACTIVE; SearchVectors answers only once it is ACTIVE (before, as for an index it
+ * does not have while the index allocates, "Cannot search backfilling" while it backfills: the
+ * developer guide's "Troubleshooting vector indexes" lists both). Writes that violate it
  * are refused from its creation on ("Write rejected"). One created with its table is CREATING with
  * the table and ACTIVE with it.
  */
@@ -42,6 +44,7 @@ class VectorIndexPhasesTest {
   private static final String ALLOCATING = "Attempt to change a resource which is still in use: Index creation is in "
       + "resource allocation phase. Retry deletion during backfilling phase or when the index is active. Table: "
       + "docs Index: vec";
+  private static final String NOT_THERE_YET = "The table does not have the specified index: vec";
   private static final String NOT_SEARCHABLE = "Cannot search backfilling vector index: vec";
   private static final String ONE_AT_A_TIME = "Subscriber limit exceeded: Only 1 online index can be created or "
       + "deleted simultaneously per table";
@@ -63,7 +66,7 @@ class VectorIndexPhasesTest {
     assertThat(answer.vectorIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.CREATING);
     assertThat(answer.vectorIndexes().get(0).backfilling()).isFalse();
     table.assertPhase(TableStatus.UPDATING, IndexStatus.CREATING, false);
-    assertValidation(() -> table.search(1, 0), NOT_SEARCHABLE);
+    assertValidation(() -> table.search(1, 0), NOT_THERE_YET);
 
     table.startBackfill();
     assertValidation(() -> table.search(1, 0), NOT_SEARCHABLE);
@@ -93,7 +96,7 @@ class VectorIndexPhasesTest {
     TableDescription answer = table.deleteIndex();
     assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
     assertThat(answer.vectorIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.DELETING);
-    assertValidation(() -> table.search(1, 0), "The table does not have the specified index: vec");
+    assertValidation(() -> table.search(1, 0), NOT_THERE_YET);
     table.put(item("pk", "after", "emb", vector(1, 2, 3))); // an index being deleted refuses nothing
 
     table.clock.advance(HALF); // when the index would have been ACTIVE
@@ -111,10 +114,11 @@ class VectorIndexPhasesTest {
     table.addIndex();
     assertError(() -> client.updateTable(r -> r.tableName("docs").deletionProtectionEnabled(true)),
         "ResourceInUseException", "Attempt to change a resource which is still in use: Table is being updated: docs");
+    assertError(() -> client.deleteTable(r -> r.tableName("docs")), "ResourceInUseException",
+        PhasedIndexTable.INDEXES_IN_FLIGHT);
     table.startBackfill();
     assertError(() -> client.deleteTable(r -> r.tableName("docs")), "ResourceInUseException",
-        "Attempt to change a resource which is still in use: Cannot delete table while indexes are being created, "
-            + "updated, or deleted.");
+        PhasedIndexTable.INDEXES_IN_FLIGHT);
     assertError(() -> client.updateTable(r -> r.tableName("docs").vectorIndexUpdates(u -> u.create(c -> c
             .indexName("other").dimensions(2L).distanceFunction(VectorDistanceFunction.COSINE)
             .vectorAttribute(v -> v.attributeName("emb")).projection(p -> p.projectionType(ProjectionType.ALL))))),

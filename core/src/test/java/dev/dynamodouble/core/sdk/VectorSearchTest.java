@@ -263,8 +263,11 @@ class VectorSearchTest {
     assertThat(creating.indexStatus()).isEqualTo(IndexStatus.CREATING);
     assertThat(creating.backfilling()).isFalse(); // allocating its resources: see VectorIndexLifecycleTest
     assertValidation(() -> client.searchVectors(r -> r.tableName("later").indexName("late").topK(1)
+        .searchVector(vector(0, 1).l())), "The table does not have the specified index: late"); // nothing to search yet
+    clock.advance(DELAY.dividedBy(2)); // backfilling
+    assertValidation(() -> client.searchVectors(r -> r.tableName("later").indexName("late").topK(1)
         .searchVector(vector(0, 1).l())), "Cannot search backfilling vector index: late");
-    clock.advance(DELAY);
+    clock.advance(DELAY.dividedBy(2));
     assertThat(client.describeTable(r -> r.tableName("later")).table().vectorIndexes().get(0).indexStatus())
         .isEqualTo(IndexStatus.ACTIVE);
     assertThat(client.searchVectors(r -> r.tableName("later").indexName("late").topK(1)
