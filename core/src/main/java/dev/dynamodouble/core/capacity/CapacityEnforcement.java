@@ -154,6 +154,14 @@ public final class CapacityEnforcement {
     return meters;
   }
 
+  /**
+   * Brings meters looked up earlier for {@code table} in line with its settings and the engine's
+   * resets now (a charge after its admission): the same object {@link #meters} gives, synced.
+   */
+  void sync(Table table, TableMeters meters, long nowNanos) {
+    meters.sync(table, generation.get(), nowNanos);
+  }
+
   /** The engine clock's time in nanoseconds. */
   long nanos() {
     return nanos(clock.now());

@@ -166,6 +166,9 @@ final class CapacityStage implements RequestStage {
   /**
    * The charge of a single-item request: the meters the admission looked up are paid directly
    * (one clock read and no second lookup per request); anything else takes the general path.
+   * They are synced first: a capacity reset or a billing-mode switch since the admission replaced
+   * buckets (a switch makes new ones, a reset forgets partitions), and the charge belongs to the
+   * buckets current now, not to the ones the request was admitted on.
    */
   private final class SingleItemCharge implements CapacityCharge {
     private final Table table;
@@ -189,6 +192,7 @@ final class CapacityStage implements RequestStage {
         CapacityStage.this.charge(charged, chargedPartition, consumed);
         return;
       }
+      service.sync(table, meters, now);
       pay(meters, partition, partitionMeters, consumed, now);
     }
   }

@@ -92,6 +92,11 @@ final class Meter {
     }
   }
 
+  /** Retires a partition's meter whatever it holds (a capacity reset forgets every partition). */
+  synchronized void retire() {
+    retired = true;
+  }
+
   synchronized boolean retired() {
     return retired;
   }

@@ -86,8 +86,19 @@ final class PartitionMeters {
     pruneAbove = Math.max(PRUNE_ABOVE, 2 * partitions.size());
   }
 
-  void clear() {
-    partitions.clear();
+  /**
+   * Forgets every partition (a capacity reset). Each is retired first, as a prune retires one: a
+   * request that looked it up before and charges it after is sent to the key's partition now,
+   * rather than charging meters nobody reads again. Removal is by value, so a successor that took
+   * a place meanwhile stays.
+   */
+  synchronized void clear() {
+    for (Map.Entry<AttributeValue, ResourceMeters> partition : partitions.entrySet()) {
+      ResourceMeters meters = partition.getValue();
+      meters.read.retire();
+      meters.write.retire();
+      partitions.remove(partition.getKey(), meters);
+    }
     pruneAbove = PRUNE_ABOVE;
   }
 }

@@ -53,8 +53,8 @@ final class TableMeters {
 
   private synchronized void resync(Table source, long currentGeneration, long nowNanos) {
     if (generation != currentGeneration) {
-      generation = currentGeneration;
       reset(nowNanos);
+      generation = currentGeneration; // after the reset: a request that sees it charges the buckets reset
     }
     BillingMode mode = source.billingMode();
     Object throughput = mode == BillingMode.PROVISIONED ? source.throughput() : source.onDemandThroughput();
@@ -90,7 +90,7 @@ final class TableMeters {
       }
     }
     indexes.keySet().retainAll(names);
-    indexPartitions.keySet().retainAll(names);
+    indexPartitions.entrySet().removeIf(partitions -> !names.contains(partitions.getKey()));
     syncedMode = mode;
     syncedThroughput = throughput;
     syncedIndexes = gsis;
@@ -139,12 +139,17 @@ final class TableMeters {
     return indexes.values();
   }
 
+  /**
+   * Every meter back to a new table's. The table's and indexes' are reset in place and each
+   * partition map cleared in place, so a request admitted before and charged after pays the
+   * buckets as they are at its charge, never ones dropped from sight.
+   */
   private void reset(long nowNanos) {
     table.reset(nowNanos);
     for (ResourceMeters index : indexes.values()) {
       index.reset(nowNanos);
     }
     partitions.clear();
-    indexPartitions.clear();
+    indexPartitions.values().forEach(PartitionMeters::clear);
   }
 }

@@ -28,8 +28,7 @@ public final class Catalog {
    * endpoint's tables are one account's, and a test may well name them with its production ARNs.
    */
   public Table find(String nameOrArn) {
-    if (nameOrArn == null
-        || (nameOrArn.startsWith("arn:") && (!inThisRegion(nameOrArn) || partOf(nameOrArn) != null))) {
+    if (nameOrArn == null || (nameOrArn.startsWith("arn:") && (!inThisRegion(nameOrArn) || !namesATable(nameOrArn)))) {
       return null;
     }
     return tables.get(nameOf(nameOrArn));
@@ -101,21 +100,32 @@ public final class Catalog {
   }
 
   /**
-   * What an ARN of a part of a table names ({@code "index"} for {@code .../table/t/index/i},
-   * {@code "stream"} for {@code .../table/t/stream/label}, and so on), or null for anything else,
-   * a table's own ARN included. Such an ARN names no table, though it starts with one's.
+   * The resource an ARN names ({@code arn:partition:service:region:account:type/name}): its type
+   * and its name, everything after the type's slash (an index's ARN has the name
+   * {@code t/index/i}); null when the ARN has no such resource.
    */
-  public static String partOf(String nameOrArn) {
-    if (nameOrArn == null || !nameOrArn.startsWith("arn:")) {
-      return null;
+  public record ArnResource(String type, String name) {}
+
+  /** The resource of an ARN, or null when it is not one of {@code arn:partition:service:region:account:type/name}. */
+  public static ArnResource resourceOf(String arn) {
+    int colon = -1;
+    for (int field = 0; field < 5; field++) { // past arn, partition, service, region and account
+      colon = arn.indexOf(':', colon + 1);
+      if (colon < 0) {
+        return null;
+      }
     }
-    int table = nameOrArn.indexOf(":table/");
-    int slash = table < 0 ? -1 : nameOrArn.indexOf('/', table + 7);
-    if (slash < 0) {
-      return null;
-    }
-    int end = nameOrArn.indexOf('/', slash + 1);
-    return nameOrArn.substring(slash + 1, end < 0 ? nameOrArn.length() : end);
+    int slash = arn.indexOf('/', colon + 1);
+    return slash < 0 ? null : new ArnResource(arn.substring(colon + 1, slash), arn.substring(slash + 1));
+  }
+
+  /**
+   * Whether an ARN names a table itself: not a part of one (an index, a stream, a backup: their
+   * ARNs start with the table's), nor another kind of resource, nor nothing at all.
+   */
+  private static boolean namesATable(String arn) {
+    ArnResource resource = resourceOf(arn);
+    return resource != null && resource.type().equals("table") && resource.name().indexOf('/') < 0;
   }
 
   /** The table name of a name or a table ARN ({@code arn:aws:dynamodb:region:account:table/name}). */

@@ -41,9 +41,10 @@ public final class CreateGlobalTable implements Operation {
       for (String region : regions) {
         tables.add(LegacyGlobalTableRules.joinable(engine, name, region, tables.isEmpty() ? null : tables.get(0)));
       }
-      if (replication.members(name).size() > 1) { // a version 2019.11.21 group of the name in other regions
-        throw DynamoException.invalidParameter("A global table version 2019.11.21 named " + name + " exists in "
-            + replication.members(name).keySet() + "; Dynamo Double keeps one global table per table name");
+      if (replication.replicated(name)) { // a version 2019.11.21 global table of the name in other regions
+        throw DynamoException.invalidParameter("A global table version 2019.11.21 named " + name
+            + " exists; Dynamo Double keeps no global table version " + LegacyGlobalTableRules.VERSION
+            + " beside another global table of its name");
       }
       for (Table table : tables) {
         replication.join(tables.get(0), table);

@@ -76,11 +76,9 @@ final class ReplicaUpdates {
       checkOverrides(table, action.settings());
       Table existing = engine.region(action.region()).find(table.name());
       if (action.kind() == Kind.CREATE) {
-        if (replicas.containsKey(action.region())) {
-          throw DynamoException.validation("Failed to create a the new replica of table with name: '" + table.name()
-              + "' because one or more replicas already existed as tables.");
-        }
-        if (existing != null) {
+        // A replica already, or any table of that name there (another global table's replica, a
+        // plain table, one still DELETING): DynamoDB refuses them alike, and never adopts the table.
+        if (replicas.containsKey(action.region()) || existing != null) {
           throw DynamoException.validation("Failed to create a the new replica of table with name: '" + table.name()
               + "' because one or more replicas already existed as tables.");
         }

@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
 public final class Constraints {
   public static final Pattern NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]+");
   private static final int MAX_ERRORS = 10;
+  /** The constraint a table ARN of the wrong shape fails (the service's wording). */
+  static final String ARN_FORMAT = "Valid ARN format is 'arn:<awsPartition>:<vendor>:<region>:<subscriber>:"
+      + "resourceType/resourceName', where Resource name must have length less than or equal to 255, Resource name "
+      + "must have length greater than or equal to 3, Resource name must satisfy regular expression pattern: "
+      + NAME_PATTERN.pattern();
 
   private final List<String> errors = new ArrayList<>();
-  /** A refusal that is no member constraint, thrown by {@link #check} when every constraint holds. */
-  private DynamoException refusal;
   /** The operation whose request this checks, for its members' message style; null: the older style. */
   private final String operation;
 
@@ -55,10 +58,10 @@ public final class Constraints {
     return maxLength(value, 255, path);
   }
 
-  /** A table name or ARN (up to 1024 characters when it is an ARN); an index's or a stream's ARN is no table's. */
+  /** A table name or ARN (up to 1024 characters when it is an ARN, and a table's: see {@link #tableArn}). */
   public Constraints tableNameOrArn(String value, String path) {
     if (value != null && value.startsWith("arn:")) {
-      refuseTablePart(value);
+      tableArn(value, path);
       return maxLength(value, 1024, path);
     }
     return name(value, path);
@@ -76,7 +79,7 @@ public final class Constraints {
       return minLength(value, 1, path);
     }
     if (value.startsWith("arn:")) {
-      refuseTablePart(value);
+      tableArn(value, path);
       return maxLength(value, 1024, path);
     }
     if (value.length() > 255) {
@@ -89,15 +92,19 @@ public final class Constraints {
   }
 
   /**
-   * Refuses, once the member constraints hold, an ARN of a part of a table (an index, a stream, a
-   * backup ...) where a table is named: it starts with the table's ARN, but DynamoDB answers it as
-   * invalid (a ValidationException) rather than act on that table.
+   * An ARN where a table is named must be a table's, {@code arn:partition:service:region:account:table/name},
+   * as DynamoDB checks it: without a {@code type/name} resource, or with a name that is no table
+   * name (an index's, a stream's or a backup's ARN, whose name goes on with a slash), it fails the
+   * member's ARN-format constraint; another type of resource is refused as an invalid resource type.
    */
-  private void refuseTablePart(String arn) {
-    String part = Catalog.partOf(arn);
-    if (part != null && refusal == null) {
-      refusal = DynamoException.validation("Invalid table ARN: " + Echo.of(arn) + " names a table's "
-          + (part.isEmpty() ? "part" : Echo.of(part)) + ", not a table");
+  private void tableArn(String arn, String path) {
+    Catalog.ArnResource resource = Catalog.resourceOf(arn);
+    if (resource != null && !resource.type().equals("table")) {
+      error("Invalid resource type in '" + Echo.of(arn) + "'");
+    } else if (resource != null && resource.name().length() < 3) {
+      add(arn, path, "Table name of ARN must have length greater than or equal to 3");
+    } else if (resource == null || resource.name().length() > 255 || !isName(resource.name())) {
+      add(arn, path, ARN_FORMAT);
     }
   }
 
@@ -203,16 +210,20 @@ public final class Constraints {
   }
 
   private void add(Object value, String path, String constraint) {
-    if (errors.size() >= MAX_ERRORS) {
-      return;
-    }
     String newStyle = NewStyleMembers.path(operation, path);
     if (newStyle != null) {
-      errors.add("Value at '" + newStyle + "' failed to satisfy constraint: " + constraint);
+      error("Value at '" + newStyle + "' failed to satisfy constraint: " + constraint);
       return;
     }
     String shown = value == null ? "null" : "'" + describe(value) + "'";
-    errors.add("Value " + shown + " at '" + Echo.of(path) + "' failed to satisfy constraint: " + constraint);
+    error("Value " + shown + " at '" + Echo.of(path) + "' failed to satisfy constraint: " + constraint);
+  }
+
+  /** One validation error of the report (the service lists at most {@value #MAX_ERRORS}). */
+  private void error(String text) {
+    if (errors.size() < MAX_ERRORS) {
+      errors.add(text);
+    }
   }
 
   private static String describe(Object value) {
@@ -222,9 +233,9 @@ public final class Constraints {
     return Echo.of(String.valueOf(value));
   }
 
-  /** Whether nothing was found wrong: no constraint error and no refusal. */
+  /** Whether nothing was found wrong. */
   public boolean isEmpty() {
-    return errors.isEmpty() && refusal == null;
+    return errors.isEmpty();
   }
 
   /** Throws the collected errors as one ValidationException, if there are any. */
@@ -233,9 +244,6 @@ public final class Constraints {
       int n = errors.size();
       throw DynamoException.validation(
           n + " validation error" + (n > 1 ? "s" : "") + " detected: " + String.join("; ", errors));
-    }
-    if (refusal != null) {
-      throw refusal;
     }
   }
 }

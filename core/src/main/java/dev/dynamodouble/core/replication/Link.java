@@ -15,10 +15,11 @@ import java.util.ArrayDeque;
  */
 final class Link {
   /**
-   * One change on its way: the item after the write (null: deleted) and its stamp, and the fault
-   * rule that fired on it (a lag of its own, or held while a paused rule is active), or null.
+   * One change on its way: the global table it belongs to (its id: another table of that name may
+   * take the region's place meanwhile), the item after the write (null: deleted) and its stamp, and
+   * the fault rule that fired on it (a lag of its own, or held while a paused rule is active), or null.
    */
-  record Pending(String table, ItemKey key, StoredItem after, Stamp stamp, Instant committedAt, FaultHandle fault) {}
+  record Pending(long global, String table, ItemKey key, StoredItem after, Stamp stamp, Instant committedAt, FaultHandle fault) {}
 
   final String from;
   final String to;

@@ -239,30 +239,27 @@ public final class Replication implements FeedSubscriber {
    * replica of {@code origin}'s global table, backfilled with origin's items. Call under the lock.
    */
   public void addReplica(Table origin, Table replica, ReplicaSettings settings) {
-    if (groups.of(origin).isEmpty()) {
-      strong.put(origin.name(), null); // an MRSC group dissolved before: a new global table starts EVENTUAL
-    }
     feed.commitSchema(replica, origin.snapshot(), clock.now()); // shares the immutable tree: O(1)
     stamps(replica).all(stamps(origin).all());
     attach(origin);
     attach(replica);
-    groups.put(origin, new ReplicaGroups.Member(replica, settings));
+    groups.addReplica(origin, new ReplicaGroups.Member(replica, settings));
   }
 
   /** Records new settings for an existing replica. Call under the lock. */
   public void updateReplica(Table origin, Table replica, ReplicaSettings settings) {
-    groups.put(origin, new ReplicaGroups.Member(replica, settings(origin, replica.region()).merge(settings)));
+    groups.update(origin, new ReplicaGroups.Member(replica, settings(origin, replica.region()).merge(settings)));
   }
 
   /**
-   * Joins {@code member} (an empty table) to the group of {@code existing} (itself when the group is
-   * new) without copying items: version 2017.11.29's CreateGlobalTable and UpdateGlobalTable, whose
-   * tables are all empty. Call under the lock.
+   * Joins {@code member} (an empty table) to the version 2017.11.29 global table of {@code existing}
+   * (itself when the global table is new) without copying items: CreateGlobalTable and
+   * UpdateGlobalTable, whose tables are all empty. Call under the lock.
    */
   public void join(Table existing, Table member) {
     attach(existing);
     attach(member);
-    groups.put(existing, new ReplicaGroups.Member(member, ReplicaSettings.NONE));
+    groups.join(existing, new ReplicaGroups.Member(member, ReplicaSettings.NONE));
   }
 
   /** Takes {@code member} out of its group; the table stays, on its own. Call under the lock. */
@@ -270,21 +267,29 @@ public final class Replication implements FeedSubscriber {
     groups.forget(member);
   }
 
-  /** The tables of the group of that name still in their regions, by region; empty when there is none. */
+  /**
+   * The tables of the version 2017.11.29 global table of that name still in their regions, by
+   * region; empty when there is none.
+   */
   public Map<String, Table> members(String name) {
     Map<String, Table> out = new java.util.TreeMap<>();
-    groups.live(name).forEach((region, member) -> out.put(region, member.table()));
+    groups.legacy(name).forEach((region, member) -> out.put(region, member.table()));
     return out;
+  }
+
+  /** Whether a version 2019.11.21 global table of that name has replicas. */
+  public boolean replicated(String name) {
+    return groups.replicated(name);
   }
 
   /** The global tables as plain values, for a data directory. Call under the lock. */
   public GlobalTableState state() {
-    return GlobalTableState.capture(groups, legacy, strong);
+    return GlobalTableState.capture(groups, legacy);
   }
 
   /** Puts back global tables a data directory kept, over tables already in their regions. Call under the lock. */
   public void recovered(GlobalTableState state) {
-    state.install(this, groups, legacy, strong, groups::catalog);
+    state.install(this, groups, legacy, groups::catalog);
   }
 
   /** Marks the table as (having been) part of a global table of this replication. */
@@ -299,7 +304,8 @@ public final class Replication implements FeedSubscriber {
 
   /** Whether the table is a member of a version 2017.11.29 global table. */
   public boolean isLegacy(Table table) {
-    return legacy.get(table.name()) != null && members(table.name()).get(table.region()) == table;
+    ReplicaGroups.GlobalTable global = groups.globalTableOf(table);
+    return global != null && global.legacy() && legacy.get(table.name()) != null;
   }
 
   // ---- multi-Region strong consistency (MRSC) ----
@@ -309,14 +315,14 @@ public final class Replication implements FeedSubscriber {
    * witness in {@code witness} (null: none). Call under the lock.
    */
   public void makeStrong(Table origin, String witness) {
-    strong.put(origin.name(), new StrongConsistency.Group(origin.region(), witness, false, false));
+    groups.strong(origin, new StrongConsistency.Group(origin.region(), witness, false, false));
   }
 
   /** The witness of the table's MRSC global table turns ACTIVE (its creation is done). */
   public void witnessActive(Table table) {
     StrongConsistency.Group group = strongGroupOf(table);
     if (group != null && !group.dissolving()) {
-      strong.put(table.name(), new StrongConsistency.Group(group.origin(), group.witness(), true, false));
+      groups.strong(table, new StrongConsistency.Group(group.origin(), group.witness(), true, false));
     }
   }
 
@@ -324,24 +330,24 @@ public final class Replication implements FeedSubscriber {
   public void dissolve(Table table) {
     StrongConsistency.Group group = strongGroupOf(table);
     if (group != null) {
-      strong.put(table.name(), new StrongConsistency.Group(group.origin(), group.witness(), group.active(), true));
+      groups.strong(table, new StrongConsistency.Group(group.origin(), group.witness(), group.active(), true));
     }
   }
 
   /** Whether the table is a replica of a global table with MultiRegionConsistency STRONG. */
   public boolean isStrong(Table table) {
-    return strong.group(table.name()) != null && !groups.of(table).isEmpty();
+    return strongGroupOf(table) != null && !groups.of(table).isEmpty();
   }
 
   /** The witness region of the table's MRSC global table, or null. */
   public String witness(Table table) {
-    StrongConsistency.Group group = isStrong(table) ? strong.group(table.name()) : null;
+    StrongConsistency.Group group = isStrong(table) ? strongGroupOf(table) : null;
     return group == null ? null : group.witness();
   }
 
   /** The witness's status (CREATING, ACTIVE, DELETING), or null when the table has no witness. */
   public String witnessStatus(Table table) {
-    StrongConsistency.Group group = isStrong(table) ? strong.group(table.name()) : null;
+    StrongConsistency.Group group = isStrong(table) ? strongGroupOf(table) : null;
     return group == null || group.witness() == null ? null : group.witnessStatus();
   }
 
@@ -350,35 +356,33 @@ public final class Replication implements FeedSubscriber {
    * flight (ReplicatedWriteConflictException, retryable). Call under the lock, before writing.
    */
   public void checkNoConflict(Table table, ItemKey key) {
-    if (strongGroupOf(table) == null) {
+    ReplicaGroups.GlobalTable global = groups.globalTableOf(table);
+    if (global == null || global.strong() == null) {
       return;
     }
-    String other = strong.inFlightFrom(table.name(), key);
+    String other = strong.inFlightFrom(global.id(), key);
     if (other != null && !other.equals(table.region())) {
       throw new DynamoException(ErrorCode.REPLICATED_WRITE_CONFLICT, CONFLICT_MESSAGE);
     }
   }
 
-  /**
-   * The MRSC group the table is a replica of, or null. Groups are kept by table name: a table of
-   * that name in a region outside the group (created on its own) is not in it. One map lookup for
-   * a table of no MRSC group, as before; the membership is asked only of the others.
-   */
+  /** The MRSC settings of the global table the table is its region's replica of, or null. */
   private StrongConsistency.Group strongGroupOf(Table table) {
-    StrongConsistency.Group group = strong.group(table.name());
-    return group == null || !groups.isMember(table) ? null : group;
+    ReplicaGroups.GlobalTable global = groups.globalTableOf(table);
+    return global == null ? null : global.strong();
   }
 
   /**
    * Applies an MRSC write in every other replica now, whatever the lags; it stays in flight for a
    * replica whose link from here is paused.
    */
-  private void replicateNow(Table table, Link[] out, ItemChange change, Stamp stamp) {
+  private void replicateNow(long global, Table table, Link[] out, ItemChange change, Stamp stamp) {
     Instant now = clock.now();
     for (Link link : out) {
-      apply(link.to, new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), null), now);
+      apply(link.to, new Link.Pending(global, table.name(), change.key(), change.newItem(), stamp, change.at(), null),
+          now);
       if (link.paused) {
-        strong.awaiting(table.name(), change.key(), table.region(), link.to);
+        strong.awaiting(global, change.key(), table.region(), link.to);
       }
     }
   }
@@ -403,23 +407,28 @@ public final class Replication implements FeedSubscriber {
     if (changes.get(0).origin() == Origin.REPLICATION) {
       return; // applied here from another region: the stamp was set when applying
     }
-    List<String> others = groups.otherRegions(table);
+    ReplicaGroups.GlobalTable global = groups.globalTableOf(table);
+    if (global == null) {
+      return; // not a member after all (wants() was asked within the same commit: not expected)
+    }
+    List<String> others = groups.otherRegions(global, table);
     Link[] out = new Link[others.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = link(table.region(), others.get(i));
     }
     ItemStamps stamps = stamps(table);
-    boolean synchronous = strong.group(table.name()) != null; // a member: this subscriber wants only those
+    boolean synchronous = global.strong() != null;
     for (ItemChange change : changes) {
       Stamp stamp = Stamp.after(stamps.get(change.key()), change.at(), table.region());
       stamps.put(change.key(), stamp);
       if (synchronous) {
-        replicateNow(table, out, change, stamp);
+        replicateNow(global.id(), table, out, change, stamp);
         continue;
       }
       for (Link link : out) {
         FaultHandle fault = faults.replicationFault(table.name(), link.to, change.key().partition());
-        link.queue.addLast(new Link.Pending(table.name(), change.key(), change.newItem(), stamp, change.at(), fault));
+        link.queue.addLast(new Link.Pending(global.id(), table.name(), change.key(), change.newItem(), stamp,
+            change.at(), fault));
         if (fault != null) {
           link.faulted++;
         }
@@ -430,8 +439,7 @@ public final class Replication implements FeedSubscriber {
 
   @Override
   public Object capture(Table table) {
-    return new Captured(groups.raw(table.name()), stamps(table).all(), legacy.get(table.name()),
-        strong.group(table.name()));
+    return new Captured(groups.raw(table.name()), stamps(table).all(), legacy.get(table.name()));
   }
 
   @Override
@@ -439,23 +447,22 @@ public final class Replication implements FeedSubscriber {
     for (Link link : links.values()) {
       link.dropTable(table.name());
     }
-    strong.dropTable(table.name());
+    groups.named(table.name()).forEach(global -> strong.drop(global.id()));
     if (captured instanceof Captured state) {
-      groups.restore(table.name(), state.group());
+      groups.restore(table.name(), state.globalTables());
       stamps(table).all(state.stamps());
       legacy.restore(table.name(), state.legacy());
-      strong.put(table.name(), state.strong());
     } else {
       groups.forget(table);
       if (groups.raw(table.name()) == null) {
         legacy.restore(table.name(), null);
-        strong.put(table.name(), null);
       }
     }
   }
 
-  private record Captured(Map<String, ReplicaGroups.Member> group, PersistentSortedMap<ItemKey, Stamp> stamps,
-                          LegacyGlobalTables.Entry legacy, StrongConsistency.Group strong) {}
+  /** A name's global tables (their members and MRSC settings), a table's stamps and the name's legacy entry. */
+  private record Captured(List<ReplicaGroups.GlobalTable> globalTables, PersistentSortedMap<ItemKey, Stamp> stamps,
+                          LegacyGlobalTables.Entry legacy) {}
 
   // ---- delivery ----
 
@@ -498,7 +505,7 @@ public final class Replication implements FeedSubscriber {
 
   /** Applies one change to the replica in {@code region} unless it holds a later write of the item. */
   private void apply(String region, Link.Pending change, Instant now) {
-    Table target = groups.target(change.table(), region);
+    Table target = groups.target(change.global(), change.table(), region);
     if (target == null) {
       return; // the replica was deleted meanwhile
     }

@@ -6,16 +6,16 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The global tables with multi-Region strong consistency (MRSC): their witness, and the writes not
- * yet acknowledged by every replica.
+ * Multi-Region strong consistency (MRSC): the settings of an MRSC global table (kept with it, in
+ * {@link ReplicaGroups.GlobalTable}), and the writes not yet acknowledged by every replica.
  *
  * <p>An MRSC write is applied in every replica as it commits. It stays in flight (unacknowledged)
  * only while the link from its region to a replica is paused or a region is partitioned; a write
- * of the same item from another region meanwhile is a replicated write conflict. Groups are read
- * without locking; the writes in flight change only under the engine's write lock.
+ * of the same item from another region meanwhile is a replicated write conflict. The writes in
+ * flight are kept by global table (several may share a table name) and change only under the
+ * engine's write lock.
  */
 final class StrongConsistency {
   /**
@@ -31,37 +31,19 @@ final class StrongConsistency {
   /** A write of an item still in flight: the region that made it and the replicas yet to acknowledge it. */
   private record InFlight(String region, Set<String> awaiting) {}
 
-  private final ConcurrentHashMap<String, Group> groups = new ConcurrentHashMap<>();
-  /** By table name, then item. */
-  private final Map<String, Map<ItemKey, InFlight>> inFlight = new HashMap<>();
+  /** By global table id, then item. */
+  private final Map<Long, Map<ItemKey, InFlight>> inFlight = new HashMap<>();
 
-  Group group(String table) {
-    return groups.get(table);
-  }
-
-  /** Every MRSC group, by table name (a live view). */
-  Map<String, Group> all() {
-    return groups;
-  }
-
-  void put(String table, Group group) {
-    if (group == null) {
-      groups.remove(table);
-    } else {
-      groups.put(table, group);
-    }
-  }
-
-  /** The region whose write of the item is in flight, or null. */
-  String inFlightFrom(String table, ItemKey key) {
-    Map<ItemKey, InFlight> items = inFlight.get(table);
+  /** The region whose write of the item is in flight in global table {@code group}, or null. */
+  String inFlightFrom(long group, ItemKey key) {
+    Map<ItemKey, InFlight> items = inFlight.get(group);
     InFlight write = items == null ? null : items.get(key);
     return write == null ? null : write.region();
   }
 
   /** Records that {@code to} has not acknowledged {@code region}'s write of the item. */
-  void awaiting(String table, ItemKey key, String region, String to) {
-    inFlight.computeIfAbsent(table, t -> new HashMap<>())
+  void awaiting(long group, ItemKey key, String region, String to) {
+    inFlight.computeIfAbsent(group, t -> new HashMap<>())
         .computeIfAbsent(key, k -> new InFlight(region, new HashSet<>())).awaiting().add(to);
   }
 
@@ -99,8 +81,9 @@ final class StrongConsistency {
     return count;
   }
 
-  void dropTable(String table) {
-    inFlight.remove(table);
+  /** Forgets the writes in flight in global table {@code group} (reset). */
+  void drop(long group) {
+    inFlight.remove(group);
   }
 
   void acknowledgeAll() {

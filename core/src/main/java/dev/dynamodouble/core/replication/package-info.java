@@ -13,7 +13,10 @@
  * {@code replicationPaused}) are consulted once per change and destination when it is queued: such
  * a change carries its own lag, or waits while its rule stays active.
  *
- * <p>Membership, stamps and queues change only under the engine's write lock. A replica's stamps
+ * <p>A global table is known by its members, never by its name alone: tables are regional, so
+ * several global tables (or plain tables) may share a name in different regions, and a change on its
+ * way names the global table it belongs to. Membership, stamps and queues change only under the
+ * engine's write lock. A replica's stamps
  * are a persistent map, so an engine snapshot captures them in O(1); a reset puts back membership
  * and stamps and drops the changes still queued for the table.
  *

@@ -154,6 +154,37 @@ class DurableGlobalStateTest {
     }
   }
 
+  @Test
+  void globalTablesOfOneNameSurviveRestartsApart() {
+    withServer((clock, east, west, ohio, oregon) -> {
+      SdkTestSupport.createTable(east, "orders", "pk", null);
+      SdkTestSupport.createTable(west, "orders", "pk", null);
+      clock.advance(Duration.ZERO);
+      east.updateTable(r -> r.tableName("orders").multiRegionConsistency("STRONG")
+          .replicaUpdates(u -> u.create(c -> c.regionName("us-east-2")))
+          .globalTableWitnessUpdates(w -> w.create(c -> c.regionName("us-west-2"))));
+      west.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-2"))));
+      clock.advance(Duration.ZERO);
+    });
+    for (int life = 0; life < 2; life++) {
+      String key = "k" + life;
+      withServer((clock, east, west, ohio, oregon) -> {
+        TableDescription strong = east.describeTable(r -> r.tableName("orders")).table();
+        assertThat(strong.multiRegionConsistencyAsString()).isEqualTo("STRONG");
+        assertThat(strong.replicas()).extracting(ReplicaDescription::regionName).containsExactly("us-east-2");
+        TableDescription eventual = west.describeTable(r -> r.tableName("orders")).table();
+        assertThat(eventual.multiRegionConsistency()).isNull();
+        assertThat(eventual.replicas()).extracting(ReplicaDescription::regionName).containsExactly("eu-west-2");
+        ohio.putItem(r -> r.tableName("orders").item(item("pk", key)));
+        west.putItem(r -> r.tableName("orders").item(item("pk", "west" + key)));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(get(east, "orders", key)).isNotNull();
+        assertThat(get(west, "orders", key)).isNull();
+        assertThat(get(east, "orders", "west" + key)).isNull();
+      });
+    }
+  }
+
   private static Map<String, AttributeValue> get(DynamoDbClient client, String table, String pk) {
     Map<String, AttributeValue> found = client.getItem(r -> r.tableName(table).key(item("pk", pk))).item();
     return found.isEmpty() ? null : found;

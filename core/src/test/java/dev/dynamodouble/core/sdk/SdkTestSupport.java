@@ -148,6 +148,13 @@ public final class SdkTestSupport {
     return item;
   }
 
+  /** The item of that key, read strongly consistent, or null when there is none. */
+  public static Map<String, AttributeValue> consistentItem(DynamoDbClient client, String table,
+                                                           Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> found = client.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+    return found.isEmpty() ? null : found;
+  }
+
   /** Asserts the call fails with the given error code, status 400 and exact message. */
   public static DynamoDbException assertError(ThrowableAssert.ThrowingCallable call, String errorCode, String message) {
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class, call);

@@ -83,8 +83,6 @@ class StrongConsistencyNamesakeTest {
   }
 
   private static Map<String, AttributeValue> get(DynamoDbClient client, String pk) {
-    Map<String, AttributeValue> item =
-        client.getItem(r -> r.tableName("orders").key(item("pk", pk)).consistentRead(true)).item();
-    return item.isEmpty() ? null : item;
+    return SdkTestSupport.consistentItem(client, "orders", item("pk", pk));
   }
 }

@@ -251,25 +251,39 @@ class TableArnEverywhereTest {
     });
   }
 
+  /** The member constraint a table ARN of the wrong shape fails, as DynamoDB words it. */
+  private static final String ARN_FORMAT = "Valid ARN format is 'arn:<awsPartition>:<vendor>:<region>:<subscriber>:"
+      + "resourceType/resourceName', where Resource name must have length less than or equal to 255, Resource name "
+      + "must have length greater than or equal to 3, Resource name must satisfy regular expression pattern: "
+      + "[a-zA-Z0-9_.-]+";
+
+  /** Asserts every call naming {@code arn}, and the batch calls keyed by it, fail the ARN-format constraint. */
+  private static void assertRefusedEverywhere(String arn, String constraint) {
+    callsNamingATable().forEach((operation, call) -> {
+      DynamoDbException e = failure(call, arn);
+      assertThat(e.awsErrorDetails().errorCode()).as(operation).isEqualTo("ValidationException");
+      assertThat(e.awsErrorDetails().errorMessage()).as(operation)
+          .startsWith("1 validation error detected: Value '" + arn + "' at '")
+          .endsWith("' failed to satisfy constraint: " + constraint);
+    });
+    for (Consumer<String> batch : List.<Consumer<String>>of(
+        t -> client.batchGetItem(r -> r.requestItems(Map.of(t,
+            KeysAndAttributes.builder().keys(item("pk", "part", "sk", "1")).build()))),
+        t -> client.batchWriteItem(r -> r.requestItems(Map.of(t, List.of(WriteRequest.builder()
+            .putRequest(p -> p.item(item("pk", "part", "sk", "1"))).build())))),
+        t -> client.listBackups(r -> r.tableName(t)))) {
+      assertThat(failure(batch, arn).awsErrorDetails().errorMessage()).endsWith(constraint);
+    }
+  }
+
   @Test
   void anIndexOrStreamArnNamesNoTableAndIsRefusedAsInvalid() {
-    // Such an ARN starts with the table's own, but names a part of it: the call is refused, never
-    // run on the table (reported as DynamoDB's answer; its message is not documented).
+    // Such an ARN starts with the table's own, but names a part of it: its resource name goes on
+    // with a slash, so it fails the ARN-format constraint and is never run on the table.
     client.putItem(r -> r.tableName("things").item(item("pk", "part", "sk", "1", "n", "kept")));
     for (String part : List.of(things + "/index/byN", things + "/stream/2024-01-01T00:00:00.000",
         things + "/backup/01700000000000-abcdef12")) {
-      String kind = part.substring(things.length() + 1, part.indexOf('/', things.length() + 1));
-      String message = "Invalid table ARN: " + part + " names a table's " + kind + ", not a table";
-      callsNamingATable().forEach((operation, call) -> {
-        DynamoDbException e = failure(call, part);
-        assertThat(e.awsErrorDetails().errorCode()).as(operation).isEqualTo("ValidationException");
-        assertThat(e.awsErrorDetails().errorMessage()).as(operation).isEqualTo(message);
-      });
-      assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of(part,
-          KeysAndAttributes.builder().keys(item("pk", "part", "sk", "1")).build()))), message);
-      assertValidation(() -> client.batchWriteItem(r -> r.requestItems(Map.of(part, List.of(WriteRequest.builder()
-          .putRequest(p -> p.item(item("pk", "part", "sk", "1"))).build())))), message);
-      assertValidation(() -> client.listBackups(r -> r.tableName(part)), message);
+      assertRefusedEverywhere(part, ARN_FORMAT);
     }
     assertThat(client.getItem(r -> r.tableName("things").key(item("pk", "part", "sk", "1"))).item())
         .containsEntry("n", s("kept"));
@@ -277,7 +291,35 @@ class TableArnEverywhereTest {
     // a missing table's index ARN is refused the same way: the ARN is invalid whatever the table
     String missing = things.replace(":table/things", ":table/nosuchtable") + "/index/byN";
     assertValidation(() -> client.getItem(r -> r.tableName(missing).key(item("pk", "x", "sk", "y"))),
-        "Invalid table ARN: " + missing + " names a table's index, not a table");
+        "1 validation error detected: Value '" + missing + "' at 'tableName' failed to satisfy constraint: "
+            + ARN_FORMAT);
+  }
+
+  @Test
+  void anArnWithoutATableResourceIsRefusedAsInvalid() {
+    // An ARN with no "type/name" resource is no table's: not "not found", a ValidationException.
+    String noResource = "arn:aws:dynamodb:us-east-1:123456789012:foo";
+    assertValidation(() -> client.getItem(r -> r.tableName(noResource).key(item("pk", "x", "sk", "y"))),
+        "1 validation error detected: Value '" + noResource + "' at 'tableName' failed to satisfy constraint: "
+            + ARN_FORMAT);
+    assertRefusedEverywhere(noResource, ARN_FORMAT);
+    assertRefusedEverywhere("arn:aws:dynamodb", ARN_FORMAT);
+    assertRefusedEverywhere("arn:aws:dynamodb:us-east-1:000000000000:table/",
+        "Table name of ARN must have length greater than or equal to 3");
+    assertRefusedEverywhere("arn:aws:dynamodb:us-east-1:000000000000:table/thing!s", ARN_FORMAT);
+  }
+
+  @Test
+  void anArnOfAnotherTypeOfResourceIsRefusedAsAnInvalidResourceType() {
+    String stream = "arn:aws:dynamodb:us-east-1:000000000000:stream/things";
+    String message = "1 validation error detected: Invalid resource type in '" + stream + "'";
+    callsNamingATable().forEach((operation, call) -> {
+      DynamoDbException e = failure(call, stream);
+      assertThat(e.awsErrorDetails().errorCode()).as(operation).isEqualTo("ValidationException");
+      assertThat(e.awsErrorDetails().errorMessage()).as(operation).isEqualTo(message);
+    });
+    assertValidation(() -> client.batchWriteItem(r -> r.requestItems(Map.of(stream, List.of(WriteRequest.builder()
+        .putRequest(p -> p.item(item("pk", "x", "sk", "1"))).build())))), message);
   }
 
   @Test
@@ -301,20 +343,12 @@ class TableArnEverywhereTest {
 
   @Test
   void anOverLongArnIsRefusedByTheLengthConstraint() {
-    String longArn = things + SdkTestSupport.repeat('x', 1025 - things.length());
+    // long in its account field (which is not checked), so that its table name stays a valid one
+    String longArn = things.replace(":000000000000:", ":" + SdkTestSupport.repeat('0', 1025 - things.length() + 12) + ":");
     String message = "1 validation error detected: Value '" + Echo.of(longArn) + "' at 'tableName' failed to satisfy "
         + "constraint: Member must have length less than or equal to 1024";
     assertValidation(() -> client.getItem(r -> r.tableName(longArn).key(item("pk", "x", "sk", "y"))), message);
     assertValidation(() -> client.describeTable(r -> r.tableName(longArn)), message);
-  }
-
-  @Test
-  void anArnNamingNoTableIsNotFound() {
-    String noTable = "arn:aws:dynamodb:us-east-1:000000000000:things";
-    assertError(() -> client.getItem(r -> r.tableName(noTable).key(item("pk", "x", "sk", "y"))),
-        "ResourceNotFoundException", "Requested resource not found");
-    assertError(() -> client.describeTable(r -> r.tableName(noTable)),
-        "ResourceNotFoundException", "Requested resource not found: Table: " + noTable + " not found");
   }
 
   @Test
