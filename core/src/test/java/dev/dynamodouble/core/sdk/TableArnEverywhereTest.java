@@ -351,6 +351,12 @@ class TableArnEverywhereTest {
             .scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(c -> c.targetValue(50.0))))));
     calls.put("SearchVectors", t -> client.searchVectors(r -> r.tableName(t).indexName("byEmb").topK(1)
         .searchVector(AttributeValue.fromN("1"), AttributeValue.fromN("2"))));
+    calls.put("ExecuteStatement", t -> client.executeStatement(r -> r.statement(
+        "SELECT * FROM \"" + t + "\" WHERE pk = 'x'")));
+    calls.put("ExecuteStatement insert", t -> client.executeStatement(r -> r.statement(
+        "INSERT INTO \"" + t + "\" VALUE {'pk': 'x', 'sk': 'y'}")));
+    calls.put("ExecuteTransaction", t -> client.executeTransaction(r -> r.transactStatements(
+        st -> st.statement("UPDATE \"" + t + "\" SET n = 'v' WHERE pk = 'x' AND sk = 'y'"))));
     return calls;
   }
 
@@ -373,6 +379,15 @@ class TableArnEverywhereTest {
         assertThat(e.awsErrorDetails().errorMessage()).as(operation).isEqualTo(message);
       });
     }
+    // BatchExecuteStatement answers it for the one statement, as it answers a missing table
+    String otherRegion = things.replace(":us-east-1:", ":eu-west-1:");
+    var responses = client.batchExecuteStatement(r -> r.statements(
+        st -> st.statement("DELETE FROM \"" + otherRegion + "\" WHERE pk = 'x' AND sk = 'y'"),
+        st -> st.statement("DELETE FROM \"things\" WHERE pk = 'absent' AND sk = 'y'"))).responses();
+    assertThat(responses.get(0).error().codeAsString()).isEqualTo("ValidationError");
+    assertThat(responses.get(0).error().message())
+        .isEqualTo("1 validation error detected: Invalid AWS region in '" + otherRegion + "'");
+    assertThat(responses.get(1).error()).isNull();
     assertThat(client.getItem(r -> r.tableName("things").key(item("pk", "x", "sk", "y"))).item())
         .containsEntry("n", s("kept"));
     assertThat(client.describeTable(r -> r.tableName("things")).table().tableStatusAsString()).isEqualTo("ACTIVE");
@@ -447,10 +462,14 @@ class TableArnEverywhereTest {
   @Test
   void aPartiqlStatementMayNameTheTableByItsArn() {
     // Kept as it was: the API reference gives ExecuteStatement no TableName, and the PartiQL
-    // reference names tables only by name; a quoted ARN resolves as TableName does.
+    // reference names tables only by name; a quoted ARN resolves as TableName does, and is judged
+    // as TableName's is (another region's: see anArnOfAnotherRegionIsAnInvalidRegionEverywhere).
     client.putItem(r -> r.tableName("things").item(item("pk", "q", "sk", "1")));
     var byName = client.executeStatement(r -> r.statement("SELECT * FROM \"things\" WHERE pk = 'q'")).items();
     var byArn = client.executeStatement(r -> r.statement("SELECT * FROM \"" + things + "\" WHERE pk = 'q'")).items();
     assertThat(byArn).isEqualTo(byName).hasSize(1);
+    String index = things + "/index/byN";
+    assertValidation(() -> client.executeStatement(r -> r.statement("SELECT * FROM \"" + index + "\"")),
+        "1 validation error detected: Value '" + index + "' at 'tableName' failed to satisfy constraint: " + ARN_FORMAT);
   }
 }
