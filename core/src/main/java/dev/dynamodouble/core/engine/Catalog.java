@@ -24,22 +24,16 @@ public final class Catalog {
   /**
    * The table of that name (or ARN), whatever its status, or null. A table ARN of another region
    * names no table here: looking its name up in this region would act on another table than the
-   * one the caller named (a global table's other replica). The ARN's account is not checked: the
-   * endpoint's tables are one account's, and a test may well name them with its production ARNs.
+   * one the caller named (a global table's other replica); the operations refuse such an ARN first
+   * (see {@link dev.dynamodouble.core.protocol.Constraints#tableNameOrArn}), and this holds for
+   * every other caller. The ARN's account is not checked: the endpoint's tables are one account's,
+   * and a test may well name them with its production ARNs.
    */
   public Table find(String nameOrArn) {
-    if (nameOrArn == null || (nameOrArn.startsWith("arn:") && (!inThisRegion(nameOrArn) || !namesATable(nameOrArn)))) {
+    if (nameOrArn == null || (nameOrArn.startsWith("arn:") && !namesATableHere(resourceOf(nameOrArn)))) {
       return null;
     }
     return tables.get(nameOf(nameOrArn));
-  }
-
-  /** Whether an ARN's region ({@code arn:partition:service:region:...}) is this catalog's. */
-  private boolean inThisRegion(String arn) {
-    int partitionEnd = arn.indexOf(':', 4);
-    int serviceEnd = partitionEnd < 0 ? -1 : arn.indexOf(':', partitionEnd + 1);
-    int regionEnd = serviceEnd < 0 ? -1 : arn.indexOf(':', serviceEnd + 1);
-    return regionEnd >= 0 && regionEnd - serviceEnd - 1 == region.length() && arn.startsWith(region, serviceEnd + 1);
   }
 
   /** Whether {@code table} is this region's table of its name (not deleted, not replaced by a new one). */
@@ -100,32 +94,37 @@ public final class Catalog {
   }
 
   /**
-   * The resource an ARN names ({@code arn:partition:service:region:account:type/name}): its type
-   * and its name, everything after the type's slash (an index's ARN has the name
-   * {@code t/index/i}); null when the ARN has no such resource.
+   * The region of an ARN ({@code arn:partition:service:region:account:type/name}) and the resource
+   * it names there: its type and its name, everything after the type's slash (an index's ARN has
+   * the name {@code t/index/i}).
    */
-  public record ArnResource(String type, String name) {}
+  public record ArnResource(String region, String type, String name) {}
 
   /** The resource of an ARN, or null when it is not one of {@code arn:partition:service:region:account:type/name}. */
   public static ArnResource resourceOf(String arn) {
+    int serviceEnd = -1;
+    int regionEnd = -1;
     int colon = -1;
     for (int field = 0; field < 5; field++) { // past arn, partition, service, region and account
       colon = arn.indexOf(':', colon + 1);
       if (colon < 0) {
         return null;
       }
+      serviceEnd = field == 2 ? colon : serviceEnd;
+      regionEnd = field == 3 ? colon : regionEnd;
     }
     int slash = arn.indexOf('/', colon + 1);
-    return slash < 0 ? null : new ArnResource(arn.substring(colon + 1, slash), arn.substring(slash + 1));
+    return slash < 0 ? null : new ArnResource(arn.substring(serviceEnd + 1, regionEnd),
+        arn.substring(colon + 1, slash), arn.substring(slash + 1));
   }
 
   /**
-   * Whether an ARN names a table itself: not a part of one (an index, a stream, a backup: their
-   * ARNs start with the table's), nor another kind of resource, nor nothing at all.
+   * Whether an ARN's resource is a table of this region itself: not a part of one (an index, a
+   * stream, a backup: their ARNs start with the table's), nor another kind of resource, nor nothing.
    */
-  private static boolean namesATable(String arn) {
-    ArnResource resource = resourceOf(arn);
-    return resource != null && resource.type().equals("table") && resource.name().indexOf('/') < 0;
+  private boolean namesATableHere(ArnResource resource) {
+    return resource != null && resource.region().equals(region) && resource.type().equals("table")
+        && resource.name().indexOf('/') < 0;
   }
 
   /** The table name of a name or a table ARN ({@code arn:aws:dynamodb:region:account:table/name}). */

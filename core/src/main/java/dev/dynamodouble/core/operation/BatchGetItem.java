@@ -47,7 +47,7 @@ public final class BatchGetItem implements Operation {
     if (requestItems != null) {
       constraints.minSize(requestItems, 1, "requestItems");
       for (Map.Entry<String, JsonRequest> e : requestItems.entrySet()) {
-        constraints.tableNameOrArn(e.getKey(), "requestItems." + e.getKey() + ".member.key");
+        constraints.tableNameOrArn(e.getKey(), "requestItems." + e.getKey() + ".member.key", context.region());
         List<Map<String, AttributeValue>> keys = keys(e.getValue());
         constraints.notNull(keys, "requestItems." + e.getKey() + ".member.keys")
             .minSize(keys, 1, "requestItems." + e.getKey() + ".member.keys")

@@ -29,7 +29,7 @@ public final class BatchWriteItem implements Operation {
 
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
-    Map<String, List<JsonRequest>> requestItems = readRequestItems(request);
+    Map<String, List<JsonRequest>> requestItems = readRequestItems(request, context.region());
     String capacityMode = request.string("ReturnConsumedCapacity");
     String metricsMode = request.string("ReturnItemCollectionMetrics");
 
@@ -81,7 +81,7 @@ public final class BatchWriteItem implements Operation {
     };
   }
 
-  private static Map<String, List<JsonRequest>> readRequestItems(JsonRequest request) {
+  private static Map<String, List<JsonRequest>> readRequestItems(JsonRequest request, String region) {
     Map<String, List<JsonRequest>> result = request.structureListMap("RequestItems");
     Constraints constraints = new Constraints().notNull(result, "requestItems").minSize(result, 1, "requestItems")
         .enums(request, "BatchWriteItem");
@@ -91,7 +91,7 @@ public final class BatchWriteItem implements Operation {
     int total = 0;
     boolean listOutOfRange = false;
     for (Map.Entry<String, List<JsonRequest>> e : result.entrySet()) {
-      constraints.tableNameOrArn(e.getKey(), "requestItems." + e.getKey() + ".member.key");
+      constraints.tableNameOrArn(e.getKey(), "requestItems." + e.getKey() + ".member.key", region);
       listOutOfRange |= e.getValue().isEmpty() || e.getValue().size() > MAX_REQUESTS;
       total += e.getValue().size();
     }

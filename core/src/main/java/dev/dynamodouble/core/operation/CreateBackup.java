@@ -21,7 +21,7 @@ public final class CreateBackup implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String tableName = request.string("TableName");
     String backupName = request.string("BackupName");
-    new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName")
+    new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName", context.region())
         .notNull(backupName, "backupName").name(backupName, "backupName").check();
     Backup backup = context.engine().write(() -> {
       Table table = context.catalog().find(tableName);

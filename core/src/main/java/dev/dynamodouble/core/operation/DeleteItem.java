@@ -17,7 +17,7 @@ public final class DeleteItem implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> key = request.item("Key");
-    ItemRequests.common(request, "DeleteItem").notNull(key, "key").check();
+    ItemRequests.common(request, context.region(), "DeleteItem").notNull(key, "key").check();
     String returnValues = request.string("ReturnValues");
     WriteCondition condition = WriteCondition.ofPutOrDelete(request, "DeleteItem", returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));

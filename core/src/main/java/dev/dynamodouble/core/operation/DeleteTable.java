@@ -13,7 +13,7 @@ public final class DeleteTable implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String name = request.string("TableName");
-    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName").check();
+    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName", context.region()).check();
     Table table = context.engine().write(() -> {
       Table found = context.catalog().describedTable(name);
       // An index being changed answers first: its table is UPDATING only while a new index

@@ -19,7 +19,7 @@ public final class DescribeContinuousBackups implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String name = request.string("TableName");
-    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName").check();
+    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName", context.region()).check();
     PointInTimeRecovery.Description description =
         context.engine().pointInTimeRecovery().describe(table(context, name, true));
     return out -> {

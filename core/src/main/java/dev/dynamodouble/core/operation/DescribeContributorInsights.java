@@ -15,7 +15,7 @@ public final class DescribeContributorInsights implements Operation {
     String indexName = request.string("IndexName");
     new Constraints()
         .notNull(tableName, "tableName")
-        .tableNameOrArn(tableName, "tableName")
+        .tableNameOrArn(tableName, "tableName", context.region())
         .name(indexName, "indexName")
         .check();
     Table table = UpdateContributorInsights.table(context, tableName, indexName);

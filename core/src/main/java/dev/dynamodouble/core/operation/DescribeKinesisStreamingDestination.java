@@ -12,7 +12,7 @@ public final class DescribeKinesisStreamingDestination implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String name = request.string("TableName");
-    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName").check();
+    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName", context.region()).check();
     Table table = context.catalog().describedTable(name);
     List<KinesisDestination> destinations = context.engine().kinesis().describe(table);
     return out -> {

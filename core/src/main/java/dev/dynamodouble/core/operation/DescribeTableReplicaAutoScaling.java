@@ -21,7 +21,7 @@ public final class DescribeTableReplicaAutoScaling implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String tableName = request.string("TableName");
-    new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName").check();
+    new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName", context.region()).check();
     Table table = context.catalog().describedTable(tableName);
     ReplicaAutoScaling.TableSettings settings = ReplicaAutoScaling.of(table);
     Map<String, Table> replicas = replicas(context, table);

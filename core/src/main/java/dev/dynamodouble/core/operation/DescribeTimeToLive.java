@@ -14,7 +14,7 @@ public final class DescribeTimeToLive implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String name = request.string("TableName");
-    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName").check();
+    new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName", context.region()).check();
     Table table = context.catalog().describedTable(name);
     TableStatus status = table.status();
     if (status == TableStatus.CREATING || status == TableStatus.DELETING) {

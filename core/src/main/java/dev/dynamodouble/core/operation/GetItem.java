@@ -18,7 +18,7 @@ public final class GetItem implements Operation {
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> key = request.item("Key");
     Boolean consistentRead = request.bool("ConsistentRead");
-    ItemRequests.common(request, "GetItem").notNull(key, "key").check();
+    ItemRequests.common(request, context.region(), "GetItem").notNull(key, "key").check();
     RequestExpressions expressions = RequestExpressions.of(request, "GetItem");
     Projection projection = expressions.projection();
     expressions.checkAllUsed();

@@ -11,12 +11,12 @@ final class ItemRequests {
 
   private ItemRequests() {}
 
-  /** TableName, common to every single-item operation and its enums. */
-  static Constraints common(JsonRequest request, String operation) {
+  /** TableName, common to every single-item operation (an ARN must be of the request's region), and its enums. */
+  static Constraints common(JsonRequest request, String region, String operation) {
     String tableName = request.string("TableName");
     return new Constraints()
         .notNull(tableName, "tableName")
-        .itemTableName(tableName, "tableName")
+        .itemTableName(tableName, "tableName", region)
         .enums(request, operation);
   }
 }

@@ -31,7 +31,7 @@ record KinesisDestinationRequest(Table table, String streamArn, Precision precis
         : lowerFirst(configuration) + ".approximateCreationDateTimePrecision";
     Constraints constraints = new Constraints()
         .notNull(streamArn, "streamArn").minLength(streamArn, 37, "streamArn").maxLength(streamArn, 1024, "streamArn")
-        .notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName");
+        .notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName", context.region());
     if (precisionPath != null) {
       constraints.oneOf(precision, precisionPath, PRECISIONS);
     }

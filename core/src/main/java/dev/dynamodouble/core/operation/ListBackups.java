@@ -27,7 +27,7 @@ public final class ListBackups implements Operation {
     String type = request.string("BackupType");
     Instant lower = Timestamps.read(request, "TimeRangeLowerBound");
     Instant upper = Timestamps.read(request, "TimeRangeUpperBound");
-    new Constraints().tableNameOrArn(tableName, "tableName")
+    new Constraints().tableNameOrArn(tableName, "tableName", context.region())
         .min(limit, 1, "limit").max(limit, MAX_LIMIT, "limit")
         .minLength(start, 37, "exclusiveStartBackupArn").maxLength(start, 1024, "exclusiveStartBackupArn")
         .enums(request, "ListBackups")

@@ -23,7 +23,7 @@ public final class ListContributorInsights implements Operation {
     Integer maxResults = request.intValue("MaxResults");
     String nextToken = request.string("NextToken");
     new Constraints()
-        .tableNameOrArn(tableName, "tableName")
+        .tableNameOrArn(tableName, "tableName", context.region())
         .max(maxResults, MAX_RESULTS, "maxResults")
         .check();
     Collection<Table> tables = tableName == null ? context.catalog().tables()

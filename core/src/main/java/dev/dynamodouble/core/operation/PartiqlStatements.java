@@ -55,7 +55,7 @@ final class PartiqlStatements {
    */
   static StatementMemo statements(RequestContext context) {
     return context.call() != null ? context.call().statements()
-        : new StatementMemo(KeySchemas.of(context.catalog()::itemTable));
+        : new StatementMemo(KeySchemas.of(context.catalog()));
   }
 
   /**

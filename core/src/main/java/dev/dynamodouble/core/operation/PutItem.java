@@ -18,7 +18,7 @@ public final class PutItem implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> attributes = request.item("Item");
-    ItemRequests.common(request, "PutItem").notNull(attributes, "item").check();
+    ItemRequests.common(request, context.region(), "PutItem").notNull(attributes, "item").check();
     String returnValues = request.string("ReturnValues");
     WriteCondition condition = WriteCondition.ofPutOrDelete(request, "PutItem", returnValues);
     Table table = context.catalog().itemTable(request.string("TableName"));

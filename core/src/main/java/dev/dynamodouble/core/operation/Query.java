@@ -24,7 +24,7 @@ public final class Query implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
-    ReadRequests.constraints(request, "Query").check();
+    ReadRequests.constraints(request, context.region(), "Query").check();
     RequestExpressions expressions = RequestExpressions.of(request, "Query");
     LegacyConditions.checkOperatorWithoutFilter(request, "QueryFilter"); // before the key condition's absence
     String keyConditionText = request.string("KeyConditionExpression");

@@ -12,12 +12,12 @@ import dev.dynamodouble.core.table.Table;
 final class ReadRequests {
   private ReadRequests() {}
 
-  /** Constraint checks common to Query and Scan. */
-  static Constraints constraints(JsonRequest request, String operation) {
+  /** Constraint checks common to Query and Scan (a table ARN must be of {@code region}, the request's). */
+  static Constraints constraints(JsonRequest request, String region, String operation) {
     String tableName = request.string("TableName");
     String indexName = request.string("IndexName");
     return Constraints.of(operation)
-        .notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName")
+        .notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName", region)
         .name(indexName, "indexName")
         .enums(request, operation)
         .min(request.intValue("Limit"), 1, "limit");

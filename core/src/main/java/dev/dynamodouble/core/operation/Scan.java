@@ -25,7 +25,7 @@ public final class Scan implements Operation {
     Map<String, AttributeValue> exclusiveStart = request.item("ExclusiveStartKey");
     Integer segment = request.intValue("Segment");
     Integer totalSegments = request.intValue("TotalSegments");
-    ReadRequests.constraints(request, "Scan")
+    ReadRequests.constraints(request, context.region(), "Scan")
         .min(segment, 0, "segment").max(segment, 999999, "segment")
         .min(totalSegments, 1, "totalSegments").max(totalSegments, 1000000, "totalSegments")
         .check();

@@ -36,7 +36,7 @@ public final class SearchVectors implements Operation {
     String indexName = request.string("IndexName");
     List<AttributeValue> searchVector = request.values("SearchVector");
     Integer topK = request.intValue("TopK");
-    new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName")
+    new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName", context.region())
         .notNull(indexName, "indexName").name(indexName, "indexName")
         .notNull(searchVector, "searchVector").notNull(topK, "topK")
         .enums(request, "SearchVectors").check();

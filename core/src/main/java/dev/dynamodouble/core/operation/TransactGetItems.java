@@ -50,7 +50,8 @@ public final class TransactGetItems implements Operation {
         if (get != null) {
           constraints.notNull(get.has("Key") ? Boolean.TRUE : null, path + ".key");
           String tableName = get.string("TableName");
-          constraints.notNull(tableName, path + ".tableName").tableNameOrArn(tableName, path + ".tableName");
+          constraints.notNull(tableName, path + ".tableName")
+              .tableNameOrArn(tableName, path + ".tableName", context.region());
         }
       }
     }

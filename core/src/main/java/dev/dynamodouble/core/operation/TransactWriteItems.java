@@ -69,7 +69,7 @@ public final class TransactWriteItems implements Operation {
     TransactRequests.checkList(constraints, entries, "TransactWriteItem");
     if (entries != null) {
       for (int i = 0; i < entries.size(); i++) {
-        memberConstraints(constraints, entries.get(i), i + 1);
+        memberConstraints(constraints, entries.get(i), i + 1, context.region());
       }
     }
     constraints.check();
@@ -123,7 +123,7 @@ public final class TransactWriteItems implements Operation {
     return result.response(capacityMode);
   }
 
-  private static void memberConstraints(Constraints constraints, JsonRequest entry, int position) {
+  private static void memberConstraints(Constraints constraints, JsonRequest entry, int position, String region) {
     if (entry == null) {
       return;
     }
@@ -134,17 +134,17 @@ public final class TransactWriteItems implements Operation {
       }
       // The common case passes: a probe under the bare member names spares putting paths together.
       Constraints probe = new Constraints();
-      actionConstraints(probe, action, kind, member -> member);
+      actionConstraints(probe, action, kind, region, member -> member);
       if (!probe.isEmpty()) {
         String prefix = "transactItems." + position + ".member." + Character.toLowerCase(kind.charAt(0))
             + kind.substring(1) + ".";
-        actionConstraints(constraints, action, kind, member -> prefix + member);
+        actionConstraints(constraints, action, kind, region, member -> prefix + member);
       }
     }
   }
 
   /** The member constraints of one action of {@code kind}, in the service's order, each at {@code path.apply(member)}. */
-  private static void actionConstraints(Constraints constraints, JsonRequest action, String kind,
+  private static void actionConstraints(Constraints constraints, JsonRequest action, String kind, String region,
                                         UnaryOperator<String> path) {
     if (kind.equals("ConditionCheck")) {
       constraints.notNull(action.string("ConditionExpression"), path.apply("conditionExpression"));
@@ -156,7 +156,7 @@ public final class TransactWriteItems implements Operation {
     }
     String tableName = action.string("TableName");
     String tablePath = path.apply("tableName");
-    constraints.notNull(tableName, tablePath).tableNameOrArn(tableName, tablePath);
+    constraints.notNull(tableName, tablePath).tableNameOrArn(tableName, tablePath, region);
     if (kind.equals("Update")) {
       constraints.notNull(action.string("UpdateExpression"), path.apply("updateExpression"));
     }

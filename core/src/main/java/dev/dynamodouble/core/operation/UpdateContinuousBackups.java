@@ -20,7 +20,8 @@ public final class UpdateContinuousBackups implements Operation {
     JsonRequest specification = request.structure("PointInTimeRecoverySpecification");
     Boolean enabled = specification == null ? null : specification.bool("PointInTimeRecoveryEnabled");
     Integer period = specification == null ? null : specification.intValue("RecoveryPeriodInDays");
-    Constraints constraints = new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName")
+    Constraints constraints = new Constraints().notNull(name, "tableName")
+        .tableNameOrArn(name, "tableName", context.region())
         .notNull(specification, "pointInTimeRecoverySpecification");
     if (specification != null) {
       constraints.notNull(enabled, "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled")

@@ -25,7 +25,7 @@ public final class UpdateContributorInsights implements Operation {
     String action = request.string("ContributorInsightsAction");
     String mode = request.string("ContributorInsightsMode");
     new Constraints()
-        .tableNameOrArn(tableName, "tableName")
+        .tableNameOrArn(tableName, "tableName", context.region())
         .notNull(tableName, "tableName")
         .name(indexName, "indexName")
         .notNull(action, "contributorInsightsAction")

@@ -24,7 +24,7 @@ public final class UpdateItem implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     Map<String, AttributeValue> key = request.item("Key");
-    ItemRequests.common(request, "UpdateItem").notNull(key, "key").check();
+    ItemRequests.common(request, context.region(), "UpdateItem").notNull(key, "key").check();
     String returnValues = request.string("ReturnValues");
     RequestExpressions expressions = RequestExpressions.of(request, "UpdateItem");
     Update update = expressions.update();

@@ -20,7 +20,8 @@ public final class UpdateTable implements Operation {
     String name = request.string("TableName");
     String billing = request.string("BillingMode");
     JsonRequest throughput = request.structure("ProvisionedThroughput");
-    Constraints constraints = new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName")
+    Constraints constraints = new Constraints().notNull(name, "tableName")
+        .tableNameOrArn(name, "tableName", context.region())
         .enums(request, "UpdateTable");
     TableSpecReader.checkThroughputShape(constraints, throughput, "provisionedThroughput");
     List<JsonRequest> indexUpdates = request.structures("GlobalSecondaryIndexUpdates");

@@ -20,7 +20,7 @@ public final class UpdateTableReplicaAutoScaling implements Operation {
   @Override
   public JsonWritable execute(RequestContext context, JsonRequest request) {
     String tableName = request.string("TableName");
-    new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName").check();
+    new Constraints().notNull(tableName, "tableName").tableNameOrArn(tableName, "tableName", context.region()).check();
     Table table = context.catalog().describedTable(tableName);
     Map<String, Table> replicas = DescribeTableReplicaAutoScaling.replicas(context, table);
     ReplicaAutoScaling.Change change = new ReplicaAutoScaling.Change(ReplicaAutoScaling.of(table));

@@ -20,7 +20,8 @@ public final class UpdateTimeToLive implements Operation {
     JsonRequest specification = request.structure("TimeToLiveSpecification");
     String attribute = specification == null ? null : specification.string("AttributeName");
     Boolean enabled = specification == null ? null : specification.bool("Enabled");
-    Constraints constraints = new Constraints().notNull(name, "tableName").tableNameOrArn(name, "tableName")
+    Constraints constraints = new Constraints().notNull(name, "tableName")
+        .tableNameOrArn(name, "tableName", context.region())
         .notNull(specification, "timeToLiveSpecification");
     if (specification != null) {
       constraints.notNull(attribute, "timeToLiveSpecification.attributeName")

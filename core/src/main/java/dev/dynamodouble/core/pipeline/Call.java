@@ -79,7 +79,7 @@ public final class Call {
    */
   public StatementMemo statements() {
     if (statements == null) {
-      statements = new StatementMemo(KeySchemas.of(catalog::itemTable));
+      statements = new StatementMemo(KeySchemas.of(catalog));
     }
     return statements;
   }

@@ -58,20 +58,24 @@ public final class Constraints {
     return maxLength(value, 255, path);
   }
 
-  /** A table name or ARN (up to 1024 characters when it is an ARN, and a table's: see {@link #tableArn}). */
-  public Constraints tableNameOrArn(String value, String path) {
+  /**
+   * A table name or ARN (up to 1024 characters when it is an ARN, and a table's of {@code region},
+   * the request's: see {@link #tableArn}).
+   */
+  public Constraints tableNameOrArn(String value, String path, String region) {
     if (value != null && value.startsWith("arn:")) {
-      tableArn(value, path);
+      tableArn(value, path, region);
       return maxLength(value, 1024, path);
     }
     return name(value, path);
   }
 
   /**
-   * The TableName of an item operation, which also takes a table ARN: at least 1 character, at
-   * most 255 (1024 for an ARN), and the name pattern. The service reports at most one of these.
+   * The TableName of an item operation, which also takes a table ARN (of {@code region}, the
+   * request's): at least 1 character, at most 255 (1024 for an ARN), and the name pattern. The
+   * service reports at most one of these.
    */
-  public Constraints itemTableName(String value, String path) {
+  public Constraints itemTableName(String value, String path, String region) {
     if (value == null) {
       return this;
     }
@@ -79,7 +83,7 @@ public final class Constraints {
       return minLength(value, 1, path);
     }
     if (value.startsWith("arn:")) {
-      tableArn(value, path);
+      tableArn(value, path, region);
       return maxLength(value, 1024, path);
     }
     if (value.length() > 255) {
@@ -92,18 +96,31 @@ public final class Constraints {
   }
 
   /**
-   * An ARN where a table is named must be a table's, {@code arn:partition:service:region:account:table/name},
-   * as DynamoDB checks it: without a {@code type/name} resource, or with a name that is no table
-   * name (an index's, a stream's or a backup's ARN, whose name goes on with a slash), it fails the
-   * member's ARN-format constraint; another type of resource is refused as an invalid resource type.
+   * An ARN where a table is named must be a table's of the request's region,
+   * {@code arn:partition:service:region:account:table/name}, as DynamoDB checks it.
+   *
+   * <p>Order. The ARN gets one error at most. It is a constraint of its member like the others,
+   * and DynamoDB counts it among them ("N validation errors detected: Invalid AWS region in ..."),
+   * so it is reported in the member's place among the request's members, and before the member's
+   * length. Within the ARN, its fields are judged in the order it writes them: an ARN that does not
+   * split into them (no {@code type/name} resource) fails the ARN format, for it has no region to
+   * judge; then the region, whatever the ARN names, because what it names belongs to that region
+   * (a global table's other replica: looking its name up here would act on another table); then
+   * the resource: another type is an invalid resource type, and a name that is no table name (an
+   * index's, a stream's or a backup's ARN: the name goes on with a slash) fails the ARN format.
+   * Which of two faults of one ARN DynamoDB names first is not on record; this order is ours.
    */
-  private void tableArn(String arn, String path) {
+  private void tableArn(String arn, String path, String region) {
     Catalog.ArnResource resource = Catalog.resourceOf(arn);
-    if (resource != null && !resource.type().equals("table")) {
+    if (resource == null) {
+      add(arn, path, ARN_FORMAT);
+    } else if (!resource.region().equals(region)) {
+      error("Invalid AWS region in '" + Echo.of(arn) + "'");
+    } else if (!resource.type().equals("table")) {
       error("Invalid resource type in '" + Echo.of(arn) + "'");
-    } else if (resource != null && resource.name().length() < 3) {
+    } else if (resource.name().length() < 3) {
       add(arn, path, "Table name of ARN must have length greater than or equal to 3");
-    } else if (resource == null || resource.name().length() > 255 || !isName(resource.name())) {
+    } else if (resource.name().length() > 255 || !isName(resource.name())) {
       add(arn, path, ARN_FORMAT);
     }
   }

@@ -9,21 +9,24 @@ import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.Echo;
 import org.junit.jupiter.api.Test;
 
-/** Where a table is named, an ARN must be a table's: arn:partition:service:region:account:table/name. */
+/**
+ * Where a table is named, an ARN must be a table's of the request's region:
+ * arn:partition:service:region:account:table/name.
+ */
 class TableArnConstraintTest {
   private static final String PREFIX = "arn:aws:dynamodb:us-east-1:123456789012:";
 
   private static String refusal(String arn) {
     DynamoException e = catchThrowableOfType(DynamoException.class,
-        () -> new Constraints().tableNameOrArn(arn, "tableName").check());
+        () -> new Constraints().tableNameOrArn(arn, "tableName", "us-east-1").check());
     return e == null ? null : e.getMessage();
   }
 
   @Test
   void aTablesArnPasses() {
-    assertThatCode(() -> new Constraints().tableNameOrArn(PREFIX + "table/orders", "tableName").check())
+    assertThatCode(() -> new Constraints().tableNameOrArn(PREFIX + "table/orders", "tableName", "us-east-1").check())
         .doesNotThrowAnyException();
-    assertThatCode(() -> new Constraints().itemTableName(PREFIX + "table/a.b-c_1", "tableName").check())
+    assertThatCode(() -> new Constraints().itemTableName(PREFIX + "table/a.b-c_1", "tableName", "us-east-1").check())
         .doesNotThrowAnyException();
   }
 
@@ -44,9 +47,22 @@ class TableArnConstraintTest {
   }
 
   @Test
+  void anArnOfAnotherRegionThanTheRequestsIsAnInvalidRegion() {
+    String west = PREFIX.replace("us-east-1", "eu-west-1") + "table/orders";
+    assertThat(refusal(west)).isEqualTo("1 validation error detected: Invalid AWS region in '" + west + "'");
+    assertThatCode(() -> new Constraints().itemTableName(west, "tableName", "eu-west-1").check())
+        .doesNotThrowAnyException();
+    DynamoException item = catchThrowableOfType(DynamoException.class,
+        () -> new Constraints().itemTableName(west, "tableName", "us-east-1").check());
+    assertThat(item.getMessage()).isEqualTo("1 validation error detected: Invalid AWS region in '" + west + "'");
+  }
+
+  @Test
   void theArnsResourceIsItsTypeAndEverythingAfterTheSlash() {
-    assertThat(Catalog.resourceOf(PREFIX + "table/t/index/i")).isEqualTo(new Catalog.ArnResource("table", "t/index/i"));
+    assertThat(Catalog.resourceOf(PREFIX + "table/t/index/i"))
+        .isEqualTo(new Catalog.ArnResource("us-east-1", "table", "t/index/i"));
     assertThat(Catalog.resourceOf(PREFIX + "foo")).isNull();
     assertThat(Catalog.resourceOf("arn:aws:dynamodb:us-east-1")).isNull();
+    assertThat(Catalog.resourceOf("arn:aws:dynamodb::1:table/t")).isEqualTo(new Catalog.ArnResource("", "table", "t"));
   }
 }

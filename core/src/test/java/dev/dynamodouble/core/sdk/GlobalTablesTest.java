@@ -210,6 +210,28 @@ class GlobalTablesTest {
   }
 
   @Test
+  void aReplicasArnOfAnotherRegionNeverActsOnThisRegionsReplica() {
+    // The ARN names the replica in its own region: sent to another region's endpoint, it is
+    // refused (DynamoDB: "Invalid AWS region in '<arn>'"), never run on that region's replica.
+    addReplicas("eu-west-1");
+    east.putItem(r -> r.tableName("orders").item(item("pk", "a", "v", "1")));
+    clock.advance(Duration.ofSeconds(1));
+    String eastArn = east.describeTable(r -> r.tableName("orders")).table().tableArn();
+    String westArn = west.describeTable(r -> r.tableName("orders")).table().tableArn();
+    String refused = "1 validation error detected: Invalid AWS region in '" + eastArn + "'";
+    assertError(() -> west.deleteItem(r -> r.tableName(eastArn).key(item("pk", "a"))), "ValidationException", refused);
+    assertError(() -> west.deleteTable(r -> r.tableName(eastArn)), "ValidationException", refused);
+    assertError(() -> west.updateContinuousBackups(r -> r.tableName(eastArn)
+        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))), "ValidationException", refused);
+    assertThat(get(west, "a")).containsEntry("v", AttributeValue.fromS("1"));
+    assertThat(west.describeTable(r -> r.tableName("orders")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+    // each region's own ARN names its replica
+    west.deleteItem(r -> r.tableName(westArn).key(item("pk", "a")));
+    assertThat(get(west, "a")).isNull();
+    assertThat(get(east, "a")).isNotNull();
+  }
+
+  @Test
   void deleteTableInOneRegionRemovesOnlyThatReplica() {
     addReplicas("eu-west-1", "ap-northeast-1");
     west.deleteTable(r -> r.tableName("orders"));

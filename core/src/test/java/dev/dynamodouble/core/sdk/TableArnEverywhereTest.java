@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Every operation whose TableName the API reference says may be "the Amazon Resource Name (ARN) of
  * the table" is called with the ARN and must act as it does with the name; a missing table's ARN
- * fails as its name does. (BatchGetItem and BatchWriteItem: see {@link BatchTest}; the ARN-only
+ * fails as its name does, and an ARN of another region than the request's is refused. (BatchGetItem and BatchWriteItem: see {@link BatchTest}; the ARN-only
  * members ExportTableToPointInTime.TableArn and the tagging calls' ResourceArn: see their own tests.)
  */
 class TableArnEverywhereTest {
@@ -322,20 +323,116 @@ class TableArnEverywhereTest {
         .putRequest(p -> p.item(item("pk", "x", "sk", "1"))).build())))), message);
   }
 
+  /** The calls {@link #callsNamingATable} leaves out: each names a table once more, in its own way. */
+  private static Map<String, Consumer<String>> moreCallsNamingATable() {
+    Map<String, Consumer<String>> calls = new LinkedHashMap<>();
+    calls.put("BatchGetItem", t -> client.batchGetItem(r -> r.requestItems(Map.of(t,
+        KeysAndAttributes.builder().keys(item("pk", "x", "sk", "y")).build()))));
+    calls.put("BatchWriteItem put", t -> client.batchWriteItem(r -> r.requestItems(Map.of(t, List.of(
+        WriteRequest.builder().putRequest(p -> p.item(item("pk", "x", "sk", "y"))).build())))));
+    calls.put("BatchWriteItem delete", t -> client.batchWriteItem(r -> r.requestItems(Map.of(t, List.of(
+        WriteRequest.builder().deleteRequest(d -> d.key(item("pk", "x", "sk", "y"))).build())))));
+    calls.put("TransactWriteItems update", t -> client.transactWriteItems(r -> r.transactItems(
+        i -> i.update(u -> u.tableName(t).key(item("pk", "x", "sk", "y")).updateExpression("SET n = :n")
+            .expressionAttributeValues(Map.of(":n", s("v")))))));
+    calls.put("TransactWriteItems delete", t -> client.transactWriteItems(r -> r.transactItems(
+        i -> i.delete(d -> d.tableName(t).key(item("pk", "x", "sk", "y"))))));
+    calls.put("TransactWriteItems conditionCheck", t -> client.transactWriteItems(r -> r.transactItems(
+        i -> i.conditionCheck(c -> c.tableName(t).key(item("pk", "x", "sk", "y"))
+            .conditionExpression("attribute_not_exists(pk)")))));
+    calls.put("ListBackups", t -> client.listBackups(r -> r.tableName(t)));
+    calls.put("UpdateKinesisStreamingDestination", t -> client.updateKinesisStreamingDestination(r -> r.tableName(t)
+        .streamArn("arn:aws:kinesis:us-east-1:000000000000:stream/s")
+        .updateKinesisStreamingConfiguration(c -> c.approximateCreationDateTimePrecision("MILLISECOND"))));
+    calls.put("DisableKinesisStreamingDestination", t -> client.disableKinesisStreamingDestination(
+        r -> r.tableName(t).streamArn("arn:aws:kinesis:us-east-1:000000000000:stream/s")));
+    calls.put("UpdateTableReplicaAutoScaling", t -> client.updateTableReplicaAutoScaling(r -> r.tableName(t)
+        .provisionedWriteCapacityAutoScalingUpdate(a -> a.minimumUnits(1L).maximumUnits(10L)
+            .scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(c -> c.targetValue(50.0))))));
+    calls.put("SearchVectors", t -> client.searchVectors(r -> r.tableName(t).indexName("byEmb").topK(1)
+        .searchVector(AttributeValue.fromN("1"), AttributeValue.fromN("2"))));
+    calls.put("ExecuteStatement", t -> client.executeStatement(r -> r.statement(
+        "SELECT * FROM \"" + t + "\" WHERE pk = 'x'")));
+    calls.put("ExecuteStatement insert", t -> client.executeStatement(r -> r.statement(
+        "INSERT INTO \"" + t + "\" VALUE {'pk': 'x', 'sk': 'y'}")));
+    calls.put("ExecuteTransaction", t -> client.executeTransaction(r -> r.transactStatements(
+        st -> st.statement("UPDATE \"" + t + "\" SET n = 'v' WHERE pk = 'x' AND sk = 'y'"))));
+    return calls;
+  }
+
   @Test
-  void anArnOfAnotherRegionNamesNoTableHereAndTheAccountIsNotChecked() {
-    // Looking another region's ARN up here would act on another table than the one named (a
-    // global table's other replica): not found, for reads, writes and control calls alike, and the
-    // endpoint's own table of that name is left alone.
-    client.putItem(r -> r.tableName("things").item(item("pk", "elsewhere", "sk", "1")));
+  void anArnOfAnotherRegionIsAnInvalidRegionEverywhere() {
+    // DynamoDB answers a table ARN of another region than the request's "Invalid AWS region in
+    // '<arn>'": looking its name up here would act on another table than the one named (a global
+    // table's other replica), so it is refused before any table is looked up, and the endpoint's
+    // own table of that name is left alone.
+    client.putItem(r -> r.tableName("things").item(item("pk", "x", "sk", "y", "n", "kept")));
+    Map<String, Consumer<String>> calls = callsNamingATable();
+    calls.putAll(moreCallsNamingATable());
+    for (String otherRegion : List.of(things.replace(":us-east-1:", ":eu-west-1:"),
+        things.replace(":us-east-1:", "::"), things.replace(":us-east-1:", ":US-EAST-1:"),
+        admin.replace(":us-east-1:", ":eu-west-1:"))) {
+      String message = "1 validation error detected: Invalid AWS region in '" + otherRegion + "'";
+      calls.forEach((operation, call) -> {
+        DynamoDbException e = failure(call, otherRegion);
+        assertThat(e.awsErrorDetails().errorCode()).as(operation).isEqualTo("ValidationException");
+        assertThat(e.awsErrorDetails().errorMessage()).as(operation).isEqualTo(message);
+      });
+    }
+    // BatchExecuteStatement answers it for the one statement, as it answers a missing table
     String otherRegion = things.replace(":us-east-1:", ":eu-west-1:");
-    assertError(() -> client.getItem(r -> r.tableName(otherRegion).key(item("pk", "elsewhere", "sk", "1"))),
-        "ResourceNotFoundException", "Requested resource not found");
-    assertError(() -> client.deleteItem(r -> r.tableName(otherRegion).key(item("pk", "elsewhere", "sk", "1"))),
-        "ResourceNotFoundException", "Requested resource not found");
-    assertError(() -> client.describeTable(r -> r.tableName(otherRegion)), "ResourceNotFoundException", null);
-    assertThat(client.getItem(r -> r.tableName("things").key(item("pk", "elsewhere", "sk", "1"))).hasItem()).isTrue();
+    var responses = client.batchExecuteStatement(r -> r.statements(
+        st -> st.statement("DELETE FROM \"" + otherRegion + "\" WHERE pk = 'x' AND sk = 'y'"),
+        st -> st.statement("DELETE FROM \"things\" WHERE pk = 'absent' AND sk = 'y'"))).responses();
+    assertThat(responses.get(0).error().codeAsString()).isEqualTo("ValidationError");
+    assertThat(responses.get(0).error().message())
+        .isEqualTo("1 validation error detected: Invalid AWS region in '" + otherRegion + "'");
+    assertThat(responses.get(1).error()).isNull();
+    assertThat(client.getItem(r -> r.tableName("things").key(item("pk", "x", "sk", "y"))).item())
+        .containsEntry("n", s("kept"));
+    assertThat(client.describeTable(r -> r.tableName("things")).table().tableStatusAsString()).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void anArnOfAnotherRegionIsCountedAmongTheOtherMemberConstraints() {
+    // It is a constraint of its member, reported with the request's others in the member's place.
+    String otherRegion = things.replace(":us-east-1:", ":eu-west-1:");
+    assertValidation(() -> client.scan(r -> r.tableName(otherRegion).limit(0)),
+        "2 validation errors detected: Invalid AWS region in '" + otherRegion + "'; Value '0' at 'limit' failed to "
+            + "satisfy constraint: Member must have value greater than or equal to 1");
+    assertValidation(() -> client.transactWriteItems(r -> r.transactItems(
+            i -> i.put(p -> p.tableName("things")),
+            i -> i.delete(d -> d.tableName(otherRegion).key(item("pk", "x", "sk", "y"))))),
+        "2 validation errors detected: Value null at 'transactItems.1.member.put.item' failed to satisfy constraint: "
+            + "Member must not be null; Invalid AWS region in '" + otherRegion + "'");
+    // one error for the ARN: its region is judged before what it names
+    String otherRegionsIndex = otherRegion + "/index/byN";
+    assertValidation(() -> client.describeTable(r -> r.tableName(otherRegionsIndex)),
+        "1 validation error detected: Invalid AWS region in '" + otherRegionsIndex + "'");
+    // an ARN that does not split into its fields fails the ARN format, whatever its region
+    String noResource = "arn:aws:dynamodb:eu-west-1:000000000000:things";
+    assertValidation(() -> client.describeTable(r -> r.tableName(noResource)),
+        "1 validation error detected: Value '" + noResource + "' at 'tableName' failed to satisfy constraint: "
+            + ARN_FORMAT);
+  }
+
+  @Test
+  void theRequestsRegionIsTheOneItsArnsMustName() {
+    // The region is the request's (its credential scope): eu-west-1's client names eu-west-1's tables.
+    String east = things;
+    String west = things.replace(":us-east-1:", ":eu-west-1:");
+    try (DynamoDbClient westClient = SdkTestSupport.client(dynamo, "eu-west-1")) {
+      assertValidation(() -> westClient.describeTable(r -> r.tableName(east)),
+          "1 validation error detected: Invalid AWS region in '" + east + "'");
+      assertError(() -> westClient.describeTable(r -> r.tableName(west)), "ResourceNotFoundException",
+          "Requested resource not found: Table: things not found");
+    }
+  }
+
+  @Test
+  void theArnsAccountIsNotChecked() {
     // The endpoint's tables are one account's: a production ARN names them whatever its account.
+    client.putItem(r -> r.tableName("things").item(item("pk", "elsewhere", "sk", "1")));
     String otherAccount = things.replace(":000000000000:", ":111122223333:");
     assertThat(client.getItem(r -> r.tableName(otherAccount).key(item("pk", "elsewhere", "sk", "1"))).hasItem())
         .isTrue();
@@ -365,10 +462,14 @@ class TableArnEverywhereTest {
   @Test
   void aPartiqlStatementMayNameTheTableByItsArn() {
     // Kept as it was: the API reference gives ExecuteStatement no TableName, and the PartiQL
-    // reference names tables only by name; a quoted ARN resolves as TableName does.
+    // reference names tables only by name; a quoted ARN resolves as TableName does, and is judged
+    // as TableName's is (another region's: see anArnOfAnotherRegionIsAnInvalidRegionEverywhere).
     client.putItem(r -> r.tableName("things").item(item("pk", "q", "sk", "1")));
     var byName = client.executeStatement(r -> r.statement("SELECT * FROM \"things\" WHERE pk = 'q'")).items();
     var byArn = client.executeStatement(r -> r.statement("SELECT * FROM \"" + things + "\" WHERE pk = 'q'")).items();
     assertThat(byArn).isEqualTo(byName).hasSize(1);
+    String index = things + "/index/byN";
+    assertValidation(() -> client.executeStatement(r -> r.statement("SELECT * FROM \"" + index + "\"")),
+        "1 validation error detected: Value '" + index + "' at 'tableName' failed to satisfy constraint: " + ARN_FORMAT);
   }
 }
