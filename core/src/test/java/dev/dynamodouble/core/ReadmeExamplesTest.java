@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamodouble.core.auth.AuthConfig;
+import dev.dynamodouble.core.auth.Identity;
 import dev.dynamodouble.core.fault.FaultHandle;
 import dev.dynamodouble.core.fault.FaultRule;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
+import dev.dynamodouble.core.server.TlsSettings;
 import dev.dynamodouble.core.time.DynamoClock;
 import dev.dynamodouble.core.time.ManualClock;
 import java.net.http.HttpClient;
@@ -20,6 +23,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -79,6 +86,41 @@ class ReadmeExamplesTest {
       assertThat(client.getItem(r -> r.tableName("orders-fixed").key(O1)).item().get("status").s()).isEqualTo("PAID");
       assertThat(client.getItem(r -> r.tableName("orders").key(O1)).item().get("status").s()).isEqualTo("VOID");
     }
+  }
+
+  /** "Security": the builder with two identities, a LeadingKeys policy on a principal tag, and TLS. */
+  @Test
+  void theSecurityBuilderKeepsATenantToItsPartitionOverHttps() {
+    DynamoDouble dynamo = DynamoDouble.builder()
+        .auth(AuthConfig.of(
+            Identity.of("AKIDADMIN", "admin-secret", "arn:aws:iam::123456789012:root"),   // may do everything
+            Identity.of("AKIDTENANTA", "secret-a", "arn:aws:iam::123456789012:role/tenant")
+                .withTag("tenant", "tenant-a")
+                .withPolicy("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                      "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"],
+                      "Resource": "arn:aws:dynamodb:*:*:table/orders",
+                      "Condition": {"ForAllValues:StringEquals":
+                                    {"dynamodb:LeadingKeys": ["${aws:PrincipalTag/tenant}"]}}}]}""")))
+        .tls(TlsSettings.selfSigned())            // optional: HTTPS, certificate written to a temp folder
+        .start();
+    try (dynamo; DynamoDbClient admin = https(dynamo, "AKIDADMIN", "admin-secret");
+         DynamoDbClient tenant = https(dynamo, "AKIDTENANTA", "secret-a")) {
+      assertThat(dynamo.endpoint().getScheme()).isEqualTo("https");
+      assertThat(dynamo.tls().certificateFile()).exists();
+      SdkTestSupport.createTable(admin, "orders", "pk", null);
+      tenant.putItem(r -> r.tableName("orders").item(Map.of("pk", AttributeValue.fromS("tenant-a"))));
+      assertThatThrownBy(() -> tenant.putItem(r -> r.tableName("orders").item(Map.of("pk", AttributeValue.fromS("tenant-b")))))
+          .isInstanceOfSatisfying(DynamoDbException.class,
+              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+    }
+  }
+
+  private static DynamoDbClient https(DynamoDouble dynamo, String key, String secret) {
+    return DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
+        .httpClient(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> dynamo.tls().trustManagers()).build())
+        .build();
   }
 
   /** "Faults and consistency": the Java API without JUnit. */

@@ -61,7 +61,7 @@ class ReadmeBlocksTest {
       examples = Stream.concat(files.filter(f -> f.toString().endsWith(".java")).sorted(), CORE_EXAMPLES.stream())
           .toList();
     }
-    assertThat(examples).as("the examples in %s and core", EXAMPLES).hasSizeGreaterThanOrEqualTo(11);
+    assertThat(examples).as("the examples in %s and core", EXAMPLES).hasSizeGreaterThanOrEqualTo(14);
     for (Path example : examples) {
       String name = example.getFileName().toString().replace(".java", "");
       String shown = java.stream().filter(b -> b.contains("\nclass " + name + " ")).findFirst().orElse(null);

@@ -81,8 +81,9 @@ final class ReplicaSync {
       }
     }
     OnDemandThroughput onDemand = table.onDemandThroughput();
-    if (!onDemand.isNone() || !replica.onDemandThroughput().isNone()) {
-      long maxRead = own.maxReadRequestUnits() != null ? own.maxReadRequestUnits() : onDemand.maxRead();
+    Long readOverride = mode == BillingMode.PAY_PER_REQUEST ? own.maxReadRequestUnits() : null;
+    if (!onDemand.isNone() || readOverride != null || !replica.onDemandThroughput().isNone()) {
+      long maxRead = readOverride != null ? readOverride : onDemand.maxRead();
       replica.onDemandThroughput(new OnDemandThroughput(maxRead, onDemand.maxWrite()));
     }
     if (own.tableClassOverride() == null && !java.util.Objects.equals(table.tableClass(), replica.tableClass())) {

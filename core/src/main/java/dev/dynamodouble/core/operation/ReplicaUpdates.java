@@ -138,13 +138,11 @@ final class ReplicaUpdates {
         case UPDATE -> {
           Table replica = catalog.find(table.name());
           ReplicaSettings settings = action.settings();
-          if (settings.readCapacityOverride() != null && replica.billingMode() == BillingMode.PROVISIONED) {
-            replica.pendingThroughput(Throughput.of(settings.readCapacityOverride(), replica.throughput().write()));
-          }
           if (settings.tableClassOverride() != null) {
             replica.tableClass(settings.tableClassOverride());
           }
           replication.updateReplica(table, replica, settings);
+          ReplicaSync.copyCapacity(engine, table, replica); // its read overrides, provisioned or on-demand
           replica.status(TableStatus.UPDATING);
           TableLifecycle.scheduleActive(engine, replica);
         }

@@ -127,6 +127,21 @@ class DaxAuthTest {
   }
 
   @Test
+  void aTransactionsConditionCheckIsAuthorizedAsDaxConditionCheckItem() {
+    try (DynamoDbClient reader = DaxClients.dax(dynamo, "AKIDREADER", "reader-secret")) {
+      assertThatThrownBy(() -> reader.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
+          .conditionCheck(c -> c.tableName("orders").key(item("pk", "o1")).conditionExpression("attribute_exists(pk)"))
+          .build())))
+          .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            assertThat(e.awsErrorDetails().errorMessage()).endsWith("User: arn:aws:iam::" + ACCOUNT
+                + ":user/reader is not authorized to perform: dax:ConditionCheckItem on resource: " + CLUSTER
+                + " because no identity-based policy allows the dax:ConditionCheckItem action");
+          });
+    }
+  }
+
+  @Test
   void aClientWithoutValidCredentialsFindsNoCluster() {
     // Discovering the cluster needs an authorized connection too; the client logs the refusal's reason.
     for (List<String> key : List.of(List.of("AKIDREADER", "not-the-secret"), List.of("AKIDNOBODY", "whatever"))) {

@@ -297,6 +297,28 @@ class GlobalTablesTest {
     assertThat(get(west, "d")).isNotNull();
   }
 
+  @Test
+  void theControlApiCutsOffAndReconnectsARegionAndFlushAppliesWhatWaits() throws Exception {
+    addReplicas("eu-west-1");
+    assertThat(control("POST", "replication/partition?region=eu-west-1"))
+        .isEqualTo("{\"region\":\"eu-west-1\",\"partitioned\":true}");
+    east.putItem(r -> r.tableName("orders").item(item("pk", "e")));
+    west.putItem(r -> r.tableName("orders").item(item("pk", "w")));
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(get(west, "e")).isNull();
+    assertThat(get(east, "w")).isNull();
+    assertThat(control("POST", "replication/heal?region=eu-west-1"))
+        .isEqualTo("{\"region\":\"eu-west-1\",\"partitioned\":false}");
+    clock.advance(Duration.ZERO);
+    assertThat(get(west, "e")).isNotNull();
+    assertThat(get(east, "w")).isNotNull();
+
+    east.putItem(r -> r.tableName("orders").item(item("pk", "now")));
+    dynamo.replication().flush(); // no clock move: applied at once
+    assertThat(get(west, "now")).isNotNull();
+    assertThat(dynamo.replication().pending()).isZero();
+  }
+
   private String control(String method, String path) throws Exception {
     java.net.HttpURLConnection http =
         (java.net.HttpURLConnection) dynamo.endpoint().resolve("/_dynamodouble/" + path).toURL().openConnection();

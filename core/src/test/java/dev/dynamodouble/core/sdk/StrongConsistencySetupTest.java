@@ -100,6 +100,10 @@ class StrongConsistencySetupTest {
         "Cannot add a witness in the same region as an existing replica when creating a global table " + STRONG + ".");
     assertRefused(() -> east.updateTable(strong("us-west-1", "us-east-2").build()),
         "Unsupported Region(s) specified for global tables " + STRONG + ": [us-west-1].");
+    assertRefused(() -> east.updateTable(strong("eu-west-1", "ap-northeast-1").build()),
+        "One or more parameter values were invalid: The regions of a global table " + STRONG + " must all be in one "
+            + "region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; "
+            + "AP: ap-northeast-1, ap-northeast-2, ap-northeast-3): [us-east-1, eu-west-1, ap-northeast-1].");
     assertRefused(() -> east.updateTable(strong("us-east-2", "us-west-2").deletionProtectionEnabled(true).build()),
         "One or more parameter values were invalid: Requests that modify replicas or witnesses must not also modify "
             + "other fields");

@@ -1,15 +1,17 @@
-package dev.dynamodouble.junit5;
+package dev.dynamodouble.junit5.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamodouble.junit5.DynamoIdentity;
+import dev.dynamodouble.junit5.DynamoInject;
+import dev.dynamodouble.junit5.DynamoTable;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
-/** The least-privilege example of the README's "Security" section, verbatim. */
 @DynamoTable(name = "orders", partitionKey = "tenant", sortKey = "id")
 @DynamoIdentity(accessKeyId = "TENANT_A", principal = "arn:aws:iam::123456789012:role/tenant",
     tags = "tenant=tenant-a", policy = """
@@ -18,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
           "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"],
           "Resource": "arn:aws:dynamodb:*:*:table/orders",
           "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": ["${aws:PrincipalTag/tenant}"]}}}]}""")
-class ReadmeSecurityExampleTest {
+class TenantIsolationTest {
   static Map<String, AttributeValue> order(String tenant, String id) {
     return Map.of("tenant", AttributeValue.fromS(tenant), "id", AttributeValue.fromS(id));
   }

@@ -1,19 +1,21 @@
-package dev.dynamodouble.junit5;
+package dev.dynamodouble.junit5.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamodouble.core.DynamoDouble;
 import dev.dynamodouble.core.time.ManualClock;
+import dev.dynamodouble.junit5.DynamoDoubleTest;
+import dev.dynamodouble.junit5.DynamoTable;
+import dev.dynamodouble.junit5.InRegion;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The global-tables test, as the README shows it. */
 @DynamoDoubleTest(clock = "2026-01-01T00:00:00Z")
 @DynamoTable(name = "carts", partitionKey = "id", replicas = "eu-west-1")
-class GlobalTablesReadmeExampleTest {
+class CartReplicationTest {
   static final Map<String, AttributeValue> KEY = Map.of("id", AttributeValue.fromS("c1"));
 
   @Test

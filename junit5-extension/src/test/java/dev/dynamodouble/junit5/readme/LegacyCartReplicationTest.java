@@ -1,8 +1,10 @@
-package dev.dynamodouble.junit5;
+package dev.dynamodouble.junit5.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamodouble.core.time.ManualClock;
+import dev.dynamodouble.junit5.DynamoDoubleTest;
+import dev.dynamodouble.junit5.InRegion;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** The legacy (2017.11.29) global-table test, as the README shows it. */
 @DynamoDoubleTest(clock = "2026-01-01T00:00:00Z")
-class LegacyGlobalTablesReadmeExampleTest {
+class LegacyCartReplicationTest {
   static final Map<String, AttributeValue> KEY = Map.of("id", AttributeValue.fromS("c1"));
 
   @Test
