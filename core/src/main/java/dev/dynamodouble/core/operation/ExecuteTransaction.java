@@ -39,7 +39,7 @@ public final class ExecuteTransaction implements Operation {
         .minLength(token, 1, "clientRequestToken")
         .maxLength(token, 36, "clientRequestToken")
         .oneOf(capacityMode, "returnConsumedCapacity", ItemRequests.RETURN_CONSUMED_CAPACITY);
-    TransactRequests.checkList(constraints, entries, "ParameterizedStatement");
+    TransactRequests.checkList(constraints, entries, "transactStatements", "ParameterizedStatement");
     if (entries != null) {
       for (int i = 0; i < entries.size(); i++) {
         if (entries.get(i) == null) {

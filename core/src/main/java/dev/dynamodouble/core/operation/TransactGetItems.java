@@ -41,7 +41,7 @@ public final class TransactGetItems implements Operation {
     String capacityMode = request.string("ReturnConsumedCapacity");
     List<JsonRequest> entries = request.structures("TransactItems");
     Constraints constraints = new Constraints().enums(request, "TransactGetItems");
-    TransactRequests.checkList(constraints, entries, "TransactGetItem");
+    TransactRequests.checkList(constraints, entries, "transactItems", "TransactGetItem");
     if (entries != null) {
       for (int i = 0; i < entries.size(); i++) {
         String path = "transactItems." + (i + 1) + ".member.get";

@@ -10,20 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Checks shared by TransactWriteItems and TransactGetItems. */
+/** Checks shared by TransactWriteItems, TransactGetItems and ExecuteTransaction. */
 final class TransactRequests {
   private TransactRequests() {}
 
   /**
-   * The constraints of TransactItems: present, 1 to 100 elements. Over 100, DynamoDB echoes the
-   * list as Java's toString of its elements ({@code com.amazonaws.dynamodb.v20120810.TransactWriteItem@1a2b3c4d}).
+   * The constraints of the list of actions ({@code member}: TransactItems, or ExecuteTransaction's
+   * TransactStatements): present, 1 to 100 elements. Over 100, DynamoDB echoes the list as Java's
+   * toString of its elements ({@code com.amazonaws.dynamodb.v20120810.TransactWriteItem@1a2b3c4d}).
    */
-  static void checkList(Constraints constraints, List<JsonRequest> entries, String elementType) {
-    constraints.notNull(entries, "transactItems");
+  static void checkList(Constraints constraints, List<JsonRequest> entries, String member, String elementType) {
+    constraints.notNull(entries, member);
     if (entries == null) {
       return;
     }
-    constraints.minSize(entries, 1, "transactItems");
+    constraints.minSize(entries, 1, member);
     if (entries.size() > TransactionErrors.MAX_ACTIONS) {
       List<Object> shown = new ArrayList<>(entries.size());
       for (JsonRequest entry : entries) {
@@ -36,7 +37,7 @@ final class TransactRequests {
           }
         });
       }
-      constraints.maxSize(shown, TransactionErrors.MAX_ACTIONS, "transactItems");
+      constraints.maxSize(shown, TransactionErrors.MAX_ACTIONS, member);
     }
   }
 

@@ -66,7 +66,7 @@ public final class TransactWriteItems implements Operation {
         .minLength(token, 1, "clientRequestToken")
         .maxLength(token, 36, "clientRequestToken")
         .enums(request, "TransactWriteItems");
-    TransactRequests.checkList(constraints, entries, "TransactWriteItem");
+    TransactRequests.checkList(constraints, entries, "transactItems", "TransactWriteItem");
     if (entries != null) {
       for (int i = 0; i < entries.size(); i++) {
         memberConstraints(constraints, entries.get(i), i + 1, context.region());

@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.persist;
 
 import dev.dynamodouble.core.engine.Engine;
+import dev.dynamodouble.core.engine.EngineSnapshot;
 import dev.dynamodouble.core.pipeline.Pipeline;
 import dev.dynamodouble.core.time.ManualClock;
 import java.io.IOException;
@@ -86,6 +87,21 @@ public final class DataDirectory implements AutoCloseable {
    *     nothing in it was changed then
    */
   public static DataDirectory open(Path dir, Engine engine, long compactionBytes, DataKey key) {
+    return open(dir, engine, compactionBytes, key, null);
+  }
+
+  /**
+   * Opens {@code dir} for {@code engine}, which holds a seed (the standalone server's fixtures) loaded
+   * after {@code unseeded} was taken: a new directory keeps the seed, a directory that holds data
+   * puts the engine back to {@code unseeded} first, so what it holds replaces the seed whole (a seed
+   * table deleted since stays deleted).
+   */
+  public static DataDirectory openSeeded(Path dir, Engine engine, DataKey key, EngineSnapshot unseeded) {
+    return open(dir, engine, DEFAULT_COMPACTION_BYTES, key, unseeded);
+  }
+
+  private static DataDirectory open(Path dir, Engine engine, long compactionBytes, DataKey key,
+      EngineSnapshot unseeded) {
     FileChannel lockChannel = null;
     try {
       Files.createDirectories(dir);
@@ -93,7 +109,7 @@ public final class DataDirectory implements AutoCloseable {
       FileLock lock = tryLock(lockChannel, dir);
       try {
         List<Notice> notices = new ArrayList<>();
-        long next = recover(dir, engine, key, notices) + 1;
+        long next = recover(dir, engine, key, notices, unseeded) + 1;
         DurableStore store = new DurableStore(engine);
         GroupCommitLog log = new GroupCommitLog(dir, next, compactionBytes, () -> engine.write(store::appendCheckpoint),
             key);
@@ -150,7 +166,8 @@ public final class DataDirectory implements AutoCloseable {
    * Replays the newest segment whose checkpoint is complete into the engine and truncates its torn
    * tail, if any; returns the highest segment number present (0 for a new directory).
    */
-  private static long recover(Path dir, Engine engine, DataKey key, List<Notice> notices) throws IOException {
+  private static long recover(Path dir, Engine engine, DataKey key, List<Notice> notices,
+      EngineSnapshot unseeded) throws IOException {
     List<Path> segments = DataFiles.segments(dir);
     Map<Path, SegmentReader.Header> headers = new HashMap<>();
     Map<Path, DataKey.Sealing> sealings = new HashMap<>();
@@ -207,6 +224,9 @@ public final class DataDirectory implements AutoCloseable {
       if (result.torn() && i < segments.size() - 1) {
         throw new DataDirectoryException(segment + " is damaged at byte " + result.validEnd() + " ("
             + result.tornReason() + ") and is not the last segment; refusing to start, nothing was changed");
+      }
+      if (unseeded != null) {
+        engine.restore(unseeded); // what the directory holds replaces the seed; before the clock resumes
       }
       if (recovery.now() != null && engine.clock() instanceof ManualClock manual
           && recovery.now().isAfter(manual.now())) {

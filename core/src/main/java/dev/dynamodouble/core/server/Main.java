@@ -63,11 +63,15 @@ public final class Main {
       builder.daxPort(options.daxPort);
     }
     DynamoDouble built = builder.build();
-    try { // fixtures and scenarios are read before the port answers: a bad one serves nothing
-      FixtureFiles.load(built.engine(), options.region, options.fixtures);
+    dev.dynamodouble.core.engine.EngineSnapshot unseeded = null;
+    try { // scenarios and fixtures are read before the port answers: a bad one serves nothing
       for (java.nio.file.Path scenario : options.faults) {
         built.faults().load(scenario);
       }
+      if (options.dataDir != null) { // fixtures seed a new data directory, never one that holds data
+        unseeded = built.engine().snapshot();
+      }
+      FixtureFiles.load(built.engine(), options.region, options.fixtures);
     } catch (dev.dynamodouble.core.fault.InvalidFaultException | FixtureError e) {
       built.close();
       err.println("dynamo-double: " + e.getMessage());
@@ -76,8 +80,8 @@ public final class Main {
     dev.dynamodouble.core.persist.DataDirectory dataDir = null;
     if (options.dataDir != null) {
       try { // before the endpoint listens: no request sees the engine half recovered
-        dataDir = dev.dynamodouble.core.persist.DataDirectory.open(options.dataDir, built.engine(),
-            options.dataKey == null ? null : dev.dynamodouble.core.persist.DataKey.read(options.dataKey));
+        dataDir = dev.dynamodouble.core.persist.DataDirectory.openSeeded(options.dataDir, built.engine(),
+            options.dataKey == null ? null : dev.dynamodouble.core.persist.DataKey.read(options.dataKey), unseeded);
       } catch (dev.dynamodouble.core.persist.DataDirectoryException e) {
         built.close();
         err.println("dynamo-double: " + e.getMessage());

@@ -159,6 +159,27 @@ class PartiqlBatchTransactionTest {
     assertThat(response.responses().get(1).hasItem()).isFalse();
   }
 
+  /** The list's constraints name ExecuteTransaction's own member, TransactStatements. */
+  @Test
+  void aTransactionHoldsOneTo100Statements() {
+    assertError(() -> client.executeTransaction(r -> r.transactStatements(List.of())), "ValidationException",
+        "1 validation error detected: Value '[]' at 'transactStatements' failed to satisfy constraint: "
+            + "Member must have length greater than or equal to 1");
+    assertError(() -> client.executeTransaction(r -> { }), "ValidationException",
+        "1 validation error detected: Value null at 'transactStatements' failed to satisfy constraint: "
+            + "Member must not be null");
+    List<ParameterizedStatement> statements = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      statements.add(tx("INSERT INTO accounts VALUE {'pk': ?, 'balance': 0}", s("cap-" + i)));
+    }
+    assertThat(assertError(() -> client.executeTransaction(r -> r.transactStatements(statements)),
+        "ValidationException", null).awsErrorDetails().errorMessage())
+        .contains("at 'transactStatements' failed to satisfy constraint: Member must have length less than or equal to 100");
+    assertThat(client.getItem(r -> r.tableName("accounts").key(item("pk", "cap-0"))).hasItem()).isFalse();
+    client.executeTransaction(r -> r.transactStatements(statements.subList(0, 100)));
+    assertThat(client.getItem(r -> r.tableName("accounts").key(item("pk", "cap-99"))).hasItem()).isTrue();
+  }
+
   @Test
   void transactionRulesAreDynamoDbs() {
     assertError(() -> client.executeTransaction(r -> r.transactStatements(

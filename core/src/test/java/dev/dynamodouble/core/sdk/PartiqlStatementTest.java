@@ -236,6 +236,19 @@ class PartiqlStatementTest {
     assertThat(run("SELECT * FROM counters WHERE id = 1")).isEmpty();
   }
 
+  /** The README's SET values and conditions no other case runs: if_not_exists, a - b, exists(path). */
+  @Test
+  void ifNotExistsSubtractionAndExistsOfAPath() {
+    run("INSERT INTO \"counters\" VALUE {'id': 3, 'hits': 10, 'spent': 4}");
+    run("UPDATE \"counters\" SET left = hits - spent, hits = if_not_exists(hits, 0), fresh = if_not_exists(fresh, ?)"
+        + " WHERE id = 3 AND exists(spent)", n("1"));
+    assertThat(run("SELECT left, hits, fresh FROM counters WHERE id = 3"))
+        .containsExactly(item("left", n("6"), "hits", n("10"), "fresh", n("1")));
+    assertError(() -> run("UPDATE \"counters\" SET x = 1 WHERE id = 3 AND exists(nothing)"),
+        "ConditionalCheckFailedException", "The conditional request failed");
+    assertThat(run("SELECT id FROM counters WHERE exists(fresh)")).containsExactly(item("id", n("3")));
+  }
+
   @Test
   void aFailedConditionReturnsTheItemWhenAskedTo() {
     run("INSERT INTO \"counters\" VALUE {'id': 2, 'state': 'open'}");
