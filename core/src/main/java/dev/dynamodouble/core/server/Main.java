@@ -149,7 +149,7 @@ public final class Main {
     static final String HELP = String.join("\n",
         "Usage: java -jar dynamo-double-core-all.jar [options]",
         "",
-        "Starts a DynamoDB-compatible endpoint with in-memory storage.",
+        "Starts a DynamoDB-compatible endpoint; storage is in memory unless --data-dir names a directory.",
         "",
         "Options:",
         "  --port N             port to listen on (default 8000; 0 picks a free port)",
