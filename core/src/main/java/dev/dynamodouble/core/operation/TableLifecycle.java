@@ -138,8 +138,12 @@ public final class TableLifecycle {
     IndexDefinition.IndexStatus from = changed.status();
     java.time.Duration delay = engine.options().statusDelay();
     if (from == IndexDefinition.IndexStatus.CREATING) {
-      engine.clock().scheduleAfter(delay.dividedBy(2),
-          () -> engine.write(() -> startBackfill(engine, table, kind, name, activatesTable)));
+      // Each phase's end is reckoned from the last one's due time, not from when its task ran: a
+      // system clock has moved on by then, and with no delay the whole creation must still fall
+      // due within the one run of due tasks that precedes the next request.
+      Instant backfillAt = engine.clock().now().plus(delay.dividedBy(2));
+      engine.clock().schedule(backfillAt,
+          () -> engine.write(() -> startBackfill(engine, table, kind, name, activatesTable, backfillAt)));
       return;
     }
     engine.clock().scheduleAfter(delay,
@@ -159,12 +163,11 @@ public final class TableLifecycle {
   /**
    * Starts the backfill of index {@code name} if it is still allocating its resources (a new index
    * list, as for every change of an index: see ItemValidation.recheck), activates {@code table}
-   * with it if asked, and schedules the backfill's end, its length set by the items the table holds
-   * now (those a backfill reads: see {@link #backfillTime}).
+   * with it if asked, and schedules the backfill's end, {@code start} (the phase's due time) plus a
+   * length set by the items the table holds now (those a backfill reads: see {@link #backfillTime}).
    */
   private static <I extends OnlineIndex> void startBackfill(Engine engine, Table table, IndexKind<I> kind, String name,
-                                                            boolean activatesTable) {
-    Instant start = engine.clock().now();
+                                                            boolean activatesTable, Instant start) {
     List<I> next = new ArrayList<>();
     boolean started = false;
     for (I index : kind.list().apply(table)) {
@@ -181,7 +184,8 @@ public final class TableLifecycle {
       activate(engine, table);
     }
     long items = kind.backfilledItems().applyAsLong(table);
-    engine.clock().scheduleAfter(backfillTime(engine.options().statusDelay(), items), () -> engine.write(() -> settleIndex(engine, table, kind, name,
+    Instant end = start.plus(backfillTime(engine.options().statusDelay(), items));
+    engine.clock().schedule(end, () -> engine.write(() -> settleIndex(engine, table, kind, name,
         index -> index.status() == IndexDefinition.IndexStatus.CREATING && start.equals(index.backfillStart()))));
   }
 
