@@ -116,22 +116,25 @@ final class CallFacts implements Target {
       tables.add(statement.table());
     }
     JsonRequest request = call.request();
-    String name = request.raw("TableName") instanceof String s ? s : null;
-    if (name != null) {
-      tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(name));
-    }
+    addTable(request.raw("TableName") instanceof String s ? s : null);
     if (request.raw("RequestItems") instanceof JsonObject batch) { // names only: BatchWriteItem's values are lists
       for (int i = 0; i < batch.size(); i++) {
-        tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(batch.name(i)));
+        addTable(batch.name(i));
       }
     }
     if (request.has("TransactItems")) {
       for (JsonRequest action : request.structures("TransactItems")) {
         JsonRequest inner = innerAction(action);
-        if (inner != null && inner.string("TableName") != null) {
-          tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(inner.string("TableName")));
-        }
+        addTable(inner == null ? null : inner.string("TableName"));
       }
+    }
+  }
+
+  /** Adds the table a TableName names here: an ARN of another region's table, or of an index, names none. */
+  private void addTable(String nameOrArn) {
+    String name = call.catalog().nameHere(nameOrArn);
+    if (name != null) {
+      tables.add(name);
     }
   }
 
