@@ -237,7 +237,7 @@ final class OperationAccesses {
   }
 
   private static List<String> partitionValue(Catalog catalog, String tableName, Map<String, AttributeValue> item) {
-    Table table = find(catalog, tableName);
+    Table table = catalog.find(tableName); // none for an ARN of another region's table: no key of this region's is read
     if (table == null || item == null) {
       return List.of();
     }
@@ -263,10 +263,6 @@ final class OperationAccesses {
     } catch (DynamoException e) {
       return null;
     }
-  }
-
-  private static Table find(Catalog catalog, String tableName) {
-    return tableName == null ? null : catalog.find(Catalog.nameOf(tableName));
   }
 
   private static ExpressionContext context(JsonRequest request) {

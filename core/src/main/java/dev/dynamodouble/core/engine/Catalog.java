@@ -30,10 +30,23 @@ public final class Catalog {
    * and a test may well name them with its production ARNs.
    */
   public Table find(String nameOrArn) {
-    if (nameOrArn == null || (nameOrArn.startsWith("arn:") && !namesATableHere(resourceOf(nameOrArn)))) {
-      return null;
+    String name = nameHere(nameOrArn);
+    return name == null ? null : tables.get(name);
+  }
+
+  /**
+   * The name of the table of this region that a TableName (a name or an ARN) names, whether or not
+   * such a table exists: a name as it is, a table ARN of this region its name, and null for an ARN
+   * that names no table here (another region's, an index's or a stream's, another resource's) or
+   * for null. What every stage before the operation keys a table by (fault rules, IAM's condition
+   * keys, capacity), so that none of them acts on this region's namesake of another region's table.
+   */
+  public String nameHere(String nameOrArn) {
+    if (nameOrArn == null || !nameOrArn.startsWith("arn:")) {
+      return nameOrArn; // the common case: no parsing, no allocation
     }
-    return tables.get(nameOf(nameOrArn));
+    ArnResource resource = resourceOf(nameOrArn);
+    return namesATableHere(resource) ? resource.name() : null;
   }
 
   /** Whether {@code table} is this region's table of its name (not deleted, not replaced by a new one). */
@@ -127,7 +140,11 @@ public final class Catalog {
         && resource.name().indexOf('/') < 0;
   }
 
-  /** The table name of a name or a table ARN ({@code arn:aws:dynamodb:region:account:table/name}). */
+  /**
+   * The table name of a name or of any ARN under a table ({@code arn:aws:dynamodb:region:account:table/name...}),
+   * whatever its region: for messages, and for callers that mean every region's table of that name.
+   * Where a request names a table of its region, use {@link #nameHere} or {@link #find}.
+   */
   public static String nameOf(String nameOrArn) {
     if (nameOrArn.startsWith("arn:")) {
       int slash = nameOrArn.indexOf(":table/");

@@ -3,6 +3,7 @@ package dev.dynamodouble.core.fault;
 import dev.dynamodouble.core.pipeline.Call;
 import dev.dynamodouble.core.pipeline.RequestKeys;
 import dev.dynamodouble.core.pipeline.StatementTargets;
+import dev.dynamodouble.core.protocol.JsonObject;
 import dev.dynamodouble.core.protocol.JsonRequest;
 import dev.dynamodouble.core.table.Table;
 import dev.dynamodouble.core.value.AttributeValue;
@@ -115,22 +116,25 @@ final class CallFacts implements Target {
       tables.add(statement.table());
     }
     JsonRequest request = call.request();
-    String name = request.raw("TableName") instanceof String s ? s : null;
-    if (name != null) {
-      tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(name));
-    }
-    if (request.has("RequestItems")) {
-      for (String table : request.structureMap("RequestItems").keySet()) {
-        tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(table));
+    addTable(request.raw("TableName") instanceof String s ? s : null);
+    if (request.raw("RequestItems") instanceof JsonObject batch) { // names only: BatchWriteItem's values are lists
+      for (int i = 0; i < batch.size(); i++) {
+        addTable(batch.name(i));
       }
     }
     if (request.has("TransactItems")) {
       for (JsonRequest action : request.structures("TransactItems")) {
         JsonRequest inner = innerAction(action);
-        if (inner != null && inner.string("TableName") != null) {
-          tables.add(dev.dynamodouble.core.engine.Catalog.nameOf(inner.string("TableName")));
-        }
+        addTable(inner == null ? null : inner.string("TableName"));
       }
+    }
+  }
+
+  /** Adds the table a TableName names here: an ARN of another region's table, or of an index, names none. */
+  private void addTable(String nameOrArn) {
+    String name = call.catalog().nameHere(nameOrArn);
+    if (name != null) {
+      tables.add(name);
     }
   }
 
@@ -147,22 +151,22 @@ final class CallFacts implements Target {
         keys.addAll(RequestKeys.queryPartition(call.catalog(), request));
       }
     }
-    if (request.has("RequestItems")) {
+    if (request.has("RequestItems") && call.operation().equals("BatchGetItem")) {
       for (Map.Entry<String, JsonRequest> e : request.structureMap("RequestItems").entrySet()) {
-        if (e.getValue() != null && e.getValue().has("Keys")) { // BatchGetItem
+        if (e.getValue() != null && e.getValue().has("Keys")) {
           for (JsonRequest key : e.getValue().structures("Keys")) {
             addKey(e.getKey(), key == null ? null : attributes(key));
           }
         }
       }
-      if (call.operation().equals("BatchWriteItem")) {
-        for (Map.Entry<String, List<JsonRequest>> e : request.structureListMap("RequestItems").entrySet()) {
-          for (JsonRequest write : e.getValue()) {
-            JsonRequest put = write == null ? null : write.structure("PutRequest");
-            JsonRequest delete = write == null ? null : write.structure("DeleteRequest");
-            addKey(e.getKey(), put == null ? null : put.item("Item"));
-            addKey(e.getKey(), delete == null ? null : delete.item("Key"));
-          }
+    }
+    if (request.has("RequestItems") && call.operation().equals("BatchWriteItem")) {
+      for (Map.Entry<String, List<JsonRequest>> e : request.structureListMap("RequestItems").entrySet()) {
+        for (JsonRequest write : e.getValue()) {
+          JsonRequest put = write == null ? null : write.structure("PutRequest");
+          JsonRequest delete = write == null ? null : write.structure("DeleteRequest");
+          addKey(e.getKey(), put == null ? null : put.item("Item"));
+          addKey(e.getKey(), delete == null ? null : delete.item("Key"));
         }
       }
     }

@@ -3,7 +3,6 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.auth.Policy;
 import dev.dynamodouble.core.auth.PolicyException;
 import dev.dynamodouble.core.auth.ResourcePolicies;
-import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.protocol.Constraints;
@@ -24,7 +23,7 @@ final class ResourcePolicyRequests {
         .check();
     int stream = arn.indexOf("/stream/");
     String tableArn = stream < 0 ? arn : arn.substring(0, stream);
-    Table table = arn.startsWith("arn:") ? context.catalog().find(Catalog.nameOf(tableArn)) : null;
+    Table table = arn.startsWith("arn:") ? context.catalog().find(tableArn) : null;
     if (table == null || !table.arn().equals(tableArn)) {
       throw DynamoException.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
     }

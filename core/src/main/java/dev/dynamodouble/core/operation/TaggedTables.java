@@ -28,7 +28,7 @@ final class TaggedTables {
           + "perform: " + action + " on resource: " + arn + " because no resource-based policy allows the " + action
           + " action");
     }
-    Table table = context.catalog().find(dev.dynamodouble.core.engine.Catalog.nameOf(arn));
+    Table table = context.catalog().find(arn); // none for another region's ARN
     if (table == null || !table.arn().equals(arn)) {
       throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
     }

@@ -38,7 +38,7 @@ public final class RequestKeys {
    */
   public static List<String> queryPartition(Catalog catalog, JsonRequest request) {
     String tableName = request.raw("TableName") instanceof String s ? s : null;
-    Table table = tableName == null ? null : catalog.find(Catalog.nameOf(tableName));
+    Table table = catalog.find(tableName);
     if (table == null) {
       return List.of();
     }

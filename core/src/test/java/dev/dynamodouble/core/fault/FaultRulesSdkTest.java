@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Error rules, matchers and hit counts, through the SDK over the real endpoint. */
 class FaultRulesSdkTest {
@@ -140,6 +141,25 @@ class FaultRulesSdkTest {
     assertThat(byKey.hits()).isEqualTo(2);
     assertThat(byPattern.hits()).isEqualTo(1);
     assertThat(byPattern.matched()).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchWriteMatchesByItsTablesAndTheKeysOfItsPutsAndDeletes() {
+    // RequestItems maps a table to a list of writes (BatchGetItem's to a structure): both are read
+    FaultHandle byTable = dynamo.faults().add(FaultRule.on("BatchWriteItem").table("customers").error("InternalServerError"));
+    FaultHandle byKey = dynamo.faults().add(FaultRule.on("BatchWriteItem").key("hot").error("InternalServerError"));
+    once.batchWriteItem(r -> r.requestItems(Map.of("orders", List.of(
+        WriteRequest.builder().putRequest(p -> p.item(item("pk", "cold"))).build()))));
+    assertThatThrownBy(() -> once.batchWriteItem(r -> r.requestItems(Map.of("customers", List.of(
+        WriteRequest.builder().putRequest(p -> p.item(item("pk", "c1"))).build())))))
+        .hasMessageContaining("Internal server error");
+    assertThatThrownBy(() -> once.batchWriteItem(r -> r.requestItems(Map.of("orders", List.of(
+        WriteRequest.builder().putRequest(p -> p.item(item("pk", "o1"))).build(),
+        WriteRequest.builder().deleteRequest(d -> d.key(key("hot"))).build())))))
+        .hasMessageContaining("Internal server error");
+    assertThat(byTable.hits()).isEqualTo(1);
+    assertThat(byKey.hits()).isEqualTo(1);
+    assertThat(once.getItem(r -> r.tableName("orders").key(key("o1"))).hasItem()).isFalse();
   }
 
   @Test
