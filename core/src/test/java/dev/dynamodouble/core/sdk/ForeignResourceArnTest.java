@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
- * The tagging and resource-policy calls given a ResourceArn of another region than the request's:
- * DynamoDB refuses it as an invalid ARN (each family with its own message) rather than looking for
- * the table, and this region's namesake of the table is left alone.
+ * The tagging and resource-policy calls given a ResourceArn of another region than the request's
+ * (and the policy calls, of another partition than its region's): DynamoDB refuses it as an invalid
+ * ARN (each family with its own message) rather than looking for the table, and this region's
+ * namesake of the table is left alone.
  */
 class ForeignResourceArnTest {
   static final String POLICY = """
@@ -63,7 +64,8 @@ class ForeignResourceArnTest {
   @Test
   void theResourcePolicyCallsAnswerAnInvalidResourceArn() {
     String stream = elsewhere + "/stream/2026-01-01T00:00:00.000";
-    for (String arn : new String[] {elsewhere, stream}) {
+    String china = here.replace("arn:aws:", "arn:aws-cn:");
+    for (String arn : new String[] {elsewhere, stream, china}) {
       String message = "One or more parameter values were invalid: Invalid resource Arn: " + arn;
       assertValidation(() -> client.getResourcePolicy(r -> r.resourceArn(arn)), message);
       assertValidation(() -> client.putResourcePolicy(r -> r.resourceArn(arn).policy(POLICY.formatted(arn))), message);
