@@ -37,8 +37,8 @@ public final class Catalog {
   /**
    * The name of the table of this region that a TableName (a name or an ARN) names, whether or not
    * such a table exists: a name as it is, a table ARN of this region its name, and null for an ARN
-   * that names no table here (another region's, an index's or a stream's, another resource's) or
-   * for null. What every stage before the operation keys a table by (fault rules, IAM's condition
+   * that names no table here (another region's or partition's, an index's or a stream's, another
+   * resource's) or for null. What every stage before the operation keys a table by (fault rules, IAM's condition
    * keys, capacity), so that none of them acts on this region's namesake of another region's table.
    */
   public String nameHere(String nameOrArn) {
@@ -107,27 +107,25 @@ public final class Catalog {
   }
 
   /**
-   * The region of an ARN ({@code arn:partition:service:region:account:type/name}) and the resource
-   * it names there: its type and its name, everything after the type's slash (an index's ARN has
-   * the name {@code t/index/i}).
+   * The partition and region of an ARN ({@code arn:partition:service:region:account:type/name}) and
+   * the resource it names there: its type and its name, everything after the type's slash (an
+   * index's ARN has the name {@code t/index/i}).
    */
-  public record ArnResource(String region, String type, String name) {}
+  public record ArnResource(String partition, String region, String type, String name) {}
 
   /** The resource of an ARN, or null when it is not one of {@code arn:partition:service:region:account:type/name}. */
   public static ArnResource resourceOf(String arn) {
-    int serviceEnd = -1;
-    int regionEnd = -1;
+    int[] ends = new int[5]; // the colons after arn, partition, service, region and account
     int colon = -1;
-    for (int field = 0; field < 5; field++) { // past arn, partition, service, region and account
+    for (int field = 0; field < ends.length; field++) {
       colon = arn.indexOf(':', colon + 1);
       if (colon < 0) {
         return null;
       }
-      serviceEnd = field == 2 ? colon : serviceEnd;
-      regionEnd = field == 3 ? colon : regionEnd;
+      ends[field] = colon;
     }
     int slash = arn.indexOf('/', colon + 1);
-    return slash < 0 ? null : new ArnResource(arn.substring(serviceEnd + 1, regionEnd),
+    return slash < 0 ? null : new ArnResource(arn.substring(ends[0] + 1, ends[1]), arn.substring(ends[2] + 1, ends[3]),
         arn.substring(colon + 1, slash), arn.substring(slash + 1));
   }
 
@@ -136,7 +134,8 @@ public final class Catalog {
    * stream, a backup: their ARNs start with the table's), nor another kind of resource, nor nothing.
    */
   private boolean namesATableHere(ArnResource resource) {
-    return resource != null && resource.region().equals(region) && resource.type().equals("table")
+    return resource != null && resource.region().equals(region) && Partitions.accepts(resource.partition(), region)
+        && resource.type().equals("table")
         && resource.name().indexOf('/') < 0;
   }
 

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.backup.Encryption;
 import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.engine.Engine;
 import dev.dynamodouble.core.error.DynamoException;
@@ -126,6 +127,7 @@ final class ReplicaUpdates {
           Table replica = new Table(replicaSpec(table, action.settings()), action.region(),
               "arn:aws:dynamodb:" + action.region() + ":" + engine.options().accountId() + ":table/" + table.name(),
               CreateTable.tableId(action.region(), table.name(), context.now()), context.now());
+          encryptWithOverride(engine, replica, action.settings());
           catalog.add(replica);
           replication.addReplica(table, replica, action.settings());
           ReplicaSync.copyCapacity(engine, table, replica);
@@ -141,6 +143,7 @@ final class ReplicaUpdates {
           if (settings.tableClassOverride() != null) {
             replica.tableClass(settings.tableClassOverride());
           }
+          encryptWithOverride(engine, replica, settings);
           replication.updateReplica(table, replica, settings);
           ReplicaSync.copyCapacity(engine, table, replica); // its read overrides, provisioned or on-demand
           replica.status(TableStatus.UPDATING);
@@ -156,6 +159,17 @@ final class ReplicaUpdates {
     }
     table.status(TableStatus.UPDATING);
     TableLifecycle.scheduleActive(engine, table);
+  }
+
+  /**
+   * A replica given its own KMSMasterKeyId is encrypted with that key (of its region), and its own
+   * DescribeTable says so (SSEDescription) as a table created with that SSESpecification would.
+   */
+  private static void encryptWithOverride(Engine engine, Table replica, ReplicaSettings settings) {
+    if (settings.kmsMasterKeyId() != null) {
+      replica.replaceAttachment(Encryption.class,
+          SseSpecifications.kms(engine.options().accountId(), replica.region(), settings.kmsMasterKeyId()));
+    }
   }
 
   /** A provisioned read override needs a provisioned table, an on-demand one an on-demand table. */

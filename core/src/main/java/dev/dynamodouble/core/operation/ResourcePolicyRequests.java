@@ -3,6 +3,8 @@ package dev.dynamodouble.core.operation;
 import dev.dynamodouble.core.auth.Policy;
 import dev.dynamodouble.core.auth.PolicyException;
 import dev.dynamodouble.core.auth.ResourcePolicies;
+import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.engine.Partitions;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.protocol.Constraints;
@@ -23,7 +25,13 @@ final class ResourcePolicyRequests {
         .check();
     int stream = arn.indexOf("/stream/");
     String tableArn = stream < 0 ? arn : arn.substring(0, stream);
-    Table table = arn.startsWith("arn:") ? context.catalog().find(tableArn) : null;
+    Catalog.ArnResource resource = arn.startsWith("arn:") ? Catalog.resourceOf(tableArn) : null;
+    if (resource != null && (!resource.region().equals(context.region())
+        || !Partitions.accepts(resource.partition(), context.region()))) {
+      // another region's or partition's table is not looked up here (its namesake here is another table)
+      throw DynamoException.validation("One or more parameter values were invalid: Invalid resource Arn: " + arn);
+    }
+    Table table = resource != null ? context.catalog().find(tableArn) : null;
     if (table == null || !table.arn().equals(tableArn)) {
       throw DynamoException.resourceNotFound("Requested resource not found: ResourceArn: " + arn + " not found");
     }

@@ -32,11 +32,19 @@ final class SseSpecifications {
       throw DynamoException.invalidParameter(key != null ? "SSEType KMS is required if KMSMasterKeyId is specified"
           : "SSEType AES256 is not supported");
     }
-    String prefix = "arn:aws:kms:" + context.region() + ":" + context.engine().options().accountId() + ":";
+    return kms(context.engine().options().accountId(), context.region(), key);
+  }
+
+  /**
+   * KMS encryption of a table of {@code region} with {@code key} (a key id, alias or ARN), or with
+   * the account's AWS-managed key of that region when it is null.
+   */
+  static Encryption kms(String account, String region, String key) {
+    String prefix = "arn:aws:kms:" + region + ":" + account + ":";
     String arn;
     if (key == null) {
       // The AWS-managed key (alias/aws/dynamodb) of this account and region: one stable id per region.
-      arn = prefix + "key/" + UUID.nameUUIDFromBytes(("aws/dynamodb/" + context.region()).getBytes(StandardCharsets.UTF_8));
+      arn = prefix + "key/" + UUID.nameUUIDFromBytes(("aws/dynamodb/" + region).getBytes(StandardCharsets.UTF_8));
     } else if (key.startsWith("arn:")) {
       arn = key;
     } else {

@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.operation;
 
+import dev.dynamodouble.core.engine.Catalog;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.protocol.Constraints;
@@ -18,7 +19,7 @@ final class TaggedTables {
     new Constraints().notNull(arn, "resourceArn").minLength(arn, 1, "resourceArn").maxLength(arn, 1283, "resourceArn")
         .check();
     if (!TABLE_ARN.matcher(arn).matches()) {
-      throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+      throw invalid(arn);
     }
     String account = context.engine().options().accountId();
     if (!arn.split(":", 6)[4].equals(account)) {
@@ -28,10 +29,18 @@ final class TaggedTables {
           + "perform: " + action + " on resource: " + arn + " because no resource-based policy allows the " + action
           + " action");
     }
-    Table table = context.catalog().find(arn); // none for another region's ARN
+    if (!Catalog.resourceOf(arn).region().equals(context.region())) {
+      // DynamoDB refuses another region's table ARN as it refuses a malformed one (account first, then region)
+      throw invalid(arn);
+    }
+    Table table = context.catalog().find(arn);
     if (table == null || !table.arn().equals(arn)) {
       throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
     }
     return table;
+  }
+
+  private static DynamoException invalid(String arn) {
+    return DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
   }
 }

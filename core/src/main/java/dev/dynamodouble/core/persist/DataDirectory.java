@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +53,10 @@ public final class DataDirectory implements AutoCloseable {
   private final DurableStore store;
   private final Engine engine;
   private final List<String> notices;
+  private final OptionalInt recoveredTables;
 
   private DataDirectory(Path dir, FileChannel lockChannel, FileLock lock, GroupCommitLog log, DurableStore store,
-                        Engine engine, List<String> notices) {
+                        Engine engine, List<String> notices, OptionalInt recoveredTables) {
     this.dir = dir;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -62,6 +64,7 @@ public final class DataDirectory implements AutoCloseable {
     this.store = store;
     this.engine = engine;
     this.notices = notices;
+    this.recoveredTables = recoveredTables;
   }
 
   /** Opens {@code dir} for {@code engine} (which holds no table yet) with the default compaction size. */
@@ -109,7 +112,8 @@ public final class DataDirectory implements AutoCloseable {
       FileLock lock = tryLock(lockChannel, dir);
       try {
         List<Notice> notices = new ArrayList<>();
-        long next = recover(dir, engine, key, notices, unseeded) + 1;
+        Recovered recovered = recover(dir, engine, key, notices, unseeded);
+        long next = recovered.highest() + 1;
         DurableStore store = new DurableStore(engine);
         GroupCommitLog log = new GroupCommitLog(dir, next, compactionBytes, () -> engine.write(store::appendCheckpoint),
             key);
@@ -132,7 +136,7 @@ public final class DataDirectory implements AutoCloseable {
           }
         }
         DataDirectory opened = new DataDirectory(dir, lockChannel, lock, log, store, engine,
-            notices.stream().map(Notice::text).toList());
+            notices.stream().map(Notice::text).toList(), recovered.tables());
         engine.storage(new DeferredDurability(opened::sync, store, log)); // a write is answered once on the device
         return opened;
       } catch (RuntimeException e) {
@@ -162,11 +166,14 @@ public final class DataDirectory implements AutoCloseable {
     return lock;
   }
 
+  /** The highest segment number present (0 for a new directory), and how many tables were recovered, if any. */
+  private record Recovered(long highest, OptionalInt tables) {}
+
   /**
    * Replays the newest segment whose checkpoint is complete into the engine and truncates its torn
-   * tail, if any; returns the highest segment number present (0 for a new directory).
+   * tail, if any.
    */
-  private static long recover(Path dir, Engine engine, DataKey key, List<Notice> notices,
+  private static Recovered recover(Path dir, Engine engine, DataKey key, List<Notice> notices,
       EngineSnapshot unseeded) throws IOException {
     List<Path> segments = DataFiles.segments(dir);
     Map<Path, SegmentReader.Header> headers = new HashMap<>();
@@ -201,7 +208,7 @@ public final class DataDirectory implements AutoCloseable {
     }
     if (segments.isEmpty()) {
       notices.add(new Notice(false, "New data directory " + dir.toAbsolutePath()));
-      return 0;
+      return new Recovered(0, OptionalInt.empty());
     }
     long highest = SegmentFormat.number(segments.get(segments.size() - 1));
     for (int i = segments.size() - 1; i >= 0; i--) {
@@ -250,7 +257,7 @@ public final class DataDirectory implements AutoCloseable {
             + SegmentFormat.VERSION + " (the next checkpoint rewrites it; older versions of Dynamo Double "
             + "will refuse it from now on)"));
       }
-      return highest;
+      return new Recovered(highest, OptionalInt.of(recovery.tableCount()));
     }
     for (Path segment : segments) {
       if (Files.size(segment) > FIRST_START_BYTES) {
@@ -258,7 +265,7 @@ public final class DataDirectory implements AutoCloseable {
             + segment.getFileName() + " is damaged; refusing to start, nothing was changed");
       }
     }
-    return highest; // the first start stopped before its first checkpoint: nothing was ever written
+    return new Recovered(highest, OptionalInt.empty()); // the first start stopped before its first checkpoint
   }
 
   /**
@@ -279,6 +286,14 @@ public final class DataDirectory implements AutoCloseable {
 
   public Path path() {
     return dir;
+  }
+
+  /**
+   * How many tables the directory held and the engine now has from it; empty when it held none
+   * (a new directory), and then a seed given to {@link #openSeeded} was kept.
+   */
+  public OptionalInt recoveredTables() {
+    return recoveredTables;
   }
 
   /** How many times the log was forced to the device (with group commit, fewer than writes). */

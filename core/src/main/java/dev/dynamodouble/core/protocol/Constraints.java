@@ -1,6 +1,7 @@
 package dev.dynamodouble.core.protocol;
 
 import dev.dynamodouble.core.engine.Catalog;
+import dev.dynamodouble.core.engine.Partitions;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.Echo;
 import java.util.ArrayList;
@@ -104,7 +105,8 @@ public final class Constraints {
    * so it is reported in the member's place among the request's members, and before the member's
    * length. Within the ARN, its fields are judged in the order it writes them: an ARN that does not
    * split into them (no {@code type/name} resource) fails the ARN format, for it has no region to
-   * judge; then the region, whatever the ARN names, because what it names belongs to that region
+   * judge; then the partition (one the request's region belongs to: see {@link Partitions}); then
+   * the region, whatever the ARN names, because what it names belongs to that region
    * (a global table's other replica: looking its name up here would act on another table); then
    * the resource: another type is an invalid resource type, and a name that is no table name (an
    * index's, a stream's or a backup's ARN: the name goes on with a slash) fails the ARN format.
@@ -114,6 +116,8 @@ public final class Constraints {
     Catalog.ArnResource resource = Catalog.resourceOf(arn);
     if (resource == null) {
       add(arn, path, ARN_FORMAT);
+    } else if (!Partitions.accepts(resource.partition(), region)) {
+      error("Invalid AWS partition in '" + Echo.of(arn) + "'");
     } else if (!resource.region().equals(region)) {
       error("Invalid AWS region in '" + Echo.of(arn) + "'");
     } else if (!resource.type().equals("table")) {

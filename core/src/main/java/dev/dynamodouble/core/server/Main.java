@@ -64,6 +64,7 @@ public final class Main {
     }
     DynamoDouble built = builder.build();
     dev.dynamodouble.core.engine.EngineSnapshot unseeded = null;
+    int fixtureTables = 0;
     try { // scenarios and fixtures are read before the port answers: a bad one serves nothing
       for (java.nio.file.Path scenario : options.faults) {
         built.faults().load(scenario);
@@ -72,6 +73,7 @@ public final class Main {
         unseeded = built.engine().snapshot();
       }
       FixtureFiles.load(built.engine(), options.region, options.fixtures);
+      fixtureTables = tableCount(built);
     } catch (dev.dynamodouble.core.fault.InvalidFaultException | FixtureError e) {
       built.close();
       err.println("dynamo-double: " + e.getMessage());
@@ -126,7 +128,7 @@ public final class Main {
     out.println("Dynamo Double listening on " + dynamo.endpoint() + " ("
         + (durable != null ? "data in " + durable.path().toAbsolutePath() : "in-memory")
         + (options.singleNamespace ? ", one namespace for every region" : "")
-        + (options.fixtures.isEmpty() ? "" : ", fixtures loaded: " + tableCount(dynamo) + " table(s)")
+        + tablesAtStart(options, durable, fixtureTables)
         + (options.authFile != null ? ", SigV4 and IAM policies from " + options.authFile : "") + ")");
     if (options.daxPort >= 0) {
       out.println("DAX cluster on " + dynamo.daxEndpoint());
@@ -138,6 +140,20 @@ public final class Main {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Where the tables at start came from: a data directory that holds data replaces the fixtures
+   * (they only seed a new one), so its tables are counted, not the fixtures'.
+   */
+  private static String tablesAtStart(Options options, dev.dynamodouble.core.persist.DataDirectory durable,
+      int fixtureTables) {
+    java.util.OptionalInt recovered = durable == null ? java.util.OptionalInt.empty() : durable.recoveredTables();
+    if (recovered.isPresent()) {
+      return ", " + recovered.getAsInt() + " table(s) restored from the data directory"
+          + (options.fixtures.isEmpty() ? "" : ", fixtures not loaded: they only seed a new data directory");
+    }
+    return options.fixtures.isEmpty() ? "" : ", fixtures loaded: " + fixtureTables + " table(s)";
   }
 
   private static int tableCount(DynamoDouble dynamo) {

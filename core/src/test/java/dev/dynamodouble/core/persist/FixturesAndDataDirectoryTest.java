@@ -19,11 +19,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The standalone server with {@code --fixtures}, {@code --faults} and {@code --data-dir}, restarted
  * with the same command line: the fixtures seed a new directory, and a restart keeps what the
- * directory holds, a fixture table deleted meanwhile included; the scenario's rules are loaded every time.
+ * directory holds, a fixture table deleted meanwhile included (its start line counts the directory's
+ * tables, not the fixtures); the scenario's rules are loaded every time.
  */
 class FixturesAndDataDirectoryTest {
   @TempDir
   Path dir;
+  /** The last run's first line of output. */
+  String startLine;
 
   private List<String> commandLine() throws IOException {
     Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
@@ -47,7 +50,8 @@ class FixturesAndDataDirectoryTest {
   private void withServer(Work work) throws Exception {
     Process process = ServerProcesses.start(dir.resolve("server.log"), commandLine().toArray(String[]::new));
     try {
-      URI endpoint = ServerProcesses.endpointOf(process);
+      startLine = ServerProcesses.firstLine(process);
+      URI endpoint = ServerProcesses.endpointIn(startLine);
       try (DynamoDbClient client = ServerProcesses.client(endpoint)) {
         work.run(endpoint, client);
       }
@@ -75,15 +79,23 @@ class FixturesAndDataDirectoryTest {
       assertThat(keys(client)).containsExactly("o-1", "o-2");
       client.deleteItem(r -> r.tableName("orders").key(item("pk", "o-1")));
       client.putItem(r -> r.tableName("orders").item(item("pk", "o-3")));
+      client.createTable(r -> r.tableName("extra").billingMode("PAY_PER_REQUEST")
+          .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+          .attributeDefinitions(a -> a.attributeName("pk").attributeType("S")));
     });
+    assertThat(startLine).endsWith(", fixtures loaded: 1 table(s))");
     withServer((endpoint, client) -> {
       assertThat(keys(client)).containsExactly("o-2", "o-3");
       assertThat(faults(endpoint)).contains("\"slow-orders\"");
       client.deleteTable(r -> r.tableName("orders"));
     });
+    // the start line says where the tables came from: the directory, not the fixtures
+    assertThat(startLine).endsWith(", 2 table(s) restored from the data directory, "
+        + "fixtures not loaded: they only seed a new data directory)");
     withServer((endpoint, client) -> {
-      assertThat(client.listTables().tableNames()).as("a deleted fixture table stays deleted").isEmpty();
+      assertThat(client.listTables().tableNames()).as("a deleted fixture table stays deleted").containsExactly("extra");
       assertThat(faults(endpoint)).contains("\"slow-orders\"");
     });
+    assertThat(startLine).contains(", 1 table(s) restored from the data directory, ");
   }
 }

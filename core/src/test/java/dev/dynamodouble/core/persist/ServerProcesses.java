@@ -38,9 +38,19 @@ final class ServerProcesses {
 
   /** The endpoint the server's first line of output names. */
   static URI endpointOf(Process process) throws IOException {
+    return endpointIn(firstLine(process));
+  }
+
+  /** The server's first line of output: where it listens, and what it holds at start. */
+  static String firstLine(Process process) throws IOException {
     BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String first = stdout.readLine();
     assertThat(first).as("first line of stdout").isNotNull();
+    return first;
+  }
+
+  /** The endpoint a first line of output names. */
+  static URI endpointIn(String first) {
     Matcher matcher = LISTENING.matcher(first);
     assertThat(matcher.matches()).as(first).isTrue();
     return URI.create(matcher.group(1));

@@ -60,9 +60,11 @@ class TableArnConstraintTest {
   @Test
   void theArnsResourceIsItsTypeAndEverythingAfterTheSlash() {
     assertThat(Catalog.resourceOf(PREFIX + "table/t/index/i"))
-        .isEqualTo(new Catalog.ArnResource("us-east-1", "table", "t/index/i"));
+        .isEqualTo(new Catalog.ArnResource("aws", "us-east-1", "table", "t/index/i"));
     assertThat(Catalog.resourceOf(PREFIX + "foo")).isNull();
     assertThat(Catalog.resourceOf("arn:aws:dynamodb:us-east-1")).isNull();
-    assertThat(Catalog.resourceOf("arn:aws:dynamodb::1:table/t")).isEqualTo(new Catalog.ArnResource("", "table", "t"));
+    assertThat(Catalog.resourceOf("arn:aws:dynamodb::1:table/t")).isEqualTo(new Catalog.ArnResource("aws", "", "table", "t"));
+    assertThat(Catalog.resourceOf("arn::dynamodb:cn-north-1:1:table/t"))
+        .isEqualTo(new Catalog.ArnResource("", "cn-north-1", "table", "t"));
   }
 }

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
+import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -99,6 +101,27 @@ class GlobalTableReplicaOverridesTest {
     TableDescription replica = table(west);
     assertThat(replica.onDemandThroughput().maxReadRequestUnits()).isEqualTo(50L);
     assertThat(replica.tableClassSummary().tableClass()).isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
+    // the replica's own key, in its region, as a table created with that SSESpecification describes it
+    String account = replica.tableArn().split(":")[4];
+    assertThat(replica.sseDescription().status()).isEqualTo(SSEStatus.ENABLED);
+    assertThat(replica.sseDescription().sseType()).isEqualTo(SSEType.KMS);
+    assertThat(replica.sseDescription().kmsMasterKeyArn())
+        .isEqualTo("arn:aws:kms:eu-west-1:" + account + ":alias/orders-eu");
+    assertThat(table(east).sseDescription()).as("the source keeps its own encryption").isNull();
+  }
+
+  @Test
+  void anUpdateOfAReplicasKeyReachesItsSseDescription() {
+    createIndexed();
+    addPlainReplica("eu-west-1");
+    assertThat(table(west).sseDescription()).isNull();
+    String key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    east.updateTable(r -> r.tableName("orders").replicaUpdates(u -> u.update(c -> c.regionName("eu-west-1")
+        .kmsMasterKeyId(key))));
+    clock.advance(Duration.ZERO);
+    assertThat(table(east).replicas().get(0).kmsMasterKeyId()).isEqualTo(key);
+    assertThat(table(west).sseDescription().kmsMasterKeyArn()).isEqualTo(key);
+    assertThat(table(west).sseDescription().status()).isEqualTo(SSEStatus.ENABLED);
   }
 
   @Test

@@ -417,6 +417,34 @@ class TableArnEverywhereTest {
   }
 
   @Test
+  void anArnOfAnotherPartitionThanTheRegionsIsAnInvalidPartition() {
+    // A request's region belongs to one partition (us-east-1: aws); another partition, or none that
+    // exists, is refused before the region is judged.
+    Map<String, Consumer<String>> calls = callsNamingATable();
+    for (String foreign : List.of(things.replace("arn:aws:", "arn:aws-cn:"), things.replace("arn:aws:", "arn:nope:"),
+        things.replace("arn:aws:", "arn:aws-us-gov:").replace(":us-east-1:", ":eu-west-1:"))) {
+      String message = "1 validation error detected: Invalid AWS partition in '" + foreign + "'";
+      calls.forEach((operation, call) -> {
+        DynamoDbException e = failure(call, foreign);
+        assertThat(e.awsErrorDetails().errorCode()).as(operation).isEqualTo("ValidationException");
+        assertThat(e.awsErrorDetails().errorMessage()).as(operation).isEqualTo(message);
+      });
+    }
+    // a China region's requests name aws-cn ARNs, and the aws ARNs this endpoint hands out
+    try (DynamoDbClient beijing = SdkTestSupport.client(dynamo, "cn-north-1")) {
+      SdkTestSupport.createTable(beijing, "things", "pk", null);
+      String handedOut = beijing.describeTable(r -> r.tableName("things")).table().tableArn();
+      String china = handedOut.replace("arn:aws:", "arn:aws-cn:");
+      assertThat(beijing.describeTable(r -> r.tableName(china)).table().tableName()).isEqualTo("things");
+      assertThat(beijing.describeTable(r -> r.tableName(handedOut)).table().tableName()).isEqualTo("things");
+      String gov = handedOut.replace("arn:aws:", "arn:aws-us-gov:");
+      assertValidation(() -> beijing.describeTable(r -> r.tableName(gov)),
+          "1 validation error detected: Invalid AWS partition in '" + gov + "'");
+      beijing.deleteTable(r -> r.tableName("things"));
+    }
+  }
+
+  @Test
   void theRequestsRegionIsTheOneItsArnsMustName() {
     // The region is the request's (its credential scope): eu-west-1's client names eu-west-1's tables.
     String east = things;
