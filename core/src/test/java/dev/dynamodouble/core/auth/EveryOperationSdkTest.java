@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -53,7 +54,9 @@ class EveryOperationSdkTest {
     nobody = AuthClients.client(dynamo, "AKIDNOBODY", "nobody-secret");
     admin.createTable(r -> r.tableName("things").billingMode(BillingMode.PAY_PER_REQUEST).keySchema(hash("pk"))
         .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("g", ScalarAttributeType.S))
-        .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(hash("g")).projection(p -> p.projectionType("ALL"))));
+        .globalSecondaryIndexes(g -> g.indexName("byG").keySchema(hash("g")).projection(p -> p.projectionType("ALL")))
+        .vectorIndexes(v -> v.indexName("byV").dimensions(2L).distanceFunction("EUCLIDEAN")
+            .vectorAttribute(a -> a.attributeName("emb")).projection(p -> p.projectionType("KEYS_ONLY"))));
   }
 
   @AfterAll
@@ -77,6 +80,8 @@ class EveryOperationSdkTest {
         op("Query", T + "/index/byG", c -> c.query(r -> r.tableName("things").indexName("byG")
             .keyConditionExpression("g = :g").expressionAttributeValues(Map.of(":g", s("x"))))),
         op("Scan", T, c -> c.scan(r -> r.tableName("things"))),
+        op("SearchVectors", T + "/index/byV", c -> c.searchVectors(r -> r.tableName("things").indexName("byV")
+            .topK(1).searchVector(AttributeValue.fromN("1"), AttributeValue.fromN("0")))),
         op("BatchGetItem", T, c -> c.batchGetItem(r -> r.requestItems(Map.of("things",
             KeysAndAttributes.builder().keys(item("pk", "1")).build())))),
         op("BatchWriteItem", T, c -> c.batchWriteItem(r -> r.requestItems(Map.of("things", List.of(

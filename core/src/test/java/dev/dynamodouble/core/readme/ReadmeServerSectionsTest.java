@@ -1,5 +1,6 @@
 package dev.dynamodouble.core.readme;
 
+import static dev.dynamodouble.core.readme.ReadmeText.javaBlock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,17 +9,13 @@ import dev.dynamodouble.core.engine.Quotas;
 import dev.dynamodouble.core.sdk.SdkTestSupport;
 import dev.dynamodouble.core.transaction.InFlightHold;
 import dev.dynamodouble.core.value.AttributeValue;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -32,23 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * as written and checked for what the README says it does.
  */
 class ReadmeServerSectionsTest {
-  private static final Path README = Path.of("..", "README.md");
   private static final Path PARTIQL_EXAMPLE =
       Path.of("src", "test", "java", "dev", "dynamodouble", "core", "readme", "PartiqlExample.java");
-
-  /** The README java block that contains {@code marker}. */
-  private static String javaBlock(String marker) throws IOException {
-    Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL)
-        .matcher(Files.readString(README, StandardCharsets.UTF_8));
-    List<String> found = new ArrayList<>();
-    while (block.find()) {
-      if (block.group(1).contains(marker)) {
-        found.add(block.group(1));
-      }
-    }
-    assertThat(found).as("README java blocks containing %s", marker).hasSize(1);
-    return found.get(0);
-  }
 
   @Test
   void thePartiqlExampleIsTheReadmesAndPrintsWhatItsCommentSays() throws Exception {
@@ -56,16 +38,10 @@ class ReadmeServerSectionsTest {
     String shown = javaBlock("public class PartiqlExample");
     assertThat(file).endsWith("\n" + shown);
 
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      PartiqlExample.main(new String[0]); // the closing ExecuteTransaction throws if it is cancelled
-    } finally {
-      System.setOut(stdout);
-    }
+    // the closing ExecuteTransaction throws if it is cancelled
+    String printed = ReadmeText.printedBy(() -> PartiqlExample.main(new String[0]));
     String comment = shown.substring(shown.indexOf("System.out.println(items); // ") + 30);
-    assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+    assertThat(printed.lines())
         .contains(comment.substring(0, comment.indexOf('\n')));
   }
 
