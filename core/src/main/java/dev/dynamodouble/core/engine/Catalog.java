@@ -111,7 +111,12 @@ public final class Catalog {
    * the resource it names there: its type and its name, everything after the type's slash (an
    * index's ARN has the name {@code t/index/i}).
    */
-  public record ArnResource(String partition, String region, String type, String name) {}
+  public record ArnResource(String partition, String region, String type, String name) {
+    /** Whether the resource lies where a request of {@code requestRegion} may name it: its region, a partition it accepts. */
+    public boolean isIn(String requestRegion) {
+      return region.equals(requestRegion) && Partitions.accepts(partition, requestRegion);
+    }
+  }
 
   /** The resource of an ARN, or null when it is not one of {@code arn:partition:service:region:account:type/name}. */
   public static ArnResource resourceOf(String arn) {
@@ -134,8 +139,7 @@ public final class Catalog {
    * stream, a backup: their ARNs start with the table's), nor another kind of resource, nor nothing.
    */
   private boolean namesATableHere(ArnResource resource) {
-    return resource != null && resource.region().equals(region) && Partitions.accepts(resource.partition(), region)
-        && resource.type().equals("table")
+    return resource != null && resource.isIn(region) && resource.type().equals("table")
         && resource.name().indexOf('/') < 0;
   }
 

@@ -4,7 +4,6 @@ import dev.dynamodouble.core.auth.Policy;
 import dev.dynamodouble.core.auth.PolicyException;
 import dev.dynamodouble.core.auth.ResourcePolicies;
 import dev.dynamodouble.core.engine.Catalog;
-import dev.dynamodouble.core.engine.Partitions;
 import dev.dynamodouble.core.error.DynamoException;
 import dev.dynamodouble.core.error.ErrorCode;
 import dev.dynamodouble.core.protocol.Constraints;
@@ -26,8 +25,7 @@ final class ResourcePolicyRequests {
     int stream = arn.indexOf("/stream/");
     String tableArn = stream < 0 ? arn : arn.substring(0, stream);
     Catalog.ArnResource resource = arn.startsWith("arn:") ? Catalog.resourceOf(tableArn) : null;
-    if (resource != null && (!resource.region().equals(context.region())
-        || !Partitions.accepts(resource.partition(), context.region()))) {
+    if (resource != null && !resource.isIn(context.region())) {
       // another region's or partition's table is not looked up here (its namesake here is another table)
       throw DynamoException.validation("One or more parameter values were invalid: Invalid resource Arn: " + arn);
     }
